@@ -1,0 +1,271 @@
+#include "smhsimulator.h"
+
+#include "smh/taskreply.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSharedPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A stable 64-bit mix of the ID, so that the same ID behaves the same way in
+// every demo run (splitmix64).
+quint64 mix(quint64 x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+QString inodeFor(quint64 seed)
+{
+    return QString::number(mix(seed), 16).rightJustified(16, u'0');
+}
+
+const QStringList folders = {u"marketing"_s, u"design"_s, u"legal"_s, u"archive"_s, u"video"_s,
+                             u"photos"_s, u"contracts"_s, u"reports"_s};
+const QStringList files = {u"test.docx"_s, u"brief.pptx"_s, u"q3-figures.xlsx"_s, u"logo.psd"_s,
+                           u"interview.mov"_s, u"scan-0042.tiff"_s, u"minutes.docx"_s};
+
+QString randomToken()
+{
+    QByteArray bytes(24, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
+                                          bytes.size() / int(sizeof(quint32)));
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+} // namespace
+
+SmhSimulator::SmhSimulator(QObject *parent)
+    : QObject(parent)
+    , m_server([this](const HttpRequest &request) { return handle(request); })
+    , m_staticToken(randomToken())
+{
+    auto clock = QSharedPointer<QElapsedTimer>::create();
+    clock->start();
+    m_nowMs = [clock] { return clock->elapsed(); };
+    m_tokens.insert(m_staticToken, {std::numeric_limits<qint64>::max(), 0});
+}
+
+bool SmhSimulator::start(quint16 port)
+{
+    return m_server.listen(QHostAddress::LocalHost, port);
+}
+
+void SmhSimulator::revokeAllTokens()
+{
+    m_tokens.clear();
+}
+
+SmhSimulator::TaskScript SmhSimulator::scriptFor(qint64 taskId) const
+{
+    const quint64 h = mix(quint64(taskId));
+    TaskScript script;
+    const int bucket = int(h % 100);
+    if (bucket < 8) {
+        script.known = false;
+        return script;
+    }
+    script.finalStatus = bucket < 58 ? 200 : bucket < 73 ? 204 : bucket < 95 ? 500 : 409;
+    script.runMs = 4'000 + qint64((h >> 8) % 80'000);
+    const QString folder = folders.at(qsizetype((h >> 16) % quint64(folders.size())));
+    const QString file = files.at(qsizetype((h >> 24) % quint64(files.size())));
+    script.convertFrom = {folder, u"v%1"_s.arg((h >> 32) % 9 + 1), file};
+    script.path = {folder, file};
+    script.srcInode = inodeFor(h);
+    script.dstInode = inodeFor(h + 1);
+    return script;
+}
+
+QList<qint64> SmhSimulator::seedDemoTasks()
+{
+    // Mostly fresh tasks plus a few that ended before the monitor started, so
+    // that every state is on screen within the first minute.
+    QList<qint64> ids;
+    const qint64 now = nowMs();
+    for (qint64 id = 1001; id <= 1024; ++id) {
+        TaskScript script = scriptFor(id);
+        script.known = true;
+        script.startMs = now - ((id % 5 == 0) ? 120'000 : 0);
+        script.runMs = 3'000 + (id - 1001) * 2'500;
+        if (id == 1003)
+            script.finalStatus = 500;
+        if (id == 1006)
+            script.finalStatus = 204;
+        m_tasks.insert(id, script);
+        ids << id;
+    }
+    TaskScript expired;
+    expired.known = false;
+    m_tasks.insert(990, expired);
+    ids << 990;
+    TaskScript odd = scriptFor(1025);
+    odd.known = true;
+    odd.startMs = now;
+    odd.runMs = 9'000;
+    odd.finalStatus = 409;
+    m_tasks.insert(1025, odd);
+    ids << 1025;
+    return ids;
+}
+
+void SmhSimulator::failNextQueries(int count, const HttpResponse &response)
+{
+    m_failuresLeft = count;
+    m_failure = response;
+}
+
+QString SmhSimulator::nextRequestId()
+{
+    return u"sim-%1"_s.arg(qulonglong(++m_requestSerial), 8, 10, QChar(u'0'));
+}
+
+HttpResponse SmhSimulator::handle(const HttpRequest &request)
+{
+    const QStringList segments = request.pathSegments();
+    // api v1 <resource> ...
+    if (segments.size() < 3 || segments.at(0) != u"api" || segments.at(1) != u"v1")
+        return HttpResponse::error(404, u"NotFound"_s, u"No such API."_s, nextRequestId());
+    const QString resource = segments.at(2);
+    if (resource == u"task") {
+        if (request.method != "GET")
+            return HttpResponse::error(405, u"MethodNotAllowed"_s, u"Use GET."_s, nextRequestId());
+        return handleTaskQuery(segments.mid(3), request);
+    }
+    if (resource == u"token") {
+        if (segments.size() == 3 && (request.method == "GET" || request.method == "POST"))
+            return handleCreateToken(request);
+        if (segments.size() == 5 && request.method == "POST")
+            return handleRenewToken(segments.at(3), segments.at(4));
+        if (segments.size() == 5 && request.method == "DELETE")
+            return handleDeleteToken(segments.at(3), segments.at(4));
+    }
+    return HttpResponse::error(404, u"NotFound"_s, u"No such API."_s, nextRequestId());
+}
+
+std::optional<HttpResponse> SmhSimulator::checkToken(const QString &token)
+{
+    const auto it = m_tokens.find(token);
+    if (token.isEmpty() || it == m_tokens.end())
+        return HttpResponse::error(401, u"InvalidAccessToken"_s, u"The access token is invalid."_s,
+                                   nextRequestId());
+    const qint64 now = nowMs();
+    if (it->expiryMs <= now) {
+        m_tokens.erase(it);
+        return HttpResponse::error(401, u"AccessTokenExpired"_s, u"The access token has expired."_s,
+                                   nextRequestId());
+    }
+    // Every use extends the token by its period again, as SMH documents.
+    if (it->periodSeconds > 0)
+        it->expiryMs = now + it->periodSeconds * 1000;
+    return std::nullopt;
+}
+
+HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const HttpRequest &request)
+{
+    ++m_taskQueryCount;
+    if (m_failuresLeft > 0) {
+        --m_failuresLeft;
+        return m_failure;
+    }
+    // {LibraryId}/{SpaceId}/{TaskIdList} or {LibraryId}/{TaskIdList}
+    if (segments.size() != 2 && segments.size() != 3)
+        return HttpResponse::error(404, u"NotFound"_s, u"No such API."_s, nextRequestId());
+    if (segments.constFirst() != m_libraryId)
+        return HttpResponse::error(404, u"NoSuchLibrary"_s, u"The library does not exist."_s,
+                                   nextRequestId());
+    if (auto refused = checkToken(request.queryValue(u"access_token"_s)))
+        return *refused;
+
+    QList<qint64> ids;
+    for (const QString &part : segments.constLast().split(u',')) {
+        bool ok = false;
+        const qint64 id = part.toLongLong(&ok);
+        if (!ok)
+            return HttpResponse::error(400, u"InvalidArgument"_s,
+                                       u"Task IDs must be integers."_s, nextRequestId());
+        ids << id;
+    }
+    m_lastQueriedIds = ids;
+
+    const qint64 now = nowMs();
+    QJsonArray tasks;
+    for (qint64 id : std::as_const(ids)) {
+        auto it = m_tasks.find(id);
+        if (it == m_tasks.end()) {
+            // An ID nobody configured starts when first asked about.
+            TaskScript script = scriptFor(id);
+            script.startMs = now;
+            it = m_tasks.insert(id, script);
+        }
+        const TaskScript &script = *it;
+        if (!script.known)
+            continue;
+        TaskStatusReport report;
+        report.taskId = id;
+        report.found = true;
+        const bool done = now >= script.startMs + script.runMs;
+        report.status = done ? script.finalStatus : TaskStatusReport::statusRunning;
+        if (done && script.finalStatus == TaskStatusReport::statusSucceeded)
+            report.result = TaskResult{script.convertFrom, script.path, script.srcInode, script.dstInode};
+        QJsonObject object = TaskReply::toJson(report);
+        object.insert(u"kind"_s, u"clearHistory"_s); // an extra field clients must ignore
+        tasks.append(object);
+    }
+    return HttpResponse::json(200, QJsonDocument(tasks).toJson(QJsonDocument::Compact));
+}
+
+HttpResponse SmhSimulator::handleCreateToken(const HttpRequest &request)
+{
+    QUrlQuery query = request.query();
+    if (request.method == "POST" && !request.body.isEmpty())
+        query = QUrlQuery(QString::fromUtf8(request.body));
+    const QString library = query.queryItemValue(u"library_id"_s, QUrl::FullyDecoded);
+    const QString secret = query.queryItemValue(u"library_secret"_s, QUrl::FullyDecoded);
+    if (library != m_libraryId)
+        return HttpResponse::error(404, u"NoSuchLibrary"_s, u"The library does not exist."_s,
+                                   nextRequestId());
+    if (secret != m_librarySecret)
+        return HttpResponse::error(403, u"InvalidLibrarySecret"_s,
+                                   u"The library secret is wrong."_s, nextRequestId());
+    bool ok = false;
+    qint64 period = query.queryItemValue(u"period"_s).toLongLong(&ok);
+    if (!ok || period <= 0)
+        period = m_tokenLifetimeSeconds;
+    const QString token = randomToken();
+    m_tokens.insert(token, {nowMs() + period * 1000, period});
+    const QJsonObject body{{u"accessToken"_s, token}, {u"expiresIn"_s, period}};
+    return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+HttpResponse SmhSimulator::handleRenewToken(const QString &libraryId, const QString &token)
+{
+    if (libraryId != m_libraryId)
+        return HttpResponse::error(404, u"NoSuchLibrary"_s, u"The library does not exist."_s,
+                                   nextRequestId());
+    if (auto refused = checkToken(token))
+        return *refused;
+    const qint64 period = m_tokens.value(token).periodSeconds;
+    const QJsonObject body{{u"accessToken"_s, token},
+                           {u"expiresIn"_s, period > 0 ? period : m_tokenLifetimeSeconds}};
+    return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+HttpResponse SmhSimulator::handleDeleteToken(const QString &libraryId, const QString &token)
+{
+    if (libraryId != m_libraryId)
+        return HttpResponse::error(404, u"NoSuchLibrary"_s, u"The library does not exist."_s,
+                                   nextRequestId());
+    if (auto refused = checkToken(token))
+        return *refused;
+    m_tokens.remove(token);
+    return HttpResponse::json(204, QByteArray());
+}

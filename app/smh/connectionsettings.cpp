@@ -1,0 +1,52 @@
+#include "connectionsettings.h"
+
+#include "endpoint.h"
+
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// IDs are path segments: anything that would need escaping is almost
+// certainly a paste mistake, and control characters never belong.
+bool hasControlOrSpace(const QString &value)
+{
+    for (QChar c : value) {
+        if (c.isSpace() || c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QStringList ConnectionSettings::validate() const
+{
+    QStringList problems;
+    QString endpointError;
+    if (endpoint.isEmpty())
+        problems << tr("No endpoint is set.");
+    else if (Endpoint::parse(endpoint.toString(), &endpointError).isEmpty())
+        problems << endpointError;
+    if (libraryId.isEmpty())
+        problems << tr("The library ID is empty.");
+    else if (hasControlOrSpace(libraryId))
+        problems << tr("The library ID contains spaces or control characters.");
+    if (!libraryLevel) {
+        if (spaceId.isEmpty())
+            problems << tr("The space ID is empty (use \"-\" for a single-tenant library).");
+        else if (hasControlOrSpace(spaceId))
+            problems << tr("The space ID contains spaces or control characters.");
+    }
+    if (hasControlOrSpace(userId))
+        problems << tr("The user ID contains spaces or control characters.");
+    if (!caFile.isEmpty() && !QFileInfo(caFile).isReadable())
+        problems << tr("The CA certificate file \"%1\" cannot be read.").arg(caFile);
+    return problems;
+}
+
+QString ConnectionSettings::displayName() const
+{
+    return libraryLevel ? libraryId : libraryId + u'/' + spaceId;
+}

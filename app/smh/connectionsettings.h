@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+// Where and as whom to ask: everything about a connection except its secret.
+// This is what may be stored in plain settings and in the ledger.
+struct ConnectionSettings
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionSettings)
+
+public:
+    static constexpr QStringView singleTenantSpace = u"-";
+
+    QUrl endpoint; // already validated by Endpoint::parse()
+    QString libraryId;
+    QString spaceId = singleTenantSpace.toString();
+    QString userId; // optional
+    QString caFile; // optional extra CA certificate(s), PEM
+    // Use GET /api/v1/task/{LibraryId}/{TaskIdList}, without a space.
+    bool libraryLevel = false;
+
+    // Sentences for the user, empty when the settings can be used.
+    QStringList validate() const;
+
+    // "library/space", for display.
+    QString displayName() const;
+
+    friend bool operator==(const ConnectionSettings &, const ConnectionSettings &) = default;
+};

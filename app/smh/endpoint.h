@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QUrl>
+
+// The base URL of an SMH deployment. SMH serves HTTPS only; plain HTTP is let
+// through for loopback hosts alone, so that the embedded simulator and local
+// test servers work while a typo can never send a token in clear text.
+class Endpoint
+{
+    Q_DECLARE_TR_FUNCTIONS(Endpoint)
+
+public:
+    static constexpr QStringView defaultUrl = u"https://api.tencentsmh.cn";
+
+    // The per-library host the SDKs recommend.
+    static QUrl forLibrary(const QString &libraryId);
+
+    // A normalised base URL (no trailing slash, no query), or an empty URL
+    // with *error set to a sentence for the user.
+    static QUrl parse(const QString &text, QString *error);
+
+    static bool isLoopbackHost(const QString &host);
+};

@@ -1,0 +1,88 @@
+#include "redact.h"
+
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QMutex &secretsMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QSet<QString> &secrets()
+{
+    static QSet<QString> set;
+    return set;
+}
+
+// Secrets shorter than this are not worth a global search-and-replace: they
+// would mangle ordinary words, and real tokens are far longer.
+constexpr qsizetype minimumRegisteredLength = 8;
+
+} // namespace
+
+namespace Redact {
+
+bool isSensitiveQueryKey(QStringView key)
+{
+    return key.compare(u"access_token", Qt::CaseInsensitive) == 0
+        || key.compare(u"library_secret", Qt::CaseInsensitive) == 0
+        || key.compare(u"accessToken", Qt::CaseInsensitive) == 0
+        || key.compare(u"refresh_token", Qt::CaseInsensitive) == 0;
+}
+
+QString url(const QUrl &url)
+{
+    QUrl copy = url;
+    copy.setPassword(QString());
+    if (copy.hasQuery()) {
+        QUrlQuery query(copy);
+        const auto items = query.queryItems(QUrl::FullyEncoded);
+        QUrlQuery redacted;
+        for (const auto &[key, value] : items)
+            redacted.addQueryItem(key, isSensitiveQueryKey(key) ? placeholder.toString() : value);
+        copy.setQuery(redacted);
+    }
+    return text(copy.toString(QUrl::RemovePassword));
+}
+
+QString text(const QString &input)
+{
+    static const QRegularExpression queryValue(
+        uR"((access_token|library_secret|accessToken|refresh_token)(=|%3D|"\s*:\s*")([^&\s"'<>#]+))"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QString out = input;
+    out.replace(queryValue, u"\\1\\2"_s + placeholder.toString());
+
+    QMutexLocker locker(&secretsMutex());
+    for (const QString &secret : std::as_const(secrets()))
+        out.replace(secret, placeholder.toString());
+    return out;
+}
+
+void registerSecret(const QString &secret)
+{
+    if (secret.size() < minimumRegisteredLength)
+        return;
+    QMutexLocker locker(&secretsMutex());
+    secrets().insert(secret);
+    // Percent-encoded forms show up in URLs.
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+    if (encoded != secret)
+        secrets().insert(encoded);
+}
+
+void forgetSecret(const QString &secret)
+{
+    QMutexLocker locker(&secretsMutex());
+    secrets().remove(secret);
+    secrets().remove(QString::fromLatin1(QUrl::toPercentEncoding(secret)));
+}
+
+} // namespace Redact

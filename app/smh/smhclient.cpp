@@ -1,0 +1,419 @@
+#include "smhclient.h"
+
+#include "redact.h"
+#include "taskquery.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSmhClient, "smh.client", QtWarningMsg)
+
+namespace {
+
+constexpr char cancelledProperty[] = "smh_cancelled";
+constexpr char oversizedProperty[] = "smh_oversized";
+constexpr char tlsErrorsProperty[] = "smh_tls_errors";
+
+QString firstString(const QJsonObject &object, std::initializer_list<QStringView> keys)
+{
+    for (QStringView key : keys) {
+        const QJsonValue value = object.value(key);
+        if (value.isString() && !value.toString().isEmpty())
+            return value.toString();
+        if (value.isDouble())
+            return QString::number(value.toInteger());
+    }
+    return {};
+}
+
+// Retry-After is either delta-seconds or an HTTP date (RFC 9110 10.2.3).
+int parseRetryAfter(const QByteArray &header)
+{
+    if (header.isEmpty())
+        return -1;
+    bool ok = false;
+    const int seconds = header.trimmed().toInt(&ok);
+    if (ok)
+        return std::max(0, seconds);
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
+}
+
+// SMH's error body: {"code": "...", "message": "...", "requestId": "..."}. The
+// spelling varies between services and gateways, and any field may be missing.
+SmhError httpError(int status, const QByteArray &body, const QByteArray &requestIdHeader)
+{
+    QString code;
+    QString message;
+    QString requestId = QString::fromLatin1(requestIdHeader);
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (document.isObject()) {
+        QJsonObject object = document.object();
+        if (object.value(u"error").isObject()) // {"error": {...}}
+            object = object.value(u"error").toObject();
+        code = firstString(object, {u"code", u"Code", u"errorCode", u"error"});
+        message = firstString(object, {u"message", u"Message", u"msg", u"errorMessage"});
+        if (requestId.isEmpty())
+            requestId = firstString(object, {u"requestId", u"RequestId", u"request_id"});
+    }
+    SmhError error = SmhError::http(status, code, message, requestId);
+    if (code.isEmpty() && message.isEmpty() && !body.isEmpty()) {
+        // A proxy's HTML page: say so rather than dumping markup on the user.
+        const bool looksHtml = body.trimmed().startsWith('<');
+        error.setDetail(looksHtml ? SmhError::tr("the server answered with an HTML page")
+                                  : Redact::text(QString::fromUtf8(body.left(200)).simplified()));
+    }
+    return error;
+}
+
+} // namespace
+
+SmhJob::SmhJob(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void SmhJob::emitFinishedOnce()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished();
+    deleteLater();
+}
+
+SmhClient::SmhClient(QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+{
+    // Replies are aborted in the destructor; a cache or cookie jar would only
+    // keep tokens around.
+    m_network->setCookieJar(nullptr);
+}
+
+SmhClient::~SmhClient()
+{
+    abortAll();
+}
+
+QString SmhClient::userAgent()
+{
+    return u"smh-task-monitor/"_s + QStringLiteral(SMH_VERSION_STRING);
+}
+
+QNetworkRequest SmhClient::prepareRequest(const QUrl &url, const ConnectionSettings &settings) const
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(int(m_transferTimeout.count()));
+    // The token is in the URL: a redirect may stay on the same origin only.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::SameOriginRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    if (url.scheme() == u"https" && !settings.caFile.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_caCache.value(settings.caFile));
+        request.setSslConfiguration(tls);
+    }
+    return request;
+}
+
+QList<QSslCertificate> SmhClient::caCertificates(const QString &path, SmhError *error)
+{
+    auto it = m_caCache.constFind(path);
+    if (it != m_caCache.cend())
+        return *it;
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
+    if (certificates.isEmpty()) {
+        *error = SmhError(SmhError::Kind::InvalidInput,
+                          tr("no PEM certificate could be read from \"%1\"").arg(path));
+        return {};
+    }
+    m_caCache.insert(path, certificates);
+    return certificates;
+}
+
+std::optional<SmhError> SmhClient::preflight(const ConnectionSettings &settings)
+{
+    const QStringList problems = settings.validate();
+    if (!problems.isEmpty())
+        return SmhError(SmhError::Kind::InvalidInput, problems.join(u' '));
+    if (!settings.caFile.isEmpty()) {
+        SmhError error;
+        caCertificates(settings.caFile, &error);
+        if (error.isError())
+            return error;
+    }
+    return std::nullopt;
+}
+
+QUrl SmhClient::apiUrl(const ConnectionSettings &settings, const QString &encodedPath) const
+{
+    QUrl url = settings.endpoint;
+    url.setPath(url.path(QUrl::FullyEncoded) + encodedPath, QUrl::StrictMode);
+    return url;
+}
+
+void SmhClient::failLater(SmhJob *job, const SmhError &error)
+{
+    job->addError(error);
+    QTimer::singleShot(0, job, &SmhJob::emitFinishedOnce);
+}
+
+QNetworkReply *SmhClient::send(const QByteArray &verb, const QNetworkRequest &request)
+{
+    QNetworkReply *reply = m_network->sendCustomRequest(request, verb);
+    ++m_requestsSent;
+    m_inFlight.append(reply);
+    qCDebug(lcSmhClient) << verb << Redact::url(request.url());
+
+    const qint64 cap = m_maxReplyBytes;
+    auto enforceCap = [reply, cap](qint64 size) {
+        if (size > cap && !reply->property(oversizedProperty).toBool()) {
+            reply->setProperty(oversizedProperty, true);
+            reply->abort();
+        }
+    };
+    connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, enforceCap] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid())
+            enforceCap(length.toLongLong());
+    });
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [enforceCap](qint64 received, qint64) { enforceCap(received); });
+    // Recorded for the error message; never ignored.
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts << error.errorString();
+        reply->setProperty(tlsErrorsProperty, texts);
+    });
+    return reply;
+}
+
+SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
+{
+    m_inFlight.removeAll(reply);
+    reply->deleteLater();
+
+    Outcome outcome;
+    outcome.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString where = Redact::url(reply->request().url());
+
+    if (reply->property(cancelledProperty).toBool()) {
+        outcome.error = SmhError(SmhError::Kind::Cancelled, tr("request to %1 cancelled").arg(where));
+    } else if (reply->property(oversizedProperty).toBool()) {
+        outcome.error = SmhError(SmhError::Kind::Oversized,
+                                 tr("the reply from %1 exceeded %2 bytes").arg(where).arg(m_maxReplyBytes));
+    } else if (const QStringList tls = reply->property(tlsErrorsProperty).toStringList();
+               !tls.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError) {
+        const QString reason = tls.isEmpty() ? Redact::text(reply->errorString()) : tls.join(u"; "_s);
+        outcome.error = SmhError(SmhError::Kind::Tls, tr("%1 (%2)").arg(reason, where));
+    } else if (outcome.httpStatus >= 300
+               || (outcome.httpStatus == 0 && reply->error() != QNetworkReply::NoError)) {
+        const QByteArray body = reply->read(m_maxReplyBytes + 1);
+        if (outcome.httpStatus >= 300) {
+            outcome.error = httpError(outcome.httpStatus, body, reply->rawHeader("x-smh-request-id"));
+            outcome.error.setRetryAfterSeconds(parseRetryAfter(reply->rawHeader("Retry-After")));
+        } else if (reply->error() == QNetworkReply::OperationCanceledError
+                   || reply->error() == QNetworkReply::TimeoutError) {
+            // We did not abort it, so the transfer timeout did.
+            outcome.error = SmhError(SmhError::Kind::Timeout,
+                                     tr("no reply from %1 within %2 s")
+                                         .arg(where)
+                                         .arg(double(m_transferTimeout.count()) / 1000.0));
+        } else if (reply->error() == QNetworkReply::InsecureRedirectError
+                   || reply->error() == QNetworkReply::TooManyRedirectsError) {
+            outcome.error = SmhError(SmhError::Kind::Network,
+                                     tr("%1 redirected to another host; not followed, so that "
+                                        "the access token stays with SMH")
+                                         .arg(where));
+        } else {
+            outcome.error = SmhError(SmhError::Kind::Network,
+                                     tr("%1 (%2)").arg(Redact::text(reply->errorString()), where));
+        }
+    } else {
+        outcome.body = reply->readAll();
+        if (outcome.body.size() > m_maxReplyBytes)
+            outcome.error = SmhError(SmhError::Kind::Oversized,
+                                     tr("the reply from %1 exceeded %2 bytes").arg(where).arg(m_maxReplyBytes));
+    }
+    if (outcome.error.isError())
+        qCInfo(lcSmhClient).noquote() << outcome.error.toString();
+    Q_EMIT requestFinished(QString::fromLatin1(reply->request()
+                                                   .attribute(QNetworkRequest::CustomVerbAttribute)
+                                                   .toByteArray()),
+                           where, outcome.httpStatus, outcome.error);
+    return outcome;
+}
+
+TaskQueryJob *SmhClient::queryTasks(const ConnectionSettings &settings, const QString &accessToken,
+                                    const QList<qint64> &ids)
+{
+    auto *job = new TaskQueryJob(this);
+    job->m_requestedIds = TaskQuery::uniqueIds(ids);
+    if (const auto error = preflight(settings)) {
+        job->m_failedIds = job->m_requestedIds;
+        failLater(job, *error);
+        return job;
+    }
+    if (accessToken.isEmpty()) {
+        job->m_failedIds = job->m_requestedIds;
+        failLater(job, SmhError(SmhError::Kind::InvalidInput, tr("no access token")));
+        return job;
+    }
+    if (job->m_requestedIds.isEmpty()) {
+        QTimer::singleShot(0, job, &SmhJob::emitFinishedOnce);
+        return job;
+    }
+    Redact::registerSecret(accessToken);
+    const auto batches = TaskQuery::batches(settings, accessToken, job->m_requestedIds,
+                                            m_urlLimit > 0 ? m_urlLimit : TaskQuery::maxUrlBytes);
+    if (batches.isEmpty()) {
+        job->m_failedIds = job->m_requestedIds;
+        failLater(job, SmhError(SmhError::Kind::InvalidInput,
+                                tr("the request URL would exceed %1 bytes even for one task")
+                                    .arg(TaskQuery::maxUrlBytes)));
+        return job;
+    }
+
+    job->m_pending = int(batches.size());
+    job->m_requestCount = int(batches.size());
+    for (const QList<qint64> &batch : batches) {
+        const QUrl url = TaskQuery::url(settings, accessToken, batch);
+        QNetworkReply *reply = send("GET", prepareRequest(url, settings));
+        connect(reply, &QNetworkReply::finished, job, [this, job, reply, batch] {
+            const Outcome outcome = takeOutcome(reply);
+            if (outcome.error.isError()) {
+                job->addError(outcome.error);
+                job->m_failedIds.append(batch);
+            } else {
+                TaskReply::Parsed parsed = TaskReply::parse(outcome.body, batch);
+                if (parsed.error.isError()) {
+                    parsed.error.setDetail(parsed.error.detail() + u" ("_s
+                                           + Redact::url(reply->request().url()) + u')');
+                    job->addError(parsed.error);
+                    job->m_failedIds.append(batch);
+                } else {
+                    job->m_reports.append(parsed.reports);
+                }
+            }
+            if (--job->m_pending == 0)
+                job->emitFinishedOnce();
+        });
+    }
+    return job;
+}
+
+TokenJob *SmhClient::startTokenJob(const QByteArray &verb, const QUrl &url,
+                                   const ConnectionSettings &settings)
+{
+    auto *job = new TokenJob(this);
+    QNetworkReply *reply = send(verb, prepareRequest(url, settings));
+    connect(reply, &QNetworkReply::finished, job, [this, job, reply] {
+        const Outcome outcome = takeOutcome(reply);
+        if (outcome.error.isError()) {
+            job->addError(outcome.error);
+        } else {
+            const QJsonDocument document = QJsonDocument::fromJson(outcome.body);
+            const QJsonObject object = document.object();
+            const QString token = object.value(u"accessToken").toString();
+            const qint64 expiresIn = object.value(u"expiresIn").toInteger(-1);
+            if (token.isEmpty() || expiresIn <= 0) {
+                job->addError(SmhError(SmhError::Kind::Malformed,
+                                       tr("the token reply has no accessToken/expiresIn")));
+            } else {
+                Redact::registerSecret(token);
+                job->m_token = AccessToken{token, expiresIn, QDateTime::currentDateTimeUtc()};
+            }
+        }
+        job->emitFinishedOnce();
+    });
+    return job;
+}
+
+TokenJob *SmhClient::createToken(const ConnectionSettings &settings, const QString &librarySecret,
+                                 std::optional<qint64> periodSeconds)
+{
+    if (const auto error = preflight(settings)) {
+        auto *job = new TokenJob(this);
+        failLater(job, *error);
+        return job;
+    }
+    Redact::registerSecret(librarySecret);
+    auto encoded = [](const QString &value) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(value));
+    };
+    QString query = u"library_id="_s + encoded(settings.libraryId) + u"&library_secret="_s
+        + encoded(librarySecret);
+    if (!settings.libraryLevel && !settings.spaceId.isEmpty())
+        query += u"&space_id="_s + encoded(settings.spaceId);
+    if (!settings.userId.isEmpty())
+        query += u"&user_id="_s + encoded(settings.userId);
+    if (periodSeconds)
+        query += u"&period="_s + QString::number(*periodSeconds);
+    QUrl url = apiUrl(settings, u"/api/v1/token"_s);
+    url.setQuery(query, QUrl::StrictMode);
+    return startTokenJob("GET", url, settings);
+}
+
+TokenJob *SmhClient::renewToken(const ConnectionSettings &settings, const QString &accessToken)
+{
+    if (const auto error = preflight(settings)) {
+        auto *job = new TokenJob(this);
+        failLater(job, *error);
+        return job;
+    }
+    Redact::registerSecret(accessToken);
+    const QUrl url = apiUrl(settings, u"/api/v1/token/"_s
+                                          + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
+                                          + u'/'
+                                          + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
+    return startTokenJob("POST", url, settings);
+}
+
+SmhJob *SmhClient::deleteToken(const ConnectionSettings &settings, const QString &accessToken)
+{
+    auto *job = new SmhJob(this);
+    if (const auto error = preflight(settings)) {
+        failLater(job, *error);
+        return job;
+    }
+    Redact::registerSecret(accessToken);
+    const QUrl url = apiUrl(settings, u"/api/v1/token/"_s
+                                          + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
+                                          + u'/'
+                                          + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
+    QNetworkReply *reply = send("DELETE", prepareRequest(url, settings));
+    connect(reply, &QNetworkReply::finished, job, [this, job, reply] {
+        const Outcome outcome = takeOutcome(reply);
+        if (outcome.error.isError())
+            job->addError(outcome.error);
+        job->emitFinishedOnce();
+    });
+    return job;
+}
+
+void SmhClient::abortAll()
+{
+    const auto replies = m_inFlight;
+    for (const QPointer<QNetworkReply> &reply : replies) {
+        if (reply) {
+            reply->setProperty(cancelledProperty, true);
+            reply->abort();
+        }
+    }
+}

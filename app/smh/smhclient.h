@@ -1,0 +1,163 @@
+#pragma once
+
+#include "accesstoken.h"
+#include "connectionsettings.h"
+#include "smherror.h"
+#include "taskreply.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+
+#include <chrono>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+// One call to SMH, possibly made of several HTTP requests. Like KJob it
+// deletes itself after finished() has been delivered: read results in the slot.
+class SmhJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The first error met, or Kind::None.
+    SmhError error() const { return m_errors.isEmpty() ? SmhError() : m_errors.constFirst(); }
+    QList<SmhError> errors() const { return m_errors; }
+
+Q_SIGNALS:
+    void finished();
+
+protected:
+    friend class SmhClient;
+    explicit SmhJob(QObject *parent);
+    void addError(const SmhError &error) { m_errors.append(error); }
+    void emitFinishedOnce();
+
+private:
+    QList<SmhError> m_errors;
+    bool m_finished = false;
+};
+
+// A Query Task call: the IDs are batched into as few requests as the URL limit
+// allows, and the job finishes when every batch has answered. A failed batch
+// does not spoil the others: its IDs are listed in failedIds().
+class TaskQueryJob final : public SmhJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskQueryJob)
+
+public:
+    QList<qint64> requestedIds() const { return m_requestedIds; }
+    // One report per ID of every batch that succeeded, in request order.
+    QList<TaskStatusReport> reports() const { return m_reports; }
+    QList<qint64> failedIds() const { return m_failedIds; }
+    int requestCount() const { return m_requestCount; }
+
+private:
+    friend class SmhClient;
+    explicit TaskQueryJob(QObject *parent)
+        : SmhJob(parent)
+    {
+    }
+
+    QList<qint64> m_requestedIds;
+    QList<TaskStatusReport> m_reports;
+    QList<qint64> m_failedIds;
+    int m_requestCount = 0;
+    int m_pending = 0;
+};
+
+class TokenJob final : public SmhJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TokenJob)
+
+public:
+    AccessToken token() const { return m_token; }
+
+private:
+    friend class SmhClient;
+    explicit TokenJob(QObject *parent)
+        : SmhJob(parent)
+    {
+    }
+    AccessToken m_token;
+};
+
+// The only place that talks HTTP to SMH. It owns the one
+// QNetworkAccessManager, builds every request in prepareRequest(), and turns
+// replies into typed results and typed errors. Nothing it logs or reports
+// contains a token or secret.
+class SmhClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SmhClient)
+
+public:
+    static constexpr std::chrono::milliseconds defaultTransferTimeout{30'000};
+    // A full batch of results is well under 1 MiB; anything far larger is a
+    // misbehaving proxy, not a reply worth buffering.
+    static constexpr qint64 defaultMaxReplyBytes = 16 * 1024 * 1024;
+
+    explicit SmhClient(QObject *parent = nullptr);
+    ~SmhClient() override;
+
+    void setTransferTimeout(std::chrono::milliseconds timeout) { m_transferTimeout = timeout; }
+    std::chrono::milliseconds transferTimeout() const { return m_transferTimeout; }
+    void setMaxReplyBytes(qint64 bytes) { m_maxReplyBytes = bytes; }
+    qint64 maxReplyBytes() const { return m_maxReplyBytes; }
+    void setUrlLimit(qsizetype bytes) { m_urlLimit = bytes; }
+
+    static QString userAgent();
+
+    TaskQueryJob *queryTasks(const ConnectionSettings &settings, const QString &accessToken,
+                             const QList<qint64> &ids);
+    // GET /api/v1/token with the library secret. `periodSeconds` unset: the server's default.
+    TokenJob *createToken(const ConnectionSettings &settings, const QString &librarySecret,
+                          std::optional<qint64> periodSeconds = std::nullopt);
+    // POST /api/v1/token/{LibraryId}/{AccessToken}
+    TokenJob *renewToken(const ConnectionSettings &settings, const QString &accessToken);
+    // DELETE /api/v1/token/{LibraryId}/{AccessToken}
+    SmhJob *deleteToken(const ConnectionSettings &settings, const QString &accessToken);
+
+    // Aborts every request in flight; their jobs finish with Kind::Cancelled.
+    void abortAll();
+    int requestsInFlight() const { return int(m_inFlight.size()); }
+    qint64 requestsSent() const { return m_requestsSent; }
+
+Q_SIGNALS:
+    // For logs and the status bar; `redactedUrl` carries no secret.
+    void requestFinished(const QString &verb, const QString &redactedUrl, int httpStatus,
+                         const SmhError &error);
+
+private:
+    struct Outcome
+    {
+        QByteArray body;
+        int httpStatus = 0;
+        SmhError error;
+    };
+
+    QNetworkRequest prepareRequest(const QUrl &url, const ConnectionSettings &settings) const;
+    QNetworkReply *send(const QByteArray &verb, const QNetworkRequest &request);
+    Outcome takeOutcome(QNetworkReply *reply);
+    QList<QSslCertificate> caCertificates(const QString &path, SmhError *error);
+    QUrl apiUrl(const ConnectionSettings &settings, const QString &encodedPath) const;
+    std::optional<SmhError> preflight(const ConnectionSettings &settings);
+    TokenJob *startTokenJob(const QByteArray &verb, const QUrl &url,
+                            const ConnectionSettings &settings);
+    void failLater(SmhJob *job, const SmhError &error);
+
+    QNetworkAccessManager *m_network;
+    QList<QPointer<QNetworkReply>> m_inFlight;
+    QHash<QString, QList<QSslCertificate>> m_caCache;
+    std::chrono::milliseconds m_transferTimeout = defaultTransferTimeout;
+    qint64 m_maxReplyBytes = defaultMaxReplyBytes;
+    qsizetype m_urlLimit = 0; // 0: TaskQuery::maxUrlBytes
+    qint64 m_requestsSent = 0;
+};

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QMetaType>
+#include <QString>
+
+// What went wrong with one request to SMH, typed so that callers can decide
+// (retry, back off, ask for a new token) without parsing text. Every string in
+// here is already free of access tokens and library secrets.
+class SmhError
+{
+    Q_DECLARE_TR_FUNCTIONS(SmhError)
+
+public:
+    enum class Kind {
+        None,
+        InvalidInput, // refused before anything was sent (bad endpoint, bad ID, ...)
+        Network, // connection refused, reset, host not found, ...
+        Timeout, // no bytes moved for the transfer timeout
+        Tls, // certificate or handshake failure; never ignored
+        Http, // a non-2xx status; code/message/requestId decoded when present
+        Malformed, // 2xx whose body is not what the API documents
+        Oversized, // the body exceeded the reply size cap
+        Cancelled, // aborted by us (shutdown, user)
+    };
+
+    SmhError() = default;
+    SmhError(Kind kind, QString detail)
+        : m_kind(kind)
+        , m_detail(std::move(detail))
+    {
+    }
+
+    static SmhError http(int httpStatus, QString code, QString message, QString requestId);
+
+    Kind kind() const { return m_kind; }
+    bool isError() const { return m_kind != Kind::None; }
+    int httpStatus() const { return m_httpStatus; }
+    QString code() const { return m_code; }
+    QString message() const { return m_message; }
+    QString requestId() const { return m_requestId; }
+    QString detail() const { return m_detail; }
+    void setDetail(const QString &detail) { m_detail = detail; }
+
+    // Seconds from a Retry-After header, or -1 when the server gave none.
+    int retryAfterSeconds() const { return m_retryAfterSeconds; }
+    void setRetryAfterSeconds(int seconds) { m_retryAfterSeconds = seconds; }
+
+    // 401/403: the token (or secret) was refused. Such errors must never be
+    // turned into a task failure: they are about the connection.
+    bool isAuthError() const;
+    // Worth trying again later with the same inputs (network, 5xx, 429, ...).
+    bool isTransient() const;
+
+    // One line for a person: what happened, plus SMH's code, message and
+    // request ID when the server sent them (support asks for the request ID).
+    QString toString() const;
+
+    static QString kindName(Kind kind);
+
+private:
+    Kind m_kind = Kind::None;
+    int m_httpStatus = 0;
+    int m_retryAfterSeconds = -1;
+    QString m_code;
+    QString m_message;
+    QString m_requestId;
+    QString m_detail;
+};
+
+Q_DECLARE_METATYPE(SmhError)

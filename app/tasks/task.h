@@ -1,0 +1,96 @@
+#pragma once
+
+#include "smh/connectionsettings.h"
+#include "smh/taskreply.h"
+#include "taskstate.h"
+
+#include <QDateTime>
+#include <QHashFunctions>
+#include <QString>
+
+#include <optional>
+
+// A task is identified by the connection it belongs to and SMH's task ID:
+// the same ID on two libraries is two tasks.
+struct TaskKey
+{
+    qint64 connectionId = 0;
+    qint64 taskId = 0;
+
+    friend bool operator==(const TaskKey &, const TaskKey &) = default;
+    friend auto operator<=>(const TaskKey &, const TaskKey &) = default;
+};
+
+inline size_t qHash(const TaskKey &key, size_t seed = 0) noexcept
+{
+    return qHashMulti(seed, key.connectionId, key.taskId);
+}
+
+// One tracked task, as the ledger keeps it. Times are UTC.
+struct Task
+{
+    TaskKey key;
+    TaskState state = TaskState::Queued;
+    int status = 0; // last status SMH sent; 0 before the first answer or when not found
+    std::optional<TaskResult> result;
+    QString note;
+    QDateTime addedAt;
+    QDateTime stateSince; // when `state` was entered
+    QDateTime firstSeenAt; // first answer that said running (or final)
+    QDateTime lastPolledAt;
+    QDateTime finishedAt; // first time a final state was seen
+    QString lastError; // last SMH error about this task, already redacted
+
+    bool isFinal() const { return TaskStates::isFinal(state); }
+
+    // How long it has run (until now, or until it finished), from the time it
+    // was added: SMH reports no start time, so this is what we can know.
+    qint64 runningSeconds(const QDateTime &now) const;
+    // SMH answers for 30 days after a task ended; past that it is "not found".
+    QDateTime queryableUntil() const;
+    bool nearQueryWindowEnd(const QDateTime &now, qint64 marginSeconds = 3 * 24 * 3600) const;
+
+    friend bool operator==(const Task &, const Task &) = default;
+};
+
+// A state change as recorded in the task's timeline.
+struct TaskTransition
+{
+    TaskKey key;
+    TaskState from = TaskState::Queued;
+    TaskState to = TaskState::Queued;
+    int status = 0;
+    QDateTime at;
+
+    friend bool operator==(const TaskTransition &, const TaskTransition &) = default;
+};
+
+// What one poll said about one task, as handed from the scheduler to the store.
+struct TaskObservation
+{
+    TaskKey key;
+    TaskState state = TaskState::Queued;
+    int status = 0;
+    std::optional<TaskResult> result;
+    QDateTime polledAt;
+};
+
+enum class AuthKind {
+    AccessToken, // a token the user gives; refused tokens pause the connection
+    LibrarySecret, // the app mints and renews tokens from the secret
+};
+
+// A saved connection: where to ask and how to authenticate, but never the
+// secret itself (that lives in the keychain, keyed by `id`).
+struct Connection
+{
+    qint64 id = 0;
+    QString name; // user's label; defaults to library/space
+    ConnectionSettings settings;
+    AuthKind authKind = AuthKind::AccessToken;
+
+    friend bool operator==(const Connection &, const Connection &) = default;
+};
+
+Q_DECLARE_METATYPE(TaskKey)
+Q_DECLARE_METATYPE(Task)

@@ -1,0 +1,89 @@
+#include "taskstate.h"
+
+#include "smh/taskreply.h"
+
+using namespace Qt::StringLiterals;
+
+namespace TaskStates {
+
+TaskState fromStatus(bool found, int status)
+{
+    if (!found)
+        return TaskState::NotFound;
+    switch (status) {
+    case TaskStatusReport::statusRunning:
+        return TaskState::Running;
+    case TaskStatusReport::statusSucceeded:
+        return TaskState::Succeeded;
+    case TaskStatusReport::statusSucceededNoResult:
+        return TaskState::SucceededNoResult;
+    case TaskStatusReport::statusFailed:
+        return TaskState::Failed;
+    default:
+        return TaskState::Unknown;
+    }
+}
+
+bool isFinal(TaskState state)
+{
+    return state != TaskState::Queued && state != TaskState::Running;
+}
+
+bool isSuccess(TaskState state)
+{
+    return state == TaskState::Succeeded || state == TaskState::SucceededNoResult;
+}
+
+QString key(TaskState state)
+{
+    switch (state) {
+    case TaskState::Queued:
+        return u"queued"_s;
+    case TaskState::Running:
+        return u"running"_s;
+    case TaskState::Succeeded:
+        return u"succeeded"_s;
+    case TaskState::SucceededNoResult:
+        return u"succeeded_no_result"_s;
+    case TaskState::Failed:
+        return u"failed"_s;
+    case TaskState::NotFound:
+        return u"not_found"_s;
+    case TaskState::Unknown:
+        return u"unknown"_s;
+    }
+    return {};
+}
+
+std::optional<TaskState> fromKey(QStringView text)
+{
+    for (int i = 0; i < count; ++i) {
+        const auto state = static_cast<TaskState>(i);
+        if (key(state) == text)
+            return state;
+    }
+    return std::nullopt;
+}
+
+QString label(TaskState state)
+{
+    switch (state) {
+    case TaskState::Queued:
+        return QCoreApplication::translate("TaskState", "Queued");
+    case TaskState::Running:
+        return QCoreApplication::translate("TaskState", "Running");
+    case TaskState::Succeeded:
+        return QCoreApplication::translate("TaskState", "Succeeded");
+    case TaskState::SucceededNoResult:
+        return QCoreApplication::translate("TaskState", "Succeeded (no result)");
+    case TaskState::Failed:
+        return QCoreApplication::translate("TaskState", "Failed");
+    case TaskState::NotFound:
+        return QCoreApplication::translate("TaskState", "Not found / expired");
+    case TaskState::Unknown:
+        return QCoreApplication::translate("TaskState", "Unknown status");
+    }
+    return {};
+}
+
+} // namespace TaskStates

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <optional>
+
+// What the monitor believes about a task. Derived from SMH's status code, plus
+// the two states SMH has no code for: not asked yet, and not returned.
+enum class TaskState {
+    Queued, // tracked, no answer yet
+    Running, // 202
+    Succeeded, // 200, details in the result
+    SucceededNoResult, // 204
+    Failed, // 500
+    NotFound, // asked for but not returned: unknown ID or ended > 30 days ago
+    Unknown, // a status the API does not document; kept, never taken for success
+};
+
+namespace TaskStates {
+
+inline constexpr int count = 7;
+
+TaskState fromStatus(bool found, int status);
+// Final states are never polled again unless the user asks for a re-check.
+bool isFinal(TaskState state);
+bool isSuccess(TaskState state);
+
+// The stable machine name used by the headless output and the ledger:
+// running, succeeded, succeeded_no_result, failed, not_found, unknown, queued.
+QString key(TaskState state);
+std::optional<TaskState> fromKey(QStringView key);
+
+// Translated label for people.
+QString label(TaskState state);
+
+} // namespace TaskStates

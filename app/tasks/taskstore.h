@@ -1,0 +1,79 @@
+#pragma once
+
+#include "task.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+// The durable ledger of connections, tracked tasks and their timelines, in one
+// SQLite file (WAL). It is also the in-memory source of truth the model reads:
+// every change is written in one transaction first, then announced by signal.
+//
+// Never stores a token or library secret.
+class TaskStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskStore)
+
+public:
+    static constexpr int schemaVersion = 1;
+
+    explicit TaskStore(QObject *parent = nullptr);
+    ~TaskStore() override;
+
+    // The default file under QStandardPaths::AppDataLocation.
+    static QString defaultPath();
+
+    // Opens (creating or migrating) the database. ":memory:" gives a private
+    // in-memory ledger (demo mode, tests). A file from a newer schema or a
+    // corrupt file is refused with a sentence in *error and left untouched.
+    bool open(const QString &path, QString *error);
+    bool isOpen() const;
+    QString path() const;
+    // The last failure of a write, for the status bar (empty when none).
+    QString lastError() const;
+
+    // Connections
+    QList<Connection> connections() const;
+    std::optional<Connection> connection(qint64 id) const;
+    // Returns the new id, or 0 on failure.
+    qint64 addConnection(const Connection &connection);
+    bool updateConnection(const Connection &connection);
+    // Removes the connection and all of its tasks.
+    bool removeConnection(qint64 id);
+
+    // Tasks
+    QList<Task> tasks() const;
+    std::optional<Task> task(const TaskKey &key) const;
+    qsizetype taskCount() const;
+    // Adds tasks not tracked yet (existing ones are left alone) in one
+    // transaction; returns the added tasks in the order given.
+    QList<Task> addTasks(qint64 connectionId, const QList<qint64> &taskIds, const QString &note,
+                         const QDateTime &now);
+    bool removeTasks(const QList<TaskKey> &keys);
+    bool setNote(const TaskKey &key, const QString &note);
+    // Puts final tasks back to Queued so that they are polled again (re-check).
+    QList<Task> requeue(const QList<TaskKey> &keys, const QDateTime &now);
+
+    // Applies one poll cycle's observations in one transaction: updates each
+    // task, records a transition where the state changed. Observations for
+    // tasks not tracked (removed meanwhile) are ignored. Returns the tasks that
+    // changed in any way (state, status, result, last polled).
+    QList<Task> applyObservations(const QList<TaskObservation> &observations);
+    // Records an SMH error about specific tasks (not connection-wide).
+    bool setLastError(const QList<TaskKey> &keys, const QString &redactedError);
+
+    QList<TaskTransition> timeline(const TaskKey &key) const;
+
+Q_SIGNALS:
+    void tasksAdded(const QList<Task> &tasks);
+    void tasksChanged(const QList<Task> &tasks);
+    void tasksRemoved(const QList<TaskKey> &keys);
+    void connectionsChanged();
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
