@@ -1,1 +1,131 @@
 #include "tokenprovider.h"
+
+#include "redact.h"
+#include "smhclient.h"
+
+TokenProvider::TokenProvider(SmhClient *client, const ConnectionSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_settings(settings)
+{
+    m_renewTimer.setSingleShot(true);
+    m_renewTimer.setTimerType(Qt::VeryCoarseTimer);
+    connect(&m_renewTimer, &QTimer::timeout, this, &TokenProvider::renew);
+}
+
+TokenProvider::~TokenProvider() = default;
+
+void TokenProvider::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void TokenProvider::setAccessToken(const QString &token)
+{
+    m_secret.clear();
+    m_renewTimer.stop();
+    m_lastRejectedToken.clear();
+    m_lastError = {};
+    Redact::registerSecret(token);
+    m_token = AccessToken{token, 0, QDateTime::currentDateTimeUtc()};
+    setState(token.isEmpty() ? State::Missing : State::Ready);
+    Q_EMIT tokenChanged();
+}
+
+void TokenProvider::setLibrarySecret(const QString &secret, std::optional<qint64> periodSeconds)
+{
+    Redact::registerSecret(secret);
+    m_secret = secret;
+    m_period = periodSeconds;
+    m_token = {};
+    m_lastRejectedToken.clear();
+    m_lastError = {};
+    setState(secret.isEmpty() ? State::Missing : State::Minting);
+    if (!secret.isEmpty())
+        mint();
+}
+
+void TokenProvider::ensureToken()
+{
+    if (usesSecret() && m_token.isNull() && !m_busy && m_state != State::Rejected)
+        mint();
+}
+
+bool TokenProvider::handleRejection(const QString &token, const SmhError &error)
+{
+    if (token != m_token.value)
+        return m_state == State::Minting || m_state == State::Ready; // already replaced
+    m_lastError = error;
+    if (usesSecret() && token != m_lastRejectedToken) {
+        m_lastRejectedToken = token;
+        m_token = {};
+        mint();
+        return true;
+    }
+    m_renewTimer.stop();
+    setState(State::Rejected);
+    return false;
+}
+
+void TokenProvider::mint()
+{
+    if (!m_client || m_busy)
+        return;
+    m_busy = true;
+    setState(State::Minting);
+    TokenJob *job = m_client->createToken(m_settings, m_secret, m_period);
+    connect(job, &SmhJob::finished, this, [this, job] {
+        m_busy = false;
+        if (job->error().isError()) {
+            m_lastError = job->error();
+            // A refused secret needs the user; anything else is retried by
+            // the next ensureToken() from the scheduler's backoff.
+            setState(m_lastError.isAuthError() ? State::Rejected : State::Missing);
+            return;
+        }
+        adopt(job->token());
+    });
+}
+
+void TokenProvider::renew()
+{
+    if (!m_client || m_busy || m_token.isNull())
+        return;
+    m_busy = true;
+    const QString renewing = m_token.value;
+    TokenJob *job = m_client->renewToken(m_settings, renewing);
+    connect(job, &SmhJob::finished, this, [this, job, renewing] {
+        m_busy = false;
+        if (job->error().isError()) {
+            if (job->error().isAuthError()) {
+                handleRejection(renewing, job->error());
+            } else {
+                m_lastError = job->error();
+                // Try again in a minute; the token is likely still valid.
+                m_renewTimer.start(std::chrono::minutes(1));
+            }
+            return;
+        }
+        adopt(job->token());
+    });
+}
+
+void TokenProvider::adopt(const AccessToken &token)
+{
+    m_token = token;
+    m_lastError = {};
+    setState(State::Ready);
+    scheduleRenewal();
+    Q_EMIT tokenChanged();
+}
+
+void TokenProvider::scheduleRenewal()
+{
+    if (m_token.expiresInSeconds <= 0)
+        return;
+    const auto delay = std::chrono::milliseconds(qint64(double(m_token.expiresInSeconds) * 1000.0 * renewAt));
+    m_renewTimer.start(delay);
+}

@@ -1,1 +1,76 @@
 #pragma once
+
+#include "accesstoken.h"
+#include "connectionsettings.h"
+#include "smherror.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class SmhClient;
+
+// Supplies the access token for one connection. With a static token it only
+// hands it out, and a refusal pauses the connection until the user gives a
+// new one. With the library secret it mints a token, renews it before it
+// runs out, and mints a fresh one once when the server refuses it.
+class TokenProvider final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TokenProvider)
+
+public:
+    enum class State {
+        Ready, // token() can be used
+        Minting, // a token is being minted or renewed
+        Rejected, // the server refused the credentials: user action needed
+        Missing, // no credentials at all
+    };
+    Q_ENUM(State)
+
+    // Renew once this share of the lifetime has passed (SMH also extends a
+    // token on every use, so an active monitor rarely needs it).
+    static constexpr double renewAt = 0.8;
+
+    TokenProvider(SmhClient *client, const ConnectionSettings &settings, QObject *parent = nullptr);
+    ~TokenProvider() override;
+
+    void setSettings(const ConnectionSettings &settings) { m_settings = settings; }
+    void setAccessToken(const QString &token);
+    void setLibrarySecret(const QString &secret, std::optional<qint64> periodSeconds = std::nullopt);
+    bool usesSecret() const { return !m_secret.isEmpty(); }
+
+    State state() const { return m_state; }
+    QString token() const { return m_token.value; }
+    QDateTime expiresAt() const { return m_token.expiresAt(); }
+    SmhError lastError() const { return m_lastError; }
+
+    // Mints when a secret is set and there is no token yet.
+    void ensureToken();
+    // The server refused `token` (401/403). With a secret: mint again, once per
+    // refused token. Returns true when a new token is on its way.
+    bool handleRejection(const QString &token, const SmhError &error);
+    // Renews now (normally done by the timer).
+    void renew();
+
+Q_SIGNALS:
+    void stateChanged(TokenProvider::State state);
+    void tokenChanged();
+
+private:
+    void setState(State state);
+    void adopt(const AccessToken &token);
+    void mint();
+    void scheduleRenewal();
+
+    QPointer<SmhClient> m_client;
+    ConnectionSettings m_settings;
+    QString m_secret;
+    std::optional<qint64> m_period;
+    AccessToken m_token;
+    QString m_lastRejectedToken;
+    SmhError m_lastError;
+    State m_state = State::Missing;
+    QTimer m_renewTimer;
+    bool m_busy = false;
+};

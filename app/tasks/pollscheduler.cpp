@@ -1,1 +1,311 @@
 #include "pollscheduler.h"
+
+#include "smh/redact.h"
+#include "smh/smhclient.h"
+#include "taskstore.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcPoll, "smh.poll", QtWarningMsg)
+
+PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_store(store)
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
+{
+    connect(m_store, &TaskStore::tasksAdded, this, &PollScheduler::trackTasks);
+    connect(m_store, &TaskStore::tasksChanged, this, [this](const QList<Task> &tasks) {
+        // A re-check puts a final task back to Queued: track it again.
+        QList<Task> requeued;
+        for (const Task &task : tasks) {
+            if (task.state == TaskState::Queued && !m_planner.isTracked(task.key))
+                requeued.append(task);
+        }
+        if (!requeued.isEmpty())
+            trackTasks(requeued);
+    });
+    connect(m_store, &TaskStore::tasksRemoved, this, &PollScheduler::untrackTasks);
+}
+
+PollScheduler::~PollScheduler()
+{
+    shutdown();
+}
+
+void PollScheduler::setOptions(const PollPlanner::Options &options)
+{
+    m_planner.setOptions(options);
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it)
+        reschedule(it.key());
+}
+
+void PollScheduler::addConnection(qint64 connectionId, TokenProvider *tokens)
+{
+    ConnectionState &state = m_connections[connectionId];
+    state.tokens = tokens;
+    if (!state.timer) {
+        state.timer = new QTimer(this);
+        state.timer->setSingleShot(true);
+        connect(state.timer, &QTimer::timeout, this, [this, connectionId] { runCycle(connectionId); });
+    }
+    if (tokens) {
+        connect(tokens, &TokenProvider::tokenChanged, this, [this, connectionId] {
+            reschedule(connectionId);
+            Q_EMIT connectionStatusChanged(connectionId);
+        });
+        connect(tokens, &TokenProvider::stateChanged, this,
+                [this, connectionId] { Q_EMIT connectionStatusChanged(connectionId); });
+        tokens->ensureToken();
+    }
+    QList<Task> tasks;
+    const QList<Task> all = m_store->tasks();
+    for (const Task &task : all) {
+        if (task.key.connectionId == connectionId)
+            tasks.append(task);
+    }
+    trackTasks(tasks);
+    reschedule(connectionId);
+}
+
+void PollScheduler::removeConnection(qint64 connectionId)
+{
+    const auto it = m_connections.find(connectionId);
+    if (it == m_connections.end())
+        return;
+    if (it->tokens)
+        it->tokens->disconnect(this);
+    delete it->timer;
+    m_connections.erase(it);
+    m_planner.untrackConnection(connectionId);
+}
+
+void PollScheduler::trackTasks(const QList<Task> &tasks)
+{
+    const QDateTime current = now();
+    QSet<qint64> touched;
+    for (const Task &task : tasks) {
+        if (!task.isFinal() && !m_planner.isTracked(task.key)) {
+            m_planner.track(task.key, current);
+            touched.insert(task.key.connectionId);
+        }
+    }
+    for (qint64 id : std::as_const(touched)) {
+        reschedule(id);
+        Q_EMIT connectionStatusChanged(id);
+    }
+}
+
+void PollScheduler::untrackTasks(const QList<TaskKey> &keys)
+{
+    for (const TaskKey &key : keys)
+        m_planner.untrack(key);
+}
+
+void PollScheduler::pollNow(qint64 connectionId)
+{
+    if (!m_connections.contains(connectionId))
+        return;
+    m_planner.makeAllDue(connectionId, now());
+    if (TokenProvider *tokens = m_connections.value(connectionId).tokens)
+        tokens->ensureToken();
+    reschedule(connectionId);
+}
+
+void PollScheduler::pollAllNow()
+{
+    for (qint64 id : m_connections.keys())
+        pollNow(id);
+}
+
+void PollScheduler::setPaused(qint64 connectionId, bool paused)
+{
+    auto it = m_connections.find(connectionId);
+    if (it == m_connections.end() || it->paused == paused)
+        return;
+    it->paused = paused;
+    reschedule(connectionId);
+    Q_EMIT connectionStatusChanged(connectionId);
+}
+
+bool PollScheduler::isPaused(qint64 connectionId) const
+{
+    return m_connections.value(connectionId).paused;
+}
+
+void PollScheduler::recheck(const QList<TaskKey> &keys)
+{
+    m_store->requeue(keys, now()); // tasksChanged tracks them again
+}
+
+bool PollScheduler::hasWork() const
+{
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (m_planner.trackedCount(it.key()) > 0 || it->inFlight)
+            return true;
+    }
+    return false;
+}
+
+PollScheduler::ConnectionStatus PollScheduler::status(qint64 connectionId) const
+{
+    ConnectionStatus status;
+    const auto it = m_connections.constFind(connectionId);
+    if (it == m_connections.cend())
+        return status;
+    status.inFlight = it->inFlight;
+    status.lastError = it->lastError;
+    status.lastPollAt = it->lastPollAt;
+    status.requestsSent = it->requestsSent;
+    status.consecutiveFailures = m_planner.consecutiveFailures(connectionId);
+    status.pending = m_planner.trackedCount(connectionId);
+    status.nextPollAt = m_planner.nextWake(connectionId);
+    const TokenProvider *tokens = it->tokens;
+    if (it->paused)
+        status.health = Health::Paused;
+    else if (tokens && tokens->state() == TokenProvider::State::Rejected)
+        status.health = Health::AuthRejected;
+    else if (!tokens || (tokens->state() == TokenProvider::State::Missing && !tokens->usesSecret()))
+        status.health = Health::NoCredentials;
+    else if (status.consecutiveFailures > 0)
+        status.health = Health::Backoff;
+    else if (status.pending == 0 && !status.inFlight)
+        status.health = Health::Idle;
+    else
+        status.health = Health::Ok;
+    return status;
+}
+
+void PollScheduler::reschedule(qint64 connectionId)
+{
+    auto it = m_connections.find(connectionId);
+    if (it == m_connections.end() || m_shutDown)
+        return;
+    it->timer->stop();
+    if (it->paused || it->inFlight)
+        return; // finishCycle() reschedules
+    const TokenProvider *tokens = it->tokens;
+    if (!tokens || tokens->state() != TokenProvider::State::Ready) {
+        // Wait for tokenChanged; a provider that lost its token to a
+        // transient failure is asked again after the connection's backoff.
+        if (tokens && tokens->usesSecret() && tokens->state() == TokenProvider::State::Missing) {
+            const QDateTime wake = m_planner.backoffUntil(connectionId);
+            const qint64 delay = wake.isValid() ? std::max<qint64>(0, now().msecsTo(wake)) : 0;
+            it->timer->start(std::chrono::milliseconds(delay));
+        }
+        return;
+    }
+    const QDateTime wake = m_planner.nextWake(connectionId);
+    if (!wake.isValid())
+        return;
+    it->timer->start(std::chrono::milliseconds(std::max<qint64>(0, now().msecsTo(wake))));
+}
+
+void PollScheduler::runCycle(qint64 connectionId)
+{
+    auto it = m_connections.find(connectionId);
+    if (it == m_connections.end() || it->paused || it->inFlight || m_shutDown)
+        return;
+    TokenProvider *tokens = it->tokens;
+    if (!tokens)
+        return;
+    if (tokens->state() != TokenProvider::State::Ready) {
+        tokens->ensureToken();
+        return;
+    }
+    const std::optional<Connection> connection = m_store->connection(connectionId);
+    if (!connection)
+        return;
+    const QDateTime current = now();
+    const QList<qint64> ids = m_planner.dueTasks(connectionId, current);
+    if (ids.isEmpty()) {
+        reschedule(connectionId);
+        return;
+    }
+    it->inFlight = true;
+    const QString token = tokens->token();
+    TaskQueryJob *job = m_client->queryTasks(connection->settings, token, ids);
+    it->requestsSent += job->requestCount();
+    m_totalRequests += job->requestCount();
+    connect(job, &SmhJob::finished, this,
+            [this, connectionId, token, job] { finishCycle(connectionId, token, job); });
+    Q_EMIT connectionStatusChanged(connectionId);
+}
+
+void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, TaskQueryJob *job)
+{
+    auto it = m_connections.find(connectionId);
+    if (it == m_connections.end())
+        return;
+    it->inFlight = false;
+    const QDateTime current = now();
+    it->lastPollAt = current;
+
+    QList<TaskObservation> observations;
+    QList<TaskState> previous;
+    const QList<TaskStatusReport> reports = job->reports();
+    observations.reserve(reports.size());
+    previous.reserve(reports.size());
+    for (const TaskStatusReport &report : reports) {
+        const TaskKey key{connectionId, report.taskId};
+        const std::optional<Task> known = m_store->task(key);
+        if (!known)
+            continue; // removed while the request was out
+        observations.append(TaskObservation{key, TaskStates::fromStatus(report.found, report.status),
+                                            report.status, report.result, current});
+        previous.append(known->state);
+    }
+
+    bool stored = true;
+    if (!observations.isEmpty()) {
+        // An empty list means nothing changed or the write failed; tell apart by lastError.
+        m_store->applyObservations(observations);
+        stored = m_store->lastError().isEmpty();
+    }
+    if (stored) {
+        for (qsizetype i = 0; i < observations.size(); ++i)
+            m_planner.recordObservation(observations.at(i).key, previous.at(i),
+                                        observations.at(i).state, current);
+    }
+
+    if (job->error().isError()) {
+        const SmhError error = job->error();
+        if (error.kind() == SmhError::Kind::Cancelled)
+            return;
+        if (error.isAuthError() && it->tokens) {
+            // Never a task failure: the connection waits for a usable token.
+            it->lastError = error;
+            it->tokens->handleRejection(tokenUsed, error);
+        } else {
+            recordFailure(connectionId, error);
+        }
+    } else if (!stored) {
+        recordFailure(connectionId, SmhError(SmhError::Kind::InvalidInput,
+                                             tr("could not write to the task ledger: %1")
+                                                 .arg(m_store->lastError())));
+    } else {
+        it->lastError = {};
+        m_planner.recordSuccess(connectionId);
+    }
+    reschedule(connectionId);
+    Q_EMIT connectionStatusChanged(connectionId);
+    Q_EMIT cycleFinished(connectionId);
+}
+
+void PollScheduler::recordFailure(qint64 connectionId, const SmhError &error)
+{
+    qCInfo(lcPoll).noquote() << "connection" << connectionId << error.toString();
+    m_connections[connectionId].lastError = error;
+    m_planner.recordFailure(connectionId, error, now());
+}
+
+void PollScheduler::shutdown()
+{
+    m_shutDown = true;
+    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+        if (it->timer)
+            it->timer->stop();
+    }
+    if (m_client)
+        m_client->abortAll();
+}

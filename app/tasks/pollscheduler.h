@@ -1,1 +1,111 @@
 #pragma once
+
+#include "pollplanner.h"
+#include "smh/smherror.h"
+#include "smh/tokenprovider.h"
+#include "task.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class SmhClient;
+class TaskStore;
+
+// Drives polling: for each connection, one single-shot timer set to the next
+// due task, one cycle in flight at a time, the due tasks of a cycle sent in
+// the fewest batched requests, answers written to the store in one
+// transaction. Transport and auth errors are recorded on the connection and
+// never change a task's state.
+class PollScheduler final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PollScheduler)
+
+public:
+    enum class Health {
+        Idle, // nothing to poll
+        Ok,
+        Paused, // by the user
+        Backoff, // last cycle failed; waiting to retry
+        AuthRejected, // needs new credentials
+        NoCredentials,
+    };
+    Q_ENUM(Health)
+
+    struct ConnectionStatus
+    {
+        Health health = Health::Idle;
+        bool inFlight = false;
+        SmhError lastError;
+        QDateTime lastPollAt;
+        QDateTime nextPollAt;
+        int consecutiveFailures = 0;
+        qint64 requestsSent = 0;
+        qsizetype pending = 0; // tasks not final yet
+    };
+
+    PollScheduler(SmhClient *client, TaskStore *store, QObject *parent = nullptr);
+    ~PollScheduler() override;
+
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    void setOptions(const PollPlanner::Options &options);
+    const PollPlanner &planner() const { return m_planner; }
+
+    // Starts watching the connection's tasks (from the store) with the given
+    // token provider, which the scheduler does not own.
+    void addConnection(qint64 connectionId, TokenProvider *tokens);
+    void removeConnection(qint64 connectionId);
+    QList<qint64> connectionIds() const { return m_connections.keys(); }
+
+    void pollNow(qint64 connectionId);
+    void pollAllNow();
+    void setPaused(qint64 connectionId, bool paused);
+    bool isPaused(qint64 connectionId) const;
+    // Final tasks are polled again (the user asked to re-check them).
+    void recheck(const QList<TaskKey> &keys);
+
+    ConnectionStatus status(qint64 connectionId) const;
+    qint64 totalRequests() const { return m_totalRequests; }
+    bool hasWork() const;
+
+    // Aborts every request in flight; no further cycles start.
+    void shutdown();
+
+Q_SIGNALS:
+    void connectionStatusChanged(qint64 connectionId);
+    void cycleFinished(qint64 connectionId);
+
+private:
+    struct ConnectionState
+    {
+        QPointer<TokenProvider> tokens;
+        QTimer *timer = nullptr; // child of the scheduler
+        bool paused = false;
+        bool inFlight = false;
+        SmhError lastError;
+        QDateTime lastPollAt;
+        qint64 requestsSent = 0;
+    };
+
+    QDateTime now() const { return m_now(); }
+    void trackTasks(const QList<Task> &tasks);
+    void untrackTasks(const QList<TaskKey> &keys);
+    void reschedule(qint64 connectionId);
+    void runCycle(qint64 connectionId);
+    void finishCycle(qint64 connectionId, const QString &tokenUsed, class TaskQueryJob *job);
+    void recordFailure(qint64 connectionId, const SmhError &error);
+
+    SmhClient *m_client;
+    TaskStore *m_store;
+    PollPlanner m_planner;
+    std::function<QDateTime()> m_now;
+    QHash<qint64, ConnectionState> m_connections;
+    qint64 m_totalRequests = 0;
+    bool m_shutDown = false;
+};

@@ -1,0 +1,201 @@
+#include "options.h"
+
+#include "smh/endpoint.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 maxCredentialFileBytes = 64 * 1024;
+
+QString readCredentialFile(const QString &path, const QString &what, QStringList *problems)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *problems << MonitorOptions::tr("Cannot read the %1 file \"%2\": %3")
+                         .arg(what, path, file.errorString());
+        return {};
+    }
+    const QByteArray content = file.read(maxCredentialFileBytes + 1);
+    if (content.size() > maxCredentialFileBytes) {
+        *problems << MonitorOptions::tr("The %1 file \"%2\" is too large.").arg(what, path);
+        return {};
+    }
+    const QString value = QString::fromUtf8(content).trimmed();
+    if (value.isEmpty())
+        *problems << MonitorOptions::tr("The %1 file \"%2\" is empty.").arg(what, path);
+    return value;
+}
+
+std::optional<std::chrono::milliseconds> seconds(const QCommandLineParser &parser,
+                                                 const QString &name, QStringList *problems)
+{
+    if (!parser.isSet(name))
+        return std::nullopt;
+    bool ok = false;
+    const double value = parser.value(name).toDouble(&ok);
+    if (!ok || value <= 0 || value > 365.0 * 24 * 3600) {
+        *problems << MonitorOptions::tr("--%1 needs a positive number of seconds, not \"%2\".")
+                         .arg(name, parser.value(name));
+        return std::nullopt;
+    }
+    return std::chrono::milliseconds(qint64(value * 1000.0));
+}
+
+QString optionOrEnv(const QCommandLineParser &parser, const QString &name, const char *env)
+{
+    if (parser.isSet(name))
+        return parser.value(name);
+    return qEnvironmentVariable(env);
+}
+
+} // namespace
+
+void MonitorOptions::declare(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        tr("Watch Tencent Cloud Smart Media Hosting (SMH) tasks.\n\n"
+           "Commands:\n"
+           "  (none)  open the monitor window\n"
+           "  watch   poll until every task is final, then exit\n"
+           "  query   query once, print, exit\n\n"
+           "Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) "
+           "or from files, never from the command line."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {u"endpoint"_s, tr("SMH base URL (default %1; env SMH_ENDPOINT).").arg(Endpoint::defaultUrl), tr("url")},
+        {u"library"_s, tr("Media library ID (env SMH_LIBRARY_ID)."), tr("id")},
+        {u"space"_s, tr("Tenant space ID; \"-\" for a single-tenant library (default; env SMH_SPACE_ID)."), tr("id")},
+        {u"library-level"_s, tr("Query without a space ID (/api/v1/task/{LibraryId}/{TaskIdList}).")},
+        {u"user-id"_s, tr("User ID sent with each query (env SMH_USER_ID)."), tr("id")},
+        {u"token-file"_s, tr("Read the access token from this file (or env SMH_ACCESS_TOKEN)."), tr("file")},
+        {u"secret-file"_s, tr("Read the library secret from this file (or env SMH_LIBRARY_SECRET) and mint tokens from it."), tr("file")},
+        {u"ca-file"_s, tr("Also trust the CA certificates in this PEM file."), tr("file")},
+        {u"interval"_s, tr("Base poll interval in seconds (default 3)."), tr("seconds")},
+        {u"max-interval"_s, tr("Longest poll interval in seconds (default 60)."), tr("seconds")},
+        {u"timeout"_s, tr("watch: give up after this many seconds."), tr("seconds")},
+        {u"output"_s, tr("Output format: text, json or jsonl (default text)."), tr("format")},
+        {u"ids-file"_s, tr("Read task IDs from this file (\"-\" for standard input)."), tr("file")},
+        {u"quiet"_s, tr("Print no progress, only the result.")},
+        {u"profile"_s, tr("Use a saved connection profile."), tr("name")},
+        {u"demo"_s, tr("Use the embedded SMH simulator instead of a real endpoint.")},
+        {u"lang"_s, tr("User interface language, e.g. en or zh_CN (default: the system's)."), tr("locale")},
+    });
+    parser.addPositionalArgument(u"command"_s, tr("watch or query (optional)."), u"[command]"_s);
+    parser.addPositionalArgument(u"task-ids"_s,
+                                 tr("Task IDs: 10, 10,12,13, ranges like 100-120, or - to read standard input."),
+                                 u"[TASK_ID...]"_s);
+}
+
+MonitorOptions::Command MonitorOptions::commandFromArguments(int argc, char **argv)
+{
+    // The first positional argument picks the command; options come in any order.
+    for (int i = 1; i < argc; ++i) {
+        const char *arg = argv[i];
+        if (arg[0] == '-')
+            continue;
+        if (std::strcmp(arg, "watch") == 0)
+            return Command::Watch;
+        if (std::strcmp(arg, "query") == 0)
+            return Command::Query;
+        return Command::Gui;
+    }
+    return Command::Gui;
+}
+
+bool MonitorOptions::wantsInfoOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *arg = argv[i];
+        if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0
+            || std::strcmp(arg, "--help-all") == 0 || std::strcmp(arg, "--version") == 0
+            || std::strcmp(arg, "-v") == 0 || std::strcmp(arg, "-?") == 0)
+            return true;
+    }
+    return false;
+}
+
+MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStringList *problems)
+{
+    MonitorOptions options;
+    QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && (positional.constFirst() == u"watch" || positional.constFirst() == u"query")) {
+        options.command = positional.constFirst() == u"watch" ? Command::Watch : Command::Query;
+        positional.removeFirst();
+    }
+    for (const QString &argument : std::as_const(positional)) {
+        if (argument == u"-")
+            options.idsFromStdin = true;
+        else
+            options.taskIdArguments << argument;
+    }
+    if (parser.isSet(u"ids-file"_s)) {
+        const QString file = parser.value(u"ids-file"_s);
+        if (file == u"-")
+            options.idsFromStdin = true;
+        else
+            options.idsFile = file;
+    }
+
+    options.demo = parser.isSet(u"demo"_s);
+    options.quiet = parser.isSet(u"quiet"_s);
+    options.profile = parser.value(u"profile"_s);
+    options.language = parser.value(u"lang"_s);
+
+    const QString output = parser.value(u"output"_s);
+    if (output.isEmpty() || output == u"text")
+        options.output = Output::Text;
+    else if (output == u"json")
+        options.output = Output::Json;
+    else if (output == u"jsonl")
+        options.output = Output::JsonLines;
+    else
+        *problems << tr("--output must be text, json or jsonl, not \"%1\".").arg(output);
+
+    options.interval = seconds(parser, u"interval"_s, problems);
+    options.maxInterval = seconds(parser, u"max-interval"_s, problems);
+    options.timeout = seconds(parser, u"timeout"_s, problems);
+    if (options.interval && options.maxInterval && *options.maxInterval < *options.interval)
+        *problems << tr("--max-interval must not be shorter than --interval.");
+
+    ConnectionSettings &connection = options.connection;
+    const QString endpoint = optionOrEnv(parser, u"endpoint"_s, "SMH_ENDPOINT");
+    QString endpointError;
+    connection.endpoint = Endpoint::parse(endpoint.isEmpty() ? Endpoint::defaultUrl.toString() : endpoint,
+                                          &endpointError);
+    if (connection.endpoint.isEmpty() && !options.demo)
+        *problems << endpointError;
+    connection.libraryId = optionOrEnv(parser, u"library"_s, "SMH_LIBRARY_ID").trimmed();
+    options.connectionGiven = !connection.libraryId.isEmpty();
+    const QString space = optionOrEnv(parser, u"space"_s, "SMH_SPACE_ID").trimmed();
+    if (!space.isEmpty())
+        connection.spaceId = space;
+    connection.libraryLevel = parser.isSet(u"library-level"_s);
+    connection.userId = optionOrEnv(parser, u"user-id"_s, "SMH_USER_ID").trimmed();
+    connection.caFile = parser.value(u"ca-file"_s);
+
+    if (parser.isSet(u"token-file"_s))
+        options.accessToken = readCredentialFile(parser.value(u"token-file"_s), tr("token"), problems);
+    else
+        options.accessToken = qEnvironmentVariable("SMH_ACCESS_TOKEN").trimmed();
+    if (parser.isSet(u"secret-file"_s))
+        options.librarySecret
+            = readCredentialFile(parser.value(u"secret-file"_s), tr("library secret"), problems);
+    else
+        options.librarySecret = qEnvironmentVariable("SMH_LIBRARY_SECRET").trimmed();
+
+    if (options.connectionGiven && !options.demo) {
+        const QStringList connectionProblems = connection.validate();
+        for (const QString &problem : connectionProblems) {
+            if (!problems->contains(problem))
+                *problems << problem;
+        }
+    }
+    return options;
+}

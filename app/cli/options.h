@@ -1,0 +1,62 @@
+#pragma once
+
+#include "smh/connectionsettings.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <chrono>
+#include <optional>
+
+class QCommandLineParser;
+
+// The options the GUI and the headless commands share, read from the command
+// line with the environment as fallback. Credentials come only from the
+// environment or files: a token on the command line would show in `ps`.
+struct MonitorOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(MonitorOptions)
+
+public:
+    enum class Command {
+        Gui,
+        Watch,
+        Query,
+    };
+    enum class Output {
+        Text,
+        Json,
+        JsonLines,
+    };
+
+    Command command = Command::Gui;
+    bool demo = false;
+    bool quiet = false;
+    Output output = Output::Text;
+    QString profile;
+    QString language;
+
+    ConnectionSettings connection;
+    bool connectionGiven = false; // --library (or SMH_LIBRARY_ID) was set
+    QString accessToken;
+    QString librarySecret;
+
+    std::optional<std::chrono::milliseconds> interval;
+    std::optional<std::chrono::milliseconds> maxInterval;
+    std::optional<std::chrono::milliseconds> timeout;
+
+    QStringList taskIdArguments; // still to be parsed by TaskIdParser
+    QString idsFile;
+    bool idsFromStdin = false;
+
+    // Adds every option to the parser (help and version included).
+    static void declare(QCommandLineParser &parser);
+    // After parser.process(): fills the options, or returns the problems as
+    // sentences for the user (exit code 2).
+    static MonitorOptions fromParser(const QCommandLineParser &parser, QStringList *problems);
+
+    // Which face to start, from the raw arguments, before any QCoreApplication
+    // exists: the GUI needs a display, --help and the headless commands must not.
+    static Command commandFromArguments(int argc, char **argv);
+    static bool wantsInfoOnly(int argc, char **argv);
+};

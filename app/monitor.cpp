@@ -1,0 +1,106 @@
+#include "monitor.h"
+
+#include "demo/smhsimulator.h"
+#include "smh/smhclient.h"
+#include "smh/tokenprovider.h"
+#include "tasks/pollscheduler.h"
+#include "tasks/taskstore.h"
+
+using namespace Qt::StringLiterals;
+
+Monitor::Monitor(QObject *parent)
+    : QObject(parent)
+    , m_client(new SmhClient(this))
+    , m_store(new TaskStore(this))
+    , m_scheduler(new PollScheduler(m_client, m_store, this))
+{
+}
+
+Monitor::~Monitor()
+{
+    shutdown();
+}
+
+bool Monitor::openStore(const QString &path, QString *error)
+{
+    if (!m_store->open(path, error))
+        return false;
+    const QList<Connection> connections = m_store->connections();
+    for (const Connection &connection : connections)
+        m_scheduler->addConnection(connection.id, ensureTokenProvider(connection));
+    return true;
+}
+
+TokenProvider *Monitor::ensureTokenProvider(const Connection &connection)
+{
+    TokenProvider *&tokens = m_tokens[connection.id];
+    if (!tokens)
+        tokens = new TokenProvider(m_client, connection.settings, this);
+    else
+        tokens->setSettings(connection.settings);
+    return tokens;
+}
+
+qint64 Monitor::addConnection(const Connection &connection)
+{
+    const QList<Connection> existing = m_store->connections();
+    for (const Connection &known : existing) {
+        if (known.settings == connection.settings && known.authKind == connection.authKind)
+            return known.id;
+    }
+    const qint64 id = m_store->addConnection(connection);
+    if (id == 0)
+        return 0;
+    Connection stored = connection;
+    stored.id = id;
+    m_scheduler->addConnection(id, ensureTokenProvider(stored));
+    return id;
+}
+
+void Monitor::setAccessToken(qint64 connectionId, const QString &token)
+{
+    if (TokenProvider *tokens = m_tokens.value(connectionId))
+        tokens->setAccessToken(token);
+}
+
+void Monitor::setLibrarySecret(qint64 connectionId, const QString &secret)
+{
+    if (TokenProvider *tokens = m_tokens.value(connectionId))
+        tokens->setLibrarySecret(secret);
+}
+
+QList<Task> Monitor::addTasks(qint64 connectionId, const QList<qint64> &ids, const QString &note)
+{
+    return m_store->addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc());
+}
+
+qint64 Monitor::startDemo(QString *error)
+{
+    if (!m_simulator) {
+        m_simulator = new SmhSimulator(this);
+        if (!m_simulator->start()) {
+            if (error)
+                *error = tr("The demo server could not listen on 127.0.0.1: %1")
+                             .arg(m_simulator->server().errorString());
+            return 0;
+        }
+    }
+    Connection connection;
+    connection.name = tr("Demo library");
+    connection.settings.endpoint = m_simulator->baseUrl();
+    connection.settings.libraryId = m_simulator->libraryId();
+    connection.authKind = AuthKind::LibrarySecret;
+    const qint64 id = addConnection(connection);
+    if (id == 0) {
+        if (error)
+            *error = m_store->lastError();
+        return 0;
+    }
+    setLibrarySecret(id, m_simulator->librarySecret());
+    return id;
+}
+
+void Monitor::shutdown()
+{
+    m_scheduler->shutdown();
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+
+// Reads task IDs as people paste them: separated by commas, spaces, tabs,
+// semicolons or new lines, with ranges such as 100-120. Everything that is
+// not an ID is reported, so nothing is added until the input is right.
+class TaskIdParser
+{
+    Q_DECLARE_TR_FUNCTIONS(TaskIdParser)
+
+public:
+    // A range larger than this is almost certainly a typo (100-1000000).
+    static constexpr qint64 maxRangeSize = 100'000;
+
+    struct Result
+    {
+        QList<qint64> ids; // unique, in first-seen order
+        QStringList invalid; // each bad token with the reason, for the user
+        qsizetype duplicates = 0; // IDs given more than once (merged)
+
+        bool ok() const { return invalid.isEmpty(); }
+    };
+
+    static Result parse(QStringView text);
+    // A text file is read like pasted text; a .csv file by its first column,
+    // skipping a header row.
+    static Result parseFile(const QString &path, QString *error);
+};

@@ -1,0 +1,369 @@
+#include "tasktablemodel.h"
+
+#include "taskstore.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Cells whose text depends on the state, status and result; a state change
+// touches all of them.
+QList<int> changedColumns(const Task &before, const Task &after)
+{
+    QList<int> columns;
+    if (before.state != after.state)
+        columns << TaskTableModel::StateColumn;
+    if (before.status != after.status)
+        columns << TaskTableModel::StatusColumn;
+    if (before.lastPolledAt != after.lastPolledAt)
+        columns << TaskTableModel::LastPolledColumn;
+    if (before.finishedAt != after.finishedAt || before.addedAt != after.addedAt)
+        columns << TaskTableModel::DurationColumn;
+    if (before.result != after.result)
+        columns << TaskTableModel::SourceInodeColumn << TaskTableModel::TargetInodeColumn
+                << TaskTableModel::PathColumn;
+    if (before.note != after.note)
+        columns << TaskTableModel::NoteColumn;
+    if (before.lastError != after.lastError)
+        columns << TaskTableModel::StateColumn; // tooltip
+    return columns;
+}
+
+} // namespace
+
+TaskTableModel::TaskTableModel(TaskStore *store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
+{
+    reloadConnectionNames();
+    appendTasks(store->tasks());
+    connect(store, &TaskStore::tasksAdded, this, &TaskTableModel::appendTasks);
+    connect(store, &TaskStore::tasksChanged, this, &TaskTableModel::updateTasks);
+    connect(store, &TaskStore::tasksRemoved, this, &TaskTableModel::removeTasks);
+    connect(store, &TaskStore::connectionsChanged, this, [this] {
+        reloadConnectionNames();
+        if (!m_tasks.isEmpty())
+            Q_EMIT dataChanged(index(0, ConnectionColumn), index(rowCount() - 1, ConnectionColumn),
+                               {Qt::DisplayRole, SortRole});
+    });
+}
+
+int TaskTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_tasks.size());
+}
+
+int TaskTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const Task *TaskTableModel::taskAt(int row) const
+{
+    return row >= 0 && row < m_tasks.size() ? &m_tasks.at(row) : nullptr;
+}
+
+QModelIndex TaskTableModel::indexOf(const TaskKey &key, int column) const
+{
+    const int row = rowOf(key);
+    return row < 0 ? QModelIndex() : index(row, column);
+}
+
+QString TaskTableModel::formatDuration(qint64 seconds)
+{
+    if (seconds < 60)
+        return tr("%n s", nullptr, int(seconds));
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    if (seconds < 86400)
+        return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+    return tr("%1 d %2 h").arg(seconds / 86400).arg((seconds % 86400) / 3600);
+}
+
+QVariant TaskTableModel::displayData(const Task &task, int column) const
+{
+    const QLocale locale;
+    auto time = [&locale](const QDateTime &when) {
+        return when.isValid() ? locale.toString(when.toLocalTime(), QLocale::ShortFormat) : QString();
+    };
+    switch (column) {
+    case TaskIdColumn:
+        return QString::number(task.key.taskId);
+    case ConnectionColumn:
+        return m_connectionNames.value(task.key.connectionId);
+    case StateColumn:
+        return TaskStates::label(task.state);
+    case StatusColumn:
+        return task.status ? QString::number(task.status) : QString();
+    case AddedColumn:
+        return time(task.addedAt);
+    case LastPolledColumn:
+        return time(task.lastPolledAt);
+    case DurationColumn:
+        if (task.state == TaskState::NotFound && !task.firstSeenAt.isValid())
+            return QString();
+        return formatDuration(task.runningSeconds(m_now()));
+    case SourceInodeColumn:
+        return task.result ? task.result->srcInode : QString();
+    case TargetInodeColumn:
+        return task.result ? task.result->dstInode : QString();
+    case PathColumn:
+        return task.result ? TaskResult::joined(task.result->path) : QString();
+    case NoteColumn:
+        return task.note;
+    }
+    return {};
+}
+
+QVariant TaskTableModel::sortData(const Task &task, int column) const
+{
+    switch (column) {
+    case TaskIdColumn:
+        return task.key.taskId;
+    case StateColumn:
+        return int(task.state);
+    case StatusColumn:
+        return task.status;
+    case AddedColumn:
+        return task.addedAt;
+    case LastPolledColumn:
+        return task.lastPolledAt;
+    case DurationColumn:
+        return task.runningSeconds(m_now());
+    default:
+        return displayData(task, column);
+    }
+}
+
+QVariant TaskTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Task &task = m_tasks.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(task, index.column());
+    case Qt::EditRole:
+        return index.column() == NoteColumn ? QVariant(task.note) : displayData(task, index.column());
+    case SortRole:
+        return sortData(task, index.column());
+    case StateRole:
+        return int(task.state);
+    case TaskKeyRole:
+        return QVariant::fromValue(task.key);
+    case ConnectionIdRole:
+        return task.key.connectionId;
+    case IsFinalRole:
+        return task.isFinal();
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case TaskIdColumn:
+        case StatusColumn:
+        case DurationColumn:
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == StateColumn && !task.lastError.isEmpty())
+            return task.lastError;
+        if (index.column() == PathColumn && task.result)
+            return tr("Converted from: %1").arg(TaskResult::joined(task.result->convertFrom));
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return section == TaskIdColumn || section == StatusColumn || section == DurationColumn
+            ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TaskIdColumn:
+        return tr("Task ID");
+    case ConnectionColumn:
+        return tr("Connection");
+    case StateColumn:
+        return tr("State");
+    case StatusColumn:
+        return tr("Status");
+    case AddedColumn:
+        return tr("Added");
+    case LastPolledColumn:
+        return tr("Last polled");
+    case DurationColumn:
+        return tr("Running for");
+    case SourceInodeColumn:
+        return tr("Source inode");
+    case TargetInodeColumn:
+        return tr("Target inode");
+    case PathColumn:
+        return tr("Path");
+    case NoteColumn:
+        return tr("Note");
+    }
+    return {};
+}
+
+Qt::ItemFlags TaskTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == NoteColumn)
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool TaskTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || index.column() != NoteColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid) || !m_store)
+        return false;
+    // The store announces the change; updateTasks() then updates the row.
+    return m_store->setNote(m_tasks.at(index.row()).key, value.toString().trimmed());
+}
+
+void TaskTableModel::appendTasks(const QList<Task> &tasks)
+{
+    QList<Task> fresh;
+    fresh.reserve(tasks.size());
+    for (const Task &task : tasks) {
+        if (!m_rowOf.contains(task.key))
+            fresh.append(task);
+    }
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_tasks.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    m_tasks.append(fresh);
+    rebuildRowIndex(first);
+    endInsertRows();
+}
+
+void TaskTableModel::updateTasks(const QList<Task> &tasks)
+{
+    // Collect changed columns per row, then report contiguous rows with the
+    // same column span as one range.
+    struct Change
+    {
+        int row;
+        int firstColumn;
+        int lastColumn;
+    };
+    QList<Change> changes;
+    for (const Task &task : tasks) {
+        const int row = m_rowOf.value(task.key, -1);
+        if (row < 0)
+            continue;
+        const QList<int> columns = changedColumns(m_tasks.at(row), task);
+        m_tasks[row] = task;
+        if (columns.isEmpty())
+            continue;
+        const auto [lo, hi] = std::minmax_element(columns.cbegin(), columns.cend());
+        changes.append({row, *lo, *hi});
+    }
+    std::sort(changes.begin(), changes.end(),
+              [](const Change &a, const Change &b) { return a.row < b.row; });
+    const QList<int> roles{Qt::DisplayRole, Qt::EditRole, SortRole, StateRole, IsFinalRole,
+                           Qt::ToolTipRole};
+    for (qsizetype i = 0; i < changes.size();) {
+        qsizetype j = i;
+        int firstColumn = changes.at(i).firstColumn;
+        int lastColumn = changes.at(i).lastColumn;
+        while (j + 1 < changes.size() && changes.at(j + 1).row == changes.at(j).row + 1) {
+            ++j;
+            firstColumn = std::min(firstColumn, changes.at(j).firstColumn);
+            lastColumn = std::max(lastColumn, changes.at(j).lastColumn);
+        }
+        Q_EMIT dataChanged(index(changes.at(i).row, firstColumn), index(changes.at(j).row, lastColumn),
+                           roles);
+        i = j + 1;
+    }
+}
+
+void TaskTableModel::removeTasks(const QList<TaskKey> &keys)
+{
+    QList<int> rows;
+    rows.reserve(keys.size());
+    for (const TaskKey &key : keys) {
+        const int row = m_rowOf.value(key, -1);
+        if (row >= 0)
+            rows.append(row);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // Remove contiguous blocks from the bottom up so earlier rows keep their numbers.
+    qsizetype end = rows.size() - 1;
+    while (end >= 0) {
+        qsizetype start = end;
+        while (start > 0 && rows.at(start - 1) == rows.at(start) - 1)
+            --start;
+        const int first = rows.at(start);
+        const int last = rows.at(end);
+        beginRemoveRows({}, first, last);
+        for (int row = first; row <= last; ++row)
+            m_rowOf.remove(m_tasks.at(row).key);
+        m_tasks.remove(first, last - first + 1);
+        endRemoveRows();
+        end = start - 1;
+    }
+    rebuildRowIndex(rows.constFirst());
+}
+
+void TaskTableModel::rebuildRowIndex(int fromRow)
+{
+    for (int row = fromRow; row < m_tasks.size(); ++row)
+        m_rowOf.insert(m_tasks.at(row).key, row);
+}
+
+void TaskTableModel::reloadConnectionNames()
+{
+    m_connectionNames.clear();
+    if (!m_store)
+        return;
+    const QList<Connection> connections = m_store->connections();
+    for (const Connection &connection : connections)
+        m_connectionNames.insert(connection.id, connection.name.isEmpty()
+                                                    ? connection.settings.displayName()
+                                                    : connection.name);
+}
+
+void TaskTableModel::refreshDurations()
+{
+    if (m_tasks.isEmpty())
+        return;
+    // Only rows whose duration is still growing.
+    for (int row = 0; row < m_tasks.size();) {
+        if (m_tasks.at(row).isFinal()) {
+            ++row;
+            continue;
+        }
+        int last = row;
+        while (last + 1 < m_tasks.size() && !m_tasks.at(last + 1).isFinal())
+            ++last;
+        Q_EMIT dataChanged(index(row, DurationColumn), index(last, DurationColumn),
+                           {Qt::DisplayRole, SortRole});
+        row = last + 1;
+    }
+}
+
+void TaskTableModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_tasks.isEmpty())
+        Q_EMIT dataChanged(index(0, StateColumn), index(rowCount() - 1, StateColumn),
+                           {Qt::DisplayRole});
+}

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "task.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+
+class TaskStore;
+
+// The tracked tasks as a table, kept in step with the store by diffing: rows
+// are inserted and removed in blocks and changed cells reported as
+// dataChanged ranges with explicit roles, never a reset, so that selection,
+// current row and scroll position survive every update.
+class TaskTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskTableModel)
+
+public:
+    enum Column {
+        TaskIdColumn,
+        ConnectionColumn,
+        StateColumn,
+        StatusColumn,
+        AddedColumn,
+        LastPolledColumn,
+        DurationColumn, // running for / finished in
+        SourceInodeColumn,
+        TargetInodeColumn,
+        PathColumn,
+        NoteColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        SortRole = Qt::UserRole + 1, // raw value for sorting
+        StateRole, // TaskState as int
+        TaskKeyRole, // QVariant<TaskKey>
+        ConnectionIdRole,
+        IsFinalRole,
+    };
+
+    explicit TaskTableModel(TaskStore *store, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    const Task *taskAt(int row) const;
+    int rowOf(const TaskKey &key) const { return m_rowOf.value(key, -1); }
+    QModelIndex indexOf(const TaskKey &key, int column = 0) const;
+
+    // The clock used for "running for"; replaceable in tests.
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    // Durations of unfinished tasks grow with time: announces just that column.
+    void refreshDurations();
+    // After a language change: header and state texts.
+    void retranslate();
+
+    static QString formatDuration(qint64 seconds);
+
+private:
+    void appendTasks(const QList<Task> &tasks);
+    void updateTasks(const QList<Task> &tasks);
+    void removeTasks(const QList<TaskKey> &keys);
+    void reloadConnectionNames();
+    QVariant displayData(const Task &task, int column) const;
+    QVariant sortData(const Task &task, int column) const;
+    void rebuildRowIndex(int fromRow);
+
+    QPointer<TaskStore> m_store;
+    QList<Task> m_tasks;
+    QHash<TaskKey, int> m_rowOf;
+    QHash<qint64, QString> m_connectionNames;
+    std::function<QDateTime()> m_now;
+};
