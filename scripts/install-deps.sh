@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what building, testing and packaging need on Debian 12 / Ubuntu 24.04.
+set -euo pipefail
+
+packages=(
+    cmake ninja-build g++ pkg-config file dpkg-dev
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-qpa-plugins
+    qtkeychain-qt6-dev libgl-dev
+    xvfb xauth dbus-x11 fonts-noto-cjk clang-format
+    desktop-file-utils appstream lintian
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+    sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

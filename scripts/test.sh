@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Quick start 2: install dependencies, build (warnings are errors), run every
+# test, then the same tests again under AddressSanitizer + UBSan, then check
+# formatting and the Debian package.
+# SMH_SKIP_SANITIZERS=1 skips the sanitizer pass (for a quick local run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+jobs=$(nproc)
+
+echo "== build and test (RelWithDebInfo, -Werror)"
+cmake -S . -B build-ci -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSMH_WERROR=ON >/dev/null
+cmake --build build-ci -j "$jobs"
+ctest --test-dir build-ci --output-on-failure -j "$jobs" --timeout 300
+
+if [[ "${SMH_SKIP_SANITIZERS:-0}" != 1 ]]; then
+    echo "== build and test (ASan + UBSan)"
+    cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSMH_SANITIZE=ON -DSMH_WERROR=ON >/dev/null
+    cmake --build build-asan -j "$jobs"
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 600
+fi
+
+echo "== clang-format"
+scripts/check-format.sh

@@ -1,0 +1,95 @@
+#include "tasks/taskidparser.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestTaskIdParser final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesSeparatorsRangesAndDuplicates_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QList<qint64>>("ids");
+        QTest::addColumn<int>("duplicates");
+        QTest::newRow("single") << u"10"_s << QList<qint64>{10} << 0;
+        QTest::newRow("commas") << u"10,12,13"_s << QList<qint64>{10, 12, 13} << 0;
+        QTest::newRow("mixed") << u" 10, 12\n13\t14;15 "_s << QList<qint64>{10, 12, 13, 14, 15} << 0;
+        QTest::newRow("crlf") << u"1\r\n2\r\n"_s << QList<qint64>{1, 2} << 0;
+        QTest::newRow("range") << u"100-103"_s << QList<qint64>{100, 101, 102, 103} << 0;
+        QTest::newRow("range and ids") << u"5,1-3,2"_s << QList<qint64>{5, 1, 2, 3} << 1;
+        QTest::newRow("duplicates") << u"7 7 7 8"_s << QList<qint64>{7, 8} << 2;
+        QTest::newRow("64-bit") << u"9007199254740993"_s << QList<qint64>{9007199254740993LL} << 0;
+        QTest::newRow("empty") << QString() << QList<qint64>{} << 0;
+    }
+
+    void parsesSeparatorsRangesAndDuplicates()
+    {
+        QFETCH(QString, text);
+        QFETCH(QList<qint64>, ids);
+        QFETCH(int, duplicates);
+        const TaskIdParser::Result result = TaskIdParser::parse(text);
+        QVERIFY2(result.ok(), qPrintable(result.invalid.join(u"; "_s)));
+        QCOMPARE(result.ids, ids);
+        QCOMPARE(result.duplicates, duplicates);
+    }
+
+    void rejectsBadTokensAndNamesThem_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("culprit");
+        QTest::newRow("word") << u"10,abc,12"_s << u"abc"_s;
+        QTest::newRow("negative") << u"-5"_s << u"-5"_s;
+        QTest::newRow("plus") << u"+5"_s << u"+5"_s;
+        QTest::newRow("fraction") << u"1.5"_s << u"1.5"_s;
+        QTest::newRow("reversed range") << u"20-10"_s << u"20-10"_s;
+        QTest::newRow("open range") << u"10-"_s << u"10-"_s;
+        QTest::newRow("huge range") << u"1-1000000"_s << u"1-1000000"_s;
+        QTest::newRow("overflow") << u"99999999999999999999"_s << u"99999999999999999999"_s;
+        QTest::newRow("hex") << u"0x10"_s << u"0x10"_s;
+    }
+
+    void rejectsBadTokensAndNamesThem()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, culprit);
+        const TaskIdParser::Result result = TaskIdParser::parse(text);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.invalid.size(), 1);
+        QVERIFY2(result.invalid.constFirst().contains(culprit), qPrintable(result.invalid.constFirst()));
+    }
+
+    void readsTextAndCsvFiles()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString text = dir.filePath(u"ids.txt"_s);
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("10,11\n12-14\n\n15\n");
+        file.close();
+        QString error;
+        TaskIdParser::Result result = TaskIdParser::parseFile(text, &error);
+        QVERIFY(error.isEmpty());
+        QCOMPARE(result.ids, (QList<qint64>{10, 11, 12, 13, 14, 15}));
+
+        const QString csv = dir.filePath(u"export.csv"_s);
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::WriteOnly));
+        csvFile.write("taskId,state,path\n\"20\",running,\"a,b\"\n21,failed,x\n");
+        csvFile.close();
+        result = TaskIdParser::parseFile(csv, &error);
+        QVERIFY2(result.ok(), qPrintable(result.invalid.join(u"; "_s)));
+        QCOMPARE(result.ids, (QList<qint64>{20, 21}));
+
+        result = TaskIdParser::parseFile(dir.filePath(u"missing.txt"_s), &error);
+        QVERIFY(!error.isEmpty());
+        QVERIFY(result.ids.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTaskIdParser)
+#include "tst_taskidparser.moc"
