@@ -65,6 +65,15 @@ void SmhSimulator::revokeAllTokens()
     m_tokens.clear();
 }
 
+QString SmhSimulator::issueToken(qint64 periodSeconds)
+{
+    const QString token = randomToken();
+    const qint64 expiry = periodSeconds > 0 ? nowMs() + periodSeconds * 1000
+                                            : std::numeric_limits<qint64>::max();
+    m_tokens.insert(token, {expiry, periodSeconds});
+    return token;
+}
+
 SmhSimulator::TaskScript SmhSimulator::scriptFor(qint64 taskId) const
 {
     const quint64 h = mix(quint64(taskId));
@@ -240,6 +249,7 @@ HttpResponse SmhSimulator::handleCreateToken(const HttpRequest &request)
     qint64 period = query.queryItemValue(u"period"_s).toLongLong(&ok);
     if (!ok || period <= 0)
         period = m_tokenLifetimeSeconds;
+    ++m_mintCount;
     const QString token = randomToken();
     m_tokens.insert(token, {nowMs() + period * 1000, period});
     const QJsonObject body{{u"accessToken"_s, token}, {u"expiresIn"_s, period}};
@@ -251,6 +261,7 @@ HttpResponse SmhSimulator::handleRenewToken(const QString &libraryId, const QStr
     if (libraryId != m_libraryId)
         return HttpResponse::error(404, u"NoSuchLibrary"_s, u"The library does not exist."_s,
                                    nextRequestId());
+    ++m_renewCount;
     if (auto refused = checkToken(token))
         return *refused;
     const qint64 period = m_tokens.value(token).periodSeconds;

@@ -51,6 +51,10 @@ public:
     // A token valid from the start, for callers that do not mint one.
     QString staticToken() const { return m_staticToken; }
     void setTokenLifetimeSeconds(qint64 seconds) { m_tokenLifetimeSeconds = seconds; }
+    // A new valid token, as if minted elsewhere; 0 seconds: never expires.
+    QString issueToken(qint64 periodSeconds = 0);
+    int mintCount() const { return m_mintCount; }
+    int renewCount() const { return m_renewCount; }
     void revokeAllTokens();
 
     // The clock tasks progress by, in milliseconds; tests drive it by hand.
@@ -95,6 +99,8 @@ private:
     int m_failuresLeft = 0;
     HttpResponse m_failure;
     int m_taskQueryCount = 0;
+    int m_mintCount = 0;
+    int m_renewCount = 0;
     QList<qint64> m_lastQueriedIds;
     quint64 m_requestSerial = 0;
 };
