@@ -27,7 +27,7 @@ void TokenProvider::setAccessToken(const QString &token)
 {
     m_secret.clear();
     m_renewTimer.stop();
-    m_lastRejectedToken.clear();
+    m_mintedAfterRejection = false;
     m_lastError = {};
     Redact::registerSecret(token);
     m_token = AccessToken{token, 0, QDateTime::currentDateTimeUtc()};
@@ -41,7 +41,7 @@ void TokenProvider::setLibrarySecret(const QString &secret, std::optional<qint64
     m_secret = secret;
     m_period = periodSeconds;
     m_token = {};
-    m_lastRejectedToken.clear();
+    m_mintedAfterRejection = false;
     m_lastError = {};
     setState(secret.isEmpty() ? State::Missing : State::Minting);
     if (!secret.isEmpty())
@@ -59,8 +59,8 @@ bool TokenProvider::handleRejection(const QString &token, const SmhError &error)
     if (token != m_token.value)
         return m_state == State::Minting || m_state == State::Ready; // already replaced
     m_lastError = error;
-    if (usesSecret() && token != m_lastRejectedToken) {
-        m_lastRejectedToken = token;
+    if (usesSecret() && !m_mintedAfterRejection) {
+        m_mintedAfterRejection = true;
         m_token = {};
         mint();
         return true;

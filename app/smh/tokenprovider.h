@@ -50,6 +50,9 @@ public:
     // The server refused `token` (401/403). With a secret: mint again, once per
     // refused token. Returns true when a new token is on its way.
     bool handleRejection(const QString &token, const SmhError &error);
+    // A request with the current token succeeded: a later refusal may again
+    // be answered by minting once.
+    void tokenAccepted() { m_mintedAfterRejection = false; }
     // Renews now (normally done by the timer).
     void renew();
 
@@ -68,7 +71,9 @@ private:
     QString m_secret;
     std::optional<qint64> m_period;
     AccessToken m_token;
-    QString m_lastRejectedToken;
+    // Set when a refusal made us mint; a refusal of that fresh token too means
+    // the secret itself is not good enough (permissions), so we stop there.
+    bool m_mintedAfterRejection = false;
     SmhError m_lastError;
     State m_state = State::Missing;
     QTimer m_renewTimer;

@@ -286,6 +286,8 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
     } else {
         it->lastError = {};
         m_planner.recordSuccess(connectionId);
+        if (it->tokens)
+            it->tokens->tokenAccepted();
     }
     reschedule(connectionId);
     Q_EMIT connectionStatusChanged(connectionId);

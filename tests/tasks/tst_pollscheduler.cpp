@@ -1,0 +1,270 @@
+#include "demo/smhsimulator.h"
+#include "smh/smhclient.h"
+#include "smh/tokenprovider.h"
+#include "tasks/pollscheduler.h"
+#include "tasks/taskstore.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+// The scheduler against the simulator on loopback, with short intervals so
+// that whole task lifetimes fit in a fraction of a second. The simulator's
+// clock is driven by hand, so tasks finish exactly when the test says.
+class TestPollScheduler final : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Fixture
+    {
+        SmhSimulator simulator;
+        SmhClient client;
+        TaskStore store;
+        PollScheduler scheduler{&client, &store};
+        TokenProvider *tokens = nullptr;
+        qint64 connectionId = 0;
+        qint64 simulatedMs = 0;
+
+        explicit Fixture(bool useSecret = false)
+        {
+            simulator.setClock([this] { return simulatedMs; });
+            QVERIFY(simulator.start());
+            QString error;
+            QVERIFY2(store.open(u":memory:"_s, &error), qPrintable(error));
+            Connection connection;
+            connection.settings.endpoint = simulator.baseUrl();
+            connection.settings.libraryId = simulator.libraryId();
+            connection.authKind = useSecret ? AuthKind::LibrarySecret : AuthKind::AccessToken;
+            connectionId = store.addConnection(connection);
+            QVERIFY(connectionId > 0);
+            connection.id = connectionId;
+            tokens = new TokenProvider(&client, connection.settings, &scheduler);
+            if (useSecret)
+                tokens->setLibrarySecret(simulator.librarySecret());
+            else
+                tokens->setAccessToken(simulator.staticToken());
+            PollPlanner::Options options;
+            options.baseInterval = 20ms;
+            options.maxInterval = 80ms;
+            options.backoffBase = 30ms;
+            options.backoffMax = 200ms;
+            scheduler.setOptions(options);
+            scheduler.addConnection(connectionId, tokens);
+        }
+
+        void script(qint64 id, qint64 runMs, int finalStatus)
+        {
+            SmhSimulator::TaskScript s = simulator.scriptFor(id);
+            s.known = true;
+            s.startMs = 0;
+            s.runMs = runMs;
+            s.finalStatus = finalStatus;
+            simulator.setTask(id, s);
+        }
+
+        TaskState stateOf(qint64 id) const { return store.task({connectionId, id})->state; }
+    };
+
+private Q_SLOTS:
+    void tasksProgressToFinalAndAreThenLeftAlone()
+    {
+        Fixture f;
+        f.script(1, 1000, 200);
+        f.script(2, 1000, 204);
+        f.script(3, 1000, 500);
+        f.script(4, 1000, 418);
+        SmhSimulator::TaskScript gone;
+        gone.known = false;
+        f.simulator.setTask(5, gone);
+        f.store.addTasks(f.connectionId, {1, 2, 3, 4, 5}, {}, QDateTime::currentDateTimeUtc());
+
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        QCOMPARE(f.stateOf(5), TaskState::NotFound);
+        // Task 5 is final: it is not asked about again.
+        const int before = f.simulator.taskQueryCount();
+        QTRY_VERIFY(f.simulator.taskQueryCount() > before);
+        QVERIFY(!f.simulator.lastQueriedIds().contains(5));
+
+        f.simulatedMs = 1000; // every task ends now
+        QTRY_COMPARE(f.stateOf(1), TaskState::Succeeded);
+        QTRY_COMPARE(f.stateOf(2), TaskState::SucceededNoResult);
+        QTRY_COMPARE(f.stateOf(3), TaskState::Failed);
+        QTRY_COMPARE(f.stateOf(4), TaskState::Unknown);
+        QVERIFY(f.store.task({f.connectionId, 1})->result.has_value());
+        QCOMPARE(f.store.task({f.connectionId, 4})->status, 418);
+
+        // Everything is final: no request is made any more.
+        QTRY_VERIFY(!f.scheduler.hasWork());
+        const int settled = f.simulator.taskQueryCount();
+        QTest::qWait(200); // several base intervals
+        QCOMPARE(f.simulator.taskQueryCount(), settled);
+        QCOMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::Idle);
+
+        // Timeline: Queued -> Running -> Succeeded.
+        const QList<TaskTransition> timeline = f.store.timeline({f.connectionId, 1});
+        QCOMPARE(timeline.size(), 2);
+        QCOMPARE(timeline.at(0).to, TaskState::Running);
+        QCOMPARE(timeline.at(1).to, TaskState::Succeeded);
+    }
+
+    void recheckPollsAFinalTaskAgain()
+    {
+        Fixture f;
+        f.script(1, 0, 500);
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1), TaskState::Failed);
+        QTRY_VERIFY(!f.scheduler.hasWork());
+        f.script(1, 0, 200); // e.g. the operator retried the job
+        f.scheduler.recheck({{f.connectionId, 1}});
+        QTRY_COMPARE(f.stateOf(1), TaskState::Succeeded);
+    }
+
+    void manyTasksGoInFewRequests()
+    {
+        Fixture f;
+        QList<qint64> ids;
+        for (qint64 id = 1'000'000; id < 1'003'000; ++id) {
+            f.script(id, 60'000, 200);
+            ids << id;
+        }
+        f.store.addTasks(f.connectionId, ids, {}, QDateTime::currentDateTimeUtc());
+        QTRY_VERIFY(f.scheduler.status(f.connectionId).lastPollAt.isValid());
+        // 3000 eight-character IDs: four URLs under 8 KiB each, not 3000 requests.
+        const int requests = f.simulator.taskQueryCount();
+        QVERIFY2(requests >= 3 && requests <= 5, qPrintable(QString::number(requests)));
+        QTRY_VERIFY(std::all_of(ids.cbegin(), ids.cend(),
+                                [&f](qint64 id) { return f.stateOf(id) == TaskState::Running; }));
+    }
+
+    void transientFaultsNeverChangeTaskState()
+    {
+        Fixture f;
+        f.script(1, 100'000, 200);
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+
+        HttpResponse failure = HttpResponse::error(503, u"ServiceUnavailable"_s, u"busy"_s, u"req-1"_s);
+        failure.headers.append({"Retry-After", "0"});
+        f.simulator.failNextQueries(3, failure);
+        QTRY_VERIFY(f.scheduler.status(f.connectionId).consecutiveFailures >= 1);
+        const PollScheduler::ConnectionStatus status = f.scheduler.status(f.connectionId);
+        QCOMPARE(status.health, PollScheduler::Health::Backoff);
+        QCOMPARE(status.lastError.httpStatus(), 503);
+        QCOMPARE(status.lastError.requestId(), u"req-1"_s);
+        QCOMPARE(f.stateOf(1), TaskState::Running);
+
+        // It recovers by itself once the server does.
+        QTRY_COMPARE(f.scheduler.status(f.connectionId).consecutiveFailures, 0);
+        QCOMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::Ok);
+        f.simulatedMs = 100'000;
+        QTRY_COMPARE(f.stateOf(1), TaskState::Succeeded);
+        QCOMPARE(f.store.timeline({f.connectionId, 1}).size(), 2);
+    }
+
+    void refusedStaticTokenPausesUntilANewOneIsGiven()
+    {
+        Fixture f;
+        f.script(1, 100'000, 200);
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+
+        f.simulator.revokeAllTokens();
+        QTRY_COMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::AuthRejected);
+        QCOMPARE(f.tokens->state(), TokenProvider::State::Rejected);
+        QVERIFY(f.scheduler.status(f.connectionId).lastError.isAuthError());
+        QCOMPARE(f.stateOf(1), TaskState::Running); // never marked failed because of auth
+        const int refused = f.simulator.taskQueryCount();
+        QTest::qWait(150);
+        QCOMPARE(f.simulator.taskQueryCount(), refused); // no hammering with a dead token
+
+        f.tokens->setAccessToken(f.simulator.issueToken());
+        f.simulatedMs = 100'000;
+        QTRY_COMPARE(f.stateOf(1), TaskState::Succeeded);
+        QCOMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::Idle);
+    }
+
+    void secretMintsAgainOnceWhenTheTokenIsRefused()
+    {
+        Fixture f(true);
+        f.script(1, 100'000, 200);
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        QCOMPARE(f.simulator.mintCount(), 1);
+
+        f.simulator.revokeAllTokens();
+        f.simulatedMs = 100'000;
+        QTRY_COMPARE(f.stateOf(1), TaskState::Succeeded);
+        QCOMPARE(f.simulator.mintCount(), 2);
+        QCOMPARE(f.tokens->state(), TokenProvider::State::Ready);
+    }
+
+    void secretStopsAfterOneFreshTokenIsRefusedToo()
+    {
+        Fixture f(true);
+        f.script(1, 100'000, 200);
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        // The secret mints fine but its tokens may not read tasks.
+        f.simulator.failNextQueries(1000, HttpResponse::error(403, u"PermissionDenied"_s,
+                                                              u"no"_s, u"req-9"_s));
+        QTRY_COMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::AuthRejected);
+        QCOMPARE(f.simulator.mintCount(), 2); // the original and exactly one retry
+        const int queries = f.simulator.taskQueryCount();
+        QTest::qWait(150);
+        QCOMPARE(f.simulator.taskQueryCount(), queries);
+        QCOMPARE(f.simulator.mintCount(), 2);
+        QCOMPARE(f.stateOf(1), TaskState::Running);
+    }
+
+    void pauseStopsRequestsAndResumeRestarts()
+    {
+        Fixture f;
+        f.script(1, 100'000, 200);
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        f.scheduler.setPaused(f.connectionId, true);
+        QTRY_VERIFY(!f.scheduler.status(f.connectionId).inFlight);
+        const int paused = f.simulator.taskQueryCount();
+        QTest::qWait(150);
+        QCOMPARE(f.simulator.taskQueryCount(), paused);
+        QCOMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::Paused);
+        f.scheduler.setPaused(f.connectionId, false);
+        QTRY_VERIFY(f.simulator.taskQueryCount() > paused);
+    }
+
+    void pollNowSkipsTheWait()
+    {
+        Fixture f;
+        PollPlanner::Options slow;
+        slow.baseInterval = 60s;
+        slow.maxInterval = 600s;
+        f.scheduler.setOptions(slow);
+        f.script(1, 100'000, 200);
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        f.simulatedMs = 100'000;
+        f.scheduler.pollNow(f.connectionId);
+        QTRY_COMPARE(f.stateOf(1), TaskState::Succeeded);
+    }
+
+    void shutdownAbortsRequestsInFlight()
+    {
+        Fixture f;
+        HttpResponse slow = HttpResponse::json(200, "[]");
+        slow.delay = 30s;
+        f.simulator.failNextQueries(1, slow);
+        f.script(1, 100'000, 200);
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_VERIFY(f.scheduler.status(f.connectionId).inFlight);
+        f.scheduler.shutdown();
+        QVERIFY(!f.scheduler.status(f.connectionId).inFlight);
+        QCOMPARE(f.client.requestsInFlight(), 0);
+        QCOMPARE(f.stateOf(1), TaskState::Queued);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPollScheduler)
+#include "tst_pollscheduler.moc"

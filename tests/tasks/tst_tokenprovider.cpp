@@ -1,0 +1,112 @@
+#include "demo/smhsimulator.h"
+#include "smh/redact.h"
+#include "smh/smhclient.h"
+#include "smh/tokenprovider.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestTokenProvider final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static ConnectionSettings settingsFor(const SmhSimulator &simulator)
+    {
+        ConnectionSettings settings;
+        settings.endpoint = simulator.baseUrl();
+        settings.libraryId = simulator.libraryId();
+        return settings;
+    }
+
+private Q_SLOTS:
+    void mintsFromTheSecret()
+    {
+        SmhSimulator simulator;
+        QVERIFY(simulator.start());
+        SmhClient client;
+        TokenProvider tokens(&client, settingsFor(simulator));
+        QCOMPARE(tokens.state(), TokenProvider::State::Missing);
+        QSignalSpy changed(&tokens, &TokenProvider::tokenChanged);
+        tokens.setLibrarySecret(simulator.librarySecret(), 3600);
+        QCOMPARE(tokens.state(), TokenProvider::State::Minting);
+        QTRY_COMPARE(tokens.state(), TokenProvider::State::Ready);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!tokens.token().isEmpty());
+        const qint64 remaining = QDateTime::currentDateTimeUtc().secsTo(tokens.expiresAt());
+        QVERIFY(remaining > 3590 && remaining <= 3600);
+        QCOMPARE(simulator.mintCount(), 1);
+        // The minted token is known to redaction from now on.
+        QVERIFY(!Redact::text(u"token "_s + tokens.token()).contains(tokens.token()));
+    }
+
+    void renewsBeforeExpiry()
+    {
+        SmhSimulator simulator;
+        QVERIFY(simulator.start());
+        SmhClient client;
+        TokenProvider tokens(&client, settingsFor(simulator));
+        tokens.setLibrarySecret(simulator.librarySecret(), 1); // renew after 0.8 s
+        QTRY_COMPARE(tokens.state(), TokenProvider::State::Ready);
+        const QString first = tokens.token();
+        QTRY_VERIFY_WITH_TIMEOUT(simulator.renewCount() >= 1, 5000);
+        QTRY_COMPARE(tokens.state(), TokenProvider::State::Ready);
+        QCOMPARE(tokens.token(), first); // SMH renews the same token
+        // Renewed each time before it runs out: still usable after several lifetimes.
+        QTRY_VERIFY_WITH_TIMEOUT(simulator.renewCount() >= 3, 8000);
+        QCOMPARE(simulator.mintCount(), 1);
+        QCOMPARE(tokens.state(), TokenProvider::State::Ready);
+    }
+
+    void wrongSecretIsRejectedNotRetried()
+    {
+        SmhSimulator simulator;
+        QVERIFY(simulator.start());
+        SmhClient client;
+        TokenProvider tokens(&client, settingsFor(simulator));
+        tokens.setLibrarySecret(u"not-the-secret-at-all"_s);
+        QTRY_COMPARE(tokens.state(), TokenProvider::State::Rejected);
+        QVERIFY(tokens.lastError().isAuthError());
+        QCOMPARE(tokens.lastError().code(), u"InvalidLibrarySecret"_s);
+        QVERIFY(!tokens.lastError().toString().contains(u"not-the-secret-at-all"_s));
+        tokens.ensureToken();
+        QTest::qWait(50);
+        QCOMPARE(simulator.mintCount(), 0);
+    }
+
+    void unreachableServerIsNotARejection()
+    {
+        SmhSimulator simulator;
+        QVERIFY(simulator.start());
+        ConnectionSettings settings = settingsFor(simulator);
+        simulator.server().close(); // nothing listens there any more
+        SmhClient client;
+        TokenProvider tokens(&client, settings);
+        tokens.setLibrarySecret(simulator.librarySecret());
+        QTRY_COMPARE(tokens.state(), TokenProvider::State::Missing);
+        QCOMPARE(tokens.lastError().kind(), SmhError::Kind::Network);
+        QVERIFY(tokens.usesSecret());
+    }
+
+    void staticTokenRejectionNeedsTheUser()
+    {
+        SmhClient client;
+        ConnectionSettings settings;
+        settings.endpoint = QUrl(u"http://127.0.0.1:9"_s);
+        settings.libraryId = u"lib"_s;
+        TokenProvider tokens(&client, settings);
+        tokens.setAccessToken(u"static-token-value-1"_s);
+        QCOMPARE(tokens.state(), TokenProvider::State::Ready);
+        const SmhError refused = SmhError::http(401, u"InvalidAccessToken"_s, {}, {});
+        QVERIFY(!tokens.handleRejection(u"static-token-value-1"_s, refused));
+        QCOMPARE(tokens.state(), TokenProvider::State::Rejected);
+        tokens.setAccessToken(u"static-token-value-2"_s);
+        QCOMPARE(tokens.state(), TokenProvider::State::Ready);
+        QCOMPARE(tokens.token(), u"static-token-value-2"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenProvider)
+#include "tst_tokenprovider.moc"
