@@ -1,0 +1,213 @@
+#include "tasks/taskstore.h"
+#include "tasks/tasktablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The model follows the store without ever resetting; a model tester watches
+// every test from start to end.
+class TestTaskTableModel final : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Fixture
+    {
+        TaskStore store;
+        std::unique_ptr<TaskTableModel> model;
+        std::unique_ptr<QAbstractItemModelTester> tester;
+        qint64 connectionId = 0;
+        QDateTime now = QDateTime(QDate(2026, 11, 28), QTime(10, 0), Qt::UTC);
+
+        Fixture()
+        {
+            QString error;
+            QVERIFY2(store.open(u":memory:"_s, &error), qPrintable(error));
+            Connection connection;
+            connection.name = u"Archive"_s;
+            connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
+            connection.settings.libraryId = u"lib"_s;
+            connectionId = store.addConnection(connection);
+            model = std::make_unique<TaskTableModel>(&store);
+            model->setClock([this] { return now; });
+            tester = std::make_unique<QAbstractItemModelTester>(
+                model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        }
+
+        TaskObservation observe(qint64 id, TaskState state, int status)
+        {
+            TaskObservation o;
+            o.key = {connectionId, id};
+            o.state = state;
+            o.status = status;
+            o.polledAt = now;
+            if (status == 200)
+                o.result = TaskResult{{u"foo"_s, u"bar"_s, u"test.docx"_s},
+                                      {u"foo"_s, u"ba_1x1"_s, u"test.pdf"_s},
+                                      u"src-1"_s,
+                                      u"dst-1"_s};
+            return o;
+        }
+    };
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<QList<int>>(); }
+
+    void rowsAreInsertedInOneBlock()
+    {
+        Fixture f;
+        QSignalSpy inserted(f.model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(f.model.get(), &QAbstractItemModel::modelReset);
+        f.store.addTasks(f.connectionId, {10, 11, 12}, u"first"_s, f.now);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 2);
+        f.store.addTasks(f.connectionId, {12, 13}, {}, f.now); // 12 already tracked
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(inserted.at(1).at(1).toInt(), 3);
+        QCOMPARE(inserted.at(1).at(2).toInt(), 3);
+        QCOMPARE(f.model->rowCount(), 4);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(f.model->index(0, TaskTableModel::TaskIdColumn).data().toString(), u"10"_s);
+        QCOMPARE(f.model->index(0, TaskTableModel::ConnectionColumn).data().toString(), u"Archive"_s);
+        QCOMPARE(f.model->index(0, TaskTableModel::StateColumn).data().toString(), u"Queued"_s);
+        QCOMPARE(f.model->index(0, TaskTableModel::NoteColumn).data().toString(), u"first"_s);
+    }
+
+    void changesAreMergedIntoRangesWithRoles()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {1, 2, 3, 4, 5}, {}, f.now);
+        QSignalSpy changed(f.model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(f.model.get(), &QAbstractItemModel::modelReset);
+        f.now = f.now.addSecs(5);
+        // Rows 0,1,2 change together, row 4 alone.
+        f.store.applyObservations({f.observe(1, TaskState::Running, 202), f.observe(2, TaskState::Running, 202),
+                                   f.observe(3, TaskState::Running, 202), f.observe(5, TaskState::Succeeded, 200)});
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(changed.count(), 2);
+        const QModelIndex topLeft = changed.at(0).at(0).value<QModelIndex>();
+        const QModelIndex bottomRight = changed.at(0).at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.row(), 0);
+        QCOMPARE(bottomRight.row(), 2);
+        QVERIFY(topLeft.column() <= TaskTableModel::StateColumn);
+        const QList<int> roles = changed.at(0).at(2).value<QList<int>>();
+        QVERIFY(roles.contains(Qt::DisplayRole));
+        QVERIFY(roles.contains(TaskTableModel::StateRole));
+        QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 4);
+        QCOMPARE(changed.at(1).at(1).value<QModelIndex>().column(), int(TaskTableModel::PathColumn));
+
+        QCOMPARE(f.model->index(4, TaskTableModel::StateColumn).data().toString(), u"Succeeded"_s);
+        QCOMPARE(f.model->index(4, TaskTableModel::StatusColumn).data().toString(), u"200"_s);
+        QCOMPARE(f.model->index(4, TaskTableModel::SourceInodeColumn).data().toString(), u"src-1"_s);
+        QCOMPARE(f.model->index(4, TaskTableModel::TargetInodeColumn).data().toString(), u"dst-1"_s);
+        QCOMPARE(f.model->index(4, TaskTableModel::PathColumn).data().toString(), u"foo/ba_1x1/test.pdf"_s);
+        QCOMPARE(f.model->index(4, TaskTableModel::StateColumn).data(TaskTableModel::StateRole).toInt(),
+                 int(TaskState::Succeeded));
+        QCOMPARE(f.model->index(4, 0).data(TaskTableModel::IsFinalRole).toBool(), true);
+
+        // Same answer again: only "last polled" moves.
+        changed.clear();
+        f.now = f.now.addSecs(5);
+        f.store.applyObservations({f.observe(5, TaskState::Succeeded, 200)});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().column(), int(TaskTableModel::LastPolledColumn));
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().column(), int(TaskTableModel::LastPolledColumn));
+    }
+
+    void removalKeepsTheOtherRowsAddressable()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {1, 2, 3, 4, 5, 6}, {}, f.now);
+        QSignalSpy removed(f.model.get(), &QAbstractItemModel::rowsRemoved);
+        f.store.removeTasks({{f.connectionId, 2}, {f.connectionId, 3}, {f.connectionId, 5}});
+        QCOMPARE(removed.count(), 2); // rows 4 and 1-2, bottom up
+        QCOMPARE(f.model->rowCount(), 3);
+        QCOMPARE(f.model->rowOf({f.connectionId, 6}), 2);
+        QCOMPARE(f.model->rowOf({f.connectionId, 2}), -1);
+        f.store.applyObservations({f.observe(6, TaskState::Failed, 500)});
+        QCOMPARE(f.model->index(2, TaskTableModel::StateColumn).data().toString(), u"Failed"_s);
+    }
+
+    void persistentIndexesAndSelectionSurviveUpdates()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {1, 2, 3}, {}, f.now);
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(f.model.get());
+        proxy.setSortRole(TaskTableModel::SortRole);
+        proxy.sort(TaskTableModel::TaskIdColumn, Qt::DescendingOrder);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QPersistentModelIndex three = proxy.index(0, 0);
+        QCOMPARE(three.data().toString(), u"3"_s);
+        f.store.addTasks(f.connectionId, {4}, {}, f.now);
+        f.store.applyObservations({f.observe(3, TaskState::Running, 202)});
+        QVERIFY(three.isValid());
+        QCOMPARE(three.data().toString(), u"3"_s);
+        QCOMPARE(proxy.index(0, 0).data().toString(), u"4"_s);
+    }
+
+    void sortingUsesRawValues()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {9, 10, 100}, {}, f.now);
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(f.model.get());
+        proxy.setSortRole(TaskTableModel::SortRole);
+        proxy.sort(TaskTableModel::TaskIdColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, 0).data().toString(), u"9"_s);
+        QCOMPARE(proxy.index(1, 0).data().toString(), u"10"_s);
+        QCOMPARE(proxy.index(2, 0).data().toString(), u"100"_s);
+    }
+
+    void durationsGrowForRunningTasksOnly()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {1, 2}, {}, f.now);
+        f.store.applyObservations({f.observe(1, TaskState::Running, 202), f.observe(2, TaskState::Failed, 500)});
+        f.now = f.now.addSecs(125);
+        QSignalSpy changed(f.model.get(), &QAbstractItemModel::dataChanged);
+        f.model->refreshDurations();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 0);
+        QCOMPARE(f.model->index(0, TaskTableModel::DurationColumn).data().toString(), u"2 min 5 s"_s);
+        QCOMPARE(f.model->index(1, TaskTableModel::DurationColumn).data().toString(), u"0 s"_s);
+    }
+
+    void noteIsEditableThroughTheStore()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {1}, {}, f.now);
+        const QModelIndex note = f.model->index(0, TaskTableModel::NoteColumn);
+        QVERIFY(f.model->flags(note) & Qt::ItemIsEditable);
+        QVERIFY(!(f.model->flags(f.model->index(0, 0)) & Qt::ItemIsEditable));
+        QVERIFY(f.model->setData(note, u"  purge of /archive  "_s, Qt::EditRole));
+        QCOMPARE(note.data().toString(), u"purge of /archive"_s);
+        QCOMPARE(f.store.task({f.connectionId, 1})->note, u"purge of /archive"_s);
+    }
+
+    void formatsDurations_data()
+    {
+        QTest::addColumn<qint64>("seconds");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("seconds") << qint64(42) << u"42 s"_s;
+        QTest::newRow("minutes") << qint64(61) << u"1 min 1 s"_s;
+        QTest::newRow("hours") << qint64(3 * 3600 + 120) << u"3 h 2 min"_s;
+        QTest::newRow("days") << qint64(2 * 86400 + 5 * 3600) << u"2 d 5 h"_s;
+    }
+
+    void formatsDurations()
+    {
+        QFETCH(qint64, seconds);
+        QFETCH(QString, text);
+        QCOMPARE(TaskTableModel::formatDuration(seconds), text);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTaskTableModel)
+#include "tst_tasktablemodel.moc"
