@@ -55,7 +55,16 @@ void PollScheduler::addConnection(qint64 connectionId, TokenProvider *tokens)
             Q_EMIT connectionStatusChanged(connectionId);
         });
         connect(tokens, &TokenProvider::stateChanged, this,
-                [this, connectionId] { Q_EMIT connectionStatusChanged(connectionId); });
+                [this, connectionId, tokens](TokenProvider::State state) {
+                    // Minting failed for a passing reason: back off like a
+                    // failed cycle, then the timer asks for a token again.
+                    if (state == TokenProvider::State::Missing && tokens->usesSecret()
+                        && tokens->lastError().isError()) {
+                        recordFailure(connectionId, tokens->lastError());
+                        reschedule(connectionId);
+                    }
+                    Q_EMIT connectionStatusChanged(connectionId);
+                });
         tokens->ensureToken();
     }
     QList<Task> tasks;

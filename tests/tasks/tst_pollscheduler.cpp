@@ -147,7 +147,7 @@ private Q_SLOTS:
         QTRY_COMPARE(f.stateOf(1), TaskState::Running);
 
         HttpResponse failure = HttpResponse::error(503, u"ServiceUnavailable"_s, u"busy"_s, u"req-1"_s);
-        failure.headers.append({"Retry-After", "0"});
+        failure.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", "0"));
         f.simulator.failNextQueries(3, failure);
         QTRY_VERIFY(f.scheduler.status(f.connectionId).consecutiveFailures >= 1);
         const PollScheduler::ConnectionStatus status = f.scheduler.status(f.connectionId);

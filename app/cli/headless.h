@@ -1,0 +1,74 @@
+#pragma once
+
+#include "options.h"
+#include "tasks/task.h"
+
+#include <QObject>
+#include <QTextStream>
+
+#include <memory>
+
+class Monitor;
+class QTimer;
+
+// `watch` and `query`: the same engine as the window, with a stable contract
+// for scripts. Exit codes (documented in the README, kept stable):
+//   0 every task succeeded (200/204) · 1 a task failed (500) · 2 usage or input
+//   error · 3 a task was not found/expired and none failed · 4 authentication
+//   could not be recovered · 5 gave up (--timeout, or unreachable past the
+//   retry budget) · 6 an unknown status was reported.
+// Precedence: 2, 4, 5, 1, 6, 3. `query` exits 0 whenever the query was made.
+class HeadlessRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HeadlessRunner)
+
+public:
+    enum ExitCode {
+        Success = 0,
+        TaskFailed = 1,
+        UsageError = 2,
+        NotFound = 3,
+        AuthFailed = 4,
+        GaveUp = 5,
+        UnknownStatus = 6,
+    };
+
+    // Consecutive failed cycles after which `watch` stops trying (with the
+    // default backoff, roughly ten minutes of an unreachable server).
+    static constexpr int retryBudget = 10;
+
+    explicit HeadlessRunner(MonitorOptions options, QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    // Runs the command; returns the exit code.
+    int run();
+
+    // The exit code `watch` reports for these final tasks (without 2/4/5).
+    static int exitCodeFor(const QList<Task> &tasks);
+
+private:
+    bool prepare(QString *error, int *code);
+    QList<qint64> readTaskIds(QString *error);
+    void onTasksChanged(const QList<Task> &tasks);
+    void onConnectionStatus();
+    void checkDone();
+    void finish(int code);
+    void printFinal();
+    void printEvent(const Task &task);
+    void updateProgressLine();
+    void printError(const QString &message);
+    QList<Task> currentTasks() const;
+
+    MonitorOptions m_options;
+    std::unique_ptr<Monitor> m_monitor;
+    qint64 m_connectionId = 0;
+    QList<qint64> m_ids;
+    QHash<qint64, TaskState> m_announced; // last state printed per task (jsonl)
+    QTextStream m_out;
+    QTextStream m_err;
+    bool m_progress = false;
+    bool m_finished = false;
+    int m_exitCode = Success;
+    QTimer *m_deadline = nullptr;
+};

@@ -1,0 +1,362 @@
+#include "demo/smhsimulator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+// Runs `smh-task-monitor watch|query` as a script would and checks the
+// documented contract: exit codes, output formats, and that no token leaks.
+class TestHeadless final : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    SmhSimulator *m_simulator = nullptr;
+    QString m_token;
+
+    void script(qint64 id, qint64 runMs, int finalStatus, bool known = true)
+    {
+        SmhSimulator::TaskScript s = m_simulator->scriptFor(id);
+        s.known = known;
+        s.startMs = m_simulator->nowMs();
+        s.runMs = runMs;
+        s.finalStatus = finalStatus;
+        m_simulator->setTask(id, s);
+    }
+
+    Run run(const QStringList &arguments, const QProcessEnvironment &extra = {},
+            const QByteArray &input = {}, bool withToken = true)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"DISPLAY"_s);
+        env.remove(u"WAYLAND_DISPLAY"_s);
+        env.remove(u"QT_QPA_PLATFORM"_s); // headless needs no platform plugin at all
+        env.remove(u"SMH_ACCESS_TOKEN"_s);
+        env.remove(u"SMH_LIBRARY_SECRET"_s);
+        env.insert(u"LANG"_s, u"C.UTF-8"_s);
+        if (withToken)
+            env.insert(u"SMH_ACCESS_TOKEN"_s, m_token);
+        const QStringList keys = extra.keys();
+        for (const QString &key : keys)
+            env.insert(key, extra.value(key));
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(SMH_BINARY), arguments);
+        if (!process.waitForStarted())
+            return {};
+        if (!input.isEmpty())
+            process.write(input);
+        process.closeWriteChannel();
+        // The simulator lives in this process: keep its event loop turning.
+        if (!finished.wait(60'000)) {
+            process.kill();
+            process.waitForFinished();
+        }
+        Run result;
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        // The token must never show, whatever happened.
+        if (!m_token.isEmpty() && (result.out.contains(m_token.toUtf8()) || result.err.contains(m_token.toUtf8())))
+            result.exitCode = -100;
+        return result;
+    }
+
+    QStringList connection() const
+    {
+        return {u"--endpoint"_s, m_simulator->baseUrl().toString(), u"--library"_s,
+                m_simulator->libraryId(), u"--interval"_s, u"0.05"_s, u"--max-interval"_s, u"0.2"_s};
+    }
+
+    static QJsonObject lastJsonLine(const QByteArray &out)
+    {
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        return QJsonDocument::fromJson(lines.constLast()).object();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_simulator = new SmhSimulator(this);
+        QVERIFY(m_simulator->start());
+        m_token = m_simulator->issueToken();
+    }
+
+    void cleanup()
+    {
+        delete m_simulator;
+        m_simulator = nullptr;
+    }
+
+    void versionAndHelpNeedNoDisplay()
+    {
+        Run r = run({u"--version"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("smh-task-monitor "));
+        r = run({u"--help"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("watch"));
+        QVERIFY(r.out.contains("--endpoint"));
+    }
+
+    void watchExitCodes_data()
+    {
+        QTest::addColumn<QList<int>>("finals"); // final status per task; 0: unknown ID
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("all succeeded") << QList<int>{200, 204} << 0;
+        QTest::newRow("one failed") << QList<int>{200, 500, 0, 418} << 1;
+        QTest::newRow("not found") << QList<int>{200, 0} << 3;
+        QTest::newRow("unknown status") << QList<int>{200, 418, 0} << 6;
+    }
+
+    void watchExitCodes()
+    {
+        QFETCH(QList<int>, finals);
+        QFETCH(int, exitCode);
+        QStringList ids;
+        for (qsizetype i = 0; i < finals.size(); ++i) {
+            const qint64 id = 500 + i;
+            script(id, 200 + 100 * i, finals.at(i), finals.at(i) != 0);
+            ids << QString::number(id);
+        }
+        const Run r = run(QStringList{u"watch"_s} + connection() + QStringList{ids.join(u',')});
+        QVERIFY2(r.exitCode == exitCode, r.err.constData());
+        // The text table lists every task with its final state.
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY(out.startsWith(u"TASK ID"_s));
+        for (const QString &id : std::as_const(ids))
+            QVERIFY(out.contains(id));
+    }
+
+    void jsonOutputParsesBack()
+    {
+        script(10, 100, 200);
+        script(11, 100, 204);
+        script(12, 100, 500);
+        script(13, 0, 0, false);
+        const Run r = run(QStringList{u"watch"_s, u"--output"_s, u"json"_s} + connection()
+                          + QStringList{u"10-13"_s});
+        QCOMPARE(r.exitCode, 1);
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(r.out, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonArray tasks = document.object().value(u"tasks").toArray();
+        QCOMPARE(tasks.size(), 4);
+        QCOMPARE(tasks.at(0).toObject().value(u"taskId").toInteger(), 10);
+        QCOMPARE(tasks.at(0).toObject().value(u"state").toString(), u"succeeded"_s);
+        QCOMPARE(tasks.at(0).toObject().value(u"status").toInt(), 200);
+        const QJsonObject result = tasks.at(0).toObject().value(u"result").toObject();
+        QVERIFY(result.value(u"path").isArray());
+        QVERIFY(!result.value(u"srcInode").toString().isEmpty());
+        QCOMPARE(tasks.at(1).toObject().value(u"state").toString(), u"succeeded_no_result"_s);
+        QCOMPARE(tasks.at(2).toObject().value(u"state").toString(), u"failed"_s);
+        QCOMPARE(tasks.at(3).toObject().value(u"state").toString(), u"not_found"_s);
+        QVERIFY(tasks.at(3).toObject().value(u"status").isNull());
+        const QJsonObject summary = document.object().value(u"summary").toObject();
+        QCOMPARE(summary.value(u"succeeded").toInt(), 1);
+        QCOMPARE(summary.value(u"succeeded_no_result").toInt(), 1);
+        QCOMPARE(summary.value(u"failed").toInt(), 1);
+        QCOMPARE(summary.value(u"not_found").toInt(), 1);
+        QCOMPARE(summary.value(u"running").toInt(), 0);
+    }
+
+    void jsonLinesReportFirstSightingsAndChanges()
+    {
+        script(20, 400, 200);
+        script(21, 0, 204);
+        const Run r = run(QStringList{u"watch"_s, u"--output"_s, u"jsonl"_s} + connection()
+                          + QStringList{u"20"_s, u"21"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QList<QPair<qint64, QString>> events;
+        for (const QByteArray &line : lines) {
+            const QJsonObject object = QJsonDocument::fromJson(line).object();
+            QVERIFY2(!object.isEmpty(), line.constData());
+            if (object.contains(u"summary"))
+                continue;
+            QVERIFY(QDateTime::fromString(object.value(u"time").toString(), Qt::ISODateWithMs).isValid());
+            events.append({object.value(u"taskId").toInteger(), object.value(u"state").toString()});
+        }
+        QVERIFY(events.contains(qMakePair(qint64(20), u"running"_s)));
+        QVERIFY(events.contains(qMakePair(qint64(20), u"succeeded"_s)));
+        QVERIFY(events.contains(qMakePair(qint64(21), u"succeeded_no_result"_s)));
+        QCOMPARE(events.count(qMakePair(qint64(20), u"running"_s)), 1); // changes only
+        QCOMPARE(lastJsonLine(r.out).value(u"summary").toObject().value(u"succeeded").toInt(), 1);
+    }
+
+    void queryPrintsOnceAndExitsZeroWhateverTheStates()
+    {
+        script(30, 100'000, 200);
+        script(31, 0, 500);
+        const Run r = run(QStringList{u"query"_s, u"--output"_s, u"json"_s} + connection()
+                          + QStringList{u"30,31,32"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray tasks = QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray();
+        QCOMPARE(tasks.size(), 3);
+        QCOMPARE(tasks.at(0).toObject().value(u"state").toString(), u"running"_s);
+        QCOMPARE(tasks.at(1).toObject().value(u"state").toString(), u"failed"_s);
+        QCOMPARE(m_simulator->taskQueryCount(), 1);
+    }
+
+    void usageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("withToken");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("bad id") << QStringList{u"watch"_s, u"--library"_s, u"lib"_s, u"10,abc"_s} << true
+                                << QByteArray("abc");
+        QTest::newRow("no ids") << QStringList{u"watch"_s, u"--library"_s, u"lib"_s} << true
+                                << QByteArray("No task IDs");
+        QTest::newRow("no library") << QStringList{u"watch"_s, u"10"_s} << true << QByteArray("No library");
+        QTest::newRow("no credentials") << QStringList{u"watch"_s, u"--library"_s, u"lib"_s, u"10"_s} << false
+                                        << QByteArray("No credentials");
+        QTest::newRow("plain http") << QStringList{u"query"_s, u"--endpoint"_s, u"http://example.com"_s,
+                                                   u"--library"_s, u"lib"_s, u"10"_s}
+                                    << true << QByteArray("https://");
+        QTest::newRow("bad option") << QStringList{u"watch"_s, u"--frobnicate"_s, u"10"_s} << true
+                                    << QByteArray("frobnicate");
+        QTest::newRow("bad output") << QStringList{u"watch"_s, u"--output"_s, u"xml"_s, u"--library"_s,
+                                                   u"lib"_s, u"10"_s}
+                                    << true << QByteArray("xml");
+        QTest::newRow("bad interval") << QStringList{u"watch"_s, u"--interval"_s, u"-1"_s, u"--library"_s,
+                                                     u"lib"_s, u"10"_s}
+                                      << true << QByteArray("--interval");
+    }
+
+    void usageErrorsExitTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, withToken);
+        QFETCH(QByteArray, message);
+        const Run r = run(arguments, {}, {}, withToken);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void idsFromStdinAndFile()
+    {
+        script(40, 0, 200);
+        script(41, 0, 200);
+        script(42, 0, 200);
+        Run r = run(QStringList{u"watch"_s} + connection() + QStringList{u"-"_s}, {}, "40\n41, 42\n");
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(r.out).count(u"succeeded"_s), 3);
+
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"ids.txt"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("40-42\n");
+        file.close();
+        r = run(QStringList{u"watch"_s, u"--output"_s, u"json"_s, u"--ids-file"_s, file.fileName()}
+                + connection());
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray().size(), 3);
+
+        r = run(QStringList{u"watch"_s, u"--ids-file"_s, dir.filePath(u"missing"_s)} + connection());
+        QCOMPARE(r.exitCode, 2);
+    }
+
+    void refusedTokenExitsFour()
+    {
+        script(50, 100'000, 200);
+        QProcessEnvironment env;
+        env.insert(u"SMH_ACCESS_TOKEN"_s, u"definitely-not-a-valid-token"_s);
+        const Run r = run(QStringList{u"watch"_s} + connection() + QStringList{u"50"_s}, env);
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY(r.err.contains("InvalidAccessToken"));
+        QVERIFY(!r.err.contains("definitely-not-a-valid-token"));
+    }
+
+    void wrongSecretExitsFourAndSecretNeverShows()
+    {
+        QTemporaryDir dir;
+        QFile secret(dir.filePath(u"secret"_s));
+        QVERIFY(secret.open(QIODevice::WriteOnly));
+        secret.write("wrong-secret-value-123\n");
+        secret.close();
+        const Run r = run(QStringList{u"watch"_s, u"--secret-file"_s, secret.fileName()} + connection()
+                              + QStringList{u"50"_s},
+                          {}, {}, false);
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY(!r.err.contains("wrong-secret-value-123"));
+        QVERIFY(!r.out.contains("wrong-secret-value-123"));
+    }
+
+    void timeoutExitsFive()
+    {
+        script(60, 100'000, 200);
+        const Run r = run(QStringList{u"watch"_s, u"--timeout"_s, u"0.5"_s, u"--output"_s, u"json"_s}
+                          + connection() + QStringList{u"60"_s});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY(r.err.contains("timeout"));
+        // The last known state is still printed.
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray().at(0).toObject().value(u"state").toString(),
+                 u"running"_s);
+    }
+
+    void unreachableServerExitsFive()
+    {
+        const QUrl dead = m_simulator->baseUrl();
+        m_simulator->server().close();
+        const Run r = run({u"query"_s, u"--endpoint"_s, dead.toString(), u"--library"_s, u"lib"_s, u"1"_s});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY(!r.err.isEmpty());
+    }
+
+    void transientFaultsAreRetriedDuringWatch()
+    {
+        script(70, 300, 200);
+        HttpResponse busy = HttpResponse::error(503, u"Busy"_s, u"try later"_s, u"r-1"_s);
+        busy.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", "0"));
+        m_simulator->failNextQueries(3, busy);
+        const Run r = run(QStringList{u"watch"_s} + connection() + QStringList{u"70"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(m_simulator->taskQueryCount() >= 4);
+        QVERIFY(r.err.contains("503"));
+    }
+
+    void tokensAreRenewedDuringALongWatch()
+    {
+        m_simulator->setTokenLifetimeSeconds(1);
+        script(80, 2500, 204);
+        QTemporaryDir dir;
+        QFile secret(dir.filePath(u"secret"_s));
+        QVERIFY(secret.open(QIODevice::WriteOnly));
+        secret.write(m_simulator->librarySecret().toUtf8());
+        secret.close();
+        QStringList arguments = QStringList{u"watch"_s, u"--secret-file"_s, secret.fileName()} + connection();
+        // Poll rarely so that the token would lapse without renewal.
+        arguments.replace(arguments.indexOf(u"0.05"_s), u"0.9"_s);
+        arguments.replace(arguments.indexOf(u"0.2"_s), u"2"_s);
+        const Run r = run(arguments + QStringList{u"80"_s}, {}, {}, false);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(m_simulator->renewCount() >= 1);
+        QVERIFY(!r.err.contains(m_simulator->librarySecret().toUtf8()));
+    }
+
+    void demoNeedsNoAccount()
+    {
+        const Run r = run({u"query"_s, u"--demo"_s, u"--output"_s, u"json"_s, u"1001-1003"_s}, {}, {}, false);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray().size(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"
