@@ -1,3 +1,4 @@
+#include "cli/headless.h"
 #include "cli/options.h"
 #include "monitor.h"
 #include "smh/redact.h"
@@ -103,9 +104,8 @@ int main(int argc, char **argv)
         return 2;
     }
     if (headless) {
-        std::fprintf(stderr, "smh-task-monitor: %s\n",
-                     qPrintable(QCoreApplication::translate("main", "this command is not available yet")));
-        return 2;
+        HeadlessRunner runner(options);
+        return runner.run();
     }
     return runGui(*static_cast<QApplication *>(app.get()), options);
 }
