@@ -1,0 +1,72 @@
+#include "tasks/task.h"
+
+#include <QTest>
+
+// Derived data the window and the headless output rely on.
+class TestTask final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QDateTime at(int day, int hour = 0)
+    {
+        return QDateTime(QDate(2026, 11, day), QTime(hour, 0), Qt::UTC);
+    }
+
+private Q_SLOTS:
+    void runningTimeGrowsUntilFinished()
+    {
+        Task task;
+        task.addedAt = at(1);
+        QCOMPARE(task.runningSeconds(at(1, 2)), 2 * 3600);
+        task.state = TaskState::Succeeded;
+        task.finishedAt = at(1, 3);
+        QCOMPARE(task.runningSeconds(at(5)), 3 * 3600); // frozen once finished
+        Task never;
+        QCOMPARE(never.runningSeconds(at(5)), 0);
+    }
+
+    void queryWindowEndsThirtyDaysAfterFinishing()
+    {
+        Task task;
+        task.addedAt = at(1);
+        QVERIFY(!task.queryableUntil().isValid()); // still running: no end
+        QVERIFY(!task.nearQueryWindowEnd(at(2)));
+        task.state = TaskState::Succeeded;
+        task.finishedAt = at(2);
+        QCOMPARE(task.queryableUntil(), at(2).addDays(30));
+        QVERIFY(!task.nearQueryWindowEnd(at(20)));
+        QVERIFY(task.nearQueryWindowEnd(at(2).addDays(27)));
+        QVERIFY(task.nearQueryWindowEnd(at(2).addDays(31)));
+        QVERIFY(!task.nearQueryWindowEnd(at(2).addDays(26), 3 * 24 * 3600));
+
+        Task missing;
+        missing.state = TaskState::NotFound;
+        missing.finishedAt = at(2);
+        QVERIFY(!missing.queryableUntil().isValid()); // already past the window
+    }
+
+    void statesMapFromStatusCodes()
+    {
+        QCOMPARE(TaskStates::fromStatus(true, 202), TaskState::Running);
+        QCOMPARE(TaskStates::fromStatus(true, 200), TaskState::Succeeded);
+        QCOMPARE(TaskStates::fromStatus(true, 204), TaskState::SucceededNoResult);
+        QCOMPARE(TaskStates::fromStatus(true, 500), TaskState::Failed);
+        QCOMPARE(TaskStates::fromStatus(true, 201), TaskState::Unknown);
+        QCOMPARE(TaskStates::fromStatus(true, 0), TaskState::Unknown);
+        QCOMPARE(TaskStates::fromStatus(false, 200), TaskState::NotFound);
+        QVERIFY(!TaskStates::isSuccess(TaskState::Unknown));
+        QVERIFY(TaskStates::isFinal(TaskState::Unknown));
+        QVERIFY(!TaskStates::isFinal(TaskState::Running));
+        QVERIFY(!TaskStates::isFinal(TaskState::Queued));
+        for (int i = 0; i < TaskStates::count; ++i) {
+            const auto state = static_cast<TaskState>(i);
+            QCOMPARE(TaskStates::fromKey(TaskStates::key(state)), state);
+            QVERIFY(!TaskStates::label(state).isEmpty());
+        }
+        QVERIFY(!TaskStates::fromKey(u"bogus").has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTask)
+#include "tst_task.moc"
