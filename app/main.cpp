@@ -5,6 +5,7 @@
 #include "tasks/taskidparser.h"
 #include "demo/smhsimulator.h"
 #include "tasks/taskstore.h"
+#include "translations.h"
 
 #include "mainwindow.h"
 
@@ -19,6 +20,19 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// --lang is needed before the parser exists: the help text is translated too.
+QString languageArgument(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg.startsWith("--lang="))
+            return QString::fromLocal8Bit(arg.mid(7));
+        if (arg == "--lang" && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+    }
+    return {};
+}
+
 void describeApplication()
 {
     QCoreApplication::setApplicationName(u"smh-task-monitor"_s);
@@ -27,47 +41,8 @@ void describeApplication()
 
 int runGui(QApplication &app, const MonitorOptions &options)
 {
-    QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "SMH Task Monitor"));
-    Monitor monitor;
-    QString error;
-    const QString storePath = options.demo ? u":memory:"_s : TaskStore::defaultPath();
-    if (!monitor.openStore(storePath, &error)) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "SMH Task Monitor"),
-                              QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
-                                  .arg(error));
-        return 1;
-    }
-
-    qint64 connectionId = 0;
-    QList<qint64> ids;
-    if (options.demo) {
-        connectionId = monitor.startDemo(&error);
-        if (connectionId == 0) {
-            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "SMH Task Monitor"), error);
-            return 1;
-        }
-        ids = monitor.simulator()->seedDemoTasks();
-    } else if (options.connectionGiven) {
-        Connection connection;
-        connection.settings = options.connection;
-        connection.authKind = options.librarySecret.isEmpty() ? AuthKind::AccessToken
-                                                              : AuthKind::LibrarySecret;
-        connectionId = monitor.addConnection(connection);
-        if (!options.librarySecret.isEmpty())
-            monitor.setLibrarySecret(connectionId, options.librarySecret);
-        else if (!options.accessToken.isEmpty())
-            monitor.setAccessToken(connectionId, options.accessToken);
-    }
-    const TaskIdParser::Result parsed = TaskIdParser::parse(options.taskIdArguments.join(u' '));
-    ids.append(parsed.ids);
-    if (connectionId != 0 && !ids.isEmpty())
-        monitor.addTasks(connectionId, ids);
-
-    MainWindow window(&monitor);
-    window.show();
-    const int code = app.exec();
-    monitor.shutdown();
-    return code;
+    // The window's start-up lives with the window (ui/guistartup.cpp).
+    return runMonitorWindow(app, options);
 }
 
 } // namespace
@@ -84,6 +59,7 @@ int main(int argc, char **argv)
     else
         app = std::make_unique<QApplication>(argc, argv);
     describeApplication();
+    Translations::install(languageArgument(argc, argv));
 
     QCommandLineParser parser;
     MonitorOptions::declare(parser);
