@@ -25,6 +25,12 @@ QSet<QString> &secrets()
 // would mangle ordinary words, and real tokens are far longer.
 constexpr qsizetype minimumRegisteredLength = 8;
 
+bool isRegisteredSecret(const QString &value)
+{
+    QMutexLocker locker(&secretsMutex());
+    return secrets().contains(value);
+}
+
 } // namespace
 
 namespace Redact {
@@ -41,6 +47,20 @@ QString url(const QUrl &url)
 {
     QUrl copy = url;
     copy.setPassword(QString());
+    // A secret in the path (renew, delete) is matched per decoded segment: the
+    // display form decodes spaces and non-ASCII but not reserved characters, so
+    // neither the raw nor the encoded secret need appear in it verbatim.
+    QStringList segments = copy.path(QUrl::FullyEncoded).split(u'/');
+    bool pathChanged = false;
+    for (QString &segment : segments) {
+        if (!segment.isEmpty()
+            && isRegisteredSecret(QUrl::fromPercentEncoding(segment.toLatin1()))) {
+            segment = placeholder.toString();
+            pathChanged = true;
+        }
+    }
+    if (pathChanged)
+        copy.setPath(segments.join(u'/'), QUrl::StrictMode);
     if (copy.hasQuery()) {
         QUrlQuery query(copy);
         const auto items = query.queryItems(QUrl::FullyEncoded);

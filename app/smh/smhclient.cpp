@@ -43,7 +43,12 @@ int parseRetryAfter(const QByteArray &header)
     const int seconds = header.trimmed().toInt(&ok);
     if (ok)
         return std::max(0, seconds);
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
+    // Servers send IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), whose "GMT"
+    // Qt's RFC 2822 parser does not take; the numeric zone means the same.
+    QString text = QString::fromLatin1(header.trimmed());
+    if (text.endsWith(u" GMT"_s))
+        text = text.chopped(3) + u"+0000"_s;
+    const QDateTime when = QDateTime::fromString(text, Qt::RFC2822Date);
     if (!when.isValid())
         return -1;
     return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
@@ -70,8 +75,11 @@ SmhError httpError(int status, const QByteArray &body, const QByteArray &request
     if (code.isEmpty() && message.isEmpty() && !body.isEmpty()) {
         // A proxy's HTML page: say so rather than dumping markup on the user.
         const bool looksHtml = body.trimmed().startsWith('<');
-        error.setDetail(looksHtml ? SmhError::tr("the server answered with an HTML page")
-                                  : Redact::text(QString::fromUtf8(body.left(200)).simplified()));
+        // Redacted before it is shortened: a cut inside a token would hide the
+        // token from redaction and show its first half.
+        error.setDetail(looksHtml
+                ? SmhError::tr("the server answered with an HTML page")
+                : Redact::text(QString::fromUtf8(body.left(64 * 1024)).simplified()).left(200));
     }
     return error;
 }
@@ -127,6 +135,13 @@ QNetworkRequest SmhClient::prepareRequest(const QUrl &url, const ConnectionSetti
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.addCaCertificates(m_caCache.value(settings.caFile));
         request.setSslConfiguration(tls);
+        // The network manager reuses one connection per host and port with the
+        // TLS configuration of the request that opened it. The peer verify name
+        // is part of that reuse key, so setting it keeps connections that trust
+        // the extra CA apart from those that do not (either way round); letting
+        // them go once idle makes a changed CA file count from the next request.
+        request.setPeerVerifyName(url.host());
+        request.setAttribute(QNetworkRequest::ConnectionCacheExpiryTimeoutSecondsAttribute, 0);
     }
     return request;
 }
@@ -222,29 +237,28 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
                !tls.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError) {
         const QString reason = tls.isEmpty() ? Redact::text(reply->errorString()) : tls.join(u"; "_s);
         outcome.error = SmhError(SmhError::Kind::Tls, tr("%1 (%2)").arg(reason, where));
-    } else if (outcome.httpStatus >= 300
-               || (outcome.httpStatus == 0 && reply->error() != QNetworkReply::NoError)) {
+    } else if (reply->error() == QNetworkReply::InsecureRedirectError
+        || reply->error() == QNetworkReply::TooManyRedirectsError) {
+        // Before the status check: a refused redirect keeps its own 3xx status.
+        outcome.error = SmhError(SmhError::Kind::Network,
+            tr("%1 redirected to another host; not followed, so that "
+               "the access token stays with SMH")
+                .arg(where));
+    } else if (outcome.httpStatus >= 300) {
         const QByteArray body = reply->read(m_maxReplyBytes + 1);
-        if (outcome.httpStatus >= 300) {
-            outcome.error = httpError(outcome.httpStatus, body, reply->rawHeader("x-smh-request-id"));
-            outcome.error.setRetryAfterSeconds(parseRetryAfter(reply->rawHeader("Retry-After")));
-        } else if (reply->error() == QNetworkReply::OperationCanceledError
-                   || reply->error() == QNetworkReply::TimeoutError) {
-            // We did not abort it, so the transfer timeout did.
-            outcome.error = SmhError(SmhError::Kind::Timeout,
-                                     tr("no reply from %1 within %2 s")
-                                         .arg(where)
-                                         .arg(double(m_transferTimeout.count()) / 1000.0));
-        } else if (reply->error() == QNetworkReply::InsecureRedirectError
-                   || reply->error() == QNetworkReply::TooManyRedirectsError) {
-            outcome.error = SmhError(SmhError::Kind::Network,
-                                     tr("%1 redirected to another host; not followed, so that "
-                                        "the access token stays with SMH")
-                                         .arg(where));
-        } else {
-            outcome.error = SmhError(SmhError::Kind::Network,
-                                     tr("%1 (%2)").arg(Redact::text(reply->errorString()), where));
-        }
+        outcome.error = httpError(outcome.httpStatus, body, reply->rawHeader("x-smh-request-id"));
+        outcome.error.setRetryAfterSeconds(parseRetryAfter(reply->rawHeader("Retry-After")));
+    } else if (reply->error() == QNetworkReply::OperationCanceledError
+        || reply->error() == QNetworkReply::TimeoutError) {
+        // We did not abort it, so the transfer timeout did (possibly mid-body).
+        outcome.error = SmhError(SmhError::Kind::Timeout,
+            tr("no reply from %1 within %2 s")
+                .arg(where)
+                .arg(double(m_transferTimeout.count()) / 1000.0));
+    } else if (reply->error() != QNetworkReply::NoError) {
+        // Also with a 2xx status: a body cut short is a network failure, not a reply.
+        outcome.error = SmhError(
+            SmhError::Kind::Network, tr("%1 (%2)").arg(Redact::text(reply->errorString()), where));
     } else {
         outcome.body = reply->readAll();
         if (outcome.body.size() > m_maxReplyBytes)
@@ -280,13 +294,13 @@ TaskQueryJob *SmhClient::queryTasks(const ConnectionSettings &settings, const QS
         return job;
     }
     Redact::registerSecret(accessToken);
-    const auto batches = TaskQuery::batches(settings, accessToken, job->m_requestedIds,
-                                            m_urlLimit > 0 ? m_urlLimit : TaskQuery::maxUrlBytes);
+    const qsizetype urlLimit = m_urlLimit > 0 ? m_urlLimit : TaskQuery::maxUrlBytes;
+    const auto batches = TaskQuery::batches(settings, accessToken, job->m_requestedIds, urlLimit);
     if (batches.isEmpty()) {
         job->m_failedIds = job->m_requestedIds;
-        failLater(job, SmhError(SmhError::Kind::InvalidInput,
-                                tr("the request URL would exceed %1 bytes even for one task")
-                                    .arg(TaskQuery::maxUrlBytes)));
+        failLater(job,
+            SmhError(SmhError::Kind::InvalidInput,
+                tr("the request URL would exceed %1 bytes even for one task").arg(urlLimit)));
         return job;
     }
 
