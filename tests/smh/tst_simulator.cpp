@@ -1,0 +1,324 @@
+#include "testjobs.h"
+
+#include "demo/smhsimulator.h"
+#include "smh/smhclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+SmhSimulator::TaskScript script(qint64 startMs, qint64 runMs, int finalStatus)
+{
+    SmhSimulator::TaskScript script;
+    script.startMs = startMs;
+    script.runMs = runMs;
+    script.finalStatus = finalStatus;
+    script.convertFrom = {u"foo"_s, u"bar"_s, u"test.docx"_s};
+    script.path = {u"foo"_s, u"ba_1x1"_s, u"test.pdf"_s};
+    script.srcInode = u"src"_s;
+    script.dstInode = u"dst"_s;
+    return script;
+}
+
+} // namespace
+
+// The simulator stands in for SMH in --demo and in tests: it must behave like
+// the documented API, driven by a clock the test controls.
+class TestSimulator final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SmhSimulator> m_simulator;
+    std::unique_ptr<SmhClient> m_client;
+    qint64 m_nowMs = 0;
+
+    ConnectionSettings settings(bool libraryLevel = false) const
+    {
+        ConnectionSettings settings;
+        settings.endpoint = m_simulator->baseUrl();
+        settings.libraryId = m_simulator->libraryId();
+        settings.libraryLevel = libraryLevel;
+        return settings;
+    }
+
+    JobResult query(const QList<qint64> &ids, bool libraryLevel = false)
+    {
+        return TestJobs::wait(
+            m_client->queryTasks(settings(libraryLevel), m_simulator->staticToken(), ids));
+    }
+
+    struct Raw
+    {
+        int status = 0;
+        QByteArray body;
+    };
+
+    Raw raw(const QByteArray &verb, const QString &pathAndQuery)
+    {
+        QNetworkAccessManager network;
+        const QUrl url = QUrl(m_simulator->baseUrl().toString() + pathAndQuery, QUrl::StrictMode);
+        QNetworkReply *reply = network.sendCustomRequest(QNetworkRequest(url), verb);
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000))
+            return {};
+        Raw result {
+            reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+        delete reply;
+        return result;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_nowMs = 0;
+        m_simulator = std::make_unique<SmhSimulator>();
+        m_simulator->setClock([this] { return m_nowMs; });
+        QVERIFY(m_simulator->start());
+        m_client = std::make_unique<SmhClient>();
+    }
+
+    void cleanup()
+    {
+        m_client.reset();
+        m_simulator.reset();
+    }
+
+    void tasksProgressOverTheClock_data()
+    {
+        QTest::addColumn<bool>("libraryLevel");
+        QTest::newRow("spaced") << false;
+        QTest::newRow("library level") << true;
+    }
+
+    void tasksProgressOverTheClock()
+    {
+        QFETCH(bool, libraryLevel);
+        m_simulator->setTask(1, script(0, 1000, 200));
+        m_simulator->setTask(2, script(0, 2000, 500));
+        m_simulator->setTask(3, script(500, 1000, 204));
+        m_simulator->setTask(4, script(0, 1000, 409));
+        const QList<qint64> ids {1, 2, 3, 4};
+
+        JobResult result = query(ids, libraryLevel);
+        QVERIFY2(!result.error().isError(), qPrintable(result.error().toString()));
+        for (const TaskStatusReport &report : result.reports) {
+            QVERIFY(report.found);
+            QCOMPARE(report.status, TaskStatusReport::statusRunning);
+            QVERIFY(!report.result);
+        }
+
+        m_nowMs = 999;
+        result = query(ids, libraryLevel);
+        QCOMPARE(result.report(1).status, 202);
+
+        m_nowMs = 1000;
+        result = query(ids, libraryLevel);
+        QCOMPARE(result.report(1).status, 200);
+        QVERIFY(result.report(1).result);
+        QCOMPARE(TaskResult::joined(result.report(1).result->convertFrom), u"foo/bar/test.docx"_s);
+        QCOMPARE(TaskResult::joined(result.report(1).result->path), u"foo/ba_1x1/test.pdf"_s);
+        QCOMPARE(result.report(1).result->srcInode, u"src"_s);
+        QCOMPARE(result.report(2).status, 202);
+        QCOMPARE(result.report(3).status, 202); // started at 500
+        QCOMPARE(result.report(4).status, 409); // undocumented, passed through
+
+        m_nowMs = 2000;
+        result = query(ids, libraryLevel);
+        QCOMPARE(result.report(2).status, 500);
+        QVERIFY(!result.report(2).result);
+        QCOMPARE(result.report(3).status, 204);
+        QVERIFY(!result.report(3).result);
+        QCOMPARE(m_simulator->taskQueryCount(), 4);
+        QCOMPARE(m_simulator->lastQueriedIds(), ids);
+    }
+
+    void unknownIdsAreNotReturned()
+    {
+        SmhSimulator::TaskScript gone;
+        gone.known = false;
+        m_simulator->setTask(7, gone);
+        m_simulator->setTask(8, script(0, 0, 204));
+        const JobResult result = query({7, 8});
+        QVERIFY(!result.error().isError());
+        QVERIFY(!result.report(7).found);
+        QCOMPARE(result.report(7).taskId, 7);
+        QVERIFY(result.report(8).found);
+
+        const Raw body = raw("GET",
+            u"/api/v1/task/%1/-/7,8?access_token=%2"_s.arg(
+                m_simulator->libraryId(), m_simulator->staticToken()));
+        QCOMPARE(body.status, 200);
+        const QJsonArray array = QJsonDocument::fromJson(body.body).array();
+        QCOMPARE(array.size(), 1);
+        QCOMPARE(array.at(0).toObject().value(u"taskId").toInteger(), 8);
+        // An extra field, as real replies may carry; the client ignored it above.
+        QVERIFY(array.at(0).toObject().contains(u"kind"));
+    }
+
+    void unconfiguredIdsFollowTheirScript()
+    {
+        // Find an ID the deterministic script calls unknown, and one it runs.
+        qint64 unknown = 0;
+        qint64 runs = 0;
+        for (qint64 id = 1; (unknown == 0 || runs == 0) && id < 10'000; ++id) {
+            const SmhSimulator::TaskScript s = m_simulator->scriptFor(id);
+            if (!s.known && unknown == 0)
+                unknown = id;
+            else if (s.known && s.finalStatus == 200 && runs == 0)
+                runs = id;
+        }
+        QVERIFY(unknown != 0 && runs != 0);
+        const SmhSimulator::TaskScript first = m_simulator->scriptFor(runs);
+        QCOMPARE(m_simulator->scriptFor(runs).runMs, first.runMs); // deterministic
+        QCOMPARE(m_simulator->scriptFor(runs).path, first.path);
+
+        m_nowMs = 50'000;
+        JobResult result = query({unknown, runs});
+        QVERIFY(!result.report(unknown).found);
+        QCOMPARE(result.report(runs).status, 202); // starts when first asked about
+        m_nowMs += first.runMs;
+        result = query({unknown, runs});
+        QCOMPARE(result.report(runs).status, 200);
+        QVERIFY(result.report(runs).result);
+    }
+
+    void scriptsCoverEveryOutcome()
+    {
+        QSet<int> finals;
+        int unknown = 0;
+        for (qint64 id = 1; id <= 2000; ++id) {
+            const SmhSimulator::TaskScript s = m_simulator->scriptFor(id);
+            if (s.known)
+                finals.insert(s.finalStatus);
+            else
+                ++unknown;
+        }
+        QCOMPARE(finals, QSet<int>({200, 204, 500, 409}));
+        QVERIFY(unknown > 0);
+    }
+
+    void wrongLibrary_data()
+    {
+        QTest::addColumn<bool>("libraryLevel");
+        QTest::newRow("spaced") << false;
+        QTest::newRow("library level") << true;
+    }
+
+    void wrongLibrary()
+    {
+        QFETCH(bool, libraryLevel);
+        ConnectionSettings connection = settings(libraryLevel);
+        connection.libraryId = u"nosuchlib"_s;
+        const JobResult result =
+            TestJobs::wait(m_client->queryTasks(connection, m_simulator->staticToken(), {1}));
+        QCOMPARE(result.error().httpStatus(), 404);
+        QCOMPARE(result.error().code(), u"NoSuchLibrary"_s);
+        QVERIFY(!result.error().requestId().isEmpty());
+        QVERIFY(!result.error().isAuthError());
+    }
+
+    void badToken()
+    {
+        const JobResult result =
+            TestJobs::wait(m_client->queryTasks(settings(), u"not-a-valid-token"_s, {1}));
+        QCOMPARE(result.error().httpStatus(), 401);
+        QCOMPARE(result.error().code(), u"InvalidAccessToken"_s);
+        QVERIFY(result.error().isAuthError());
+
+        QVERIFY(!query({1}).error().isError());
+        m_simulator->revokeAllTokens();
+        QCOMPARE(query({1}).error().httpStatus(), 401);
+    }
+
+    void issuedTokens()
+    {
+        const QString forever = m_simulator->issueToken();
+        const QString brief = m_simulator->issueToken(10);
+        QVERIFY(forever != brief);
+        QVERIFY(forever != m_simulator->staticToken());
+        auto use = [this](const QString &token) {
+            return TestJobs::wait(m_client->queryTasks(settings(), token, {1})).error();
+        };
+        QVERIFY(!use(brief).isError());
+        m_nowMs += 9'000;
+        QVERIFY(!use(brief).isError()); // used: extended by its period again
+        m_nowMs += 9'000;
+        QVERIFY(!use(brief).isError());
+        m_nowMs += 10'001;
+        QCOMPARE(use(brief).code(), u"AccessTokenExpired"_s);
+        m_nowMs += 1'000'000'000;
+        QVERIFY(!use(forever).isError());
+    }
+
+    void failNextQueries()
+    {
+        m_simulator->failNextQueries(
+            2, HttpResponse::error(503, u"ServiceUnavailable"_s, u"busy"_s, u"inj-1"_s));
+        JobResult result = query({1});
+        QCOMPARE(result.error().httpStatus(), 503);
+        QCOMPARE(result.error().requestId(), u"inj-1"_s);
+        QVERIFY(result.error().isTransient());
+        result = query({1});
+        QCOMPARE(result.error().httpStatus(), 503);
+        result = query({1});
+        QVERIFY(!result.error().isError());
+        QCOMPARE(m_simulator->taskQueryCount(), 3);
+
+        HttpResponse drop;
+        drop.dropConnection = true;
+        // QNAM may resend once on a dropped kept-alive connection, so two.
+        m_simulator->failNextQueries(2, drop);
+        result = query({1});
+        QCOMPARE(result.error().kind(), SmhError::Kind::Network);
+    }
+
+    void protocolErrors()
+    {
+        const QString token = m_simulator->staticToken();
+        const QString library = m_simulator->libraryId();
+        Raw reply = raw("GET", u"/api/v1/task/%1/-/1,x?access_token=%2"_s.arg(library, token));
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(QJsonDocument::fromJson(reply.body).object().value(u"code").toString(),
+            u"InvalidArgument"_s);
+        reply = raw("POST", u"/api/v1/task/%1/-/1?access_token=%2"_s.arg(library, token));
+        QCOMPARE(reply.status, 405);
+        reply = raw("GET", u"/api/v2/task/%1/-/1"_s.arg(library));
+        QCOMPARE(reply.status, 404);
+        reply = raw("GET", u"/api/v1/task/%1/a/b/1"_s.arg(library));
+        QCOMPARE(reply.status, 404);
+        reply = raw("PUT", u"/api/v1/token"_s);
+        QCOMPARE(reply.status, 404);
+    }
+
+    void seededDemo()
+    {
+        const QList<qint64> ids = m_simulator->seedDemoTasks();
+        QCOMPARE(ids.size(), 26);
+        QVERIFY(ids.contains(990));
+        QVERIFY(ids.contains(1025));
+        const JobResult result = query(ids);
+        QVERIFY(!result.error().isError());
+        QVERIFY(!result.report(990).found);
+        QCOMPARE(result.report(1001).status, 202);
+        // Some ended before the monitor started: all IDs divisible by 5 started 2 min ago.
+        QVERIFY(result.report(1005).found);
+        QVERIFY(result.report(1005).status != 202);
+        m_nowMs += 200'000;
+        const JobResult later = query(ids);
+        QCOMPARE(later.report(1003).status, 500);
+        QCOMPARE(later.report(1006).status, 204);
+        QCOMPARE(later.report(1025).status, 409);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimulator)
+#include "tst_simulator.moc"

@@ -1,0 +1,125 @@
+#include "smh/redact.h"
+#include "smh/smherror.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+using Kind = SmhError::Kind;
+
+// How errors are classified decides retry, back-off and "ask for a new token".
+class TestSmhError final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void kinds_data()
+    {
+        QTest::addColumn<Kind>("kind");
+        QTest::addColumn<bool>("transient");
+        QTest::newRow("none") << Kind::None << false;
+        QTest::newRow("invalid input") << Kind::InvalidInput << false;
+        QTest::newRow("network") << Kind::Network << true;
+        QTest::newRow("timeout") << Kind::Timeout << true;
+        QTest::newRow("tls") << Kind::Tls << false;
+        QTest::newRow("malformed") << Kind::Malformed << true;
+        QTest::newRow("oversized") << Kind::Oversized << false;
+        QTest::newRow("cancelled") << Kind::Cancelled << false;
+    }
+
+    void kinds()
+    {
+        QFETCH(Kind, kind);
+        QFETCH(bool, transient);
+        const SmhError error(kind, u"detail"_s);
+        QCOMPARE(error.kind(), kind);
+        QCOMPARE(error.isError(), kind != Kind::None);
+        QCOMPARE(error.isTransient(), transient);
+        QVERIFY(!error.isAuthError());
+        QVERIFY(!SmhError::kindName(kind).isEmpty());
+    }
+
+    void httpStatuses_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("auth");
+        QTest::addColumn<bool>("transient");
+        QTest::newRow("302") << 302 << false << false;
+        QTest::newRow("400") << 400 << false << false;
+        QTest::newRow("401") << 401 << true << false;
+        QTest::newRow("403") << 403 << true << false;
+        QTest::newRow("404") << 404 << false << false;
+        QTest::newRow("408") << 408 << false << true;
+        QTest::newRow("409") << 409 << false << false;
+        QTest::newRow("429") << 429 << false << true;
+        QTest::newRow("500") << 500 << false << true;
+        QTest::newRow("502") << 502 << false << true;
+        QTest::newRow("503") << 503 << false << true;
+        QTest::newRow("504") << 504 << false << true;
+    }
+
+    void httpStatuses()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, auth);
+        QFETCH(bool, transient);
+        const SmhError error = SmhError::http(status, u"Code"_s, u"message"_s, u"req-1"_s);
+        QCOMPARE(error.kind(), Kind::Http);
+        QCOMPARE(error.httpStatus(), status);
+        QCOMPARE(error.isAuthError(), auth);
+        QCOMPARE(error.isTransient(), transient);
+    }
+
+    void defaultIsNoError()
+    {
+        const SmhError error;
+        QVERIFY(!error.isError());
+        QCOMPARE(error.retryAfterSeconds(), -1);
+        QCOMPARE(error.httpStatus(), 0);
+    }
+
+    void toStringCarriesCodeMessageAndRequestId()
+    {
+        const SmhError error =
+            SmhError::http(404, u"NoSuchLibrary"_s, u"The library does not exist."_s, u"req-42"_s);
+        const QString text = error.toString();
+        QVERIFY2(text.contains(u"404"_s), qPrintable(text));
+        QVERIFY(text.contains(u"NoSuchLibrary"_s));
+        QVERIFY(text.contains(u"The library does not exist."_s));
+        QVERIFY(text.contains(u"req-42"_s));
+
+        SmhError bare(Kind::Network, u"connection refused"_s);
+        QVERIFY(bare.toString().contains(u"connection refused"_s));
+        QVERIFY(bare.toString().startsWith(SmhError::kindName(Kind::Network)));
+    }
+
+    void httpFieldsAreRedacted()
+    {
+        // A gateway that echoes the request into its error message.
+        const SmhError error = SmhError::http(
+            400, u"Bad"_s, u"rejected /api/v1/task/l/-/1?access_token=SeCrEtToKeN1&x=1"_s, u"r"_s);
+        QVERIFY(!error.toString().contains(u"SeCrEtToKeN1"_s));
+        QVERIFY(!error.message().contains(u"SeCrEtToKeN1"_s));
+        Redact::registerSecret(u"registered-secret-42"_s);
+        const SmhError code = SmhError::http(403, u"registered-secret-42"_s, {}, {});
+        QVERIFY(!code.toString().contains(u"registered-secret-42"_s));
+        Redact::forgetSecret(u"registered-secret-42"_s);
+    }
+
+    void retryAfter()
+    {
+        SmhError error = SmhError::http(429, {}, {}, {});
+        QCOMPARE(error.retryAfterSeconds(), -1);
+        error.setRetryAfterSeconds(30);
+        QCOMPARE(error.retryAfterSeconds(), 30);
+    }
+
+    void metaType()
+    {
+        const QVariant value = QVariant::fromValue(SmhError(Kind::Timeout, u"x"_s));
+        QCOMPARE(value.value<SmhError>().kind(), Kind::Timeout);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSmhError)
+#include "tst_smherror.moc"

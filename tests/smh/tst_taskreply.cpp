@@ -1,0 +1,265 @@
+#include "smh/taskreply.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(TaskStatusReport)
+
+namespace {
+
+TaskStatusReport found(qint64 id, int status, std::optional<TaskResult> result = std::nullopt)
+{
+    TaskStatusReport report;
+    report.taskId = id;
+    report.found = true;
+    report.status = status;
+    report.result = std::move(result);
+    return report;
+}
+
+TaskStatusReport missing(qint64 id)
+{
+    TaskStatusReport report;
+    report.taskId = id;
+    return report;
+}
+
+const TaskResult exampleResult {{u"foo"_s, u"bar"_s, u"test.docx"_s},
+    {u"foo"_s, u"ba_1x1"_s, u"test.pdf"_s}, u"src-inode"_s, u"dst-inode"_s};
+
+} // namespace
+
+// The Query Task reply: tolerant where the API is vague, strict about types.
+class TestTaskReply final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void statuses_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<TaskStatusReport>("expected");
+
+        QTest::newRow("202 running") << QByteArray(R"([{"taskId":10,"status":202}])")
+                                     << found(10, TaskStatusReport::statusRunning);
+        QTest::newRow("200 with result") << QByteArray(
+            R"([{"taskId":10,"status":200,"result":{"convertFrom":["foo","bar","test.docx"],)"
+            R"("path":["foo","ba_1x1","test.pdf"],"srcInode":"src-inode","dstInode":"dst-inode"}}])")
+                                         << found(10, TaskStatusReport::statusSucceeded,
+                                                exampleResult);
+        QTest::newRow("200 without result")
+            << QByteArray(R"([{"taskId":10,"status":200}])") << found(10, 200);
+        QTest::newRow("200 null result")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":null}])") << found(10, 200);
+        QTest::newRow("204") << QByteArray(R"([{"taskId":10,"status":204}])")
+                             << found(10, TaskStatusReport::statusSucceededNoResult);
+        QTest::newRow("500") << QByteArray(R"([{"taskId":10,"status":500}])")
+                             << found(10, TaskStatusReport::statusFailed);
+        // Not one of the four documented values: kept as sent, never taken for success.
+        QTest::newRow("409 kept") << QByteArray(R"([{"taskId":10,"status":409}])")
+                                  << found(10, 409);
+        QTest::newRow("0 kept") << QByteArray(R"([{"taskId":10,"status":0}])") << found(10, 0);
+        QTest::newRow("negative kept")
+            << QByteArray(R"([{"taskId":10,"status":-1}])") << found(10, -1);
+        QTest::newRow("extra fields") << QByteArray(
+            R"([{"kind":"clearHistory","taskId":10,"progress":{"done":3},"status":202,)"
+            R"("tags":["a"],"createdAt":"2024-01-01T00:00:00Z"}])")
+                                      << found(10, 202);
+        QTest::newRow("extra fields in result")
+            << QByteArray(
+                   R"([{"taskId":10,"status":200,"result":{"path":["a"],"size":12,"x":{}}}])")
+            << found(10, 200, TaskResult {{}, {u"a"_s}, {}, {}});
+        QTest::newRow("empty result") << QByteArray(R"([{"taskId":10,"status":200,"result":{}}])")
+                                      << found(10, 200, TaskResult {});
+        QTest::newRow("quoted integers")
+            << QByteArray(R"([{"taskId":"10","status":" 500 "}])") << found(10, 500);
+        QTest::newRow("path as string") << QByteArray(
+            R"([{"taskId":10,"status":200,"result":{"convertFrom":"foo/bar/test.docx",)"
+            R"("path":"/foo/ba_1x1/test.pdf","srcInode":"src-inode","dstInode":"dst-inode"}}])")
+                                        << found(10, 200, exampleResult);
+        QTest::newRow("numeric inodes and segments")
+            << QByteArray(
+                   R"([{"taskId":10,"status":200,"result":{"path":["y",2024],"srcInode":123,)"
+                   R"("dstInode":"9007199254740993"}}])")
+            << found(
+                   10, 200, TaskResult {{}, {u"y"_s, u"2024"_s}, u"123"_s, u"9007199254740993"_s});
+        QTest::newRow("null fields in result")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":{"path":null,"srcInode":null}}])")
+            << found(10, 200, TaskResult {});
+        QTest::newRow("exponent id")
+            << QByteArray(R"([{"taskId":1e1,"status":202}])") << found(10, 202);
+    }
+
+    void statuses()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(TaskStatusReport, expected);
+        const TaskReply::Parsed parsed = TaskReply::parse(body, {expected.taskId});
+        QVERIFY2(!parsed.error.isError(), qPrintable(parsed.error.toString()));
+        QCOMPARE(parsed.reports.size(), 1);
+        const TaskStatusReport &report = parsed.reports.constFirst();
+        QCOMPARE(report.taskId, expected.taskId);
+        QCOMPARE(report.found, expected.found);
+        QCOMPARE(report.status, expected.status);
+        QCOMPARE(report.result.has_value(), expected.result.has_value());
+        if (expected.result) {
+            QCOMPARE(report.result->convertFrom, expected.result->convertFrom);
+            QCOMPARE(report.result->path, expected.result->path);
+            QCOMPARE(report.result->srcInode, expected.result->srcInode);
+            QCOMPARE(report.result->dstInode, expected.result->dstInode);
+        }
+        QVERIFY(report == expected);
+        QVERIFY(parsed.unrequested.isEmpty());
+    }
+
+    void requestOrderMissingAndUnrequested()
+    {
+        const QByteArray body = R"([{"taskId":13,"status":500},{"taskId":99,"status":202},)"
+                                R"({"taskId":10,"status":202},{"taskId":7,"status":204}])";
+        const TaskReply::Parsed parsed = TaskReply::parse(body, {10, 11, 12, 13});
+        QVERIFY(!parsed.error.isError());
+        const QList<TaskStatusReport> expected {
+            found(10, 202), missing(11), missing(12), found(13, 500)};
+        QCOMPARE(parsed.reports, expected);
+        QVERIFY(!parsed.reports.at(1).found);
+        QCOMPARE(parsed.reports.at(1).status, 0);
+        QVERIFY(!parsed.reports.at(1).result);
+        QCOMPARE(parsed.unrequested, QList<qint64>({7, 99}));
+    }
+
+    void emptyArrayMeansNothingFound()
+    {
+        const TaskReply::Parsed parsed = TaskReply::parse("[]", {1, 2});
+        QVERIFY(!parsed.error.isError());
+        QCOMPARE(parsed.reports, QList<TaskStatusReport>({missing(1), missing(2)}));
+        QVERIFY(parsed.unrequested.isEmpty());
+    }
+
+    void sixtyFourBitIds_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<qint64>("id");
+        // 2^53 + 1: a parser that goes through double would read 2^53.
+        QTest::newRow("2^53+1") << QByteArray(R"([{"taskId":9007199254740993,"status":202}])")
+                                << qint64(9007199254740993LL);
+        QTest::newRow("quoted 2^53+1")
+            << QByteArray(R"([{"taskId":"9007199254740993","status":202}])")
+            << qint64(9007199254740993LL);
+        QTest::newRow("int64 max") << QByteArray(R"([{"taskId":9223372036854775807,"status":202}])")
+                                   << std::numeric_limits<qint64>::max();
+        QTest::newRow("int64 min")
+            << QByteArray(R"([{"taskId":-9223372036854775807,"status":202}])")
+            << qint64(-9223372036854775807LL);
+    }
+
+    void sixtyFourBitIds()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(qint64, id);
+        const TaskReply::Parsed parsed = TaskReply::parse(body, {id, id - 1});
+        QVERIFY2(!parsed.error.isError(), qPrintable(parsed.error.toString()));
+        QCOMPARE(parsed.reports.at(0).taskId, id);
+        QVERIFY(parsed.reports.at(0).found);
+        QVERIFY(!parsed.reports.at(1).found); // the neighbour is not mistaken for it
+        QVERIFY(parsed.unrequested.isEmpty());
+    }
+
+    void sixtyFourBitRoundTrip()
+    {
+        const qint64 id = 9007199254740993LL;
+        const QByteArray json = QJsonDocument(QJsonArray {TaskReply::toJson(found(id, 202))})
+                                    .toJson(QJsonDocument::Compact);
+        QVERIFY2(json.contains("9007199254740993"), json.constData());
+        QCOMPARE(TaskReply::parse(json, {id}).reports.constFirst(), found(id, 202));
+    }
+
+    void malformed_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+
+        QTest::newRow("empty body") << QByteArray();
+        QTest::newRow("not json") << QByteArray("<html><body>Bad gateway</body></html>");
+        QTest::newRow("truncated") << QByteArray(R"([{"taskId":10,"status":20)");
+        QTest::newRow("object") << QByteArray(R"({"taskId":10,"status":202})");
+        QTest::newRow("error object") << QByteArray(R"({"code":"X","message":"y"})");
+        QTest::newRow("number") << QByteArray("42");
+        QTest::newRow("string") << QByteArray(R"("ok")");
+        QTest::newRow("element number") << QByteArray(R"([{"taskId":10,"status":202},5])");
+        QTest::newRow("element array") << QByteArray(R"([[10,202]])");
+        QTest::newRow("element null") << QByteArray(R"([null])");
+        QTest::newRow("taskId missing") << QByteArray(R"([{"status":202}])");
+        QTest::newRow("taskId null") << QByteArray(R"([{"taskId":null,"status":202}])");
+        QTest::newRow("taskId fraction") << QByteArray(R"([{"taskId":10.5,"status":202}])");
+        QTest::newRow("taskId bool") << QByteArray(R"([{"taskId":true,"status":202}])");
+        QTest::newRow("taskId word") << QByteArray(R"([{"taskId":"ten","status":202}])");
+        QTest::newRow("taskId quoted fraction")
+            << QByteArray(R"([{"taskId":"10.5","status":202}])");
+        QTest::newRow("taskId too large") << QByteArray(R"([{"taskId":1e30,"status":202}])");
+        QTest::newRow("taskId array") << QByteArray(R"([{"taskId":[10],"status":202}])");
+        QTest::newRow("status missing") << QByteArray(R"([{"taskId":10}])");
+        QTest::newRow("status fraction") << QByteArray(R"([{"taskId":10,"status":202.5}])");
+        QTest::newRow("status word") << QByteArray(R"([{"taskId":10,"status":"running"}])");
+        QTest::newRow("status beyond int") << QByteArray(R"([{"taskId":10,"status":4294967498}])");
+        QTest::newRow("result array") << QByteArray(R"([{"taskId":10,"status":200,"result":[]}])");
+        QTest::newRow("result string")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":"ok"}])");
+        QTest::newRow("result number") << QByteArray(R"([{"taskId":10,"status":200,"result":1}])");
+        QTest::newRow("result false")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":false}])");
+        QTest::newRow("path number")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":{"path":5}}])");
+        QTest::newRow("path object")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":{"path":{}}}])");
+        QTest::newRow("path segment object")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":{"path":["a",{}]}}])");
+        QTest::newRow("path segment null")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":{"path":["a",null]}}])");
+        QTest::newRow("convertFrom bool")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":{"convertFrom":true}}])");
+        QTest::newRow("srcInode object")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":{"srcInode":{}}}])");
+        QTest::newRow("dstInode bool")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":{"dstInode":false}}])");
+        QTest::newRow("dstInode fraction")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":{"dstInode":1.5}}])");
+        // One bad element spoils the reply: we cannot tell which reports to trust.
+        QTest::newRow("good then bad")
+            << QByteArray(R"([{"taskId":10,"status":202},{"taskId":11,"status":"?"}])");
+    }
+
+    void malformed()
+    {
+        QFETCH(QByteArray, body);
+        const TaskReply::Parsed parsed = TaskReply::parse(body, {10, 11});
+        QCOMPARE(parsed.error.kind(), SmhError::Kind::Malformed);
+        QVERIFY(!parsed.error.detail().isEmpty());
+        QVERIFY(parsed.reports.isEmpty());
+        QVERIFY(parsed.unrequested.isEmpty());
+    }
+
+    void toJsonRoundTrip()
+    {
+        const QList<TaskStatusReport> reports {found(1, 202), found(2, 200, exampleResult),
+            found(3, 204), found(4, 500), found(5, 409)};
+        QJsonArray array;
+        for (const TaskStatusReport &report : reports)
+            array.append(TaskReply::toJson(report));
+        const TaskReply::Parsed parsed =
+            TaskReply::parse(QJsonDocument(array).toJson(), {1, 2, 3, 4, 5});
+        QVERIFY(!parsed.error.isError());
+        QCOMPARE(parsed.reports, reports);
+    }
+
+    void joinedPath()
+    {
+        QCOMPARE(TaskResult::joined(exampleResult.convertFrom), u"foo/bar/test.docx"_s);
+        QCOMPARE(TaskResult::joined(exampleResult.path), u"foo/ba_1x1/test.pdf"_s);
+        QCOMPARE(TaskResult::joined({}), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTaskReply)
+#include "tst_taskreply.moc"

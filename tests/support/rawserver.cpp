@@ -1,0 +1,54 @@
+#include "rawserver.h"
+
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr char answeredProperty[] = "raw_answered";
+}
+
+RawServer::RawServer(QByteArray response, QObject *parent)
+    : QObject(parent)
+    , m_response(std::move(response))
+{
+    connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            if (socket->bytesAvailable() > 0)
+                serve(socket);
+        }
+    });
+}
+
+bool RawServer::listen()
+{
+    return m_server.listen(QHostAddress::LocalHost);
+}
+
+QUrl RawServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(m_server.serverPort());
+    return url;
+}
+
+void RawServer::serve(QTcpSocket *socket)
+{
+    if (socket->property(answeredProperty).toBool())
+        return;
+    const QByteArray head = socket->peek(64 * 1024);
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    if (end < 0)
+        return;
+    socket->read(end + 4);
+    socket->setProperty(answeredProperty, true);
+    m_lastRequestHead = head.left(end);
+    ++m_requestCount;
+    socket->write(m_response);
+    // The end of the body is the end of the connection.
+    socket->disconnectFromHost();
+}
