@@ -1,34 +1,143 @@
 #pragma once
 
+#include "smh/connectionsettings.h"
+#include "tasks/task.h"
+#include "uisettings.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
+class FilterSidebar;
 class Monitor;
-class QLabel;
-class QSortFilterProxyModel;
-class QTableView;
+struct MonitorOptions;
+class QActionGroup;
+class QApplication;
+class QDockWidget;
+class QLineEdit;
+class QMenu;
 class QTimer;
+class SecretStore;
+class StateStyle;
+class StatusPanel;
+class StyledTaskModel;
+class TaskDetailsPane;
+class TaskFilterModel;
 class TaskTableModel;
+class TaskTableView;
+class TrayNotifier;
 
-// The monitor window: the live task table and a status bar.
+// The monitor window: the live task table with its filters, the details of
+// the current task, the status bar, menus and shortcuts. It wires the pieces
+// together; each piece does its own job.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(Monitor *monitor, QWidget *parent = nullptr);
+    // `secrets` may be null (no keychain use, e.g. in tests).
+    explicit MainWindow(
+        Monitor *monitor, SecretStore *secrets = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    QTableView *taskView() const { return m_view; }
+    static QIcon applicationIcon();
+
+    TaskTableView *taskView() const { return m_view; }
     TaskTableModel *taskModel() const { return m_model; }
+    StyledTaskModel *styledModel() const { return m_styled; }
+    TaskFilterModel *filterModel() const { return m_filter; }
+    TaskDetailsPane *detailsPane() const { return m_details; }
+    FilterSidebar *sidebar() const { return m_sidebar; }
+    StatusPanel *statusPanel() const { return m_status; }
+    TrayNotifier *notifier() const { return m_notifier; }
+    StateStyle *stateStyle() const { return m_style; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+
+    QAction *addTasksAction() const { return m_addTasks; }
+    QAction *removeAction() const { return m_remove; }
+    QAction *recheckAction() const { return m_recheck; }
+    QAction *pollNowAction() const { return m_pollNow; }
+    QAction *pauseAction() const { return m_pause; }
+    QAction *copyAction() const { return m_copy; }
+    QAction *findAction() const { return m_find; }
+    QAction *exportAction() const { return m_export; }
+
+    // Opens the add-tasks dialog, optionally filled with text or files.
+    void addTasks(const QString &prefill = {}, const QStringList &files = {});
+    // Opens the connection dialog with `select` chosen, or with a new profile
+    // filled from `prefill` (command line without credentials).
+    void manageConnections(
+        qint64 select = 0, const std::optional<ConnectionSettings> &prefill = std::nullopt);
+    void removeSelectedTasks();
+    void recheckSelectedTasks();
+    bool exportVisibleRows(const QString &path, QString *error);
+    void selectConnectionByName(const QString &name);
+    void setTheme(UiSettings::ThemeMode mode);
+    void setConfirmRemoval(bool confirm) { m_confirmRemoval = confirm; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void restoreSettings();
+    void saveSettings();
+    void scheduleStatusUpdate();
     void updateStatus();
+    void updateActions();
+    void updateCounts();
+    void exportDialog();
+    void importDialog();
+    void showConnectionMenu(qint64 connectionId, const QPoint &position);
+    void showMessage(const QString &text);
+    QString connectionName(qint64 connectionId) const;
 
     Monitor *m_monitor;
+    QPointer<SecretStore> m_secrets;
+    UiSettings m_settings;
+    StateStyle *m_style;
     TaskTableModel *m_model;
-    QSortFilterProxyModel *m_proxy;
-    QTableView *m_view;
-    QLabel *m_statusLabel;
-    QTimer *m_clockTimer;
+    StyledTaskModel *m_styled;
+    TaskFilterModel *m_filter;
+    TaskTableView *m_view;
+    TaskDetailsPane *m_details;
+    FilterSidebar *m_sidebar;
+    StatusPanel *m_status;
+    TrayNotifier *m_notifier;
+    QLineEdit *m_filterEdit;
+    QTimer *m_clock;
+    QTimer *m_statusTimer;
+    QMenu *m_trayMenu = nullptr;
+    bool m_confirmRemoval = true;
+
+    QAction *m_addTasks = nullptr;
+    QAction *m_import = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_copy = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_remove = nullptr;
+    QAction *m_recheck = nullptr;
+    QAction *m_editNote = nullptr;
+    QAction *m_manageConnections = nullptr;
+    QAction *m_pollNow = nullptr;
+    QAction *m_pause = nullptr;
+    QAction *m_about = nullptr;
+    QActionGroup *m_stateFilterGroup = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QActionGroup *m_notificationGroup = nullptr;
+    QMenu *m_columnsMenu = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    QDockWidget *m_sidebarDock = nullptr;
 };
+
+// The GUI start-up behind main.cpp: theme, ledger, connections and secrets,
+// IDs from the command line, then the window until the user quits.
+// Implemented in guistartup.cpp.
+int runMonitorWindow(QApplication &app, const MonitorOptions &options);

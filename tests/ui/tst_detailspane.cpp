@@ -1,0 +1,222 @@
+#include "copyablefield.h"
+#include "demo/smhsimulator.h"
+#include "monitor.h"
+#include "statestyle.h"
+#include "taskdetailspane.h"
+#include "tasks/pollscheduler.h"
+#include "tasks/taskstore.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+// The details pane: every field of the current task, copyable; the timeline
+// with durations; the last SMH error; and no re-rendering for other tasks.
+class TestDetailsPane final : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Fixture
+    {
+        TaskStore store;
+        StateStyle style {nullptr, false};
+        std::unique_ptr<TaskDetailsPane> pane;
+        qint64 connectionId = 0;
+        QDateTime now = QDateTime(QDate(2026, 11, 28), QTime(10, 0), Qt::UTC);
+
+        Fixture()
+        {
+            QString error;
+            if (!store.open(u":memory:"_s, &error))
+                qFatal("%s", qPrintable(error));
+            Connection connection;
+            connection.name = u"Archive"_s;
+            connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
+            connection.settings.libraryId = u"lib1"_s;
+            connectionId = store.addConnection(connection);
+            pane = std::make_unique<TaskDetailsPane>(&store, &style);
+            pane->setClock([this] { return now; });
+            pane->resize(420, 700);
+            pane->show();
+        }
+
+        TaskObservation observe(qint64 id, TaskState state, int status)
+        {
+            TaskObservation o;
+            o.key = {connectionId, id};
+            o.state = state;
+            o.status = status;
+            o.polledAt = now;
+            if (status == 200)
+                o.result = TaskResult {{u"foo"_s, u"bar"_s, u"test.docx"_s},
+                    {u"foo"_s, u"ba_1x1"_s, u"test.pdf"_s}, u"src-inode-1"_s, u"dst-inode-1"_s};
+            return o;
+        }
+    };
+
+private Q_SLOTS:
+    void showsEveryFieldOfTheTask()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {20, 21}, u"library purge"_s, f.now);
+        QVERIFY(!f.pane->isShowingTask());
+        f.now = f.now.addSecs(40);
+        f.store.applyObservations({f.observe(20, TaskState::Running, 202)});
+        f.now = f.now.addSecs(80);
+        f.store.applyObservations({f.observe(20, TaskState::Succeeded, 200)});
+
+        f.pane->showTask(TaskKey {f.connectionId, 20});
+        QVERIFY(f.pane->isShowingTask());
+        using Field = TaskDetailsPane::Field;
+        QCOMPARE(f.pane->value(Field::TaskId), u"20"_s);
+        QVERIFY(f.pane->value(Field::Connection).contains(u"Archive"_s));
+        QVERIFY(f.pane->value(Field::Connection).contains(u"lib1/-"_s));
+        QCOMPARE(f.pane->value(Field::State), TaskStates::label(TaskState::Succeeded));
+        QCOMPARE(f.pane->value(Field::Status), u"200"_s);
+        QCOMPARE(f.pane->value(Field::SourceInode), u"src-inode-1"_s);
+        QCOMPARE(f.pane->value(Field::TargetInode), u"dst-inode-1"_s);
+        QCOMPARE(f.pane->value(Field::Path), u"foo/ba_1x1/test.pdf"_s);
+        QCOMPARE(f.pane->value(Field::ConvertFrom), u"foo/bar/test.docx"_s);
+        QCOMPARE(
+            f.pane->segments(Field::Path), (QStringList {u"foo"_s, u"ba_1x1"_s, u"test.pdf"_s}));
+        QCOMPARE(f.pane->segments(Field::ConvertFrom),
+            (QStringList {u"foo"_s, u"bar"_s, u"test.docx"_s}));
+        QCOMPARE(f.pane->value(Field::Note), u"library purge"_s);
+        QCOMPARE(f.pane->value(Field::Duration), u"finished in 2 min 0 s"_s);
+        QVERIFY(f.pane->value(Field::Added).contains(u":00:00"_s));
+
+        // The timeline: added, then each transition with how long it lasted.
+        QTreeWidget *timeline = f.pane->timeline();
+        QCOMPARE(timeline->topLevelItemCount(), 3);
+        QVERIFY(timeline->topLevelItem(0)->text(1).contains(TaskStates::label(TaskState::Queued)));
+        QCOMPARE(timeline->topLevelItem(0)->text(3), u"40 s"_s);
+        QVERIFY(timeline->topLevelItem(1)->text(1).contains(TaskStates::label(TaskState::Running)));
+        QCOMPARE(timeline->topLevelItem(1)->text(2), u"202"_s);
+        QCOMPARE(timeline->topLevelItem(1)->text(3), u"1 min 20 s"_s);
+        QVERIFY(
+            timeline->topLevelItem(2)->text(1).endsWith(TaskStates::label(TaskState::Succeeded)));
+        QCOMPARE(timeline->topLevelItem(2)->text(2), u"200"_s);
+
+        // A task without a result shows empty values, not stale ones.
+        f.pane->showTask(TaskKey {f.connectionId, 21});
+        QCOMPARE(f.pane->value(Field::TaskId), u"21"_s);
+        QCOMPARE(f.pane->value(Field::Path), QString());
+        QCOMPARE(f.pane->value(Field::SourceInode), QString());
+        QVERIFY(f.pane->segments(Field::Path).isEmpty());
+        QCOMPARE(timeline->topLevelItemCount(), 1);
+        QVERIFY(timeline->topLevelItem(0)->text(3).contains(u"so far"_s));
+    }
+
+    void valuesAreCopyable()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {20}, {}, f.now);
+        f.store.applyObservations({f.observe(20, TaskState::Succeeded, 200)});
+        f.pane->showTask(TaskKey {f.connectionId, 20});
+        QSignalSpy copied(f.pane.get(), &TaskDetailsPane::copied);
+
+        CopyableField *source = f.pane->field(TaskDetailsPane::Field::SourceInode);
+        QVERIFY(source->copyButton()->isEnabled());
+        QTest::mouseClick(source->copyButton(), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), u"src-inode-1"_s);
+        QCOMPARE(copied.count(), 1);
+
+        QTest::mouseClick(
+            f.pane->field(TaskDetailsPane::Field::Path)->copyButton(), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), u"foo/ba_1x1/test.pdf"_s);
+
+        // Each segment is a button that copies itself.
+        QToolButton *segment = nullptr;
+        const QList<QToolButton *> buttons = f.pane->findChildren<QToolButton *>();
+        for (QToolButton *button : buttons) {
+            if (button->text() == u"ba_1x1")
+                segment = button;
+        }
+        QVERIFY(segment);
+        QTest::mouseClick(segment, Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), u"ba_1x1"_s);
+
+        // Selecting text in a value and pressing Ctrl+C works like any field.
+        QLineEdit *edit = f.pane->field(TaskDetailsPane::Field::TargetInode)->valueEdit();
+        QVERIFY(edit->isReadOnly());
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), u"dst-inode-1"_s);
+
+        // Nothing to copy: the button is off.
+        QVERIFY(!f.pane->field(TaskDetailsPane::Field::Note)->copyButton()->isEnabled());
+    }
+
+    void rendersOnlyWhenItsTaskChanged()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {1, 2}, {}, f.now);
+        f.pane->showTask(TaskKey {f.connectionId, 1});
+        const int rendered = f.pane->renderCount();
+        f.pane->showTask(TaskKey {f.connectionId, 1}); // same task again
+        QCOMPARE(f.pane->renderCount(), rendered);
+
+        f.now = f.now.addSecs(3);
+        f.store.applyObservations({f.observe(2, TaskState::Running, 202)});
+        f.store.setNote({f.connectionId, 2}, u"other"_s);
+        QCOMPARE(f.pane->renderCount(), rendered);
+
+        f.store.applyObservations(
+            {f.observe(1, TaskState::Running, 202), f.observe(2, TaskState::Failed, 500)});
+        QCOMPARE(f.pane->renderCount(), rendered + 1);
+        QCOMPARE(
+            f.pane->value(TaskDetailsPane::Field::State), TaskStates::label(TaskState::Running));
+
+        f.store.removeTasks({{f.connectionId, 2}});
+        QCOMPARE(f.pane->renderCount(), rendered + 1);
+        f.store.removeTasks({{f.connectionId, 1}});
+        QCOMPARE(f.pane->renderCount(), rendered + 2);
+        QVERIFY(!f.pane->isShowingTask());
+    }
+
+    void showsTheTaskErrorAndTheConnectionError()
+    {
+        Monitor monitor;
+        QString error;
+        QVERIFY2(monitor.openStore(u":memory:"_s, &error), qPrintable(error));
+        PollPlanner::Options options;
+        options.baseInterval = 200ms;
+        options.backoffBase = 60s;
+        monitor.scheduler()->setOptions(options);
+        const qint64 id = monitor.startDemo(&error);
+        QVERIFY2(id != 0, qPrintable(error));
+        StateStyle style(nullptr, false);
+        TaskDetailsPane pane(monitor.store(), &style);
+        pane.setScheduler(monitor.scheduler());
+        pane.show();
+
+        monitor.simulator()->failNextQueries(100,
+            HttpResponse::error(503, u"ServiceUnavailable"_s, u"Try again later"_s, u"req-0042"_s));
+        monitor.addTasks(id, {77});
+        pane.showTask(TaskKey {id, 77});
+        using Field = TaskDetailsPane::Field;
+        QTRY_COMPARE_WITH_TIMEOUT(pane.value(Field::RequestId), u"req-0042"_s, 10000);
+        QVERIFY(pane.value(Field::ErrorCode).contains(u"ServiceUnavailable"_s));
+        QVERIFY(pane.value(Field::ErrorCode).contains(u"503"_s));
+        QCOMPARE(pane.value(Field::ErrorMessage), u"Try again later"_s);
+        QVERIFY(pane.field(Field::RequestId)->isVisibleTo(&pane));
+        QVERIFY(!pane.field(Field::TaskError)->isVisibleTo(&pane));
+
+        monitor.store()->setLastError({{id, 77}}, u"HTTP 404 · NoSuchTask"_s);
+        QCOMPARE(pane.value(Field::TaskError), u"HTTP 404 · NoSuchTask"_s);
+        QVERIFY(pane.field(Field::TaskError)->isVisibleTo(&pane));
+        monitor.shutdown();
+    }
+};
+
+QTEST_MAIN(TestDetailsPane)
+#include "tst_detailspane.moc"

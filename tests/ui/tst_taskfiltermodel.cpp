@@ -1,0 +1,289 @@
+#include "statestyle.h"
+#include "styledtaskmodel.h"
+#include "taskfiltermodel.h"
+#include "tasks/taskstore.h"
+#include "tasks/tasktablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The proxy between the table model and the view: text, state and
+// connection filters, live counts, and a sort that keeps equal rows in a
+// stable order. Model testers watch both proxies for the whole test.
+class TestTaskFilterModel final : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Fixture
+    {
+        TaskStore store;
+        std::unique_ptr<TaskTableModel> model;
+        StateStyle style {nullptr, false};
+        StyledTaskModel styled {&style};
+        TaskFilterModel filter;
+        std::unique_ptr<QAbstractItemModelTester> styledTester;
+        std::unique_ptr<QAbstractItemModelTester> filterTester;
+        qint64 archive = 0;
+        qint64 media = 0;
+        QDateTime now = QDateTime(QDate(2026, 11, 28), QTime(10, 0), Qt::UTC);
+
+        Fixture()
+        {
+            QString error;
+            if (!store.open(u":memory:"_s, &error))
+                qFatal("%s", qPrintable(error));
+            Connection connection;
+            connection.name = u"Archive"_s;
+            connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
+            connection.settings.libraryId = u"archive"_s;
+            archive = store.addConnection(connection);
+            connection.name = u"Media"_s;
+            connection.settings.libraryId = u"media"_s;
+            media = store.addConnection(connection);
+            model = std::make_unique<TaskTableModel>(&store);
+            model->setClock([this] { return now; });
+            styled.setSourceModel(model.get());
+            filter.setSourceModel(&styled);
+            styledTester = std::make_unique<QAbstractItemModelTester>(
+                &styled, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            filterTester = std::make_unique<QAbstractItemModelTester>(
+                &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        }
+
+        TaskObservation observe(
+            qint64 connectionId, qint64 id, TaskState state, const QString &file = {})
+        {
+            TaskObservation o;
+            o.key = {connectionId, id};
+            o.state = state;
+            o.status = state == TaskState::Running ? 202
+                : state == TaskState::Succeeded    ? 200
+                : state == TaskState::Failed       ? 500
+                                                   : 0;
+            o.polledAt = now;
+            if (state == TaskState::Succeeded)
+                o.result = TaskResult {
+                    {u"src"_s, file}, {u"out"_s, file}, u"s-%1"_s.arg(id), u"d-%1"_s.arg(id)};
+            return o;
+        }
+
+        QList<qint64> visibleIds() const
+        {
+            QList<qint64> ids;
+            for (int row = 0; row < filter.rowCount(); ++row)
+                ids << filter.index(row, TaskTableModel::TaskIdColumn)
+                           .data(TaskTableModel::TaskKeyRole)
+                           .value<TaskKey>()
+                           .taskId;
+            return ids;
+        }
+    };
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<QList<int>>(); }
+
+    void textFilterMatchesEveryWord()
+    {
+        Fixture f;
+        f.store.addTasks(f.archive, {100, 101, 102}, {}, f.now);
+        f.store.addTasks(f.media, {200, 201}, u"nightly purge"_s, f.now);
+        f.store.applyObservations({f.observe(f.archive, 101, TaskState::Succeeded, u"report.pdf"_s),
+            f.observe(f.media, 201, TaskState::Succeeded, u"movie.mp4"_s)});
+        f.filter.sort(TaskTableModel::TaskIdColumn);
+        QCOMPARE(f.filter.rowCount(), 5);
+
+        QSignalSpy filterChanged(&f.filter, &TaskFilterModel::filterChanged);
+        f.filter.setFilterText(u"REPORT"_s); // path, case-insensitive
+        QCOMPARE(f.visibleIds(), QList<qint64> {101});
+        QCOMPARE(filterChanged.count(), 1);
+        f.filter.setFilterText(u"purge"_s); // note
+        QCOMPARE(f.visibleIds(), (QList<qint64> {200, 201}));
+        f.filter.setFilterText(u"purge  movie"_s); // both words
+        QCOMPARE(f.visibleIds(), QList<qint64> {201});
+        f.filter.setFilterText(u"media"_s); // connection name
+        QCOMPARE(f.visibleIds(), (QList<qint64> {200, 201}));
+        f.filter.setFilterText(u"10"_s); // part of an ID
+        QCOMPARE(f.visibleIds(), (QList<qint64> {100, 101, 102}));
+        f.filter.setFilterText(u"#10"_s); // exactly this ID: none
+        QCOMPARE(f.visibleIds(), QList<qint64> {});
+        f.filter.setFilterText(u"#102"_s);
+        QCOMPARE(f.visibleIds(), QList<qint64> {102});
+        f.filter.setFilterText(u"d-201"_s); // target inode
+        QCOMPARE(f.visibleIds(), QList<qint64> {201});
+        f.filter.setFilterText(u"succeeded"_s); // state label
+        QCOMPARE(f.visibleIds(), (QList<qint64> {101, 201}));
+        f.filter.setFilterText(u"  "_s);
+        QCOMPARE(f.filter.rowCount(), 5);
+    }
+
+    void stateAndConnectionFiltersCombine()
+    {
+        Fixture f;
+        f.store.addTasks(f.archive, {1, 2, 3, 4}, {}, f.now);
+        f.store.addTasks(f.media, {5, 6}, {}, f.now);
+        f.store.applyObservations({f.observe(f.archive, 1, TaskState::Failed),
+            f.observe(f.archive, 2, TaskState::Running), f.observe(f.media, 5, TaskState::Failed),
+            f.observe(f.media, 6, TaskState::NotFound)});
+        f.filter.sort(TaskTableModel::TaskIdColumn);
+
+        f.filter.setStateFilter({TaskState::Failed});
+        QCOMPARE(f.visibleIds(), (QList<qint64> {1, 5}));
+        f.filter.setConnectionFilter(f.media);
+        QCOMPARE(f.visibleIds(), QList<qint64> {5});
+        f.filter.setStateFilter({TaskState::Failed, TaskState::NotFound});
+        QCOMPARE(f.visibleIds(), (QList<qint64> {5, 6}));
+        f.filter.setConnectionFilter(0);
+        QCOMPARE(f.visibleIds(), (QList<qint64> {1, 5, 6}));
+        f.filter.setStateFilter({});
+        QCOMPARE(f.filter.rowCount(), 6);
+
+        // A row leaves and enters the filter as its state changes.
+        f.filter.setStateFilter({TaskState::Running});
+        QCOMPARE(f.visibleIds(), QList<qint64> {2});
+        f.store.applyObservations({f.observe(f.archive, 2, TaskState::Succeeded, u"x"_s),
+            f.observe(f.archive, 3, TaskState::Running)});
+        QCOMPARE(f.visibleIds(), QList<qint64> {3});
+    }
+
+    void countsFollowTextAndConnectionButNotState()
+    {
+        Fixture f;
+        f.store.addTasks(f.archive, {1, 2, 3}, {}, f.now);
+        f.store.addTasks(f.media, {4, 5}, {}, f.now);
+        f.store.applyObservations({f.observe(f.archive, 1, TaskState::Failed),
+            f.observe(f.media, 4, TaskState::Failed), f.observe(f.media, 5, TaskState::Running)});
+        QCOMPARE(f.filter.count(TaskState::Failed), 2);
+        QCOMPARE(f.filter.count(TaskState::Queued), 2);
+        QCOMPARE(f.filter.count(TaskState::Running), 1);
+        QCOMPARE(f.filter.matchingCount(), 5);
+
+        f.filter.setStateFilter({TaskState::Failed});
+        QCOMPARE(f.filter.rowCount(), 2);
+        QCOMPARE(f.filter.count(TaskState::Queued), 2); // state filter does not change counts
+        f.filter.setConnectionFilter(f.media);
+        QCOMPARE(f.filter.count(TaskState::Failed), 1);
+        QCOMPARE(f.filter.count(TaskState::Queued), 0);
+        QCOMPARE(f.filter.matchingCount(), 2);
+        f.filter.setConnectionFilter(0);
+        f.filter.setFilterText(u"archive"_s);
+        QCOMPARE(f.filter.matchingCount(), 3);
+        QCOMPARE(f.filter.count(TaskState::Failed), 1);
+    }
+
+    void countsAreLiveAndCoalesced()
+    {
+        Fixture f;
+        QSignalSpy countsChanged(&f.filter, &TaskFilterModel::countsChanged);
+        f.store.addTasks(f.archive, {1, 2, 3}, {}, f.now);
+        f.store.applyObservations({f.observe(f.archive, 1, TaskState::Running)});
+        f.store.applyObservations({f.observe(f.archive, 2, TaskState::Running)});
+        // Several changes in one turn of the event loop: one signal.
+        QVERIFY(countsChanged.wait(1000));
+        QCOMPARE(countsChanged.count(), 1);
+        QCOMPARE(f.filter.count(TaskState::Running), 2);
+        QCOMPARE(f.filter.count(TaskState::Queued), 1);
+
+        // The ticking duration column alone does not move counts.
+        countsChanged.clear();
+        f.now = f.now.addSecs(10);
+        f.model->refreshDurations();
+        QCoreApplication::processEvents();
+        QCOMPARE(countsChanged.count(), 0);
+
+        f.store.applyObservations({f.observe(f.archive, 1, TaskState::Succeeded, u"a"_s)});
+        QVERIFY(countsChanged.wait(1000));
+        QCOMPARE(f.filter.count(TaskState::Succeeded), 1);
+        f.store.removeTasks({{f.archive, 3}});
+        QTRY_COMPARE(f.filter.count(TaskState::Queued), 0);
+    }
+
+    void sortIsStableWithTheTaskAsTieBreaker()
+    {
+        Fixture f;
+        f.store.addTasks(f.archive, {30, 10, 20, 40, 50}, {}, f.now);
+        f.store.applyObservations({f.observe(f.archive, 20, TaskState::Running),
+            f.observe(f.archive, 50, TaskState::Running)});
+        f.filter.sort(TaskTableModel::StateColumn, Qt::AscendingOrder);
+        // Queued before Running; within a state by task ID.
+        QCOMPARE(f.visibleIds(), (QList<qint64> {10, 30, 40, 20, 50}));
+        // An unrelated change never reorders equal rows.
+        f.now = f.now.addSecs(5);
+        f.store.applyObservations({f.observe(f.archive, 30, TaskState::Queued)});
+        QCOMPARE(f.visibleIds(), (QList<qint64> {10, 30, 40, 20, 50}));
+        f.store.applyObservations({f.observe(f.archive, 10, TaskState::Running)});
+        QCOMPARE(f.visibleIds(), (QList<qint64> {30, 40, 10, 20, 50}));
+
+        // Text columns compare without case; ties again by task.
+        f.store.setNote({f.archive, 40}, u"beta"_s);
+        f.store.setNote({f.archive, 30}, u"Alpha"_s);
+        f.filter.sort(TaskTableModel::NoteColumn, Qt::AscendingOrder);
+        QCOMPARE(f.visibleIds(), (QList<qint64> {10, 20, 50, 30, 40}));
+    }
+
+    void selectionSurvivesStreamingUpdates()
+    {
+        Fixture f;
+        QList<qint64> ids;
+        for (qint64 id = 1; id <= 60; ++id)
+            ids << id;
+        f.store.addTasks(f.archive, ids, {}, f.now);
+        f.filter.sort(TaskTableModel::StateColumn, Qt::DescendingOrder);
+        QItemSelectionModel selection(&f.filter);
+        const TaskKey chosen {f.archive, 33};
+        int chosenRow = -1;
+        for (int row = 0; row < f.filter.rowCount(); ++row) {
+            if (f.filter.index(row, 0).data(TaskTableModel::TaskKeyRole).value<TaskKey>() == chosen)
+                chosenRow = row;
+        }
+        QVERIFY(chosenRow >= 0);
+        selection.setCurrentIndex(f.filter.index(chosenRow, 0),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+        // Rounds of updates move rows around (the sort is by state) and add
+        // and remove others; the model testers check every step.
+        QRandomGenerator random(42);
+        qint64 next = 100;
+        for (int round = 0; round < 30; ++round) {
+            f.now = f.now.addSecs(3);
+            QList<TaskObservation> observations;
+            for (int i = 0; i < 15; ++i) {
+                const qint64 id = 1 + random.bounded(60);
+                const auto state = TaskState(random.bounded(TaskStates::count));
+                observations << f.observe(f.archive, id, state, u"f%1"_s.arg(id));
+            }
+            f.store.applyObservations(observations);
+            f.store.addTasks(f.media, {next, next + 1}, {}, f.now);
+            if (round % 3 == 0)
+                f.store.removeTasks({{f.media, next - 2}});
+            next += 2;
+            if (round == 10)
+                f.filter.setFilterText(u"3"_s);
+            if (round == 20)
+                f.filter.setFilterText({});
+            f.model->refreshDurations();
+        }
+        QVERIFY(selection.currentIndex().isValid());
+        QCOMPARE(
+            selection.currentIndex().data(TaskTableModel::TaskKeyRole).value<TaskKey>(), chosen);
+        const QModelIndexList rows = selection.selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.constFirst().data(TaskTableModel::TaskKeyRole).value<TaskKey>(), chosen);
+
+        // The proxy still agrees with the store.
+        const int expected = int(f.store.tasks().size());
+        QCOMPARE(f.filter.rowCount(), expected);
+        int counted = 0;
+        for (int i = 0; i < TaskStates::count; ++i)
+            counted += f.filter.count(TaskState(i));
+        QCOMPARE(counted, expected);
+    }
+};
+
+QTEST_MAIN(TestTaskFilterModel)
+#include "tst_taskfiltermodel.moc"

@@ -1,0 +1,522 @@
+#include "connectiondialog.h"
+
+#include "smh/endpoint.h"
+#include "smh/redact.h"
+#include "smh/smhclient.h"
+#include "statestyle.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool hasSpace(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.isSpace() || c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+ConnectionDialog::ConnectionDialog(
+    SmhClient *client, const QList<Connection> &connections, QWidget *parent)
+    : QDialog(parent)
+    , m_client(client)
+    , m_list(new QListWidget(this))
+    , m_addButton(new QPushButton(tr("&Add"), this))
+    , m_removeButton(new QPushButton(tr("&Remove"), this))
+    , m_form(new QWidget(this))
+    , m_name(new QLineEdit(m_form))
+    , m_endpoint(new QLineEdit(m_form))
+    , m_libraryHost(new QPushButton(tr("Use Library Host"), m_form))
+    , m_library(new QLineEdit(m_form))
+    , m_space(new QLineEdit(m_form))
+    , m_libraryLevel(new QCheckBox(tr("Library-level tasks (no space in the URL)"), m_form))
+    , m_user(new QLineEdit(m_form))
+    , m_auth(new QComboBox(m_form))
+    , m_secretLabel(new QLabel(m_form))
+    , m_secret(new QLineEdit(m_form))
+    , m_caFile(new QLineEdit(m_form))
+    , m_caBrowse(new QPushButton(tr("Browse…"), m_form))
+    , m_problems(new QLabel(this))
+    , m_test(new QPushButton(tr("&Test Connection"), this))
+    , m_testResult(new QLabel(this))
+    , m_storageNote(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Connections"));
+
+    m_name->setPlaceholderText(tr("e.g. Production archive"));
+    m_endpoint->setPlaceholderText(Endpoint::defaultUrl.toString());
+    m_endpoint->setToolTip(tr("The SMH API base URL. Leave empty for %1. HTTPS is required except "
+                              "for local test servers.")
+                               .arg(Endpoint::defaultUrl));
+    m_libraryHost->setToolTip(
+        tr("Use the library's own host, https://<library ID>.api.tencentsmh.cn"));
+    m_space->setPlaceholderText(tr("- for a single-tenant library"));
+    m_user->setPlaceholderText(tr("Optional"));
+    m_auth->addItem(tr("Access token"), int(AuthKind::AccessToken));
+    m_auth->addItem(
+        tr("Library secret (tokens are minted and renewed)"), int(AuthKind::LibrarySecret));
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->setAttribute(Qt::WA_InputMethodEnabled, false);
+    m_caFile->setPlaceholderText(tr("Optional: extra CA certificates (PEM)"));
+
+    auto *endpointRow = new QHBoxLayout;
+    endpointRow->addWidget(m_endpoint, 1);
+    endpointRow->addWidget(m_libraryHost);
+    auto *caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(m_caBrowse);
+
+    auto *form = new QFormLayout(m_form);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Endpoint:"), endpointRow);
+    form->addRow(tr("&Library ID:"), m_library);
+    form->addRow(tr("&Space ID:"), m_space);
+    form->addRow(QString(), m_libraryLevel);
+    form->addRow(tr("&User ID:"), m_user);
+    form->addRow(tr("A&uthentication:"), m_auth);
+    form->addRow(m_secretLabel, m_secret);
+    form->addRow(tr("&CA file:"), caRow);
+
+    m_problems->setWordWrap(true);
+    m_problems->setTextFormat(Qt::PlainText);
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextFormat(Qt::PlainText);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_storageNote->setWordWrap(true);
+    m_storageNote->setVisible(false);
+    m_storageNote->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_test, 0, Qt::AlignTop);
+    testRow->addWidget(m_testResult, 1);
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_form);
+    right->addWidget(m_problems);
+    right->addLayout(testRow);
+    right->addStretch(1);
+    right->addWidget(m_storageNote);
+
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(m_addButton);
+    listButtons->addWidget(m_removeButton);
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_list, 1);
+    left->addLayout(listButtons);
+    m_list->setMinimumWidth(190);
+
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left);
+    columns->addLayout(right, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(m_buttons);
+
+    for (const Connection &connection : connections) {
+        Profile profile;
+        profile.connection = connection;
+        profile.original = connection;
+        profile.endpointText = connection.settings.endpoint.toString();
+        m_profiles.append(profile);
+        auto *item = new QListWidgetItem(m_list);
+        item->setData(Qt::UserRole, int(m_profiles.size() - 1));
+    }
+
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        QListWidgetItem *item = m_list->item(row);
+        m_current = item ? item->data(Qt::UserRole).toInt() : -1;
+        loadForm();
+    });
+    connect(m_addButton, &QPushButton::clicked, this, qOverload<>(&ConnectionDialog::addProfile));
+    connect(m_removeButton, &QPushButton::clicked, this, &ConnectionDialog::removeCurrentProfile);
+    for (QLineEdit *edit : {m_name, m_endpoint, m_library, m_space, m_user, m_secret, m_caFile})
+        connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::storeForm);
+    connect(m_libraryLevel, &QCheckBox::toggled, this, [this](bool on) {
+        m_space->setEnabled(!on);
+        storeForm();
+    });
+    connect(m_auth, &QComboBox::currentIndexChanged, this, [this] {
+        storeForm();
+        updateSecretField();
+    });
+    connect(m_libraryHost, &QPushButton::clicked, this, [this] {
+        if (!m_library->text().trimmed().isEmpty())
+            m_endpoint->setText(Endpoint::forLibrary(m_library->text().trimmed()).toString());
+    });
+    connect(m_caBrowse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("CA Certificates"),
+            m_caFile->text(), tr("PEM certificates (*.pem *.crt);;All files (*)"));
+        if (!path.isEmpty())
+            m_caFile->setText(path);
+    });
+    connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
+
+    for (int row = 0; row < m_list->count(); ++row) {
+        m_current = m_list->item(row)->data(Qt::UserRole).toInt();
+        refreshList();
+    }
+    if (m_profiles.isEmpty())
+        addProfile();
+    else
+        m_list->setCurrentRow(0);
+    resize(780, 500);
+}
+
+ConnectionDialog::~ConnectionDialog() = default;
+
+void ConnectionDialog::setSecretStorageNote(const QString &note)
+{
+    m_storageNote->setText(note);
+    m_storageNote->setVisible(!note.isEmpty());
+}
+
+ConnectionDialog::Profile *ConnectionDialog::current()
+{
+    return m_current >= 0 && m_current < m_profiles.size() ? &m_profiles[m_current] : nullptr;
+}
+
+const ConnectionDialog::Profile *ConnectionDialog::current() const
+{
+    return m_current >= 0 && m_current < m_profiles.size() ? &m_profiles.at(m_current) : nullptr;
+}
+
+int ConnectionDialog::profileCount() const
+{
+    return int(std::count_if(
+        m_profiles.cbegin(), m_profiles.cend(), [](const Profile &p) { return !p.removed; }));
+}
+
+void ConnectionDialog::selectConnection(qint64 connectionId)
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        const int index = m_list->item(row)->data(Qt::UserRole).toInt();
+        if (m_profiles.at(index).connection.id == connectionId) {
+            m_list->setCurrentRow(row);
+            return;
+        }
+    }
+}
+
+void ConnectionDialog::addProfile()
+{
+    addProfile(ConnectionSettings(), AuthKind::AccessToken);
+}
+
+void ConnectionDialog::addProfile(const ConnectionSettings &settings, AuthKind authKind)
+{
+    Profile profile;
+    profile.isNew = true;
+    profile.connection.settings = settings;
+    profile.connection.authKind = authKind;
+    profile.original = profile.connection;
+    profile.endpointText = settings.endpoint.isEmpty() ? QString() : settings.endpoint.toString();
+    m_profiles.append(profile);
+    auto *item = new QListWidgetItem(m_list);
+    item->setData(Qt::UserRole, int(m_profiles.size() - 1));
+    m_list->setCurrentItem(item);
+    refreshList();
+    if (settings.libraryId.isEmpty())
+        m_library->setFocus();
+    else
+        m_secret->setFocus();
+}
+
+void ConnectionDialog::removeCurrentProfile()
+{
+    Profile *profile = current();
+    QListWidgetItem *item = m_list->currentItem();
+    if (!profile || !item)
+        return;
+    profile->removed = true;
+    delete item;
+    if (m_list->count() == 0) {
+        m_current = -1;
+        loadForm();
+    }
+}
+
+ConnectionSettings ConnectionDialog::settingsOf(
+    const Profile &profile, QString *endpointError) const
+{
+    ConnectionSettings settings = profile.connection.settings;
+    const QString text =
+        profile.endpointText.isEmpty() ? Endpoint::defaultUrl.toString() : profile.endpointText;
+    settings.endpoint = Endpoint::parse(text, endpointError);
+    return settings;
+}
+
+QStringList ConnectionDialog::problemsOf(const Profile &profile) const
+{
+    QStringList problems;
+    QString endpointError;
+    const ConnectionSettings settings = settingsOf(profile, &endpointError);
+    if (settings.endpoint.isEmpty())
+        problems << endpointError;
+    const QStringList found = settings.validate();
+    for (const QString &problem : found) {
+        // The endpoint is already explained above, in Endpoint's words.
+        if (settings.endpoint.isEmpty() && problem == ConnectionSettings::tr("No endpoint is set."))
+            continue;
+        problems << problem;
+    }
+    const bool token = profile.connection.authKind == AuthKind::AccessToken;
+    const bool needsSecret =
+        profile.isNew || profile.connection.authKind != profile.original.authKind;
+    if (needsSecret && profile.secret.isEmpty())
+        problems << (token ? tr("Enter the access token.") : tr("Enter the library secret."));
+    if (hasSpace(profile.secret))
+        problems << (token
+                ? tr("The access token contains spaces or line breaks: paste it again.")
+                : tr("The library secret contains spaces or line breaks: paste it again."));
+    // Of two profiles for the same place, the later one is the mistake.
+    for (const Profile &other : m_profiles) {
+        if (&other == &profile)
+            break;
+        if (other.removed)
+            continue;
+        QString ignored;
+        const ConnectionSettings otherSettings = settingsOf(other, &ignored);
+        if (otherSettings.endpoint == settings.endpoint
+            && otherSettings.libraryId == settings.libraryId
+            && otherSettings.libraryLevel == settings.libraryLevel
+            && (settings.libraryLevel || otherSettings.spaceId == settings.spaceId)
+            && !settings.libraryId.isEmpty()) {
+            problems << tr("Another connection already watches this library and space.");
+            break;
+        }
+    }
+    return problems;
+}
+
+QStringList ConnectionDialog::problems() const
+{
+    const Profile *profile = current();
+    return profile ? problemsOf(*profile) : QStringList();
+}
+
+void ConnectionDialog::loadForm()
+{
+    const Profile *profile = current();
+    m_form->setEnabled(profile != nullptr);
+    m_test->setEnabled(profile != nullptr);
+    m_removeButton->setEnabled(profile != nullptr);
+    m_loading = true;
+    const Connection connection = profile ? profile->connection : Connection();
+    m_name->setText(connection.name);
+    m_endpoint->setText(profile ? profile->endpointText : QString());
+    m_library->setText(connection.settings.libraryId);
+    m_space->setText(connection.settings.spaceId);
+    m_libraryLevel->setChecked(connection.settings.libraryLevel);
+    m_space->setEnabled(!connection.settings.libraryLevel);
+    m_user->setText(connection.settings.userId);
+    m_auth->setCurrentIndex(m_auth->findData(int(connection.authKind)));
+    m_secret->setText(profile ? profile->secret : QString());
+    m_caFile->setText(connection.settings.caFile);
+    m_loading = false;
+    m_testResult->clear();
+    updateSecretField();
+    showProblems();
+}
+
+void ConnectionDialog::storeForm()
+{
+    Profile *profile = current();
+    if (m_loading || !profile)
+        return;
+    profile->connection.name = m_name->text().trimmed();
+    profile->endpointText = m_endpoint->text().trimmed();
+    ConnectionSettings &settings = profile->connection.settings;
+    settings.libraryId = m_library->text().trimmed();
+    settings.spaceId = m_space->text().trimmed();
+    settings.libraryLevel = m_libraryLevel->isChecked();
+    settings.userId = m_user->text().trimmed();
+    settings.caFile = m_caFile->text().trimmed();
+    QString ignored;
+    settings.endpoint = settingsOf(*profile, &ignored).endpoint;
+    profile->connection.authKind = AuthKind(m_auth->currentData().toInt());
+    // Pasted tokens often carry a line break at the end; inner spaces are an error.
+    profile->secret = m_secret->text().trimmed();
+    m_testResult->clear();
+    refreshList();
+    showProblems();
+}
+
+void ConnectionDialog::refreshList()
+{
+    QListWidgetItem *item = nullptr;
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(Qt::UserRole).toInt() == m_current)
+            item = m_list->item(row);
+    }
+    const Profile *profile = current();
+    if (!item || !profile)
+        return;
+    const QString where = profile->connection.settings.displayName();
+    QString text = profile->connection.name;
+    if (text.isEmpty())
+        text = profile->connection.settings.libraryId.isEmpty() ? tr("New connection") : where;
+    item->setText(text);
+    const bool ok = problemsOf(*profile).isEmpty();
+    item->setIcon(ok ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    item->setToolTip(ok ? where : problemsOf(*profile).join(u'\n'));
+}
+
+void ConnectionDialog::showProblems()
+{
+    const QStringList list = problems();
+    QStringList lines;
+    for (const QString &problem : list)
+        lines << u"• "_s + problem;
+    m_problems->setText(lines.join(u'\n'));
+    m_problems->setVisible(!list.isEmpty());
+    QPalette palette = this->palette();
+    palette.setColor(QPalette::WindowText, StateStyle::foregroundFor(TaskState::Failed, palette));
+    m_problems->setPalette(palette);
+}
+
+void ConnectionDialog::updateSecretField()
+{
+    const Profile *profile = current();
+    const bool token = m_auth->currentData().toInt() == int(AuthKind::AccessToken);
+    m_secretLabel->setText(token ? tr("Access &token:") : tr("Library &secret:"));
+    m_secretLabel->setBuddy(m_secret);
+    const bool stored =
+        profile && !profile->isNew && profile->connection.authKind == profile->original.authKind;
+    m_secret->setPlaceholderText(stored ? tr("Kept in the keychain; type to replace") : QString());
+}
+
+void ConnectionDialog::showTestResult(bool ok, const QString &message)
+{
+    QPalette palette = this->palette();
+    palette.setColor(QPalette::WindowText,
+        StateStyle::foregroundFor(ok ? TaskState::Succeeded : TaskState::Failed, palette));
+    m_testResult->setPalette(palette);
+    m_testResult->setText(message);
+    m_test->setEnabled(current() != nullptr);
+    Q_EMIT testFinished(ok, message);
+}
+
+void ConnectionDialog::testConnection()
+{
+    const Profile *profile = current();
+    if (!profile || !m_client)
+        return;
+    QString endpointError;
+    const ConnectionSettings settings = settingsOf(*profile, &endpointError);
+    QStringList blocking;
+    const QStringList found = problemsOf(*profile);
+    for (const QString &problem : found) {
+        // A missing secret is fine when the connection already has a token.
+        if (problem != tr("Enter the access token.") && problem != tr("Enter the library secret."))
+            blocking << problem;
+    }
+    if (!blocking.isEmpty()) {
+        showTestResult(false, tr("Fix the problems above first."));
+        return;
+    }
+    QString secret = profile->secret;
+    bool mint = profile->connection.authKind == AuthKind::LibrarySecret && !secret.isEmpty();
+    if (secret.isEmpty() && !profile->isNew && m_tokenLookup)
+        secret = m_tokenLookup(profile->connection.id);
+    if (secret.isEmpty()) {
+        showTestResult(false, tr("Enter the token or secret to test with."));
+        return;
+    }
+    m_test->setEnabled(false);
+    m_testResult->setPalette(palette());
+    m_testResult->setText(tr("Testing…"));
+    const quint64 serial = ++m_testSerial;
+    QPointer<ConnectionDialog> guard(this);
+    auto failed = [](const SmhError &error) {
+        const QString detail = Redact::text(error.toString());
+        return error.isAuthError()
+            ? tr("Refused: the server did not accept the credentials (%1).").arg(detail)
+            : tr("Failed: %1").arg(detail);
+    };
+    if (mint) {
+        TokenJob *job = m_client->createToken(settings, secret);
+        connect(job, &SmhJob::finished, this, [this, guard, job, serial, settings, failed] {
+            if (!guard || serial != m_testSerial)
+                return;
+            if (job->error().isError()) {
+                showTestResult(false, failed(job->error()));
+                return;
+            }
+            // The token was only for the test: give it back.
+            if (m_client)
+                m_client->deleteToken(settings, job->token().value);
+            showTestResult(true, tr("Connected: the library secret was accepted."));
+        });
+        return;
+    }
+    TaskQueryJob *job = m_client->queryTasks(settings, secret, {1});
+    connect(job, &SmhJob::finished, this, [this, guard, job, serial, failed] {
+        if (!guard || serial != m_testSerial)
+            return;
+        if (job->error().isError())
+            showTestResult(false, failed(job->error()));
+        else
+            showTestResult(true, tr("Connected: the library answered and the token was accepted."));
+    });
+}
+
+QList<ConnectionEdit> ConnectionDialog::edits() const
+{
+    QList<ConnectionEdit> result;
+    for (const Profile &profile : m_profiles) {
+        ConnectionEdit edit;
+        edit.connection = profile.connection;
+        QString ignored;
+        edit.connection.settings = settingsOf(profile, &ignored);
+        edit.secret = profile.secret;
+        if (profile.removed) {
+            if (profile.isNew)
+                continue;
+            edit.kind = ConnectionEdit::Kind::Removed;
+            edit.connection = profile.original;
+            edit.secret.clear();
+        } else if (profile.isNew) {
+            edit.kind = ConnectionEdit::Kind::Added;
+        } else if (edit.connection != profile.original || !edit.secret.isEmpty()) {
+            edit.kind = ConnectionEdit::Kind::Changed;
+        } else {
+            continue;
+        }
+        result << edit;
+    }
+    return result;
+}
+
+void ConnectionDialog::accept()
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        const int index = m_list->item(row)->data(Qt::UserRole).toInt();
+        if (!problemsOf(m_profiles.at(index)).isEmpty()) {
+            m_list->setCurrentRow(row);
+            showProblems();
+            return;
+        }
+    }
+    QDialog::accept();
+}

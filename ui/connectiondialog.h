@@ -1,0 +1,126 @@
+#pragma once
+
+#include "connectionprofiles.h"
+
+#include <QDialog>
+#include <QPointer>
+
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class SmhClient;
+
+// Edits the saved connections (libraries and spaces) side by side: endpoint,
+// library ID, space ID, user ID, how to authenticate, an extra CA file. Each
+// profile is checked as it is typed and the problems are listed in words; OK
+// refuses to close while one is left. "Test Connection" asks the server with
+// the typed credentials. Tokens and secrets are typed into password fields
+// and never shown again.
+class ConnectionDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionDialog)
+
+public:
+    ConnectionDialog(
+        SmhClient *client, const QList<Connection> &connections, QWidget *parent = nullptr);
+    ~ConnectionDialog() override;
+
+    // The current token of a saved connection, for testing it without
+    // typing the secret again.
+    void setTokenLookup(std::function<QString(qint64)> lookup)
+    {
+        m_tokenLookup = std::move(lookup);
+    }
+    // Shown under the form, e.g. when secrets last for this session only.
+    void setSecretStorageNote(const QString &note);
+
+    void selectConnection(qint64 connectionId);
+    // Adds an empty profile and selects it.
+    void addProfile();
+    // Adds a profile filled from `settings` (command line) and selects it.
+    void addProfile(const ConnectionSettings &settings, AuthKind authKind);
+    void removeCurrentProfile();
+
+    QList<ConnectionEdit> edits() const;
+    // Problems of the selected profile, as shown.
+    QStringList problems() const;
+    int profileCount() const;
+
+    void testConnection();
+    void accept() override;
+
+    QLineEdit *nameEdit() const { return m_name; }
+    QLineEdit *endpointEdit() const { return m_endpoint; }
+    QLineEdit *libraryEdit() const { return m_library; }
+    QLineEdit *spaceEdit() const { return m_space; }
+    QCheckBox *libraryLevelBox() const { return m_libraryLevel; }
+    QLineEdit *userEdit() const { return m_user; }
+    QComboBox *authBox() const { return m_auth; }
+    QLineEdit *secretEdit() const { return m_secret; }
+    QLineEdit *caFileEdit() const { return m_caFile; }
+    QLabel *problemLabel() const { return m_problems; }
+    QLabel *testResultLabel() const { return m_testResult; }
+    QPushButton *testButton() const { return m_test; }
+    QListWidget *profileList() const { return m_list; }
+
+Q_SIGNALS:
+    void testFinished(bool ok, const QString &message);
+
+private:
+    struct Profile
+    {
+        Connection connection;
+        Connection original;
+        QString endpointText;
+        QString secret;
+        bool isNew = false;
+        bool removed = false;
+    };
+
+    Profile *current();
+    const Profile *current() const;
+    QStringList problemsOf(const Profile &profile) const;
+    ConnectionSettings settingsOf(const Profile &profile, QString *endpointError) const;
+    void loadForm();
+    void storeForm();
+    void refreshList();
+    void showProblems();
+    void showTestResult(bool ok, const QString &message);
+    void updateSecretField();
+
+    QPointer<SmhClient> m_client;
+    std::function<QString(qint64)> m_tokenLookup;
+    QList<Profile> m_profiles;
+    int m_current = -1;
+    bool m_loading = false;
+    quint64 m_testSerial = 0;
+
+    QListWidget *m_list;
+    QPushButton *m_addButton;
+    QPushButton *m_removeButton;
+    QWidget *m_form;
+    QLineEdit *m_name;
+    QLineEdit *m_endpoint;
+    QPushButton *m_libraryHost;
+    QLineEdit *m_library;
+    QLineEdit *m_space;
+    QCheckBox *m_libraryLevel;
+    QLineEdit *m_user;
+    QComboBox *m_auth;
+    QLabel *m_secretLabel;
+    QLineEdit *m_secret;
+    QLineEdit *m_caFile;
+    QPushButton *m_caBrowse;
+    QLabel *m_problems;
+    QPushButton *m_test;
+    QLabel *m_testResult;
+    QLabel *m_storageNote;
+    QDialogButtonBox *m_buttons;
+};

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "tasks/task.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSet>
+#include <QStringList>
+
+class Monitor;
+class SecretStore;
+
+// A change to the saved connections, as the connection dialog hands it back.
+struct ConnectionEdit
+{
+    enum class Kind {
+        Added,
+        Changed,
+        Removed,
+    };
+
+    Kind kind = Kind::Added;
+    Connection connection; // id is 0 for Added
+    QString secret; // token or library secret; empty: keep the stored one
+};
+
+// Carries connection changes out: settings into the ledger, secrets into the
+// keychain (never anywhere else), both into the monitor so that polling
+// picks them up at once. No widgets, so that it is tested on its own.
+class ConnectionProfiles final
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionProfiles)
+
+public:
+    // Reads the secret of each saved connection (except `skip`) from the
+    // keychain and hands it to the monitor as token or library secret.
+    static void loadSecrets(Monitor *monitor, SecretStore *secrets, const QSet<qint64> &skip = {});
+
+    // Applies the edits in order. Returns the ids of added connections;
+    // sentences for the user in *problems when something could not be done.
+    static QList<qint64> apply(Monitor *monitor, SecretStore *secrets,
+        const QList<ConnectionEdit> &edits, QStringList *problems);
+
+    // Hands a secret to the monitor the way the connection authenticates.
+    static void useSecret(Monitor *monitor, const Connection &connection, const QString &secret);
+};

@@ -1,0 +1,97 @@
+#include "copyablefield.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+CopyableField::CopyableField(const QString &name, QWidget *parent)
+    : QWidget(parent)
+    , m_name(name)
+    , m_edit(new QLineEdit(this))
+    , m_button(new QToolButton(this))
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    m_edit->setReadOnly(true);
+    m_edit->setFrame(false);
+    m_edit->setAccessibleName(name);
+    // Read like a label on any theme: no base colour behind the text.
+    QPalette transparent = m_edit->palette();
+    transparent.setColor(QPalette::Base, Qt::transparent);
+    m_edit->setPalette(transparent);
+    m_edit->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_edit, &QWidget::customContextMenuRequested, this, &CopyableField::showMenu);
+    m_button->setAutoRaise(true);
+    m_button->setIcon(copyIcon(palette()));
+    m_button->setToolTip(tr("Copy %1").arg(name));
+    m_button->setAccessibleName(tr("Copy %1").arg(name));
+    m_button->setFocusPolicy(Qt::TabFocus);
+    connect(m_button, &QToolButton::clicked, this, &CopyableField::copy);
+    layout->addWidget(m_edit, 1);
+    layout->addWidget(m_button);
+    setValue({});
+}
+
+void CopyableField::setValue(const QString &value)
+{
+    m_value = value;
+    m_edit->setText(value.isEmpty() ? tr("—") : value);
+    m_edit->setCursorPosition(0);
+    m_edit->setToolTip(value.size() > 40 ? value : QString());
+    m_button->setEnabled(!value.isEmpty());
+}
+
+void CopyableField::copy()
+{
+    if (m_value.isEmpty())
+        return;
+    QApplication::clipboard()->setText(m_value);
+    Q_EMIT copied(m_name, m_value);
+}
+
+void CopyableField::showMenu(const QPoint &position)
+{
+    std::unique_ptr<QMenu> menu(m_edit->createStandardContextMenu());
+    QAction *copyAll = new QAction(tr("Copy %1").arg(m_name), menu.get());
+    copyAll->setEnabled(!m_value.isEmpty());
+    connect(copyAll, &QAction::triggered, this, &CopyableField::copy);
+    const QList<QAction *> actions = menu->actions();
+    menu->insertAction(actions.isEmpty() ? nullptr : actions.constFirst(), copyAll);
+    menu->insertSeparator(actions.isEmpty() ? nullptr : actions.constFirst());
+    menu->exec(m_edit->mapToGlobal(position));
+}
+
+void CopyableField::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_button->setIcon(copyIcon(palette()));
+    QWidget::changeEvent(event);
+}
+
+QIcon CopyableField::copyIcon(const QPalette &palette)
+{
+    const QColor ink = palette.color(QPalette::Active, QPalette::ButtonText);
+    QIcon icon;
+    for (int size : {16, 24, 32}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.scale(size / 16.0, size / 16.0);
+        p.setPen(QPen(ink, 1.2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(QRectF(2.5, 4.5, 8, 9.5), 1.2, 1.2);
+        p.drawRoundedRect(QRectF(5.5, 1.8, 8, 9.5), 1.2, 1.2);
+        p.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}

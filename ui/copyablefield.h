@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QWidget>
+
+class QLineEdit;
+class QToolButton;
+
+// One value in the details pane: read-only text that can be selected, a copy
+// button beside it, and "Copy <name>" on top of its context menu. A line edit
+// rather than a label, so that a long inode or path scrolls instead of
+// widening the pane.
+class CopyableField final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CopyableField)
+
+public:
+    CopyableField(const QString &name, QWidget *parent = nullptr);
+
+    void setValue(const QString &value);
+    QString value() const { return m_value; }
+    QString name() const { return m_name; }
+    // Copies the whole value to the clipboard.
+    void copy();
+
+    QToolButton *copyButton() const { return m_button; }
+    QLineEdit *valueEdit() const { return m_edit; }
+
+    // The clipboard icon drawn in the palette's text colour.
+    static QIcon copyIcon(const QPalette &palette);
+
+Q_SIGNALS:
+    void copied(const QString &name, const QString &value);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showMenu(const QPoint &position);
+
+    QString m_name;
+    QString m_value;
+    QLineEdit *m_edit;
+    QToolButton *m_button;
+};

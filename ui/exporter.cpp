@@ -1,0 +1,166 @@
+#include "exporter.h"
+
+#include "smh/redact.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString isoTime(const QDateTime &when)
+{
+    return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QJsonValue jsonTime(const QDateTime &when)
+{
+    return when.isValid() ? QJsonValue(isoTime(when)) : QJsonValue(QJsonValue::Null);
+}
+
+// Every text that leaves the program passes here: a note or an error may
+// quote a URL with a token in it.
+QString clean(const QString &text)
+{
+    return Redact::text(text);
+}
+
+} // namespace
+
+QStringList Exporter::csvHeader()
+{
+    // Stable machine names: scripts read these files.
+    return {u"task_id"_s, u"connection"_s, u"state"_s, u"state_label"_s, u"status"_s, u"added_at"_s,
+        u"state_since"_s, u"last_polled_at"_s, u"finished_at"_s, u"duration_seconds"_s,
+        u"src_inode"_s, u"dst_inode"_s, u"path"_s, u"convert_from"_s, u"note"_s, u"last_error"_s};
+}
+
+QString Exporter::csvField(const QString &value)
+{
+    QString text = value;
+    // =, +, -, @ (and tab/CR) open a formula in spreadsheets; a leading
+    // apostrophe makes it plain text there and is visible everywhere else.
+    if (!text.isEmpty()
+        && (text.front() == u'=' || text.front() == u'+' || text.front() == u'-'
+            || text.front() == u'@' || text.front() == u'\t' || text.front() == u'\r'))
+        text.prepend(u'\'');
+    const bool quote = text.contains(u',') || text.contains(u'"') || text.contains(u'\n')
+        || text.contains(u'\r') || text.startsWith(u' ') || text.endsWith(u' ');
+    if (!quote)
+        return text;
+    text.replace(u"\""_s, u"\"\""_s);
+    return u'"' + text + u'"';
+}
+
+QByteArray Exporter::toCsv(const QList<Row> &rows)
+{
+    QString out;
+    auto line = [&out](const QStringList &fields) {
+        QStringList quoted;
+        quoted.reserve(fields.size());
+        for (const QString &field : fields)
+            quoted << csvField(field);
+        out += quoted.join(u',') + u"\r\n"_s;
+    };
+    line(csvHeader());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Row &row : rows) {
+        const Task &task = row.task;
+        const bool hasResult = task.result.has_value();
+        line({QString::number(task.key.taskId), clean(row.connectionName),
+            TaskStates::key(task.state), TaskStates::label(task.state),
+            task.status ? QString::number(task.status) : QString(), isoTime(task.addedAt),
+            isoTime(task.stateSince), isoTime(task.lastPolledAt), isoTime(task.finishedAt),
+            QString::number(task.runningSeconds(now)),
+            hasResult ? clean(task.result->srcInode) : QString(),
+            hasResult ? clean(task.result->dstInode) : QString(),
+            hasResult ? clean(TaskResult::joined(task.result->path)) : QString(),
+            hasResult ? clean(TaskResult::joined(task.result->convertFrom)) : QString(),
+            clean(task.note), clean(task.lastError)});
+    }
+    return out.toUtf8();
+}
+
+QByteArray Exporter::toJson(const QList<Row> &rows, const QDateTime &exportedAt)
+{
+    QJsonArray tasks;
+    for (const Row &row : rows) {
+        const Task &task = row.task;
+        QJsonObject object {
+            {u"taskId"_s, task.key.taskId},
+            {u"connection"_s,
+                QJsonObject {
+                    {u"id"_s, task.key.connectionId}, {u"name"_s, clean(row.connectionName)}}},
+            {u"state"_s, TaskStates::key(task.state)},
+            {u"stateLabel"_s, TaskStates::label(task.state)},
+            {u"status"_s, task.status ? QJsonValue(task.status) : QJsonValue(QJsonValue::Null)},
+            {u"addedAt"_s, jsonTime(task.addedAt)},
+            {u"stateSince"_s, jsonTime(task.stateSince)},
+            {u"lastPolledAt"_s, jsonTime(task.lastPolledAt)},
+            {u"finishedAt"_s, jsonTime(task.finishedAt)},
+            {u"durationSeconds"_s, task.runningSeconds(exportedAt)},
+            {u"note"_s, clean(task.note)},
+            {u"lastError"_s,
+                task.lastError.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                         : QJsonValue(clean(task.lastError))},
+        };
+        if (task.result) {
+            auto segments = [](const QStringList &list) {
+                QJsonArray array;
+                for (const QString &segment : list)
+                    array.append(clean(segment));
+                return array;
+            };
+            const TaskResult &result = *task.result;
+            object.insert(u"result"_s,
+                QJsonObject {{u"convertFrom"_s, segments(result.convertFrom)},
+                    {u"path"_s, segments(result.path)}, {u"srcInode"_s, clean(result.srcInode)},
+                    {u"dstInode"_s, clean(result.dstInode)},
+                    // Joined forms too, for readers that want one string.
+                    {u"pathJoined"_s, clean(TaskResult::joined(result.path))},
+                    {u"convertFromJoined"_s, clean(TaskResult::joined(result.convertFrom))}});
+        } else {
+            object.insert(u"result"_s, QJsonValue(QJsonValue::Null));
+        }
+        tasks.append(object);
+    }
+    const QJsonObject document {
+        {u"generator"_s, u"smh-task-monitor"_s},
+        {u"exportedAt"_s, isoTime(exportedAt)},
+        {u"count"_s, tasks.size()},
+        {u"tasks"_s, tasks},
+    };
+    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+}
+
+Exporter::Format Exporter::formatForPath(const QString &path)
+{
+    return path.endsWith(u".json"_s, Qt::CaseInsensitive) ? Format::Json : Format::Csv;
+}
+
+bool Exporter::write(const QString &path, Format format, const QList<Row> &rows, QString *error)
+{
+    const QByteArray data =
+        format == Format::Json ? toJson(rows, QDateTime::currentDateTimeUtc()) : toCsv(rows);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Cannot write \"%1\": %2").arg(path, file.errorString());
+        return false;
+    }
+    if (file.write(data) != data.size()) {
+        if (error)
+            *error = tr("Cannot write \"%1\": %2").arg(path, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = tr("Cannot write \"%1\": %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}

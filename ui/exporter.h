@@ -1,0 +1,45 @@
+#pragma once
+
+#include "tasks/task.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+// Turns tasks into CSV (RFC 4180) or JSON and writes them atomically with
+// QSaveFile: the target is replaced only once everything was written, so a
+// failed export never leaves half a file or destroys the previous one.
+// No widgets here, so that it is tested without a display.
+class Exporter final
+{
+    Q_DECLARE_TR_FUNCTIONS(Exporter)
+
+public:
+    enum class Format {
+        Csv,
+        Json,
+    };
+
+    struct Row
+    {
+        Task task;
+        QString connectionName;
+    };
+
+    // The clock written into the JSON header; replaceable in tests.
+    static QByteArray toCsv(const QList<Row> &rows);
+    static QByteArray toJson(const QList<Row> &rows, const QDateTime &exportedAt);
+
+    // Csv unless the name ends in .json.
+    static Format formatForPath(const QString &path);
+
+    // Writes and commits; on failure returns false with a sentence in *error
+    // and leaves any existing file at `path` as it was.
+    static bool write(const QString &path, Format format, const QList<Row> &rows, QString *error);
+
+    // One CSV field: quoted when it holds a comma, quote, line break or edge
+    // space; a text that a spreadsheet would run as a formula is defused.
+    static QString csvField(const QString &value);
+    static QStringList csvHeader();
+};

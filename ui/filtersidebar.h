@@ -1,0 +1,69 @@
+#pragma once
+
+#include "tasks/taskstate.h"
+
+#include <QIcon>
+#include <QPointer>
+#include <QSet>
+#include <QWidget>
+
+#include <array>
+
+class QListWidget;
+class QListWidgetItem;
+class StateStyle;
+
+// Quick filters down the side of the table: All, Unfinished, Needs attention
+// and one per state, each with its live count; below them the connections,
+// each with its health. Picking one filters the table.
+class FilterSidebar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FilterSidebar)
+
+public:
+    using StateCounts = std::array<int, TaskStates::count>;
+
+    struct ConnectionEntry
+    {
+        qint64 id = 0;
+        QString name;
+        QIcon icon;
+        QString toolTip;
+        int pending = 0;
+    };
+
+    explicit FilterSidebar(StateStyle *style, QWidget *parent = nullptr);
+
+    // The preset filters, in the order shown.
+    static QList<QSet<TaskState>> presets();
+    static QString presetLabel(const QSet<TaskState> &states);
+
+    void setCounts(const StateCounts &counts);
+    void setConnections(const QList<ConnectionEntry> &connections);
+
+    // Selects the matching entry; a set that is no preset falls back to All.
+    void setStateFilter(const QSet<TaskState> &states);
+    QSet<TaskState> stateFilter() const;
+    void setConnectionFilter(qint64 connectionId);
+    qint64 connectionFilter() const;
+
+    QListWidget *stateList() const { return m_states; }
+    QListWidget *connectionList() const { return m_connections; }
+    int countShown(const QSet<TaskState> &states) const;
+
+Q_SIGNALS:
+    void stateFilterChanged(const QSet<TaskState> &states);
+    void connectionFilterChanged(qint64 connectionId);
+    void connectionMenuRequested(qint64 connectionId, const QPoint &globalPosition);
+
+private:
+    void restyle();
+    QListWidgetItem *itemFor(const QSet<TaskState> &states) const;
+
+    QPointer<StateStyle> m_style;
+    QListWidget *m_states;
+    QListWidget *m_connections;
+    StateCounts m_counts {};
+    bool m_updating = false;
+};

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "tasks/task.h"
+
+#include <QTableView>
+
+class QMenu;
+
+// The task table: rows selected whole, sorting on the header, a header
+// context menu to show and hide columns, copying of the selected rows as
+// tab-separated text, and a hint painted over the empty table.
+class TaskTableView final : public QTableView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskTableView)
+
+public:
+    explicit TaskTableView(QWidget *parent = nullptr);
+
+    void setModel(QAbstractItemModel *model) override;
+
+    // Header state as saved by saveHeaderState(); returns false (and keeps
+    // the defaults) when the data is not a usable header state.
+    bool restoreHeaderState(const QByteArray &state);
+    QByteArray saveHeaderState() const;
+    void resetColumns();
+
+    // Fills `menu` with one checkable entry per column.
+    void populateColumnMenu(QMenu *menu);
+
+    // Actions for the row context menu (the view does not own them).
+    void setRowActions(const QList<QAction *> &actions) { m_rowActions = actions; }
+
+    QList<TaskKey> selectedTaskKeys() const;
+    std::optional<TaskKey> currentTaskKey() const;
+    bool selectTask(const TaskKey &key);
+
+    // The visible columns of the selected rows, in view order, as TSV.
+    QString selectedRowsAsText() const;
+    void copySelectedRows();
+
+    void setEmptyText(const QString &whenEmpty, const QString &whenFiltered);
+
+Q_SIGNALS:
+    void copied(int rows);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void applyDefaultColumns();
+    void showHeaderMenu(const QPoint &position);
+
+    QList<QAction *> m_rowActions;
+    QString m_whenEmpty;
+    QString m_whenFiltered;
+};

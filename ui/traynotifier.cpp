@@ -1,0 +1,235 @@
+#include "traynotifier.h"
+
+#include "statestyle.h"
+#include "tasks/taskstore.h"
+
+#include <QGuiApplication>
+#include <QMenu>
+#include <QSystemTrayIcon>
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+// What deserves the user's attention: anything that did not end well.
+bool isProblem(TaskState state)
+{
+    return TaskStates::isFinal(state) && !TaskStates::isSuccess(state);
+}
+
+constexpr qsizetype maxListedIds = 8;
+
+} // namespace
+
+TrayNotifier::TrayNotifier(TaskStore *store, StateStyle *style, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_style(style)
+    , m_tray(new QSystemTrayIcon(this))
+{
+    m_digest.setSingleShot(true);
+    m_digest.setInterval(1500ms);
+    connect(&m_digest, &QTimer::timeout, this, &TrayNotifier::flush);
+    if (store) {
+        const QList<Task> tasks = store->tasks();
+        for (const Task &task : tasks)
+            m_states.insert(task.key, task.state);
+        connect(store, &TaskStore::tasksAdded, this, &TrayNotifier::tasksAdded);
+        connect(store, &TaskStore::tasksChanged, this, &TrayNotifier::tasksChanged);
+        connect(store, &TaskStore::tasksRemoved, this, &TrayNotifier::tasksRemoved);
+    }
+    if (style)
+        connect(style, &StateStyle::changed, this, &TrayNotifier::refreshIcon);
+    connect(m_tray, &QSystemTrayIcon::activated, this,
+        [this](QSystemTrayIcon::ActivationReason reason) {
+            if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+                Q_EMIT activated();
+        });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayNotifier::activated);
+    updateOverall();
+    refreshIcon();
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        m_tray->show();
+}
+
+TrayNotifier::~TrayNotifier() = default;
+
+void TrayNotifier::setApplicationIcon(const QIcon &icon)
+{
+    m_appIcon = icon;
+    refreshIcon();
+}
+
+void TrayNotifier::setMenu(QMenu *menu)
+{
+    m_tray->setContextMenu(menu);
+}
+
+void TrayNotifier::setConnectionTrouble(bool trouble)
+{
+    if (trouble == m_trouble)
+        return;
+    m_trouble = trouble;
+    updateOverall();
+}
+
+bool TrayNotifier::canShowMessages() const
+{
+    return QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()
+        && m_tray->isVisible();
+}
+
+void TrayNotifier::tasksAdded(const QList<Task> &tasks)
+{
+    for (const Task &task : tasks)
+        m_states.insert(task.key, task.state);
+    updateOverall();
+}
+
+void TrayNotifier::tasksChanged(const QList<Task> &tasks)
+{
+    for (const Task &task : tasks) {
+        const auto it = m_states.find(task.key);
+        const TaskState before = it == m_states.end() ? TaskState::Queued : *it;
+        m_states.insert(task.key, task.state);
+        if (!TaskStates::isFinal(before) && task.isFinal())
+            m_finished.append(task);
+    }
+    if (!m_finished.isEmpty() && !m_digest.isActive())
+        m_digest.start();
+    updateOverall();
+}
+
+void TrayNotifier::tasksRemoved(const QList<TaskKey> &keys)
+{
+    for (const TaskKey &key : keys)
+        m_states.remove(key);
+    m_finished.removeIf([&keys](const Task &task) { return keys.contains(task.key); });
+    updateOverall();
+}
+
+void TrayNotifier::flush()
+{
+    m_digest.stop();
+    QList<Task> finished;
+    finished.swap(m_finished);
+    if (m_mode == Mode::Off)
+        return;
+    if (m_mode == Mode::FailuresOnly)
+        finished.removeIf([](const Task &task) { return !isProblem(task.state); });
+    if (finished.isEmpty())
+        return;
+
+    const bool failure = std::any_of(
+        finished.cbegin(), finished.cend(), [](const Task &task) { return isProblem(task.state); });
+    QString title;
+    QString message;
+    if (finished.size() == 1) {
+        const Task &task = finished.constFirst();
+        title = tr("Task %1: %2").arg(task.key.taskId).arg(TaskStates::label(task.state));
+        if (task.result && !task.result->path.isEmpty())
+            message = TaskResult::joined(task.result->path);
+        else if (task.status)
+            message = tr("Status %1").arg(task.status);
+        else
+            message = TaskStates::label(task.state);
+    } else {
+        title = tr("%n task(s) finished", nullptr, int(finished.size()));
+        std::array<int, TaskStates::count> counts {};
+        for (const Task &task : std::as_const(finished))
+            ++counts[size_t(task.state)];
+        QStringList parts;
+        for (int i = 0; i < TaskStates::count; ++i) {
+            if (counts[size_t(i)] > 0)
+                parts << tr("%1: %2").arg(TaskStates::label(TaskState(i))).arg(counts[size_t(i)]);
+        }
+        message = parts.join(u", "_s);
+        QStringList problems;
+        for (const Task &task : std::as_const(finished)) {
+            if (isProblem(task.state))
+                problems << QString::number(task.key.taskId);
+        }
+        if (!problems.isEmpty()) {
+            const qsizetype total = problems.size();
+            if (total > maxListedIds) {
+                problems = problems.mid(0, maxListedIds);
+                problems << tr("and %n more", nullptr, int(total - maxListedIds));
+            }
+            message += u'\n' + tr("Needs attention: %1").arg(problems.join(u", "_s));
+        }
+    }
+    if (canShowMessages())
+        m_tray->showMessage(title, message,
+            failure ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10'000);
+    Q_EMIT notified(title, message, failure);
+}
+
+void TrayNotifier::updateOverall()
+{
+    Overall overall = Overall::Empty;
+    if (m_trouble) {
+        overall = Overall::Trouble;
+    } else if (!m_states.isEmpty()) {
+        overall = Overall::Done;
+        for (TaskState state : std::as_const(m_states)) {
+            if (isProblem(state)) {
+                overall = Overall::Failed;
+                break;
+            }
+            if (!TaskStates::isFinal(state))
+                overall = Overall::Running;
+        }
+    }
+    if (overall != m_overall) {
+        m_overall = overall;
+        refreshIcon();
+    }
+    // The tooltip carries counts, so it changes more often than the icon.
+    int running = 0;
+    int done = 0;
+    int problems = 0;
+    for (TaskState state : std::as_const(m_states)) {
+        if (!TaskStates::isFinal(state))
+            ++running;
+        else if (isProblem(state))
+            ++problems;
+        else
+            ++done;
+    }
+    const QString name = QGuiApplication::applicationDisplayName();
+    QString tip = m_states.isEmpty()
+        ? tr("No tasks watched")
+        : tr("%1 running, %2 succeeded, %3 need attention").arg(running).arg(done).arg(problems);
+    if (m_trouble)
+        tip += u'\n' + tr("A connection cannot be polled");
+    m_tray->setToolTip(name.isEmpty() ? tip : name + u'\n' + tip);
+}
+
+void TrayNotifier::refreshIcon()
+{
+    QIcon icon = m_appIcon;
+    if (m_style) {
+        switch (m_overall) {
+        case Overall::Empty:
+            break;
+        case Overall::Running:
+            icon = m_style->icon(TaskState::Running);
+            break;
+        case Overall::Done:
+            icon = m_style->icon(TaskState::Succeeded);
+            break;
+        case Overall::Failed:
+            icon = m_style->icon(TaskState::Failed);
+            break;
+        case Overall::Trouble:
+            icon = m_style->troubleIcon(StateStyle::Trouble::Network);
+            break;
+        }
+    }
+    if (icon.isNull() && m_style)
+        icon = m_style->icon(TaskState::Queued);
+    m_tray->setIcon(icon);
+}
