@@ -9,7 +9,9 @@ TokenProvider::TokenProvider(SmhClient *client, const ConnectionSettings &settin
     , m_settings(settings)
 {
     m_renewTimer.setSingleShot(true);
-    m_renewTimer.setTimerType(Qt::VeryCoarseTimer);
+    // Coarse (5 %), not very coarse: the latter rounds to whole seconds, too
+    // late for short-lived tokens.
+    m_renewTimer.setTimerType(Qt::CoarseTimer);
     connect(&m_renewTimer, &QTimer::timeout, this, &TokenProvider::renew);
 }
 

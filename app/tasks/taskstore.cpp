@@ -1,1 +1,744 @@
 #include "taskstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStore, "smh.store", QtWarningMsg)
+
+namespace {
+
+// Times are stored as milliseconds since the epoch (UTC); NULL when unset.
+QVariant toDb(const QDateTime &when)
+{
+    return when.isValid() ? QVariant(when.toMSecsSinceEpoch())
+                          : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime fromDb(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant resultToDb(const std::optional<TaskResult> &result)
+{
+    if (!result)
+        return QVariant(QMetaType(QMetaType::QString));
+    return QString::fromUtf8(QJsonDocument(result->toJson()).toJson(QJsonDocument::Compact));
+}
+
+std::optional<TaskResult> resultFromDb(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    const QJsonObject object = QJsonDocument::fromJson(value.toString().toUtf8()).object();
+    auto segments = [](const QJsonValue &v) {
+        QStringList list;
+        const QJsonArray array = v.toArray();
+        for (const QJsonValue &segment : array)
+            list << segment.toString();
+        return list;
+    };
+    return TaskResult {segments(object.value(u"convertFrom")), segments(object.value(u"path")),
+        object.value(u"srcInode").toString(), object.value(u"dstInode").toString()};
+}
+
+QString authKindKey(AuthKind kind)
+{
+    return kind == AuthKind::LibrarySecret ? u"library_secret"_s : u"access_token"_s;
+}
+
+// Each migration moves the schema from version (index) to (index + 1). Adding
+// a version is appending one function; a database is never moved backwards.
+using Migration = std::function<bool(QSqlQuery &)>;
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list = {
+        [](QSqlQuery &q) {
+            return q.exec(uR"(CREATE TABLE connections (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL DEFAULT '',
+                    endpoint TEXT NOT NULL,
+                    library_id TEXT NOT NULL,
+                    space_id TEXT NOT NULL DEFAULT '-',
+                    user_id TEXT NOT NULL DEFAULT '',
+                    ca_file TEXT NOT NULL DEFAULT '',
+                    library_level INTEGER NOT NULL DEFAULT 0,
+                    auth_kind TEXT NOT NULL DEFAULT 'access_token'))"_s)
+                && q.exec(uR"(CREATE TABLE tasks (
+                    connection_id INTEGER NOT NULL REFERENCES connections(id) ON DELETE CASCADE,
+                    task_id INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    status INTEGER NOT NULL DEFAULT 0,
+                    result TEXT,
+                    note TEXT NOT NULL DEFAULT '',
+                    added_at INTEGER,
+                    state_since INTEGER,
+                    first_seen_at INTEGER,
+                    last_polled_at INTEGER,
+                    finished_at INTEGER,
+                    last_error TEXT NOT NULL DEFAULT '',
+                    PRIMARY KEY (connection_id, task_id)) WITHOUT ROWID)"_s)
+                && q.exec(uR"(CREATE TABLE transitions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    connection_id INTEGER NOT NULL,
+                    task_id INTEGER NOT NULL,
+                    from_state TEXT NOT NULL,
+                    to_state TEXT NOT NULL,
+                    status INTEGER NOT NULL DEFAULT 0,
+                    at INTEGER NOT NULL,
+                    FOREIGN KEY (connection_id, task_id) REFERENCES tasks(connection_id, task_id)
+                        ON DELETE CASCADE))"_s)
+                && q.exec(
+                    u"CREATE INDEX transitions_by_task ON transitions(connection_id, task_id, at)"_s);
+        },
+    };
+    return list;
+}
+
+} // namespace
+
+class TaskStore::Private
+{
+public:
+    QString connectionName = u"smh-store-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QString path;
+    QString lastError;
+    bool open = false;
+    QHash<TaskKey, Task> tasks;
+    QList<TaskKey> order; // insertion order, for a stable tasks()
+    QHash<qint64, Connection> connections;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
+
+    // Runs `work` in one transaction; on failure rolls back and records why.
+    bool transact(const std::function<bool(QSqlQuery &)> &work)
+    {
+        QSqlDatabase database = db();
+        if (!open || !database.isOpen()) {
+            lastError = TaskStore::tr("The task ledger is not open.");
+            return false;
+        }
+        if (!database.transaction()) {
+            lastError = database.lastError().text();
+            return false;
+        }
+        QSqlQuery query(database);
+        if (!work(query)) {
+            const QString why = query.lastError().text();
+            database.rollback();
+            lastError = TaskStore::tr("Could not write to the task ledger: %1")
+                            .arg(why.isEmpty() ? database.lastError().text() : why);
+            qCWarning(lcStore).noquote() << lastError;
+            return false;
+        }
+        if (!database.commit()) {
+            lastError = TaskStore::tr("Could not write to the task ledger: %1")
+                            .arg(database.lastError().text());
+            database.rollback();
+            return false;
+        }
+        lastError.clear();
+        return true;
+    }
+
+    bool load(QString *error);
+    static Task taskFromQuery(const QSqlQuery &q);
+};
+
+Task TaskStore::Private::taskFromQuery(const QSqlQuery &q)
+{
+    Task task;
+    task.key = {q.value(0).toLongLong(), q.value(1).toLongLong()};
+    task.state = TaskStates::fromKey(q.value(2).toString()).value_or(TaskState::Unknown);
+    task.status = q.value(3).toInt();
+    task.result = resultFromDb(q.value(4));
+    task.note = q.value(5).toString();
+    task.addedAt = fromDb(q.value(6));
+    task.stateSince = fromDb(q.value(7));
+    task.firstSeenAt = fromDb(q.value(8));
+    task.lastPolledAt = fromDb(q.value(9));
+    task.finishedAt = fromDb(q.value(10));
+    task.lastError = q.value(11).toString();
+    return task;
+}
+
+bool TaskStore::Private::load(QString *error)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!q.exec(
+            u"SELECT id, name, endpoint, library_id, space_id, user_id, ca_file, library_level, "
+            "auth_kind FROM connections ORDER BY id"_s)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next()) {
+        Connection c;
+        c.id = q.value(0).toLongLong();
+        c.name = q.value(1).toString();
+        c.settings.endpoint = QUrl(q.value(2).toString());
+        c.settings.libraryId = q.value(3).toString();
+        c.settings.spaceId = q.value(4).toString();
+        c.settings.userId = q.value(5).toString();
+        c.settings.caFile = q.value(6).toString();
+        c.settings.libraryLevel = q.value(7).toBool();
+        c.authKind = q.value(8).toString() == u"library_secret" ? AuthKind::LibrarySecret
+                                                                : AuthKind::AccessToken;
+        connections.insert(c.id, c);
+    }
+    if (!q.exec(
+            u"SELECT connection_id, task_id, state, status, result, note, added_at, state_since, "
+            "first_seen_at, last_polled_at, finished_at, last_error FROM tasks "
+            "ORDER BY added_at, connection_id, task_id"_s)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next()) {
+        const Task task = taskFromQuery(q);
+        tasks.insert(task.key, task);
+        order.append(task.key);
+    }
+    return true;
+}
+
+TaskStore::TaskStore(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{ }
+
+TaskStore::~TaskStore()
+{
+    {
+        QSqlDatabase database = d->db();
+        if (database.isOpen())
+            database.close();
+    }
+    QSqlDatabase::removeDatabase(d->connectionName);
+}
+
+QString TaskStore::defaultPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(u"ledger.sqlite"_s);
+}
+
+bool TaskStore::isOpen() const
+{
+    return d->open;
+}
+
+QString TaskStore::path() const
+{
+    return d->path;
+}
+
+QString TaskStore::lastError() const
+{
+    return d->lastError;
+}
+
+bool TaskStore::open(const QString &path, QString *error)
+{
+    QString scratch;
+    QString &why = error ? *error : scratch;
+    auto fail = [&](const QString &message) {
+        why = message;
+        d->lastError = message;
+        QSqlDatabase database = d->db();
+        if (database.isOpen())
+            database.close();
+        d->open = false;
+        return false;
+    };
+    const bool inMemory = path == u":memory:";
+    if (!inMemory) {
+        const QFileInfo info(path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return fail(tr("Cannot create the folder \"%1\".").arg(info.absolutePath()));
+        if (info.exists()) {
+            // SQLite would happily treat a foreign file as garbage to be
+            // overwritten by WAL recovery; check the magic first.
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return fail(
+                    tr("Cannot read the task ledger \"%1\": %2").arg(path, file.errorString()));
+            const QByteArray head = file.read(16);
+            if (!head.isEmpty() && head != QByteArrayLiteral("SQLite format 3\0"))
+                return fail(tr("\"%1\" is not a task ledger (not an SQLite database). It was left "
+                               "untouched; move it away to start a new ledger.")
+                                .arg(path));
+        }
+    }
+
+    QSqlDatabase database = QSqlDatabase::contains(d->connectionName)
+        ? QSqlDatabase::database(d->connectionName, false)
+        : QSqlDatabase::addDatabase(u"QSQLITE"_s, d->connectionName);
+    database.setDatabaseName(path);
+    database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!database.open())
+        return fail(
+            tr("Cannot open the task ledger \"%1\": %2").arg(path, database.lastError().text()));
+    d->path = path;
+
+    QSqlQuery q(database);
+    if (!q.exec(u"PRAGMA quick_check"_s) || !q.next() || q.value(0).toString() != u"ok")
+        return fail(
+            tr("The task ledger \"%1\" is damaged (%2). It was left untouched; move it away "
+               "to start a new ledger.")
+                .arg(path, q.lastError().isValid() ? q.lastError().text() : q.value(0).toString()));
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+        return fail(tr("Cannot read the task ledger's version: %1").arg(q.lastError().text()));
+    const int version = q.value(0).toInt();
+    if (version > schemaVersion)
+        return fail(tr("The task ledger \"%1\" was written by a newer version of SMH Task Monitor "
+                       "(schema %2, this version knows %3). It was left untouched.")
+                        .arg(path)
+                        .arg(version)
+                        .arg(schemaVersion));
+    q.finish();
+
+    // WAL: readers never block the writer, and a crash loses at most the
+    // transaction in flight. synchronous=NORMAL is durable against process
+    // crashes in WAL mode; only a power cut may lose the last commits.
+    if (!inMemory && (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.next()))
+        return fail(tr("Cannot switch the task ledger to WAL mode: %1").arg(q.lastError().text()));
+    q.finish();
+    q.exec(u"PRAGMA synchronous=NORMAL"_s);
+    q.exec(u"PRAGMA foreign_keys=ON"_s);
+
+    d->open = true;
+    for (int from = version; from < schemaVersion; ++from) {
+        const bool migrated = d->transact([from](QSqlQuery &query) {
+            return migrations().at(from)(query)
+                && query.exec(u"PRAGMA user_version = %1"_s.arg(from + 1));
+        });
+        if (!migrated)
+            return fail(tr("Cannot upgrade the task ledger: %1").arg(d->lastError));
+    }
+
+    d->tasks.clear();
+    d->order.clear();
+    d->connections.clear();
+    QString loadError;
+    if (!d->load(&loadError))
+        return fail(tr("Cannot read the task ledger: %1").arg(loadError));
+    d->lastError.clear();
+    why.clear();
+    return true;
+}
+
+QList<Connection> TaskStore::connections() const
+{
+    return d->connections.values();
+}
+
+std::optional<Connection> TaskStore::connection(qint64 id) const
+{
+    const auto it = d->connections.constFind(id);
+    if (it == d->connections.cend())
+        return std::nullopt;
+    return *it;
+}
+
+qint64 TaskStore::addConnection(const Connection &connection)
+{
+    qint64 id = 0;
+    const bool ok = d->transact([&](QSqlQuery &q) {
+        q.prepare(
+            u"INSERT INTO connections (name, endpoint, library_id, space_id, user_id, ca_file, "
+            "library_level, auth_kind) VALUES (COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), "
+            "COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?)"_s);
+        q.addBindValue(connection.name);
+        q.addBindValue(connection.settings.endpoint.toString());
+        q.addBindValue(connection.settings.libraryId);
+        q.addBindValue(connection.settings.spaceId);
+        q.addBindValue(connection.settings.userId);
+        q.addBindValue(connection.settings.caFile);
+        q.addBindValue(connection.settings.libraryLevel);
+        q.addBindValue(authKindKey(connection.authKind));
+        if (!q.exec())
+            return false;
+        id = q.lastInsertId().toLongLong();
+        return id > 0;
+    });
+    if (!ok)
+        return 0;
+    Connection stored = connection;
+    stored.id = id;
+    d->connections.insert(id, stored);
+    Q_EMIT connectionsChanged();
+    return id;
+}
+
+bool TaskStore::updateConnection(const Connection &connection)
+{
+    if (!d->connections.contains(connection.id)) {
+        d->lastError = tr("There is no connection %1.").arg(connection.id);
+        return false;
+    }
+    const bool ok = d->transact([&](QSqlQuery &q) {
+        // COALESCE: a null QString binds as NULL, but "not set" means empty here.
+        q.prepare(
+            u"UPDATE connections SET name = COALESCE(?, ''), endpoint = COALESCE(?, ''), "
+            "library_id = COALESCE(?, ''), space_id = COALESCE(?, ''), user_id = COALESCE(?, ''), "
+            "ca_file = COALESCE(?, ''), library_level = ?, auth_kind = ? WHERE id = ?"_s);
+        q.addBindValue(connection.name);
+        q.addBindValue(connection.settings.endpoint.toString());
+        q.addBindValue(connection.settings.libraryId);
+        q.addBindValue(connection.settings.spaceId);
+        q.addBindValue(connection.settings.userId);
+        q.addBindValue(connection.settings.caFile);
+        q.addBindValue(connection.settings.libraryLevel);
+        q.addBindValue(authKindKey(connection.authKind));
+        q.addBindValue(connection.id);
+        return q.exec();
+    });
+    if (!ok)
+        return false;
+    d->connections.insert(connection.id, connection);
+    Q_EMIT connectionsChanged();
+    return true;
+}
+
+bool TaskStore::removeConnection(qint64 id)
+{
+    if (!d->connections.contains(id))
+        return true;
+    QList<TaskKey> removed;
+    for (const TaskKey &key : std::as_const(d->order)) {
+        if (key.connectionId == id)
+            removed.append(key);
+    }
+    const bool ok = d->transact([id](QSqlQuery &q) {
+        q.prepare(u"DELETE FROM transitions WHERE connection_id = ?"_s);
+        q.addBindValue(id);
+        if (!q.exec())
+            return false;
+        q.prepare(u"DELETE FROM tasks WHERE connection_id = ?"_s);
+        q.addBindValue(id);
+        if (!q.exec())
+            return false;
+        q.prepare(u"DELETE FROM connections WHERE id = ?"_s);
+        q.addBindValue(id);
+        return q.exec();
+    });
+    if (!ok)
+        return false;
+    for (const TaskKey &key : std::as_const(removed))
+        d->tasks.remove(key);
+    d->order.removeIf([id](const TaskKey &key) { return key.connectionId == id; });
+    d->connections.remove(id);
+    if (!removed.isEmpty())
+        Q_EMIT tasksRemoved(removed);
+    Q_EMIT connectionsChanged();
+    return true;
+}
+
+QList<Task> TaskStore::tasks() const
+{
+    QList<Task> list;
+    list.reserve(d->order.size());
+    for (const TaskKey &key : std::as_const(d->order))
+        list.append(d->tasks.value(key));
+    return list;
+}
+
+std::optional<Task> TaskStore::task(const TaskKey &key) const
+{
+    const auto it = d->tasks.constFind(key);
+    if (it == d->tasks.cend())
+        return std::nullopt;
+    return *it;
+}
+
+qsizetype TaskStore::taskCount() const
+{
+    return d->tasks.size();
+}
+
+namespace {
+
+// Writes every column of a task; one prepared statement reused for a batch.
+bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks)
+{
+    // An upsert, not INSERT OR REPLACE: a replace deletes the row first, and
+    // the delete would cascade to the task's timeline.
+    if (!q.prepare(
+            u"INSERT INTO tasks (connection_id, task_id, state, status, result, note, "
+            "added_at, state_since, first_seen_at, last_polled_at, finished_at, last_error) "
+            "VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, '')) "
+            "ON CONFLICT (connection_id, task_id) DO UPDATE SET state = excluded.state, "
+            "status = excluded.status, result = excluded.result, note = excluded.note, "
+            "added_at = excluded.added_at, state_since = excluded.state_since, "
+            "first_seen_at = excluded.first_seen_at, last_polled_at = excluded.last_polled_at, "
+            "finished_at = excluded.finished_at, last_error = excluded.last_error"_s))
+        return false;
+    for (const Task &task : tasks) {
+        q.bindValue(0, task.key.connectionId);
+        q.bindValue(1, task.key.taskId);
+        q.bindValue(2, TaskStates::key(task.state));
+        q.bindValue(3, task.status);
+        q.bindValue(4, resultToDb(task.result));
+        q.bindValue(5, task.note);
+        q.bindValue(6, toDb(task.addedAt));
+        q.bindValue(7, toDb(task.stateSince));
+        q.bindValue(8, toDb(task.firstSeenAt));
+        q.bindValue(9, toDb(task.lastPolledAt));
+        q.bindValue(10, toDb(task.finishedAt));
+        q.bindValue(11, task.lastError);
+        if (!q.exec())
+            return false;
+    }
+    return true;
+}
+
+bool insertTransitions(QSqlQuery &q, const QList<TaskTransition> &transitions)
+{
+    if (transitions.isEmpty())
+        return true;
+    if (!q.prepare(
+            u"INSERT INTO transitions (connection_id, task_id, from_state, to_state, status, at) "
+            "VALUES (?, ?, ?, ?, ?, ?)"_s))
+        return false;
+    for (const TaskTransition &t : transitions) {
+        q.bindValue(0, t.key.connectionId);
+        q.bindValue(1, t.key.taskId);
+        q.bindValue(2, TaskStates::key(t.from));
+        q.bindValue(3, TaskStates::key(t.to));
+        q.bindValue(4, t.status);
+        q.bindValue(5, t.at.toMSecsSinceEpoch());
+        if (!q.exec())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QList<Task> TaskStore::addTasks(
+    qint64 connectionId, const QList<qint64> &taskIds, const QString &note, const QDateTime &now)
+{
+    if (!d->connections.contains(connectionId)) {
+        d->lastError = tr("There is no connection %1.").arg(connectionId);
+        return {};
+    }
+    QList<Task> added;
+    QSet<qint64> seen;
+    for (qint64 id : taskIds) {
+        const TaskKey key {connectionId, id};
+        if (d->tasks.contains(key) || seen.contains(id))
+            continue;
+        seen.insert(id);
+        Task task;
+        task.key = key;
+        task.note = note;
+        task.addedAt = now;
+        task.stateSince = now;
+        added.append(task);
+    }
+    if (added.isEmpty())
+        return {};
+    if (!d->transact([&added](QSqlQuery &q) { return upsertTasks(q, added); }))
+        return {};
+    for (const Task &task : std::as_const(added)) {
+        d->tasks.insert(task.key, task);
+        d->order.append(task.key);
+    }
+    Q_EMIT tasksAdded(added);
+    return added;
+}
+
+bool TaskStore::removeTasks(const QList<TaskKey> &keys)
+{
+    QList<TaskKey> present;
+    for (const TaskKey &key : keys) {
+        if (d->tasks.contains(key) && !present.contains(key))
+            present.append(key);
+    }
+    if (present.isEmpty())
+        return true;
+    const bool ok = d->transact([this, &present](QSqlQuery &q) {
+        QSqlQuery transitions(d->db());
+        if (!transitions.prepare(
+                u"DELETE FROM transitions WHERE connection_id = ? AND task_id = ?"_s)
+            || !q.prepare(u"DELETE FROM tasks WHERE connection_id = ? AND task_id = ?"_s))
+            return false;
+        for (const TaskKey &key : present) {
+            transitions.bindValue(0, key.connectionId);
+            transitions.bindValue(1, key.taskId);
+            q.bindValue(0, key.connectionId);
+            q.bindValue(1, key.taskId);
+            if (!transitions.exec() || !q.exec())
+                return false;
+        }
+        return true;
+    });
+    if (!ok)
+        return false;
+    const QSet<TaskKey> gone(present.cbegin(), present.cend());
+    for (const TaskKey &key : std::as_const(present))
+        d->tasks.remove(key);
+    d->order.removeIf([&gone](const TaskKey &key) { return gone.contains(key); });
+    Q_EMIT tasksRemoved(present);
+    return true;
+}
+
+bool TaskStore::setNote(const TaskKey &key, const QString &note)
+{
+    const auto it = d->tasks.constFind(key);
+    if (it == d->tasks.cend())
+        return false;
+    if (it->note == note)
+        return true;
+    Task changed = *it;
+    changed.note = note;
+    if (!d->transact([&changed](QSqlQuery &q) { return upsertTasks(q, {changed}); }))
+        return false;
+    d->tasks.insert(key, changed);
+    Q_EMIT tasksChanged({changed});
+    return true;
+}
+
+QList<Task> TaskStore::requeue(const QList<TaskKey> &keys, const QDateTime &now)
+{
+    QList<Task> changed;
+    QList<TaskTransition> transitions;
+    for (const TaskKey &key : keys) {
+        const auto it = d->tasks.constFind(key);
+        if (it == d->tasks.cend() || !it->isFinal())
+            continue;
+        Task task = *it;
+        transitions.append({key, task.state, TaskState::Queued, task.status, now});
+        task.state = TaskState::Queued;
+        task.stateSince = now;
+        // A new verdict is wanted: the old end no longer stands.
+        task.finishedAt = {};
+        changed.append(task);
+    }
+    if (changed.isEmpty())
+        return {};
+    const bool ok = d->transact(
+        [&](QSqlQuery &q) { return upsertTasks(q, changed) && insertTransitions(q, transitions); });
+    if (!ok)
+        return {};
+    for (const Task &task : std::as_const(changed))
+        d->tasks.insert(task.key, task);
+    Q_EMIT tasksChanged(changed);
+    return changed;
+}
+
+QList<Task> TaskStore::applyObservations(const QList<TaskObservation> &observations)
+{
+    QList<Task> changed;
+    QList<TaskTransition> transitions;
+    changed.reserve(observations.size());
+    QHash<TaskKey, qsizetype> indexOf; // the same task twice in a batch: the last wins
+    for (const TaskObservation &o : observations) {
+        const auto existing = indexOf.constFind(o.key);
+        const Task *current = existing != indexOf.cend() ? &changed.at(*existing) : nullptr;
+        if (!current) {
+            const auto it = d->tasks.constFind(o.key);
+            if (it == d->tasks.cend())
+                continue; // removed while its request was out
+            current = &*it;
+        }
+        Task task = *current;
+        if (task.state != o.state) {
+            transitions.append({o.key, task.state, o.state, o.status, o.polledAt});
+            task.state = o.state;
+            task.stateSince = o.polledAt;
+        }
+        task.status = o.status;
+        // A result, once seen, is kept: a later answer without one (the same
+        // task reported as 204 by a retrying backend, say) must not erase it.
+        if (o.result)
+            task.result = o.result;
+        task.lastPolledAt = o.polledAt;
+        if (!task.firstSeenAt.isValid() && o.state != TaskState::Queued)
+            task.firstSeenAt = o.polledAt;
+        if (!task.finishedAt.isValid() && TaskStates::isFinal(o.state))
+            task.finishedAt = o.polledAt;
+        // An answer about the task supersedes an old error about it.
+        task.lastError.clear();
+        if (existing != indexOf.cend()) {
+            changed[*existing] = task;
+        } else {
+            indexOf.insert(o.key, changed.size());
+            changed.append(task);
+        }
+    }
+    changed.removeIf([this](const Task &task) { return d->tasks.value(task.key) == task; });
+    if (changed.isEmpty()) {
+        d->lastError.clear();
+        return {};
+    }
+    const bool ok = d->transact(
+        [&](QSqlQuery &q) { return upsertTasks(q, changed) && insertTransitions(q, transitions); });
+    if (!ok)
+        return {};
+    for (const Task &task : std::as_const(changed))
+        d->tasks.insert(task.key, task);
+    Q_EMIT tasksChanged(changed);
+    return changed;
+}
+
+bool TaskStore::setLastError(const QList<TaskKey> &keys, const QString &redactedError)
+{
+    QList<Task> changed;
+    for (const TaskKey &key : keys) {
+        const auto it = d->tasks.constFind(key);
+        if (it != d->tasks.cend() && it->lastError != redactedError) {
+            Task task = *it;
+            task.lastError = redactedError;
+            changed.append(task);
+        }
+    }
+    if (changed.isEmpty())
+        return true;
+    if (!d->transact([&changed](QSqlQuery &q) { return upsertTasks(q, changed); }))
+        return false;
+    for (const Task &task : std::as_const(changed))
+        d->tasks.insert(task.key, task);
+    Q_EMIT tasksChanged(changed);
+    return true;
+}
+
+QList<TaskTransition> TaskStore::timeline(const TaskKey &key) const
+{
+    QList<TaskTransition> list;
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT from_state, to_state, status, at FROM transitions "
+              "WHERE connection_id = ? AND task_id = ? ORDER BY at, id"_s);
+    q.addBindValue(key.connectionId);
+    q.addBindValue(key.taskId);
+    if (!q.exec())
+        return list;
+    while (q.next()) {
+        TaskTransition t;
+        t.key = key;
+        t.from = TaskStates::fromKey(q.value(0).toString()).value_or(TaskState::Unknown);
+        t.to = TaskStates::fromKey(q.value(1).toString()).value_or(TaskState::Unknown);
+        t.status = q.value(2).toInt();
+        t.at = fromDb(q.value(3));
+        list.append(t);
+    }
+    return list;
+}
