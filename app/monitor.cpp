@@ -13,8 +13,7 @@ Monitor::Monitor(QObject *parent)
     , m_client(new SmhClient(this))
     , m_store(new TaskStore(this))
     , m_scheduler(new PollScheduler(m_client, m_store, this))
-{
-}
+{ }
 
 Monitor::~Monitor()
 {

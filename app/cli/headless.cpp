@@ -26,8 +26,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QList<TaskState> summaryStates = {TaskState::Running, TaskState::Succeeded,
-                                        TaskState::SucceededNoResult, TaskState::Failed,
-                                        TaskState::NotFound, TaskState::Unknown};
+    TaskState::SucceededNoResult, TaskState::Failed, TaskState::NotFound, TaskState::Unknown};
 
 QJsonObject summaryOf(const QList<Task> &tasks)
 {
@@ -45,8 +44,9 @@ QJsonObject summaryOf(const QList<Task> &tasks)
 
 QJsonObject taskJson(const Task &task)
 {
-    QJsonObject object{{u"taskId"_s, task.key.taskId}, {u"state"_s, TaskStates::key(task.state)}};
-    object.insert(u"status"_s, task.status ? QJsonValue(task.status) : QJsonValue(QJsonValue::Null));
+    QJsonObject object {{u"taskId"_s, task.key.taskId}, {u"state"_s, TaskStates::key(task.state)}};
+    object.insert(
+        u"status"_s, task.status ? QJsonValue(task.status) : QJsonValue(QJsonValue::Null));
     if (task.result)
         object.insert(u"result"_s, task.result->toJson());
     return object;
@@ -83,7 +83,8 @@ QList<qint64> HeadlessRunner::readTaskIds(QString *error)
     QString text = m_options.taskIdArguments.join(u' ');
     if (!m_options.idsFile.isEmpty()) {
         QString fileError;
-        const TaskIdParser::Result fromFile = TaskIdParser::parseFile(m_options.idsFile, &fileError);
+        const TaskIdParser::Result fromFile =
+            TaskIdParser::parseFile(m_options.idsFile, &fileError);
         if (!fileError.isEmpty()) {
             *error = fileError;
             return {};
@@ -146,9 +147,11 @@ bool HeadlessRunner::prepare(QString *error, int *code)
                 return false;
             }
             const QList<Connection> connections = saved.connections();
-            const auto it = std::find_if(connections.cbegin(), connections.cend(), [this](const Connection &c) {
-                return c.name == m_options.profile || c.settings.displayName() == m_options.profile;
-            });
+            const auto it =
+                std::find_if(connections.cbegin(), connections.cend(), [this](const Connection &c) {
+                    return c.name == m_options.profile
+                        || c.settings.displayName() == m_options.profile;
+                });
             if (it == connections.cend()) {
                 *error = tr("There is no saved profile named \"%1\".").arg(m_options.profile);
                 return false;
@@ -168,8 +171,9 @@ bool HeadlessRunner::prepare(QString *error, int *code)
             connection.id = 0;
         } else {
             if (!m_options.connectionGiven) {
-                *error = tr("No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, "
-                            "or --demo.");
+                *error =
+                    tr("No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, "
+                       "or --demo.");
                 return false;
             }
             connection.settings = m_options.connection;
@@ -248,7 +252,7 @@ int HeadlessRunner::run()
 
     connect(m_monitor->store(), &TaskStore::tasksChanged, this, &HeadlessRunner::onTasksChanged);
     connect(m_monitor->scheduler(), &PollScheduler::connectionStatusChanged, this,
-            &HeadlessRunner::onConnectionStatus);
+        &HeadlessRunner::onConnectionStatus);
     if (m_options.command == MonitorOptions::Command::Watch && m_options.timeout) {
         m_deadline = new QTimer(this);
         m_deadline->setSingleShot(true);
@@ -285,9 +289,8 @@ void HeadlessRunner::onTasksChanged(const QList<Task> &tasks)
     if (m_options.command == MonitorOptions::Command::Query) {
         // One answer per task is all a query wants.
         const QList<Task> all = currentTasks();
-        const bool answered = std::all_of(all.cbegin(), all.cend(), [](const Task &task) {
-            return task.lastPolledAt.isValid();
-        });
+        const bool answered = std::all_of(
+            all.cbegin(), all.cend(), [](const Task &task) { return task.lastPolledAt.isValid(); });
         if (answered)
             finish(Success);
         return;
@@ -302,7 +305,8 @@ void HeadlessRunner::checkDone()
     updateProgressLine();
     const QList<Task> tasks = currentTasks();
     const bool allFinal = !tasks.isEmpty()
-        && std::all_of(tasks.cbegin(), tasks.cend(), [](const Task &task) { return task.isFinal(); });
+        && std::all_of(
+            tasks.cbegin(), tasks.cend(), [](const Task &task) { return task.isFinal(); });
     if (allFinal)
         finish(exitCodeFor(tasks));
 }
@@ -314,7 +318,8 @@ void HeadlessRunner::onConnectionStatus()
     const PollScheduler::ConnectionStatus status = m_monitor->scheduler()->status(m_connectionId);
     TokenProvider *tokens = m_monitor->tokens(m_connectionId);
     if (status.health == PollScheduler::Health::AuthRejected) {
-        const SmhError error = tokens && tokens->lastError().isError() ? tokens->lastError() : status.lastError;
+        const SmhError error =
+            tokens && tokens->lastError().isError() ? tokens->lastError() : status.lastError;
         printError(tr("authentication failed: %1").arg(error.toString()));
         finish(AuthFailed);
         return;
@@ -351,16 +356,18 @@ void HeadlessRunner::updateProgressLine()
     const int queued = summary.value(TaskStates::key(TaskState::Queued)).toInt();
     if (queued)
         parts << u"%1 %2"_s.arg(queued).arg(TaskStates::label(TaskState::Queued).toLower());
-    m_err << "\r\033[K" << tr("%1 tasks: %2").arg(m_ids.size()).arg(parts.join(u", "_s)) << Qt::flush;
+    m_err << "\r\033[K" << tr("%1 tasks: %2").arg(m_ids.size()).arg(parts.join(u", "_s))
+          << Qt::flush;
 }
 
 void HeadlessRunner::printEvent(const Task &task)
 {
-    QJsonObject event{{u"time"_s, isoNow()}};
+    QJsonObject event {{u"time"_s, isoNow()}};
     const QJsonObject body = taskJson(task);
     for (auto it = body.begin(); it != body.end(); ++it)
         event.insert(it.key(), it.value());
-    m_out << QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)) << '\n' << Qt::flush;
+    m_out << QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)) << '\n'
+          << Qt::flush;
 }
 
 void HeadlessRunner::printFinal()
@@ -371,7 +378,7 @@ void HeadlessRunner::printFinal()
         QJsonArray array;
         for (const Task &task : tasks)
             array.append(taskJson(task));
-        const QJsonObject document{{u"tasks"_s, array}, {u"summary"_s, summaryOf(tasks)}};
+        const QJsonObject document {{u"tasks"_s, array}, {u"summary"_s, summaryOf(tasks)}};
         m_out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
         break;
     }
@@ -382,20 +389,20 @@ void HeadlessRunner::printFinal()
                     printEvent(task);
             }
         }
-        const QJsonObject line{{u"summary"_s, summaryOf(tasks)}};
+        const QJsonObject line {{u"summary"_s, summaryOf(tasks)}};
         m_out << QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) << '\n';
         break;
     }
     case MonitorOptions::Output::Text: {
         const QStringList headers = {tr("TASK ID"), tr("STATE"), tr("STATUS"), tr("SOURCE INODE"),
-                                     tr("TARGET INODE"), tr("PATH")};
+            tr("TARGET INODE"), tr("PATH")};
         QList<QStringList> rows;
         for (const Task &task : tasks) {
-            rows << QStringList{QString::number(task.key.taskId), TaskStates::key(task.state),
-                                task.status ? QString::number(task.status) : u"-"_s,
-                                task.result && !task.result->srcInode.isEmpty() ? task.result->srcInode : u"-"_s,
-                                task.result && !task.result->dstInode.isEmpty() ? task.result->dstInode : u"-"_s,
-                                task.result ? TaskResult::joined(task.result->path) : u"-"_s};
+            rows << QStringList {QString::number(task.key.taskId), TaskStates::key(task.state),
+                task.status ? QString::number(task.status) : u"-"_s,
+                task.result && !task.result->srcInode.isEmpty() ? task.result->srcInode : u"-"_s,
+                task.result && !task.result->dstInode.isEmpty() ? task.result->dstInode : u"-"_s,
+                task.result ? TaskResult::joined(task.result->path) : u"-"_s};
         }
         QList<qsizetype> widths;
         for (const QString &header : headers)

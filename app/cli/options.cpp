@@ -32,8 +32,8 @@ QString readCredentialFile(const QString &path, const QString &what, QStringList
     return value;
 }
 
-std::optional<std::chrono::milliseconds> seconds(const QCommandLineParser &parser,
-                                                 const QString &name, QStringList *problems)
+std::optional<std::chrono::milliseconds> seconds(
+    const QCommandLineParser &parser, const QString &name, QStringList *problems)
 {
     if (!parser.isSet(name))
         return std::nullopt;
@@ -69,13 +69,22 @@ void MonitorOptions::declare(QCommandLineParser &parser)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {u"endpoint"_s, tr("SMH base URL (default %1; env SMH_ENDPOINT).").arg(Endpoint::defaultUrl), tr("url")},
+        {u"endpoint"_s,
+            tr("SMH base URL (default %1; env SMH_ENDPOINT).").arg(Endpoint::defaultUrl),
+            tr("url")},
         {u"library"_s, tr("Media library ID (env SMH_LIBRARY_ID)."), tr("id")},
-        {u"space"_s, tr("Tenant space ID; \"-\" for a single-tenant library (default; env SMH_SPACE_ID)."), tr("id")},
-        {u"library-level"_s, tr("Query without a space ID (/api/v1/task/{LibraryId}/{TaskIdList}).")},
+        {u"space"_s,
+            tr("Tenant space ID; \"-\" for a single-tenant library (default; env SMH_SPACE_ID)."),
+            tr("id")},
+        {u"library-level"_s,
+            tr("Query without a space ID (/api/v1/task/{LibraryId}/{TaskIdList}).")},
         {u"user-id"_s, tr("User ID sent with each query (env SMH_USER_ID)."), tr("id")},
-        {u"token-file"_s, tr("Read the access token from this file (or env SMH_ACCESS_TOKEN)."), tr("file")},
-        {u"secret-file"_s, tr("Read the library secret from this file (or env SMH_LIBRARY_SECRET) and mint tokens from it."), tr("file")},
+        {u"token-file"_s, tr("Read the access token from this file (or env SMH_ACCESS_TOKEN)."),
+            tr("file")},
+        {u"secret-file"_s,
+            tr("Read the library secret from this file (or env SMH_LIBRARY_SECRET) and mint tokens "
+               "from it."),
+            tr("file")},
         {u"ca-file"_s, tr("Also trust the CA certificates in this PEM file."), tr("file")},
         {u"interval"_s, tr("Base poll interval in seconds (default 3)."), tr("seconds")},
         {u"max-interval"_s, tr("Longest poll interval in seconds (default 60)."), tr("seconds")},
@@ -85,12 +94,13 @@ void MonitorOptions::declare(QCommandLineParser &parser)
         {u"quiet"_s, tr("Print no progress, only the result.")},
         {u"profile"_s, tr("Use a saved connection profile."), tr("name")},
         {u"demo"_s, tr("Use the embedded SMH simulator instead of a real endpoint.")},
-        {u"lang"_s, tr("User interface language, e.g. en or zh_CN (default: the system's)."), tr("locale")},
+        {u"lang"_s, tr("User interface language, e.g. en or zh_CN (default: the system's)."),
+            tr("locale")},
     });
     parser.addPositionalArgument(u"command"_s, tr("watch or query (optional)."), u"[command]"_s);
     parser.addPositionalArgument(u"task-ids"_s,
-                                 tr("Task IDs: 10, 10,12,13, ranges like 100-120, or - to read standard input."),
-                                 u"[TASK_ID...]"_s);
+        tr("Task IDs: 10, 10,12,13, ranges like 100-120, or - to read standard input."),
+        u"[TASK_ID...]"_s);
 }
 
 MonitorOptions::Command MonitorOptions::commandFromArguments(int argc, char **argv)
@@ -125,7 +135,8 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
 {
     MonitorOptions options;
     QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty() && (positional.constFirst() == u"watch" || positional.constFirst() == u"query")) {
+    if (!positional.isEmpty()
+        && (positional.constFirst() == u"watch" || positional.constFirst() == u"query")) {
         options.command = positional.constFirst() == u"watch" ? Command::Watch : Command::Query;
         positional.removeFirst();
     }
@@ -167,8 +178,8 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
     ConnectionSettings &connection = options.connection;
     const QString endpoint = optionOrEnv(parser, u"endpoint"_s, "SMH_ENDPOINT");
     QString endpointError;
-    connection.endpoint = Endpoint::parse(endpoint.isEmpty() ? Endpoint::defaultUrl.toString() : endpoint,
-                                          &endpointError);
+    connection.endpoint = Endpoint::parse(
+        endpoint.isEmpty() ? Endpoint::defaultUrl.toString() : endpoint, &endpointError);
     if (connection.endpoint.isEmpty() && !options.demo)
         *problems << endpointError;
     connection.libraryId = optionOrEnv(parser, u"library"_s, "SMH_LIBRARY_ID").trimmed();
@@ -181,12 +192,13 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
     connection.caFile = parser.value(u"ca-file"_s);
 
     if (parser.isSet(u"token-file"_s))
-        options.accessToken = readCredentialFile(parser.value(u"token-file"_s), tr("token"), problems);
+        options.accessToken =
+            readCredentialFile(parser.value(u"token-file"_s), tr("token"), problems);
     else
         options.accessToken = qEnvironmentVariable("SMH_ACCESS_TOKEN").trimmed();
     if (parser.isSet(u"secret-file"_s))
-        options.librarySecret
-            = readCredentialFile(parser.value(u"secret-file"_s), tr("library secret"), problems);
+        options.librarySecret =
+            readCredentialFile(parser.value(u"secret-file"_s), tr("library secret"), problems);
     else
         options.librarySecret = qEnvironmentVariable("SMH_LIBRARY_SECRET").trimmed();
 

@@ -25,8 +25,7 @@ bool meansNoKeychain(QKeychain::Error error)
 
 SecretStore::SecretStore(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 SecretStore::~SecretStore() = default;
 
@@ -67,7 +66,8 @@ void SecretStore::write(qint64 connectionId, const QString &secret, WriteCallbac
             if (meansNoKeychain(finished->error()))
                 fallBack(finished->errorString());
             else
-                error = tr("The keychain refused to store the secret: %1").arg(finished->errorString());
+                error =
+                    tr("The keychain refused to store the secret: %1").arg(finished->errorString());
         }
         if (done)
             done(error);
@@ -80,27 +80,29 @@ void SecretStore::read(qint64 connectionId, ReadCallback done)
     const auto cached = m_session.constFind(connectionId);
     if (cached != m_session.cend() || !m_keychainEnabled || m_backend == Backend::SessionOnly) {
         const QString secret = cached != m_session.cend() ? *cached : QString();
-        QMetaObject::invokeMethod(this, [done, secret] { done(secret, {}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done, secret] { done(secret, {}); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(keychainService, this);
     job->setAutoDelete(true);
     job->setKey(keyFor(connectionId));
-    connect(job, &QKeychain::Job::finished, this, [this, done, connectionId](QKeychain::Job *finished) {
-        auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
-        if (read->error() == QKeychain::NoError) {
-            m_session.insert(connectionId, read->textData());
-            done(read->textData(), {});
-            return;
-        }
-        if (read->error() == QKeychain::EntryNotFound) {
-            done({}, {});
-            return;
-        }
-        if (meansNoKeychain(read->error()))
-            fallBack(read->errorString());
-        done({}, tr("The keychain could not be read: %1").arg(read->errorString()));
-    });
+    connect(
+        job, &QKeychain::Job::finished, this, [this, done, connectionId](QKeychain::Job *finished) {
+            auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
+            if (read->error() == QKeychain::NoError) {
+                m_session.insert(connectionId, read->textData());
+                done(read->textData(), {});
+                return;
+            }
+            if (read->error() == QKeychain::EntryNotFound) {
+                done({}, {});
+                return;
+            }
+            if (meansNoKeychain(read->error()))
+                fallBack(read->errorString());
+            done({}, tr("The keychain could not be read: %1").arg(read->errorString()));
+        });
     job->start();
 }
 

@@ -32,7 +32,7 @@ void TokenProvider::setAccessToken(const QString &token)
     m_mintedAfterRejection = false;
     m_lastError = {};
     Redact::registerSecret(token);
-    m_token = AccessToken{token, 0, QDateTime::currentDateTimeUtc()};
+    m_token = AccessToken {token, 0, QDateTime::currentDateTimeUtc()};
     setState(token.isEmpty() ? State::Missing : State::Ready);
     Q_EMIT tokenChanged();
 }
@@ -128,6 +128,7 @@ void TokenProvider::scheduleRenewal()
 {
     if (m_token.expiresInSeconds <= 0)
         return;
-    const auto delay = std::chrono::milliseconds(qint64(double(m_token.expiresInSeconds) * 1000.0 * renewAt));
+    const auto delay =
+        std::chrono::milliseconds(qint64(double(m_token.expiresInSeconds) * 1000.0 * renewAt));
     m_renewTimer.start(delay);
 }

@@ -37,7 +37,8 @@ public:
 
     void setSettings(const ConnectionSettings &settings) { m_settings = settings; }
     void setAccessToken(const QString &token);
-    void setLibrarySecret(const QString &secret, std::optional<qint64> periodSeconds = std::nullopt);
+    void setLibrarySecret(
+        const QString &secret, std::optional<qint64> periodSeconds = std::nullopt);
     bool usesSecret() const { return !m_secret.isEmpty(); }
 
     State state() const { return m_state; }

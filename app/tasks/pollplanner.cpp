@@ -6,15 +6,13 @@
 using std::chrono::milliseconds;
 
 PollPlanner::PollPlanner()
-    : PollPlanner(Options{})
-{
-}
+    : PollPlanner(Options {})
+{ }
 
 PollPlanner::PollPlanner(Options options, quint32 seed)
     : m_options(options)
     , m_random(seed)
-{
-}
+{ }
 
 void PollPlanner::setOptions(const Options &options)
 {
@@ -25,7 +23,7 @@ void PollPlanner::setOptions(const Options &options)
 
 void PollPlanner::track(const TaskKey &key, const QDateTime &now)
 {
-    m_due.insert(key, Due{now, m_options.baseInterval});
+    m_due.insert(key, Due {now, m_options.baseInterval});
 }
 
 void PollPlanner::untrack(const TaskKey &key)
@@ -35,7 +33,8 @@ void PollPlanner::untrack(const TaskKey &key)
 
 void PollPlanner::untrackConnection(qint64 connectionId)
 {
-    m_due.removeIf([connectionId](const auto &it) { return it.key().connectionId == connectionId; });
+    m_due.removeIf(
+        [connectionId](const auto &it) { return it.key().connectionId == connectionId; });
     m_backoff.remove(connectionId);
 }
 
@@ -62,7 +61,8 @@ QList<qint64> PollPlanner::dueTasks(qint64 connectionId, const QDateTime &now) c
             anyDue = true;
             ids.append(it.key().taskId);
         } else {
-            const auto slack = milliseconds(qint64(double(it->interval.count()) * m_options.coalesceShare));
+            const auto slack =
+                milliseconds(qint64(double(it->interval.count()) * m_options.coalesceShare));
             if (now.msecsTo(it->at) <= slack.count())
                 soon.append(it.key().taskId);
         }
@@ -86,8 +86,8 @@ QDateTime PollPlanner::nextWake(qint64 connectionId) const
     return backoff.isValid() && backoff > earliest ? backoff : earliest;
 }
 
-void PollPlanner::recordObservation(const TaskKey &key, TaskState previous, TaskState current,
-                                    const QDateTime &now)
+void PollPlanner::recordObservation(
+    const TaskKey &key, TaskState previous, TaskState current, const QDateTime &now)
 {
     auto it = m_due.find(key);
     if (it == m_due.end())
@@ -99,7 +99,8 @@ void PollPlanner::recordObservation(const TaskKey &key, TaskState previous, Task
     if (previous != current) {
         it->interval = m_options.baseInterval;
     } else {
-        const auto grown = milliseconds(qint64(std::ceil(double(it->interval.count()) * m_options.growth)));
+        const auto grown =
+            milliseconds(qint64(std::ceil(double(it->interval.count()) * m_options.growth)));
         it->interval = std::clamp(grown, m_options.baseInterval, m_options.maxInterval);
     }
     it->at = now.addMSecs(it->interval.count());
@@ -118,7 +119,7 @@ void PollPlanner::recordFailure(qint64 connectionId, const SmhError &error, cons
     // that many monitors that failed together do not retry together.
     const double exponent = std::min(backoff.failures - 1, 20);
     const double raw = std::min(double(m_options.backoffBase.count()) * std::pow(2.0, exponent),
-                                double(m_options.backoffMax.count()));
+        double(m_options.backoffMax.count()));
     const double jitter = 0.75 + 0.25 * m_random.generateDouble();
     qint64 waitMs = qint64(raw * jitter);
     if (error.retryAfterSeconds() >= 0)

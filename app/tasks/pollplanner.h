@@ -1,7 +1,7 @@
 #pragma once
 
-#include "task.h"
 #include "smh/smherror.h"
+#include "task.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -18,11 +18,11 @@ class PollPlanner final
 public:
     struct Options
     {
-        std::chrono::milliseconds baseInterval{3'000};
-        std::chrono::milliseconds maxInterval{60'000};
+        std::chrono::milliseconds baseInterval {3'000};
+        std::chrono::milliseconds maxInterval {60'000};
         double growth = 1.5; // a task still running is asked again this much later
-        std::chrono::milliseconds backoffBase{2'000};
-        std::chrono::milliseconds backoffMax{300'000};
+        std::chrono::milliseconds backoffBase {2'000};
+        std::chrono::milliseconds backoffMax {300'000};
         // Tasks due within this share of their interval ride along with a
         // cycle that is happening anyway: one request instead of two.
         double coalesceShare = 0.5;
@@ -49,14 +49,17 @@ public:
 
     // A cycle's answers: final tasks stop being tracked; a task whose state
     // changed is asked again soon; one still unchanged waits longer.
-    void recordObservation(const TaskKey &key, TaskState previous, TaskState current,
-                           const QDateTime &now);
+    void recordObservation(
+        const TaskKey &key, TaskState previous, TaskState current, const QDateTime &now);
     // The connection succeeded: its backoff is over.
     void recordSuccess(qint64 connectionId);
     // The connection failed: wait with exponential backoff and jitter, or as
     // long as Retry-After asks (never less). Tasks keep their due times.
     void recordFailure(qint64 connectionId, const SmhError &error, const QDateTime &now);
-    QDateTime backoffUntil(qint64 connectionId) const { return m_backoff.value(connectionId).until; }
+    QDateTime backoffUntil(qint64 connectionId) const
+    {
+        return m_backoff.value(connectionId).until;
+    }
     int consecutiveFailures(qint64 connectionId) const
     {
         return m_backoff.value(connectionId).failures;
@@ -71,7 +74,7 @@ private:
     struct Due
     {
         QDateTime at;
-        std::chrono::milliseconds interval{0};
+        std::chrono::milliseconds interval {0};
     };
     struct Backoff
     {

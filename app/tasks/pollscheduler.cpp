@@ -47,7 +47,8 @@ void PollScheduler::addConnection(qint64 connectionId, TokenProvider *tokens)
     if (!state.timer) {
         state.timer = new QTimer(this);
         state.timer->setSingleShot(true);
-        connect(state.timer, &QTimer::timeout, this, [this, connectionId] { runCycle(connectionId); });
+        connect(
+            state.timer, &QTimer::timeout, this, [this, connectionId] { runCycle(connectionId); });
     }
     if (tokens) {
         connect(tokens, &TokenProvider::tokenChanged, this, [this, connectionId] {
@@ -55,16 +56,16 @@ void PollScheduler::addConnection(qint64 connectionId, TokenProvider *tokens)
             Q_EMIT connectionStatusChanged(connectionId);
         });
         connect(tokens, &TokenProvider::stateChanged, this,
-                [this, connectionId, tokens](TokenProvider::State state) {
-                    // Minting failed for a passing reason: back off like a
-                    // failed cycle, then the timer asks for a token again.
-                    if (state == TokenProvider::State::Missing && tokens->usesSecret()
-                        && tokens->lastError().isError()) {
-                        recordFailure(connectionId, tokens->lastError());
-                        reschedule(connectionId);
-                    }
-                    Q_EMIT connectionStatusChanged(connectionId);
-                });
+            [this, connectionId, tokens](TokenProvider::State state) {
+                // Minting failed for a passing reason: back off like a
+                // failed cycle, then the timer asks for a token again.
+                if (state == TokenProvider::State::Missing && tokens->usesSecret()
+                    && tokens->lastError().isError()) {
+                    recordFailure(connectionId, tokens->lastError());
+                    reschedule(connectionId);
+                }
+                Q_EMIT connectionStatusChanged(connectionId);
+            });
         tokens->ensureToken();
     }
     QList<Task> tasks;
@@ -237,7 +238,7 @@ void PollScheduler::runCycle(qint64 connectionId)
     it->requestsSent += job->requestCount();
     m_totalRequests += job->requestCount();
     connect(job, &SmhJob::finished, this,
-            [this, connectionId, token, job] { finishCycle(connectionId, token, job); });
+        [this, connectionId, token, job] { finishCycle(connectionId, token, job); });
     Q_EMIT connectionStatusChanged(connectionId);
 }
 
@@ -256,12 +257,13 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
     observations.reserve(reports.size());
     previous.reserve(reports.size());
     for (const TaskStatusReport &report : reports) {
-        const TaskKey key{connectionId, report.taskId};
+        const TaskKey key {connectionId, report.taskId};
         const std::optional<Task> known = m_store->task(key);
         if (!known)
             continue; // removed while the request was out
-        observations.append(TaskObservation{key, TaskStates::fromStatus(report.found, report.status),
-                                            report.status, report.result, current});
+        observations.append(
+            TaskObservation {key, TaskStates::fromStatus(report.found, report.status),
+                report.status, report.result, current});
         previous.append(known->state);
     }
 
@@ -273,8 +275,8 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
     }
     if (stored) {
         for (qsizetype i = 0; i < observations.size(); ++i)
-            m_planner.recordObservation(observations.at(i).key, previous.at(i),
-                                        observations.at(i).state, current);
+            m_planner.recordObservation(
+                observations.at(i).key, previous.at(i), observations.at(i).state, current);
     }
 
     if (job->error().isError()) {
@@ -289,9 +291,9 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
             recordFailure(connectionId, error);
         }
     } else if (!stored) {
-        recordFailure(connectionId, SmhError(SmhError::Kind::InvalidInput,
-                                             tr("could not write to the task ledger: %1")
-                                                 .arg(m_store->lastError())));
+        recordFailure(connectionId,
+            SmhError(SmhError::Kind::InvalidInput,
+                tr("could not write to the task ledger: %1").arg(m_store->lastError())));
     } else {
         it->lastError = {};
         m_planner.recordSuccess(connectionId);

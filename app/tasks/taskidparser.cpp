@@ -57,9 +57,8 @@ TaskIdParser::Result TaskIdParser::parse(QStringView text)
                 continue;
             }
             if (last - first + 1 > maxRangeSize) {
-                result.invalid << tr("\"%1\": a range may hold at most %2 IDs")
-                                      .arg(token)
-                                      .arg(maxRangeSize);
+                result.invalid
+                    << tr("\"%1\": a range may hold at most %2 IDs").arg(token).arg(maxRangeSize);
                 continue;
             }
             for (qint64 id = first; id <= last; ++id)
@@ -67,8 +66,8 @@ TaskIdParser::Result TaskIdParser::parse(QStringView text)
             continue;
         }
         if (!parseId(token, &first)) {
-            result.invalid << tr("\"%1\" is not a task ID (task IDs are whole numbers)")
-                                  .arg(token.left(64));
+            result.invalid
+                << tr("\"%1\" is not a task ID (task IDs are whole numbers)").arg(token.left(64));
             continue;
         }
         add(first);

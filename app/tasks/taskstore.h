@@ -51,7 +51,7 @@ public:
     // Adds tasks not tracked yet (existing ones are left alone) in one
     // transaction; returns the added tasks in the order given.
     QList<Task> addTasks(qint64 connectionId, const QList<qint64> &taskIds, const QString &note,
-                         const QDateTime &now);
+        const QDateTime &now);
     bool removeTasks(const QList<TaskKey> &keys);
     bool setNote(const TaskKey &key, const QString &note);
     // Puts final tasks back to Queued so that they are polled again (re-check).

@@ -49,7 +49,7 @@ TaskTableModel::TaskTableModel(TaskStore *store, QObject *parent)
         reloadConnectionNames();
         if (!m_tasks.isEmpty())
             Q_EMIT dataChanged(index(0, ConnectionColumn), index(rowCount() - 1, ConnectionColumn),
-                               {Qt::DisplayRole, SortRole});
+                {Qt::DisplayRole, SortRole});
     });
 }
 
@@ -89,7 +89,8 @@ QVariant TaskTableModel::displayData(const Task &task, int column) const
 {
     const QLocale locale;
     auto time = [&locale](const QDateTime &when) {
-        return when.isValid() ? locale.toString(when.toLocalTime(), QLocale::ShortFormat) : QString();
+        return when.isValid() ? locale.toString(when.toLocalTime(), QLocale::ShortFormat)
+                              : QString();
     };
     switch (column) {
     case TaskIdColumn:
@@ -149,7 +150,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(task, index.column());
     case Qt::EditRole:
-        return index.column() == NoteColumn ? QVariant(task.note) : displayData(task, index.column());
+        return index.column() == NoteColumn ? QVariant(task.note)
+                                            : displayData(task, index.column());
     case SortRole:
         return sortData(task, index.column());
     case StateRole:
@@ -274,9 +276,9 @@ void TaskTableModel::updateTasks(const QList<Task> &tasks)
         changes.append({row, *lo, *hi});
     }
     std::sort(changes.begin(), changes.end(),
-              [](const Change &a, const Change &b) { return a.row < b.row; });
-    const QList<int> roles{Qt::DisplayRole, Qt::EditRole, SortRole, StateRole, IsFinalRole,
-                           Qt::ToolTipRole};
+        [](const Change &a, const Change &b) { return a.row < b.row; });
+    const QList<int> roles {
+        Qt::DisplayRole, Qt::EditRole, SortRole, StateRole, IsFinalRole, Qt::ToolTipRole};
     for (qsizetype i = 0; i < changes.size();) {
         qsizetype j = i;
         int firstColumn = changes.at(i).firstColumn;
@@ -286,8 +288,8 @@ void TaskTableModel::updateTasks(const QList<Task> &tasks)
             firstColumn = std::min(firstColumn, changes.at(j).firstColumn);
             lastColumn = std::max(lastColumn, changes.at(j).lastColumn);
         }
-        Q_EMIT dataChanged(index(changes.at(i).row, firstColumn), index(changes.at(j).row, lastColumn),
-                           roles);
+        Q_EMIT dataChanged(
+            index(changes.at(i).row, firstColumn), index(changes.at(j).row, lastColumn), roles);
         i = j + 1;
     }
 }
@@ -336,9 +338,8 @@ void TaskTableModel::reloadConnectionNames()
         return;
     const QList<Connection> connections = m_store->connections();
     for (const Connection &connection : connections)
-        m_connectionNames.insert(connection.id, connection.name.isEmpty()
-                                                    ? connection.settings.displayName()
-                                                    : connection.name);
+        m_connectionNames.insert(connection.id,
+            connection.name.isEmpty() ? connection.settings.displayName() : connection.name);
 }
 
 void TaskTableModel::refreshDurations()
@@ -354,8 +355,8 @@ void TaskTableModel::refreshDurations()
         int last = row;
         while (last + 1 < m_tasks.size() && !m_tasks.at(last + 1).isFinal())
             ++last;
-        Q_EMIT dataChanged(index(row, DurationColumn), index(last, DurationColumn),
-                           {Qt::DisplayRole, SortRole});
+        Q_EMIT dataChanged(
+            index(row, DurationColumn), index(last, DurationColumn), {Qt::DisplayRole, SortRole});
         row = last + 1;
     }
 }
@@ -364,6 +365,6 @@ void TaskTableModel::retranslate()
 {
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_tasks.isEmpty())
-        Q_EMIT dataChanged(index(0, StateColumn), index(rowCount() - 1, StateColumn),
-                           {Qt::DisplayRole});
+        Q_EMIT dataChanged(
+            index(0, StateColumn), index(rowCount() - 1, StateColumn), {Qt::DisplayRole});
 }

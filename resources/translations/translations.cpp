@@ -17,11 +17,11 @@ QStringList searchPaths()
 {
     return {QDir(QCoreApplication::applicationDirPath())
                 .filePath(u"../"_s + QStringLiteral(SMH_TRANSLATIONS_INSTALL_DIR)),
-            u":/i18n"_s};
+        u":/i18n"_s};
 }
 
-bool loadInto(QTranslator *translator, const QLocale &locale, const QString &name,
-              const QStringList &paths)
+bool loadInto(
+    QTranslator *translator, const QLocale &locale, const QString &name, const QStringList &paths)
 {
     for (const QString &path : paths) {
         if (translator->load(locale, name, u"_"_s, path))

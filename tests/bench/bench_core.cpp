@@ -7,10 +7,10 @@
 
 #include <QElapsedTimer>
 
-#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 #include <cstdio>
 
@@ -51,9 +51,8 @@ int main()
         ids << id;
 
     qsizetype batchCount = 0;
-    report("TaskQuery::batches, 100,000 IDs", medianMs(9, [&] {
-               batchCount = TaskQuery::batches(settings, token, ids).size();
-           }));
+    report("TaskQuery::batches, 100,000 IDs",
+        medianMs(9, [&] { batchCount = TaskQuery::batches(settings, token, ids).size(); }));
     std::printf("%-58s %10lld\n", "  requests for 100,000 eight-digit IDs", qlonglong(batchCount));
 
     // One full batch as SMH would answer it.
@@ -65,32 +64,32 @@ int main()
         report.taskId = id;
         report.found = true;
         report.status = 200;
-        report.result = TaskResult{{u"marketing"_s, u"v3"_s, u"brief.pptx"_s},
-                                   {u"marketing"_s, u"brief.pptx"_s},
-                                   u"0123456789abcdef"_s,
-                                   u"fedcba9876543210"_s};
+        report.result = TaskResult {{u"marketing"_s, u"v3"_s, u"brief.pptx"_s},
+            {u"marketing"_s, u"brief.pptx"_s}, u"0123456789abcdef"_s, u"fedcba9876543210"_s};
         array.append(TaskReply::toJson(report));
     }
     const QByteArray body = QJsonDocument(array).toJson(QJsonDocument::Compact);
-    std::printf("%-58s %10lld\n", "  IDs per request / reply bytes", qlonglong(batch.size()));
-    std::printf("%-58s %10lld\n", "", qlonglong(body.size()));
-    report("TaskReply::parse, one full batch with results", medianMs(21, [&] {
-               (void)TaskReply::parse(body, batch);
-           }));
+    std::printf("%-58s %10lld\n", "  IDs in the first request", qlonglong(batch.size()));
+    std::printf("%-58s %10lld\n", "  bytes of its reply (every task with a result)",
+        qlonglong(body.size()));
+    report("TaskReply::parse, one full batch with results",
+        medianMs(21, [&] { (void)TaskReply::parse(body, batch); }));
 
     PollPlanner planner;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (qint64 id : std::as_const(ids))
         planner.track({1, id}, now);
-    report("PollPlanner::dueTasks, 100,000 tracked", medianMs(9, [&] { (void)planner.dueTasks(1, now); }));
+    report("PollPlanner::dueTasks, 100,000 tracked",
+        medianMs(9, [&] { (void)planner.dueTasks(1, now); }));
     report("PollPlanner::recordObservation x 100,000", medianMs(5, [&] {
-               for (qint64 id : std::as_const(ids))
-                   planner.recordObservation({1, id}, TaskState::Running, TaskState::Running, now);
-           }));
+        for (qint64 id : std::as_const(ids))
+            planner.recordObservation({1, id}, TaskState::Running, TaskState::Running, now);
+    }));
 
     QString pasted;
     for (qint64 id = 0; id < 100'000; ++id)
         pasted += QString::number(1'000'000 + id) + (id % 10 == 9 ? u"\n"_s : u", "_s);
-    report("TaskIdParser::parse, 100,000 pasted IDs", medianMs(9, [&] { (void)TaskIdParser::parse(pasted); }));
+    report("TaskIdParser::parse, 100,000 pasted IDs",
+        medianMs(9, [&] { (void)TaskIdParser::parse(pasted); }));
     return 0;
 }

@@ -39,7 +39,7 @@ private:
     }
 
     Run run(const QStringList &arguments, const QProcessEnvironment &extra = {},
-            const QByteArray &input = {}, bool withToken = true)
+        const QByteArray &input = {}, bool withToken = true)
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -72,7 +72,8 @@ private:
         result.out = process.readAllStandardOutput();
         result.err = process.readAllStandardError();
         // The token must never show, whatever happened.
-        if (!m_token.isEmpty() && (result.out.contains(m_token.toUtf8()) || result.err.contains(m_token.toUtf8())))
+        if (!m_token.isEmpty()
+            && (result.out.contains(m_token.toUtf8()) || result.err.contains(m_token.toUtf8())))
             result.exitCode = -100;
         return result;
     }
@@ -80,7 +81,7 @@ private:
     QStringList connection() const
     {
         return {u"--endpoint"_s, m_simulator->baseUrl().toString(), u"--library"_s,
-                m_simulator->libraryId(), u"--interval"_s, u"0.05"_s, u"--max-interval"_s, u"0.2"_s};
+            m_simulator->libraryId(), u"--interval"_s, u"0.05"_s, u"--max-interval"_s, u"0.2"_s};
     }
 
     static QJsonObject lastJsonLine(const QByteArray &out)
@@ -118,10 +119,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QList<int>>("finals"); // final status per task; 0: unknown ID
         QTest::addColumn<int>("exitCode");
-        QTest::newRow("all succeeded") << QList<int>{200, 204} << 0;
-        QTest::newRow("one failed") << QList<int>{200, 500, 0, 418} << 1;
-        QTest::newRow("not found") << QList<int>{200, 0} << 3;
-        QTest::newRow("unknown status") << QList<int>{200, 418, 0} << 6;
+        QTest::newRow("all succeeded") << QList<int> {200, 204} << 0;
+        QTest::newRow("one failed") << QList<int> {200, 500, 0, 418} << 1;
+        QTest::newRow("not found") << QList<int> {200, 0} << 3;
+        QTest::newRow("unknown status") << QList<int> {200, 418, 0} << 6;
     }
 
     void watchExitCodes()
@@ -134,7 +135,7 @@ private Q_SLOTS:
             script(id, 200 + 100 * i, finals.at(i), finals.at(i) != 0);
             ids << QString::number(id);
         }
-        const Run r = run(QStringList{u"watch"_s} + connection() + QStringList{ids.join(u',')});
+        const Run r = run(QStringList {u"watch"_s} + connection() + QStringList {ids.join(u',')});
         QVERIFY2(r.exitCode == exitCode, r.err.constData());
         // The text table lists every task with its final state.
         const QString out = QString::fromUtf8(r.out);
@@ -149,8 +150,8 @@ private Q_SLOTS:
         script(11, 100, 204);
         script(12, 100, 500);
         script(13, 0, 0, false);
-        const Run r = run(QStringList{u"watch"_s, u"--output"_s, u"json"_s} + connection()
-                          + QStringList{u"10-13"_s});
+        const Run r = run(QStringList {u"watch"_s, u"--output"_s, u"json"_s} + connection()
+            + QStringList {u"10-13"_s});
         QCOMPARE(r.exitCode, 1);
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(r.out, &error);
@@ -179,8 +180,8 @@ private Q_SLOTS:
     {
         script(20, 400, 200);
         script(21, 0, 204);
-        const Run r = run(QStringList{u"watch"_s, u"--output"_s, u"jsonl"_s} + connection()
-                          + QStringList{u"20"_s, u"21"_s});
+        const Run r = run(QStringList {u"watch"_s, u"--output"_s, u"jsonl"_s} + connection()
+            + QStringList {u"20"_s, u"21"_s});
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QList<QPair<qint64, QString>> events;
@@ -189,7 +190,8 @@ private Q_SLOTS:
             QVERIFY2(!object.isEmpty(), line.constData());
             if (object.contains(u"summary"))
                 continue;
-            QVERIFY(QDateTime::fromString(object.value(u"time").toString(), Qt::ISODateWithMs).isValid());
+            QVERIFY(QDateTime::fromString(object.value(u"time").toString(), Qt::ISODateWithMs)
+                        .isValid());
             events.append({object.value(u"taskId").toInteger(), object.value(u"state").toString()});
         }
         QVERIFY(events.contains(qMakePair(qint64(20), u"running"_s)));
@@ -203,8 +205,8 @@ private Q_SLOTS:
     {
         script(30, 100'000, 200);
         script(31, 0, 500);
-        const Run r = run(QStringList{u"query"_s, u"--output"_s, u"json"_s} + connection()
-                          + QStringList{u"30,31,32"_s});
+        const Run r = run(QStringList {u"query"_s, u"--output"_s, u"json"_s} + connection()
+            + QStringList {u"30,31,32"_s});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray tasks = QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray();
         QCOMPARE(tasks.size(), 3);
@@ -218,24 +220,25 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<bool>("withToken");
         QTest::addColumn<QByteArray>("message");
-        QTest::newRow("bad id") << QStringList{u"watch"_s, u"--library"_s, u"lib"_s, u"10,abc"_s} << true
-                                << QByteArray("abc");
-        QTest::newRow("no ids") << QStringList{u"watch"_s, u"--library"_s, u"lib"_s} << true
+        QTest::newRow("bad id") << QStringList {u"watch"_s, u"--library"_s, u"lib"_s, u"10,abc"_s}
+                                << true << QByteArray("abc");
+        QTest::newRow("no ids") << QStringList {u"watch"_s, u"--library"_s, u"lib"_s} << true
                                 << QByteArray("No task IDs");
-        QTest::newRow("no library") << QStringList{u"watch"_s, u"10"_s} << true << QByteArray("No library");
-        QTest::newRow("no credentials") << QStringList{u"watch"_s, u"--library"_s, u"lib"_s, u"10"_s} << false
-                                        << QByteArray("No credentials");
-        QTest::newRow("plain http") << QStringList{u"query"_s, u"--endpoint"_s, u"http://example.com"_s,
-                                                   u"--library"_s, u"lib"_s, u"10"_s}
+        QTest::newRow("no library")
+            << QStringList {u"watch"_s, u"10"_s} << true << QByteArray("No library");
+        QTest::newRow("no credentials") << QStringList {u"watch"_s, u"--library"_s, u"lib"_s,
+            u"10"_s} << false << QByteArray("No credentials");
+        QTest::newRow("plain http") << QStringList {u"query"_s, u"--endpoint"_s,
+            u"http://example.com"_s, u"--library"_s, u"lib"_s, u"10"_s}
                                     << true << QByteArray("https://");
-        QTest::newRow("bad option") << QStringList{u"watch"_s, u"--frobnicate"_s, u"10"_s} << true
+        QTest::newRow("bad option") << QStringList {u"watch"_s, u"--frobnicate"_s, u"10"_s} << true
                                     << QByteArray("frobnicate");
-        QTest::newRow("bad output") << QStringList{u"watch"_s, u"--output"_s, u"xml"_s, u"--library"_s,
-                                                   u"lib"_s, u"10"_s}
-                                    << true << QByteArray("xml");
-        QTest::newRow("bad interval") << QStringList{u"watch"_s, u"--interval"_s, u"-1"_s, u"--library"_s,
-                                                     u"lib"_s, u"10"_s}
-                                      << true << QByteArray("--interval");
+        QTest::newRow("bad output")
+            << QStringList {u"watch"_s, u"--output"_s, u"xml"_s, u"--library"_s, u"lib"_s, u"10"_s}
+            << true << QByteArray("xml");
+        QTest::newRow("bad interval")
+            << QStringList {u"watch"_s, u"--interval"_s, u"-1"_s, u"--library"_s, u"lib"_s, u"10"_s}
+            << true << QByteArray("--interval");
     }
 
     void usageErrorsExitTwo()
@@ -254,7 +257,8 @@ private Q_SLOTS:
         script(40, 0, 200);
         script(41, 0, 200);
         script(42, 0, 200);
-        Run r = run(QStringList{u"watch"_s} + connection() + QStringList{u"-"_s}, {}, "40\n41, 42\n");
+        Run r =
+            run(QStringList {u"watch"_s} + connection() + QStringList {u"-"_s}, {}, "40\n41, 42\n");
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QString::fromUtf8(r.out).count(u"succeeded"_s), 3);
 
@@ -263,12 +267,13 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("40-42\n");
         file.close();
-        r = run(QStringList{u"watch"_s, u"--output"_s, u"json"_s, u"--ids-file"_s, file.fileName()}
-                + connection());
+        r = run(QStringList {u"watch"_s, u"--output"_s, u"json"_s, u"--ids-file"_s, file.fileName()}
+            + connection());
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray().size(), 3);
 
-        r = run(QStringList{u"watch"_s, u"--ids-file"_s, dir.filePath(u"missing"_s)} + connection());
+        r = run(
+            QStringList {u"watch"_s, u"--ids-file"_s, dir.filePath(u"missing"_s)} + connection());
         QCOMPARE(r.exitCode, 2);
     }
 
@@ -277,7 +282,7 @@ private Q_SLOTS:
         script(50, 100'000, 200);
         QProcessEnvironment env;
         env.insert(u"SMH_ACCESS_TOKEN"_s, u"definitely-not-a-valid-token"_s);
-        const Run r = run(QStringList{u"watch"_s} + connection() + QStringList{u"50"_s}, env);
+        const Run r = run(QStringList {u"watch"_s} + connection() + QStringList {u"50"_s}, env);
         QCOMPARE(r.exitCode, 4);
         QVERIFY(r.err.contains("InvalidAccessToken"));
         QVERIFY(!r.err.contains("definitely-not-a-valid-token"));
@@ -290,9 +295,9 @@ private Q_SLOTS:
         QVERIFY(secret.open(QIODevice::WriteOnly));
         secret.write("wrong-secret-value-123\n");
         secret.close();
-        const Run r = run(QStringList{u"watch"_s, u"--secret-file"_s, secret.fileName()} + connection()
-                              + QStringList{u"50"_s},
-                          {}, {}, false);
+        const Run r = run(QStringList {u"watch"_s, u"--secret-file"_s, secret.fileName()}
+                + connection() + QStringList {u"50"_s},
+            {}, {}, false);
         QCOMPARE(r.exitCode, 4);
         QVERIFY(!r.err.contains("wrong-secret-value-123"));
         QVERIFY(!r.out.contains("wrong-secret-value-123"));
@@ -301,20 +306,29 @@ private Q_SLOTS:
     void timeoutExitsFive()
     {
         script(60, 100'000, 200);
-        const Run r = run(QStringList{u"watch"_s, u"--timeout"_s, u"0.5"_s, u"--output"_s, u"json"_s}
-                          + connection() + QStringList{u"60"_s});
+        const Run r =
+            run(QStringList {u"watch"_s, u"--timeout"_s, u"0.5"_s, u"--output"_s, u"json"_s}
+                + connection() + QStringList {u"60"_s});
         QCOMPARE(r.exitCode, 5);
         QVERIFY(r.err.contains("timeout"));
         // The last known state is still printed.
-        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray().at(0).toObject().value(u"state").toString(),
-                 u"running"_s);
+        QCOMPARE(QJsonDocument::fromJson(r.out)
+                     .object()
+                     .value(u"tasks")
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(u"state")
+                     .toString(),
+            u"running"_s);
     }
 
     void unreachableServerExitsFive()
     {
         const QUrl dead = m_simulator->baseUrl();
         m_simulator->server().close();
-        const Run r = run({u"query"_s, u"--endpoint"_s, dead.toString(), u"--library"_s, u"lib"_s, u"1"_s});
+        const Run r =
+            run({u"query"_s, u"--endpoint"_s, dead.toString(), u"--library"_s, u"lib"_s, u"1"_s});
         QCOMPARE(r.exitCode, 5);
         QVERIFY(!r.err.isEmpty());
     }
@@ -325,7 +339,7 @@ private Q_SLOTS:
         HttpResponse busy = HttpResponse::error(503, u"Busy"_s, u"try later"_s, u"r-1"_s);
         busy.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", "0"));
         m_simulator->failNextQueries(3, busy);
-        const Run r = run(QStringList{u"watch"_s} + connection() + QStringList{u"70"_s});
+        const Run r = run(QStringList {u"watch"_s} + connection() + QStringList {u"70"_s});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(m_simulator->taskQueryCount() >= 4);
         QVERIFY(r.err.contains("503"));
@@ -340,11 +354,12 @@ private Q_SLOTS:
         QVERIFY(secret.open(QIODevice::WriteOnly));
         secret.write(m_simulator->librarySecret().toUtf8());
         secret.close();
-        QStringList arguments = QStringList{u"watch"_s, u"--secret-file"_s, secret.fileName()} + connection();
+        QStringList arguments =
+            QStringList {u"watch"_s, u"--secret-file"_s, secret.fileName()} + connection();
         // Poll rarely so that the token would lapse without renewal.
         arguments.replace(arguments.indexOf(u"0.05"_s), u"0.9"_s);
         arguments.replace(arguments.indexOf(u"0.2"_s), u"2"_s);
-        const Run r = run(arguments + QStringList{u"80"_s}, {}, {}, false);
+        const Run r = run(arguments + QStringList {u"80"_s}, {}, {}, false);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(m_simulator->renewCount() >= 1);
         QVERIFY(!r.err.contains(m_simulator->librarySecret().toUtf8()));
@@ -352,7 +367,8 @@ private Q_SLOTS:
 
     void demoNeedsNoAccount()
     {
-        const Run r = run({u"query"_s, u"--demo"_s, u"--output"_s, u"json"_s, u"1001-1003"_s}, {}, {}, false);
+        const Run r =
+            run({u"query"_s, u"--demo"_s, u"--output"_s, u"json"_s, u"1001-1003"_s}, {}, {}, false);
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray().size(), 3);
     }

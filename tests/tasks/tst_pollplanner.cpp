@@ -33,8 +33,8 @@ private Q_SLOTS:
         planner.track({1, 10}, t0());
         planner.track({1, 11}, t0());
         planner.track({2, 10}, t0());
-        QCOMPARE(planner.dueTasks(1, t0()), (QList<qint64>{10, 11}));
-        QCOMPARE(planner.dueTasks(2, t0()), (QList<qint64>{10}));
+        QCOMPARE(planner.dueTasks(1, t0()), (QList<qint64> {10, 11}));
+        QCOMPARE(planner.dueTasks(2, t0()), (QList<qint64> {10}));
         QCOMPARE(planner.nextWake(1), t0());
         QCOMPARE(planner.trackedCount(1), 2);
     }
@@ -42,7 +42,7 @@ private Q_SLOTS:
     void runningTasksArePolledLessOftenUpToTheCap()
     {
         PollPlanner planner(options(), 1);
-        const TaskKey key{1, 7};
+        const TaskKey key {1, 7};
         planner.track(key, t0());
         QDateTime now = t0();
         QList<qint64> intervals;
@@ -51,11 +51,12 @@ private Q_SLOTS:
         intervals << planner.intervalOf(key).count();
         for (int i = 0; i < 8; ++i) {
             now = planner.dueAt(key);
-            QCOMPARE(planner.dueTasks(1, now), QList<qint64>{7});
+            QCOMPARE(planner.dueTasks(1, now), QList<qint64> {7});
             planner.recordObservation(key, TaskState::Running, TaskState::Running, now);
             intervals << planner.intervalOf(key).count();
         }
-        QCOMPARE(intervals, (QList<qint64>{3000, 6000, 12000, 24000, 48000, 60000, 60000, 60000, 60000}));
+        QCOMPARE(intervals,
+            (QList<qint64> {3000, 6000, 12000, 24000, 48000, 60000, 60000, 60000, 60000}));
         QCOMPARE(planner.dueAt(key), now.addMSecs(60000));
         // Not due a moment before.
         QVERIFY(planner.dueTasks(1, now.addMSecs(29000)).isEmpty());
@@ -64,7 +65,7 @@ private Q_SLOTS:
     void aStateChangeResetsTheInterval()
     {
         PollPlanner planner(options(), 1);
-        const TaskKey key{1, 7};
+        const TaskKey key {1, 7};
         planner.track(key, t0());
         planner.recordObservation(key, TaskState::Running, TaskState::Running, t0());
         planner.recordObservation(key, TaskState::Running, TaskState::Running, t0());
@@ -109,7 +110,7 @@ private Q_SLOTS:
         planner.recordObservation({1, 2}, TaskState::Queued, TaskState::Running, t0().addSecs(1));
         planner.recordObservation({1, 3}, TaskState::Queued, TaskState::Running, t0().addSecs(7));
         QVERIFY(planner.dueTasks(1, t0().addSecs(2)).isEmpty());
-        QCOMPARE(planner.dueTasks(1, t0().addSecs(3)), (QList<qint64>{1, 2}));
+        QCOMPARE(planner.dueTasks(1, t0().addSecs(3)), (QList<qint64> {1, 2}));
         QCOMPARE(planner.nextWake(1), t0().addSecs(3));
     }
 
@@ -124,7 +125,7 @@ private Q_SLOTS:
             const qint64 wait = t0().msecsTo(planner.backoffUntil(1));
             const double nominal = std::min(2000.0 * std::pow(2.0, i), 300000.0);
             QVERIFY2(wait >= qint64(nominal * 0.75) && wait <= qint64(nominal),
-                     qPrintable(QStringLiteral("failure %1 waited %2 ms").arg(i + 1).arg(wait)));
+                qPrintable(QStringLiteral("failure %1 waited %2 ms").arg(i + 1).arg(wait)));
             waits << wait;
         }
         QCOMPARE(planner.consecutiveFailures(1), 12);
@@ -133,7 +134,7 @@ private Q_SLOTS:
         QCOMPARE(planner.nextWake(1), planner.backoffUntil(1));
         planner.recordSuccess(1);
         QCOMPARE(planner.consecutiveFailures(1), 0);
-        QCOMPARE(planner.dueTasks(1, t0().addSecs(1)), QList<qint64>{1});
+        QCOMPARE(planner.dueTasks(1, t0().addSecs(1)), QList<qint64> {1});
     }
 
     void jitterSpreadsRetries()
@@ -156,7 +157,7 @@ private Q_SLOTS:
         planner.recordFailure(1, busy, t0());
         QCOMPARE(planner.backoffUntil(1), t0().addSecs(120));
         QVERIFY(planner.dueTasks(1, t0().addSecs(119)).isEmpty());
-        QCOMPARE(planner.dueTasks(1, t0().addSecs(120)), QList<qint64>{1});
+        QCOMPARE(planner.dueTasks(1, t0().addSecs(120)), QList<qint64> {1});
 
         // A short Retry-After never shortens the backoff already earned.
         PollPlanner second(options(), 7);
@@ -178,7 +179,7 @@ private Q_SLOTS:
         planner.recordFailure(1, SmhError(SmhError::Kind::Network, {}), t0());
         QVERIFY(planner.dueTasks(1, t0().addMSecs(10)).isEmpty());
         planner.makeAllDue(1, t0().addMSecs(10));
-        QCOMPARE(planner.dueTasks(1, t0().addMSecs(10)), (QList<qint64>{1, 2}));
+        QCOMPARE(planner.dueTasks(1, t0().addMSecs(10)), (QList<qint64> {1, 2}));
     }
 
     void untrackingAConnectionForgetsItsTasksAndBackoff()

@@ -23,7 +23,7 @@ private:
         SmhSimulator simulator;
         SmhClient client;
         TaskStore store;
-        PollScheduler scheduler{&client, &store};
+        PollScheduler scheduler {&client, &store};
         TokenProvider *tokens = nullptr;
         qint64 connectionId = 0;
         qint64 simulatedMs = 0;
@@ -136,7 +136,7 @@ private Q_SLOTS:
         const int requests = f.simulator.taskQueryCount();
         QVERIFY2(requests >= 3 && requests <= 5, qPrintable(QString::number(requests)));
         QTRY_VERIFY(std::all_of(ids.cbegin(), ids.cend(),
-                                [&f](qint64 id) { return f.stateOf(id) == TaskState::Running; }));
+            [&f](qint64 id) { return f.stateOf(id) == TaskState::Running; }));
     }
 
     void transientFaultsNeverChangeTaskState()
@@ -146,7 +146,8 @@ private Q_SLOTS:
         f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
         QTRY_COMPARE(f.stateOf(1), TaskState::Running);
 
-        HttpResponse failure = HttpResponse::error(503, u"ServiceUnavailable"_s, u"busy"_s, u"req-1"_s);
+        HttpResponse failure =
+            HttpResponse::error(503, u"ServiceUnavailable"_s, u"busy"_s, u"req-1"_s);
         failure.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", "0"));
         f.simulator.failNextQueries(3, failure);
         QTRY_VERIFY(f.scheduler.status(f.connectionId).consecutiveFailures >= 1);
@@ -172,7 +173,8 @@ private Q_SLOTS:
         QTRY_COMPARE(f.stateOf(1), TaskState::Running);
 
         f.simulator.revokeAllTokens();
-        QTRY_COMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::AuthRejected);
+        QTRY_COMPARE(
+            f.scheduler.status(f.connectionId).health, PollScheduler::Health::AuthRejected);
         QCOMPARE(f.tokens->state(), TokenProvider::State::Rejected);
         QVERIFY(f.scheduler.status(f.connectionId).lastError.isAuthError());
         QCOMPARE(f.stateOf(1), TaskState::Running); // never marked failed because of auth
@@ -208,9 +210,10 @@ private Q_SLOTS:
         f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
         QTRY_COMPARE(f.stateOf(1), TaskState::Running);
         // The secret mints fine but its tokens may not read tasks.
-        f.simulator.failNextQueries(1000, HttpResponse::error(403, u"PermissionDenied"_s,
-                                                              u"no"_s, u"req-9"_s));
-        QTRY_COMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::AuthRejected);
+        f.simulator.failNextQueries(
+            1000, HttpResponse::error(403, u"PermissionDenied"_s, u"no"_s, u"req-9"_s));
+        QTRY_COMPARE(
+            f.scheduler.status(f.connectionId).health, PollScheduler::Health::AuthRejected);
         QCOMPARE(f.simulator.mintCount(), 2); // the original and exactly one retry
         const int queries = f.simulator.taskQueryCount();
         QTest::qWait(150);

@@ -15,15 +15,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QList<qint64>>("ids");
         QTest::addColumn<int>("duplicates");
-        QTest::newRow("single") << u"10"_s << QList<qint64>{10} << 0;
-        QTest::newRow("commas") << u"10,12,13"_s << QList<qint64>{10, 12, 13} << 0;
-        QTest::newRow("mixed") << u" 10, 12\n13\t14;15 "_s << QList<qint64>{10, 12, 13, 14, 15} << 0;
-        QTest::newRow("crlf") << u"1\r\n2\r\n"_s << QList<qint64>{1, 2} << 0;
-        QTest::newRow("range") << u"100-103"_s << QList<qint64>{100, 101, 102, 103} << 0;
-        QTest::newRow("range and ids") << u"5,1-3,2"_s << QList<qint64>{5, 1, 2, 3} << 1;
-        QTest::newRow("duplicates") << u"7 7 7 8"_s << QList<qint64>{7, 8} << 2;
-        QTest::newRow("64-bit") << u"9007199254740993"_s << QList<qint64>{9007199254740993LL} << 0;
-        QTest::newRow("empty") << QString() << QList<qint64>{} << 0;
+        QTest::newRow("single") << u"10"_s << QList<qint64> {10} << 0;
+        QTest::newRow("commas") << u"10,12,13"_s << QList<qint64> {10, 12, 13} << 0;
+        QTest::newRow("mixed") << u" 10, 12\n13\t14;15 "_s << QList<qint64> {10, 12, 13, 14, 15}
+                               << 0;
+        QTest::newRow("crlf") << u"1\r\n2\r\n"_s << QList<qint64> {1, 2} << 0;
+        QTest::newRow("range") << u"100-103"_s << QList<qint64> {100, 101, 102, 103} << 0;
+        QTest::newRow("range and ids") << u"5,1-3,2"_s << QList<qint64> {5, 1, 2, 3} << 1;
+        QTest::newRow("duplicates") << u"7 7 7 8"_s << QList<qint64> {7, 8} << 2;
+        QTest::newRow("64-bit") << u"9007199254740993"_s << QList<qint64> {9007199254740993LL} << 0;
+        QTest::newRow("empty") << QString() << QList<qint64> {} << 0;
     }
 
     void parsesSeparatorsRangesAndDuplicates()
@@ -59,7 +60,8 @@ private Q_SLOTS:
         const TaskIdParser::Result result = TaskIdParser::parse(text);
         QVERIFY(!result.ok());
         QCOMPARE(result.invalid.size(), 1);
-        QVERIFY2(result.invalid.constFirst().contains(culprit), qPrintable(result.invalid.constFirst()));
+        QVERIFY2(
+            result.invalid.constFirst().contains(culprit), qPrintable(result.invalid.constFirst()));
     }
 
     void readsTextAndCsvFiles()
@@ -74,7 +76,7 @@ private Q_SLOTS:
         QString error;
         TaskIdParser::Result result = TaskIdParser::parseFile(text, &error);
         QVERIFY(error.isEmpty());
-        QCOMPARE(result.ids, (QList<qint64>{10, 11, 12, 13, 14, 15}));
+        QCOMPARE(result.ids, (QList<qint64> {10, 11, 12, 13, 14, 15}));
 
         const QString csv = dir.filePath(u"export.csv"_s);
         QFile csvFile(csv);
@@ -83,7 +85,7 @@ private Q_SLOTS:
         csvFile.close();
         result = TaskIdParser::parseFile(csv, &error);
         QVERIFY2(result.ok(), qPrintable(result.invalid.join(u"; "_s)));
-        QCOMPARE(result.ids, (QList<qint64>{20, 21}));
+        QCOMPARE(result.ids, (QList<qint64> {20, 21}));
 
         result = TaskIdParser::parseFile(dir.filePath(u"missing.txt"_s), &error);
         QVERIFY(!error.isEmpty());

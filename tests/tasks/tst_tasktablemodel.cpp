@@ -46,10 +46,8 @@ private:
             o.status = status;
             o.polledAt = now;
             if (status == 200)
-                o.result = TaskResult{{u"foo"_s, u"bar"_s, u"test.docx"_s},
-                                      {u"foo"_s, u"ba_1x1"_s, u"test.pdf"_s},
-                                      u"src-1"_s,
-                                      u"dst-1"_s};
+                o.result = TaskResult {{u"foo"_s, u"bar"_s, u"test.docx"_s},
+                    {u"foo"_s, u"ba_1x1"_s, u"test.pdf"_s}, u"src-1"_s, u"dst-1"_s};
             return o;
         }
     };
@@ -73,7 +71,8 @@ private Q_SLOTS:
         QCOMPARE(f.model->rowCount(), 4);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(f.model->index(0, TaskTableModel::TaskIdColumn).data().toString(), u"10"_s);
-        QCOMPARE(f.model->index(0, TaskTableModel::ConnectionColumn).data().toString(), u"Archive"_s);
+        QCOMPARE(
+            f.model->index(0, TaskTableModel::ConnectionColumn).data().toString(), u"Archive"_s);
         QCOMPARE(f.model->index(0, TaskTableModel::StateColumn).data().toString(), u"Queued"_s);
         QCOMPARE(f.model->index(0, TaskTableModel::NoteColumn).data().toString(), u"first"_s);
     }
@@ -86,8 +85,9 @@ private Q_SLOTS:
         QSignalSpy reset(f.model.get(), &QAbstractItemModel::modelReset);
         f.now = f.now.addSecs(5);
         // Rows 0,1,2 change together, row 4 alone.
-        f.store.applyObservations({f.observe(1, TaskState::Running, 202), f.observe(2, TaskState::Running, 202),
-                                   f.observe(3, TaskState::Running, 202), f.observe(5, TaskState::Succeeded, 200)});
+        f.store.applyObservations(
+            {f.observe(1, TaskState::Running, 202), f.observe(2, TaskState::Running, 202),
+                f.observe(3, TaskState::Running, 202), f.observe(5, TaskState::Succeeded, 200)});
         QCOMPARE(reset.count(), 0);
         QCOMPARE(changed.count(), 2);
         const QModelIndex topLeft = changed.at(0).at(0).value<QModelIndex>();
@@ -99,15 +99,20 @@ private Q_SLOTS:
         QVERIFY(roles.contains(Qt::DisplayRole));
         QVERIFY(roles.contains(TaskTableModel::StateRole));
         QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 4);
-        QCOMPARE(changed.at(1).at(1).value<QModelIndex>().column(), int(TaskTableModel::PathColumn));
+        QCOMPARE(
+            changed.at(1).at(1).value<QModelIndex>().column(), int(TaskTableModel::PathColumn));
 
         QCOMPARE(f.model->index(4, TaskTableModel::StateColumn).data().toString(), u"Succeeded"_s);
         QCOMPARE(f.model->index(4, TaskTableModel::StatusColumn).data().toString(), u"200"_s);
-        QCOMPARE(f.model->index(4, TaskTableModel::SourceInodeColumn).data().toString(), u"src-1"_s);
-        QCOMPARE(f.model->index(4, TaskTableModel::TargetInodeColumn).data().toString(), u"dst-1"_s);
-        QCOMPARE(f.model->index(4, TaskTableModel::PathColumn).data().toString(), u"foo/ba_1x1/test.pdf"_s);
-        QCOMPARE(f.model->index(4, TaskTableModel::StateColumn).data(TaskTableModel::StateRole).toInt(),
-                 int(TaskState::Succeeded));
+        QCOMPARE(
+            f.model->index(4, TaskTableModel::SourceInodeColumn).data().toString(), u"src-1"_s);
+        QCOMPARE(
+            f.model->index(4, TaskTableModel::TargetInodeColumn).data().toString(), u"dst-1"_s);
+        QCOMPARE(f.model->index(4, TaskTableModel::PathColumn).data().toString(),
+            u"foo/ba_1x1/test.pdf"_s);
+        QCOMPARE(
+            f.model->index(4, TaskTableModel::StateColumn).data(TaskTableModel::StateRole).toInt(),
+            int(TaskState::Succeeded));
         QCOMPARE(f.model->index(4, 0).data(TaskTableModel::IsFinalRole).toBool(), true);
 
         // Same answer again: only "last polled" moves.
@@ -115,8 +120,10 @@ private Q_SLOTS:
         f.now = f.now.addSecs(5);
         f.store.applyObservations({f.observe(5, TaskState::Succeeded, 200)});
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().column(), int(TaskTableModel::LastPolledColumn));
-        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().column(), int(TaskTableModel::LastPolledColumn));
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().column(),
+            int(TaskTableModel::LastPolledColumn));
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().column(),
+            int(TaskTableModel::LastPolledColumn));
     }
 
     void removalKeepsTheOtherRowsAddressable()
@@ -141,7 +148,8 @@ private Q_SLOTS:
         proxy.setSourceModel(f.model.get());
         proxy.setSortRole(TaskTableModel::SortRole);
         proxy.sort(TaskTableModel::TaskIdColumn, Qt::DescendingOrder);
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QPersistentModelIndex three = proxy.index(0, 0);
         QCOMPARE(three.data().toString(), u"3"_s);
         f.store.addTasks(f.connectionId, {4}, {}, f.now);
@@ -168,14 +176,16 @@ private Q_SLOTS:
     {
         Fixture f;
         f.store.addTasks(f.connectionId, {1, 2}, {}, f.now);
-        f.store.applyObservations({f.observe(1, TaskState::Running, 202), f.observe(2, TaskState::Failed, 500)});
+        f.store.applyObservations(
+            {f.observe(1, TaskState::Running, 202), f.observe(2, TaskState::Failed, 500)});
         f.now = f.now.addSecs(125);
         QSignalSpy changed(f.model.get(), &QAbstractItemModel::dataChanged);
         f.model->refreshDurations();
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
         QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 0);
-        QCOMPARE(f.model->index(0, TaskTableModel::DurationColumn).data().toString(), u"2 min 5 s"_s);
+        QCOMPARE(
+            f.model->index(0, TaskTableModel::DurationColumn).data().toString(), u"2 min 5 s"_s);
         QCOMPARE(f.model->index(1, TaskTableModel::DurationColumn).data().toString(), u"0 s"_s);
     }
 

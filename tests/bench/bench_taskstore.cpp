@@ -1,0 +1,99 @@
+// Figures for the README: the ledger at operator scale (100k tasks).
+// A benchmark, not a test: it prints numbers and never fails on them.
+#include "tasks/taskstore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void report(const char *what, qint64 ns)
+{
+    std::printf("%-58s %10.1f ms\n", what, double(ns) / 1e6);
+}
+
+QList<TaskObservation> cycle(
+    qint64 connectionId, qint64 count, qint64 ms, TaskState state, int status)
+{
+    QList<TaskObservation> observations;
+    observations.reserve(count);
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(1'790'000'000'000LL + ms, Qt::UTC);
+    for (qint64 id = 1; id <= count; ++id) {
+        TaskObservation o;
+        o.key = {connectionId, id};
+        o.state = state;
+        o.status = status;
+        o.polledAt = when;
+        if (status == 200)
+            o.result = TaskResult {{u"a"_s, u"b.docx"_s}, {u"a"_s, u"b.pdf"_s},
+                u"0123456789abcdef"_s, u"fedcba9876543210"_s};
+        observations << o;
+    }
+    return observations;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"bench.sqlite"_s);
+    constexpr qint64 count = 100'000;
+    QList<qint64> ids;
+    for (qint64 id = 1; id <= count; ++id)
+        ids << id;
+
+    qint64 connectionId = 0;
+    {
+        TaskStore store;
+        QString error;
+        if (!store.open(file, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        Connection connection;
+        connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
+        connection.settings.libraryId = u"bench"_s;
+        connectionId = store.addConnection(connection);
+
+        QElapsedTimer timer;
+        timer.start();
+        store.addTasks(connectionId, ids, {}, QDateTime::currentDateTimeUtc());
+        report("addTasks, 100,000 tasks (one transaction)", timer.nsecsElapsed());
+
+        timer.restart();
+        store.applyObservations(cycle(connectionId, count, 1, TaskState::Running, 202));
+        report("applyObservations, 100,000 state changes", timer.nsecsElapsed());
+
+        timer.restart();
+        store.applyObservations(cycle(connectionId, count, 2, TaskState::Running, 202));
+        report("applyObservations, 100,000 unchanged (last polled only)", timer.nsecsElapsed());
+
+        timer.restart();
+        store.applyObservations(cycle(connectionId, count, 3, TaskState::Succeeded, 200));
+        report("applyObservations, 100,000 finishing with results", timer.nsecsElapsed());
+
+        timer.restart();
+        for (int i = 0; i < 10; ++i)
+            store.applyObservations(cycle(connectionId, 1000, 5 + i, TaskState::Running, 202));
+        report("applyObservations, 1,000 tasks (mean of 10 cycles)", timer.nsecsElapsed() / 10);
+
+        timer.restart();
+        (void)store.timeline({connectionId, 500});
+        report("timeline of one task among 100,000", timer.nsecsElapsed());
+    }
+    QElapsedTimer timer;
+    timer.start();
+    TaskStore reopened;
+    QString error;
+    reopened.open(file, &error);
+    report("open + load, 100,000 tasks", timer.nsecsElapsed());
+    std::printf("%-58s %10lld\n", "tasks loaded", qlonglong(reopened.taskCount()));
+    return 0;
+}
