@@ -19,6 +19,12 @@ bool hasControlOrSpace(const QString &value)
     return false;
 }
 
+// "." and ".." would be read as path navigation, not as an ID.
+bool isDotSegment(const QString &value)
+{
+    return value == u"." || value == u"..";
+}
+
 } // namespace
 
 QStringList ConnectionSettings::validate() const
@@ -33,11 +39,16 @@ QStringList ConnectionSettings::validate() const
         problems << tr("The library ID is empty.");
     else if (hasControlOrSpace(libraryId))
         problems << tr("The library ID contains spaces or control characters.");
+    else if (isDotSegment(libraryId))
+        problems << tr("\"%1\" is not a library ID.").arg(libraryId);
     if (!libraryLevel) {
         if (spaceId.isEmpty())
             problems << tr("The space ID is empty (use \"-\" for a single-tenant library).");
         else if (hasControlOrSpace(spaceId))
             problems << tr("The space ID contains spaces or control characters.");
+        else if (isDotSegment(spaceId))
+            problems << tr("\"%1\" is not a space ID (use \"-\" for a single-tenant library).")
+                            .arg(spaceId);
     }
     if (hasControlOrSpace(userId))
         problems << tr("The user ID contains spaces or control characters.");

@@ -88,8 +88,7 @@ SmhError httpError(int status, const QByteArray &body, const QByteArray &request
 
 SmhJob::SmhJob(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 void SmhJob::emitFinishedOnce()
 {
@@ -126,10 +125,10 @@ QNetworkRequest SmhClient::prepareRequest(const QUrl &url, const ConnectionSetti
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(int(m_transferTimeout.count()));
     // The token is in the URL: a redirect may stay on the same origin only.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::SameOriginRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     if (url.scheme() == u"https" && !settings.caFile.isEmpty()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -154,7 +153,7 @@ QList<QSslCertificate> SmhClient::caCertificates(const QString &path, SmhError *
     const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
     if (certificates.isEmpty()) {
         *error = SmhError(SmhError::Kind::InvalidInput,
-                          tr("no PEM certificate could be read from \"%1\"").arg(path));
+            tr("no PEM certificate could be read from \"%1\"").arg(path));
         return {};
     }
     m_caCache.insert(path, certificates);
@@ -208,7 +207,7 @@ QNetworkReply *SmhClient::send(const QByteArray &verb, const QNetworkRequest &re
             enforceCap(length.toLongLong());
     });
     connect(reply, &QNetworkReply::downloadProgress, reply,
-            [enforceCap](qint64 received, qint64) { enforceCap(received); });
+        [enforceCap](qint64 received, qint64) { enforceCap(received); });
     // Recorded for the error message; never ignored.
     connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
         QStringList texts;
@@ -229,21 +228,25 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
     const QString where = Redact::url(reply->request().url());
 
     if (reply->property(cancelledProperty).toBool()) {
-        outcome.error = SmhError(SmhError::Kind::Cancelled, tr("request to %1 cancelled").arg(where));
+        outcome.error =
+            SmhError(SmhError::Kind::Cancelled, tr("request to %1 cancelled").arg(where));
     } else if (reply->property(oversizedProperty).toBool()) {
         outcome.error = SmhError(SmhError::Kind::Oversized,
-                                 tr("the reply from %1 exceeded %2 bytes").arg(where).arg(m_maxReplyBytes));
+            tr("the reply from %1 exceeded %2 bytes").arg(where).arg(m_maxReplyBytes));
     } else if (const QStringList tls = reply->property(tlsErrorsProperty).toStringList();
                !tls.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError) {
-        const QString reason = tls.isEmpty() ? Redact::text(reply->errorString()) : tls.join(u"; "_s);
+        const QString reason =
+            tls.isEmpty() ? Redact::text(reply->errorString()) : tls.join(u"; "_s);
         outcome.error = SmhError(SmhError::Kind::Tls, tr("%1 (%2)").arg(reason, where));
     } else if (reply->error() == QNetworkReply::InsecureRedirectError
         || reply->error() == QNetworkReply::TooManyRedirectsError) {
         // Before the status check: a refused redirect keeps its own 3xx status.
-        outcome.error = SmhError(SmhError::Kind::Network,
-            tr("%1 redirected to another host; not followed, so that "
-               "the access token stays with SMH")
-                .arg(where));
+        // An HTTP error, not a network one: retrying would only be refused again.
+        outcome.error = SmhError::http(
+            outcome.httpStatus, {}, {}, QString::fromLatin1(reply->rawHeader("x-smh-request-id")));
+        outcome.error.setDetail(tr("%1 redirected to another host; not followed, so that "
+                                   "the access token stays with SMH")
+                                    .arg(where));
     } else if (outcome.httpStatus >= 300) {
         const QByteArray body = reply->read(m_maxReplyBytes + 1);
         outcome.error = httpError(outcome.httpStatus, body, reply->rawHeader("x-smh-request-id"));
@@ -263,19 +266,19 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
         outcome.body = reply->readAll();
         if (outcome.body.size() > m_maxReplyBytes)
             outcome.error = SmhError(SmhError::Kind::Oversized,
-                                     tr("the reply from %1 exceeded %2 bytes").arg(where).arg(m_maxReplyBytes));
+                tr("the reply from %1 exceeded %2 bytes").arg(where).arg(m_maxReplyBytes));
     }
     if (outcome.error.isError())
         qCInfo(lcSmhClient).noquote() << outcome.error.toString();
-    Q_EMIT requestFinished(QString::fromLatin1(reply->request()
-                                                   .attribute(QNetworkRequest::CustomVerbAttribute)
-                                                   .toByteArray()),
-                           where, outcome.httpStatus, outcome.error);
+    Q_EMIT requestFinished(
+        QString::fromLatin1(
+            reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray()),
+        where, outcome.httpStatus, outcome.error);
     return outcome;
 }
 
-TaskQueryJob *SmhClient::queryTasks(const ConnectionSettings &settings, const QString &accessToken,
-                                    const QList<qint64> &ids)
+TaskQueryJob *SmhClient::queryTasks(
+    const ConnectionSettings &settings, const QString &accessToken, const QList<qint64> &ids)
 {
     auto *job = new TaskQueryJob(this);
     job->m_requestedIds = TaskQuery::uniqueIds(ids);
@@ -318,7 +321,7 @@ TaskQueryJob *SmhClient::queryTasks(const ConnectionSettings &settings, const QS
                 TaskReply::Parsed parsed = TaskReply::parse(outcome.body, batch);
                 if (parsed.error.isError()) {
                     parsed.error.setDetail(parsed.error.detail() + u" ("_s
-                                           + Redact::url(reply->request().url()) + u')');
+                        + Redact::url(reply->request().url()) + u')');
                     job->addError(parsed.error);
                     job->m_failedIds.append(batch);
                 } else {
@@ -332,8 +335,8 @@ TaskQueryJob *SmhClient::queryTasks(const ConnectionSettings &settings, const QS
     return job;
 }
 
-TokenJob *SmhClient::startTokenJob(const QByteArray &verb, const QUrl &url,
-                                   const ConnectionSettings &settings)
+TokenJob *SmhClient::startTokenJob(
+    const QByteArray &verb, const QUrl &url, const ConnectionSettings &settings)
 {
     auto *job = new TokenJob(this);
     QNetworkReply *reply = send(verb, prepareRequest(url, settings));
@@ -347,11 +350,11 @@ TokenJob *SmhClient::startTokenJob(const QByteArray &verb, const QUrl &url,
             const QString token = object.value(u"accessToken").toString();
             const qint64 expiresIn = object.value(u"expiresIn").toInteger(-1);
             if (token.isEmpty() || expiresIn <= 0) {
-                job->addError(SmhError(SmhError::Kind::Malformed,
-                                       tr("the token reply has no accessToken/expiresIn")));
+                job->addError(SmhError(
+                    SmhError::Kind::Malformed, tr("the token reply has no accessToken/expiresIn")));
             } else {
                 Redact::registerSecret(token);
-                job->m_token = AccessToken{token, expiresIn, QDateTime::currentDateTimeUtc()};
+                job->m_token = AccessToken {token, expiresIn, QDateTime::currentDateTimeUtc()};
             }
         }
         job->emitFinishedOnce();
@@ -360,7 +363,7 @@ TokenJob *SmhClient::startTokenJob(const QByteArray &verb, const QUrl &url,
 }
 
 TokenJob *SmhClient::createToken(const ConnectionSettings &settings, const QString &librarySecret,
-                                 std::optional<qint64> periodSeconds)
+    std::optional<qint64> periodSeconds)
 {
     if (const auto error = preflight(settings)) {
         auto *job = new TokenJob(this);
@@ -392,10 +395,9 @@ TokenJob *SmhClient::renewToken(const ConnectionSettings &settings, const QStrin
         return job;
     }
     Redact::registerSecret(accessToken);
-    const QUrl url = apiUrl(settings, u"/api/v1/token/"_s
-                                          + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
-                                          + u'/'
-                                          + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
+    const QUrl url = apiUrl(settings,
+        u"/api/v1/token/"_s + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
+            + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
     return startTokenJob("POST", url, settings);
 }
 
@@ -407,10 +409,9 @@ SmhJob *SmhClient::deleteToken(const ConnectionSettings &settings, const QString
         return job;
     }
     Redact::registerSecret(accessToken);
-    const QUrl url = apiUrl(settings, u"/api/v1/token/"_s
-                                          + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
-                                          + u'/'
-                                          + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
+    const QUrl url = apiUrl(settings,
+        u"/api/v1/token/"_s + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
+            + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
     QNetworkReply *reply = send("DELETE", prepareRequest(url, settings));
     connect(reply, &QNetworkReply::finished, job, [this, job, reply] {
         const Outcome outcome = takeOutcome(reply);

@@ -62,8 +62,7 @@ private:
     friend class SmhClient;
     explicit TaskQueryJob(QObject *parent)
         : SmhJob(parent)
-    {
-    }
+    { }
 
     QList<qint64> m_requestedIds;
     QList<TaskStatusReport> m_reports;
@@ -84,8 +83,7 @@ private:
     friend class SmhClient;
     explicit TokenJob(QObject *parent)
         : SmhJob(parent)
-    {
-    }
+    { }
     AccessToken m_token;
 };
 
@@ -99,7 +97,7 @@ class SmhClient final : public QObject
     Q_DISABLE_COPY_MOVE(SmhClient)
 
 public:
-    static constexpr std::chrono::milliseconds defaultTransferTimeout{30'000};
+    static constexpr std::chrono::milliseconds defaultTransferTimeout {30'000};
     // A full batch of results is well under 1 MiB; anything far larger is a
     // misbehaving proxy, not a reply worth buffering.
     static constexpr qint64 defaultMaxReplyBytes = 16 * 1024 * 1024;
@@ -115,11 +113,11 @@ public:
 
     static QString userAgent();
 
-    TaskQueryJob *queryTasks(const ConnectionSettings &settings, const QString &accessToken,
-                             const QList<qint64> &ids);
+    TaskQueryJob *queryTasks(
+        const ConnectionSettings &settings, const QString &accessToken, const QList<qint64> &ids);
     // GET /api/v1/token with the library secret. `periodSeconds` unset: the server's default.
     TokenJob *createToken(const ConnectionSettings &settings, const QString &librarySecret,
-                          std::optional<qint64> periodSeconds = std::nullopt);
+        std::optional<qint64> periodSeconds = std::nullopt);
     // POST /api/v1/token/{LibraryId}/{AccessToken}
     TokenJob *renewToken(const ConnectionSettings &settings, const QString &accessToken);
     // DELETE /api/v1/token/{LibraryId}/{AccessToken}
@@ -132,8 +130,8 @@ public:
 
 Q_SIGNALS:
     // For logs and the status bar; `redactedUrl` carries no secret.
-    void requestFinished(const QString &verb, const QString &redactedUrl, int httpStatus,
-                         const SmhError &error);
+    void requestFinished(
+        const QString &verb, const QString &redactedUrl, int httpStatus, const SmhError &error);
 
 private:
     struct Outcome
@@ -149,8 +147,8 @@ private:
     QList<QSslCertificate> caCertificates(const QString &path, SmhError *error);
     QUrl apiUrl(const ConnectionSettings &settings, const QString &encodedPath) const;
     std::optional<SmhError> preflight(const ConnectionSettings &settings);
-    TokenJob *startTokenJob(const QByteArray &verb, const QUrl &url,
-                            const ConnectionSettings &settings);
+    TokenJob *startTokenJob(
+        const QByteArray &verb, const QUrl &url, const ConnectionSettings &settings);
     void failLater(SmhJob *job, const SmhError &error);
 
     QNetworkAccessManager *m_network;

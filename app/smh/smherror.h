@@ -28,8 +28,7 @@ public:
     SmhError(Kind kind, QString detail)
         : m_kind(kind)
         , m_detail(std::move(detail))
-    {
-    }
+    { }
 
     static SmhError http(int httpStatus, QString code, QString message, QString requestId);
 

@@ -60,7 +60,7 @@ QList<qint64> uniqueIds(const QList<qint64> &ids)
 }
 
 QList<QList<qint64>> batches(const ConnectionSettings &settings, const QString &accessToken,
-                             const QList<qint64> &ids, qsizetype urlLimit)
+    const QList<qint64> &ids, qsizetype urlLimit)
 {
     const QList<qint64> unique = uniqueIds(ids);
     QList<QList<qint64>> result;

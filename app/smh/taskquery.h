@@ -20,7 +20,7 @@ QUrl url(const ConnectionSettings &settings, const QString &accessToken, const Q
 // URLs are each shorter than maxUrlBytes. Returns no batches when even a single
 // ID does not fit (an absurdly long token or library ID).
 QList<QList<qint64>> batches(const ConnectionSettings &settings, const QString &accessToken,
-                             const QList<qint64> &ids, qsizetype urlLimit = maxUrlBytes);
+    const QList<qint64> &ids, qsizetype urlLimit = maxUrlBytes);
 
 QList<qint64> uniqueIds(const QList<qint64> &ids);
 

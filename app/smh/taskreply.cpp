@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 QJsonObject TaskResult::toJson() const
 {
-    return QJsonObject{
+    return QJsonObject {
         {u"convertFrom"_s, QJsonArray::fromStringList(convertFrom)},
         {u"path"_s, QJsonArray::fromStringList(path)},
         {u"srcInode"_s, srcInode},
@@ -110,21 +110,21 @@ Parsed parse(const QByteArray &body, const QList<qint64> &requestedIds)
     for (qsizetype index = 0; index < array.size(); ++index) {
         const QJsonValue element = array.at(index);
         if (!element.isObject()) {
-            parsed.error = malformed(SmhError::tr("task %1 of the reply is not an object").arg(index));
+            parsed.error =
+                malformed(SmhError::tr("task %1 of the reply is not an object").arg(index));
             return parsed;
         }
         const QJsonObject object = element.toObject();
         const auto taskId = integerValue(object.value(u"taskId"));
         if (!taskId) {
-            parsed.error
-                = malformed(SmhError::tr("task %1 of the reply has no integer taskId").arg(index));
+            parsed.error =
+                malformed(SmhError::tr("task %1 of the reply has no integer taskId").arg(index));
             return parsed;
         }
         const auto status = integerValue(object.value(u"status"));
         if (!status || *status < std::numeric_limits<int>::min()
             || *status > std::numeric_limits<int>::max()) {
-            parsed.error
-                = malformed(SmhError::tr("task %1 has no integer status").arg(*taskId));
+            parsed.error = malformed(SmhError::tr("task %1 has no integer status").arg(*taskId));
             return parsed;
         }
 
@@ -141,14 +141,14 @@ Parsed parse(const QByteArray &body, const QList<qint64> &requestedIds)
             const auto srcInode = inodeValue(resultObject.value(u"srcInode"));
             const auto dstInode = inodeValue(resultObject.value(u"dstInode"));
             if (!convertFrom || !path || !srcInode || !dstInode) {
-                parsed.error
-                    = malformed(SmhError::tr("task %1 has a wrongly typed result").arg(*taskId));
+                parsed.error =
+                    malformed(SmhError::tr("task %1 has a wrongly typed result").arg(*taskId));
                 return parsed;
             }
-            report.result = TaskResult{*convertFrom, *path, *srcInode, *dstInode};
+            report.result = TaskResult {*convertFrom, *path, *srcInode, *dstInode};
         } else if (!resultValue.isUndefined() && !resultValue.isNull()) {
-            parsed.error = malformed(SmhError::tr("task %1 has a result that is not an object")
-                                         .arg(*taskId));
+            parsed.error =
+                malformed(SmhError::tr("task %1 has a result that is not an object").arg(*taskId));
             return parsed;
         }
         byId.insert(report.taskId, report);
@@ -176,7 +176,7 @@ Parsed parse(const QByteArray &body, const QList<qint64> &requestedIds)
 
 QJsonObject toJson(const TaskStatusReport &report)
 {
-    QJsonObject object{{u"taskId"_s, report.taskId}, {u"status"_s, report.status}};
+    QJsonObject object {{u"taskId"_s, report.taskId}, {u"status"_s, report.status}};
     if (report.result)
         object.insert(u"result"_s, report.result->toJson());
     return object;

@@ -613,6 +613,8 @@ private Q_SLOTS:
         QVERIFY(!result.error().toString().contains(u"Zq8"_s));
         QVERIFY2(result.error().toString().contains(u"redirect"_s, Qt::CaseInsensitive),
             qPrintable(result.error().toString()));
+        // Not worth retrying: the server would only send us away again.
+        QVERIFY(!result.error().isTransient());
     }
 
     void redirectOnTheSameOriginIsFollowed()

@@ -95,7 +95,7 @@ private Q_SLOTS:
         QTest::newRow("malformed") << 3 << Kind::Malformed;
         QTest::newRow("timeout") << 4 << Kind::Timeout;
         QTest::newRow("oversized") << 5 << Kind::Oversized;
-        QTest::newRow("redirect elsewhere") << 6 << Kind::Network;
+        QTest::newRow("redirect elsewhere") << 6 << Kind::Http;
         QTest::newRow("dropped") << 7 << Kind::Network;
         QTest::newRow("refused") << 8 << Kind::Network;
     }
