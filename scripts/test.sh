@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start 2: install dependencies, build (warnings are errors), run every
 # test, then the same tests again under AddressSanitizer + UBSan, then check
-# formatting and the Debian package.
+# formatting, build and lint the Debian package and (as root or in CI)
+# install it and run the installed binary.
 # SMH_SKIP_SANITIZERS=1 skips the sanitizer pass (for a quick local run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,3 +24,6 @@ fi
 
 echo "== clang-format"
 scripts/check-format.sh
+
+echo "== package"
+scripts/package-check.sh build-ci

@@ -1,4 +1,5 @@
 #include "demo/smhsimulator.h"
+#include "tasks/taskstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -363,6 +364,35 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(m_simulator->renewCount() >= 1);
         QVERIFY(!r.err.contains(m_simulator->librarySecret().toUtf8()));
+    }
+
+    void profileUsesASavedConnection()
+    {
+        script(90, 0, 204);
+        QTemporaryDir data;
+        // Where the window keeps its ledger for a user whose XDG_DATA_HOME is `data`.
+        const QString ledger = data.filePath(u"smh-task-monitor/ledger.sqlite"_s);
+        {
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(ledger, &error), qPrintable(error));
+            Connection saved;
+            saved.name = u"production"_s;
+            saved.settings.endpoint = m_simulator->baseUrl();
+            saved.settings.libraryId = m_simulator->libraryId();
+            QVERIFY(store.addConnection(saved) > 0);
+        }
+        QProcessEnvironment env;
+        env.insert(u"XDG_DATA_HOME"_s, data.path());
+        Run r =
+            run({u"watch"_s, u"--profile"_s, u"production"_s, u"--interval"_s, u"0.05"_s, u"90"_s},
+                env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("succeeded_no_result"));
+
+        r = run({u"watch"_s, u"--profile"_s, u"staging"_s, u"90"_s}, env);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("staging"));
     }
 
     void demoNeedsNoAccount()
