@@ -156,14 +156,14 @@ void AddTasksDialog::reparse()
     if (m_connection->count() == 0) {
         summary = tr("There is no connection yet: add one under Connection ▸ Manage Connections.");
     } else if (!m_result.invalid.isEmpty()) {
-        summary = tr("%n entry/entries cannot be read as task IDs; fix or remove them to continue:",
-            nullptr, int(m_result.invalid.size()));
+        summary =
+            tr("Not task IDs (%1); fix or remove them to continue:").arg(m_result.invalid.size());
     } else if (m_result.ids.isEmpty()) {
         summary = tr("Enter at least one task ID.");
     } else {
-        summary = tr("%n task(s) will be added.", nullptr, int(m_result.ids.size()));
+        summary = tr("Tasks to add: %1.").arg(m_result.ids.size());
         if (m_result.duplicates > 0)
-            summary += u' ' + tr("%n duplicate(s) merged.", nullptr, int(m_result.duplicates));
+            summary += u' ' + tr("Duplicates merged: %1.").arg(m_result.duplicates);
     }
     m_summary->setText(summary);
     QPalette palette = this->palette();

@@ -87,14 +87,20 @@ ConnectionDialog::ConnectionDialog(
     auto *form = new QFormLayout(m_form);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&Endpoint:"), endpointRow);
+    // Rows holding a layout get no buddy from QFormLayout: without one the
+    // label would show its '&' instead of underlining the shortcut letter.
+    auto *endpointLabel = new QLabel(tr("&Endpoint:"), m_form);
+    endpointLabel->setBuddy(m_endpoint);
+    form->addRow(endpointLabel, endpointRow);
     form->addRow(tr("&Library ID:"), m_library);
     form->addRow(tr("&Space ID:"), m_space);
     form->addRow(QString(), m_libraryLevel);
     form->addRow(tr("&User ID:"), m_user);
     form->addRow(tr("A&uthentication:"), m_auth);
     form->addRow(m_secretLabel, m_secret);
-    form->addRow(tr("&CA file:"), caRow);
+    auto *caLabel = new QLabel(tr("&CA file:"), m_form);
+    caLabel->setBuddy(m_caFile);
+    form->addRow(caLabel, caRow);
 
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
@@ -184,6 +190,12 @@ ConnectionDialog::ConnectionDialog(
 }
 
 ConnectionDialog::~ConnectionDialog() = default;
+
+void ConnectionDialog::setCredentialsMissing(const QSet<qint64> &connectionIds)
+{
+    m_missing = connectionIds;
+    updateSecretField();
+}
 
 void ConnectionDialog::setSecretStorageNote(const QString &note)
 {
@@ -401,9 +413,15 @@ void ConnectionDialog::updateSecretField()
     const bool token = m_auth->currentData().toInt() == int(AuthKind::AccessToken);
     m_secretLabel->setText(token ? tr("Access &token:") : tr("Library &secret:"));
     m_secretLabel->setBuddy(m_secret);
-    const bool stored =
+    const bool saved =
         profile && !profile->isNew && profile->connection.authKind == profile->original.authKind;
-    m_secret->setPlaceholderText(stored ? tr("Kept in the keychain; type to replace") : QString());
+    if (saved && m_missing.contains(profile->connection.id))
+        m_secret->setPlaceholderText(token ? tr("Not set yet: polling waits for a token")
+                                           : tr("Not set yet: polling waits for the secret"));
+    else if (saved)
+        m_secret->setPlaceholderText(tr("Kept in the keychain; type to replace"));
+    else
+        m_secret->setPlaceholderText(QString());
 }
 
 void ConnectionDialog::showTestResult(bool ok, const QString &message)

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
@@ -38,6 +39,9 @@ public:
     {
         m_tokenLookup = std::move(lookup);
     }
+    // Saved connections that have no token or secret at all (none in the
+    // keychain, none given): their secret field asks for one.
+    void setCredentialsMissing(const QSet<qint64> &connectionIds);
     // Shown under the form, e.g. when secrets last for this session only.
     void setSecretStorageNote(const QString &note);
 
@@ -97,6 +101,7 @@ private:
 
     QPointer<SmhClient> m_client;
     std::function<QString(qint64)> m_tokenLookup;
+    QSet<qint64> m_missing;
     QList<Profile> m_profiles;
     int m_current = -1;
     bool m_loading = false;

@@ -51,6 +51,22 @@ QSize FlowLayout::minimumSize() const
     return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom());
 }
 
+QSize FlowLayout::sizeHint() const
+{
+    int width = 0;
+    int height = 0;
+    for (const QLayoutItem *item : m_items) {
+        if (item->isEmpty())
+            continue;
+        const QSize hint = item->sizeHint();
+        width += (width > 0 ? m_gap : 0) + hint.width();
+        height = std::max(height, hint.height());
+    }
+    const QMargins margins = contentsMargins();
+    return QSize(
+        width + margins.left() + margins.right(), height + margins.top() + margins.bottom());
+}
+
 void FlowLayout::setGeometry(const QRect &rect)
 {
     QLayout::setGeometry(rect);

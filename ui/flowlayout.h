@@ -22,7 +22,8 @@ public:
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
     QSize minimumSize() const override;
-    QSize sizeHint() const override { return minimumSize(); }
+    // Everything on one line; heightForWidth() tells how tall it gets when narrower.
+    QSize sizeHint() const override;
     void setGeometry(const QRect &rect) override;
 
     // Deletes every item and its widget.

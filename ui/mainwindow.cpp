@@ -30,7 +30,9 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -40,6 +42,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -77,6 +80,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     , m_status(new StatusPanel(m_style, this))
     , m_notifier(new TrayNotifier(monitor->store(), m_style, this))
     , m_filterEdit(new QLineEdit(this))
+    , m_shown(new QLabel(this))
     , m_clock(new QTimer(this))
     , m_statusTimer(new QTimer(this))
 {
@@ -94,16 +98,32 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
         tr("No tasks are watched yet.\n\nAdd task IDs with File ▸ Add Tasks (Ctrl+N), "
            "drop a file of IDs here, or start with --demo to try the monitor."),
         tr("No task matches the filter."));
-    setCentralWidget(m_view);
 
     m_filterEdit->setObjectName(u"filterEdit"_s);
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setPlaceholderText(
         tr("Filter: ID, path, inode, note… (%1)")
             .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
-    m_filterEdit->setMinimumWidth(260);
-    m_filterEdit->setMaximumWidth(420);
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &TaskFilterModel::setFilterText);
+
+    // The filter sits right above what it filters, always visible whatever
+    // the window's width (a toolbar would fold it away when narrow).
+    auto *central = new QWidget(this);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(0, 0, 0, 0);
+    filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(m_shown);
+    m_shown->setForegroundRole(QPalette::PlaceholderText);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 4, 0, 0);
+    centralLayout->setSpacing(4);
+    centralLayout->addLayout(filterRow);
+    centralLayout->addWidget(m_view, 1);
+    setCentralWidget(central);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, &MainWindow::updateShown);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateShown);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateShown);
 
     m_details->setScheduler(monitor->scheduler());
     m_notifier->setApplicationIcon(windowIcon());
@@ -121,12 +141,22 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     connect(m_details, &TaskDetailsPane::copied, this,
         [this](const QString &what) { showMessage(tr("Copied %1.").arg(what)); });
     connect(m_view, &TaskTableView::copied, this,
-        [this](int rows) { showMessage(tr("Copied %n row(s).", nullptr, rows)); });
+        [this](int rows) { showMessage(tr("Rows copied: %1.").arg(rows)); });
 
     createActions();
     createDocks();
     createMenus();
     createToolBar();
+    if (monitor->simulator()) {
+        auto *demo = new QLabel(tr("Demo mode: embedded SMH simulator"), this);
+        demo->setToolTip(
+            tr("Tasks come from a simulator on 127.0.0.1; nothing is sent to Tencent Cloud."));
+        demo->setContentsMargins(6, 0, 6, 0);
+        QFont bold = demo->font();
+        bold.setBold(true);
+        demo->setFont(bold);
+        statusBar()->addPermanentWidget(demo);
+    }
     statusBar()->addPermanentWidget(m_status, 1);
     statusBar()->setSizeGripEnabled(true);
 
@@ -415,17 +445,6 @@ void MainWindow::createToolBar()
     bar->addAction(m_pause);
     bar->addSeparator();
     bar->addAction(m_export);
-
-    // The filter box has a toolbar of its own: Delete and Ctrl+C act on the
-    // table when the focus is in a toolbar holding Remove, which the filter
-    // box must not be.
-    QToolBar *filterBar = addToolBar(tr("Filter"));
-    filterBar->setObjectName(u"filterToolBar"_s);
-    filterBar->setMovable(false);
-    auto *spacer = new QWidget(filterBar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    filterBar->addWidget(spacer);
-    filterBar->addWidget(m_filterEdit);
 }
 
 void MainWindow::restoreSettings()
@@ -589,13 +608,14 @@ void MainWindow::updateStatus()
             tip << message;
         else if (status.health == PollScheduler::Health::Paused)
             tip << tr("Paused");
-        tip << tr("%n unfinished task(s)", nullptr, int(status.pending));
-        tip << tr(
-            "%n request(s) sent", nullptr, int(std::min<qint64>(status.requestsSent, INT_MAX)));
+        tip << tr("Unfinished tasks: %1").arg(status.pending);
+        tip << tr("Requests sent: %1").arg(status.requestsSent);
         entry.toolTip = tip.join(u'\n');
         entries << entry;
     }
     polling.paused = !connections.isEmpty() && allPaused;
+    for (TaskState state : {TaskState::Queued, TaskState::Running})
+        polling.pending += counts.at(size_t(state));
     m_status->setPolling(polling);
     m_status->setConnectionErrors(errors, authProblem);
     m_sidebar->setConnections(entries);
@@ -608,6 +628,15 @@ void MainWindow::updateStatus()
 void MainWindow::updateCounts()
 {
     m_sidebar->setCounts(m_filter->stateCounts());
+    updateShown();
+}
+
+void MainWindow::updateShown()
+{
+    const int shown = m_filter->rowCount();
+    const int total = m_model->rowCount();
+    m_shown->setText(
+        shown == total ? tr("Tasks: %1").arg(total) : tr("Shown: %1 of %2").arg(shown).arg(total));
 }
 
 void MainWindow::updateActions()
@@ -658,9 +687,9 @@ void MainWindow::addTasks(const QString &prefill, const QStringList &files)
     const QList<Task> added =
         m_monitor->addTasks(dialog.connectionId(), dialog.ids(), dialog.note());
     const qsizetype known = dialog.ids().size() - added.size();
-    QString message = tr("Added %n task(s).", nullptr, int(added.size()));
+    QString message = tr("Tasks added: %1.").arg(added.size());
     if (known > 0)
-        message += u' ' + tr("%n were already watched.", nullptr, int(known));
+        message += u' ' + tr("Already watched: %1.").arg(known);
     showMessage(message);
     if (!added.isEmpty())
         m_view->selectTask(added.constFirst().key);
@@ -686,6 +715,13 @@ void MainWindow::manageConnections(qint64 select, const std::optional<Connection
         dialog.setSecretStorageNote(m_secrets->backendProblem().isEmpty()
                 ? tr("Secrets are kept for this session only.")
                 : m_secrets->backendProblem());
+    QSet<qint64> missing;
+    const QList<qint64> ids = m_monitor->scheduler()->connectionIds();
+    for (qint64 id : ids) {
+        if (m_monitor->scheduler()->status(id).health == PollScheduler::Health::NoCredentials)
+            missing.insert(id);
+    }
+    dialog.setCredentialsMissing(missing);
     if (prefill)
         dialog.addProfile(*prefill, AuthKind::AccessToken);
     else if (select != 0)
@@ -704,9 +740,9 @@ void MainWindow::manageConnections(qint64 select, const std::optional<Connection
     }
     if (removedTasks > 0) {
         const auto answer = QMessageBox::question(this, tr("Remove Connections"),
-            tr("Removing %1 also stops watching its %n task(s). Nothing changes on the server.",
-                nullptr, removedTasks)
-                .arg(removedNames.join(u", "_s)),
+            tr("Removing %1 also stops watching its tasks (%2). Nothing changes on the server.")
+                .arg(removedNames.join(u", "_s))
+                .arg(removedTasks),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
@@ -730,15 +766,15 @@ void MainWindow::removeSelectedTasks()
         if (keys.size() > 10)
             ids << tr("…");
         const auto answer = QMessageBox::question(this, tr("Remove Tasks"),
-            tr("Stop watching %n task(s)?", nullptr, int(keys.size())) + u"\n\n"_s
-                + ids.join(u", "_s) + u"\n\n"_s
+            tr("Stop watching these tasks (%1)?").arg(keys.size()) + u"\n\n"_s + ids.join(u", "_s)
+                + u"\n\n"_s
                 + tr("They leave the list and the ledger; nothing changes on the server."),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
     }
     if (m_monitor->store()->removeTasks(keys))
-        showMessage(tr("Removed %n task(s).", nullptr, int(keys.size())));
+        showMessage(tr("Tasks removed: %1.").arg(keys.size()));
     else
         QMessageBox::warning(this, tr("Remove Tasks"),
             tr("The tasks could not be removed: %1").arg(m_monitor->store()->lastError()));
@@ -761,7 +797,7 @@ void MainWindow::recheckSelectedTasks()
         connections.insert(key.connectionId);
     for (qint64 id : std::as_const(connections))
         m_monitor->scheduler()->pollNow(id);
-    showMessage(tr("Checking %n task(s) again.", nullptr, int(finals.size())));
+    showMessage(tr("Tasks checked again: %1.").arg(finals.size()));
 }
 
 bool MainWindow::exportVisibleRows(const QString &path, QString *error)
@@ -799,8 +835,9 @@ void MainWindow::exportDialog()
         QMessageBox::warning(this, tr("Export"), error);
         return;
     }
-    showMessage(tr("Exported %n task(s) to %1.", nullptr, m_filter->rowCount())
-                    .arg(QDir::toNativeSeparators(path)));
+    showMessage(tr("Exported to %1 (tasks: %2).")
+                    .arg(QDir::toNativeSeparators(path))
+                    .arg(m_filter->rowCount()));
 }
 
 void MainWindow::selectConnectionByName(const QString &name)

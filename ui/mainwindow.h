@@ -13,6 +13,7 @@ struct MonitorOptions;
 class QActionGroup;
 class QApplication;
 class QDockWidget;
+class QLabel;
 class QLineEdit;
 class QMenu;
 class QTimer;
@@ -92,6 +93,7 @@ private:
     void updateStatus();
     void updateActions();
     void updateCounts();
+    void updateShown();
     void exportDialog();
     void importDialog();
     void showConnectionMenu(qint64 connectionId, const QPoint &position);
@@ -111,6 +113,7 @@ private:
     StatusPanel *m_status;
     TrayNotifier *m_notifier;
     QLineEdit *m_filterEdit;
+    QLabel *m_shown;
     QTimer *m_clock;
     QTimer *m_statusTimer;
     QMenu *m_trayMenu = nullptr;

@@ -93,7 +93,7 @@ void StatusPanel::setPolling(const Polling &polling)
 {
     const QLocale locale;
     QStringList parts;
-    parts << tr("%n request(s)", nullptr, int(std::min<qint64>(polling.requests, INT_MAX)));
+    parts << tr("Requests: %1").arg(polling.requests);
     if (polling.lastPollAt.isValid())
         parts << tr("last poll %1")
                      .arg(locale.toString(polling.lastPollAt.toLocalTime().time(), u"HH:mm:ss"_s));
@@ -106,6 +106,9 @@ void StatusPanel::setPolling(const Polling &polling)
         parts << (seconds <= 0
                 ? tr("next poll due")
                 : tr("next poll in %1").arg(TaskTableModel::formatDuration(seconds)));
+    } else if (polling.pending > 0) {
+        // Unfinished tasks and no poll planned: a connection needs attention.
+        parts << tr("polling stopped, see the connections");
     } else {
         parts << tr("nothing to poll");
     }
@@ -131,8 +134,7 @@ void StatusPanel::setConnectionErrors(const QStringList &errors, bool authProble
     m_errors->setForegroundRole(QPalette::WindowText);
     m_errors->setText(errors.size() == 1
             ? errors.constFirst()
-            : tr("%n connection(s) in trouble: %1", nullptr, int(errors.size()))
-                  .arg(errors.constFirst()));
+            : tr("Connections in trouble: %1. %2").arg(errors.size()).arg(errors.constFirst()));
     m_errors->setToolTip(errors.join(u'\n'));
 }
 

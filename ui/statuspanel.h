@@ -29,6 +29,7 @@ public:
         QDateTime nextPollAt; // invalid: nothing due
         bool paused = false;
         bool inFlight = false;
+        int pending = 0; // tasks not final yet
     };
 
     explicit StatusPanel(StateStyle *style, QWidget *parent = nullptr);

@@ -2,6 +2,7 @@
 
 #include "copyablefield.h"
 #include "flowlayout.h"
+#include "smh/redact.h"
 #include "statestyle.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
@@ -350,23 +351,33 @@ void TaskDetailsPane::tick()
     const Task &task = *m_task;
     const QDateTime now = m_now();
     const QString duration = TaskTableModel::formatDuration(task.runningSeconds(now));
-    QString since;
+    // When the current state began, and how long ago.
+    QString when;
     if (task.stateSince.isValid()) {
         const qint64 seconds = std::max<qint64>(0, task.stateSince.secsTo(now));
-        since = tr("since %1 (%2 ago)")
-                    .arg(formatTime(task.stateSince), TaskTableModel::formatDuration(seconds));
+        when = tr("%1 (%2 ago)")
+                   .arg(formatTime(task.stateSince), TaskTableModel::formatDuration(seconds));
     }
     QString line;
+    // "Not found" after no answer at all took no time: there is no duration to tell.
+    const bool timed = task.state != TaskState::NotFound || task.firstSeenAt.isValid();
     if (task.isFinal())
-        line = task.finishedAt.isValid() ? tr("Finished in %1, %2").arg(duration, since) : since;
+        line = task.finishedAt.isValid() && timed
+            ? tr("Finished in %1 · %2 since %3").arg(duration, TaskStates::label(task.state), when)
+            : tr("%1 since %2").arg(TaskStates::label(task.state), when);
     else if (task.state == TaskState::Queued)
-        line = tr("Waiting for the first answer, %1").arg(since);
+        line = tr("Waiting for the first answer since %1").arg(when);
     else
-        line = tr("Running for %1, %2").arg(duration, since);
+        line = tr("Running for %1 · running since %2").arg(duration, when);
     m_stateSince->setText(line);
-    m_fields.value(Field::Duration)
-        ->setValue(task.isFinal() ? tr("finished in %1").arg(duration)
-                                  : tr("running for %1").arg(duration));
+    if (!timed)
+        m_fields.value(Field::Duration)->setValue({});
+    else if (task.isFinal())
+        m_fields.value(Field::Duration)->setValue(tr("finished in %1").arg(duration));
+    else if (task.state == TaskState::Queued)
+        m_fields.value(Field::Duration)->setValue(tr("waiting for %1").arg(duration));
+    else
+        m_fields.value(Field::Duration)->setValue(tr("running for %1").arg(duration));
     // The last timeline row lasts until now while the task is not final.
     if (!task.isFinal() && m_timeline->topLevelItemCount() > 0) {
         QTreeWidgetItem *last = m_timeline->topLevelItem(m_timeline->topLevelItemCount() - 1);
@@ -404,7 +415,12 @@ void TaskDetailsPane::renderTimeline()
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const Entry &entry = entries.at(i);
         auto *item = new QTreeWidgetItem(m_timeline);
-        item->setText(0, formatTime(entry.at));
+        // Today's times without the date: the column stays narrow.
+        const QDateTime local = entry.at.toLocalTime();
+        item->setText(0,
+            local.date() == QDate::currentDate() ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
+                                                 : formatTime(entry.at));
+        item->setToolTip(0, formatTime(entry.at));
         item->setData(0, Qt::UserRole, entry.at);
         item->setText(1, entry.change);
         if (m_style) {
@@ -433,7 +449,7 @@ void TaskDetailsPane::renderError()
     const QString taskError = m_task ? m_task->lastError : QString();
     const bool connectionError = m_connectionError.isError();
     m_errorBox->setVisible(!taskError.isEmpty() || connectionError);
-    m_fields.value(Field::TaskError)->setValue(taskError);
+    m_fields.value(Field::TaskError)->setValue(Redact::text(taskError));
     if (connectionError) {
         // Already redacted by SmhError; a code-less error still has its sentence.
         const QString code = m_connectionError.kind() == SmhError::Kind::Http
@@ -443,11 +459,13 @@ void TaskDetailsPane::renderError()
                           .arg(m_connectionError.code())
                           .arg(m_connectionError.httpStatus()))
             : SmhError::kindName(m_connectionError.kind());
-        m_fields.value(Field::ErrorCode)->setValue(code);
+        // SmhError redacts what it keeps; once more here, as for anything shown.
+        m_fields.value(Field::ErrorCode)->setValue(Redact::text(code));
         m_fields.value(Field::ErrorMessage)
-            ->setValue(m_connectionError.message().isEmpty() ? m_connectionError.toString()
-                                                             : m_connectionError.message());
-        m_fields.value(Field::RequestId)->setValue(m_connectionError.requestId());
+            ->setValue(
+                Redact::text(m_connectionError.message().isEmpty() ? m_connectionError.toString()
+                                                                   : m_connectionError.message()));
+        m_fields.value(Field::RequestId)->setValue(Redact::text(m_connectionError.requestId()));
     } else {
         m_fields.value(Field::ErrorCode)->setValue({});
         m_fields.value(Field::ErrorMessage)->setValue({});

@@ -137,7 +137,7 @@ void TrayNotifier::flush()
         else
             message = TaskStates::label(task.state);
     } else {
-        title = tr("%n task(s) finished", nullptr, int(finished.size()));
+        title = tr("Tasks finished: %1").arg(finished.size());
         std::array<int, TaskStates::count> counts {};
         for (const Task &task : std::as_const(finished))
             ++counts[size_t(task.state)];
@@ -156,7 +156,7 @@ void TrayNotifier::flush()
             const qsizetype total = problems.size();
             if (total > maxListedIds) {
                 problems = problems.mid(0, maxListedIds);
-                problems << tr("and %n more", nullptr, int(total - maxListedIds));
+                problems << tr("and %1 more").arg(total - maxListedIds);
             }
             message += u'\n' + tr("Needs attention: %1").arg(problems.join(u", "_s));
         }

@@ -77,7 +77,7 @@ private Q_SLOTS:
         dialog.setText(u"5,5,6\n6 5 4-6"_s);
         QCOMPARE(dialog.ids(), (QList<qint64> {5, 6, 4}));
         QCOMPARE(dialog.parseResult().duplicates, 5);
-        QVERIFY(dialog.summaryLabel()->text().contains(u"duplicate"_s));
+        QVERIFY(dialog.summaryLabel()->text().contains(u"Duplicates merged: 5"_s));
         QVERIFY(dialog.canAdd());
     }
 

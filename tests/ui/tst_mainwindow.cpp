@@ -144,7 +144,7 @@ private Q_SLOTS:
         QTRY_COMPARE(
             m_window->sidebar()->countShown({TaskState::Failed}), countOf(TaskState::Failed));
         QTRY_COMPARE(m_window->sidebar()->countShown({}), 26);
-        QVERIFY(m_window->statusPanel()->pollingText().contains(u"request"_s));
+        QVERIFY(m_window->statusPanel()->pollingText().contains(u"Requests: "_s));
     }
 
     void selectionSurvivesUpdates()
