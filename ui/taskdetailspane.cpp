@@ -355,20 +355,24 @@ void TaskDetailsPane::tick()
     QString when;
     if (task.stateSince.isValid()) {
         const qint64 seconds = std::max<qint64>(0, task.stateSince.secsTo(now));
-        when = tr("%1 (%2 ago)")
-                   .arg(formatTime(task.stateSince), TaskTableModel::formatDuration(seconds));
+        // The fields below carry the full date; today's time is enough here.
+        const QDateTime local = task.stateSince.toLocalTime();
+        const QString at = local.date() == QDate::currentDate()
+            ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
+            : formatTime(task.stateSince);
+        when = tr("%1 (%2 ago)").arg(at, TaskTableModel::formatDuration(seconds));
     }
     QString line;
     // "Not found" after no answer at all took no time: there is no duration to tell.
     const bool timed = task.state != TaskState::NotFound || task.firstSeenAt.isValid();
     if (task.isFinal())
         line = task.finishedAt.isValid() && timed
-            ? tr("Finished in %1 · %2 since %3").arg(duration, TaskStates::label(task.state), when)
-            : tr("%1 since %2").arg(TaskStates::label(task.state), when);
+            ? tr("Finished in %1 · since %2").arg(duration, when)
+            : tr("Since %1").arg(when);
     else if (task.state == TaskState::Queued)
         line = tr("Waiting for the first answer since %1").arg(when);
     else
-        line = tr("Running for %1 · running since %2").arg(duration, when);
+        line = tr("Running for %1 · since %2").arg(duration, when);
     m_stateSince->setText(line);
     if (!timed)
         m_fields.value(Field::Duration)->setValue({});
