@@ -39,6 +39,8 @@ QSet<TaskState> statesOf(int mask)
 // mail clients show unread counts.
 class CountDelegate final : public QStyledItemDelegate
 {
+    Q_DISABLE_COPY_MOVE(CountDelegate)
+
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 

@@ -623,6 +623,8 @@ void MainWindow::updateStatus()
     m_pause->setChecked(polling.paused);
     m_pause->setEnabled(!connections.isEmpty());
     m_pollNow->setEnabled(!connections.isEmpty());
+    // A selected task may have become final (Re-check) or gone.
+    updateActions();
 }
 
 void MainWindow::updateCounts()

@@ -34,6 +34,8 @@ QString tsvCell(QString text)
 // form for copying; this only draws.
 class TimeDelegate final : public QStyledItemDelegate
 {
+    Q_DISABLE_COPY_MOVE(TimeDelegate)
+
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 

@@ -12,7 +12,6 @@ struct Desktop
 {
     bool known = false;
     QString style;
-    QPalette palette;
 };
 
 Desktop &desktop()
@@ -76,12 +75,13 @@ void apply(UiSettings::ThemeMode mode)
     if (!original.known) {
         original.known = true;
         original.style = QApplication::style()->name();
-        original.palette = QApplication::palette();
     }
     switch (mode) {
     case UiSettings::ThemeMode::System:
         QApplication::setStyle(original.style);
-        QApplication::setPalette(original.palette);
+        // An empty palette hands colours back to the desktop, so that its own
+        // light/dark switch is followed again.
+        QApplication::setPalette(QPalette());
         break;
     case UiSettings::ThemeMode::Light:
         QApplication::setStyle(u"Fusion"_s);

@@ -12,8 +12,8 @@ namespace Theme {
 QPalette lightPalette();
 QPalette darkPalette();
 
-// Applies the mode to the running application. The desktop's own style and
-// palette are remembered on the first call so that System can return to them.
+// Applies the mode to the running application. The desktop's own style is
+// remembered on the first call so that System can return to it.
 void apply(UiSettings::ThemeMode mode);
 
 } // namespace Theme

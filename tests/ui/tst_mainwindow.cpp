@@ -295,6 +295,13 @@ private Q_SLOTS:
         QVERIFY(styleAnnounced);
         m_window->setTheme(UiSettings::ThemeMode::Light);
         QTRY_COMPARE(m_window->stateStyle()->variant(), StateStyle::Variant::Light);
+
+        // System hands the colours back to the platform.
+        const QColor systemWindow = QPalette().color(QPalette::Window);
+        m_window->setTheme(UiSettings::ThemeMode::Dark);
+        QVERIFY(QApplication::palette().color(QPalette::Window) != systemWindow);
+        m_window->setTheme(UiSettings::ThemeMode::System);
+        QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
     }
 
     void settingsAreRestored()
