@@ -63,6 +63,17 @@ QString authKindKey(AuthKind kind)
     return kind == AuthKind::LibrarySecret ? u"library_secret"_s : u"access_token"_s;
 }
 
+// Endpoint::parse() already refuses user info and queries, but a connection
+// built another way (an old settings file, a script) must still not carry a
+// password or an access_token=... into the ledger.
+Connection withoutCredentials(const Connection &connection)
+{
+    Connection clean = connection;
+    clean.settings.endpoint = connection.settings.endpoint.adjusted(
+        QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    return clean;
+}
+
 // Each migration moves the schema from version (index) to (index + 1). Adding
 // a version is appending one function; a database is never moved backwards.
 using Migration = std::function<bool(QSqlQuery &)>;
@@ -357,14 +368,16 @@ std::optional<Connection> TaskStore::connection(qint64 id) const
     return *it;
 }
 
-qint64 TaskStore::addConnection(const Connection &connection)
+qint64 TaskStore::addConnection(const Connection &given)
 {
+    const Connection connection = withoutCredentials(given);
     qint64 id = 0;
     const bool ok = d->transact([&](QSqlQuery &q) {
-        q.prepare(
-            u"INSERT INTO connections (name, endpoint, library_id, space_id, user_id, ca_file, "
-            "library_level, auth_kind) VALUES (COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), "
-            "COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?)"_s);
+        if (!q.prepare(
+                u"INSERT INTO connections (name, endpoint, library_id, space_id, user_id, "
+                "ca_file, library_level, auth_kind) VALUES (COALESCE(?, ''), COALESCE(?, ''), "
+                "COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?)"_s))
+            return false;
         q.addBindValue(connection.name);
         q.addBindValue(connection.settings.endpoint.toString());
         q.addBindValue(connection.settings.libraryId);
@@ -387,18 +400,21 @@ qint64 TaskStore::addConnection(const Connection &connection)
     return id;
 }
 
-bool TaskStore::updateConnection(const Connection &connection)
+bool TaskStore::updateConnection(const Connection &given)
 {
+    const Connection connection = withoutCredentials(given);
     if (!d->connections.contains(connection.id)) {
         d->lastError = tr("There is no connection %1.").arg(connection.id);
         return false;
     }
     const bool ok = d->transact([&](QSqlQuery &q) {
         // COALESCE: a null QString binds as NULL, but "not set" means empty here.
-        q.prepare(
-            u"UPDATE connections SET name = COALESCE(?, ''), endpoint = COALESCE(?, ''), "
-            "library_id = COALESCE(?, ''), space_id = COALESCE(?, ''), user_id = COALESCE(?, ''), "
-            "ca_file = COALESCE(?, ''), library_level = ?, auth_kind = ? WHERE id = ?"_s);
+        if (!q.prepare(
+                u"UPDATE connections SET name = COALESCE(?, ''), endpoint = COALESCE(?, ''), "
+                "library_id = COALESCE(?, ''), space_id = COALESCE(?, ''), "
+                "user_id = COALESCE(?, ''), ca_file = COALESCE(?, ''), library_level = ?, "
+                "auth_kind = ? WHERE id = ?"_s))
+            return false;
         q.addBindValue(connection.name);
         q.addBindValue(connection.settings.endpoint.toString());
         q.addBindValue(connection.settings.libraryId);
@@ -426,18 +442,19 @@ bool TaskStore::removeConnection(qint64 id)
         if (key.connectionId == id)
             removed.append(key);
     }
+    // Explicit deletes rather than relying on the cascade alone: the rows go
+    // even if a file was ever written with foreign keys off.
     const bool ok = d->transact([id](QSqlQuery &q) {
-        q.prepare(u"DELETE FROM transitions WHERE connection_id = ?"_s);
-        q.addBindValue(id);
-        if (!q.exec())
-            return false;
-        q.prepare(u"DELETE FROM tasks WHERE connection_id = ?"_s);
-        q.addBindValue(id);
-        if (!q.exec())
-            return false;
-        q.prepare(u"DELETE FROM connections WHERE id = ?"_s);
-        q.addBindValue(id);
-        return q.exec();
+        for (const QString &statement : {u"DELETE FROM transitions WHERE connection_id = ?"_s,
+                 u"DELETE FROM tasks WHERE connection_id = ?"_s,
+                 u"DELETE FROM connections WHERE id = ?"_s}) {
+            if (!q.prepare(statement))
+                return false;
+            q.addBindValue(id);
+            if (!q.exec())
+                return false;
+        }
+        return true;
     });
     if (!ok)
         return false;
@@ -568,34 +585,35 @@ QList<Task> TaskStore::addTasks(
 bool TaskStore::removeTasks(const QList<TaskKey> &keys)
 {
     QList<TaskKey> present;
+    QSet<TaskKey> seen;
     for (const TaskKey &key : keys) {
-        if (d->tasks.contains(key) && !present.contains(key))
+        if (d->tasks.contains(key) && !seen.contains(key)) {
+            seen.insert(key);
             present.append(key);
+        }
     }
     if (present.isEmpty())
         return true;
-    const bool ok = d->transact([this, &present](QSqlQuery &q) {
-        QSqlQuery transitions(d->db());
-        if (!transitions.prepare(
-                u"DELETE FROM transitions WHERE connection_id = ? AND task_id = ?"_s)
-            || !q.prepare(u"DELETE FROM tasks WHERE connection_id = ? AND task_id = ?"_s))
-            return false;
-        for (const TaskKey &key : present) {
-            transitions.bindValue(0, key.connectionId);
-            transitions.bindValue(1, key.taskId);
-            q.bindValue(0, key.connectionId);
-            q.bindValue(1, key.taskId);
-            if (!transitions.exec() || !q.exec())
+    // One query for both statements, so that a failure's reason is where
+    // transact() looks for it.
+    const bool ok = d->transact([&present](QSqlQuery &q) {
+        for (const QString &table : {u"transitions"_s, u"tasks"_s}) {
+            if (!q.prepare(u"DELETE FROM %1 WHERE connection_id = ? AND task_id = ?"_s.arg(table)))
                 return false;
+            for (const TaskKey &key : present) {
+                q.bindValue(0, key.connectionId);
+                q.bindValue(1, key.taskId);
+                if (!q.exec())
+                    return false;
+            }
         }
         return true;
     });
     if (!ok)
         return false;
-    const QSet<TaskKey> gone(present.cbegin(), present.cend());
     for (const TaskKey &key : std::as_const(present))
         d->tasks.remove(key);
-    d->order.removeIf([&gone](const TaskKey &key) { return gone.contains(key); });
+    d->order.removeIf([&seen](const TaskKey &key) { return seen.contains(key); });
     Q_EMIT tasksRemoved(present);
     return true;
 }

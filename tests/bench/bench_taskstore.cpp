@@ -95,5 +95,13 @@ int main(int argc, char **argv)
     reopened.open(file, &error);
     report("open + load, 100,000 tasks", timer.nsecsElapsed());
     std::printf("%-58s %10lld\n", "tasks loaded", qlonglong(reopened.taskCount()));
+
+    QList<TaskKey> keys;
+    keys.reserve(count);
+    for (qint64 id : std::as_const(ids))
+        keys.append({connectionId, id});
+    timer.restart();
+    reopened.removeTasks(keys);
+    report("removeTasks, 100,000 tasks with timelines", timer.nsecsElapsed());
     return 0;
 }
