@@ -5,825 +5,834 @@
     <name>AddTasksDialog</name>
     <message>
         <source>Add Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>添加任务</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Task IDs separated by commas, spaces or new lines; ranges like 100-120.
 You can also drop a text or CSV file here.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 ID 之间用逗号、空格或换行分隔，也可填写范围，如 100-120。
+还可以将文本或 CSV 文件拖放到此处。</translation>
     </message>
     <message>
         <source>Optional, e.g. the job these tasks belong to</source>
-        <translation type="unfinished"></translation>
+        <translation>可选，例如这些任务所属的作业</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Import from File…</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件导入…</translation>
     </message>
     <message>
         <source>&amp;Connection:</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)：</translation>
     </message>
     <message>
         <source>Task &amp;IDs:</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 ID(&amp;I)：</translation>
     </message>
     <message>
         <source>There is no connection yet: add one under Connection ▸ Manage Connections.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entry/entries cannot be read as task IDs; fix or remove them to continue:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>尚无连接：请在“连接 ▸ 管理连接”中添加。</translation>
     </message>
     <message>
         <source>Enter at least one task ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) will be added.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n duplicate(s) merged.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>请至少输入一个任务 ID。</translation>
     </message>
     <message>
         <source>Cannot read &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is too large to be a list of task IDs.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”过大，不可能是任务 ID 列表。</translation>
     </message>
     <message>
         <source>Import Task IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>导入任务 ID</translation>
     </message>
     <message>
         <source>Task ID lists (*.txt *.csv *.tsv *.log);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 ID 列表 (*.txt *.csv *.tsv *.log);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Not task IDs (%1); fix or remove them to continue:</source>
+        <translation>以下内容不是任务 ID（%1 项），请修正或删除后继续：</translation>
+    </message>
+    <message>
+        <source>Tasks to add: %1.</source>
+        <translation>待添加任务：%1 个。</translation>
+    </message>
+    <message>
+        <source>Duplicates merged: %1.</source>
+        <translation>已合并重复项：%1 个。</translation>
     </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;R)</translation>
     </message>
     <message>
         <source>Use Library Host</source>
-        <translation type="unfinished"></translation>
+        <translation>使用专属域名</translation>
     </message>
     <message>
         <source>Library-level tasks (no space in the URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>媒体库级任务（URL 中不含租户空间）</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>e.g. Production archive</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：生产环境归档</translation>
     </message>
     <message>
         <source>The SMH API base URL. Leave empty for %1. HTTPS is required except for local test servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>SMH API 的基础 URL。留空则使用 %1。除本地测试服务器外，必须使用 HTTPS。</translation>
     </message>
     <message>
         <source>Use the library&apos;s own host, https://&lt;library ID&gt;.api.tencentsmh.cn</source>
-        <translation type="unfinished"></translation>
+        <translation>使用媒体库专属域名 https://&lt;媒体库 ID&gt;.api.tencentsmh.cn</translation>
     </message>
     <message>
         <source>- for a single-tenant library</source>
-        <translation type="unfinished"></translation>
+        <translation>单租户媒体库请填 -</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>可选</translation>
     </message>
     <message>
         <source>Access token</source>
-        <translation type="unfinished"></translation>
+        <translation>访问令牌</translation>
     </message>
     <message>
         <source>Library secret (tokens are minted and renewed)</source>
-        <translation type="unfinished"></translation>
+        <translation>媒体库密钥（自动生成并续期访问令牌）</translation>
     </message>
     <message>
         <source>Optional: extra CA certificates (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：额外的 CA 证书（PEM）</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>接入地址(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Library ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>媒体库 ID(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Space ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>租户空间 ID(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;User ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 ID(&amp;U)：</translation>
     </message>
     <message>
         <source>A&amp;uthentication:</source>
-        <translation type="unfinished"></translation>
+        <translation>鉴权方式(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 文件(&amp;C)：</translation>
     </message>
     <message>
         <source>CA Certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Enter the access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入访问令牌。</translation>
     </message>
     <message>
         <source>Enter the library secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入媒体库密钥。</translation>
     </message>
     <message>
         <source>The access token contains spaces or line breaks: paste it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>访问令牌中含有空格或换行符，请重新粘贴。</translation>
     </message>
     <message>
         <source>The library secret contains spaces or line breaks: paste it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>媒体库密钥中含有空格或换行符，请重新粘贴。</translation>
     </message>
     <message>
         <source>Another connection already watches this library and space.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有其他连接在监控该媒体库和租户空间。</translation>
     </message>
     <message>
         <source>New connection</source>
-        <translation type="unfinished"></translation>
+        <translation>新建连接</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>访问令牌(&amp;T)：</translation>
     </message>
     <message>
         <source>Library &amp;secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>媒体库密钥(&amp;S)：</translation>
     </message>
     <message>
         <source>Kept in the keychain; type to replace</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存在系统钥匙串中；输入新值即可替换</translation>
     </message>
     <message>
         <source>Fix the problems above first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先修正上述问题。</translation>
     </message>
     <message>
         <source>Enter the token or secret to test with.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入用于测试的访问令牌或媒体库密钥。</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测试…</translation>
     </message>
     <message>
         <source>Refused: the server did not accept the credentials (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：服务器未接受该凭据（%1）。</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <source>Connected: the library secret was accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接成功：媒体库密钥有效。</translation>
     </message>
     <message>
         <source>Connected: the library answered and the token was accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接成功：媒体库已响应，访问令牌有效。</translation>
+    </message>
+    <message>
+        <source>Not set yet: polling waits for a token</source>
+        <translation>尚未设置：轮询将在提供访问令牌后开始</translation>
+    </message>
+    <message>
+        <source>Not set yet: polling waits for the secret</source>
+        <translation>尚未设置：轮询将在提供媒体库密钥后开始</translation>
     </message>
 </context>
 <context>
     <name>ConnectionProfiles</name>
     <message>
         <source>The secret of &quot;%1&quot; was not saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未能保存“%1”的密钥：%2</translation>
     </message>
     <message>
         <source>The connection &quot;%1&quot; could not be saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存连接“%1”：%2</translation>
     </message>
     <message>
         <source>The connection &quot;%1&quot; could not be removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除连接“%1”：%2</translation>
     </message>
 </context>
 <context>
     <name>ConnectionSettings</name>
     <message>
         <source>No endpoint is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置接入地址。</translation>
     </message>
     <message>
         <source>The library ID is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>媒体库 ID 为空。</translation>
     </message>
     <message>
         <source>The library ID contains spaces or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>媒体库 ID 中含有空格或控制字符。</translation>
     </message>
     <message>
         <source>The space ID is empty (use &quot;-&quot; for a single-tenant library).</source>
-        <translation type="unfinished"></translation>
+        <translation>租户空间 ID 为空（单租户媒体库请使用“-”）。</translation>
     </message>
     <message>
         <source>The space ID contains spaces or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>租户空间 ID 中含有空格或控制字符。</translation>
     </message>
     <message>
         <source>The user ID contains spaces or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 ID 中含有空格或控制字符。</translation>
     </message>
     <message>
         <source>The CA certificate file &quot;%1&quot; cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 CA 证书文件“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a library ID.</source>
+        <translation>“%1”不是有效的媒体库 ID。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a space ID (use &quot;-&quot; for a single-tenant library).</source>
+        <translation>“%1”不是有效的租户空间 ID（单租户媒体库请使用“-”）。</translation>
     </message>
 </context>
 <context>
     <name>CopyableField</name>
     <message>
         <source>Copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>复制%1</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
 </context>
 <context>
     <name>Endpoint</name>
     <message>
         <source>The endpoint is empty. Use %1 or your library&apos;s own host.</source>
-        <translation type="unfinished"></translation>
+        <translation>接入地址为空。请使用 %1 或媒体库专属域名。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid URL. Write it like %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的 URL，格式应类似 %2。</translation>
     </message>
     <message>
         <source>Plain HTTP would send the access token unencrypted: use https:// (http:// is accepted only for 127.0.0.1, ::1 and localhost).</source>
-        <translation type="unfinished"></translation>
+        <translation>使用明文 HTTP 会以未加密方式发送访问令牌，请使用 https://（仅 127.0.0.1、::1 和 localhost 允许使用 http://）。</translation>
     </message>
     <message>
         <source>The endpoint must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>接入地址必须以 https:// 开头。</translation>
     </message>
     <message>
         <source>The endpoint must not contain a user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>接入地址中不得包含用户名或密码。</translation>
     </message>
     <message>
         <source>The endpoint must not contain a query (?...) or fragment (#...).</source>
-        <translation type="unfinished"></translation>
+        <translation>接入地址中不得包含查询参数（?...）或片段（#...）。</translation>
     </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
         <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入“%1”：%2</translation>
     </message>
 </context>
 <context>
     <name>FilterSidebar</name>
     <message>
         <source>State filters</source>
-        <translation type="unfinished"></translation>
+        <translation>状态筛选</translation>
     </message>
     <message>
         <source>Connection filters</source>
-        <translation type="unfinished"></translation>
+        <translation>连接筛选</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>All connections</source>
-        <translation type="unfinished"></translation>
+        <translation>全部连接</translation>
     </message>
     <message>
         <source>All tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>全部任务</translation>
     </message>
     <message>
         <source>Unfinished</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>需要处理</translation>
     </message>
 </context>
 <context>
     <name>HeadlessRunner</name>
     <message>
         <source>Cannot read task IDs from standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从标准输入读取任务 ID。</translation>
     </message>
     <message>
         <source>No task IDs given. Pass them as arguments (10,12,13 or 100-120), with --ids-file FILE, or as - to read standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定任务 ID。请以参数形式传入（10,12,13 或 100-120），或使用 --ids-file FILE，或传入 - 从标准输入读取。</translation>
     </message>
     <message>
         <source>Cannot read saved profiles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取已保存的连接配置：%1</translation>
     </message>
     <message>
         <source>There is no saved profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在名为“%1”的已保存连接配置。</translation>
     </message>
     <message>
         <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定媒体库：请使用 --library ID（或 SMH_LIBRARY_ID）、--profile NAME 或 --demo。</translation>
     </message>
     <message>
         <source>No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use --token-file / --secret-file.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少凭据：请设置 SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET，或使用 --token-file / --secret-file。</translation>
     </message>
     <message>
         <source>gave up: --timeout reached with tasks still running</source>
-        <translation type="unfinished"></translation>
+        <translation>已放弃：已达到 --timeout 时限，仍有任务在执行</translation>
     </message>
     <message>
         <source>authentication failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>鉴权失败：%1</translation>
     </message>
     <message>
         <source>%1 (attempt %2 of %3, retrying)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（第 %2/%3 次尝试，正在重试）</translation>
     </message>
     <message>
         <source>%1 tasks: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个任务：%2</translation>
     </message>
     <message>
         <source>TASK ID</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 ID</translation>
     </message>
     <message>
         <source>STATE</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>STATUS</source>
-        <translation type="unfinished"></translation>
+        <translation>状态码</translation>
     </message>
     <message>
         <source>SOURCE INODE</source>
-        <translation type="unfinished"></translation>
+        <translation>源 INODE</translation>
     </message>
     <message>
         <source>TARGET INODE</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 INODE</translation>
     </message>
     <message>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>路径</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Demo: embedded SMH simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>演示：内置 SMH 模拟器</translation>
     </message>
     <message>
         <source>No tasks are watched yet.
 
 Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start with --demo to try the monitor.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未监控任何任务。
+
+可通过“文件 ▸ 添加任务”（Ctrl+N）添加任务 ID，或将包含任务 ID 的文件拖放到此处，也可以使用 --demo 启动以试用本工具。</translation>
     </message>
     <message>
         <source>No task matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合筛选条件的任务。</translation>
     </message>
     <message>
         <source>Filter: ID, path, inode, note… (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：ID、路径、inode、备注…（%1）</translation>
     </message>
     <message>
         <source>Copied %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>已复制%1。</translation>
     </message>
     <message>
         <source>&amp;Add Tasks…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加任务(&amp;A)…</translation>
     </message>
     <message>
         <source>Watch more task IDs (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>监控更多任务 ID（%1）</translation>
     </message>
     <message>
         <source>&amp;Import IDs from File…</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件导入 ID(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Export Visible Rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出可见行(&amp;E)…</translation>
     </message>
     <message>
         <source>Save the rows shown as CSV or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前显示的行保存为 CSV 或 JSON</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Copy Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>复制行(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>移除(&amp;R)…</translation>
     </message>
     <message>
         <source>Stop watching the selected tasks (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止监控所选任务（Delete）</translation>
     </message>
     <message>
         <source>Edit &amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑备注(&amp;N)</translation>
     </message>
     <message>
         <source>Re-&amp;check</source>
-        <translation type="unfinished"></translation>
+        <translation>重新检查(&amp;C)</translation>
     </message>
     <message>
         <source>Ask SMH again about the selected finished tasks (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>向 SMH 重新查询所选的已结束任务（%1）</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Manage Connections…</source>
-        <translation type="unfinished"></translation>
+        <translation>管理连接(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Poll Now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即轮询(&amp;P)</translation>
     </message>
     <message>
         <source>Ask SMH about every unfinished task now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>立即向 SMH 查询所有未完成的任务（F5）</translation>
     </message>
     <message>
         <source>Polling now…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在轮询…</translation>
     </message>
     <message>
         <source>P&amp;ause Polling</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停轮询(&amp;A)</translation>
     </message>
     <message>
         <source>Polling paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停轮询。</translation>
     </message>
     <message>
         <source>Polling resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复轮询。</translation>
     </message>
     <message>
         <source>&amp;About SMH Task Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 SMH 任务监控(&amp;A)</translation>
     </message>
     <message>
         <source>About SMH Task Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 SMH 任务监控</translation>
     </message>
     <message>
         <source>&lt;h3&gt;SMH Task Monitor %1&lt;/h3&gt;&lt;p&gt;Watches Tencent Cloud Smart Media Hosting asynchronous tasks: polls their status, keeps a ledger of every change and tells you when they finish.&lt;/p&gt;&lt;p&gt;Tokens and library secrets are kept in the desktop keychain, never in settings or exports.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;SMH 任务监控 %1&lt;/h3&gt;&lt;p&gt;监控腾讯云智能媒资托管（SMH）的异步任务：轮询任务状态，记录每一次状态变化，并在任务结束时通知您。&lt;/p&gt;&lt;p&gt;访问令牌和媒体库密钥仅保存在系统钥匙串中，绝不会写入设置或导出文件。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选</translation>
     </message>
     <message>
         <source>&amp;Filters Sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选侧栏(&amp;F)</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>&amp;Details Pane</source>
-        <translation type="unfinished"></translation>
+        <translation>详情面板(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;State Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>状态筛选(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>通知(&amp;N)</translation>
     </message>
     <message>
         <source>When Tasks &amp;Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>任务结束时(&amp;F)</translation>
     </message>
     <message>
         <source>Only When Tasks &amp;Fail</source>
-        <translation type="unfinished"></translation>
+        <translation>仅任务失败时(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 &amp;Qt</translation>
     </message>
     <message>
         <source>&amp;Show Window</source>
-        <translation type="unfinished"></translation>
+        <translation>显示窗口(&amp;S)</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 %1</translation>
     </message>
     <message>
         <source>%1: the server refused the credentials (%2). Update them under Connection ▸ Manage Connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：服务器拒绝了凭据（%2）。请在“连接 ▸ 管理连接”中更新。</translation>
     </message>
     <message>
         <source>%1: no access token or library secret is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未设置访问令牌或媒体库密钥。</translation>
     </message>
     <message>
         <source>%1: %2; retrying in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2；将在 %3 后重试</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unfinished task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s) sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Add Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>添加任务</translation>
     </message>
     <message>
         <source>Tasks belong to a library: add a connection first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n task(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n were already watched.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>任务隶属于媒体库，请先添加连接。</translation>
     </message>
     <message>
         <source>Import Task IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>导入任务 ID</translation>
     </message>
     <message>
         <source>Task ID lists (*.txt *.csv *.tsv *.log);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 ID 列表 (*.txt *.csv *.tsv *.log);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Secrets are kept for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥仅在本次会话中保留。</translation>
     </message>
     <message>
         <source>Remove Connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Removing %1 also stops watching its %n task(s). Nothing changes on the server.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>删除连接</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Remove Tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Stop watching %n task(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>移除任务</translation>
     </message>
     <message>
         <source>They leave the list and the ledger; nothing changes on the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n task(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>这些任务将从列表和任务记录库中移除，服务器上的数据不受影响。</translation>
     </message>
     <message>
         <source>The tasks could not be removed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Checking %n task(s) again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>无法移除任务：%1</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export Visible Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>导出可见行</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n task(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>&amp;Resume Polling</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复轮询(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Edit Connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑连接(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Rows copied: %1.</source>
+        <translation>已复制行：%1 行。</translation>
+    </message>
+    <message>
+        <source>Demo mode: embedded SMH simulator</source>
+        <translation>演示模式：内置 SMH 模拟器</translation>
+    </message>
+    <message>
+        <source>Tasks come from a simulator on 127.0.0.1; nothing is sent to Tencent Cloud.</source>
+        <translation>任务来自 127.0.0.1 上的模拟器，不会向腾讯云发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Unfinished tasks: %1</source>
+        <translation>未完成任务：%1</translation>
+    </message>
+    <message>
+        <source>Requests sent: %1</source>
+        <translation>已发送请求：%1</translation>
+    </message>
+    <message>
+        <source>Tasks: %1</source>
+        <translation>任务：%1</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2</source>
+        <translation>显示：%1/%2</translation>
+    </message>
+    <message>
+        <source>Tasks added: %1.</source>
+        <translation>已添加任务：%1 个。</translation>
+    </message>
+    <message>
+        <source>Already watched: %1.</source>
+        <translation>已在监控中：%1 个。</translation>
+    </message>
+    <message>
+        <source>Removing %1 also stops watching its tasks (%2). Nothing changes on the server.</source>
+        <translation>删除 %1 将同时停止监控其下的任务（%2 个）。服务器上的数据不受影响。</translation>
+    </message>
+    <message>
+        <source>Stop watching these tasks (%1)?</source>
+        <translation>要停止监控这些任务（%1 个）吗？</translation>
+    </message>
+    <message>
+        <source>Tasks removed: %1.</source>
+        <translation>已移除任务：%1 个。</translation>
+    </message>
+    <message>
+        <source>Tasks checked again: %1.</source>
+        <translation>已重新检查任务：%1 个。</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (tasks: %2).</source>
+        <translation>已导出到 %1（任务：%2 个）。</translation>
     </message>
 </context>
 <context>
     <name>Monitor</name>
     <message>
         <source>The demo server could not listen on 127.0.0.1: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>演示服务器无法在 127.0.0.1 上监听：%1</translation>
     </message>
     <message>
         <source>Demo library</source>
-        <translation type="unfinished"></translation>
+        <translation>演示媒体库</translation>
     </message>
 </context>
 <context>
     <name>MonitorOptions</name>
     <message>
         <source>Cannot read the %1 file &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取%1文件“%2”：%3</translation>
     </message>
     <message>
         <source>The %1 file &quot;%2&quot; is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1文件“%2”过大。</translation>
     </message>
     <message>
         <source>The %1 file &quot;%2&quot; is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1文件“%2”为空。</translation>
     </message>
     <message>
         <source>--%1 needs a positive number of seconds, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 需要正的秒数，而不是“%2”。</translation>
     </message>
     <message>
         <source>Watch Tencent Cloud Smart Media Hosting (SMH) tasks.
@@ -834,704 +843,821 @@ Commands:
   query   query once, print, exit
 
 Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) or from files, never from the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>监控腾讯云智能媒资托管（SMH）任务。
+
+命令：
+  （无）  打开监控窗口
+  watch   持续轮询，直到所有任务结束后退出
+  query   查询一次，输出结果后退出
+
+凭据从环境变量（SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET）或文件中读取，绝不从命令行读取。</translation>
     </message>
     <message>
         <source>SMH base URL (default %1; env SMH_ENDPOINT).</source>
-        <translation type="unfinished"></translation>
+        <translation>SMH 基础 URL（默认为 %1；环境变量 SMH_ENDPOINT）。</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Media library ID (env SMH_LIBRARY_ID).</source>
-        <translation type="unfinished"></translation>
+        <translation>媒体库 ID（环境变量 SMH_LIBRARY_ID）。</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Tenant space ID; &quot;-&quot; for a single-tenant library (default; env SMH_SPACE_ID).</source>
-        <translation type="unfinished"></translation>
+        <translation>租户空间 ID；单租户媒体库使用“-”（默认值；环境变量 SMH_SPACE_ID）。</translation>
     </message>
     <message>
         <source>Query without a space ID (/api/v1/task/{LibraryId}/{TaskIdList}).</source>
-        <translation type="unfinished"></translation>
+        <translation>查询时不带租户空间 ID（/api/v1/task/{LibraryId}/{TaskIdList}）。</translation>
     </message>
     <message>
         <source>User ID sent with each query (env SMH_USER_ID).</source>
-        <translation type="unfinished"></translation>
+        <translation>每次查询时发送的用户 ID（环境变量 SMH_USER_ID）。</translation>
     </message>
     <message>
         <source>Read the access token from this file (or env SMH_ACCESS_TOKEN).</source>
-        <translation type="unfinished"></translation>
+        <translation>从该文件读取访问令牌（或环境变量 SMH_ACCESS_TOKEN）。</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Read the library secret from this file (or env SMH_LIBRARY_SECRET) and mint tokens from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>从该文件读取媒体库密钥（或环境变量 SMH_LIBRARY_SECRET），并用其生成访问令牌。</translation>
     </message>
     <message>
         <source>Also trust the CA certificates in this PEM file.</source>
-        <translation type="unfinished"></translation>
+        <translation>额外信任该 PEM 文件中的 CA 证书。</translation>
     </message>
     <message>
         <source>Base poll interval in seconds (default 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>基础轮询间隔，单位为秒（默认为 3）。</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>秒数</translation>
     </message>
     <message>
         <source>Longest poll interval in seconds (default 60).</source>
-        <translation type="unfinished"></translation>
+        <translation>最长轮询间隔，单位为秒（默认为 60）。</translation>
     </message>
     <message>
         <source>watch: give up after this many seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>watch：超过该秒数后放弃。</translation>
     </message>
     <message>
         <source>Output format: text, json or jsonl (default text).</source>
-        <translation type="unfinished"></translation>
+        <translation>输出格式：text、json 或 jsonl（默认为 text）。</translation>
     </message>
     <message>
         <source>format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <source>Read task IDs from this file (&quot;-&quot; for standard input).</source>
-        <translation type="unfinished"></translation>
+        <translation>从该文件读取任务 ID（“-”表示标准输入）。</translation>
     </message>
     <message>
         <source>Print no progress, only the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>不输出进度，仅输出结果。</translation>
     </message>
     <message>
         <source>Use a saved connection profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用已保存的连接配置。</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Use the embedded SMH simulator instead of a real endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用内置 SMH 模拟器代替真实的接入地址。</translation>
     </message>
     <message>
         <source>User interface language, e.g. en or zh_CN (default: the system&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言，例如 en 或 zh_CN（默认跟随系统）。</translation>
     </message>
     <message>
         <source>locale</source>
-        <translation type="unfinished"></translation>
+        <translation>语言区域</translation>
     </message>
     <message>
         <source>watch or query (optional).</source>
-        <translation type="unfinished"></translation>
+        <translation>watch 或 query（可选）。</translation>
     </message>
     <message>
         <source>Task IDs: 10, 10,12,13, ranges like 100-120, or - to read standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 ID：10、10,12,13、范围（如 100-120），或 - 表示从标准输入读取。</translation>
     </message>
     <message>
         <source>--output must be text, json or jsonl, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--output 必须为 text、json 或 jsonl，而不是“%1”。</translation>
     </message>
     <message>
         <source>--max-interval must not be shorter than --interval.</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-interval 不得短于 --interval。</translation>
     </message>
     <message>
         <source>token</source>
-        <translation type="unfinished"></translation>
+        <translation>访问令牌</translation>
     </message>
     <message>
         <source>library secret</source>
-        <translation type="unfinished"></translation>
+        <translation>媒体库密钥</translation>
     </message>
 </context>
 <context>
     <name>PollScheduler</name>
     <message>
         <source>could not write to the task ledger: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入任务记录库：%1</translation>
     </message>
 </context>
 <context>
     <name>SecretStore</name>
     <message>
         <source>No keychain is available (%1): tokens and secrets are kept for this session only and must be entered again after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串不可用（%1）：访问令牌和密钥仅在本次会话中保留，重启后需要重新输入。</translation>
     </message>
     <message>
         <source>The keychain refused to store the secret: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串拒绝保存该密钥：%1</translation>
     </message>
     <message>
         <source>The keychain could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取系统钥匙串：%1</translation>
     </message>
 </context>
 <context>
     <name>SmhClient</name>
     <message>
         <source>no PEM certificate could be read from &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从“%1”读取任何 PEM 证书</translation>
     </message>
     <message>
         <source>request to %1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>发往 %1 的请求已取消</translation>
     </message>
     <message>
         <source>the reply from %1 exceeded %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %1 的响应超过 %2 字节</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 redirected to another host; not followed, so that the access token stays with SMH</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 重定向到了其他主机；为避免访问令牌泄露到 SMH 之外，未跟随该重定向</translation>
     </message>
     <message>
         <source>no reply from %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 秒内无响应</translation>
     </message>
     <message>
         <source>no access token</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少访问令牌</translation>
     </message>
     <message>
         <source>the request URL would exceed %1 bytes even for one task</source>
-        <translation type="unfinished"></translation>
+        <translation>即使只查询一个任务，请求 URL 也将超过 %1 字节</translation>
     </message>
     <message>
         <source>the token reply has no accessToken/expiresIn</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌响应中缺少 accessToken/expiresIn</translation>
     </message>
 </context>
 <context>
     <name>SmhError</name>
     <message>
         <source>the server answered with an HTML page</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回了一个 HTML 页面</translation>
     </message>
     <message>
         <source>No error</source>
-        <translation type="unfinished"></translation>
+        <translation>无错误</translation>
     </message>
     <message>
         <source>Invalid input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入无效</translation>
     </message>
     <message>
         <source>Network error</source>
-        <translation type="unfinished"></translation>
+        <translation>网络错误</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>超时</translation>
     </message>
     <message>
         <source>TLS error</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 错误</translation>
     </message>
     <message>
         <source>Server error</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器错误</translation>
     </message>
     <message>
         <source>Unexpected reply</source>
-        <translation type="unfinished"></translation>
+        <translation>响应异常</translation>
     </message>
     <message>
         <source>Reply too large</source>
-        <translation type="unfinished"></translation>
+        <translation>响应过大</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>(request ID %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（请求 ID：%1）</translation>
     </message>
     <message>
         <source>the reply is not JSON (%1 at byte %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>响应不是 JSON（第 %2 字节处：%1）</translation>
     </message>
     <message>
         <source>expected a JSON array of tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>应为任务的 JSON 数组</translation>
     </message>
     <message>
         <source>task %1 of the reply is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>响应中的第 %1 个任务不是对象</translation>
     </message>
     <message>
         <source>task %1 of the reply has no integer taskId</source>
-        <translation type="unfinished"></translation>
+        <translation>响应中的第 %1 个任务缺少整数类型的 taskId</translation>
     </message>
     <message>
         <source>task %1 has no integer status</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1 缺少整数类型的 status</translation>
     </message>
     <message>
         <source>task %1 has a wrongly typed result</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1 的 result 类型错误</translation>
     </message>
     <message>
         <source>task %1 has a result that is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1 的 result 不是对象</translation>
     </message>
 </context>
 <context>
     <name>StatusPanel</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>last poll %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次轮询 %1</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>polling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在轮询…</translation>
     </message>
     <message>
         <source>next poll due</source>
-        <translation type="unfinished"></translation>
+        <translation>即将轮询</translation>
     </message>
     <message>
         <source>next poll in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1后轮询</translation>
     </message>
     <message>
         <source>nothing to poll</source>
-        <translation type="unfinished"></translation>
+        <translation>无需轮询</translation>
     </message>
     <message>
         <source>Connections OK</source>
-        <translation type="unfinished"></translation>
+        <translation>连接正常</translation>
     </message>
-    <message numerus="yes">
-        <source>%n connection(s) in trouble: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Requests: %1</source>
+        <translation>请求数：%1</translation>
+    </message>
+    <message>
+        <source>polling stopped, see the connections</source>
+        <translation>轮询已停止，请检查连接</translation>
+    </message>
+    <message>
+        <source>Connections in trouble: %1. %2</source>
+        <translation>异常连接：%1 个。%2</translation>
     </message>
 </context>
 <context>
     <name>StyledTaskModel</name>
     <message>
         <source>Not updated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未更新：%1</translation>
     </message>
 </context>
 <context>
     <name>TaskDetailsPane</name>
     <message>
         <source>Select a task to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个任务以查看详情。</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Task ID</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 ID</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Status code</source>
-        <translation type="unfinished"></translation>
+        <translation>状态码</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>添加时间</translation>
     </message>
     <message>
         <source>Last polled</source>
-        <translation type="unfinished"></translation>
+        <translation>上次轮询</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>耗时</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Source inode</source>
-        <translation type="unfinished"></translation>
+        <translation>源 inode</translation>
     </message>
     <message>
         <source>Target inode</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 inode</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>路径</translation>
     </message>
     <message>
         <source>Converted from</source>
-        <translation type="unfinished"></translation>
+        <translation>转换自</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>最近错误</translation>
     </message>
     <message>
         <source>About this task</source>
-        <translation type="unfinished"></translation>
+        <translation>关于此任务</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>错误码</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>错误信息</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>请求 ID</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态码</translation>
     </message>
     <message>
         <source>Lasted</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>Copy Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>复制时间线</translation>
     </message>
     <message>
         <source>timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（主机：%2）</translation>
     </message>
     <message>
         <source>%1 (%2 at %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2，主机：%3）</translation>
     </message>
     <message>
         <source>This task is no longer watched.</source>
-        <translation type="unfinished"></translation>
+        <translation>此任务已不再监控。</translation>
     </message>
     <message>
         <source>path segment</source>
-        <translation type="unfinished"></translation>
+        <translation>路径段</translation>
     </message>
     <message>
         <source>source segment</source>
-        <translation type="unfinished"></translation>
+        <translation>源路径段</translation>
     </message>
     <message>
         <source>Task %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>since %1 (%2 ago)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finished in %1, %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting for the first answer, %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running for %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1 · %2</translation>
     </message>
     <message>
         <source>finished in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束，用时 %1</translation>
     </message>
     <message>
         <source>running for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已执行 %1</translation>
     </message>
     <message>
         <source>%1 so far</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added (queued)</source>
-        <translation type="unfinished"></translation>
+        <translation>至今 %1</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>final</source>
-        <translation type="unfinished"></translation>
+        <translation>最终状态</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>%1 (HTTP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（HTTP %2）</translation>
     </message>
     <message>
         <source>%1 %2 of %3: click to copy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2/%3：单击复制</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1（%2前）</translation>
+    </message>
+    <message>
+        <source>Finished in %1 · since %2</source>
+        <translation>用时 %1 · 结束于 %2</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>始于 %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer since %1</source>
+        <translation>自 %1 起等待首次响应</translation>
+    </message>
+    <message>
+        <source>Running for %1 · since %2</source>
+        <translation>已执行 %1 · 始于 %2</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>已等待 %1</translation>
+    </message>
+    <message>
+        <source>Added · %1</source>
+        <translation>已添加 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskFilterModel</name>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>The task ID SMH returned when the task was started</source>
+        <translation>任务发起时 SMH 返回的任务 ID</translation>
+    </message>
+    <message>
+        <source>The library (and space) the task belongs to</source>
+        <translation>任务所属的媒体库（及租户空间）</translation>
+    </message>
+    <message>
+        <source>What the last answer from SMH said</source>
+        <translation>SMH 最近一次响应中的任务状态</translation>
+    </message>
+    <message>
+        <source>The status code SMH sent: 202 running, 200 done, 204 done without details, 500 failed</source>
+        <translation>SMH 返回的状态码：202 执行中，200 已完成，204 已完成但无详情，500 失败</translation>
+    </message>
+    <message>
+        <source>When the task was added to the monitor</source>
+        <translation>任务添加到监控的时间</translation>
+    </message>
+    <message>
+        <source>When SMH was last asked about the task</source>
+        <translation>上次向 SMH 查询该任务的时间</translation>
+    </message>
+    <message>
+        <source>Running for (unfinished tasks) or finished in (final tasks), counted from when it was added</source>
+        <translation>未完成任务为已执行时长，已结束任务为完成耗时，均从添加时起计算</translation>
+    </message>
+    <message>
+        <source>srcInode from the task&apos;s result</source>
+        <translation>任务结果中的 srcInode</translation>
+    </message>
+    <message>
+        <source>dstInode from the task&apos;s result</source>
+        <translation>任务结果中的 dstInode</translation>
+    </message>
+    <message>
+        <source>The result path; the tooltip of a cell shows what it was converted from</source>
+        <translation>结果路径；单元格的提示信息中显示其转换来源</translation>
+    </message>
+    <message>
+        <source>Your note; double-click or press F2 to edit</source>
+        <translation>您的备注；双击或按 F2 编辑</translation>
     </message>
 </context>
 <context>
     <name>TaskIdParser</name>
     <message>
         <source>&quot;%1&quot; is not a range of task IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的任务 ID 范围</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: the range ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”：范围的结束值小于起始值</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: a range may hold at most %2 IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”：一个范围最多包含 %2 个 ID</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a task ID (task IDs are whole numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是任务 ID（任务 ID 为整数）</translation>
     </message>
     <message>
         <source>Cannot read &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is too large to be a list of task IDs.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”过大，不可能是任务 ID 列表。</translation>
     </message>
 </context>
 <context>
     <name>TaskState</name>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>执行中</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <source>Succeeded (no result)</source>
-        <translation type="unfinished"></translation>
+        <translation>成功（无结果）</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Not found / expired</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在/已过期</translation>
     </message>
     <message>
         <source>Unknown status</source>
-        <translation type="unfinished"></translation>
+        <translation>未知状态</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStore</name>
+    <message>
+        <source>The task ledger is not open.</source>
+        <translation>任务记录库未打开。</translation>
+    </message>
+    <message>
+        <source>Could not write to the task ledger: %1</source>
+        <translation>无法写入任务记录库：%1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder &quot;%1&quot;.</source>
+        <translation>无法创建文件夹“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot read the task ledger &quot;%1&quot;: %2</source>
+        <translation>无法读取任务记录库“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a task ledger (not an SQLite database). It was left untouched; move it away to start a new ledger.</source>
+        <translation>“%1”不是任务记录库（不是 SQLite 数据库）。该文件未被改动；请将其移走以新建任务记录库。</translation>
+    </message>
+    <message>
+        <source>Cannot open the task ledger &quot;%1&quot;: %2</source>
+        <translation>无法打开任务记录库“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The task ledger &quot;%1&quot; is damaged (%2). It was left untouched; move it away to start a new ledger.</source>
+        <translation>任务记录库“%1”已损坏（%2）。该文件未被改动；请将其移走以新建任务记录库。</translation>
+    </message>
+    <message>
+        <source>Cannot read the task ledger&apos;s version: %1</source>
+        <translation>无法读取任务记录库的版本：%1</translation>
+    </message>
+    <message>
+        <source>The task ledger &quot;%1&quot; was written by a newer version of SMH Task Monitor (schema %2, this version knows %3). It was left untouched.</source>
+        <translation>任务记录库“%1”由更新版本的 SMH 任务监控写入（架构版本 %2，当前版本仅支持 %3）。该文件未被改动。</translation>
+    </message>
+    <message>
+        <source>Cannot switch the task ledger to WAL mode: %1</source>
+        <translation>无法将任务记录库切换到 WAL 模式：%1</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the task ledger: %1</source>
+        <translation>无法升级任务记录库：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the task ledger: %1</source>
+        <translation>无法读取任务记录库：%1</translation>
+    </message>
+    <message>
+        <source>There is no connection %1.</source>
+        <translation>不存在连接 %1。</translation>
     </message>
 </context>
 <context>
     <name>TaskTableModel</name>
     <message numerus="yes">
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天 %2 小时</translation>
     </message>
     <message>
         <source>Converted from: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>转换自：%1</translation>
     </message>
     <message>
         <source>Task ID</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 ID</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态码</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>添加时间</translation>
     </message>
     <message>
         <source>Last polled</source>
-        <translation type="unfinished"></translation>
+        <translation>上次轮询</translation>
     </message>
     <message>
         <source>Running for</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时长</translation>
     </message>
     <message>
         <source>Source inode</source>
-        <translation type="unfinished"></translation>
+        <translation>源 inode</translation>
     </message>
     <message>
         <source>Target inode</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 inode</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>路径</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
     <name>TaskTableView</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态码</translation>
     </message>
     <message>
         <source>Reset Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>重置列</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
 </context>
 <context>
     <name>TrayNotifier</name>
     <message>
         <source>Task %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1：%2</translation>
     </message>
     <message>
         <source>Status %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) finished</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>状态码 %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Needs attention: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>需要处理：%1</translation>
     </message>
     <message>
         <source>No tasks watched</source>
-        <translation type="unfinished"></translation>
+        <translation>未监控任何任务</translation>
     </message>
     <message>
         <source>%1 running, %2 succeeded, %3 need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>执行中 %1 个，成功 %2 个，需要处理 %3 个</translation>
     </message>
     <message>
         <source>A connection cannot be polled</source>
-        <translation type="unfinished"></translation>
+        <translation>有连接无法轮询</translation>
+    </message>
+    <message>
+        <source>Tasks finished: %1</source>
+        <translation>已结束任务：%1 个</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>等另外 %1 个</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>SMH Task Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>SMH 任务监控</translation>
     </message>
     <message>
         <source>The task ledger cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开任务记录库：%1</translation>
     </message>
 </context>
 </TS>
