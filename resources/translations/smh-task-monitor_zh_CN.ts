@@ -106,7 +106,7 @@ You can also drop a text or CSV file here.</source>
     </message>
     <message>
         <source>Connections</source>
-        <translation>连接</translation>
+        <translation>连接管理</translation>
     </message>
     <message>
         <source>e.g. Production archive</source>
@@ -1646,7 +1646,7 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>and %1 more</source>
-        <translation>等另外 %1 个</translation>
+        <translation>另有 %1 个</translation>
     </message>
 </context>
 <context>

@@ -1,17 +1,23 @@
+#include "addtasksdialog.h"
+#include "connectiondialog.h"
 #include "demo/smhsimulator.h"
 #include "i18ncheck.h"
 #include "mainwindow.h"
 #include "monitor.h"
 #include "taskfiltermodel.h"
+#include "tasks/taskstore.h"
 #include "tasktableview.h"
 #include "translations.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -46,6 +52,43 @@ void collectMenuProblems(QMenu *menu, const QString &path, QStringList *problems
             collectMenuProblems(action->menu(), where, problems);
     }
     Q_EMIT menu->aboutToHide();
+}
+
+// What a dialog shows of its own: titles, labels, buttons, placeholders and
+// choices. Values (names, IDs, URLs) are data and may be Latin.
+QStringList dialogProblems(QDialog *dialog)
+{
+    QStringList problems;
+    if (!I18nCheck::isChinese(dialog->windowTitle()))
+        problems << describe(u"title"_s, dialog->windowTitle());
+    const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
+    for (const QLabel *label : labels) {
+        if (label->isVisible() && !label->text().isEmpty() && !I18nCheck::isChinese(label->text()))
+            problems << describe(u"label"_s, label->text());
+    }
+    const QList<QAbstractButton *> buttons = dialog->findChildren<QAbstractButton *>();
+    for (const QAbstractButton *button : buttons) {
+        if (button->isVisible() && !button->text().isEmpty()
+            && !I18nCheck::isChinese(button->text()))
+            problems << describe(u"button"_s, button->text());
+    }
+    const QList<QLineEdit *> edits = dialog->findChildren<QLineEdit *>();
+    for (const QLineEdit *edit : edits) {
+        const QString hint = edit->placeholderText();
+        if (edit->isVisible() && !hint.isEmpty() && !hint.contains(u"://"_s)
+            && !I18nCheck::hasCjk(hint))
+            problems << describe(u"placeholder"_s, hint);
+    }
+    const QList<QComboBox *> combos = dialog->findChildren<QComboBox *>();
+    for (const QComboBox *combo : combos) {
+        if (!combo->isEditable() && combo->isVisible()) {
+            for (int i = 0; i < combo->count(); ++i) {
+                if (!I18nCheck::hasCjk(combo->itemText(i)))
+                    problems << describe(u"choice"_s, combo->itemText(i));
+            }
+        }
+    }
+    return problems;
 }
 
 } // namespace
@@ -200,6 +243,26 @@ private Q_SLOTS:
             const QString state = model->index(row, stateColumn).data().toString();
             QVERIFY2(I18nCheck::isChinese(state), qPrintable(describe(u"state"_s, state)));
         }
+    }
+
+    void dialogsAreChinese()
+    {
+        const QList<Connection> connections = m_monitor->store()->connections();
+        QVERIFY(!connections.isEmpty());
+        QStringList problems;
+        {
+            AddTasksDialog dialog(connections, m_window.get());
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            problems << dialogProblems(&dialog);
+        }
+        {
+            ConnectionDialog dialog(m_monitor->client(), connections, m_window.get());
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            problems << dialogProblems(&dialog);
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(u"\n"_s + problems.join(u'\n')));
     }
 
     void qtStandardButtonsAreChinese()
