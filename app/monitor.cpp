@@ -18,6 +18,9 @@ Monitor::Monitor(QObject *parent)
 Monitor::~Monitor()
 {
     shutdown();
+    // The scheduler refers to the client and the store: it goes first.
+    delete m_scheduler;
+    m_scheduler = nullptr;
 }
 
 bool Monitor::openStore(const QString &path, QString *error)
@@ -101,5 +104,6 @@ qint64 Monitor::startDemo(QString *error)
 
 void Monitor::shutdown()
 {
-    m_scheduler->shutdown();
+    if (m_scheduler)
+        m_scheduler->shutdown();
 }

@@ -214,7 +214,7 @@ void PollScheduler::reschedule(qint64 connectionId)
 void PollScheduler::runCycle(qint64 connectionId)
 {
     auto it = m_connections.find(connectionId);
-    if (it == m_connections.end() || it->paused || it->inFlight || m_shutDown)
+    if (it == m_connections.end() || it->paused || it->inFlight || m_shutDown || !m_client)
         return;
     TokenProvider *tokens = it->tokens;
     if (!tokens)
@@ -314,6 +314,8 @@ void PollScheduler::recordFailure(qint64 connectionId, const SmhError &error)
 
 void PollScheduler::shutdown()
 {
+    if (m_shutDown)
+        return;
     m_shutDown = true;
     for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
         if (it->timer)

@@ -101,7 +101,7 @@ private:
     void finishCycle(qint64 connectionId, const QString &tokenUsed, class TaskQueryJob *job);
     void recordFailure(qint64 connectionId, const SmhError &error);
 
-    SmhClient *m_client;
+    QPointer<SmhClient> m_client; // may go first when both are children of one owner
     TaskStore *m_store;
     PollPlanner m_planner;
     std::function<QDateTime()> m_now;
