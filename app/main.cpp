@@ -1,9 +1,9 @@
 #include "cli/headless.h"
 #include "cli/options.h"
+#include "demo/smhsimulator.h"
 #include "monitor.h"
 #include "smh/redact.h"
 #include "tasks/taskidparser.h"
-#include "demo/smhsimulator.h"
 #include "tasks/taskstore.h"
 #include "translations.h"
 
@@ -50,7 +50,8 @@ int runGui(QApplication &app, const MonitorOptions &options)
 int main(int argc, char **argv)
 {
     const MonitorOptions::Command command = MonitorOptions::commandFromArguments(argc, argv);
-    const bool headless = command != MonitorOptions::Command::Gui || MonitorOptions::wantsInfoOnly(argc, argv);
+    const bool headless =
+        command != MonitorOptions::Command::Gui || MonitorOptions::wantsInfoOnly(argc, argv);
 
     // --help, --version and the headless commands must work without a display.
     std::unique_ptr<QCoreApplication> app;

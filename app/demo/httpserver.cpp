@@ -17,23 +17,40 @@ constexpr char busyProperty[] = "http_busy";
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 413: return "Content Too Large";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 413:
+        return "Content Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
@@ -41,7 +58,8 @@ QByteArray reasonPhrase(int status)
 
 QStringList HttpRequest::pathSegments() const
 {
-    const QByteArray path = target.left(target.indexOf('?') >= 0 ? target.indexOf('?') : target.size());
+    const QByteArray path =
+        target.left(target.indexOf('?') >= 0 ? target.indexOf('?') : target.size());
     QStringList segments;
     const QList<QByteArray> parts = path.split('/');
     for (qsizetype i = 1; i < parts.size(); ++i)
@@ -58,25 +76,27 @@ HttpResponse HttpResponse::json(int status, const QByteArray &json)
 {
     HttpResponse response;
     response.status = status;
-    response.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json; charset=utf-8"));
+    response.headers.append(
+        std::pair<QByteArray, QByteArray>("Content-Type", "application/json; charset=utf-8"));
     response.body = json;
     return response;
 }
 
-HttpResponse HttpResponse::error(int status, const QString &code, const QString &message,
-                                 const QString &requestId)
+HttpResponse HttpResponse::error(
+    int status, const QString &code, const QString &message, const QString &requestId)
 {
-    const QJsonObject body{{u"code"_s, code}, {u"message"_s, message}, {u"requestId"_s, requestId}};
+    const QJsonObject body {
+        {u"code"_s, code}, {u"message"_s, message}, {u"requestId"_s, requestId}};
     HttpResponse response = json(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    response.headers.append(std::pair<QByteArray, QByteArray>("x-smh-request-id", requestId.toLatin1()));
+    response.headers.append(
+        std::pair<QByteArray, QByteArray>("x-smh-request-id", requestId.toLatin1()));
     return response;
 }
 
 HttpServer::HttpServer(Handler handler, QObject *parent)
     : QObject(parent)
     , m_handler(std::move(handler))
-{
-}
+{ }
 
 HttpServer::~HttpServer()
 {
@@ -88,7 +108,8 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port)
     close();
     m_tls = false;
     m_server = new QTcpServer(this);
-    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::acceptConnections);
+    connect(
+        m_server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::acceptConnections);
     return m_server->listen(address, port);
 }
 
@@ -99,7 +120,8 @@ bool HttpServer::listenTls(const QSslConfiguration &tls, const QHostAddress &add
     auto *server = new QSslServer(this);
     server->setSslConfiguration(tls);
     m_server = server;
-    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::acceptConnections);
+    connect(
+        m_server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::acceptConnections);
     return m_server->listen(address, port);
 }
 
@@ -180,11 +202,13 @@ void HttpServer::readFrom(QTcpSocket *socket)
         const QByteArray line = lines.at(i).trimmed();
         const qsizetype colon = line.indexOf(':');
         if (colon > 0)
-            request.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+            request.headers.insert(
+                line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
     }
     const qsizetype bodyLength = request.headers.value("content-length", "0").toLongLong();
     if (bodyLength < 0 || bodyLength > maxBodyBytes) {
-        socket->write("HTTP/1.1 413 Content Too Large\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        socket->write(
+            "HTTP/1.1 413 Content Too Large\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         socket->disconnectFromHost();
         return;
     }

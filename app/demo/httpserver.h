@@ -36,12 +36,12 @@ struct HttpResponse
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
     // Test and demo knobs: answer late, or hang up without answering.
-    std::chrono::milliseconds delay{0};
+    std::chrono::milliseconds delay {0};
     bool dropConnection = false;
 
     static HttpResponse json(int status, const QByteArray &json);
-    static HttpResponse error(int status, const QString &code, const QString &message,
-                              const QString &requestId);
+    static HttpResponse error(
+        int status, const QString &code, const QString &message, const QString &requestId);
 };
 
 // A small HTTP/1.1 server (keep-alive, Content-Length bodies, one request at a
@@ -64,8 +64,8 @@ public:
     // Plain HTTP on 127.0.0.1; port 0 picks a free one.
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     // HTTPS with the given certificate and key.
-    bool listenTls(const QSslConfiguration &tls, const QHostAddress &address = QHostAddress::LocalHost,
-                   quint16 port = 0);
+    bool listenTls(const QSslConfiguration &tls,
+        const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     void close();
 
     quint16 port() const;

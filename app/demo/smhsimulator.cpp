@@ -30,16 +30,17 @@ QString inodeFor(quint64 seed)
 }
 
 const QStringList folders = {u"marketing"_s, u"design"_s, u"legal"_s, u"archive"_s, u"video"_s,
-                             u"photos"_s, u"contracts"_s, u"reports"_s};
+    u"photos"_s, u"contracts"_s, u"reports"_s};
 const QStringList files = {u"test.docx"_s, u"brief.pptx"_s, u"q3-figures.xlsx"_s, u"logo.psd"_s,
-                           u"interview.mov"_s, u"scan-0042.tiff"_s, u"minutes.docx"_s};
+    u"interview.mov"_s, u"scan-0042.tiff"_s, u"minutes.docx"_s};
 
 QString randomToken()
 {
     QByteArray bytes(24, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
-                                          bytes.size() / int(sizeof(quint32)));
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    QRandomGenerator::system()->fillRange(
+        reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / int(sizeof(quint32)));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 } // namespace
@@ -68,8 +69,8 @@ void SmhSimulator::revokeAllTokens()
 QString SmhSimulator::issueToken(qint64 periodSeconds)
 {
     const QString token = randomToken();
-    const qint64 expiry = periodSeconds > 0 ? nowMs() + periodSeconds * 1000
-                                            : std::numeric_limits<qint64>::max();
+    const qint64 expiry =
+        periodSeconds > 0 ? nowMs() + periodSeconds * 1000 : std::numeric_limits<qint64>::max();
     m_tokens.insert(token, {expiry, periodSeconds});
     return token;
 }
@@ -164,13 +165,13 @@ std::optional<HttpResponse> SmhSimulator::checkToken(const QString &token)
 {
     const auto it = m_tokens.find(token);
     if (token.isEmpty() || it == m_tokens.end())
-        return HttpResponse::error(401, u"InvalidAccessToken"_s, u"The access token is invalid."_s,
-                                   nextRequestId());
+        return HttpResponse::error(
+            401, u"InvalidAccessToken"_s, u"The access token is invalid."_s, nextRequestId());
     const qint64 now = nowMs();
     if (it->expiryMs <= now) {
         m_tokens.erase(it);
-        return HttpResponse::error(401, u"AccessTokenExpired"_s, u"The access token has expired."_s,
-                                   nextRequestId());
+        return HttpResponse::error(
+            401, u"AccessTokenExpired"_s, u"The access token has expired."_s, nextRequestId());
     }
     // Every use extends the token by its period again, as SMH documents.
     if (it->periodSeconds > 0)
@@ -189,8 +190,8 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
     if (segments.size() != 2 && segments.size() != 3)
         return HttpResponse::error(404, u"NotFound"_s, u"No such API."_s, nextRequestId());
     if (segments.constFirst() != m_libraryId)
-        return HttpResponse::error(404, u"NoSuchLibrary"_s, u"The library does not exist."_s,
-                                   nextRequestId());
+        return HttpResponse::error(
+            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
     if (auto refused = checkToken(request.queryValue(u"access_token"_s)))
         return *refused;
 
@@ -199,8 +200,8 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
         bool ok = false;
         const qint64 id = part.toLongLong(&ok);
         if (!ok)
-            return HttpResponse::error(400, u"InvalidArgument"_s,
-                                       u"Task IDs must be integers."_s, nextRequestId());
+            return HttpResponse::error(
+                400, u"InvalidArgument"_s, u"Task IDs must be integers."_s, nextRequestId());
         ids << id;
     }
     m_lastQueriedIds = ids;
@@ -224,7 +225,8 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
         const bool done = now >= script.startMs + script.runMs;
         report.status = done ? script.finalStatus : TaskStatusReport::statusRunning;
         if (done && script.finalStatus == TaskStatusReport::statusSucceeded)
-            report.result = TaskResult{script.convertFrom, script.path, script.srcInode, script.dstInode};
+            report.result =
+                TaskResult {script.convertFrom, script.path, script.srcInode, script.dstInode};
         QJsonObject object = TaskReply::toJson(report);
         object.insert(u"kind"_s, u"clearHistory"_s); // an extra field clients must ignore
         tasks.append(object);
@@ -240,11 +242,11 @@ HttpResponse SmhSimulator::handleCreateToken(const HttpRequest &request)
     const QString library = query.queryItemValue(u"library_id"_s, QUrl::FullyDecoded);
     const QString secret = query.queryItemValue(u"library_secret"_s, QUrl::FullyDecoded);
     if (library != m_libraryId)
-        return HttpResponse::error(404, u"NoSuchLibrary"_s, u"The library does not exist."_s,
-                                   nextRequestId());
+        return HttpResponse::error(
+            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
     if (secret != m_librarySecret)
-        return HttpResponse::error(403, u"InvalidLibrarySecret"_s,
-                                   u"The library secret is wrong."_s, nextRequestId());
+        return HttpResponse::error(
+            403, u"InvalidLibrarySecret"_s, u"The library secret is wrong."_s, nextRequestId());
     bool ok = false;
     qint64 period = query.queryItemValue(u"period"_s).toLongLong(&ok);
     if (!ok || period <= 0)
@@ -252,29 +254,29 @@ HttpResponse SmhSimulator::handleCreateToken(const HttpRequest &request)
     ++m_mintCount;
     const QString token = randomToken();
     m_tokens.insert(token, {nowMs() + period * 1000, period});
-    const QJsonObject body{{u"accessToken"_s, token}, {u"expiresIn"_s, period}};
+    const QJsonObject body {{u"accessToken"_s, token}, {u"expiresIn"_s, period}};
     return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 HttpResponse SmhSimulator::handleRenewToken(const QString &libraryId, const QString &token)
 {
     if (libraryId != m_libraryId)
-        return HttpResponse::error(404, u"NoSuchLibrary"_s, u"The library does not exist."_s,
-                                   nextRequestId());
+        return HttpResponse::error(
+            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
     ++m_renewCount;
     if (auto refused = checkToken(token))
         return *refused;
     const qint64 period = m_tokens.value(token).periodSeconds;
-    const QJsonObject body{{u"accessToken"_s, token},
-                           {u"expiresIn"_s, period > 0 ? period : m_tokenLifetimeSeconds}};
+    const QJsonObject body {
+        {u"accessToken"_s, token}, {u"expiresIn"_s, period > 0 ? period : m_tokenLifetimeSeconds}};
     return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 HttpResponse SmhSimulator::handleDeleteToken(const QString &libraryId, const QString &token)
 {
     if (libraryId != m_libraryId)
-        return HttpResponse::error(404, u"NoSuchLibrary"_s, u"The library does not exist."_s,
-                                   nextRequestId());
+        return HttpResponse::error(
+            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
     if (auto refused = checkToken(token))
         return *refused;
     m_tokens.remove(token);
