@@ -59,6 +59,32 @@ qint64 Monitor::addConnection(const Connection &connection)
     return id;
 }
 
+bool Monitor::removeConnection(qint64 connectionId, QString *error)
+{
+    // The tasks go first, as their own change, so that every view hears of it.
+    QList<TaskKey> keys;
+    const QList<Task> tasks = m_store->tasks();
+    for (const Task &task : tasks) {
+        if (task.key.connectionId == connectionId)
+            keys << task.key;
+    }
+    if (!keys.isEmpty() && !m_store->removeTasks(keys)) {
+        *error = m_store->lastError();
+        return false;
+    }
+    m_scheduler->removeConnection(connectionId);
+    if (!m_store->removeConnection(connectionId)) {
+        *error = m_store->lastError();
+        if (TokenProvider *tokens = m_tokens.value(connectionId))
+            m_scheduler->addConnection(connectionId, tokens);
+        return false;
+    }
+    // Later: a reply of its own may still be on the way up the stack.
+    if (TokenProvider *tokens = m_tokens.take(connectionId))
+        tokens->deleteLater();
+    return true;
+}
+
 void Monitor::setAccessToken(qint64 connectionId, const QString &token)
 {
     if (TokenProvider *tokens = m_tokens.value(connectionId))

@@ -40,6 +40,9 @@ public:
 
     // Adds (or finds an equal) connection and starts polling it.
     qint64 addConnection(const Connection &connection);
+    // Stops polling a connection and forgets it with its tasks and tokens.
+    // On failure the connection keeps being polled and `error` says why.
+    bool removeConnection(qint64 connectionId, QString *error);
     TokenProvider *tokens(qint64 connectionId) const { return m_tokens.value(connectionId); }
     void setAccessToken(qint64 connectionId, const QString &token);
     void setLibrarySecret(qint64 connectionId, const QString &secret);

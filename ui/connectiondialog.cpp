@@ -57,6 +57,9 @@ ConnectionDialog::ConnectionDialog(
     , m_test(new QPushButton(tr("&Test Connection"), this))
     , m_testResult(new QLabel(this))
     , m_storageNote(new QLabel(this))
+    , m_privateFile(new QCheckBox(
+          tr("&Keep tokens and secrets in a private file (only your user account can read it)"),
+          this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Connections"));
@@ -110,6 +113,9 @@ ConnectionDialog::ConnectionDialog(
     m_storageNote->setWordWrap(true);
     m_storageNote->setVisible(false);
     m_storageNote->setForegroundRole(QPalette::PlaceholderText);
+    m_privateFile->setVisible(false);
+    m_privateFile->setToolTip(tr("Less safe than a keychain: anyone who can read your files (a "
+                                 "backup, an administrator) can read them."));
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test, 0, Qt::AlignTop);
@@ -121,6 +127,7 @@ ConnectionDialog::ConnectionDialog(
     right->addLayout(testRow);
     right->addStretch(1);
     right->addWidget(m_storageNote);
+    right->addWidget(m_privateFile);
 
     auto *listButtons = new QHBoxLayout;
     listButtons->addWidget(m_addButton);
@@ -201,6 +208,17 @@ void ConnectionDialog::setSecretStorageNote(const QString &note)
 {
     m_storageNote->setText(note);
     m_storageNote->setVisible(!note.isEmpty());
+}
+
+void ConnectionDialog::offerPrivateFile(bool chosen)
+{
+    m_privateFile->setChecked(chosen);
+    m_privateFile->setVisible(true);
+}
+
+bool ConnectionDialog::privateFileChosen() const
+{
+    return !m_privateFile->isHidden() && m_privateFile->isChecked();
 }
 
 ConnectionDialog::Profile *ConnectionDialog::current()

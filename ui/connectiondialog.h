@@ -44,6 +44,9 @@ public:
     void setCredentialsMissing(const QSet<qint64> &connectionIds);
     // Shown under the form, e.g. when secrets last for this session only.
     void setSecretStorageNote(const QString &note);
+    // Without a keychain: offer to keep secrets in a private file instead.
+    void offerPrivateFile(bool chosen);
+    bool privateFileChosen() const;
 
     void selectConnection(qint64 connectionId);
     // Adds an empty profile and selects it.
@@ -71,6 +74,8 @@ public:
     QLineEdit *caFileEdit() const { return m_caFile; }
     QLabel *problemLabel() const { return m_problems; }
     QLabel *testResultLabel() const { return m_testResult; }
+    QLabel *storageNoteLabel() const { return m_storageNote; }
+    QCheckBox *privateFileBox() const { return m_privateFile; }
     QPushButton *testButton() const { return m_test; }
     QListWidget *profileList() const { return m_list; }
 
@@ -127,5 +132,6 @@ private:
     QPushButton *m_test;
     QLabel *m_testResult;
     QLabel *m_storageNote;
+    QCheckBox *m_privateFile;
     QDialogButtonBox *m_buttons;
 };

@@ -91,19 +91,12 @@ QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
         }
         case ConnectionEdit::Kind::Removed: {
             const qint64 id = edit.connection.id;
-            // Remove the tasks first so that every view hears of it.
-            QList<TaskKey> keys;
-            const QList<Task> tasks = store->tasks();
-            for (const Task &task : tasks) {
-                if (task.key.connectionId == id)
-                    keys << task.key;
-            }
-            if (!keys.isEmpty())
-                store->removeTasks(keys);
-            monitor->scheduler()->removeConnection(id);
-            if (!store->removeConnection(id))
+            QString error;
+            if (!monitor->removeConnection(id, &error)) {
                 report(tr("The connection \"%1\" could not be removed: %2")
-                           .arg(edit.connection.settings.displayName(), store->lastError()));
+                           .arg(edit.connection.settings.displayName(), error));
+                break;
+            }
             if (secrets)
                 secrets->remove(id);
             break;

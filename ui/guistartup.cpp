@@ -67,6 +67,10 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
     SecretStore secrets;
     // The demo's secret is the simulator's; it has no business in a keychain.
     secrets.setKeychainEnabled(!options.demo);
+    if (options.demo)
+        secrets.setPrivateFilePath({});
+    else
+        secrets.probe();
 
     qint64 connectionId = 0;
     bool askForCredentials = false;

@@ -713,10 +713,14 @@ void MainWindow::manageConnections(qint64 select, const std::optional<Connection
         TokenProvider *tokens = monitor ? monitor->tokens(id) : nullptr;
         return tokens ? tokens->token() : QString();
     });
-    if (m_secrets && m_secrets->backend() == SecretStore::Backend::SessionOnly)
+    const bool fileOffered = m_secrets && m_secrets->backend() != SecretStore::Backend::Keychain
+        && !m_secrets->privateFilePath().isEmpty();
+    if (m_secrets && m_secrets->backend() != SecretStore::Backend::Keychain)
         dialog.setSecretStorageNote(m_secrets->backendProblem().isEmpty()
                 ? tr("Secrets are kept for this session only.")
                 : m_secrets->backendProblem());
+    if (fileOffered)
+        dialog.offerPrivateFile(m_secrets->privateFileEnabled());
     QSet<qint64> missing;
     const QList<qint64> ids = m_monitor->scheduler()->connectionIds();
     for (qint64 id : ids) {
@@ -750,6 +754,14 @@ void MainWindow::manageConnections(qint64 select, const std::optional<Connection
             return;
     }
     QStringList problems;
+    // Before the edits, so that secrets typed now already go where chosen.
+    if (fileOffered && dialog.privateFileChosen() != m_secrets->privateFileEnabled()) {
+        QString error;
+        const bool done = dialog.privateFileChosen() ? m_secrets->enablePrivateFile(&error)
+                                                     : m_secrets->disablePrivateFile(&error);
+        if (!done)
+            problems << error;
+    }
     ConnectionProfiles::apply(m_monitor, m_secrets, edits, &problems);
     if (!problems.isEmpty())
         QMessageBox::warning(this, tr("Connections"), problems.join(u'\n'));

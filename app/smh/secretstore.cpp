@@ -1,9 +1,18 @@
 #include "secretstore.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
-#include <QPointer>
+#include <QSaveFile>
+#include <QStandardPaths>
 #include <qt6keychain/keychain.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -12,6 +21,9 @@ Q_LOGGING_CATEGORY(lcSecrets, "smh.secrets", QtWarningMsg)
 namespace {
 
 const QString keychainService = u"smh-task-monitor"_s;
+const QString fileFormatKey = u"format"_s;
+const QString fileSecretsKey = u"secrets"_s;
+constexpr int fileFormat = 1;
 
 // Errors that mean "there is no keychain here", as opposed to "this entry is
 // missing" or "the user said no".
@@ -34,54 +46,243 @@ QString SecretStore::keyFor(qint64 connectionId)
     return u"connection-%1"_s.arg(connectionId);
 }
 
+QString SecretStore::defaultPrivateFilePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return dir.isEmpty() ? QString() : dir + u"/secrets.json"_s;
+}
+
+SecretStore::Backend SecretStore::backend() const
+{
+    if (keychainUsable())
+        return Backend::Keychain;
+    return privateFileEnabled() ? Backend::PrivateFile : Backend::SessionOnly;
+}
+
+QString SecretStore::backendProblem() const
+{
+    switch (backend()) {
+    case Backend::Keychain:
+        return {};
+    case Backend::PrivateFile:
+        return tr("No keychain is available: tokens and secrets are kept in %1, which only your "
+                  "user account can read.")
+            .arg(QDir::toNativeSeparators(m_privateFilePath));
+    case Backend::SessionOnly:
+        break;
+    }
+    // The reason comes from the keychain library and never holds the secret.
+    return m_keychainProblem.isEmpty()
+        ? QString()
+        : tr("No keychain is available (%1): tokens and secrets are kept for this session only "
+             "and must be entered again after a restart.")
+              .arg(m_keychainProblem);
+}
+
 void SecretStore::fallBack(const QString &reason)
 {
-    if (m_backend == Backend::SessionOnly)
+    if (m_keychainUnreachable)
         return;
-    m_backend = Backend::SessionOnly;
-    // The reason comes from the keychain library and never holds the secret.
-    m_backendProblem = tr("No keychain is available (%1): tokens and secrets are kept for this "
-                          "session only and must be entered again after a restart.")
-                           .arg(reason);
-    qCWarning(lcSecrets).noquote() << m_backendProblem;
+    m_keychainUnreachable = true;
+    m_keychainProblem = reason;
+    qCWarning(lcSecrets).noquote() << backendProblem();
+}
+
+bool SecretStore::privateFileEnabled() const
+{
+    return !m_privateFilePath.isEmpty() && QFileInfo::exists(m_privateFilePath);
+}
+
+std::optional<QHash<qint64, QString>> SecretStore::loadPrivateFile(QString *error) const
+{
+    const QString shown = QDir::toNativeSeparators(m_privateFilePath);
+    QHash<qint64, QString> secrets;
+    QFile file(m_privateFilePath);
+    if (!file.exists())
+        return secrets;
+    // Refuse, like ssh does, a file that others could have read or planted:
+    // its secrets may no longer be secret, and the user has to know.
+    struct stat info = {};
+    if (::stat(QFile::encodeName(m_privateFilePath).constData(), &info) != 0) {
+        *error = tr("The secrets file %1 cannot be examined.").arg(shown);
+        return std::nullopt;
+    }
+    if (info.st_uid != ::geteuid()) {
+        *error = tr("The secrets file %1 belongs to another user; it is not used.").arg(shown);
+        return std::nullopt;
+    }
+    if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+        *error = tr("The secrets file %1 can be read by other users; it is not used. Make it "
+                    "private with \"chmod 600\".")
+                     .arg(shown);
+        return std::nullopt;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("The secrets file %1 cannot be read: %2").arg(shown, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > maxPrivateFileBytes) {
+        *error = tr("The secrets file %1 is too large to be ours; it is not used.").arg(shown);
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonObject root = document.object();
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()
+        || root.value(fileFormatKey).toInt() != fileFormat
+        || !root.value(fileSecretsKey).isObject()) {
+        // Never quote the content: it is made of secrets.
+        *error = tr("The secrets file %1 is damaged or from a newer version; it is not used and "
+                    "not overwritten.")
+                     .arg(shown);
+        return std::nullopt;
+    }
+    const QJsonObject entries = root.value(fileSecretsKey).toObject();
+    for (auto it = entries.begin(); it != entries.end(); ++it) {
+        bool ok = false;
+        const qint64 id = it.key().toLongLong(&ok);
+        if (ok && it.value().isString())
+            secrets.insert(id, it.value().toString());
+    }
+    return secrets;
+}
+
+QString SecretStore::updatePrivateFile(const std::function<void(QHash<qint64, QString> &)> &change)
+{
+    QString error;
+    // Entries of connections this session never touched are kept: read first.
+    std::optional<QHash<qint64, QString>> secrets = loadPrivateFile(&error);
+    if (!secrets)
+        return error;
+    change(*secrets);
+
+    QJsonObject entries;
+    for (auto it = secrets->cbegin(); it != secrets->cend(); ++it)
+        entries.insert(QString::number(it.key()), it.value());
+    const QJsonObject root {{fileFormatKey, fileFormat}, {fileSecretsKey, entries}};
+
+    const QString shown = QDir::toNativeSeparators(m_privateFilePath);
+    QDir().mkpath(QFileInfo(m_privateFilePath).absolutePath());
+    QSaveFile file(m_privateFilePath);
+    // Private before the first byte is written, so no secret is ever on disk
+    // with wider permissions, whatever the umask.
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        return tr("The secrets file %1 cannot be written: %2").arg(shown, file.errorString());
+    }
+    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return tr("The secrets file %1 cannot be written: %2").arg(shown, file.errorString());
+    return {};
+}
+
+QString SecretStore::readFromPrivateFile(qint64 connectionId, QString *error)
+{
+    if (!privateFileEnabled())
+        return {};
+    const std::optional<QHash<qint64, QString>> secrets = loadPrivateFile(error);
+    if (!secrets)
+        return {};
+    const QString secret = secrets->value(connectionId);
+    if (!secret.isEmpty())
+        m_session.insert(connectionId, secret);
+    return secret;
+}
+
+bool SecretStore::enablePrivateFile(QString *error)
+{
+    if (m_privateFilePath.isEmpty()) {
+        *error = tr("Secrets cannot be kept in a file in this mode.");
+        return false;
+    }
+    const QHash<qint64, QString> known = m_session;
+    const QString problem = updatePrivateFile([&known](QHash<qint64, QString> &secrets) {
+        for (auto it = known.cbegin(); it != known.cend(); ++it)
+            secrets.insert(it.key(), it.value());
+    });
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    return true;
+}
+
+bool SecretStore::disablePrivateFile(QString *error)
+{
+    if (!privateFileEnabled())
+        return true;
+    QFile file(m_privateFilePath);
+    if (!file.remove()) {
+        *error = tr("The secrets file %1 cannot be deleted: %2")
+                     .arg(QDir::toNativeSeparators(m_privateFilePath), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void SecretStore::probe(std::function<void()> done)
+{
+    if (!keychainUsable()) {
+        if (done)
+            QMetaObject::invokeMethod(this, done, Qt::QueuedConnection);
+        return;
+    }
+    auto *job = new QKeychain::ReadPasswordJob(keychainService, this);
+    job->setAutoDelete(true);
+    job->setKey(u"probe"_s);
+    connect(job, &QKeychain::Job::finished, this, [this, done](QKeychain::Job *finished) {
+        if (meansNoKeychain(finished->error()))
+            fallBack(finished->errorString());
+        if (done)
+            done();
+    });
+    job->start();
 }
 
 void SecretStore::write(qint64 connectionId, const QString &secret, WriteCallback done)
 {
     m_session.insert(connectionId, secret);
-    if (!m_keychainEnabled || m_backend == Backend::SessionOnly) {
-        if (!m_keychainEnabled)
-            m_backend = Backend::SessionOnly;
+    auto keepInFile = [this, connectionId, secret, done] {
+        const QString error = privateFileEnabled()
+            ? updatePrivateFile(
+                [&](QHash<qint64, QString> &secrets) { secrets.insert(connectionId, secret); })
+            : QString();
         if (done)
-            done({});
+            done(error);
+    };
+    if (!keychainUsable()) {
+        keepInFile();
         return;
     }
     auto *job = new QKeychain::WritePasswordJob(keychainService, this);
     job->setAutoDelete(true);
     job->setKey(keyFor(connectionId));
     job->setTextData(secret);
-    connect(job, &QKeychain::Job::finished, this, [this, done](QKeychain::Job *finished) {
-        QString error;
-        if (finished->error() != QKeychain::NoError) {
-            if (meansNoKeychain(finished->error()))
+    connect(
+        job, &QKeychain::Job::finished, this, [this, done, keepInFile](QKeychain::Job *finished) {
+            if (finished->error() == QKeychain::NoError) {
+                if (done)
+                    done({});
+            } else if (meansNoKeychain(finished->error())) {
                 fallBack(finished->errorString());
-            else
-                error =
-                    tr("The keychain refused to store the secret: %1").arg(finished->errorString());
-        }
-        if (done)
-            done(error);
-    });
+                keepInFile();
+            } else if (done) {
+                done(tr("The keychain refused to store the secret: %1")
+                         .arg(finished->errorString()));
+            }
+        });
     job->start();
 }
 
 void SecretStore::read(qint64 connectionId, ReadCallback done)
 {
     const auto cached = m_session.constFind(connectionId);
-    if (cached != m_session.cend() || !m_keychainEnabled || m_backend == Backend::SessionOnly) {
-        const QString secret = cached != m_session.cend() ? *cached : QString();
+    if (cached != m_session.cend() || !keychainUsable()) {
+        QString error;
+        const QString secret =
+            cached != m_session.cend() ? *cached : readFromPrivateFile(connectionId, &error);
         QMetaObject::invokeMethod(
-            this, [done, secret] { done(secret, {}); }, Qt::QueuedConnection);
+            this, [done, secret, error] { done(secret, error); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(keychainService, this);
@@ -95,12 +296,20 @@ void SecretStore::read(qint64 connectionId, ReadCallback done)
                 done(read->textData(), {});
                 return;
             }
+            QString error;
             if (read->error() == QKeychain::EntryNotFound) {
-                done({}, {});
+                // Saved while there was no keychain, perhaps.
+                done(readFromPrivateFile(connectionId, &error), error);
                 return;
             }
-            if (meansNoKeychain(read->error()))
+            if (meansNoKeychain(read->error())) {
                 fallBack(read->errorString());
+                const QString secret = readFromPrivateFile(connectionId, &error);
+                if (!secret.isEmpty() || privateFileEnabled()) {
+                    done(secret, error);
+                    return;
+                }
+            }
             done({}, tr("The keychain could not be read: %1").arg(read->errorString()));
         });
     job->start();
@@ -109,7 +318,13 @@ void SecretStore::read(qint64 connectionId, ReadCallback done)
 void SecretStore::remove(qint64 connectionId)
 {
     m_session.remove(connectionId);
-    if (!m_keychainEnabled || m_backend == Backend::SessionOnly)
+    if (privateFileEnabled()) {
+        const QString error = updatePrivateFile(
+            [connectionId](QHash<qint64, QString> &secrets) { secrets.remove(connectionId); });
+        if (!error.isEmpty())
+            qCWarning(lcSecrets).noquote() << error;
+    }
+    if (!keychainUsable())
         return;
     auto *job = new QKeychain::DeletePasswordJob(keychainService, this);
     job->setAutoDelete(true);

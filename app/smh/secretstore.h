@@ -5,10 +5,16 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 // Keeps access tokens and library secrets out of every file we write: in the
 // desktop keychain (Secret Service / KWallet, through QtKeychain) when there
 // is one, otherwise in memory for this session only. Keys are connection ids.
+//
+// A user without a keychain may opt in to a private file instead: a JSON file
+// of mode 0600 beside the ledger. The file existing is the opt-in, so the
+// window and the headless commands agree on it without a setting; it is read
+// only while it is owned by the user and unreadable by anyone else.
 class SecretStore final : public QObject
 {
     Q_OBJECT
@@ -17,20 +23,38 @@ class SecretStore final : public QObject
 public:
     enum class Backend {
         Keychain,
+        PrivateFile, // no keychain reachable, and the user opted in to the file
         SessionOnly, // no keychain reachable: forgotten when the app exits
     };
+
+    // Larger than any honest file of secrets; anything bigger is not ours.
+    static constexpr qint64 maxPrivateFileBytes = 1024 * 1024;
 
     explicit SecretStore(QObject *parent = nullptr);
     ~SecretStore() override;
 
     // Off: never touch the keychain (tests, demo mode).
     void setKeychainEnabled(bool enabled) { m_keychainEnabled = enabled; }
-    Backend backend() const { return m_backend; }
-    // A sentence for the user when secrets cannot be kept beyond this session.
-    QString backendProblem() const { return m_backendProblem; }
+    Backend backend() const;
+    // A sentence for the user when secrets are not in a keychain.
+    QString backendProblem() const;
+
+    // Where the opt-in file lives; empty never reads or writes one (demo mode).
+    static QString defaultPrivateFilePath();
+    void setPrivateFilePath(const QString &path) { m_privateFilePath = path; }
+    QString privateFilePath() const { return m_privateFilePath; }
+    bool privateFileEnabled() const;
+    // Opting in writes the secrets known to this session to the file; opting
+    // out deletes it (the secrets stay in memory for this session).
+    bool enablePrivateFile(QString *error);
+    bool disablePrivateFile(QString *error);
 
     using ReadCallback = std::function<void(const QString &secret, const QString &error)>;
     using WriteCallback = std::function<void(const QString &error)>;
+
+    // Finds out early whether a keychain answers, so that the user can be
+    // offered the file before typing a secret; `done` runs when it is known.
+    void probe(std::function<void()> done = {});
 
     void write(qint64 connectionId, const QString &secret, WriteCallback done = {});
     void read(qint64 connectionId, ReadCallback done);
@@ -38,10 +62,16 @@ public:
 
 private:
     static QString keyFor(qint64 connectionId);
+    bool keychainUsable() const { return m_keychainEnabled && !m_keychainUnreachable; }
     void fallBack(const QString &reason);
+    std::optional<QHash<qint64, QString>> loadPrivateFile(QString *error) const;
+    // Applies `change` to the file's entries and writes it back atomically.
+    QString updatePrivateFile(const std::function<void(QHash<qint64, QString> &)> &change);
+    QString readFromPrivateFile(qint64 connectionId, QString *error);
 
     QHash<qint64, QString> m_session;
-    Backend m_backend = Backend::Keychain;
-    QString m_backendProblem;
+    QString m_privateFilePath = defaultPrivateFilePath();
+    QString m_keychainProblem;
     bool m_keychainEnabled = true;
+    bool m_keychainUnreachable = false;
 };

@@ -368,6 +368,23 @@ std::optional<Connection> TaskStore::connection(qint64 id) const
     return *it;
 }
 
+namespace {
+
+// The eight stored columns, in the order both statements name them.
+void bindConnection(QSqlQuery &q, const Connection &connection)
+{
+    q.addBindValue(connection.name);
+    q.addBindValue(connection.settings.endpoint.toString());
+    q.addBindValue(connection.settings.libraryId);
+    q.addBindValue(connection.settings.spaceId);
+    q.addBindValue(connection.settings.userId);
+    q.addBindValue(connection.settings.caFile);
+    q.addBindValue(connection.settings.libraryLevel);
+    q.addBindValue(authKindKey(connection.authKind));
+}
+
+} // namespace
+
 qint64 TaskStore::addConnection(const Connection &given)
 {
     const Connection connection = withoutCredentials(given);
@@ -378,14 +395,7 @@ qint64 TaskStore::addConnection(const Connection &given)
                 "ca_file, library_level, auth_kind) VALUES (COALESCE(?, ''), COALESCE(?, ''), "
                 "COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?)"_s))
             return false;
-        q.addBindValue(connection.name);
-        q.addBindValue(connection.settings.endpoint.toString());
-        q.addBindValue(connection.settings.libraryId);
-        q.addBindValue(connection.settings.spaceId);
-        q.addBindValue(connection.settings.userId);
-        q.addBindValue(connection.settings.caFile);
-        q.addBindValue(connection.settings.libraryLevel);
-        q.addBindValue(authKindKey(connection.authKind));
+        bindConnection(q, connection);
         if (!q.exec())
             return false;
         id = q.lastInsertId().toLongLong();
@@ -415,14 +425,7 @@ bool TaskStore::updateConnection(const Connection &given)
                 "user_id = COALESCE(?, ''), ca_file = COALESCE(?, ''), library_level = ?, "
                 "auth_kind = ? WHERE id = ?"_s))
             return false;
-        q.addBindValue(connection.name);
-        q.addBindValue(connection.settings.endpoint.toString());
-        q.addBindValue(connection.settings.libraryId);
-        q.addBindValue(connection.settings.spaceId);
-        q.addBindValue(connection.settings.userId);
-        q.addBindValue(connection.settings.caFile);
-        q.addBindValue(connection.settings.libraryLevel);
-        q.addBindValue(authKindKey(connection.authKind));
+        bindConnection(q, connection);
         q.addBindValue(connection.id);
         return q.exec();
     });

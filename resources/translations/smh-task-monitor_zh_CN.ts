@@ -248,6 +248,14 @@ You can also drop a text or CSV file here.</source>
         <source>Not set yet: polling waits for the secret</source>
         <translation>尚未设置：轮询将在提供媒体库密钥后开始</translation>
     </message>
+    <message>
+        <source>&amp;Keep tokens and secrets in a private file (only your user account can read it)</source>
+        <translation>将访问令牌和密钥保存在私有文件中（仅您的用户帐户可读）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Less safe than a keychain: anyone who can read your files (a backup, an administrator) can read them.</source>
+        <translation>不如钥匙串安全：任何能读取您文件的人（备份、管理员）都能读取它们。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfiles</name>
@@ -993,6 +1001,46 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>The keychain could not be read: %1</source>
         <translation>无法读取系统钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>No keychain is available: tokens and secrets are kept in %1, which only your user account can read.</source>
+        <translation>系统钥匙串不可用：访问令牌和密钥保存在 %1 中，仅您的用户帐户可读。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 cannot be examined.</source>
+        <translation>无法检查密钥文件 %1。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 belongs to another user; it is not used.</source>
+        <translation>密钥文件 %1 属于其他用户，不予使用。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 can be read by other users; it is not used. Make it private with &quot;chmod 600&quot;.</source>
+        <translation>密钥文件 %1 可被其他用户读取，不予使用。请用“chmod 600”将其设为私有。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 cannot be read: %2</source>
+        <translation>无法读取密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 is too large to be ours; it is not used.</source>
+        <translation>密钥文件 %1 过大，不是本程序的文件，不予使用。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 is damaged or from a newer version; it is not used and not overwritten.</source>
+        <translation>密钥文件 %1 已损坏或来自更新的版本；不予使用，也不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 cannot be written: %2</source>
+        <translation>无法写入密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Secrets cannot be kept in a file in this mode.</source>
+        <translation>此模式下不能将密钥保存在文件中。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 cannot be deleted: %2</source>
+        <translation>无法删除密钥文件 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "demo/smhsimulator.h"
+#include "smh/secretstore.h"
 #include "tasks/taskstore.h"
 
 #include <QJsonArray>
@@ -37,6 +38,21 @@ private:
         s.runMs = runMs;
         s.finalStatus = finalStatus;
         m_simulator->setTask(id, s);
+    }
+
+    // Saves a connection to the simulator as the window would, in the ledger
+    // of a user whose XDG_DATA_HOME is `data`; returns its id, 0 on failure.
+    qint64 saveProfile(const QTemporaryDir &data, const QString &name)
+    {
+        TaskStore store;
+        QString error;
+        if (!store.open(data.filePath(u"smh-task-monitor/ledger.sqlite"_s), &error))
+            return 0;
+        Connection saved;
+        saved.name = name;
+        saved.settings.endpoint = m_simulator->baseUrl();
+        saved.settings.libraryId = m_simulator->libraryId();
+        return store.addConnection(saved);
     }
 
     Run run(const QStringList &arguments, const QProcessEnvironment &extra = {},
@@ -370,18 +386,7 @@ private Q_SLOTS:
     {
         script(90, 0, 204);
         QTemporaryDir data;
-        // Where the window keeps its ledger for a user whose XDG_DATA_HOME is `data`.
-        const QString ledger = data.filePath(u"smh-task-monitor/ledger.sqlite"_s);
-        {
-            TaskStore store;
-            QString error;
-            QVERIFY2(store.open(ledger, &error), qPrintable(error));
-            Connection saved;
-            saved.name = u"production"_s;
-            saved.settings.endpoint = m_simulator->baseUrl();
-            saved.settings.libraryId = m_simulator->libraryId();
-            QVERIFY(store.addConnection(saved) > 0);
-        }
+        QVERIFY(saveProfile(data, u"production"_s) > 0);
         QProcessEnvironment env;
         env.insert(u"XDG_DATA_HOME"_s, data.path());
         Run r =
@@ -393,6 +398,38 @@ private Q_SLOTS:
         r = run({u"watch"_s, u"--profile"_s, u"staging"_s, u"90"_s}, env);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("staging"));
+    }
+
+    void profileReadsItsTokenFromThePrivateFile()
+    {
+        script(91, 0, 200);
+        QTemporaryDir data;
+        const qint64 id = saveProfile(data, u"no-keychain"_s);
+        QVERIFY(id > 0);
+        {
+            // What the window does when the user opts in to the file.
+            QString error;
+            SecretStore secrets;
+            secrets.setKeychainEnabled(false);
+            secrets.setPrivateFilePath(data.filePath(u"smh-task-monitor/secrets.json"_s));
+            secrets.write(id, m_token);
+            QVERIFY2(secrets.enablePrivateFile(&error), qPrintable(error));
+        }
+        QProcessEnvironment env;
+        env.insert(u"XDG_DATA_HOME"_s, data.path());
+        // No keychain on this "machine": the file is the only place left.
+        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/bus"_s);
+        const QStringList arguments {
+            u"watch"_s, u"--profile"_s, u"no-keychain"_s, u"--interval"_s, u"0.05"_s, u"91"_s};
+        Run r = run(arguments, env, {}, false);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("succeeded"));
+
+        // Without the file there is nothing to authenticate with: a usage error.
+        QVERIFY(QFile::remove(data.filePath(u"smh-task-monitor/secrets.json"_s)));
+        r = run(arguments, env, {}, false);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("No credentials"));
     }
 
     void demoNeedsNoAccount()

@@ -1,8 +1,13 @@
 #include "smh/secretstore.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +29,38 @@ private:
         if (!QTest::qWaitFor([&done] { return done; }, 20'000))
             return u"<timeout>"_s;
         return value;
+    }
+
+    static QString writeAndWait(SecretStore &store, qint64 id, const QString &secret)
+    {
+        QString result;
+        bool done = false;
+        store.write(id, secret, [&](const QString &error) {
+            result = error;
+            done = true;
+        });
+        return QTest::qWaitFor([&done] { return done; }, 20'000) ? result : u"<timeout>"_s;
+    }
+
+    // A store that cannot reach a keychain and keeps its file in `dir`.
+    static void withoutKeychain(SecretStore &store, const QTemporaryDir &dir)
+    {
+        store.setKeychainEnabled(false);
+        store.setPrivateFilePath(dir.filePath(u"data/secrets.json"_s));
+    }
+
+    static mode_t modeOf(const QString &path)
+    {
+        struct stat info = {};
+        if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+            return 07777;
+        return info.st_mode & 0777;
+    }
+
+    static QByteArray contentsOf(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
 
 private Q_SLOTS:
@@ -59,6 +96,175 @@ private Q_SLOTS:
         QVERIFY(!store.backendProblem().isEmpty());
         QVERIFY(!store.backendProblem().contains(u"token-value-for-one"_s));
         QCOMPARE(readBack(store, 1), u"token-value-for-one"_s);
+
+        // A probe finds the same before anything is written.
+        SecretStore probed;
+        bool known = false;
+        probed.probe([&known] { known = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(known, 20'000);
+        QCOMPARE(probed.backend(), SecretStore::Backend::SessionOnly);
+        QVERIFY(!probed.backendProblem().isEmpty());
+    }
+
+    void privateFileIsOnlyWrittenAfterOptingIn()
+    {
+        QTemporaryDir dir;
+        SecretStore store;
+        withoutKeychain(store, dir);
+        QCOMPARE(writeAndWait(store, 1, u"first-secret-value"_s), QString());
+        QVERIFY(!QFile::exists(store.privateFilePath()));
+        QCOMPARE(store.backend(), SecretStore::Backend::SessionOnly);
+
+        QString error;
+        QVERIFY2(store.enablePrivateFile(&error), qPrintable(error));
+        QCOMPARE(store.backend(), SecretStore::Backend::PrivateFile);
+        QVERIFY(store.backendProblem().contains(u"secrets.json"_s));
+        QVERIFY(!store.backendProblem().contains(u"first-secret-value"_s));
+        // What the session already knew went in with the opt-in.
+        QVERIFY(contentsOf(store.privateFilePath()).contains("first-secret-value"));
+        QCOMPARE(writeAndWait(store, 2, u"second-secret-value"_s), QString());
+
+        SecretStore nextSession;
+        withoutKeychain(nextSession, dir);
+        QCOMPARE(readBack(nextSession, 1), u"first-secret-value"_s);
+        QCOMPARE(readBack(nextSession, 2), u"second-secret-value"_s);
+        QCOMPARE(readBack(nextSession, 3), QString());
+
+        nextSession.remove(1);
+        SecretStore third;
+        withoutKeychain(third, dir);
+        QCOMPARE(readBack(third, 1), QString());
+        QCOMPARE(readBack(third, 2), u"second-secret-value"_s);
+
+        QVERIFY2(third.disablePrivateFile(&error), qPrintable(error));
+        QVERIFY(!QFile::exists(third.privateFilePath()));
+        QCOMPARE(third.backend(), SecretStore::Backend::SessionOnly);
+        // Opting out forgets nothing in use this session.
+        QCOMPARE(readBack(third, 2), u"second-secret-value"_s);
+        SecretStore fourth;
+        withoutKeychain(fourth, dir);
+        QCOMPARE(readBack(fourth, 2), QString());
+    }
+
+    void privateFileIsMode0600WhateverTheUmask()
+    {
+        QTemporaryDir dir;
+        const mode_t previous = ::umask(0);
+        SecretStore store;
+        withoutKeychain(store, dir);
+        store.write(5, u"five-secret-value"_s);
+        QString error;
+        const bool enabled = store.enablePrivateFile(&error);
+        const QString rewritten = writeAndWait(store, 6, u"six-secret-value"_s);
+        ::umask(previous);
+        QVERIFY2(enabled, qPrintable(error));
+        QCOMPARE(rewritten, QString());
+        QCOMPARE(modeOf(store.privateFilePath()), mode_t(0600));
+    }
+
+    void entriesOfOtherSessionsAreKept()
+    {
+        QTemporaryDir dir;
+        SecretStore first;
+        withoutKeychain(first, dir);
+        QString error;
+        QVERIFY(first.enablePrivateFile(&error));
+        QCOMPARE(writeAndWait(first, 1, u"from-the-first-session"_s), QString());
+
+        // A second session that never read connection 1 must not drop it.
+        SecretStore second;
+        withoutKeychain(second, dir);
+        QCOMPARE(writeAndWait(second, 2, u"from-the-second-session"_s), QString());
+        SecretStore check;
+        withoutKeychain(check, dir);
+        QCOMPARE(readBack(check, 1), u"from-the-first-session"_s);
+        QCOMPARE(readBack(check, 2), u"from-the-second-session"_s);
+    }
+
+    void fileReadableByOthersIsRefusedAndLeftAlone()
+    {
+        QTemporaryDir dir;
+        SecretStore store;
+        withoutKeychain(store, dir);
+        QString error;
+        QVERIFY(store.enablePrivateFile(&error));
+        QCOMPARE(writeAndWait(store, 1, u"exposed-secret-value"_s), QString());
+        QVERIFY(QFile::setPermissions(store.privateFilePath(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                | QFileDevice::ReadOther));
+        const QByteArray before = contentsOf(store.privateFilePath());
+
+        SecretStore next;
+        withoutKeychain(next, dir);
+        QCOMPARE(readBack(next, 1, &error), QString());
+        QVERIFY(error.contains(u"chmod 600"_s));
+        QVERIFY(!error.contains(u"exposed-secret-value"_s));
+        // Nothing is written over it either: the user decides what to do.
+        const QString writeError = writeAndWait(next, 2, u"another-secret"_s);
+        QVERIFY(writeError.contains(u"chmod 600"_s));
+        QCOMPARE(contentsOf(next.privateFilePath()), before);
+        QCOMPARE(readBack(next, 2), u"another-secret"_s); // still usable this session
+    }
+
+    void fileOfAnotherUserIsRefused()
+    {
+        if (::geteuid() != 0)
+            QSKIP("only root can give a file away");
+        QTemporaryDir dir;
+        SecretStore store;
+        withoutKeychain(store, dir);
+        QString error;
+        QVERIFY(store.enablePrivateFile(&error));
+        QCOMPARE(writeAndWait(store, 1, u"planted-secret-value"_s), QString());
+        QCOMPARE(::chown(QFile::encodeName(store.privateFilePath()).constData(), 65534, 65534), 0);
+        SecretStore next;
+        withoutKeychain(next, dir);
+        QCOMPARE(readBack(next, 1, &error), QString());
+        QVERIFY(error.contains(u"another user"_s));
+    }
+
+    void damagedFileIsNotOverwritten()
+    {
+        QTemporaryDir dir;
+        SecretStore store;
+        withoutKeychain(store, dir);
+        QString error;
+        QVERIFY(store.enablePrivateFile(&error));
+        const QByteArray damaged = "{\"format\":1,\"secrets\":{\"1\":\"half-written-sec";
+        {
+            QFile file(store.privateFilePath());
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(damaged);
+        }
+        QCOMPARE(readBack(store, 1, &error), QString());
+        QVERIFY(error.contains(u"damaged"_s));
+        QVERIFY(!error.contains(u"half-written"_s));
+        QVERIFY(!writeAndWait(store, 2, u"new-secret-value"_s).isEmpty());
+        QCOMPARE(contentsOf(store.privateFilePath()), damaged);
+
+        const QByteArray newer = "{\"format\":2,\"secrets\":{}}";
+        {
+            QFile file(store.privateFilePath());
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(newer);
+        }
+        QVERIFY(!store.enablePrivateFile(&error));
+        QVERIFY(error.contains(u"newer version"_s));
+        QCOMPARE(contentsOf(store.privateFilePath()), newer);
+    }
+
+    void noFileWhenThereIsNoPlaceForOne()
+    {
+        // Demo mode: neither keychain nor file.
+        SecretStore store;
+        store.setKeychainEnabled(false);
+        store.setPrivateFilePath({});
+        QString error;
+        QVERIFY(!store.enablePrivateFile(&error));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(store.backend(), SecretStore::Backend::SessionOnly);
+        QCOMPARE(writeAndWait(store, 1, u"demo-secret"_s), QString());
+        QCOMPARE(readBack(store, 1), u"demo-secret"_s);
     }
 };
 

@@ -16,6 +16,9 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +50,17 @@ private:
             QTest::keyClick(edit, Qt::Key_Backspace);
         else
             QTest::keyClicks(edit, text);
+    }
+
+    static QString readSecret(SecretStore &secrets, qint64 id)
+    {
+        QString stored = u"<timeout>"_s;
+        bool read = false;
+        secrets.read(id, [&](const QString &secret, const QString &) {
+            stored = secret;
+            read = true;
+        });
+        return QTest::qWaitFor([&read] { return read; }) ? stored : u"<timeout>"_s;
     }
 
     void fillForSimulator(ConnectionDialog &dialog, const QString &secret)
@@ -251,14 +265,7 @@ private Q_SLOTS:
         QCOMPARE(monitor.store()->connection(id)->name, u"Simulator"_s);
         QVERIFY(monitor.tokens(id));
         QCOMPARE(monitor.tokens(id)->token(), m_simulator->staticToken());
-        QString stored;
-        bool read = false;
-        secrets.read(id, [&](const QString &secret, const QString &) {
-            stored = secret;
-            read = true;
-        });
-        QTRY_VERIFY(read);
-        QCOMPARE(stored, m_simulator->staticToken());
+        QCOMPARE(readSecret(secrets, id), m_simulator->staticToken());
 
         // Polling works with what was applied.
         monitor.addTasks(id, {5001});
@@ -272,13 +279,50 @@ private Q_SLOTS:
         QVERIFY(problems.isEmpty());
         QVERIFY(!monitor.store()->connection(id));
         QCOMPARE(monitor.store()->taskCount(), 0);
-        read = false;
-        secrets.read(id, [&](const QString &secret, const QString &) {
-            stored = secret;
-            read = true;
-        });
-        QTRY_VERIFY(read);
-        QVERIFY(stored.isEmpty());
+        QVERIFY(!monitor.tokens(id));
+        QVERIFY(!monitor.scheduler()->connectionIds().contains(id));
+        QCOMPARE(readSecret(secrets, id), QString());
+        monitor.shutdown();
+    }
+
+    void failedRemovalKeepsConnectionPollingAndSecret()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"ledger.sqlite"_s);
+        Monitor monitor;
+        QString error;
+        QVERIFY2(monitor.openStore(file, &error), qPrintable(error));
+        SecretStore secrets;
+        secrets.setKeychainEnabled(false);
+        secrets.setPrivateFilePath({});
+        Connection connection;
+        connection.settings.endpoint = m_simulator->baseUrl();
+        connection.settings.libraryId = m_simulator->libraryId();
+        const qint64 id = monitor.addConnection(connection);
+        QVERIFY(id > 0);
+        secrets.write(id, m_simulator->staticToken());
+        {
+            // Another writer breaks the ledger under the monitor's feet.
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+            raw.setDatabaseName(file);
+            QVERIFY(raw.open());
+            QVERIFY(QSqlQuery(raw).exec(u"ALTER TABLE connections RENAME TO elsewhere"_s));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(u"raw"_s);
+
+        ConnectionEdit removed;
+        removed.kind = ConnectionEdit::Kind::Removed;
+        removed.connection = *monitor.store()->connection(id);
+        QStringList problems;
+        ConnectionProfiles::apply(&monitor, &secrets, {removed}, &problems);
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems.constFirst().contains(u"could not be removed"_s));
+        // Nothing is lost: still saved, still polled, still authenticated.
+        QVERIFY(monitor.store()->connection(id));
+        QVERIFY(monitor.scheduler()->connectionIds().contains(id));
+        QVERIFY(monitor.tokens(id));
+        QCOMPARE(readSecret(secrets, id), m_simulator->staticToken());
         monitor.shutdown();
     }
 };

@@ -1,7 +1,9 @@
+#include "connectiondialog.h"
 #include "demo/smhsimulator.h"
 #include "filtersidebar.h"
 #include "mainwindow.h"
 #include "monitor.h"
+#include "smh/secretstore.h"
 #include "statestyle.h"
 #include "statuspanel.h"
 #include "styledtaskmodel.h"
@@ -15,8 +17,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -28,6 +32,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -44,7 +50,7 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     qint64 m_connection = 0;
 
-    void start(std::chrono::milliseconds interval)
+    void start(std::chrono::milliseconds interval, SecretStore *secrets = nullptr)
     {
         m_monitor = std::make_unique<Monitor>();
         QString error;
@@ -57,7 +63,7 @@ private:
         m_connection = m_monitor->startDemo(&error);
         QVERIFY2(m_connection != 0, qPrintable(error));
         m_monitor->addTasks(m_connection, m_monitor->simulator()->seedDemoTasks());
-        m_window = std::make_unique<MainWindow>(m_monitor.get());
+        m_window = std::make_unique<MainWindow>(m_monitor.get(), secrets);
         m_window->setConfirmRemoval(true);
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_window->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -83,6 +89,22 @@ private:
                 QTest::mouseClick(box->button(button), Qt::LeftButton);
             else if (triesLeft > 0)
                 answerNextMessageBox(button, triesLeft - 1);
+        });
+    }
+
+    // Runs `act` on the connection dialog once it is open, then presses OK.
+    static void answerConnectionDialog(
+        std::function<void(ConnectionDialog *)> act, int triesLeft = 500)
+    {
+        QTimer::singleShot(10, qApp, [act, triesLeft] {
+            auto *dialog = qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                if (triesLeft > 0)
+                    answerConnectionDialog(act, triesLeft - 1);
+                return;
+            }
+            act(dialog);
+            dialog->accept();
         });
     }
 
@@ -302,6 +324,48 @@ private Q_SLOTS:
         QVERIFY(QApplication::palette().color(QPalette::Window) != systemWindow);
         m_window->setTheme(UiSettings::ThemeMode::System);
         QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
+    }
+
+    void privateFileIsOfferedWithoutAKeychain()
+    {
+        QTemporaryDir dir;
+        SecretStore secrets;
+        secrets.setKeychainEnabled(false); // as on a machine without one
+        secrets.setPrivateFilePath(dir.filePath(u"secrets.json"_s));
+        start(1000ms, &secrets);
+        secrets.write(m_connection, u"secret-held-this-session"_s);
+
+        bool offered = false;
+        QString note;
+        answerConnectionDialog([&](ConnectionDialog *dialog) {
+            offered =
+                !dialog->privateFileBox()->isHidden() && !dialog->privateFileBox()->isChecked();
+            note = dialog->storageNoteLabel()->text();
+            QTest::mouseClick(dialog->privateFileBox(), Qt::LeftButton, {},
+                dialog->privateFileBox()->rect().topLeft() + QPoint(6, 6));
+        });
+        m_window->manageConnections(m_connection);
+        QVERIFY(offered);
+        QVERIFY(note.contains(u"session only"_s));
+        QCOMPARE(secrets.backend(), SecretStore::Backend::PrivateFile);
+        QFile file(secrets.privateFilePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("secret-held-this-session"));
+        QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), 0);
+        file.close();
+
+        // The next time the box shows the choice, and unticking it deletes the file.
+        bool shownChecked = false;
+        answerConnectionDialog([&](ConnectionDialog *dialog) {
+            shownChecked = dialog->privateFileBox()->isChecked();
+            note = dialog->storageNoteLabel()->text();
+            dialog->privateFileBox()->setChecked(false);
+        });
+        m_window->manageConnections(m_connection);
+        QVERIFY(shownChecked);
+        QVERIFY(note.contains(u"secrets.json"_s));
+        QVERIFY(!QFile::exists(secrets.privateFilePath()));
+        QCOMPARE(secrets.backend(), SecretStore::Backend::SessionOnly);
     }
 
     void settingsAreRestored()
