@@ -3,6 +3,7 @@
 #include "redact.h"
 #include "taskquery.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -132,7 +133,7 @@ QNetworkRequest SmhClient::prepareRequest(const QUrl &url, const ConnectionSetti
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     if (url.scheme() == u"https" && !settings.caFile.isEmpty()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_caCache.value(settings.caFile));
+        tls.addCaCertificates(m_caCache.value(settings.caFile).certificates);
         request.setSslConfiguration(tls);
         // The network manager reuses one connection per host and port with the
         // TLS configuration of the request that opened it. The peer verify name
@@ -147,16 +148,19 @@ QNetworkRequest SmhClient::prepareRequest(const QUrl &url, const ConnectionSetti
 
 QList<QSslCertificate> SmhClient::caCertificates(const QString &path, SmhError *error)
 {
+    const QFileInfo info(path);
+    const QDateTime modified = info.lastModified();
     auto it = m_caCache.constFind(path);
-    if (it != m_caCache.cend())
-        return *it;
+    if (it != m_caCache.cend() && it->modified == modified && it->size == info.size())
+        return it->certificates;
+    m_caCache.remove(path);
     const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
     if (certificates.isEmpty()) {
         *error = SmhError(SmhError::Kind::InvalidInput,
             tr("no PEM certificate could be read from \"%1\"").arg(path));
         return {};
     }
-    m_caCache.insert(path, certificates);
+    m_caCache.insert(path, {modified, info.size(), certificates});
     return certificates;
 }
 

@@ -5,6 +5,7 @@
 #include "smherror.h"
 #include "taskreply.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -153,7 +154,14 @@ private:
 
     QNetworkAccessManager *m_network;
     QList<QPointer<QNetworkReply>> m_inFlight;
-    QHash<QString, QList<QSslCertificate>> m_caCache;
+    struct CaFile
+    {
+        QDateTime modified;
+        qint64 size = 0;
+        QList<QSslCertificate> certificates;
+    };
+    // By path, and read again when the file changes (a renewed private CA).
+    QHash<QString, CaFile> m_caCache;
     std::chrono::milliseconds m_transferTimeout = defaultTransferTimeout;
     qint64 m_maxReplyBytes = defaultMaxReplyBytes;
     qsizetype m_urlLimit = 0; // 0: TaskQuery::maxUrlBytes

@@ -4,6 +4,7 @@
 
 #include "smh/smhclient.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -125,6 +126,57 @@ private Q_SLOTS:
         const JobResult other = TestJobs::wait(client.queryTasks(settings, token, {2}));
         QCOMPARE(other.error().kind(), SmhError::Kind::Tls);
         QCOMPARE(server.requestCount(), 1);
+    }
+
+    // A private CA renewed in place, at the same path: the next request reads
+    // the new file, without a restart.
+    void caFileRewrittenInPlaceTakesEffect()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listenTls());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"private-ca.pem"_s);
+        auto install = [&path](const QString &from) {
+            QFile::remove(path);
+            return QFile::copy(from, path);
+        };
+        QVERIFY(install(TestTls::caFile()));
+        ConnectionSettings settings = server.settings();
+        settings.caFile = path;
+        SmhClient client;
+        const JobResult trusted = TestJobs::wait(client.queryTasks(settings, token, {1}));
+        QVERIFY2(!trusted.error().isError(), qPrintable(trusted.error().toString()));
+        QTRY_COMPARE(server.openConnections(), 0);
+
+        // Not a CA: nothing it signs is trusted any more.
+        QVERIFY(QFileInfo(TestTls::serverCertificateFile()).size()
+            != QFileInfo(TestTls::caFile()).size());
+        QVERIFY(install(TestTls::serverCertificateFile()));
+        const JobResult refused = TestJobs::wait(client.queryTasks(settings, token, {2}));
+        QCOMPARE(refused.error().kind(), SmhError::Kind::Tls);
+        QTRY_COMPARE(server.openConnections(), 0);
+
+        // Emptied by a botched renewal: a clear input error, nothing sent.
+        {
+            QFile broken(path);
+            QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        }
+        const JobResult unreadable = TestJobs::wait(client.queryTasks(settings, token, {3}));
+        QCOMPARE(unreadable.error().kind(), SmhError::Kind::InvalidInput);
+
+        QVERIFY(install(TestTls::caFile()));
+        // The refused connection can stay parked in the network manager for a
+        // few milliseconds (its expiry runs in the HTTP thread); polls come
+        // seconds apart, so ask as the scheduler would: again, a little later.
+        JobResult again;
+        for (int attempt = 0; attempt < 50; ++attempt) {
+            again = TestJobs::wait(client.queryTasks(settings, token, {4}));
+            if (!again.error().isError())
+                break;
+            QTest::qWait(100);
+        }
+        QVERIFY2(!again.error().isError(), qPrintable(again.error().toString()));
+        QCOMPARE(server.requestCount(), 2);
     }
 
     void trustedByHostName()
