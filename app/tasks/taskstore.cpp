@@ -529,6 +529,29 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks)
     return true;
 }
 
+// Most answers say "still running": only the poll time moves, and writing
+// that one column costs a fraction of the whole row. A row missing from the
+// file (deleted behind our back) is written whole again.
+bool touchLastPolled(QSqlQuery &q, const QList<Task> &tasks)
+{
+    if (tasks.isEmpty())
+        return true;
+    if (!q.prepare(
+            u"UPDATE tasks SET last_polled_at = ? WHERE connection_id = ? AND task_id = ?"_s))
+        return false;
+    QList<Task> missing;
+    for (const Task &task : tasks) {
+        q.bindValue(0, toDb(task.lastPolledAt));
+        q.bindValue(1, task.key.connectionId);
+        q.bindValue(2, task.key.taskId);
+        if (!q.exec())
+            return false;
+        if (q.numRowsAffected() == 0)
+            missing.append(task);
+    }
+    return missing.isEmpty() || upsertTasks(q, missing);
+}
+
 bool insertTransitions(QSqlQuery &q, const QList<TaskTransition> &transitions)
 {
     if (transitions.isEmpty())
@@ -710,8 +733,17 @@ QList<Task> TaskStore::applyObservations(const QList<TaskObservation> &observati
         d->lastError.clear();
         return {};
     }
-    const bool ok = d->transact(
-        [&](QSqlQuery &q) { return upsertTasks(q, changed) && insertTransitions(q, transitions); });
+    QList<Task> rewritten;
+    QList<Task> polledOnly;
+    for (const Task &task : std::as_const(changed)) {
+        Task before = d->tasks.value(task.key);
+        before.lastPolledAt = task.lastPolledAt;
+        (before == task ? polledOnly : rewritten).append(task);
+    }
+    const bool ok = d->transact([&](QSqlQuery &q) {
+        return upsertTasks(q, rewritten) && touchLastPolled(q, polledOnly)
+            && insertTransitions(q, transitions);
+    });
     if (!ok)
         return {};
     for (const Task &task : std::as_const(changed))

@@ -246,6 +246,44 @@ private Q_SLOTS:
         QVERIFY(store.lastError().isEmpty());
     }
 
+    // "Still running" answers write only the poll time; what reaches the file
+    // must be the same as a full rewrite would give, a deleted row included.
+    void stillRunningAnswersReachTheFile()
+    {
+        const QString file = path(u"still-running.sqlite"_s);
+        Task expected42;
+        Task expected43;
+        qint64 c = 0;
+        {
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            c = store.addConnection(sampleConnection());
+            store.addTasks(c, {42, 43}, u"note"_s, t(0));
+            store.applyObservations({observation(c, 42, TaskState::Running, 202, 10),
+                observation(c, 43, TaskState::Running, 202, 10)});
+            {
+                // Someone deletes a row behind the store's back.
+                Observer raw(file);
+                QVERIFY(raw.exec(u"DELETE FROM tasks WHERE task_id = 43"_s));
+            }
+            const QList<Task> changed =
+                store.applyObservations({observation(c, 42, TaskState::Running, 202, 20),
+                    observation(c, 43, TaskState::Running, 202, 20)});
+            QCOMPARE(changed.size(), 2);
+            expected42 = *store.task({c, 42});
+            expected43 = *store.task({c, 43});
+            QCOMPARE(expected42.lastPolledAt, t(20));
+            QCOMPARE(expected42.stateSince, t(10));
+        }
+        TaskStore reopened;
+        QString error;
+        QVERIFY2(reopened.open(file, &error), qPrintable(error));
+        QCOMPARE(*reopened.task({c, 42}), expected42);
+        QVERIFY(reopened.task({c, 43}));
+        QCOMPARE(*reopened.task({c, 43}), expected43);
+    }
+
     void untrackedObservationsAndDuplicatesAreIgnored()
     {
         TaskStore store;
