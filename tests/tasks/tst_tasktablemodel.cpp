@@ -1,3 +1,4 @@
+#include "sampleledger.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
 
@@ -25,13 +26,8 @@ private:
 
         Fixture()
         {
-            QString error;
-            QVERIFY2(store.open(u":memory:"_s, &error), qPrintable(error));
-            Connection connection;
-            connection.name = u"Archive"_s;
-            connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
-            connection.settings.libraryId = u"lib"_s;
-            connectionId = store.addConnection(connection);
+            SampleLedger::openInMemory(store);
+            connectionId = SampleLedger::addConnection(store, u"lib"_s, u"Archive"_s);
             model = std::make_unique<TaskTableModel>(&store);
             model->setClock([this] { return now; });
             tester = std::make_unique<QAbstractItemModelTester>(
@@ -40,15 +36,7 @@ private:
 
         TaskObservation observe(qint64 id, TaskState state, int status)
         {
-            TaskObservation o;
-            o.key = {connectionId, id};
-            o.state = state;
-            o.status = status;
-            o.polledAt = now;
-            if (status == 200)
-                o.result = TaskResult {{u"foo"_s, u"bar"_s, u"test.docx"_s},
-                    {u"foo"_s, u"ba_1x1"_s, u"test.pdf"_s}, u"src-1"_s, u"dst-1"_s};
-            return o;
+            return SampleLedger::observation({connectionId, id}, state, status, now);
         }
     };
 

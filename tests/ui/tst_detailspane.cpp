@@ -1,6 +1,7 @@
 #include "copyablefield.h"
 #include "demo/smhsimulator.h"
 #include "monitor.h"
+#include "sampleledger.h"
 #include "statestyle.h"
 #include "taskdetailspane.h"
 #include "tasks/pollscheduler.h"
@@ -34,14 +35,8 @@ private:
 
         Fixture()
         {
-            QString error;
-            if (!store.open(u":memory:"_s, &error))
-                qFatal("%s", qPrintable(error));
-            Connection connection;
-            connection.name = u"Archive"_s;
-            connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
-            connection.settings.libraryId = u"lib1"_s;
-            connectionId = store.addConnection(connection);
+            SampleLedger::openInMemory(store);
+            connectionId = SampleLedger::addConnection(store, u"lib1"_s, u"Archive"_s);
             pane = std::make_unique<TaskDetailsPane>(&store, &style);
             pane->setClock([this] { return now; });
             pane->resize(420, 700);
@@ -50,15 +45,8 @@ private:
 
         TaskObservation observe(qint64 id, TaskState state, int status)
         {
-            TaskObservation o;
-            o.key = {connectionId, id};
-            o.state = state;
-            o.status = status;
-            o.polledAt = now;
-            if (status == 200)
-                o.result = TaskResult {{u"foo"_s, u"bar"_s, u"test.docx"_s},
-                    {u"foo"_s, u"ba_1x1"_s, u"test.pdf"_s}, u"src-inode-1"_s, u"dst-inode-1"_s};
-            return o;
+            return SampleLedger::observation(
+                {connectionId, id}, state, status, now, u"src-inode-1"_s, u"dst-inode-1"_s);
         }
     };
 

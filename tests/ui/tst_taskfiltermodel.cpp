@@ -1,3 +1,4 @@
+#include "sampleledger.h"
 #include "statestyle.h"
 #include "styledtaskmodel.h"
 #include "taskfiltermodel.h"
@@ -35,17 +36,9 @@ private:
 
         Fixture()
         {
-            QString error;
-            if (!store.open(u":memory:"_s, &error))
-                qFatal("%s", qPrintable(error));
-            Connection connection;
-            connection.name = u"Archive"_s;
-            connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
-            connection.settings.libraryId = u"archive"_s;
-            archive = store.addConnection(connection);
-            connection.name = u"Media"_s;
-            connection.settings.libraryId = u"media"_s;
-            media = store.addConnection(connection);
+            SampleLedger::openInMemory(store);
+            archive = SampleLedger::addConnection(store, u"archive"_s, u"Archive"_s);
+            media = SampleLedger::addConnection(store, u"media"_s, u"Media"_s);
             model = std::make_unique<TaskTableModel>(&store);
             model->setClock([this] { return now; });
             styled.setSourceModel(model.get());

@@ -1,3 +1,4 @@
+#include "sampleledger.h"
 #include "statestyle.h"
 #include "tasks/taskstore.h"
 #include "traynotifier.h"
@@ -26,23 +27,15 @@ private:
 
         Fixture()
         {
-            QString error;
-            if (!store.open(u":memory:"_s, &error))
-                qFatal("%s", qPrintable(error));
-            Connection connection;
-            connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
-            connection.settings.libraryId = u"lib"_s;
-            connectionId = store.addConnection(connection);
+            SampleLedger::openInMemory(store);
+            connectionId = SampleLedger::addConnection(store, u"lib"_s);
             notifier = std::make_unique<TrayNotifier>(&store, &style);
             notifier->setDigestDelay(50ms);
         }
 
         TaskObservation observe(qint64 id, TaskState state, int status)
         {
-            TaskObservation o {{connectionId, id}, state, status, std::nullopt, now};
-            if (status == 200)
-                o.result = TaskResult {{u"a"_s, u"b.doc"_s}, {u"a"_s, u"b.pdf"_s}, u"s"_s, u"d"_s};
-            return o;
+            return SampleLedger::observation({connectionId, id}, state, status, now);
         }
     };
 
@@ -60,7 +53,7 @@ private Q_SLOTS:
         QCOMPARE(notified.count(), 1);
         QVERIFY(notified.at(0).at(0).toString().contains(u"1"_s));
         QVERIFY(notified.at(0).at(0).toString().contains(TaskStates::label(TaskState::Succeeded)));
-        QCOMPARE(notified.at(0).at(1).toString(), u"a/b.pdf"_s);
+        QCOMPARE(notified.at(0).at(1).toString(), u"foo/ba_1x1/test.pdf"_s);
         QCOMPARE(notified.at(0).at(2).toBool(), false);
         // Seen as final again: no second message.
         f.store.applyObservations({f.observe(1, TaskState::Succeeded, 200)});

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "tasks/task.h"
+
+#include <QDateTime>
+#include <QString>
+
+class TaskStore;
+
+// Ledger fixtures the model and widget tests share: an in-memory store with
+// named connections, and answers as SMH gives them.
+namespace SampleLedger {
+
+// Opens `store` in memory. No test can go on without it: failing is fatal.
+void openInMemory(TaskStore &store);
+
+// Adds a connection to the default endpoint and returns its id.
+qint64 addConnection(TaskStore &store, const QString &libraryId, const QString &name = {});
+
+// A finished cleanup: converted from foo/bar/test.docx to foo/ba_1x1/test.pdf.
+TaskResult result(const QString &srcInode, const QString &dstInode);
+
+// One answer about a task; a 200 carries result(srcInode, dstInode).
+TaskObservation observation(const TaskKey &key, TaskState state, int status, const QDateTime &at,
+    const QString &srcInode = QStringLiteral("src-1"),
+    const QString &dstInode = QStringLiteral("dst-1"));
+
+} // namespace SampleLedger
