@@ -39,6 +39,19 @@ void describeApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(SMH_VERSION_STRING));
 }
 
+// Where Qt would find no platform to draw on. QT_QPA_PLATFORM (offscreen, vnc)
+// is the user's explicit choice and always counts.
+bool displayAvailable()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return true;
+#endif
+}
+
 int runGui(QApplication &app, const MonitorOptions &options)
 {
     // The window's start-up lives with the window (ui/guistartup.cpp).
@@ -49,23 +62,26 @@ int runGui(QApplication &app, const MonitorOptions &options)
 
 int main(int argc, char **argv)
 {
-    const MonitorOptions::Command command = MonitorOptions::commandFromArguments(argc, argv);
-    const bool headless =
-        command != MonitorOptions::Command::Gui || MonitorOptions::wantsInfoOnly(argc, argv);
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const bool window = MonitorOptions::wantsWindow(arguments);
+    const bool display = displayAvailable();
 
     // --help, --version and the headless commands must work without a display.
     std::unique_ptr<QCoreApplication> app;
-    if (headless)
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    else
+    if (window && display)
         app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     describeApplication();
     Translations::install(languageArgument(argc, argv));
 
     QCommandLineParser parser;
     MonitorOptions::declare(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
-        std::fprintf(stderr, "%s\n", qPrintable(Redact::text(parser.errorText())));
+        std::fprintf(
+            stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(parser.errorText())));
         return 2;
     }
     if (parser.isSet(u"help"_s))
@@ -80,9 +96,17 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(problem)));
         return 2;
     }
-    if (headless) {
+    if (!window) {
         HeadlessRunner runner(options);
         return runner.run();
+    }
+    if (!display) {
+        // Qt would abort with a message about platform plugins; say what to do instead.
+        std::fprintf(stderr, "smh-task-monitor: %s\n",
+            qPrintable(QCoreApplication::translate("main",
+                "There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
+                "is set). The commands watch and query need none: see --help.")));
+        return 2;
     }
     return runGui(*static_cast<QApplication *>(app.get()), options);
 }

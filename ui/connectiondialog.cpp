@@ -210,6 +210,12 @@ void ConnectionDialog::setSecretStorageNote(const QString &note)
     m_storageNote->setVisible(!note.isEmpty());
 }
 
+void ConnectionDialog::setSavedSecretHint(const QString &hint)
+{
+    m_savedSecretHint = hint;
+    updateSecretField();
+}
+
 void ConnectionDialog::offerPrivateFile(bool chosen)
 {
     m_privateFile->setChecked(chosen);
@@ -437,7 +443,9 @@ void ConnectionDialog::updateSecretField()
         m_secret->setPlaceholderText(token ? tr("Not set yet: polling waits for a token")
                                            : tr("Not set yet: polling waits for the secret"));
     else if (saved)
-        m_secret->setPlaceholderText(tr("Kept in the keychain; type to replace"));
+        m_secret->setPlaceholderText(m_savedSecretHint.isEmpty()
+                ? tr("Kept in the keychain; type to replace")
+                : m_savedSecretHint);
     else
         m_secret->setPlaceholderText(QString());
 }

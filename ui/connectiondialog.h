@@ -44,6 +44,8 @@ public:
     void setCredentialsMissing(const QSet<qint64> &connectionIds);
     // Shown under the form, e.g. when secrets last for this session only.
     void setSecretStorageNote(const QString &note);
+    // What the secret field says of a saved secret: where it is kept.
+    void setSavedSecretHint(const QString &hint);
     // Without a keychain: offer to keep secrets in a private file instead.
     void offerPrivateFile(bool chosen);
     bool privateFileChosen() const;
@@ -107,6 +109,7 @@ private:
     QPointer<SmhClient> m_client;
     std::function<QString(qint64)> m_tokenLookup;
     QSet<qint64> m_missing;
+    QString m_savedSecretHint;
     QList<Profile> m_profiles;
     int m_current = -1;
     bool m_loading = false;

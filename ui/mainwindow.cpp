@@ -721,6 +721,10 @@ void MainWindow::manageConnections(qint64 select, const std::optional<Connection
                 : m_secrets->backendProblem());
     if (fileOffered)
         dialog.offerPrivateFile(m_secrets->privateFileEnabled());
+    if (m_secrets && m_secrets->backend() == SecretStore::Backend::SessionOnly)
+        dialog.setSavedSecretHint(tr("Kept for this session; type to replace"));
+    else if (m_secrets && m_secrets->backend() == SecretStore::Backend::PrivateFile)
+        dialog.setSavedSecretHint(tr("Kept in the private file; type to replace"));
     QSet<qint64> missing;
     const QList<qint64> ids = m_monitor->scheduler()->connectionIds();
     for (qint64 id : ids) {

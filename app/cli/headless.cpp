@@ -1,5 +1,7 @@
 #include "headless.h"
 
+#include "texttable.h"
+
 #include "demo/smhsimulator.h"
 #include "monitor.h"
 #include "smh/redact.h"
@@ -120,9 +122,14 @@ QList<qint64> HeadlessRunner::readTaskIds(QString *error)
 bool HeadlessRunner::prepare(QString *error, int *code)
 {
     *code = UsageError;
-    m_ids = readTaskIds(error);
-    if (m_ids.isEmpty())
-        return false;
+    // The demo brings its own tasks: with no IDs given, those are watched.
+    const bool demoTasks = m_options.demo && m_options.taskIdArguments.isEmpty()
+        && m_options.idsFile.isEmpty() && !m_options.idsFromStdin;
+    if (!demoTasks) {
+        m_ids = readTaskIds(error);
+        if (m_ids.isEmpty())
+            return false;
+    }
 
     m_monitor = std::make_unique<Monitor>();
     if (!m_monitor->openStore(u":memory:"_s, error))
@@ -132,7 +139,9 @@ bool HeadlessRunner::prepare(QString *error, int *code)
         m_connectionId = m_monitor->startDemo(error);
         if (m_connectionId == 0)
             return false;
-        m_monitor->simulator()->seedDemoTasks();
+        const QList<qint64> seeded = m_monitor->simulator()->seedDemoTasks();
+        if (demoTasks)
+            m_ids = seeded;
     } else {
         Connection connection;
         QString token = m_options.accessToken;
@@ -161,11 +170,19 @@ bool HeadlessRunner::prepare(QString *error, int *code)
                 SecretStore secrets;
                 QEventLoop loop;
                 QString stored;
-                secrets.read(it->id, [&](const QString &value, const QString &) {
+                QString readError;
+                secrets.read(it->id, [&](const QString &value, const QString &problem) {
                     stored = value;
+                    readError = problem;
                     loop.quit();
                 });
                 loop.exec();
+                if (stored.isEmpty() && !readError.isEmpty()) {
+                    // Say why, not just "no credentials": a refused secrets file, say.
+                    *error = tr("The credentials of profile \"%1\" cannot be read: %2")
+                                 .arg(m_options.profile, readError);
+                    return false;
+                }
                 (it->authKind == AuthKind::LibrarySecret ? secret : token) = stored;
             }
             connection.id = 0;
@@ -324,13 +341,26 @@ void HeadlessRunner::onConnectionStatus()
         finish(AuthFailed);
         return;
     }
+    if (status.consecutiveFailures == 0)
+        m_reportedFailures = 0;
     if (status.lastError.isError() && status.consecutiveFailures > 0) {
         const bool permanent = !status.lastError.isTransient();
-        if (m_options.command == MonitorOptions::Command::Query || permanent
-            || status.consecutiveFailures >= retryBudget) {
+        // The status is announced more than once per failure (the failure,
+        // then the next attempt's schedule): one line per failed attempt.
+        if (status.consecutiveFailures == m_reportedFailures)
+            return;
+        m_reportedFailures = status.consecutiveFailures;
+        if (m_options.command == MonitorOptions::Command::Query || permanent) {
             printError(status.lastError.toString());
             finish(permanent && status.lastError.kind() == SmhError::Kind::InvalidInput ? UsageError
                                                                                         : GaveUp);
+            return;
+        }
+        if (status.consecutiveFailures >= retryBudget) {
+            printError(tr("gave up after %1 failed attempts: %2")
+                           .arg(status.consecutiveFailures)
+                           .arg(status.lastError.toString()));
+            finish(GaveUp);
             return;
         }
         if (!m_options.quiet)
@@ -404,24 +434,7 @@ void HeadlessRunner::printFinal()
                 task.result && !task.result->dstInode.isEmpty() ? task.result->dstInode : u"-"_s,
                 task.result ? TaskResult::joined(task.result->path) : u"-"_s};
         }
-        QList<qsizetype> widths;
-        for (const QString &header : headers)
-            widths << header.size();
-        for (const QStringList &row : std::as_const(rows)) {
-            for (qsizetype i = 0; i < row.size(); ++i)
-                widths[i] = std::max(widths[i], row.at(i).size());
-        }
-        auto printRow = [this, &widths](const QStringList &row) {
-            QString line;
-            for (qsizetype i = 0; i < row.size(); ++i) {
-                const bool last = i + 1 == row.size();
-                line += last ? row.at(i) : row.at(i).leftJustified(widths.at(i) + 2);
-            }
-            m_out << line << '\n';
-        };
-        printRow(headers);
-        for (const QStringList &row : std::as_const(rows))
-            printRow(row);
+        m_out << TextTable::render(headers, rows);
         break;
     }
     }
@@ -439,7 +452,8 @@ void HeadlessRunner::finish(int code)
     if (m_progress)
         m_err << "\r\033[K" << Qt::flush;
     // Results are printed for every outcome but usage errors: after a
-    // timeout the last known states are still worth having.
-    if (code != UsageError && code != AuthFailed)
+    // timeout or a revoked token the last known states are still worth having,
+    // and a script reading JSON always gets a document once polling started.
+    if (code != UsageError)
         printFinal();
 }

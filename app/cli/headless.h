@@ -67,6 +67,7 @@ private:
     QHash<qint64, TaskState> m_announced; // last state printed per task (jsonl)
     QTextStream m_out;
     QTextStream m_err;
+    int m_reportedFailures = 0; // consecutive failures already reported
     bool m_progress = false;
     bool m_finished = false;
     int m_exitCode = Success;

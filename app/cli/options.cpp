@@ -5,8 +5,6 @@
 #include <QCommandLineParser>
 #include <QFile>
 
-#include <cstring>
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -93,7 +91,9 @@ void MonitorOptions::declare(QCommandLineParser &parser)
         {u"ids-file"_s, tr("Read task IDs from this file (\"-\" for standard input)."), tr("file")},
         {u"quiet"_s, tr("Print no progress, only the result.")},
         {u"profile"_s, tr("Use a saved connection profile."), tr("name")},
-        {u"demo"_s, tr("Use the embedded SMH simulator instead of a real endpoint.")},
+        {u"demo"_s,
+            tr("Use the embedded SMH simulator instead of a real endpoint; without task IDs, "
+               "watch its own demo tasks (990, 1001-1025).")},
         {u"lang"_s, tr("User interface language, e.g. en or zh_CN (default: the system's)."),
             tr("locale")},
     });
@@ -103,32 +103,20 @@ void MonitorOptions::declare(QCommandLineParser &parser)
         u"[TASK_ID...]"_s);
 }
 
-MonitorOptions::Command MonitorOptions::commandFromArguments(int argc, char **argv)
+bool MonitorOptions::wantsWindow(const QStringList &arguments)
 {
-    // The first positional argument picks the command; options come in any order.
-    for (int i = 1; i < argc; ++i) {
-        const char *arg = argv[i];
-        if (arg[0] == '-')
-            continue;
-        if (std::strcmp(arg, "watch") == 0)
-            return Command::Watch;
-        if (std::strcmp(arg, "query") == 0)
-            return Command::Query;
-        return Command::Gui;
-    }
-    return Command::Gui;
-}
-
-bool MonitorOptions::wantsInfoOnly(int argc, char **argv)
-{
-    for (int i = 1; i < argc; ++i) {
-        const char *arg = argv[i];
-        if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0
-            || std::strcmp(arg, "--help-all") == 0 || std::strcmp(arg, "--version") == 0
-            || std::strcmp(arg, "-v") == 0 || std::strcmp(arg, "-?") == 0)
-            return true;
-    }
-    return false;
+    // The same parser as later, so that the value of an option ("--output
+    // json") is never taken for the command.
+    QCommandLineParser parser;
+    declare(parser);
+    if (!parser.parse(arguments))
+        return false;
+    if (parser.isSet(u"help"_s) || parser.isSet(u"version"_s)
+        || arguments.contains(u"--help-all"_s))
+        return false;
+    const QStringList positional = parser.positionalArguments();
+    return positional.isEmpty()
+        || (positional.constFirst() != u"watch" && positional.constFirst() != u"query");
 }
 
 MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStringList *problems)
@@ -203,7 +191,11 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
         options.librarySecret = qEnvironmentVariable("SMH_LIBRARY_SECRET").trimmed();
 
     if (options.connectionGiven && !options.demo) {
-        const QStringList connectionProblems = connection.validate();
+        // A bad endpoint was reported above, in its own words.
+        ConnectionSettings checked = connection;
+        if (checked.endpoint.isEmpty())
+            checked.endpoint = QUrl(Endpoint::defaultUrl.toString());
+        const QStringList connectionProblems = checked.validate();
         for (const QString &problem : connectionProblems) {
             if (!problems->contains(problem))
                 *problems << problem;

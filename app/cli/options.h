@@ -55,8 +55,8 @@ public:
     // sentences for the user (exit code 2).
     static MonitorOptions fromParser(const QCommandLineParser &parser, QStringList *problems);
 
-    // Which face to start, from the raw arguments, before any QCoreApplication
-    // exists: the GUI needs a display, --help and the headless commands must not.
-    static Command commandFromArguments(int argc, char **argv);
-    static bool wantsInfoOnly(int argc, char **argv);
+    // Whether to open the window, decided from the raw arguments before any
+    // QCoreApplication exists: the GUI needs a display, --help, --version, the
+    // headless commands and the report of a bad option must not.
+    static bool wantsWindow(const QStringList &arguments);
 };

@@ -74,8 +74,11 @@ QString url(const QUrl &url)
 
 QString text(const QString &input)
 {
+    // A URL is often quoted in prose, "(https://…?access_token=…).": closing
+    // brackets and punctuation right before the end of the value are the
+    // prose's, not the token's.
     static const QRegularExpression queryValue(
-        uR"((access_token|library_secret|accessToken|refresh_token)(=|%3D|"\s*:\s*")([^&\s"'<>#]+))"_s,
+        uR"((access_token|library_secret|accessToken|refresh_token)(=|%3D|"\s*:\s*")([^&\s"'<>#]+?)(?=[)\].,;:]*(?:[&\s"'<>#]|$)))"_s,
         QRegularExpression::CaseInsensitiveOption);
     QString out = input;
     out.replace(queryValue, u"\\1\\2"_s + placeholder.toString());

@@ -64,19 +64,28 @@ QString SecretStore::backendProblem() const
     switch (backend()) {
     case Backend::Keychain:
         return {};
-    case Backend::PrivateFile:
+    case Backend::PrivateFile: {
+        // The file is there, but it may be refused: then that is the news.
+        QString fileError;
+        if (!loadPrivateFile(&fileError))
+            return fileError;
         return tr("No keychain is available: tokens and secrets are kept in %1, which only your "
                   "user account can read.")
             .arg(QDir::toNativeSeparators(m_privateFilePath));
+    }
     case Backend::SessionOnly:
         break;
     }
-    // The reason comes from the keychain library and never holds the secret.
-    return m_keychainProblem.isEmpty()
-        ? QString()
-        : tr("No keychain is available (%1): tokens and secrets are kept for this session only "
-             "and must be entered again after a restart.")
-              .arg(m_keychainProblem);
+    if (!m_keychainUnreachable)
+        return {};
+    // The reason comes from the keychain library and never holds the secret;
+    // "Unknown error" (no session bus, say) tells the user nothing.
+    if (m_keychainProblem.isEmpty() || m_keychainProblem == u"Unknown error")
+        return tr("No keychain is available: tokens and secrets are kept for this session only "
+                  "and must be entered again after a restart.");
+    return tr("No keychain is available (%1): tokens and secrets are kept for this session only "
+              "and must be entered again after a restart.")
+        .arg(m_keychainProblem);
 }
 
 void SecretStore::fallBack(const QString &reason)
@@ -85,7 +94,9 @@ void SecretStore::fallBack(const QString &reason)
         return;
     m_keychainUnreachable = true;
     m_keychainProblem = reason;
-    qCWarning(lcSecrets).noquote() << backendProblem();
+    // Info, not a warning: the window shows it where secrets are typed, and a
+    // script using --profile hears of it only if no credentials come of it.
+    qCInfo(lcSecrets).noquote() << backendProblem();
 }
 
 bool SecretStore::privateFileEnabled() const
@@ -303,12 +314,12 @@ void SecretStore::read(qint64 connectionId, ReadCallback done)
                 return;
             }
             if (meansNoKeychain(read->error())) {
+                // Nothing was lost: without a keychain there is only the file,
+                // and without the file the secret was never kept.
                 fallBack(read->errorString());
                 const QString secret = readFromPrivateFile(connectionId, &error);
-                if (!secret.isEmpty() || privateFileEnabled()) {
-                    done(secret, error);
-                    return;
-                }
+                done(secret, error);
+                return;
             }
             done({}, tr("The keychain could not be read: %1").arg(read->errorString()));
         });

@@ -13,6 +13,8 @@ using namespace Qt::StringLiterals;
 
 QJsonObject TaskResult::toJson() const
 {
+    if (!raw.isEmpty())
+        return raw;
     return QJsonObject {
         {u"convertFrom"_s, QJsonArray::fromStringList(convertFrom)},
         {u"path"_s, QJsonArray::fromStringList(path)},
@@ -135,17 +137,12 @@ Parsed parse(const QByteArray &body, const QList<qint64> &requestedIds)
 
         const QJsonValue resultValue = object.value(u"result");
         if (resultValue.isObject()) {
-            const QJsonObject resultObject = resultValue.toObject();
-            const auto convertFrom = segmentsValue(resultObject.value(u"convertFrom"));
-            const auto path = segmentsValue(resultObject.value(u"path"));
-            const auto srcInode = inodeValue(resultObject.value(u"srcInode"));
-            const auto dstInode = inodeValue(resultObject.value(u"dstInode"));
-            if (!convertFrom || !path || !srcInode || !dstInode) {
+            report.result = TaskResult::fromJson(resultValue.toObject());
+            if (!report.result) {
                 parsed.error =
                     malformed(SmhError::tr("task %1 has a wrongly typed result").arg(*taskId));
                 return parsed;
             }
-            report.result = TaskResult {*convertFrom, *path, *srcInode, *dstInode};
         } else if (!resultValue.isUndefined() && !resultValue.isNull()) {
             parsed.error =
                 malformed(SmhError::tr("task %1 has a result that is not an object").arg(*taskId));
@@ -183,3 +180,14 @@ QJsonObject toJson(const TaskStatusReport &report)
 }
 
 } // namespace TaskReply
+
+std::optional<TaskResult> TaskResult::fromJson(const QJsonObject &object)
+{
+    const auto convertFrom = TaskReply::segmentsValue(object.value(u"convertFrom"));
+    const auto path = TaskReply::segmentsValue(object.value(u"path"));
+    const auto srcInode = TaskReply::inodeValue(object.value(u"srcInode"));
+    const auto dstInode = TaskReply::inodeValue(object.value(u"dstInode"));
+    if (!convertFrom || !path || !srcInode || !dstInode)
+        return std::nullopt;
+    return TaskResult {*convertFrom, *path, *srcInode, *dstInode, object};
+}

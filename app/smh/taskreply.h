@@ -15,10 +15,22 @@ struct TaskResult
     QStringList path; // path segments
     QString srcInode;
     QString dstInode;
+    // The object as SMH returned it, unknown fields included: scripts reading
+    // the JSON output get what the server said, not our reading of it.
+    QJsonObject raw = {};
 
     static QString joined(const QStringList &segments) { return segments.join(u'/'); }
+    // `raw` when there is one, otherwise built from the fields.
     QJsonObject toJson() const;
-    friend bool operator==(const TaskResult &, const TaskResult &) = default;
+    // Reads a result object; nullopt when a field has a type no reading fits.
+    static std::optional<TaskResult> fromJson(const QJsonObject &object);
+    // The same result is the same fields: how the server spelled them (a
+    // quoted inode, an extra field) is no change of the task.
+    friend bool operator==(const TaskResult &a, const TaskResult &b)
+    {
+        return a.convertFrom == b.convertFrom && a.path == b.path && a.srcInode == b.srcInode
+            && a.dstInode == b.dstInode;
+    }
 };
 
 // What one query said of one task ID. `found == false` means the task was asked

@@ -46,16 +46,9 @@ std::optional<TaskResult> resultFromDb(const QVariant &value)
 {
     if (value.isNull())
         return std::nullopt;
+    // Stored as SMH returned it; read the way a reply is read.
     const QJsonObject object = QJsonDocument::fromJson(value.toString().toUtf8()).object();
-    auto segments = [](const QJsonValue &v) {
-        QStringList list;
-        const QJsonArray array = v.toArray();
-        for (const QJsonValue &segment : array)
-            list << segment.toString();
-        return list;
-    };
-    return TaskResult {segments(object.value(u"convertFrom")), segments(object.value(u"path")),
-        object.value(u"srcInode").toString(), object.value(u"dstInode").toString()};
+    return TaskResult::fromJson(object).value_or(TaskResult {});
 }
 
 QString authKindKey(AuthKind kind)

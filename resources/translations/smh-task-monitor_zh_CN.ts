@@ -457,6 +457,14 @@ You can also drop a text or CSV file here.</source>
         <source>PATH</source>
         <translation>路径</translation>
     </message>
+    <message>
+        <source>The credentials of profile &quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取配置“%1”的凭据：%2</translation>
+    </message>
+    <message>
+        <source>gave up after %1 failed attempts: %2</source>
+        <translation>连续 %1 次尝试失败，已放弃：%2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -812,6 +820,14 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
         <source>Exported to %1 (tasks: %2).</source>
         <translation>已导出到 %1（任务：%2 个）。</translation>
     </message>
+    <message>
+        <source>Kept for this session; type to replace</source>
+        <translation>仅在本次会话中保留；输入以替换</translation>
+    </message>
+    <message>
+        <source>Kept in the private file; type to replace</source>
+        <translation>保存在私有文件中；输入以替换</translation>
+    </message>
 </context>
 <context>
     <name>Monitor</name>
@@ -945,10 +961,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>名称</translation>
     </message>
     <message>
-        <source>Use the embedded SMH simulator instead of a real endpoint.</source>
-        <translation>使用内置 SMH 模拟器代替真实的接入地址。</translation>
-    </message>
-    <message>
         <source>User interface language, e.g. en or zh_CN (default: the system&apos;s).</source>
         <translation>界面语言，例如 en 或 zh_CN（默认跟随系统）。</translation>
     </message>
@@ -979,6 +991,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>library secret</source>
         <translation>媒体库密钥</translation>
+    </message>
+    <message>
+        <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1025).</source>
+        <translation>使用内置的 SMH 模拟器代替真实接入地址；未给出任务 ID 时，监视其自带的演示任务（990、1001-1025）。</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1057,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>The secrets file %1 cannot be deleted: %2</source>
         <translation>无法删除密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>No keychain is available: tokens and secrets are kept for this session only and must be entered again after a restart.</source>
+        <translation>系统钥匙串不可用：访问令牌和密钥仅在本次会话中保留，重启后需要重新输入。</translation>
     </message>
 </context>
 <context>
@@ -1706,6 +1726,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>The task ledger cannot be opened: %1</source>
         <translation>无法打开任务记录库：%1</translation>
+    </message>
+    <message>
+        <source>There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). The commands watch and query need none: see --help.</source>
+        <translation>没有可用于打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 均未设置）。watch 和 query 命令不需要显示器：请参阅 --help。</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -253,6 +254,11 @@ private Q_SLOTS:
         QTest::newRow("bad output")
             << QStringList {u"watch"_s, u"--output"_s, u"xml"_s, u"--library"_s, u"lib"_s, u"10"_s}
             << true << QByteArray("xml");
+        QTest::newRow("unknown command, no display")
+            << QStringList {u"frob"_s, u"--demo"_s, u"1"_s} << false << QByteArray("no display");
+        QTest::newRow("options before a bad option")
+            << QStringList {u"--output"_s, u"json"_s, u"--frobnicate"_s, u"query"_s, u"10"_s}
+            << true << QByteArray("frobnicate");
         QTest::newRow("bad interval")
             << QStringList {u"watch"_s, u"--interval"_s, u"-1"_s, u"--library"_s, u"lib"_s, u"10"_s}
             << true << QByteArray("--interval");
@@ -267,6 +273,23 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), r.err.constData());
         QVERIFY(r.out.isEmpty());
+        // One clear line, not a cascade of consequences.
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
+    }
+
+    // Options may come before the command, values included: "json" and the
+    // library ID are not commands, and no window (nor display) is wanted.
+    void optionsBeforeTheCommand()
+    {
+        script(95, 0, 200);
+        QStringList arguments = connection();
+        arguments << u"--output"_s << u"json"_s << u"query"_s << u"95"_s;
+        const Run r = run(arguments);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray tasks = QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray();
+        QCOMPARE(tasks.size(), 1);
+        QCOMPARE(tasks.at(0).toObject().value(u"taskId").toInteger(), 95);
+        QCOMPARE(tasks.at(0).toObject().value(u"state").toString(), u"succeeded"_s);
     }
 
     void idsFromStdinAndFile()
@@ -299,10 +322,17 @@ private Q_SLOTS:
         script(50, 100'000, 200);
         QProcessEnvironment env;
         env.insert(u"SMH_ACCESS_TOKEN"_s, u"definitely-not-a-valid-token"_s);
-        const Run r = run(QStringList {u"watch"_s} + connection() + QStringList {u"50"_s}, env);
+        const Run r = run(QStringList {u"watch"_s, u"--output"_s, u"json"_s} + connection()
+                + QStringList {u"50"_s},
+            env);
         QCOMPARE(r.exitCode, 4);
         QVERIFY(r.err.contains("InvalidAccessToken"));
         QVERIFY(!r.err.contains("definitely-not-a-valid-token"));
+        QVERIFY(!r.out.contains("definitely-not-a-valid-token"));
+        // A script reading JSON gets its document, with the task never answered.
+        const QJsonObject document = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(document.value(u"tasks").toArray().size(), 1);
+        QCOMPARE(document.value(u"summary").toObject().value(u"queued").toInt(), 1);
     }
 
     void wrongSecretExitsFourAndSecretNeverShows()
@@ -360,6 +390,10 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(m_simulator->taskQueryCount() >= 4);
         QVERIFY(r.err.contains("503"));
+        // One line per failed attempt, numbered.
+        QCOMPARE(r.err.count("retrying"), 3);
+        QVERIFY(r.err.contains("attempt 1 of 10"));
+        QVERIFY(r.err.contains("attempt 3 of 10"));
     }
 
     void tokensAreRenewedDuringALongWatch()
@@ -425,8 +459,17 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("succeeded"));
 
+        // A file others can read is refused, and the user is told why.
+        const QString file = data.filePath(u"smh-task-monitor/secrets.json"_s);
+        QVERIFY(QFile::setPermissions(
+            file, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+        r = run(arguments, env, {}, false);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("chmod 600"), r.err.constData());
+        QVERIFY(!r.err.contains("kept in")); // never "all is well" about a refused file
+
         // Without the file there is nothing to authenticate with: a usage error.
-        QVERIFY(QFile::remove(data.filePath(u"smh-task-monitor/secrets.json"_s)));
+        QVERIFY(QFile::remove(file));
         r = run(arguments, env, {}, false);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("No credentials"));
@@ -434,10 +477,22 @@ private Q_SLOTS:
 
     void demoNeedsNoAccount()
     {
-        const Run r =
+        Run r =
             run({u"query"_s, u"--demo"_s, u"--output"_s, u"json"_s, u"1001-1003"_s}, {}, {}, false);
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray().size(), 3);
+
+        // Without IDs, the demo's own tasks: every state among them.
+        r = run({u"query"_s, u"--demo"_s, u"--output"_s, u"json"_s}, {}, {}, false);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray tasks = QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray();
+        QCOMPARE(tasks.size(), 26);
+        QSet<qint64> ids;
+        for (const QJsonValue &task : tasks)
+            ids.insert(task.toObject().value(u"taskId").toInteger());
+        QVERIFY(ids.contains(990));
+        QVERIFY(ids.contains(1001));
+        QVERIFY(ids.contains(1025));
     }
 };
 

@@ -69,6 +69,13 @@ private Q_SLOTS:
         QTest::newRow("quoted url") << u"'https://h/x?access_token=abc' refused"_s
                                     << u"'https://h/x?access_token=REDACTED' refused"_s;
         QTest::newRow("case") << u"Access_Token=abc"_s << u"Access_Token=REDACTED"_s;
+        QTest::newRow("in brackets") << u"refused (https://h/x?access_token=abc123)."_s
+                                     << u"refused (https://h/x?access_token=REDACTED)."_s;
+        QTest::newRow("already redacted, in brackets")
+            << u"(https://h/x?access_token=REDACTED)"_s << u"(https://h/x?access_token=REDACTED)"_s;
+        QTest::newRow("bracket inside the value")
+            << u"access_token=ab)cd]ef&x=1"_s << u"access_token=REDACTED&x=1"_s;
+        QTest::newRow("end of text") << u"[access_token=abc]"_s << u"[access_token=REDACTED]"_s;
         QTest::newRow("untouched") << u"the token was refused"_s << u"the token was refused"_s;
     }
 

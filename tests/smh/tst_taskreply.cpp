@@ -253,6 +253,32 @@ private Q_SLOTS:
         QCOMPARE(parsed.reports, reports);
     }
 
+    // The JSON outputs promise the result "as returned": unknown fields and
+    // the server's own spelling survive parsing and the ledger.
+    void resultKeptAsReturned()
+    {
+        const QByteArray body = R"([{"taskId":7,"status":200,"result":{"path":"a/b.pdf",)"
+                                R"("convertFrom":["a","b.doc"],"srcInode":12,"dstInode":"d",)"
+                                R"("extra":{"n":5}}}])";
+        const TaskReply::Parsed parsed = TaskReply::parse(body, {7});
+        QVERIFY(!parsed.error.isError());
+        const TaskResult result = *parsed.reports.constFirst().result;
+        QCOMPARE(result.path, (QStringList {u"a"_s, u"b.pdf"_s}));
+        QCOMPARE(result.srcInode, u"12"_s);
+        const QJsonObject json = result.toJson();
+        QCOMPARE(json.value(u"path").toString(), u"a/b.pdf"_s);
+        QCOMPARE(json.value(u"srcInode").toInt(), 12);
+        QCOMPARE(json.value(u"extra").toObject().value(u"n").toInt(), 5);
+        // Read back from its JSON (as the ledger does), it is the same result.
+        const std::optional<TaskResult> again = TaskResult::fromJson(json);
+        QVERIFY(again);
+        QCOMPARE(*again, result);
+        QCOMPARE(again->toJson(), json);
+        // Built by hand, without a server's object, the fields make the JSON.
+        QCOMPARE(exampleResult.toJson().value(u"srcInode").toString(), u"src-inode"_s);
+        QVERIFY(!exampleResult.toJson().contains(u"extra"));
+    }
+
     void joinedPath()
     {
         QCOMPARE(TaskResult::joined(exampleResult.convertFrom), u"foo/bar/test.docx"_s);

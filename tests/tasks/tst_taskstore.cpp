@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -244,6 +246,33 @@ private Q_SLOTS:
         QVERIFY(store.applyObservations({observation(c, 1, TaskState::Failed, 500, 50)}).isEmpty());
         QCOMPARE(changed.count(), 0);
         QVERIFY(store.lastError().isEmpty());
+    }
+
+    void resultStoredAsReturned()
+    {
+        const QString file = path(u"as-returned.sqlite"_s);
+        qint64 c = 0;
+        QJsonObject raw {{u"path"_s, QJsonArray {u"a"_s, u"b.pdf"_s}}, {u"srcInode"_s, 12},
+            {u"extra"_s, u"kept"_s}};
+        {
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            c = store.addConnection(sampleConnection());
+            store.addTasks(c, {7}, {}, t(0));
+            TaskObservation o = observation(c, 7, TaskState::Succeeded, 204, 10);
+            o.status = 200;
+            o.result = TaskResult::fromJson(raw);
+            QVERIFY(o.result);
+            QCOMPARE(store.applyObservations({o}).size(), 1);
+        }
+        TaskStore reopened;
+        QString error;
+        QVERIFY2(reopened.open(file, &error), qPrintable(error));
+        const Task task = *reopened.task({c, 7});
+        QVERIFY(task.result);
+        QCOMPARE(task.result->toJson(), raw);
+        QCOMPARE(task.result->srcInode, u"12"_s);
     }
 
     // "Still running" answers write only the poll time; what reaches the file

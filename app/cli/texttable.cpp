@@ -1,0 +1,97 @@
+#include "texttable.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The wide and fullwidth blocks of Unicode's East Asian Width property: CJK,
+// Hangul, kana, fullwidth forms. Enough for the names SMH libraries hold.
+bool isWide(char32_t c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E)
+        || (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF)
+        || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF)
+        || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
+        || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+        || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F)
+        || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+} // namespace
+
+namespace TextTable {
+
+QString cell(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    const QList<uint> codePoints = text.toUcs4();
+    for (const uint c : codePoints) {
+        switch (c) {
+        case u'\t':
+            out += u"\\t"_s;
+            continue;
+        case u'\n':
+            out += u"\\n"_s;
+            continue;
+        case u'\r':
+            out += u"\\r"_s;
+            continue;
+        default:
+            break;
+        }
+        const QChar::Category category = QChar::category(c);
+        if (category == QChar::Other_Control || category == QChar::Separator_Line
+            || category == QChar::Separator_Paragraph || category == QChar::Other_Format) {
+            out += u"\\u%1"_s.arg(uint(c), 4, 16, QChar(u'0'));
+            continue;
+        }
+        out += QStringView(QChar::fromUcs4(char32_t(c)));
+    }
+    return out;
+}
+
+qsizetype displayWidth(const QString &text)
+{
+    qsizetype width = 0;
+    const QList<uint> codePoints = text.toUcs4();
+    for (const uint c : codePoints) {
+        const QChar::Category category = QChar::category(c);
+        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing)
+            continue;
+        width += isWide(c) ? 2 : 1;
+    }
+    return width;
+}
+
+QString render(const QStringList &headers, const QList<QStringList> &rows)
+{
+    QList<QStringList> lines;
+    lines.reserve(rows.size() + 1);
+    lines << headers;
+    for (const QStringList &row : rows) {
+        QStringList cleaned;
+        for (const QString &value : row)
+            cleaned << cell(value);
+        lines << cleaned;
+    }
+    QList<qsizetype> widths(headers.size(), 0);
+    for (const QStringList &line : std::as_const(lines)) {
+        for (qsizetype i = 0; i < line.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], displayWidth(line.at(i)));
+    }
+    QString out;
+    for (const QStringList &line : std::as_const(lines)) {
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            out += line.at(i);
+            if (i + 1 < line.size())
+                out += QString(widths.value(i) - displayWidth(line.at(i)) + 2, u' ');
+        }
+        out += u'\n';
+    }
+    return out;
+}
+
+} // namespace TextTable

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// The plain-text table of the headless commands, made for terminals and for
+// scripts that split on runs of spaces: one line per row whatever the server
+// sent, and columns that line up with Chinese text too.
+namespace TextTable {
+
+// `text` on one line: control characters (tab, new line, escape…) and line
+// separators become visible escapes such as \t, \n or \u001b.
+QString cell(const QString &text);
+
+// Columns the text takes in a terminal: East Asian wide characters take two,
+// combining marks none.
+qsizetype displayWidth(const QString &text);
+
+// Rows padded to their columns' widths, two spaces apart; the last column is
+// not padded. Every line ends with '\n'.
+QString render(const QStringList &headers, const QList<QStringList> &rows);
+
+} // namespace TextTable
