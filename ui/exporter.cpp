@@ -74,7 +74,7 @@ QByteArray Exporter::toCsv(const QList<Row> &rows)
             TaskStates::key(task.state), TaskStates::label(task.state),
             task.status ? QString::number(task.status) : QString(), isoTime(task.addedAt),
             isoTime(task.stateSince), isoTime(task.lastPolledAt), isoTime(task.finishedAt),
-            QString::number(task.runningSeconds(now)),
+            task.durationKnown() ? QString::number(task.runningSeconds(now)) : QString(),
             hasResult ? clean(task.result->srcInode) : QString(),
             hasResult ? clean(task.result->dstInode) : QString(),
             hasResult ? clean(TaskResult::joined(task.result->path)) : QString(),
@@ -101,7 +101,9 @@ QByteArray Exporter::toJson(const QList<Row> &rows, const QDateTime &exportedAt)
             {u"stateSince"_s, jsonTime(task.stateSince)},
             {u"lastPolledAt"_s, jsonTime(task.lastPolledAt)},
             {u"finishedAt"_s, jsonTime(task.finishedAt)},
-            {u"durationSeconds"_s, task.runningSeconds(exportedAt)},
+            {u"durationSeconds"_s,
+                task.durationKnown() ? QJsonValue(task.runningSeconds(exportedAt))
+                                     : QJsonValue(QJsonValue::Null)},
             {u"note"_s, clean(task.note)},
             {u"lastError"_s,
                 task.lastError.isEmpty() ? QJsonValue(QJsonValue::Null)

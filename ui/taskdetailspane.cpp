@@ -363,8 +363,7 @@ void TaskDetailsPane::tick()
         when = tr("%1 (%2 ago)").arg(at, TaskTableModel::formatDuration(seconds));
     }
     QString line;
-    // "Not found" after no answer at all took no time: there is no duration to tell.
-    const bool timed = task.state != TaskState::NotFound || task.firstSeenAt.isValid();
+    const bool timed = task.durationKnown();
     if (task.isFinal())
         line = task.finishedAt.isValid() && timed
             ? tr("Finished in %1 · since %2").arg(duration, when)

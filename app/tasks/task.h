@@ -46,6 +46,13 @@ struct Task
     // How long it has run (until now, or until it finished), from the time it
     // was added: SMH reports no start time, so this is what we can know.
     qint64 runningSeconds(const QDateTime &now) const;
+    // Whether that figure means anything: a task that had already ended at its
+    // first answer (or was never found) ran for a time nobody can tell.
+    bool durationKnown() const
+    {
+        return !isFinal()
+            || (firstSeenAt.isValid() && finishedAt.isValid() && firstSeenAt < finishedAt);
+    }
     // SMH answers for 30 days after a task ended; past that it is "not found".
     QDateTime queryableUntil() const;
     bool nearQueryWindowEnd(const QDateTime &now, qint64 marginSeconds = 3 * 24 * 3600) const;

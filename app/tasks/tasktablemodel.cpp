@@ -106,9 +106,7 @@ QVariant TaskTableModel::displayData(const Task &task, int column) const
     case LastPolledColumn:
         return time(task.lastPolledAt);
     case DurationColumn:
-        if (task.state == TaskState::NotFound && !task.firstSeenAt.isValid())
-            return QString();
-        return formatDuration(task.runningSeconds(m_now()));
+        return task.durationKnown() ? formatDuration(task.runningSeconds(m_now())) : QString();
     case SourceInodeColumn:
         return task.result ? task.result->srcInode : QString();
     case TargetInodeColumn:
@@ -135,7 +133,7 @@ QVariant TaskTableModel::sortData(const Task &task, int column) const
     case LastPolledColumn:
         return task.lastPolledAt;
     case DurationColumn:
-        return task.runningSeconds(m_now());
+        return task.durationKnown() ? task.runningSeconds(m_now()) : -1;
     default:
         return displayData(task, column);
     }
@@ -176,6 +174,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             return task.lastError;
         if (index.column() == PathColumn && task.result)
             return tr("Converted from: %1").arg(TaskResult::joined(task.result->convertFrom));
+        if (index.column() == DurationColumn && !task.durationKnown())
+            return tr("Unknown: the task had already ended when it was first polled.");
         return {};
     default:
         return {};

@@ -1662,6 +1662,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>Unknown: the task had already ended when it was first polled.</source>
+        <translation>未知：首次轮询时该任务已经结束。</translation>
+    </message>
 </context>
 <context>
     <name>TaskTableView</name>

@@ -26,6 +26,29 @@ private Q_SLOTS:
         QCOMPARE(never.runningSeconds(at(5)), 0);
     }
 
+    void durationKnownOnlyIfSeenUnfinished()
+    {
+        Task task;
+        task.addedAt = at(1);
+        QVERIFY(task.durationKnown()); // queued: waiting so far
+        task.state = TaskState::Running;
+        task.firstSeenAt = at(1, 1);
+        QVERIFY(task.durationKnown());
+        task.state = TaskState::Succeeded;
+        task.finishedAt = at(1, 3);
+        QVERIFY(task.durationKnown());
+
+        // Already over at its first answer: how long it ran is unknown.
+        Task endedBefore;
+        endedBefore.addedAt = at(1);
+        endedBefore.state = TaskState::Failed;
+        endedBefore.firstSeenAt = at(1, 1);
+        endedBefore.finishedAt = at(1, 1);
+        QVERIFY(!endedBefore.durationKnown());
+        endedBefore.state = TaskState::NotFound;
+        QVERIFY(!endedBefore.durationKnown());
+    }
+
     void queryWindowEndsThirtyDaysAfterFinishing()
     {
         Task task;

@@ -37,6 +37,7 @@ private:
         row.task.note = note;
         row.connectionName = u"Archive"_s;
         if (state == TaskState::Succeeded) {
+            row.task.firstSeenAt = row.task.addedAt.addSecs(3);
             row.task.finishedAt = row.task.addedAt.addSecs(90);
             row.task.result = TaskResult {{u"foo"_s, u"bar"_s, u"test.docx"_s},
                 {u"foo"_s, u"ba_1x1"_s, u"test.pdf"_s}, u"src-1"_s, u"dst-1"_s};
@@ -116,6 +117,15 @@ private Q_SLOTS:
         QCOMPARE(done.value(u"connection"_s).toObject().value(u"id"_s).toInteger(), 7);
         QCOMPARE(done.value(u"addedAt"_s).toString(), u"2026-11-28T10:00:00Z"_s);
         QCOMPARE(done.value(u"durationSeconds"_s).toInteger(), 90);
+        // Failed at its first answer: how long it ran is unknown, not zero.
+        const QJsonObject failed =
+            QJsonDocument::fromJson(Exporter::toJson({row(12, TaskState::Failed)}, at))
+                .object()
+                .value(u"tasks"_s)
+                .toArray()
+                .at(0)
+                .toObject();
+        QVERIFY(failed.value(u"durationSeconds"_s).isNull());
         const QJsonObject result = done.value(u"result"_s).toObject();
         QCOMPARE(
             result.value(u"path"_s).toArray(), (QJsonArray {u"foo"_s, u"ba_1x1"_s, u"test.pdf"_s}));
