@@ -61,17 +61,8 @@ qint64 Monitor::addConnection(const Connection &connection)
 
 bool Monitor::removeConnection(qint64 connectionId, QString *error)
 {
-    // The tasks go first, as their own change, so that every view hears of it.
-    QList<TaskKey> keys;
-    const QList<Task> tasks = m_store->tasks();
-    for (const Task &task : tasks) {
-        if (task.key.connectionId == connectionId)
-            keys << task.key;
-    }
-    if (!keys.isEmpty() && !m_store->removeTasks(keys)) {
-        *error = m_store->lastError();
-        return false;
-    }
+    // The store takes the tasks with the connection, in one transaction, and
+    // tells every view of them (tasksRemoved).
     m_scheduler->removeConnection(connectionId);
     if (!m_store->removeConnection(connectionId)) {
         *error = m_store->lastError();

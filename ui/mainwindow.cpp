@@ -713,17 +713,20 @@ void MainWindow::manageConnections(qint64 select, const std::optional<Connection
         TokenProvider *tokens = monitor ? monitor->tokens(id) : nullptr;
         return tokens ? tokens->token() : QString();
     });
-    const bool fileOffered = m_secrets && m_secrets->backend() != SecretStore::Backend::Keychain
-        && !m_secrets->privateFilePath().isEmpty();
-    if (m_secrets && m_secrets->backend() != SecretStore::Backend::Keychain)
-        dialog.setSecretStorageNote(m_secrets->backendProblem().isEmpty()
-                ? tr("Secrets are kept for this session only.")
-                : m_secrets->backendProblem());
+    const SecretStore::Backend backend =
+        m_secrets ? m_secrets->backend() : SecretStore::Backend::Keychain;
+    const bool fileOffered =
+        backend != SecretStore::Backend::Keychain && !m_secrets->privateFilePath().isEmpty();
+    if (backend != SecretStore::Backend::Keychain) {
+        const QString problem = m_secrets->backendProblem(); // reads the file: once
+        dialog.setSecretStorageNote(
+            problem.isEmpty() ? tr("Secrets are kept for this session only.") : problem);
+    }
     if (fileOffered)
-        dialog.offerPrivateFile(m_secrets->privateFileEnabled());
-    if (m_secrets && m_secrets->backend() == SecretStore::Backend::SessionOnly)
+        dialog.offerPrivateFile(backend == SecretStore::Backend::PrivateFile);
+    if (backend == SecretStore::Backend::SessionOnly)
         dialog.setSavedSecretHint(tr("Kept for this session; type to replace"));
-    else if (m_secrets && m_secrets->backend() == SecretStore::Backend::PrivateFile)
+    else if (backend == SecretStore::Backend::PrivateFile)
         dialog.setSavedSecretHint(tr("Kept in the private file; type to replace"));
     QSet<qint64> missing;
     const QList<qint64> ids = m_monitor->scheduler()->connectionIds();

@@ -189,8 +189,7 @@ QString SecretStore::updatePrivateFile(const std::function<void(QHash<qint64, QS
 
 QString SecretStore::readFromPrivateFile(qint64 connectionId, QString *error)
 {
-    if (!privateFileEnabled())
-        return {};
+    // No file (or none in this mode) reads as no entries.
     const std::optional<QHash<qint64, QString>> secrets = loadPrivateFile(error);
     if (!secrets)
         return {};

@@ -721,17 +721,22 @@ QList<Task> TaskStore::applyObservations(const QList<TaskObservation> &observati
             changed.append(task);
         }
     }
-    changed.removeIf([this](const Task &task) { return d->tasks.value(task.key) == task; });
+    // One look at the cached row per task: unchanged ones are dropped, and
+    // those whose poll time alone moved get the narrow update.
+    QList<Task> rewritten;
+    QList<Task> polledOnly;
+    changed.removeIf([&](const Task &task) {
+        const Task &before = *d->tasks.constFind(task.key); // skipped above if missing
+        if (before == task)
+            return true;
+        Task moved = before;
+        moved.lastPolledAt = task.lastPolledAt;
+        (moved == task ? polledOnly : rewritten).append(task);
+        return false;
+    });
     if (changed.isEmpty()) {
         d->lastError.clear();
         return {};
-    }
-    QList<Task> rewritten;
-    QList<Task> polledOnly;
-    for (const Task &task : std::as_const(changed)) {
-        Task before = d->tasks.value(task.key);
-        before.lastPolledAt = task.lastPolledAt;
-        (before == task ? polledOnly : rewritten).append(task);
     }
     const bool ok = d->transact([&](QSqlQuery &q) {
         return upsertTasks(q, rewritten) && touchLastPolled(q, polledOnly)
