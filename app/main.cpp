@@ -1,13 +1,11 @@
-#include "cli/headless.h"
-#include "cli/options.h"
-#include "demo/smhsimulator.h"
-#include "monitor.h"
-#include "smh/redact.h"
-#include "tasks/taskidparser.h"
-#include "tasks/taskstore.h"
-#include "translations.h"
+#include "windowstartup.h"
 
-#include "mainwindow.h"
+#include "cli/headless.h"
+#include "demo/demosetup.h"
+#include "demo/smhsimulator.h"
+#include "smh/redact.h"
+#include "tasks/monitoroptions.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -52,12 +50,6 @@ bool displayAvailable()
 #endif
 }
 
-int runGui(QApplication &app, const MonitorOptions &options)
-{
-    // The window's start-up lives with the window (ui/guistartup.cpp).
-    return runMonitorWindow(app, options);
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -90,11 +82,21 @@ int main(int argc, char **argv)
         parser.showVersion();
 
     QStringList problems;
-    const MonitorOptions options = MonitorOptions::fromParser(parser, &problems);
+    MonitorOptions options = MonitorOptions::fromParser(parser, &problems);
     if (!problems.isEmpty()) {
         for (const QString &problem : std::as_const(problems))
             std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(problem)));
         return 2;
+    }
+    // The simulator lives as long as either face runs; the faces see only a
+    // connection to it.
+    std::unique_ptr<SmhSimulator> simulator;
+    if (options.demo) {
+        simulator = std::make_unique<SmhSimulator>();
+        if (const auto started = DemoSetup::start(*simulator, options); !started) {
+            std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(started.error()));
+            return 1;
+        }
     }
     if (!window) {
         HeadlessRunner runner(options);
@@ -108,5 +110,5 @@ int main(int argc, char **argv)
                 "is set). The commands watch and query need none: see --help.")));
         return 2;
     }
-    return runGui(*static_cast<QApplication *>(app.get()), options);
+    return runMonitorWindow(*static_cast<QApplication *>(app.get()), options);
 }

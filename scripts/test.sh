@@ -22,6 +22,9 @@ if [[ "${SMH_SKIP_SANITIZERS:-0}" != 1 ]]; then
         ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 600
 fi
 
+echo "== layers"
+scripts/check-layers.sh
+
 echo "== clang-format"
 scripts/check-format.sh
 

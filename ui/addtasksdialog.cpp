@@ -1,6 +1,6 @@
-#include "addtasksdialog.h"
+#include "ui/addtasksdialog.h"
 
-#include "statestyle.h"
+#include "ui/statestyle.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,9 +1,9 @@
-#include "connectiondialog.h"
+#include "ui/connectiondialog.h"
 
 #include "smh/endpoint.h"
 #include "smh/redact.h"
 #include "smh/smhclient.h"
-#include "statestyle.h"
+#include "ui/statestyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>

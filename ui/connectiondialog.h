@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionprofiles.h"
+#include "tasks/connectionprofiles.h"
 
 #include <QDialog>
 #include <QPointer>

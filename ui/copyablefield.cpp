@@ -1,4 +1,4 @@
-#include "copyablefield.h"
+#include "ui/copyablefield.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,6 +1,6 @@
-#include "filtersidebar.h"
+#include "ui/filtersidebar.h"
 
-#include "statestyle.h"
+#include "ui/statestyle.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -1,27 +1,26 @@
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "addtasksdialog.h"
-#include "connectiondialog.h"
-#include "connectionprofiles.h"
-#include "demo/smhsimulator.h"
-#include "exporter.h"
-#include "filtersidebar.h"
-#include "monitor.h"
 #include "smh/redact.h"
 #include "smh/secretstore.h"
 #include "smh/tokenprovider.h"
 #include "smhresources.h"
-#include "statestyle.h"
-#include "statuspanel.h"
-#include "styledtaskmodel.h"
-#include "taskdetailspane.h"
-#include "taskfiltermodel.h"
+#include "tasks/connectionprofiles.h"
+#include "tasks/exporter.h"
+#include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
-#include "tasktableview.h"
-#include "theme.h"
-#include "traynotifier.h"
+#include "ui/addtasksdialog.h"
+#include "ui/connectiondialog.h"
+#include "ui/filtersidebar.h"
+#include "ui/statestyle.h"
+#include "ui/statuspanel.h"
+#include "ui/styledtaskmodel.h"
+#include "ui/taskdetailspane.h"
+#include "ui/taskfiltermodel.h"
+#include "ui/tasktableview.h"
+#include "ui/theme.h"
+#include "ui/traynotifier.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -86,7 +85,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
 {
     setObjectName(u"MainWindow"_s);
     setWindowIcon(applicationIcon());
-    if (monitor->simulator())
+    if (monitor->isDemoMode())
         setWindowTitle(tr("Demo: embedded SMH simulator"));
     setAcceptDrops(true);
 
@@ -147,7 +146,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     createDocks();
     createMenus();
     createToolBar();
-    if (monitor->simulator()) {
+    if (monitor->isDemoMode()) {
         auto *demo = new QLabel(tr("Demo mode: embedded SMH simulator"), this);
         demo->setToolTip(
             tr("Tasks come from a simulator on 127.0.0.1; nothing is sent to Tencent Cloud."));

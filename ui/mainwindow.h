@@ -2,7 +2,7 @@
 
 #include "smh/connectionsettings.h"
 #include "tasks/task.h"
-#include "uisettings.h"
+#include "ui/uisettings.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -139,8 +139,3 @@ private:
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_sidebarDock = nullptr;
 };
-
-// The GUI start-up behind main.cpp: theme, ledger, connections and secrets,
-// IDs from the command line, then the window until the user quits.
-// Implemented in guistartup.cpp.
-int runMonitorWindow(QApplication &app, const MonitorOptions &options);

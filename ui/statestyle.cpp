@@ -1,4 +1,4 @@
-#include "statestyle.h"
+#include "ui/statestyle.h"
 
 #include <QBuffer>
 #include <QEvent>

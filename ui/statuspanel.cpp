@@ -1,7 +1,7 @@
-#include "statuspanel.h"
+#include "ui/statuspanel.h"
 
-#include "statestyle.h"
 #include "tasks/tasktablemodel.h"
+#include "ui/statestyle.h"
 
 #include <QFrame>
 #include <QHBoxLayout>

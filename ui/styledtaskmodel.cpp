@@ -1,4 +1,4 @@
-#include "styledtaskmodel.h"
+#include "ui/styledtaskmodel.h"
 
 #include "tasks/tasktablemodel.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "statestyle.h"
+#include "ui/statestyle.h"
 
 #include <QHash>
 #include <QIdentityProxyModel>

@@ -1,12 +1,12 @@
-#include "taskdetailspane.h"
+#include "ui/taskdetailspane.h"
 
-#include "copyablefield.h"
-#include "flowlayout.h"
 #include "smh/redact.h"
-#include "statestyle.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
+#include "ui/copyablefield.h"
+#include "ui/flowlayout.h"
+#include "ui/statestyle.h"
 
 #include <QApplication>
 #include <QClipboard>

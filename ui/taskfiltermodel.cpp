@@ -1,4 +1,4 @@
-#include "taskfiltermodel.h"
+#include "ui/taskfiltermodel.h"
 
 #include "tasks/task.h"
 #include "tasks/tasktablemodel.h"

@@ -1,4 +1,4 @@
-#include "tasktableview.h"
+#include "ui/tasktableview.h"
 
 #include "tasks/tasktablemodel.h"
 

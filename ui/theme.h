@@ -1,6 +1,6 @@
 #pragma once
 
-#include "uisettings.h"
+#include "ui/uisettings.h"
 
 #include <QPalette>
 

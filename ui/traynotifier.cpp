@@ -1,7 +1,7 @@
-#include "traynotifier.h"
+#include "ui/traynotifier.h"
 
-#include "statestyle.h"
 #include "tasks/taskstore.h"
+#include "ui/statestyle.h"
 
 #include <QGuiApplication>
 #include <QMenu>

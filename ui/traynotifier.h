@@ -1,7 +1,7 @@
 #pragma once
 
 #include "tasks/task.h"
-#include "uisettings.h"
+#include "ui/uisettings.h"
 
 #include <QHash>
 #include <QIcon>

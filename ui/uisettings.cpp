@@ -1,4 +1,4 @@
-#include "uisettings.h"
+#include "ui/uisettings.h"
 
 #include <QCoreApplication>
 

@@ -1,13 +1,12 @@
-#include "headless.h"
+#include "cli/headless.h"
 
-#include "texttable.h"
+#include "cli/texttable.h"
 
-#include "demo/smhsimulator.h"
-#include "monitor.h"
 #include "smh/redact.h"
 #include "smh/secretstore.h"
 #include "smh/smhclient.h"
 #include "smh/tokenprovider.h"
+#include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskidparser.h"
 #include "tasks/taskstore.h"
@@ -122,27 +121,16 @@ QList<qint64> HeadlessRunner::readTaskIds(QString *error)
 bool HeadlessRunner::prepare(QString *error, int *code)
 {
     *code = UsageError;
-    // The demo brings its own tasks: with no IDs given, those are watched.
-    const bool demoTasks = m_options.demo && m_options.taskIdArguments.isEmpty()
-        && m_options.idsFile.isEmpty() && !m_options.idsFromStdin;
-    if (!demoTasks) {
-        m_ids = readTaskIds(error);
-        if (m_ids.isEmpty())
-            return false;
-    }
+    m_ids = readTaskIds(error);
+    if (m_ids.isEmpty())
+        return false;
 
     m_monitor = std::make_unique<Monitor>();
+    m_monitor->setDemoMode(m_options.demo);
     if (!m_monitor->openStore(u":memory:"_s, error))
         return false;
 
-    if (m_options.demo) {
-        m_connectionId = m_monitor->startDemo(error);
-        if (m_connectionId == 0)
-            return false;
-        const QList<qint64> seeded = m_monitor->simulator()->seedDemoTasks();
-        if (demoTasks)
-            m_ids = seeded;
-    } else {
+    {
         Connection connection;
         QString token = m_options.accessToken;
         QString secret = m_options.librarySecret;
@@ -194,6 +182,7 @@ bool HeadlessRunner::prepare(QString *error, int *code)
                 return false;
             }
             connection.settings = m_options.connection;
+            connection.name = m_options.connectionName;
         }
         if (token.isEmpty() && secret.isEmpty()) {
             *error = tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "

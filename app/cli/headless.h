@@ -1,6 +1,6 @@
 #pragma once
 
-#include "options.h"
+#include "tasks/monitoroptions.h"
 #include "tasks/task.h"
 
 #include <QObject>

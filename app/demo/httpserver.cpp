@@ -1,4 +1,4 @@
-#include "httpserver.h"
+#include "demo/httpserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "smhsimulator.h"
+#include "demo/smhsimulator.h"
 
 #include "smh/taskreply.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httpserver.h"
+#include "demo/httpserver.h"
 
 #include <QHash>
 #include <QObject>

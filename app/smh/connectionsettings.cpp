@@ -1,6 +1,6 @@
-#include "connectionsettings.h"
+#include "smh/connectionsettings.h"
 
-#include "endpoint.h"
+#include "smh/endpoint.h"
 
 #include <QFileInfo>
 

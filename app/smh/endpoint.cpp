@@ -1,4 +1,4 @@
-#include "endpoint.h"
+#include "smh/endpoint.h"
 
 #include <QHostAddress>
 

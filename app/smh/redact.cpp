@@ -1,4 +1,4 @@
-#include "redact.h"
+#include "smh/redact.h"
 
 #include <QMutex>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "secretstore.h"
+#include "smh/secretstore.h"
 
 #include <QCoreApplication>
 #include <QDir>

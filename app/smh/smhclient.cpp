@@ -1,7 +1,7 @@
-#include "smhclient.h"
+#include "smh/smhclient.h"
 
-#include "redact.h"
-#include "taskquery.h"
+#include "smh/redact.h"
+#include "smh/taskquery.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "accesstoken.h"
-#include "connectionsettings.h"
-#include "smherror.h"
-#include "taskreply.h"
+#include "smh/accesstoken.h"
+#include "smh/connectionsettings.h"
+#include "smh/smherror.h"
+#include "smh/taskreply.h"
 
 #include <QDateTime>
 #include <QHash>

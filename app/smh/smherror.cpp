@@ -1,6 +1,6 @@
-#include "smherror.h"
+#include "smh/smherror.h"
 
-#include "redact.h"
+#include "smh/redact.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "taskquery.h"
+#include "smh/taskquery.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionsettings.h"
+#include "smh/connectionsettings.h"
 
 #include <QList>
 #include <QUrl>

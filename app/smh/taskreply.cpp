@@ -1,4 +1,4 @@
-#include "taskreply.h"
+#include "smh/taskreply.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "smherror.h"
+#include "smh/smherror.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "tokenprovider.h"
+#include "smh/tokenprovider.h"
 
-#include "redact.h"
-#include "smhclient.h"
+#include "smh/redact.h"
+#include "smh/smhclient.h"
 
 TokenProvider::TokenProvider(SmhClient *client, const ConnectionSettings &settings, QObject *parent)
     : QObject(parent)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "accesstoken.h"
-#include "connectionsettings.h"
-#include "smherror.h"
+#include "smh/accesstoken.h"
+#include "smh/connectionsettings.h"
+#include "smh/smherror.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "pollplanner.h"
+#include "tasks/pollplanner.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "smh/smherror.h"
-#include "task.h"
+#include "tasks/task.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,8 +1,8 @@
-#include "pollscheduler.h"
+#include "tasks/pollscheduler.h"
 
 #include "smh/redact.h"
 #include "smh/smhclient.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QLoggingCategory>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "pollplanner.h"
 #include "smh/smherror.h"
 #include "smh/tokenprovider.h"
-#include "task.h"
+#include "tasks/pollplanner.h"
+#include "tasks/task.h"
 
 #include <QDateTime>
 #include <QHash>

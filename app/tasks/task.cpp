@@ -1,4 +1,4 @@
-#include "task.h"
+#include "tasks/task.h"
 
 qint64 Task::runningSeconds(const QDateTime &now) const
 {

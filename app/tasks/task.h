@@ -2,7 +2,7 @@
 
 #include "smh/connectionsettings.h"
 #include "smh/taskreply.h"
-#include "taskstate.h"
+#include "tasks/taskstate.h"
 
 #include <QDateTime>
 #include <QHashFunctions>

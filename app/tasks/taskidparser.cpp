@@ -1,4 +1,4 @@
-#include "taskidparser.h"
+#include "tasks/taskidparser.h"
 
 #include <QFile>
 #include <QRegularExpression>

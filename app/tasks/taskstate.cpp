@@ -1,4 +1,4 @@
-#include "taskstate.h"
+#include "tasks/taskstate.h"
 
 #include "smh/taskreply.h"
 

@@ -1,4 +1,4 @@
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "task.h"
+#include "tasks/task.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "tasktablemodel.h"
+#include "tasks/tasktablemodel.h"
 
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QLocale>
 

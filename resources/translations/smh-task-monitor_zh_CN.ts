@@ -323,6 +323,17 @@ You can also drop a text or CSV file here.</source>
     </message>
 </context>
 <context>
+    <name>DemoSetup</name>
+    <message>
+        <source>The demo server could not listen on 127.0.0.1: %1</source>
+        <translation>演示服务器无法在 127.0.0.1 上监听：%1</translation>
+    </message>
+    <message>
+        <source>Demo library</source>
+        <translation>演示媒体库</translation>
+    </message>
+</context>
+<context>
     <name>Endpoint</name>
     <message>
         <source>The endpoint is empty. Use %1 or your library&apos;s own host.</source>
@@ -827,17 +838,6 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
     <message>
         <source>Kept in the private file; type to replace</source>
         <translation>保存在私有文件中；输入以替换</translation>
-    </message>
-</context>
-<context>
-    <name>Monitor</name>
-    <message>
-        <source>The demo server could not listen on 127.0.0.1: %1</source>
-        <translation>演示服务器无法在 127.0.0.1 上监听：%1</translation>
-    </message>
-    <message>
-        <source>Demo library</source>
-        <translation>演示媒体库</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,14 @@
-#include "addtasksdialog.h"
-#include "connectiondialog.h"
+#include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
 #include "i18ncheck.h"
-#include "mainwindow.h"
-#include "monitor.h"
-#include "taskfiltermodel.h"
+#include "tasks/monitor.h"
 #include "tasks/taskstore.h"
-#include "tasktableview.h"
 #include "translations.h"
+#include "ui/addtasksdialog.h"
+#include "ui/connectiondialog.h"
+#include "ui/mainwindow.h"
+#include "ui/taskfiltermodel.h"
+#include "ui/tasktableview.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -100,6 +101,7 @@ class TestChineseUi final : public QObject
     Q_OBJECT
 
 private:
+    std::unique_ptr<SmhSimulator> m_simulator; // outlives the monitor that polls it
     std::unique_ptr<Monitor> m_monitor;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
@@ -122,9 +124,10 @@ private Q_SLOTS:
         m_monitor = std::make_unique<Monitor>();
         QString error;
         QVERIFY2(m_monitor->openStore(u":memory:"_s, &error), qPrintable(error));
-        const qint64 connection = m_monitor->startDemo(&error);
-        QVERIFY2(connection != 0, qPrintable(error));
-        m_monitor->addTasks(connection, m_monitor->simulator()->seedDemoTasks());
+        m_simulator = std::make_unique<SmhSimulator>();
+        const Expected<qint64> connected = DemoSetup::connect(*m_simulator, *m_monitor);
+        QVERIFY2(connected, qPrintable(connected ? QString() : connected.error()));
+        m_monitor->addTasks(*connected, m_simulator->seedDemoTasks());
         m_window = std::make_unique<MainWindow>(m_monitor.get());
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_window->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -140,6 +143,7 @@ private Q_SLOTS:
         if (m_monitor)
             m_monitor->shutdown();
         m_monitor.reset();
+        m_simulator.reset();
     }
 
     void windowTitleIsChinese()

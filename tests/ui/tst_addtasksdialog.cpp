@@ -1,4 +1,4 @@
-#include "addtasksdialog.h"
+#include "ui/addtasksdialog.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,12 +1,12 @@
-#include "connectiondialog.h"
-#include "connectionprofiles.h"
 #include "demo/smhsimulator.h"
-#include "monitor.h"
 #include "smh/secretstore.h"
 #include "smh/smhclient.h"
 #include "smh/tokenprovider.h"
+#include "tasks/connectionprofiles.h"
+#include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
+#include "ui/connectiondialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

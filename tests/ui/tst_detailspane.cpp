@@ -1,11 +1,12 @@
-#include "copyablefield.h"
+#include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
-#include "monitor.h"
 #include "sampleledger.h"
-#include "statestyle.h"
-#include "taskdetailspane.h"
+#include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
+#include "ui/copyablefield.h"
+#include "ui/statestyle.h"
+#include "ui/taskdetailspane.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -180,14 +181,16 @@ private Q_SLOTS:
         options.baseInterval = 200ms;
         options.backoffBase = 60s;
         monitor.scheduler()->setOptions(options);
-        const qint64 id = monitor.startDemo(&error);
-        QVERIFY2(id != 0, qPrintable(error));
+        SmhSimulator simulator;
+        const Expected<qint64> connected = DemoSetup::connect(simulator, monitor);
+        QVERIFY2(connected, qPrintable(connected ? QString() : connected.error()));
+        const qint64 id = *connected;
         StateStyle style(nullptr, false);
         TaskDetailsPane pane(monitor.store(), &style);
         pane.setScheduler(monitor.scheduler());
         pane.show();
 
-        monitor.simulator()->failNextQueries(100,
+        simulator.failNextQueries(100,
             HttpResponse::error(503, u"ServiceUnavailable"_s, u"Try again later"_s, u"req-0042"_s));
         monitor.addTasks(id, {77});
         pane.showTask(TaskKey {id, 77});

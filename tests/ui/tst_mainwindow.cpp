@@ -1,19 +1,20 @@
-#include "connectiondialog.h"
+#include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
-#include "filtersidebar.h"
-#include "mainwindow.h"
-#include "monitor.h"
 #include "smh/secretstore.h"
-#include "statestyle.h"
-#include "statuspanel.h"
-#include "styledtaskmodel.h"
-#include "taskdetailspane.h"
-#include "taskfiltermodel.h"
+#include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
-#include "tasktableview.h"
-#include "theme.h"
+#include "ui/connectiondialog.h"
+#include "ui/filtersidebar.h"
+#include "ui/mainwindow.h"
+#include "ui/statestyle.h"
+#include "ui/statuspanel.h"
+#include "ui/styledtaskmodel.h"
+#include "ui/taskdetailspane.h"
+#include "ui/taskfiltermodel.h"
+#include "ui/tasktableview.h"
+#include "ui/theme.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -45,6 +46,7 @@ class TestMainWindow final : public QObject
     Q_OBJECT
 
 private:
+    std::unique_ptr<SmhSimulator> m_simulator; // outlives the monitor that polls it
     std::unique_ptr<Monitor> m_monitor;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
@@ -60,9 +62,11 @@ private:
         options.maxInterval = std::max(interval, std::chrono::milliseconds(1000));
         options.growth = 1.0;
         m_monitor->scheduler()->setOptions(options);
-        m_connection = m_monitor->startDemo(&error);
-        QVERIFY2(m_connection != 0, qPrintable(error));
-        m_monitor->addTasks(m_connection, m_monitor->simulator()->seedDemoTasks());
+        m_simulator = std::make_unique<SmhSimulator>();
+        const Expected<qint64> connected = DemoSetup::connect(*m_simulator, *m_monitor);
+        QVERIFY2(connected, qPrintable(connected ? QString() : connected.error()));
+        m_connection = *connected;
+        m_monitor->addTasks(m_connection, m_simulator->seedDemoTasks());
         m_window = std::make_unique<MainWindow>(m_monitor.get(), secrets);
         m_window->setConfirmRemoval(true);
         m_tester = std::make_unique<QAbstractItemModelTester>(
@@ -137,6 +141,7 @@ private Q_SLOTS:
         if (m_monitor)
             m_monitor->shutdown();
         m_monitor.reset();
+        m_simulator.reset();
     }
 
     void tasksAppearAndStatesChange()
@@ -196,12 +201,12 @@ private Q_SLOTS:
         start(60s);
         QSignalSpy cycles(m_monitor->scheduler(), &PollScheduler::cycleFinished);
         QVERIFY(cycles.wait(10000)); // the first cycle after start
-        const int queries = m_monitor->simulator()->taskQueryCount();
+        const int queries = m_simulator->taskQueryCount();
         QCoreApplication::processEvents();
-        QCOMPARE(m_monitor->simulator()->taskQueryCount(), queries);
+        QCOMPARE(m_simulator->taskQueryCount(), queries);
         QTest::keyClick(m_window.get(), Qt::Key_F5);
         QVERIFY(cycles.wait(10000));
-        QVERIFY(m_monitor->simulator()->taskQueryCount() > queries);
+        QVERIFY(m_simulator->taskQueryCount() > queries);
         QTRY_VERIFY(m_window->statusPanel()->pollingText().contains(u"last poll"_s));
     }
 
@@ -294,7 +299,7 @@ private Q_SLOTS:
         QFile json(dir.filePath(u"tasks.json"_s));
         QVERIFY(json.open(QIODevice::ReadOnly));
         const QByteArray content = json.readAll();
-        QVERIFY(!content.contains(m_monitor->simulator()->librarySecret().toUtf8()));
+        QVERIFY(!content.contains(m_simulator->librarySecret().toUtf8()));
         QVERIFY(content.contains("\"taskId\""));
     }
 

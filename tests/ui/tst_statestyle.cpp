@@ -1,8 +1,8 @@
-#include "statestyle.h"
-#include "styledtaskmodel.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
-#include "theme.h"
+#include "ui/statestyle.h"
+#include "ui/styledtaskmodel.h"
+#include "ui/theme.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

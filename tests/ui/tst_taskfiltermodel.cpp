@@ -1,9 +1,9 @@
 #include "sampleledger.h"
-#include "statestyle.h"
-#include "styledtaskmodel.h"
-#include "taskfiltermodel.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
+#include "ui/statestyle.h"
+#include "ui/styledtaskmodel.h"
+#include "ui/taskfiltermodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

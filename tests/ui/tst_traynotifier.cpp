@@ -1,7 +1,7 @@
 #include "sampleledger.h"
-#include "statestyle.h"
 #include "tasks/taskstore.h"
-#include "traynotifier.h"
+#include "ui/statestyle.h"
+#include "ui/traynotifier.h"
 
 #include <QSignalSpy>
 #include <QSystemTrayIcon>

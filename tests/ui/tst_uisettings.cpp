@@ -1,7 +1,7 @@
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
-#include "tasktableview.h"
-#include "uisettings.h"
+#include "ui/tasktableview.h"
+#include "ui/uisettings.h"
 
 #include <QHeaderView>
 #include <QTemporaryDir>

@@ -9,13 +9,13 @@
 
 class PollScheduler;
 class SmhClient;
-class SmhSimulator;
 class TaskStore;
 class TokenProvider;
 
 // Everything the GUI and the headless mode share: one client, one ledger,
-// one scheduler, a token provider per connection and, in demo mode, the
-// embedded simulator. Faces (window, command line) sit on top of it.
+// one scheduler and a token provider per connection. Faces (window, command
+// line) sit on top of it; in demo mode its connection points at a simulator
+// the executable started, which the core never sees.
 class Monitor final : public QObject
 {
     Q_OBJECT
@@ -28,15 +28,13 @@ public:
     SmhClient *client() const { return m_client; }
     TaskStore *store() const { return m_store; }
     PollScheduler *scheduler() const { return m_scheduler; }
-    SmhSimulator *simulator() const { return m_simulator; }
 
     // Opens the ledger (":memory:" for a throwaway one).
     bool openStore(const QString &path, QString *error);
 
-    // Starts the embedded simulator on loopback and adds a connection to it
-    // authenticated by its library secret, so that the token lifecycle is
-    // exercised too. Returns the connection id, 0 on failure.
-    qint64 startDemo(QString *error);
+    // Demo mode: the window says so, and nothing reaches Tencent Cloud.
+    void setDemoMode(bool demo) { m_demoMode = demo; }
+    bool isDemoMode() const { return m_demoMode; }
 
     // Adds (or finds an equal) connection and starts polling it.
     qint64 addConnection(const Connection &connection);
@@ -57,6 +55,6 @@ private:
     SmhClient *m_client;
     TaskStore *m_store;
     PollScheduler *m_scheduler;
-    SmhSimulator *m_simulator = nullptr;
+    bool m_demoMode = false;
     QHash<qint64, TokenProvider *> m_tokens;
 };

@@ -1,5 +1,5 @@
-#include "exporter.h"
 #include "smh/redact.h"
+#include "tasks/exporter.h"
 
 #include <QDir>
 #include <QFile>

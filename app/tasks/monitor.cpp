@@ -1,6 +1,5 @@
-#include "monitor.h"
+#include "tasks/monitor.h"
 
-#include "demo/smhsimulator.h"
 #include "smh/smhclient.h"
 #include "smh/tokenprovider.h"
 #include "tasks/pollscheduler.h"
@@ -91,32 +90,6 @@ void Monitor::setLibrarySecret(qint64 connectionId, const QString &secret)
 QList<Task> Monitor::addTasks(qint64 connectionId, const QList<qint64> &ids, const QString &note)
 {
     return m_store->addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc());
-}
-
-qint64 Monitor::startDemo(QString *error)
-{
-    if (!m_simulator) {
-        m_simulator = new SmhSimulator(this);
-        if (!m_simulator->start()) {
-            if (error)
-                *error = tr("The demo server could not listen on 127.0.0.1: %1")
-                             .arg(m_simulator->server().errorString());
-            return 0;
-        }
-    }
-    Connection connection;
-    connection.name = tr("Demo library");
-    connection.settings.endpoint = m_simulator->baseUrl();
-    connection.settings.libraryId = m_simulator->libraryId();
-    connection.authKind = AuthKind::LibrarySecret;
-    const qint64 id = addConnection(connection);
-    if (id == 0) {
-        if (error)
-            *error = m_store->lastError();
-        return 0;
-    }
-    setLibrarySecret(id, m_simulator->librarySecret());
-    return id;
 }
 
 void Monitor::shutdown()

@@ -1,4 +1,4 @@
-#include "options.h"
+#include "tasks/monitoroptions.h"
 
 #include "smh/endpoint.h"
 

@@ -1,8 +1,8 @@
-#include "connectionprofiles.h"
+#include "tasks/connectionprofiles.h"
 
-#include "monitor.h"
 #include "smh/secretstore.h"
 #include "smh/tokenprovider.h"
+#include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 

@@ -1,4 +1,4 @@
-#include "exporter.h"
+#include "tasks/exporter.h"
 
 #include "smh/redact.h"
 

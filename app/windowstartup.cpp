@@ -1,15 +1,16 @@
-#include "mainwindow.h"
+#include "windowstartup.h"
 
-#include "cli/options.h"
-#include "connectionprofiles.h"
-#include "demo/smhsimulator.h"
-#include "monitor.h"
+#include "ui/mainwindow.h"
+
 #include "smh/secretstore.h"
 #include "smhresources.h"
+#include "tasks/connectionprofiles.h"
+#include "tasks/monitor.h"
+#include "tasks/monitoroptions.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskidparser.h"
 #include "tasks/taskstore.h"
-#include "theme.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -76,17 +77,11 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
     bool askForCredentials = false;
     QSet<qint64> credentialsGiven;
     QList<qint64> ids;
-    if (options.demo) {
-        connectionId = monitor.startDemo(&error);
-        if (connectionId == 0) {
-            QMessageBox::critical(nullptr, title(), error);
-            return 1;
-        }
-        credentialsGiven.insert(connectionId);
-        ids = monitor.simulator()->seedDemoTasks();
-    } else if (options.connectionGiven) {
+    monitor.setDemoMode(options.demo);
+    if (options.connectionGiven) {
         Connection connection;
         connection.settings = options.connection;
+        connection.name = options.connectionName;
         connection.authKind =
             options.librarySecret.isEmpty() ? AuthKind::AccessToken : AuthKind::LibrarySecret;
         connectionId = monitor.addConnection(connection);

@@ -37,6 +37,7 @@ public:
     QString language;
 
     ConnectionSettings connection;
+    QString connectionName; // shown instead of the settings' own name (demo)
     bool connectionGiven = false; // --library (or SMH_LIBRARY_ID) was set
     QString accessToken;
     QString librarySecret;

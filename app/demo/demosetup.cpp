@@ -1,0 +1,60 @@
+#include "demo/demosetup.h"
+
+#include "demo/smhsimulator.h"
+#include "tasks/monitor.h"
+#include "tasks/monitoroptions.h"
+#include "tasks/taskstore.h"
+
+namespace {
+
+Expected<void> listen(SmhSimulator &simulator)
+{
+    if (simulator.server().port() != 0 || simulator.start())
+        return {};
+    return unexpected(DemoSetup::tr("The demo server could not listen on 127.0.0.1: %1")
+                          .arg(simulator.server().errorString()));
+}
+
+} // namespace
+
+Connection DemoSetup::connection(const SmhSimulator &simulator)
+{
+    Connection connection;
+    connection.name = tr("Demo library");
+    connection.settings.endpoint = simulator.baseUrl();
+    connection.settings.libraryId = simulator.libraryId();
+    connection.authKind = AuthKind::LibrarySecret;
+    return connection;
+}
+
+Expected<void> DemoSetup::start(SmhSimulator &simulator, MonitorOptions &options)
+{
+    if (auto started = listen(simulator); !started)
+        return started;
+    const QList<qint64> seeded = simulator.seedDemoTasks();
+    const Connection demo = connection(simulator);
+    options.connection = demo.settings;
+    options.connectionName = demo.name;
+    options.connectionGiven = true;
+    options.accessToken.clear();
+    options.librarySecret = simulator.librarySecret();
+    const bool idsGiven =
+        !options.taskIdArguments.isEmpty() || !options.idsFile.isEmpty() || options.idsFromStdin;
+    if (!idsGiven) {
+        for (qint64 id : seeded)
+            options.taskIdArguments << QString::number(id);
+    }
+    return {};
+}
+
+Expected<qint64> DemoSetup::connect(SmhSimulator &simulator, Monitor &monitor)
+{
+    if (auto started = listen(simulator); !started)
+        return unexpected(started.error());
+    const qint64 id = monitor.addConnection(connection(simulator));
+    if (id == 0)
+        return unexpected(monitor.store()->lastError());
+    monitor.setLibrarySecret(id, simulator.librarySecret());
+    monitor.setDemoMode(true);
+    return id;
+}
