@@ -685,8 +685,16 @@ void MainWindow::addTasks(const QString &prefill, const QStringList &files)
         dialog.importFile(file);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QList<Task> added =
+    const Expected<QList<Task>> stored =
         m_monitor->addTasks(dialog.connectionId(), dialog.ids(), dialog.note());
+    if (!stored) {
+        // Nothing the user typed is lost: the dialog comes back with it.
+        QMessageBox::warning(
+            this, tr("Add Tasks"), tr("The tasks could not be saved: %1").arg(stored.error()));
+        addTasks(dialog.text());
+        return;
+    }
+    const QList<Task> &added = *stored;
     const qsizetype known = dialog.ids().size() - added.size();
     QString message = tr("Tasks added: %1.").arg(added.size());
     if (known > 0)

@@ -87,9 +87,13 @@ void Monitor::setLibrarySecret(qint64 connectionId, const QString &secret)
         tokens->setLibrarySecret(secret);
 }
 
-QList<Task> Monitor::addTasks(qint64 connectionId, const QList<qint64> &ids, const QString &note)
+Expected<QList<Task>> Monitor::addTasks(
+    qint64 connectionId, const QList<qint64> &ids, const QString &note)
 {
-    return m_store->addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc());
+    QList<Task> added = m_store->addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc());
+    if (added.isEmpty() && !m_store->lastError().isEmpty())
+        return unexpected(m_store->lastError());
+    return added;
 }
 
 void Monitor::shutdown()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "smh/expected.h"
 #include "tasks/task.h"
 
 #include <QHash>
@@ -45,7 +46,10 @@ public:
     void setAccessToken(qint64 connectionId, const QString &token);
     void setLibrarySecret(qint64 connectionId, const QString &secret);
 
-    QList<Task> addTasks(qint64 connectionId, const QList<qint64> &ids, const QString &note = {});
+    // The tasks added (those already tracked are left alone), or why the
+    // ledger refused them.
+    Expected<QList<Task>> addTasks(
+        qint64 connectionId, const QList<qint64> &ids, const QString &note = {});
 
     void shutdown();
 

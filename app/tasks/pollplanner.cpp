@@ -17,6 +17,9 @@ PollPlanner::PollPlanner(Options options, quint32 seed)
 void PollPlanner::setOptions(const Options &options)
 {
     m_options = options;
+    // Every clamp below takes (base, max) as its bounds: reversed bounds are
+    // undefined behaviour, so the longest interval never falls below the base.
+    m_options.maxInterval = std::max(m_options.maxInterval, m_options.baseInterval);
     for (Due &due : m_due)
         due.interval = std::clamp(due.interval, m_options.baseInterval, m_options.maxInterval);
 }

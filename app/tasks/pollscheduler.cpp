@@ -15,16 +15,19 @@ PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *paren
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     connect(m_store, &TaskStore::tasksAdded, this, &PollScheduler::trackTasks);
-    connect(m_store, &TaskStore::tasksChanged, this, [this](const QList<Task> &tasks) {
-        // A re-check puts a final task back to Queued: track it again.
-        QList<Task> requeued;
-        for (const Task &task : tasks) {
-            if (task.state == TaskState::Queued && !m_planner.isTracked(task.key))
-                requeued.append(task);
-        }
-        if (!requeued.isEmpty())
-            trackTasks(requeued);
-    });
+    connect(
+        m_store, &TaskStore::transitioned, this, [this](const QList<TaskTransition> &transitions) {
+            // A re-check puts a final task back to Queued: track it again.
+            QList<Task> requeued;
+            for (const TaskTransition &transition : transitions) {
+                if (transition.to == TaskState::Queued && !m_planner.isTracked(transition.key)) {
+                    if (const std::optional<Task> task = m_store->task(transition.key))
+                        requeued.append(*task);
+                }
+            }
+            if (!requeued.isEmpty())
+                trackTasks(requeued);
+        });
     connect(m_store, &TaskStore::tasksRemoved, this, &PollScheduler::untrackTasks);
 }
 
@@ -252,31 +255,25 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
     it->lastPollAt = current;
 
     QList<TaskObservation> observations;
-    QList<TaskState> previous;
     const QList<TaskStatusReport> reports = job->reports();
     observations.reserve(reports.size());
-    previous.reserve(reports.size());
     for (const TaskStatusReport &report : reports) {
-        const TaskKey key {connectionId, report.taskId};
-        const std::optional<Task> known = m_store->task(key);
-        if (!known)
-            continue; // removed while the request was out
-        observations.append(
-            TaskObservation {key, TaskStates::fromStatus(report.found, report.status),
-                report.status, report.result, current});
-        previous.append(known->state);
+        observations.append(TaskObservation {{connectionId, report.taskId},
+            TaskStates::fromStatus(report.found, report.status), report.status, report.result,
+            current});
     }
 
-    bool stored = true;
-    if (!observations.isEmpty()) {
-        // An empty list means nothing changed or the write failed; tell apart by lastError.
-        m_store->applyObservations(observations);
-        stored = m_store->lastError().isEmpty();
-    }
-    if (stored) {
-        for (qsizetype i = 0; i < observations.size(); ++i)
-            m_planner.recordObservation(
-                observations.at(i).key, previous.at(i), observations.at(i).state, current);
+    // The store says which states changed; every other answer repeated the
+    // state the task already had. Tasks removed while the request was out are
+    // ignored by both the store and the planner.
+    const Expected<QList<TaskTransition>> applied = m_store->applyObservations(observations);
+    if (applied) {
+        QHash<TaskKey, TaskState> previous;
+        previous.reserve(applied->size());
+        for (const TaskTransition &transition : *applied)
+            previous.insert(transition.key, transition.from);
+        for (const TaskObservation &o : std::as_const(observations))
+            m_planner.recordObservation(o.key, previous.value(o.key, o.state), o.state, current);
     }
 
     if (job->error().isError()) {
@@ -290,10 +287,10 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
         } else {
             recordFailure(connectionId, error);
         }
-    } else if (!stored) {
+    } else if (!applied) {
         recordFailure(connectionId,
             SmhError(SmhError::Kind::InvalidInput,
-                tr("could not write to the task ledger: %1").arg(m_store->lastError())));
+                tr("could not write to the task ledger: %1").arg(applied.error())));
     } else {
         it->lastError = {};
         m_planner.recordSuccess(connectionId);

@@ -101,3 +101,4 @@ struct Connection
 
 Q_DECLARE_METATYPE(TaskKey)
 Q_DECLARE_METATYPE(Task)
+Q_DECLARE_METATYPE(TaskTransition)
