@@ -191,9 +191,10 @@ void SmhClient::failLater(SmhJob *job, const SmhError &error)
     QTimer::singleShot(0, job, &SmhJob::emitFinishedOnce);
 }
 
-QNetworkReply *SmhClient::send(const QByteArray &verb, const QNetworkRequest &request)
+QNetworkReply *SmhClient::send(
+    const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body)
 {
-    QNetworkReply *reply = m_network->sendCustomRequest(request, verb);
+    QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
     ++m_requestsSent;
     m_inFlight.append(reply);
     qCDebug(lcSmhClient) << verb << Redact::url(request.url());
@@ -367,7 +368,7 @@ TokenJob *SmhClient::startTokenJob(
 }
 
 TokenJob *SmhClient::createToken(const ConnectionSettings &settings, const QString &librarySecret,
-    std::optional<qint64> periodSeconds)
+    std::optional<qint64> periodSeconds, const QString &grant)
 {
     if (const auto error = preflight(settings)) {
         auto *job = new TokenJob(this);
@@ -386,6 +387,8 @@ TokenJob *SmhClient::createToken(const ConnectionSettings &settings, const QStri
         query += u"&user_id="_s + encoded(settings.userId);
     if (periodSeconds)
         query += u"&period="_s + QString::number(*periodSeconds);
+    if (!grant.isEmpty())
+        query += u"&grant="_s + encoded(grant);
     QUrl url = apiUrl(settings, u"/api/v1/token"_s);
     url.setQuery(query, QUrl::StrictMode);
     return startTokenJob("GET", url, settings);
@@ -419,6 +422,40 @@ SmhJob *SmhClient::deleteToken(const ConnectionSettings &settings, const QString
     QNetworkReply *reply = send("DELETE", prepareRequest(url, settings));
     connect(reply, &QNetworkReply::finished, job, [this, job, reply] {
         const Outcome outcome = takeOutcome(reply);
+        if (outcome.error.isError())
+            job->addError(outcome.error);
+        job->emitFinishedOnce();
+    });
+    return job;
+}
+
+ApiJob *SmhClient::callApi(const QByteArray &verb, const ConnectionSettings &settings,
+    const QString &accessToken, const QString &encodedPath, const QByteArray &jsonBody)
+{
+    auto *job = new ApiJob(this);
+    if (const auto error = preflight(settings)) {
+        failLater(job, *error);
+        return job;
+    }
+    if (accessToken.isEmpty()) {
+        failLater(job, SmhError(SmhError::Kind::InvalidInput, tr("no access token")));
+        return job;
+    }
+    Redact::registerSecret(accessToken);
+    QUrl url = apiUrl(settings, encodedPath);
+    QString query = u"access_token="_s + QString::fromLatin1(QUrl::toPercentEncoding(accessToken));
+    if (!settings.userId.isEmpty())
+        query += u"&user_id="_s + QString::fromLatin1(QUrl::toPercentEncoding(settings.userId));
+    url.setQuery(query, QUrl::StrictMode);
+    QNetworkRequest request = prepareRequest(url, settings);
+    if (!jsonBody.isEmpty())
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = send(verb, request, jsonBody);
+    connect(reply, &QNetworkReply::finished, job, [this, job, reply] {
+        const Outcome outcome = takeOutcome(reply);
+        job->m_httpStatus = outcome.httpStatus;
+        job->m_body = outcome.body;
         if (outcome.error.isError())
             job->addError(outcome.error);
         job->emitFinishedOnce();

@@ -88,6 +88,26 @@ private:
     AccessToken m_token;
 };
 
+// A call whose reply is one JSON document or nothing (history settings, the
+// clear, usage): the typed readers live with their feature (smh/historyapi.h).
+class ApiJob final : public SmhJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiJob)
+
+public:
+    int httpStatus() const { return m_httpStatus; }
+    QByteArray body() const { return m_body; }
+
+private:
+    friend class SmhClient;
+    explicit ApiJob(QObject *parent)
+        : SmhJob(parent)
+    { }
+    int m_httpStatus = 0;
+    QByteArray m_body;
+};
+
 // The only place that talks HTTP to SMH. It owns the one
 // QNetworkAccessManager, builds every request in prepareRequest(), and turns
 // replies into typed results and typed errors. Nothing it logs or reports
@@ -117,12 +137,18 @@ public:
     TaskQueryJob *queryTasks(
         const ConnectionSettings &settings, const QString &accessToken, const QList<qint64> &ids);
     // GET /api/v1/token with the library secret. `periodSeconds` unset: the server's default.
+    // `grant` empty: read-only; "admin" for history settings, clearing, usage.
     TokenJob *createToken(const ConnectionSettings &settings, const QString &librarySecret,
-        std::optional<qint64> periodSeconds = std::nullopt);
+        std::optional<qint64> periodSeconds = std::nullopt, const QString &grant = {});
     // POST /api/v1/token/{LibraryId}/{AccessToken}
     TokenJob *renewToken(const ConnectionSettings &settings, const QString &accessToken);
     // DELETE /api/v1/token/{LibraryId}/{AccessToken}
     SmhJob *deleteToken(const ConnectionSettings &settings, const QString &accessToken);
+
+    // `verb` {endpoint}{encodedPath}?access_token=…[&user_id=…] with an optional
+    // JSON body. The path is percent-encoded by the caller.
+    ApiJob *callApi(const QByteArray &verb, const ConnectionSettings &settings,
+        const QString &accessToken, const QString &encodedPath, const QByteArray &jsonBody = {});
 
     // Aborts every request in flight; their jobs finish with Kind::Cancelled.
     void abortAll();
@@ -143,7 +169,8 @@ private:
     };
 
     QNetworkRequest prepareRequest(const QUrl &url, const ConnectionSettings &settings) const;
-    QNetworkReply *send(const QByteArray &verb, const QNetworkRequest &request);
+    QNetworkReply *send(
+        const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body = {});
     Outcome takeOutcome(QNetworkReply *reply);
     QList<QSslCertificate> caCertificates(const QString &path, SmhError *error);
     QUrl apiUrl(const ConnectionSettings &settings, const QString &encodedPath) const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "smh/expected.h"
+#include "tasks/historyservice.h"
 #include "tasks/task.h"
 
 #include <QHash>
@@ -51,9 +52,23 @@ public:
     Expected<QList<Task>> addTasks(
         qint64 connectionId, const QList<qint64> &ids, const QString &note = {});
 
+    // Clearing historical versions: settings, usage, cleanup records.
+    HistoryService *history() const { return m_history; }
+    // The guarded clear (admin token, history off, one call a minute); the
+    // task it returns is tracked on libraryLevelConnection().
+    void clearHistory(qint64 connectionId, const ClearOptions &options, QObject *context,
+        HistoryService::ClearDone done);
+    // The library-level twin of a connection (found or added, with the same
+    // credentials): where SMH answers for library-level tasks. 0 on failure.
+    qint64 libraryLevelConnection(qint64 connectionId);
+
     void shutdown();
 
 private:
+    friend class HistoryService; // mints admin tokens from the secret
+    QString librarySecret(qint64 connectionId) const { return m_secrets.value(connectionId); }
+    void shareCredentials(qint64 connectionId);
+
     TokenProvider *ensureTokenProvider(const Connection &connection);
 
     SmhClient *m_client;
@@ -61,4 +76,6 @@ private:
     PollScheduler *m_scheduler;
     bool m_demoMode = false;
     QHash<qint64, TokenProvider *> m_tokens;
+    QHash<qint64, QString> m_secrets;
+    HistoryService *m_history;
 };

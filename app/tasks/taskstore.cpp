@@ -1,5 +1,7 @@
 #include "tasks/taskstore.h"
 
+#include "tasks/historyledger.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -112,6 +114,8 @@ const QList<Migration> &migrations()
                 && q.exec(
                     u"CREATE INDEX transitions_by_task ON transitions(connection_id, task_id, at)"_s);
         },
+        // Usage samples and cleanup records (tables of their own).
+        &HistoryLedger::createTables,
     };
     return list;
 }
@@ -256,6 +260,11 @@ QString TaskStore::path() const
 QString TaskStore::lastError() const
 {
     return d->lastError;
+}
+
+QString TaskStore::databaseName() const
+{
+    return d->open ? d->connectionName : QString();
 }
 
 bool TaskStore::open(const QString &path, QString *error)

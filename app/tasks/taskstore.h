@@ -19,7 +19,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
 
     explicit TaskStore(QObject *parent = nullptr);
     ~TaskStore() override;
@@ -35,6 +35,9 @@ public:
     QString path() const;
     // The last failure of a write, for the status bar (empty when none).
     QString lastError() const;
+    // The QSqlDatabase connection name, for tables kept beside the tasks
+    // (HistoryLedger); empty while closed.
+    QString databaseName() const;
 
     // Connections
     QList<Connection> connections() const;

@@ -1,0 +1,303 @@
+#include "smh/historyapi.h"
+
+#include "smh/smhclient.h"
+
+#include <QJsonDocument>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString segment(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+QString historyPath(const ConnectionSettings &settings)
+{
+    return u"/api/v1/directory-history/"_s + segment(settings.libraryId) + u"/library-history"_s;
+}
+
+SmhError malformed(const QString &what)
+{
+    return SmhError(SmhError::Kind::Malformed, what);
+}
+
+// A byte count: SMH sends a decimal string; a number is taken too. Anything
+// else (negative, fractional, too long to be a size) is not a size.
+std::optional<qint64> byteCount(const QJsonValue &value)
+{
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (d >= 0 && d < 9.0e18 && d == double(qint64(d)))
+            return qint64(d);
+        return std::nullopt;
+    }
+    if (!value.isString())
+        return std::nullopt;
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty() || text.size() > 19)
+        return std::nullopt;
+    for (QChar c : text) {
+        if (!c.isDigit() || c.unicode() > 0x7f)
+            return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 bytes = text.toLongLong(&ok);
+    return ok ? std::optional<qint64>(bytes) : std::nullopt;
+}
+
+// A setting's number; `ok` false when present with a type no reading fits.
+std::optional<int> optionalInt(const QJsonObject &object, QStringView key, bool *ok)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (value.isDouble() && value.toDouble() == double(value.toInt()))
+        return value.toInt();
+    if (value.isString()) {
+        bool parsed = false;
+        const int number = value.toString().toInt(&parsed);
+        if (parsed)
+            return number;
+    }
+    *ok = false;
+    return std::nullopt;
+}
+
+Expected<QJsonObject, SmhError> objectOf(const QByteArray &body, const QString &what)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (!document.isObject())
+        return unexpected(
+            malformed(HistoryChange::tr("the %1 reply is not a JSON object").arg(what)));
+    return document.object();
+}
+
+// Runs `read` on a successful reply, or hands the request's error on.
+template<typename T>
+void finishWith(ApiJob *job, QObject *context, HistoryApi::Done<T> done,
+    std::function<Expected<T, SmhError>(const ApiJob &)> read)
+{
+    QPointer<QObject> guard(context);
+    QObject::connect(job, &SmhJob::finished, context, [job, guard, done, read] {
+        if (!guard)
+            return;
+        if (job->error().isError())
+            done(unexpected(job->error()));
+        else
+            done(read(*job));
+    });
+}
+
+} // namespace
+
+Expected<HistorySettings, SmhError> HistorySettings::fromJson(const QByteArray &body)
+{
+    const auto object = objectOf(body, u"library-history"_s);
+    if (!object)
+        return unexpected(object.error());
+    HistorySettings settings;
+    settings.raw = *object;
+    const QJsonValue enabled = object->value(u"enableFileHistory");
+    bool ok = true;
+    if (enabled.isBool())
+        settings.enabled = enabled.toBool();
+    else if (!enabled.isUndefined() && !enabled.isNull())
+        ok = false;
+    settings.count = optionalInt(*object, u"fileHistoryCount", &ok);
+    settings.expireDays = optionalInt(*object, u"fileHistoryExpireDay", &ok);
+    settings.mergeInterval = optionalInt(*object, u"mergeInterval", &ok);
+    if (!ok)
+        return unexpected(malformed(
+            HistoryChange::tr("the library-history reply has a field of the wrong type")));
+    return settings;
+}
+
+QStringList HistoryChange::validate(const std::optional<HistorySettings> &current) const
+{
+    QStringList problems;
+    if (isEmpty())
+        problems << tr("Nothing to change.");
+    if (count && (*count < minCount || *count > maxCount))
+        problems << tr("The number of versions to keep must be between %1 and %2, not %3.")
+                        .arg(minCount)
+                        .arg(maxCount)
+                        .arg(*count);
+    if (expireDays && (*expireDays < 0 || *expireDays > maxExpireDays))
+        problems << tr("The days to keep versions must be between 0 (never expire) and %1, not %2.")
+                        .arg(maxExpireDays)
+                        .arg(*expireDays);
+    if (mergeInterval && *mergeInterval != 0
+        && (*mergeInterval < minMergeInterval || *mergeInterval > maxMergeInterval))
+        problems << tr("The merge interval must be 0 or between %1 and %2 seconds, not %3.")
+                        .arg(minMergeInterval)
+                        .arg(maxMergeInterval)
+                        .arg(*mergeInterval);
+    const bool firstEnable = enabled.value_or(false)
+        && (!current || (!current->enabled && (!current->count || !current->expireDays)));
+    if (firstEnable && (!count || !expireDays))
+        problems << tr("Turning file history on for the first time needs the number of versions "
+                       "and the days to keep them.");
+    return problems;
+}
+
+QJsonObject HistoryChange::toJson() const
+{
+    QJsonObject object;
+    if (enabled)
+        object.insert(u"enableFileHistory"_s, *enabled);
+    if (count)
+        object.insert(u"fileHistoryCount"_s, *count);
+    if (expireDays)
+        object.insert(u"fileHistoryExpireDay"_s, *expireDays);
+    if (mergeInterval)
+        object.insert(u"mergeInterval"_s, *mergeInterval);
+    return object;
+}
+
+HistoryChange HistoryChange::restoring(const HistorySettings &previous)
+{
+    HistoryChange change;
+    change.enabled = previous.enabled;
+    change.count = previous.count;
+    change.expireDays = previous.expireDays;
+    change.mergeInterval = previous.mergeInterval;
+    return change;
+}
+
+Expected<qint64, SmhError> LibraryUsage::parseTotal(const QByteArray &body)
+{
+    const auto object = objectOf(body, u"usage"_s);
+    if (!object)
+        return unexpected(object.error());
+    const auto bytes = byteCount(object->value(u"totalFileSize"));
+    if (!bytes)
+        return unexpected(
+            malformed(HistoryChange::tr("the usage reply has no byte count in totalFileSize")));
+    return *bytes;
+}
+
+Expected<qint64, SmhError> LibraryUsage::parseSpaceSize(const QByteArray &body)
+{
+    const auto object = objectOf(body, u"space size"_s);
+    if (!object)
+        return unexpected(object.error());
+    for (QStringView key : {u"size", u"totalFileSize", u"usedSize"}) {
+        if (const auto bytes = byteCount(object->value(key)))
+            return *bytes;
+    }
+    return unexpected(malformed(HistoryChange::tr("the space size reply has no byte count")));
+}
+
+Expected<ClearResult, SmhError> LibraryUsage::parseClearResult(const QByteArray &body)
+{
+    const auto object = objectOf(body, u"task result"_s);
+    if (!object)
+        return unexpected(object.error());
+    const QJsonObject typed = object->value(u"clearLibraryHistoryResult").toObject();
+    ClearResult result;
+    result.status = object->value(u"status").toInt(typed.value(u"status").toInt());
+    result.code = typed.value(u"code").toString();
+    if (const auto count = byteCount(typed.value(u"deleteCount")))
+        result.deleteCount = *count;
+    return result;
+}
+
+namespace HistoryApi {
+
+void readSettings(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    QObject *context, Done<HistorySettings> done)
+{
+    finishWith<HistorySettings>(client->callApi("GET", settings, token, historyPath(settings)),
+        context, std::move(done),
+        [](const ApiJob &job) { return HistorySettings::fromJson(job.body()); });
+}
+
+void writeSettings(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    const HistoryChange &change, const std::optional<HistorySettings> &current, QObject *context,
+    Done<bool> done)
+{
+    const QStringList problems = change.validate(current);
+    if (!problems.isEmpty()) {
+        QTimer::singleShot(0, context, [done, problems] {
+            done(unexpected(SmhError(SmhError::Kind::InvalidInput, problems.join(u' '))));
+        });
+        return;
+    }
+    const QByteArray body = QJsonDocument(change.toJson()).toJson(QJsonDocument::Compact);
+    finishWith<bool>(client->callApi("POST", settings, token, historyPath(settings), body), context,
+        std::move(done), [](const ApiJob &) { return Expected<bool, SmhError>(true); });
+}
+
+void clear(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    QObject *context, Done<qint64> done)
+{
+    finishWith<qint64>(client->callApi("DELETE", settings, token, historyPath(settings)), context,
+        std::move(done), [](const ApiJob &job) -> Expected<qint64, SmhError> {
+            const auto object = objectOf(job.body(), u"clear"_s);
+            if (!object)
+                return unexpected(object.error());
+            const QJsonValue id = object->value(u"taskId");
+            const qint64 taskId = id.isString() ? id.toString().toLongLong() : id.toInteger();
+            if (taskId <= 0)
+                return unexpected(
+                    malformed(HistoryChange::tr("the clear was accepted but no taskId came back")));
+            return taskId;
+        });
+}
+
+void libraryUsage(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    QObject *context, Done<qint64> done)
+{
+    finishWith<qint64>(
+        client->callApi("GET", settings, token, u"/api/v1/usage/"_s + segment(settings.libraryId)),
+        context, std::move(done),
+        [](const ApiJob &job) { return LibraryUsage::parseTotal(job.body()); });
+}
+
+void spaceSize(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    QObject *context, Done<qint64> done)
+{
+    const QString path = u"/api/v1/space/"_s + segment(settings.libraryId) + u'/'
+        + segment(settings.spaceId) + u"/size"_s;
+    finishWith<qint64>(client->callApi("GET", settings, token, path), context, std::move(done),
+        [](const ApiJob &job) { return LibraryUsage::parseSpaceSize(job.body()); });
+}
+
+void clearResult(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    qint64 taskId, QObject *context, Done<ClearResult> done)
+{
+    const QString path =
+        u"/api/v1/task-result/"_s + segment(settings.libraryId) + u'/' + QString::number(taskId);
+    finishWith<ClearResult>(client->callApi("GET", settings, token, path), context, std::move(done),
+        [](const ApiJob &job) { return LibraryUsage::parseClearResult(job.body()); });
+}
+
+void mintAdminToken(SmhClient *client, const ConnectionSettings &settings, const QString &secret,
+    QObject *context, Done<QString> done)
+{
+    // Library level: an admin token is about the library, not a space.
+    ConnectionSettings library = settings;
+    library.libraryLevel = true;
+    TokenJob *job = client->createToken(library, secret, 300, u"admin"_s);
+    QPointer<QObject> guard(context);
+    QObject::connect(job, &SmhJob::finished, context, [job, guard, done] {
+        if (!guard)
+            return;
+        if (job->error().isError())
+            done(unexpected(job->error()));
+        else
+            done(job->token().value);
+    });
+}
+
+void releaseToken(SmhClient *client, const ConnectionSettings &settings, const QString &token)
+{
+    if (!token.isEmpty())
+        client->deleteToken(settings, token);
+}
+
+} // namespace HistoryApi

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "smh/connectionsettings.h"
+#include "smh/expected.h"
+#include "smh/smherror.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+class QObject;
+class SmhClient;
+
+// The library's file-history settings as GET .../library-history returns them.
+struct HistorySettings
+{
+    bool enabled = false;
+    std::optional<int> count; // 1-999; absent before history was ever enabled
+    std::optional<int> expireDays; // 0-999, 0 = never
+    std::optional<int> mergeInterval; // seconds: 0 or 5-600
+    QJsonObject raw; // the server's object, unknown fields included
+
+    static Expected<HistorySettings, SmhError> fromJson(const QByteArray &body);
+};
+
+// A change to POST: fields left unset keep their value on the server.
+struct HistoryChange
+{
+    Q_DECLARE_TR_FUNCTIONS(HistoryChange)
+
+public:
+    std::optional<bool> enabled;
+    std::optional<int> count;
+    std::optional<int> expireDays;
+    std::optional<int> mergeInterval;
+
+    static constexpr int minCount = 1;
+    static constexpr int maxCount = 999;
+    static constexpr int maxExpireDays = 999;
+    static constexpr int minMergeInterval = 5;
+    static constexpr int maxMergeInterval = 600;
+
+    bool isEmpty() const { return !enabled && !count && !expireDays && !mergeInterval; }
+    // Sentences for the user, empty when the change may be sent. `current`
+    // tells whether enabling is the first one (which needs count and expiry).
+    QStringList validate(const std::optional<HistorySettings> &current = std::nullopt) const;
+    QJsonObject toJson() const;
+    // Puts back what `previous` said (after a clear that switched history off).
+    static HistoryChange restoring(const HistorySettings &previous);
+};
+
+// What the clear reported, from v2 `clearLibraryHistoryResult`.
+struct ClearResult
+{
+    int status = 0;
+    QString code;
+    std::optional<qint64> deleteCount; // versions deleted, not bytes
+};
+
+// Usage replies. Sizes are byte counts, which SMH sends as decimal strings.
+namespace LibraryUsage {
+// {"totalFileSize": "<bytes>"}
+Expected<qint64, SmhError> parseTotal(const QByteArray &body);
+// GET /api/v1/space/{Lib}/{Space}/size; the field name is unconfirmed, so
+// `size`, `totalFileSize` and `usedSize` are read, as string or number.
+Expected<qint64, SmhError> parseSpaceSize(const QByteArray &body);
+// {"taskType": "clearLibraryHistory", "clearLibraryHistoryResult": {...}}
+Expected<ClearResult, SmhError> parseClearResult(const QByteArray &body);
+} // namespace LibraryUsage
+
+// Typed calls for clearing historical versions, each one request through
+// SmhClient::callApi (so through its one request builder and redaction).
+// `done` runs in `context`'s thread, never when `context` is gone.
+namespace HistoryApi {
+
+template<typename T>
+using Done = std::function<void(Expected<T, SmhError>)>;
+
+void readSettings(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    QObject *context, Done<HistorySettings> done);
+// Validated first: an invalid change is refused without a request.
+void writeSettings(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    const HistoryChange &change, const std::optional<HistorySettings> &current, QObject *context,
+    Done<bool> done);
+// DELETE .../library-history: the task ID of the clear.
+void clear(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    QObject *context, Done<qint64> done);
+void libraryUsage(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    QObject *context, Done<qint64> done);
+void spaceSize(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    QObject *context, Done<qint64> done);
+// v2 library-level task result; a server without v2 answers 404.
+void clearResult(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    qint64 taskId, QObject *context, Done<ClearResult> done);
+// An admin-grant token minted from the library secret for one call: the
+// shortest period SMH allows, deleted again by releaseToken().
+void mintAdminToken(SmhClient *client, const ConnectionSettings &settings, const QString &secret,
+    QObject *context, Done<QString> done);
+void releaseToken(SmhClient *client, const ConnectionSettings &settings, const QString &token);
+
+} // namespace HistoryApi
