@@ -32,6 +32,7 @@ Expected<void> DemoSetup::start(SmhSimulator &simulator, MonitorOptions &options
     if (auto started = listen(simulator); !started)
         return started;
     const QList<qint64> seeded = simulator.seedDemoTasks();
+    simulator.seedDemoHistory();
     const Connection demo = connection(simulator);
     options.connection = demo.settings;
     options.connectionName = demo.name;

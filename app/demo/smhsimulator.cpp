@@ -66,13 +66,36 @@ void SmhSimulator::revokeAllTokens()
     m_tokens.clear();
 }
 
-QString SmhSimulator::issueToken(qint64 periodSeconds)
+QString SmhSimulator::issueToken(qint64 periodSeconds, bool admin)
 {
     const QString token = randomToken();
     const qint64 expiry =
         periodSeconds > 0 ? nowMs() + periodSeconds * 1000 : std::numeric_limits<qint64>::max();
-    m_tokens.insert(token, {expiry, periodSeconds});
+    m_tokens.insert(token, {expiry, periodSeconds, admin});
     return token;
+}
+
+void SmhSimulator::setUsage(qint64 baseBytes, qint64 historyBytes)
+{
+    m_baseBytes = baseBytes;
+    m_historyBytes = historyBytes;
+}
+
+qint64 SmhSimulator::usageBytes() const
+{
+    // A clear's space shows as released only a while after the task ended.
+    const qint64 now = nowMs();
+    qint64 bytes = m_baseBytes + m_historyBytes;
+    for (const ClearTask &task : m_clearTasks) {
+        if (now >= task.startMs + m_clearRunMs + m_usageLagMs)
+            bytes -= task.freedBytes;
+    }
+    return bytes;
+}
+
+void SmhSimulator::seedDemoHistory()
+{
+    m_history = {true, 20, 30, 60};
 }
 
 SmhSimulator::TaskScript SmhSimulator::scriptFor(qint64 taskId) const
@@ -150,6 +173,12 @@ HttpResponse SmhSimulator::handle(const HttpRequest &request)
             return HttpResponse::error(405, u"MethodNotAllowed"_s, u"Use GET."_s, nextRequestId());
         return handleTaskQuery(segments.mid(3), request);
     }
+    if (resource == u"directory-history")
+        return handleHistory(segments.mid(3), request);
+    if (resource == u"usage" || resource == u"space")
+        return handleUsage(segments, request);
+    if (resource == u"task-result")
+        return handleTaskResult(segments.mid(3), request);
     if (resource == u"token") {
         if (segments.size() == 3 && (request.method == "GET" || request.method == "POST"))
             return handleCreateToken(request);
@@ -177,6 +206,154 @@ std::optional<HttpResponse> SmhSimulator::checkToken(const QString &token)
     if (it->periodSeconds > 0)
         it->expiryMs = now + it->periodSeconds * 1000;
     return std::nullopt;
+}
+
+std::optional<HttpResponse> SmhSimulator::checkAdmin(const QString &token)
+{
+    if (auto refused = checkToken(token))
+        return refused;
+    if (!m_tokens.value(token).admin)
+        return HttpResponse::error(403, u"NoPermission"_s,
+            u"This operation needs an access token with the admin grant."_s, nextRequestId());
+    return std::nullopt;
+}
+
+std::optional<TaskStatusReport> SmhSimulator::clearReport(qint64 taskId) const
+{
+    const auto it = m_clearTasks.constFind(taskId);
+    if (it == m_clearTasks.cend())
+        return std::nullopt;
+    TaskStatusReport report;
+    report.taskId = taskId;
+    report.found = true;
+    const bool done = nowMs() >= it->startMs + m_clearRunMs;
+    report.status = done ? TaskStatusReport::statusSucceeded : TaskStatusReport::statusRunning;
+    if (done) {
+        TaskResult result;
+        result.raw = QJsonObject {{u"deleteCount"_s, it->deleteCount}};
+        report.result = result;
+    }
+    return report;
+}
+
+HttpResponse SmhSimulator::handleHistory(const QStringList &segments, const HttpRequest &request)
+{
+    // {LibraryId}/library-history
+    if (segments.size() != 2 || segments.at(1) != u"library-history")
+        return HttpResponse::error(404, u"RouteNotFound"_s, u"No such API."_s, nextRequestId());
+    if (segments.constFirst() != m_libraryId)
+        return HttpResponse::error(
+            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
+    if (auto refused = checkAdmin(request.queryValue(u"access_token"_s)))
+        return *refused;
+    if (request.method == "GET") {
+        QJsonObject body {{u"enableFileHistory"_s, m_history.enabled}};
+        if (m_history.count)
+            body.insert(u"fileHistoryCount"_s, *m_history.count);
+        if (m_history.expireDays)
+            body.insert(u"fileHistoryExpireDay"_s, *m_history.expireDays);
+        if (m_history.mergeInterval)
+            body.insert(u"mergeInterval"_s, *m_history.mergeInterval);
+        return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    if (request.method == "POST") {
+        const QJsonObject change = QJsonDocument::fromJson(request.body).object();
+        HistoryState next = m_history;
+        const QJsonValue count = change.value(u"fileHistoryCount");
+        const QJsonValue expire = change.value(u"fileHistoryExpireDay");
+        const QJsonValue merge = change.value(u"mergeInterval");
+        if (!count.isUndefined()) {
+            if (count.toInt(-1) < 1 || count.toInt(-1) > 999)
+                return HttpResponse::error(400, u"InvalidFileHistoryCount"_s,
+                    u"fileHistoryCount must be 1-999."_s, nextRequestId());
+            next.count = count.toInt();
+        }
+        if (!expire.isUndefined()) {
+            if (expire.toInt(-1) < 0 || expire.toInt(-1) > 999)
+                return HttpResponse::error(400, u"InvalidFileHistoryExpireDay"_s,
+                    u"fileHistoryExpireDay must be 0-999."_s, nextRequestId());
+            next.expireDays = expire.toInt();
+        }
+        if (!merge.isUndefined()) {
+            const int seconds = merge.toInt(-1);
+            if (seconds != 0 && (seconds < 5 || seconds > 600))
+                return HttpResponse::error(400, u"InvalidFileHistoryMergeInterval"_s,
+                    u"mergeInterval must be 0 or 5-600."_s, nextRequestId());
+            next.mergeInterval = seconds;
+        }
+        if (change.value(u"enableFileHistory").isBool())
+            next.enabled = change.value(u"enableFileHistory").toBool();
+        if (next.enabled && (!next.count || !next.expireDays))
+            return HttpResponse::error(400, u"ParamInvalid"_s,
+                u"Enabling file history needs fileHistoryCount and fileHistoryExpireDay."_s,
+                nextRequestId());
+        m_history = next;
+        ++m_historyWrites;
+        return HttpResponse::json(204, QByteArray());
+    }
+    if (request.method == "DELETE") {
+        if (m_history.enabled)
+            return HttpResponse::error(400, u"ParamInvalid"_s,
+                u"File history must be switched off before clearing it."_s, nextRequestId());
+        const qint64 now = nowMs();
+        if (now - m_lastClearMs < clearIntervalMs)
+            return HttpResponse::error(
+                429, u"RateLimitExceeded"_s, u"One clear a minute."_s, nextRequestId());
+        m_lastClearMs = now;
+        ++m_clearCount;
+        qint64 remaining = m_historyBytes;
+        for (const ClearTask &task : std::as_const(m_clearTasks))
+            remaining -= task.freedBytes;
+        const qint64 id = m_nextClearTaskId++;
+        // About one version per 256 KiB freed: a plausible count for the demo.
+        m_clearTasks.insert(id, {now, remaining / (256 * 1024), remaining});
+        return HttpResponse::json(
+            202, QJsonDocument(QJsonObject {{u"taskId"_s, id}}).toJson(QJsonDocument::Compact));
+    }
+    return HttpResponse::error(405, u"MethodNotAllowed"_s, u"No such method."_s, nextRequestId());
+}
+
+HttpResponse SmhSimulator::handleUsage(const QStringList &segments, const HttpRequest &request)
+{
+    // api v1 usage {Lib} | api v1 space {Lib} {Space} size
+    const bool usage = segments.at(2) == u"usage" && segments.size() == 4;
+    const bool space =
+        segments.at(2) == u"space" && segments.size() == 6 && segments.at(5) == u"size";
+    if ((!usage && !space) || request.method != "GET")
+        return HttpResponse::error(404, u"RouteNotFound"_s, u"No such API."_s, nextRequestId());
+    if (segments.at(3) != m_libraryId)
+        return HttpResponse::error(
+            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
+    const QString token = request.queryValue(u"access_token"_s);
+    if (auto refused = usage ? checkAdmin(token) : checkToken(token))
+        return *refused;
+    const qint64 bytes = usageBytes();
+    // A space holds a fixed share of the library in the simulator.
+    const QJsonObject body = usage ? QJsonObject {{u"totalFileSize"_s, QString::number(bytes)}}
+                                   : QJsonObject {{u"size"_s, QString::number(bytes / 4)}};
+    return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+HttpResponse SmhSimulator::handleTaskResult(const QStringList &segments, const HttpRequest &request)
+{
+    // Library level only: {LibraryId}/{TaskId}
+    if (segments.size() != 2 || request.method != "GET")
+        return HttpResponse::error(404, u"RouteNotFound"_s, u"No such API."_s, nextRequestId());
+    if (segments.constFirst() != m_libraryId)
+        return HttpResponse::error(
+            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
+    if (auto refused = checkToken(request.queryValue(u"access_token"_s)))
+        return *refused;
+    const auto report = clearReport(segments.at(1).toLongLong());
+    if (!report)
+        return HttpResponse::error(404, u"TaskNotFound"_s, u"No such task."_s, nextRequestId());
+    QJsonObject body {{u"taskId"_s, QString::number(report->taskId)},
+        {u"taskType"_s, u"clearLibraryHistory"_s}, {u"status"_s, report->status}};
+    if (report->status == TaskStatusReport::statusSucceeded)
+        body.insert(u"clearLibraryHistoryResult"_s,
+            QJsonObject {{u"status"_s, 200}, {u"code"_s, QString()},
+                {u"deleteCount"_s, m_clearTasks.value(report->taskId).deleteCount}});
+    return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const HttpRequest &request)
@@ -207,8 +384,15 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
     m_lastQueriedIds = ids;
 
     const qint64 now = nowMs();
+    const bool libraryLevel = segments.size() == 2;
     QJsonArray tasks;
     for (qint64 id : std::as_const(ids)) {
+        // A clear is a library-level task: only that form of the query knows it.
+        if (m_clearTasks.contains(id)) {
+            if (libraryLevel)
+                tasks.append(TaskReply::toJson(*clearReport(id)));
+            continue;
+        }
         auto it = m_tasks.find(id);
         if (it == m_tasks.end()) {
             // An ID nobody configured starts when first asked about.
@@ -253,7 +437,8 @@ HttpResponse SmhSimulator::handleCreateToken(const HttpRequest &request)
         period = m_tokenLifetimeSeconds;
     ++m_mintCount;
     const QString token = randomToken();
-    m_tokens.insert(token, {nowMs() + period * 1000, period});
+    const bool admin = query.queryItemValue(u"grant"_s, QUrl::FullyDecoded) == u"admin";
+    m_tokens.insert(token, {nowMs() + period * 1000, period, admin});
     const QJsonObject body {{u"accessToken"_s, token}, {u"expiresIn"_s, period}};
     return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }

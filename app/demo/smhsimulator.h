@@ -1,18 +1,22 @@
 #pragma once
 
 #include "demo/httpserver.h"
+#include "smh/taskreply.h"
 
 #include <QHash>
 #include <QObject>
 #include <QString>
 
 #include <functional>
+#include <limits>
 #include <optional>
 
 // An SMH stand-in served on loopback: the Query Task endpoint (both the
-// spaced and the library-level form) and the token endpoints, with tasks that
-// progress over time. It backs --demo and the tests, so it checks what SMH
-// checks (library, token, expiry) and answers errors in SMH's shape.
+// spaced and the library-level form), the token endpoints, and clearing
+// historical versions (settings, the clear, its library-level task, v2 result,
+// usage that drops a while after the clear), with tasks that progress over time. It backs --demo
+// and the tests, so it checks what SMH checks (library, token, expiry) and answers errors in SMH's
+// shape.
 class SmhSimulator final : public QObject
 {
     Q_OBJECT
@@ -52,7 +56,8 @@ public:
     QString staticToken() const { return m_staticToken; }
     void setTokenLifetimeSeconds(qint64 seconds) { m_tokenLifetimeSeconds = seconds; }
     // A new valid token, as if minted elsewhere; 0 seconds: never expires.
-    QString issueToken(qint64 periodSeconds = 0);
+    // Only admin tokens may read or change history settings, clear, read usage.
+    QString issueToken(qint64 periodSeconds = 0, bool admin = false);
     int mintCount() const { return m_mintCount; }
     int renewCount() const { return m_renewCount; }
     void revokeAllTokens();
@@ -69,6 +74,27 @@ public:
     // Tasks for --demo: a mix of states, some already finished at start-up.
     QList<qint64> seedDemoTasks();
 
+    // Clearing historical versions. Usage is `baseBytes` plus the versions'
+    // bytes until `usageLagMs` after a clear finished (SMH's figures lag).
+    struct HistoryState
+    {
+        bool enabled = false;
+        std::optional<int> count;
+        std::optional<int> expireDays;
+        std::optional<int> mergeInterval;
+    };
+    static constexpr qint64 clearIntervalMs = 60'000;
+    HistoryState historyState() const { return m_history; }
+    void setHistoryState(const HistoryState &state) { m_history = state; }
+    void setUsage(qint64 baseBytes, qint64 historyBytes);
+    void setClearRunMs(qint64 ms) { m_clearRunMs = ms; }
+    void setUsageLagMs(qint64 ms) { m_usageLagMs = ms; }
+    qint64 usageBytes() const;
+    int clearCount() const { return m_clearCount; }
+    int historyWrites() const { return m_historyWrites; }
+    // Seeds --demo: history on, usage to free, so that the whole job can be shown.
+    void seedDemoHistory();
+
     // Fault injection: the next `count` task queries answer `response`.
     void failNextQueries(int count, const HttpResponse &response);
     int taskQueryCount() const { return m_taskQueryCount; }
@@ -80,7 +106,13 @@ private:
     HttpResponse handleCreateToken(const HttpRequest &request);
     HttpResponse handleRenewToken(const QString &libraryId, const QString &token);
     HttpResponse handleDeleteToken(const QString &libraryId, const QString &token);
+    HttpResponse handleHistory(const QStringList &segments, const HttpRequest &request);
+    HttpResponse handleUsage(const QStringList &segments, const HttpRequest &request);
+    HttpResponse handleTaskResult(const QStringList &segments, const HttpRequest &request);
     std::optional<HttpResponse> checkToken(const QString &token);
+    std::optional<HttpResponse> checkAdmin(const QString &token);
+    // A clear's library-level task; nullopt when `taskId` is no clear.
+    std::optional<TaskStatusReport> clearReport(qint64 taskId) const;
     QString nextRequestId();
 
     HttpServer m_server;
@@ -92,6 +124,13 @@ private:
     {
         qint64 expiryMs = 0; // on our clock
         qint64 periodSeconds = 0;
+        bool admin = false;
+    };
+    struct ClearTask
+    {
+        qint64 startMs = 0;
+        qint64 deleteCount = 0;
+        qint64 freedBytes = 0;
     };
     QHash<QString, TokenState> m_tokens;
     QHash<qint64, TaskScript> m_tasks;
@@ -102,5 +141,15 @@ private:
     int m_mintCount = 0;
     int m_renewCount = 0;
     QList<qint64> m_lastQueriedIds;
+    HistoryState m_history;
+    QHash<qint64, ClearTask> m_clearTasks;
+    qint64 m_nextClearTaskId = 9001;
+    qint64 m_lastClearMs = std::numeric_limits<qint64>::min() / 2;
+    qint64 m_clearRunMs = 8'000;
+    qint64 m_usageLagMs = 5'000;
+    qint64 m_baseBytes = 40LL * 1024 * 1024 * 1024;
+    qint64 m_historyBytes = 12LL * 1024 * 1024 * 1024;
+    int m_clearCount = 0;
+    int m_historyWrites = 0;
     quint64 m_requestSerial = 0;
 };

@@ -318,6 +318,74 @@ private Q_SLOTS:
         QCOMPARE(later.report(1006).status, 204);
         QCOMPARE(later.report(1025).status, 409);
     }
+
+    void clearingHistory()
+    {
+        const QString reader = m_simulator->staticToken();
+        const QString admin = m_simulator->issueToken(0, true);
+        const QString lib = m_simulator->libraryId();
+        const QString history = u"/api/v1/directory-history/"_s + lib + u"/library-history"_s;
+        // Admin only: settings, clear and usage.
+        QCOMPARE(raw("GET", history + u"?access_token="_s + reader).status, 403);
+        QCOMPARE(raw("DELETE", history + u"?access_token="_s + reader).status, 403);
+        QCOMPARE(raw("GET", u"/api/v1/usage/"_s + lib + u"?access_token="_s + reader).status, 403);
+
+        m_simulator->setHistoryState({true, 5, 7, 0});
+        m_simulator->setUsage(1000, 500);
+        const Raw settings = raw("GET", history + u"?access_token="_s + admin);
+        QCOMPARE(settings.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(settings.body).object().value(u"enableFileHistory"),
+            QJsonValue(true));
+        // Refused while history is on.
+        QCOMPARE(raw("DELETE", history + u"?access_token="_s + admin).status, 400);
+        QCOMPARE(m_simulator->clearCount(), 0);
+
+        m_simulator->setHistoryState({false, 5, 7, 0});
+        const Raw cleared = raw("DELETE", history + u"?access_token="_s + admin);
+        QCOMPARE(cleared.status, 202);
+        const qint64 taskId =
+            QJsonDocument::fromJson(cleared.body).object().value(u"taskId").toInteger();
+        QVERIFY(taskId > 0);
+        // One a minute.
+        QCOMPARE(raw("DELETE", history + u"?access_token="_s + admin).status, 429);
+        m_nowMs += SmhSimulator::clearIntervalMs;
+        QCOMPARE(raw("DELETE", history + u"?access_token="_s + admin).status, 202);
+
+        // Library-level query only; v2 tells the count when done.
+        QCOMPARE(query({taskId}).report(taskId).found, false);
+        QCOMPARE(query({taskId}, true).report(taskId).status, 200); // 60 s later: done
+        const Raw v2 = raw("GET",
+            u"/api/v1/task-result/"_s + lib + u'/' + QString::number(taskId) + u"?access_token="_s
+                + reader);
+        QCOMPARE(v2.status, 200);
+        const QJsonObject result = QJsonDocument::fromJson(v2.body).object();
+        QCOMPARE(result.value(u"taskType").toString(), u"clearLibraryHistory"_s);
+        QVERIFY(result.value(u"clearLibraryHistoryResult").toObject().contains(u"deleteCount"));
+
+        // Usage: a string of bytes, dropping a while after the clear ended.
+        const Raw usage = raw("GET", u"/api/v1/usage/"_s + lib + u"?access_token="_s + admin);
+        QCOMPARE(usage.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(usage.body).object().value(u"totalFileSize"),
+            QJsonValue(u"1000"_s));
+    }
+
+    void usageLagsBehindTheClear()
+    {
+        m_simulator->setUsage(1000, 500);
+        m_simulator->setClearRunMs(1000);
+        m_simulator->setUsageLagMs(5000);
+        const QString admin = m_simulator->issueToken(0, true);
+        QCOMPARE(raw("DELETE",
+                     u"/api/v1/directory-history/"_s + m_simulator->libraryId()
+                         + u"/library-history?access_token="_s + admin)
+                     .status,
+            202);
+        QCOMPARE(m_simulator->usageBytes(), 1500);
+        m_nowMs += 2000; // the task has ended, the figure has not moved yet
+        QCOMPARE(m_simulator->usageBytes(), 1500);
+        m_nowMs += 5000;
+        QCOMPARE(m_simulator->usageBytes(), 1000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSimulator)

@@ -1,0 +1,283 @@
+#include "demo/demosetup.h"
+#include "demo/smhsimulator.h"
+#include "smh/tokenprovider.h"
+#include "tasks/monitor.h"
+#include "tasks/pollscheduler.h"
+#include "tasks/taskstore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+// The guarded clear against the simulator, end to end: every guard (admin,
+// history on, one a minute, a 429), the task it adds and its tracking to the
+// end (deleted versions, usage after, settings put back), and a restart while
+// it runs. The simulator's clock is driven by the test.
+class TestHistoryService final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SmhSimulator> m_simulator;
+    qint64 m_nowMs = 0;
+    int m_deletes = 0;
+    int m_mints = 0;
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<Monitor> makeMonitor(const QString &ledger = u":memory:"_s)
+    {
+        auto monitor = std::make_unique<Monitor>();
+        QString error;
+        if (!monitor->openStore(ledger, &error))
+            qWarning() << error;
+        PollPlanner::Options fast;
+        fast.baseInterval = 50ms;
+        fast.maxInterval = 100ms;
+        monitor->scheduler()->setOptions(fast);
+        monitor->history()->setSampleInterval(100ms);
+        return monitor;
+    }
+
+    static Expected<ClearStarted, ClearRefusal> clear(
+        Monitor &monitor, qint64 connection, const ClearOptions &options = {})
+    {
+        std::optional<Expected<ClearStarted, ClearRefusal>> result;
+        QObject context;
+        monitor.clearHistory(connection, options, &context,
+            [&](Expected<ClearStarted, ClearRefusal> r) { result.emplace(std::move(r)); });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 10'000))
+            return unexpected(ClearRefusal {ClearRefusal::Reason::Failed, u"timeout"_s, {}, 0});
+        return *result;
+    }
+
+    qint64 connectWithToken(Monitor &monitor, const QString &token)
+    {
+        Connection connection = DemoSetup::connection(*m_simulator);
+        connection.authKind = AuthKind::AccessToken;
+        const qint64 id = monitor.addConnection(connection);
+        monitor.setAccessToken(id, token);
+        return id;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_nowMs = 1'000'000;
+        m_deletes = 0;
+        m_mints = 0;
+        m_simulator = std::make_unique<SmhSimulator>();
+        m_simulator->setClock([this] { return m_nowMs; });
+        m_simulator->setUsage(1000 * 1024 * 1024, 300 * 1024 * 1024);
+        QVERIFY(m_simulator->start());
+        connect(&m_simulator->server(), &HttpServer::requestReceived, this,
+            [this](const HttpRequest &request) {
+                if (request.method == "DELETE" && request.target.contains("library-history"))
+                    ++m_deletes;
+            });
+    }
+
+    void cleanup() { m_simulator.reset(); }
+
+    void clearWithSecretIsTrackedToTheEnd()
+    {
+        auto monitor = makeMonitor();
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        const int mintsBefore = m_simulator->mintCount();
+        QSignalSpy finished(monitor->history(), &HistoryService::cleanupFinished);
+
+        const auto started = clear(*monitor, *connected);
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        QCOMPARE(m_simulator->clearCount(), 1);
+        // An admin token was minted for the call.
+        QVERIFY(m_simulator->mintCount() > mintsBefore);
+
+        const CleanupRecord record = started->record;
+        QCOMPARE(record.usageBefore, qint64(1300) * 1024 * 1024);
+        const auto tracking = monitor->store()->connection(record.task.connectionId);
+        QVERIFY(tracking);
+        QVERIFY(tracking->settings.libraryLevel);
+        QVERIFY(record.task.connectionId != *connected);
+        const auto task = monitor->store()->task(record.task);
+        QVERIFY(task);
+        QVERIFY(task->note.startsWith(u"Clear historical versions, started "_s));
+        QCOMPARE(monitor->history()->ledger()->runningCleanups().size(), 1);
+
+        // It runs; then it ends; the usage drops a while later.
+        QTRY_COMPARE(monitor->store()->task(record.task)->state, TaskState::Running);
+        m_nowMs += 10'000;
+        QTRY_VERIFY(!monitor->history()->ledger()->cleanupForTask(record.task)->isRunning());
+        QVERIFY(finished.size() >= 1);
+        auto done = *monitor->history()->ledger()->cleanupForTask(record.task);
+        QCOMPARE(done.outcome, u"succeeded"_s);
+        QTRY_VERIFY(monitor->history()->ledger()->cleanupForTask(record.task)->deleteCount);
+        QCOMPARE(*monitor->history()->ledger()->cleanupForTask(record.task)->deleteCount,
+            qint64(300) * 1024 * 1024 / (256 * 1024));
+        m_nowMs += 10'000;
+        QTRY_COMPARE(monitor->history()->ledger()->cleanupForTask(record.task)->usageAfter,
+            qint64(1000) * 1024 * 1024);
+        QCOMPARE(*monitor->history()->ledger()->cleanupForTask(record.task)->freedBytes(),
+            qint64(300) * 1024 * 1024);
+    }
+
+    void noAdminTokenIsRefusedWithSmhCode()
+    {
+        auto monitor = makeMonitor();
+        const qint64 id = connectWithToken(*monitor, m_simulator->staticToken());
+        const auto refused = clear(*monitor, id);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().reason, ClearRefusal::Reason::NotAdmin);
+        QVERIFY(refused.error().message.contains(u"NoPermission"_s));
+        QVERIFY(!refused.error().message.contains(m_simulator->staticToken()));
+        QCOMPARE(m_deletes, 0);
+        QVERIFY(monitor->history()->ledger()->runningCleanups().isEmpty());
+    }
+
+    void staticAdminTokenIsUsedAsIs()
+    {
+        auto monitor = makeMonitor();
+        const QString admin = m_simulator->issueToken(0, true);
+        const qint64 id = connectWithToken(*monitor, admin);
+        const int mints = m_simulator->mintCount();
+        const auto started = clear(*monitor, id);
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        QCOMPARE(m_simulator->mintCount(), mints);
+        // The twin polls with the same token: the task gets answered.
+        QTRY_COMPARE(monitor->store()->task(started->record.task)->state, TaskState::Running);
+    }
+
+    void historyOnIsRefusedWithoutSendingAChange()
+    {
+        auto monitor = makeMonitor();
+        m_simulator->setHistoryState({true, 10, 30, 0});
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        const auto refused = clear(*monitor, *connected);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().reason, ClearRefusal::Reason::HistoryOn);
+        QCOMPARE(m_simulator->historyWrites(), 0);
+        QCOMPARE(m_deletes, 0);
+        QVERIFY(m_simulator->historyState().enabled);
+    }
+
+    void historyTurnedOffAndRestoredAfterwards()
+    {
+        auto monitor = makeMonitor();
+        m_simulator->setHistoryState({true, 10, 30, 60});
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        const auto started = clear(*monitor, *connected, {true, true});
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        QVERIFY(!m_simulator->historyState().enabled);
+        QVERIFY(started->previous && started->previous->enabled);
+        QVERIFY(started->record.restoreSettings);
+
+        m_nowMs += 10'000;
+        QTRY_VERIFY(m_simulator->historyState().enabled);
+        QCOMPARE(m_simulator->historyState().count, 10);
+        QCOMPARE(m_simulator->historyState().expireDays, 30);
+        QCOMPARE(m_simulator->historyState().mergeInterval, 60);
+        QTRY_VERIFY(!monitor->history()
+                         ->ledger()
+                         ->cleanupForTask(started->record.task)
+                         ->restoreOutcome.isEmpty());
+    }
+
+    void oneCallAMinute()
+    {
+        auto monitor = makeMonitor();
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        QVERIFY(clear(*monitor, *connected));
+        const auto second = clear(*monitor, *connected);
+        QVERIFY(!second);
+        QCOMPARE(second.error().reason, ClearRefusal::Reason::RateLimited);
+        QVERIFY(second.error().secondsLeft > 0 && second.error().secondsLeft <= 60);
+        QCOMPARE(m_deletes, 1); // refused here, not by the server
+        const LibraryKey library = LibraryKey::of(DemoSetup::connection(*m_simulator).settings);
+        QVERIFY(monitor->history()->secondsUntilNextClear(library) > 0);
+    }
+
+    void serverRateLimitIsExplainedNotRetried()
+    {
+        // Another monitor (no memory of the first call) is turned away by SMH.
+        auto first = makeMonitor();
+        const auto one = DemoSetup::connect(*m_simulator, *first);
+        QVERIFY(one);
+        QVERIFY(clear(*first, *one));
+        auto second = makeMonitor();
+        const auto two = DemoSetup::connect(*m_simulator, *second);
+        QVERIFY(two);
+        const auto refused = clear(*second, *two);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().reason, ClearRefusal::Reason::RateLimited);
+        QCOMPARE(refused.error().error.httpStatus(), 429);
+        QVERIFY(refused.error().message.contains(u"RateLimitExceeded"_s));
+        QTest::qWait(300); // nothing more may arrive
+        QCOMPARE(m_deletes, 2);
+        QVERIFY(second->history()->ledger()->runningCleanups().isEmpty());
+        // ...and it now counts its own attempt.
+        QCOMPARE(clear(*second, *two).error().reason, ClearRefusal::Reason::RateLimited);
+        QCOMPARE(m_deletes, 2);
+    }
+
+    void restartMidCleanupResumesTracking()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString file = m_dir.filePath(u"restart.sqlite"_s);
+        TaskKey key;
+        qint64 parent = 0;
+        {
+            auto monitor = makeMonitor(file);
+            const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+            QVERIFY(connected);
+            parent = *connected;
+            const auto started = clear(*monitor, parent);
+            QVERIFY(started);
+            key = started->record.task;
+            QTRY_COMPARE(monitor->store()->task(key)->state, TaskState::Running);
+        }
+        m_nowMs += 30'000; // ends (and usage drops) while nobody watches
+        auto monitor = makeMonitor(file);
+        QVERIFY(monitor->history()->ledger()->cleanupForTask(key)->isRunning());
+        // The twin has no secret of its own: it borrows the parent's.
+        monitor->setLibrarySecret(parent, m_simulator->librarySecret());
+        QTRY_VERIFY(!monitor->history()->ledger()->cleanupForTask(key)->isRunning());
+        QCOMPARE(monitor->store()->task(key)->state, TaskState::Succeeded);
+        QTRY_VERIFY(monitor->history()->ledger()->cleanupForTask(key)->usageAfter);
+    }
+
+    void invalidSettingsAreNotSent()
+    {
+        auto monitor = makeMonitor();
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        const int requests = m_simulator->server().requestCount();
+        HistoryChange change;
+        change.mergeInterval = 3;
+        std::optional<Expected<bool, SmhError>> result;
+        monitor->history()->applySettings(*connected, change, std::nullopt, this,
+            [&](Expected<bool, SmhError> r) { result.emplace(std::move(r)); });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(!*result);
+        QCOMPARE(result->error().kind(), SmhError::Kind::InvalidInput);
+        QCOMPARE(m_simulator->server().requestCount(), requests);
+
+        // A valid one is applied.
+        change.mergeInterval = 30;
+        result.reset();
+        monitor->history()->applySettings(*connected, change, std::nullopt, this,
+            [&](Expected<bool, SmhError> r) { result.emplace(std::move(r)); });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(*result);
+        QCOMPARE(m_simulator->historyState().mergeInterval, 30);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryService)
+#include "tst_historyservice.moc"
