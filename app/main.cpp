@@ -1,6 +1,7 @@
 #include "windowstartup.h"
 
 #include "cli/headless.h"
+#include "cli/historycommand.h"
 #include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
 #include "smh/redact.h"
@@ -57,7 +58,8 @@ int main(int argc, char **argv)
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    const bool window = MonitorOptions::wantsWindow(arguments);
+    const bool history = HistoryCommand::wanted(arguments);
+    const bool window = !history && MonitorOptions::wantsWindow(arguments);
     const bool display = displayAvailable();
 
     // --help, --version and the headless commands must work without a display.
@@ -71,6 +73,8 @@ int main(int argc, char **argv)
 
     QCommandLineParser parser;
     MonitorOptions::declare(parser);
+    if (history)
+        HistoryCommand::declare(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(
             stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(parser.errorText())));
@@ -98,6 +102,8 @@ int main(int argc, char **argv)
             return 1;
         }
     }
+    if (history)
+        return HistoryCommand::run(parser, options);
     if (!window) {
         HeadlessRunner runner(options);
         return runner.run();

@@ -1,0 +1,585 @@
+#include "cli/historycommand.h"
+
+#include "cli/headless.h"
+#include "cli/texttable.h"
+
+#include "smh/redact.h"
+#include "smh/secretstore.h"
+#include "smh/tokenprovider.h"
+#include "tasks/monitor.h"
+#include "tasks/pollscheduler.h"
+#include "tasks/taskstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QTimer>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString historyWord = u"history"_s;
+
+std::optional<int> intOption(
+    const QCommandLineParser &parser, const QString &name, QStringList *problems)
+{
+    if (!parser.isSet(name))
+        return std::nullopt;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok) {
+        *problems << HistoryCommand::tr("--%1 needs a whole number, not \"%2\".")
+                         .arg(name, parser.value(name));
+        return std::nullopt;
+    }
+    return value;
+}
+
+QString isoNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QJsonValue bytesJson(const std::optional<qint64> &bytes)
+{
+    // As SMH sends sizes: a string of bytes (JSON numbers lose precision
+    // past 2^53 in many readers).
+    return bytes ? QJsonValue(QString::number(*bytes)) : QJsonValue(QJsonValue::Null);
+}
+
+// The secret or token of a connection saved from the window.
+Expected<Connection> savedProfile(const QString &name, QString *token, QString *secret)
+{
+    TaskStore saved;
+    QString openError;
+    if (!saved.open(TaskStore::defaultPath(), &openError))
+        return unexpected(HistoryCommand::tr("Cannot read saved profiles: %1").arg(openError));
+    const QList<Connection> connections = saved.connections();
+    const auto it = std::find_if(connections.cbegin(), connections.cend(),
+        [&](const Connection &c) { return c.name == name || c.settings.displayName() == name; });
+    if (it == connections.cend())
+        return unexpected(HistoryCommand::tr("There is no saved profile named \"%1\".").arg(name));
+    if (token->isEmpty() && secret->isEmpty()) {
+        SecretStore secrets;
+        QEventLoop loop;
+        QString stored;
+        QString problem;
+        secrets.read(it->id, [&](const QString &value, const QString &why) {
+            stored = value;
+            problem = why;
+            loop.quit();
+        });
+        loop.exec();
+        if (stored.isEmpty() && !problem.isEmpty())
+            return unexpected(HistoryCommand::tr("The credentials of profile \"%1\" cannot be "
+                                                 "read: %2")
+                                  .arg(name, problem));
+        (it->authKind == AuthKind::LibrarySecret ? *secret : *token) = stored;
+    }
+    Connection connection = *it;
+    connection.id = 0;
+    return connection;
+}
+
+int exitCodeFor(const ClearRefusal &refusal)
+{
+    switch (refusal.reason) {
+    case ClearRefusal::Reason::NotAdmin:
+    case ClearRefusal::Reason::AuthFailed:
+        return HeadlessRunner::AuthFailed;
+    case ClearRefusal::Reason::HistoryOn:
+    case ClearRefusal::Reason::NoConnection:
+        return HeadlessRunner::UsageError;
+    case ClearRefusal::Reason::RateLimited:
+    case ClearRefusal::Reason::Busy:
+    case ClearRefusal::Reason::Failed:
+        break;
+    }
+    return refusal.error.kind() == SmhError::Kind::InvalidInput ? HeadlessRunner::UsageError
+                                                                : HeadlessRunner::GaveUp;
+}
+
+int exitCodeFor(const SmhError &error)
+{
+    if (error.kind() == SmhError::Kind::InvalidInput)
+        return HeadlessRunner::UsageError;
+    if (error.isAuthError() || error.httpStatus() == 403
+        || error.code() == u"WrongLibraryIdOrSecret")
+        return HeadlessRunner::AuthFailed;
+    return HeadlessRunner::GaveUp;
+}
+
+} // namespace
+
+bool HistoryCommand::wanted(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    MonitorOptions::declare(parser);
+    declare(parser);
+    if (!parser.parse(arguments))
+        return false;
+    const QStringList positional = parser.positionalArguments();
+    return !positional.isEmpty() && positional.constFirst() == historyWord;
+}
+
+void HistoryCommand::declare(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {u"enable"_s, tr("history set: turn file history on.")},
+        {u"disable"_s, tr("history set: turn file history off.")},
+        {u"count"_s, tr("history set: versions kept per file (1-999)."), tr("n")},
+        {u"expire-days"_s, tr("history set: days versions are kept (0-999, 0 = never expire)."),
+            tr("n")},
+        {u"merge-interval"_s,
+            tr("history set: seconds within which saves merge into one version (0 or 5-600)."),
+            tr("seconds")},
+        {u"yes"_s, tr("history clear: yes, delete every historical version of the library.")},
+        {u"disable-history"_s, tr("history clear: turn file history off first when it is on.")},
+        {u"no-wait"_s, tr("history clear: print the task ID and exit without watching it.")},
+    });
+}
+
+Expected<HistoryCommand::Options> HistoryCommand::fromParser(const QCommandLineParser &parser)
+{
+    Options options;
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(1);
+    if (action == u"show")
+        options.action = Action::Show;
+    else if (action == u"set")
+        options.action = Action::Set;
+    else if (action == u"clear")
+        options.action = Action::Clear;
+    else
+        return unexpected(tr("history needs show, set or clear, not \"%1\".").arg(action));
+    if (positional.size() > 2)
+        return unexpected(tr("Unexpected argument \"%1\".").arg(positional.at(2)));
+
+    QStringList problems;
+    if (parser.isSet(u"enable"_s) && parser.isSet(u"disable"_s))
+        problems << tr("--enable and --disable contradict each other.");
+    if (parser.isSet(u"enable"_s) || parser.isSet(u"disable"_s))
+        options.change.enabled = parser.isSet(u"enable"_s);
+    options.change.count = intOption(parser, u"count"_s, &problems);
+    options.change.expireDays = intOption(parser, u"expire-days"_s, &problems);
+    options.change.mergeInterval = intOption(parser, u"merge-interval"_s, &problems);
+    options.yes = parser.isSet(u"yes"_s);
+    options.disableHistory = parser.isSet(u"disable-history"_s);
+    options.noWait = parser.isSet(u"no-wait"_s);
+    if (options.action == Action::Set) {
+        // Ranges now, before anything is sent; the first-enable rule once the
+        // current settings are known.
+        HistorySettings known;
+        known.count = 1;
+        known.expireDays = 0;
+        problems << options.change.validate(known);
+    } else if (!options.change.isEmpty()) {
+        problems << tr("--enable, --disable, --count, --expire-days and --merge-interval belong "
+                       "to history set.");
+    }
+    if (!problems.isEmpty())
+        return unexpected(problems.join(u'\n'));
+    return options;
+}
+
+int HistoryCommand::run(const QCommandLineParser &parser, const MonitorOptions &options)
+{
+    const auto parsed = fromParser(parser);
+    if (!parsed) {
+        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(parsed.error())));
+        return HeadlessRunner::UsageError;
+    }
+    HistoryCommand command(options, *parsed);
+    if (const auto prepared = command.prepare(); !prepared) {
+        command.printError(prepared.error());
+        return HeadlessRunner::UsageError;
+    }
+    QTimer::singleShot(0, &command, &HistoryCommand::start);
+    const int code = QCoreApplication::exec();
+    command.m_monitor->shutdown();
+    return code;
+}
+
+HistoryCommand::HistoryCommand(MonitorOptions monitorOptions, Options options, QObject *parent)
+    : QObject(parent)
+    , m_monitorOptions(std::move(monitorOptions))
+    , m_options(std::move(options))
+    , m_out(stdout)
+    , m_err(stderr)
+{ }
+
+HistoryCommand::~HistoryCommand() = default;
+
+void HistoryCommand::printError(const QString &message)
+{
+    m_err << "smh-task-monitor: " << Redact::text(message) << Qt::endl;
+}
+
+QString HistoryCommand::bytes(qint64 value) const
+{
+    return QLocale().formattedDataSize(value, 1, QLocale::DataSizeIecFormat);
+}
+
+Expected<void> HistoryCommand::prepare()
+{
+    QString token = m_monitorOptions.accessToken;
+    QString secret = m_monitorOptions.librarySecret;
+    Connection connection;
+    if (!m_monitorOptions.profile.isEmpty()) {
+        const auto saved = savedProfile(m_monitorOptions.profile, &token, &secret);
+        if (!saved)
+            return unexpected(saved.error());
+        connection = *saved;
+    } else if (!m_monitorOptions.connectionGiven) {
+        return unexpected(
+            tr("No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or "
+               "--demo."));
+    } else {
+        connection.settings = m_monitorOptions.connection;
+        connection.name = m_monitorOptions.connectionName;
+    }
+    if (token.isEmpty() && secret.isEmpty())
+        return unexpected(tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
+                             "--token-file / --secret-file."));
+    if (const QStringList problems = connection.settings.validate(); !problems.isEmpty())
+        return unexpected(problems.join(u' '));
+    connection.authKind = secret.isEmpty() ? AuthKind::AccessToken : AuthKind::LibrarySecret;
+
+    // A clear is recorded in the user's ledger so that the window shows it;
+    // the demo's library dies with the process, and reads record nothing.
+    const bool recorded = m_options.action == Action::Clear && !m_monitorOptions.demo;
+    m_monitor = std::make_unique<Monitor>();
+    m_monitor->setDemoMode(m_monitorOptions.demo);
+    QString error;
+    if (!m_monitor->openStore(recorded ? TaskStore::defaultPath() : u":memory:"_s, &error))
+        return unexpected(error);
+    m_connectionId = m_monitor->addConnection(connection);
+    if (m_connectionId == 0)
+        return unexpected(m_monitor->store()->lastError());
+    if (secret.isEmpty())
+        m_monitor->setAccessToken(m_connectionId, token);
+    else
+        m_monitor->setLibrarySecret(m_connectionId, secret);
+
+    PollPlanner::Options planner;
+    if (m_monitorOptions.interval)
+        planner.baseInterval = *m_monitorOptions.interval;
+    if (m_monitorOptions.maxInterval)
+        planner.maxInterval = *m_monitorOptions.maxInterval;
+    planner.maxInterval = std::max(planner.maxInterval, planner.baseInterval);
+    m_monitor->scheduler()->setOptions(planner);
+    if (m_monitorOptions.timeout) {
+        QTimer::singleShot(*m_monitorOptions.timeout, this, [this] {
+            printError(tr("gave up: --timeout reached"));
+            if (m_started)
+                printClearResult(
+                    m_monitor->store()->task(m_started->record.task).value_or(Task {}));
+            finish(HeadlessRunner::GaveUp);
+        });
+    }
+    return {};
+}
+
+void HistoryCommand::start()
+{
+    switch (m_options.action) {
+    case Action::Show:
+        show();
+        break;
+    case Action::Set:
+        set();
+        break;
+    case Action::Clear:
+        clear();
+        break;
+    }
+}
+
+void HistoryCommand::finish(int code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_out.flush();
+    QCoreApplication::exit(code);
+}
+
+void HistoryCommand::show()
+{
+    HistoryService *history = m_monitor->history();
+    history->readSettings(m_connectionId, this, [this, history](auto settings) {
+        if (!settings) {
+            printError(settings.error().toString());
+            finish(exitCodeFor(settings.error()));
+            return;
+        }
+        history->sampleUsage(m_connectionId, this,
+            [this, settings = *settings](Expected<UsageReading, SmhError> usage) {
+                const ConnectionSettings connection =
+                    m_monitor->store()->connection(m_connectionId)->settings;
+                if (m_monitorOptions.output != MonitorOptions::Output::Text) {
+                    QJsonObject document {
+                        {u"library"_s, connection.libraryId}, {u"settings"_s, settings.raw}};
+                    if (usage) {
+                        document.insert(u"usage"_s,
+                            QJsonObject {{u"totalFileSize"_s, bytesJson(usage->libraryBytes)}});
+                        if (usage->spaceBytes)
+                            document.insert(u"space"_s,
+                                QJsonObject {{u"spaceId"_s, connection.spaceId},
+                                    {u"size"_s, bytesJson(usage->spaceBytes)}});
+                    } else {
+                        document.insert(u"usage"_s, QJsonValue::Null);
+                        document.insert(u"usageError"_s, Redact::text(usage.error().toString()));
+                    }
+                    m_out << QString::fromUtf8(QJsonDocument(document).toJson(
+                        m_monitorOptions.output == MonitorOptions::Output::Json
+                            ? QJsonDocument::Indented
+                            : QJsonDocument::Compact));
+                    if (m_monitorOptions.output == MonitorOptions::Output::JsonLines)
+                        m_out << '\n';
+                    finish(HeadlessRunner::Success);
+                    return;
+                }
+                auto orDash = [](const std::optional<int> &value) {
+                    return value ? QString::number(*value) : u"-"_s;
+                };
+                QList<QStringList> rows = {
+                    {tr("Library"), connection.libraryId},
+                    {tr("File history"), settings.enabled ? tr("on") : tr("off")},
+                    {tr("Versions kept"), orDash(settings.count)},
+                    {tr("Days kept (0 = never expire)"), orDash(settings.expireDays)},
+                    {tr("Merge interval (s)"), orDash(settings.mergeInterval)},
+                };
+                if (usage) {
+                    rows << QStringList {tr("Library usage"),
+                        tr("%1 (%2 bytes)")
+                            .arg(bytes(usage->libraryBytes))
+                            .arg(usage->libraryBytes)};
+                    if (usage->spaceBytes)
+                        rows << QStringList {tr("Space %1").arg(connection.spaceId),
+                            tr("%1 (%2 bytes)")
+                                .arg(bytes(*usage->spaceBytes))
+                                .arg(*usage->spaceBytes)};
+                } else {
+                    rows << QStringList {tr("Library usage"), usage.error().toString()};
+                }
+                m_out << TextTable::render({tr("SETTING"), tr("VALUE")}, rows);
+                m_out << tr("SMH's usage figures can lag well behind under load.") << '\n';
+                finish(HeadlessRunner::Success);
+            });
+    });
+}
+
+void HistoryCommand::set()
+{
+    HistoryService *history = m_monitor->history();
+    history->readSettings(m_connectionId, this, [this, history](auto current) {
+        if (!current) {
+            printError(current.error().toString());
+            finish(exitCodeFor(current.error()));
+            return;
+        }
+        if (const QStringList problems = m_options.change.validate(*current); !problems.isEmpty()) {
+            printError(problems.join(u' '));
+            finish(HeadlessRunner::UsageError);
+            return;
+        }
+        history->applySettings(m_connectionId, m_options.change, *current, this,
+            [this](Expected<bool, SmhError> written) {
+                if (!written) {
+                    printError(written.error().toString());
+                    finish(exitCodeFor(written.error()));
+                    return;
+                }
+                if (m_monitorOptions.output == MonitorOptions::Output::Text)
+                    m_out << tr("File history settings sent; a change can take about a minute "
+                                "to apply.")
+                          << '\n';
+                else
+                    m_out << QString::fromUtf8(
+                        QJsonDocument(QJsonObject {{u"applied"_s, m_options.change.toJson()}})
+                            .toJson(QJsonDocument::Compact))
+                          << '\n';
+                finish(HeadlessRunner::Success);
+            });
+    });
+}
+
+void HistoryCommand::clear()
+{
+    const QString libraryId = m_monitor->store()->connection(m_connectionId)->settings.libraryId;
+    if (!m_options.yes) {
+        // A person at a terminal may confirm by typing the library ID; a
+        // script must say --yes.
+        bool confirmed = false;
+        if (::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO)) {
+            m_err << tr("This deletes every historical version of library %1 and cannot be "
+                        "undone. Type the library ID to go on: ")
+                         .arg(libraryId)
+                  << Qt::flush;
+            QFile in;
+            if (in.open(stdin, QIODevice::ReadOnly))
+                confirmed = QString::fromLocal8Bit(in.readLine(1024)).trimmed() == libraryId;
+        }
+        if (!confirmed) {
+            printError(tr("Nothing was changed: clearing historical versions of library %1 is "
+                          "irreversible; pass --yes to confirm.")
+                           .arg(libraryId));
+            finish(HeadlessRunner::UsageError);
+            return;
+        }
+    }
+    ClearOptions options;
+    options.disableHistoryFirst = m_options.disableHistory;
+    m_monitor->clearHistory(
+        m_connectionId, options, this, [this](Expected<ClearStarted, ClearRefusal> started) {
+            if (!started) {
+                printError(started.error().reason == ClearRefusal::Reason::HistoryOn
+                        ? started.error().message + u' '
+                            + tr("Nothing was changed; pass --disable-history to turn it off "
+                                 "first.")
+                        : started.error().message);
+                finish(exitCodeFor(started.error()));
+                return;
+            }
+            m_started = *started;
+            const qint64 taskId = started->record.task.taskId;
+            switch (m_monitorOptions.output) {
+            case MonitorOptions::Output::Text:
+                m_out << taskId << Qt::endl;
+                break;
+            case MonitorOptions::Output::JsonLines:
+                m_out << QString::fromUtf8(
+                    QJsonDocument(QJsonObject {{u"time"_s, isoNow()}, {u"taskId"_s, taskId},
+                                      {u"state"_s, u"started"_s},
+                                      {u"usageBefore"_s, bytesJson(started->record.usageBefore)}})
+                        .toJson(QJsonDocument::Compact))
+                      << Qt::endl;
+                break;
+            case MonitorOptions::Output::Json:
+                if (m_options.noWait)
+                    m_out << QString::fromUtf8(QJsonDocument(
+                        QJsonObject {{u"taskId"_s, taskId},
+                            {u"usageBefore"_s, bytesJson(started->record.usageBefore)}})
+                                                   .toJson(QJsonDocument::Indented));
+                break;
+            }
+            if (m_options.noWait) {
+                finish(HeadlessRunner::Success);
+                return;
+            }
+            watch(*started);
+        });
+}
+
+void HistoryCommand::watch(const ClearStarted &started)
+{
+    const qint64 tracking = started.record.task.connectionId;
+    connect(m_monitor->store(), &TaskStore::tasksChanged, this, &HistoryCommand::onTaskChanged);
+    connect(m_monitor->scheduler(), &PollScheduler::connectionStatusChanged, this,
+        [this, tracking](qint64 connectionId) {
+            if (connectionId != tracking || m_finished)
+                return;
+            const auto status = m_monitor->scheduler()->status(tracking);
+            if (status.health == PollScheduler::Health::AuthRejected) {
+                printError(tr("authentication failed: %1").arg(status.lastError.toString()));
+                finish(HeadlessRunner::AuthFailed);
+            } else if (status.consecutiveFailures >= HeadlessRunner::retryBudget) {
+                printError(tr("gave up after %1 failed attempts: %2")
+                               .arg(status.consecutiveFailures)
+                               .arg(status.lastError.toString()));
+                finish(HeadlessRunner::GaveUp);
+            }
+        });
+}
+
+void HistoryCommand::onTaskChanged(const QList<Task> &tasks)
+{
+    if (m_finished || !m_started)
+        return;
+    for (const Task &task : tasks) {
+        if (task.key != m_started->record.task)
+            continue;
+        if (m_monitorOptions.output == MonitorOptions::Output::JsonLines
+            && task.state != TaskState::Queued && m_announced != task.state) {
+            m_announced = task.state;
+            QJsonObject event {{u"time"_s, isoNow()}, {u"taskId"_s, task.key.taskId},
+                {u"state"_s, TaskStates::key(task.state)},
+                {u"status"_s, task.status ? QJsonValue(task.status) : QJsonValue()}};
+            m_out << QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact))
+                  << Qt::endl;
+        }
+        if (!task.isFinal() || m_ending)
+            continue;
+        m_ending = true;
+        if (const auto record = m_monitor->history()->ledger()->cleanupForTask(task.key))
+            m_started->record = *record;
+        // The usage after, read once now (it may still lag), then the result.
+        m_monitor->history()->sampleUsage(m_started->record.connectionId, this,
+            [this, task](Expected<UsageReading, SmhError> usage) {
+                if (usage)
+                    m_started->record.usageAfter = usage->libraryBytes;
+                printClearResult(task);
+                finish(HeadlessRunner::exitCodeFor({task}));
+            });
+        return;
+    }
+}
+
+void HistoryCommand::printClearResult(const Task &task)
+{
+    if (m_finished || !m_started)
+        return;
+    // v2's count, when the service has it by now.
+    if (const auto record = m_monitor->history()->ledger()->cleanupForTask(task.key);
+        record && record->deleteCount)
+        m_started->record.deleteCount = record->deleteCount;
+    const CleanupRecord &record = m_started->record;
+    switch (m_monitorOptions.output) {
+    case MonitorOptions::Output::Json:
+    case MonitorOptions::Output::JsonLines: {
+        QJsonObject taskObject {{u"taskId"_s, task.key.taskId},
+            {u"state"_s, TaskStates::key(task.state)},
+            {u"status"_s, task.status ? QJsonValue(task.status) : QJsonValue()}};
+        if (task.result)
+            taskObject.insert(u"result"_s, task.result->toJson());
+        QJsonObject summary {{TaskStates::key(task.state), 1}, {u"total"_s, 1}};
+        QJsonObject document {{u"summary"_s, summary},
+            {u"usageBefore"_s, bytesJson(record.usageBefore)},
+            {u"usageAfter"_s, bytesJson(record.usageAfter)},
+            {u"deleteCount"_s,
+                record.deleteCount ? QJsonValue(*record.deleteCount) : QJsonValue()}};
+        if (m_monitorOptions.output == MonitorOptions::Output::Json) {
+            document.insert(u"tasks"_s, QJsonArray {taskObject});
+            m_out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
+        } else {
+            m_out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Compact))
+                  << '\n';
+        }
+        break;
+    }
+    case MonitorOptions::Output::Text: {
+        auto size = [this](const std::optional<qint64> &value) {
+            return value ? bytes(*value) : u"-"_s;
+        };
+        const auto freed = record.freedBytes();
+        m_out << TextTable::render(
+            {tr("TASK ID"), tr("STATE"), tr("STATUS"), tr("DELETED VERSIONS"), tr("USAGE BEFORE"),
+                tr("USAGE AFTER"), tr("FREED")},
+            {{QString::number(task.key.taskId), TaskStates::key(task.state),
+                task.status ? QString::number(task.status) : u"-"_s,
+                record.deleteCount ? QString::number(*record.deleteCount) : u"-"_s,
+                size(record.usageBefore), size(record.usageAfter), size(freed)}});
+        break;
+    }
+    }
+    m_out.flush();
+}

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "tasks/historyservice.h"
+#include "tasks/monitoroptions.h"
+#include "tasks/task.h"
+
+#include <QObject>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+class Monitor;
+class QCommandLineParser;
+
+// `history show|set|clear`: the library's file-history settings, its usage,
+// and the guarded clear of its historical versions, for scripts and for many
+// libraries. Exit codes are those of `watch` (HeadlessRunner::ExitCode): 2 also
+// when `clear` lacks --yes or file history is on without --disable-history
+// (nothing is changed then), 4 for a token without the admin grant.
+class HistoryCommand final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryCommand)
+
+public:
+    enum class Action {
+        Show,
+        Set,
+        Clear,
+    };
+
+    struct Options
+    {
+        Action action = Action::Show;
+        HistoryChange change; // set
+        bool yes = false; // clear
+        bool disableHistory = false;
+        bool noWait = false;
+    };
+
+    // Whether the command line asks for `history` (decided before any
+    // QCoreApplication exists, like MonitorOptions::wantsWindow()).
+    static bool wanted(const QStringList &arguments);
+    // The options of `history` on top of MonitorOptions::declare().
+    static void declare(QCommandLineParser &parser);
+    static Expected<Options> fromParser(const QCommandLineParser &parser);
+
+    // Parses, runs on QCoreApplication::exec() and returns the exit code.
+    static int run(const QCommandLineParser &parser, const MonitorOptions &options);
+
+    HistoryCommand(MonitorOptions monitorOptions, Options options, QObject *parent = nullptr);
+    ~HistoryCommand() override;
+
+private:
+    Expected<void> prepare();
+    void start();
+    void show();
+    void set();
+    void clear();
+    void watch(const ClearStarted &started);
+    void onTaskChanged(const QList<Task> &tasks);
+    void printClearResult(const Task &task);
+    void finish(int code);
+    void printError(const QString &message);
+    QString bytes(qint64 value) const;
+
+    MonitorOptions m_monitorOptions;
+    Options m_options;
+    std::unique_ptr<Monitor> m_monitor;
+    qint64 m_connectionId = 0;
+    std::optional<ClearStarted> m_started;
+    std::optional<TaskState> m_announced;
+    QTextStream m_out;
+    QTextStream m_err;
+    bool m_ending = false; // the task is final; reading the usage after
+    bool m_finished = false;
+};

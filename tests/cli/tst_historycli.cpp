@@ -1,0 +1,287 @@
+#include "demo/smhsimulator.h"
+#include "tasks/historyledger.h"
+#include "tasks/taskstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// `smh-task-monitor history show|set|clear` as a script runs it, against the
+// simulator: exit codes, outputs, every guard of the clear, and the record it
+// leaves in the ledger for the window.
+class TestHistoryCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    SmhSimulator *m_simulator = nullptr;
+    QString m_admin;
+    QTemporaryDir *m_data = nullptr;
+    int m_deletes = 0;
+
+    Run run(const QStringList &arguments, const QString &token)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM",
+                 "SMH_ACCESS_TOKEN", "SMH_LIBRARY_SECRET"})
+            env.remove(QString::fromLatin1(name));
+        env.insert(u"LANG"_s, u"C.UTF-8"_s);
+        env.insert(u"XDG_DATA_HOME"_s, m_data->path());
+        if (!token.isEmpty())
+            env.insert(u"SMH_ACCESS_TOKEN"_s, token);
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(SMH_BINARY),
+            QStringList {u"--endpoint"_s, m_simulator->baseUrl().toString(), u"--library"_s,
+                m_simulator->libraryId(), u"--interval"_s, u"0.05"_s, u"--max-interval"_s, u"0.2"_s}
+                + arguments);
+        if (!process.waitForStarted())
+            return {};
+        process.closeWriteChannel();
+        // The simulator lives in this process: keep its event loop turning.
+        if (!finished.wait(60'000)) {
+            process.kill();
+            process.waitForFinished();
+        }
+        Run result;
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        if (result.out.contains(token.toUtf8()) || result.err.contains(token.toUtf8()))
+            result.exitCode = -100; // a token must never show
+        return result;
+    }
+
+    static QString text(const Run &run)
+    {
+        return QString::fromUtf8(run.out + "\n--- stderr:\n" + run.err);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_data = new QTemporaryDir;
+        QVERIFY(m_data->isValid());
+        m_simulator = new SmhSimulator(this);
+        QVERIFY(m_simulator->start());
+        m_simulator->setUsage(2LL * 1024 * 1024 * 1024, 512LL * 1024 * 1024);
+        m_simulator->setClearRunMs(300);
+        m_simulator->setUsageLagMs(0);
+        m_admin = m_simulator->issueToken(0, true);
+        m_deletes = 0;
+        connect(&m_simulator->server(), &HttpServer::requestReceived, this,
+            [this](const HttpRequest &request) {
+                if (request.method == "DELETE" && request.target.contains("library-history"))
+                    ++m_deletes;
+            });
+    }
+
+    void cleanup()
+    {
+        delete m_simulator;
+        m_simulator = nullptr;
+        delete m_data;
+        m_data = nullptr;
+    }
+
+    void showText()
+    {
+        m_simulator->setHistoryState({true, 20, 0, 60});
+        const Run r = run({u"history"_s, u"show"_s}, m_admin);
+        QCOMPARE(r.exitCode, 0);
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY2(out.contains(u"File history"_s) && out.contains(u"on"_s), qPrintable(out));
+        QVERIFY(out.contains(u"2.5 GiB"_s));
+        QVERIFY(out.contains(u"can lag"_s));
+    }
+
+    void showJsonHoldsTheServersFields()
+    {
+        m_simulator->setHistoryState({false, 3, 7, 0});
+        const Run r = run({u"history"_s, u"show"_s, u"--output"_s, u"json"_s}, m_admin);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject document = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(document.value(u"settings").toObject(),
+            (QJsonObject {{u"enableFileHistory"_s, false}, {u"fileHistoryCount"_s, 3},
+                {u"fileHistoryExpireDay"_s, 7}, {u"mergeInterval"_s, 0}}));
+        QCOMPARE(document.value(u"usage").toObject().value(u"totalFileSize").toString(),
+            QString::number(2560LL * 1024 * 1024));
+    }
+
+    void nonAdminTokenExitsFourWithSmhsCode()
+    {
+        const Run r = run({u"history"_s, u"show"_s}, m_simulator->staticToken());
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains("NoPermission"), r.err.constData());
+        const Run c = run({u"history"_s, u"clear"_s, u"--yes"_s}, m_simulator->staticToken());
+        QCOMPARE(c.exitCode, 4);
+        QVERIFY(c.err.contains("NoPermission"));
+        QCOMPARE(m_deletes, 0);
+    }
+
+    void setValidatesBeforeSending_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("count 0") << QStringList {u"--count"_s, u"0"_s};
+        QTest::newRow("count 1000") << QStringList {u"--count"_s, u"1000"_s};
+        QTest::newRow("expire 1000") << QStringList {u"--expire-days"_s, u"1000"_s};
+        QTest::newRow("merge 3") << QStringList {u"--merge-interval"_s, u"3"_s};
+        QTest::newRow("not a number") << QStringList {u"--count"_s, u"many"_s};
+        QTest::newRow("both") << QStringList {u"--enable"_s, u"--disable"_s};
+        QTest::newRow("nothing") << QStringList {};
+    }
+
+    void setValidatesBeforeSending()
+    {
+        QFETCH(QStringList, arguments);
+        const int requests = m_simulator->server().requestCount();
+        const Run r = run(QStringList {u"history"_s, u"set"_s} + arguments, m_admin);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(m_simulator->server().requestCount(), requests);
+    }
+
+    void setApplies()
+    {
+        // The first enable needs count and expiry: refused after reading.
+        Run r = run({u"history"_s, u"set"_s, u"--enable"_s}, m_admin);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(m_simulator->historyWrites(), 0);
+        r = run({u"history"_s, u"set"_s, u"--enable"_s, u"--count"_s, u"5"_s, u"--expire-days"_s,
+                    u"0"_s},
+            m_admin);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("about a minute"));
+        QVERIFY(m_simulator->historyState().enabled);
+        QCOMPARE(m_simulator->historyState().count, 5);
+        QCOMPARE(m_simulator->historyState().expireDays, 0);
+    }
+
+    void clearWithoutYesChangesNothing()
+    {
+        const Run r = run({u"history"_s, u"clear"_s}, m_admin);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--yes"));
+        QCOMPARE(m_deletes, 0);
+        QCOMPARE(m_simulator->server().requestCount(), 0);
+    }
+
+    void clearWithHistoryOnNeedsDisableHistory()
+    {
+        m_simulator->setHistoryState({true, 10, 30, 0});
+        const Run r = run({u"history"_s, u"clear"_s, u"--yes"_s}, m_admin);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--disable-history"));
+        QCOMPARE(m_simulator->historyWrites(), 0);
+        QCOMPARE(m_deletes, 0);
+        QVERIFY(m_simulator->historyState().enabled);
+    }
+
+    void clearWatchesToTheEndAndIsRecorded()
+    {
+        m_simulator->setHistoryState({true, 10, 30, 0});
+        const Run r = run({u"history"_s, u"clear"_s, u"--yes"_s, u"--disable-history"_s,
+                              u"--output"_s, u"json"_s},
+            m_admin);
+        QVERIFY2(r.exitCode == 0, qPrintable(text(r)));
+        QVERIFY(!m_simulator->historyState().enabled);
+        QCOMPARE(m_deletes, 1);
+        const QJsonObject document = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject task = document.value(u"tasks").toArray().at(0).toObject();
+        QCOMPARE(task.value(u"state").toString(), u"succeeded"_s);
+        const qint64 taskId = task.value(u"taskId").toInteger();
+        QVERIFY(taskId > 0);
+        QCOMPARE(document.value(u"usageBefore").toString(), QString::number(2560LL * 1024 * 1024));
+        QCOMPARE(document.value(u"usageAfter").toString(), QString::number(2048LL * 1024 * 1024));
+        QCOMPARE(document.value(u"summary").toObject().value(u"succeeded").toInt(), 1);
+
+        // The window's ledger has it: a library-level task with its note, and the record.
+        TaskStore store;
+        QString error;
+        QVERIFY2(store.open(m_data->filePath(u"smh-task-monitor/ledger.sqlite"_s), &error),
+            qPrintable(error));
+        const QList<Task> tasks = store.tasks();
+        QCOMPARE(tasks.size(), 1);
+        QCOMPARE(tasks.constFirst().key.taskId, taskId);
+        QVERIFY(store.connection(tasks.constFirst().key.connectionId)->settings.libraryLevel);
+        QVERIFY(tasks.constFirst().note.startsWith(u"Clear historical versions"_s));
+        HistoryLedger ledger(&store);
+        const auto record = ledger.cleanupForTask(tasks.constFirst().key);
+        QVERIFY(record);
+        QCOMPARE(record->outcome, u"succeeded"_s);
+    }
+
+    void noWaitPrintsTheIdAndTheMinuteIsRemembered()
+    {
+        const Run r = run({u"history"_s, u"clear"_s, u"--yes"_s, u"--no-wait"_s}, m_admin);
+        QCOMPARE(r.exitCode, 0);
+        bool ok = false;
+        QVERIFY(r.out.trimmed().toLongLong(&ok) > 0 && ok);
+        // The next run remembers the call (in the ledger) and sends nothing.
+        const Run again = run({u"history"_s, u"clear"_s, u"--yes"_s}, m_admin);
+        QCOMPARE(again.exitCode, 5);
+        QVERIFY(again.err.contains("a minute"));
+        QCOMPARE(m_deletes, 1);
+    }
+
+    void serverRateLimitExitsFiveOnce()
+    {
+        QVERIFY(run({u"history"_s, u"clear"_s, u"--yes"_s, u"--no-wait"_s}, m_admin).exitCode == 0);
+        // Another user's ledger: no memory of it; SMH says 429, once.
+        delete m_data;
+        m_data = new QTemporaryDir;
+        const Run r = run({u"history"_s, u"clear"_s, u"--yes"_s}, m_admin);
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains("RateLimitExceeded"), r.err.constData());
+        QCOMPARE(m_deletes, 2);
+    }
+
+    void clearJsonLines()
+    {
+        const Run r =
+            run({u"history"_s, u"clear"_s, u"--yes"_s, u"--output"_s, u"jsonl"_s}, m_admin);
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QVERIFY(lines.size() >= 3);
+        QCOMPARE(QJsonDocument::fromJson(lines.constFirst()).object().value(u"state").toString(),
+            u"started"_s);
+        const QJsonObject last = QJsonDocument::fromJson(lines.constLast()).object();
+        QVERIFY(last.contains(u"summary"));
+        QVERIFY(last.contains(u"usageAfter"));
+    }
+
+    void demoShowsTheWholeJob()
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"DISPLAY"_s);
+        env.insert(u"XDG_DATA_HOME"_s, m_data->path());
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SMH_BINARY),
+            {u"--demo"_s, u"history"_s, u"clear"_s, u"--yes"_s, u"--no-wait"_s});
+        QVERIFY(process.waitForFinished(30'000));
+        // History is on in the demo: refused, nothing changed.
+        QCOMPARE(process.exitCode(), 2);
+        process.start(QStringLiteral(SMH_BINARY),
+            {u"--demo"_s, u"history"_s, u"clear"_s, u"--yes"_s, u"--disable-history"_s,
+                u"--no-wait"_s});
+        QVERIFY(process.waitForFinished(30'000));
+        QCOMPARE(process.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryCli)
+#include "tst_historycli.moc"
