@@ -13,6 +13,7 @@
 #include "ui/addtasksdialog.h"
 #include "ui/connectiondialog.h"
 #include "ui/filtersidebar.h"
+#include "ui/historyview.h"
 #include "ui/statestyle.h"
 #include "ui/statuspanel.h"
 #include "ui/styledtaskmodel.h"
@@ -411,6 +412,9 @@ void MainWindow::createMenus()
     connection->addSeparator();
     connection->addAction(m_pollNow);
     connection->addAction(m_pause);
+    connection->addSeparator();
+    connection->addAction(tr("&History && Cleanup…"), this,
+        [this] { HistoryView::open(m_monitor, m_sidebar->connectionFilter(), this); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -889,6 +893,7 @@ void MainWindow::showConnectionMenu(qint64 connectionId, const QPoint &position)
     poll->setEnabled(!paused);
     menu.addSeparator();
     QAction *edit = menu.addAction(tr("&Edit Connection…"));
+    QAction *history = menu.addAction(tr("&History && Cleanup…"));
     QAction *chosen = menu.exec(position);
     if (chosen == pause)
         scheduler->setPaused(connectionId, !paused);
@@ -896,6 +901,8 @@ void MainWindow::showConnectionMenu(qint64 connectionId, const QPoint &position)
         scheduler->pollNow(connectionId);
     else if (chosen == edit)
         manageConnections(connectionId);
+    else if (chosen == history)
+        HistoryView::open(m_monitor, connectionId, this);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

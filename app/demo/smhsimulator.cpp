@@ -96,6 +96,8 @@ qint64 SmhSimulator::usageBytes() const
 void SmhSimulator::seedDemoHistory()
 {
     m_history = {true, 20, 30, 60};
+    // Long enough that the drop shows after the monitor has seen the clear end.
+    m_usageLagMs = 15'000;
 }
 
 SmhSimulator::TaskScript SmhSimulator::scriptFor(qint64 taskId) const

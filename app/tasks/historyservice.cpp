@@ -436,6 +436,9 @@ void HistoryService::watchUsage(qint64 connectionId, bool watch)
     if (count == 0)
         m_watchers.remove(connectionId);
     if (watch) {
+        // The demo's clear ends in seconds: sample often enough to show it.
+        if (m_monitor->isDemoMode() && m_sampleTimer.interval() > 5'000)
+            m_sampleTimer.setInterval(5'000);
         m_sampleTimer.start();
         sampleTick();
     }

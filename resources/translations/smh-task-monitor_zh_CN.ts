@@ -79,6 +79,72 @@ You can also drop a text or CSV file here.</source>
     </message>
 </context>
 <context>
+    <name>CleanupListModel</name>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Versions deleted</source>
+        <translation>已删除版本数</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>清理前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>清理后</translation>
+    </message>
+    <message>
+        <source>Freed</source>
+        <translation>已释放</translation>
+    </message>
+</context>
+<context>
+    <name>ClearHistoryDialog</name>
+    <message>
+        <source>Clear Historical Versions</source>
+        <translation>清除历史版本</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every historical version of every file in library &lt;b&gt;%1&lt;/b&gt; will be deleted and its space released.&lt;/p&gt;&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;媒体库 &lt;b&gt;%1&lt;/b&gt; 中所有文件的全部历史版本都将被删除，其占用的空间随之释放。&lt;/p&gt;&lt;p&gt;&lt;b&gt;此操作无法撤销。&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>File history is on for this library. It must be turned off before its historical versions can be cleared.</source>
+        <translation>此媒体库已开启文件历史版本。必须先关闭它，才能清除历史版本。</translation>
+    </message>
+    <message>
+        <source>Turn file history off first</source>
+        <translation>先关闭文件历史版本</translation>
+    </message>
+    <message>
+        <source>Restore the previous settings when the clear has finished</source>
+        <translation>清除完成后恢复原先的设置</translation>
+    </message>
+    <message>
+        <source>Type the library ID &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
+        <translation>输入媒体库 ID &lt;b&gt;%1&lt;/b&gt; 以确认：</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Historical Versions</source>
+        <translation>清除历史版本(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>&amp;Add</source>
@@ -478,6 +544,441 @@ You can also drop a text or CSV file here.</source>
     </message>
 </context>
 <context>
+    <name>HistoryChange</name>
+    <message>
+        <source>the %1 reply is not a JSON object</source>
+        <translation>%1 的应答不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the library-history reply has a field of the wrong type</source>
+        <translation>library-history 的应答中有字段类型不正确</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>没有要修改的内容。</translation>
+    </message>
+    <message>
+        <source>The number of versions to keep must be between %1 and %2, not %3.</source>
+        <translation>保留的版本数必须在 %1 到 %2 之间，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>The days to keep versions must be between 0 (never expire) and %1, not %2.</source>
+        <translation>版本保留天数必须在 0（永不过期）到 %1 之间，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>The merge interval must be 0 or between %1 and %2 seconds, not %3.</source>
+        <translation>合并间隔必须为 0，或在 %1 到 %2 秒之间，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>Turning file history on for the first time needs the number of versions and the days to keep them.</source>
+        <translation>首次开启文件历史版本时，需要同时指定保留的版本数和保留天数。</translation>
+    </message>
+    <message>
+        <source>the usage reply has no byte count in totalFileSize</source>
+        <translation>用量应答的 totalFileSize 中没有字节数</translation>
+    </message>
+    <message>
+        <source>the space size reply has no byte count</source>
+        <translation>空间大小应答中没有字节数</translation>
+    </message>
+    <message>
+        <source>the clear was accepted but no taskId came back</source>
+        <translation>清除请求已被接受，但没有返回 taskId</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommand</name>
+    <message>
+        <source>--%1 needs a whole number, not &quot;%2&quot;.</source>
+        <translation>--%1 需要一个整数，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>Cannot read saved profiles: %1</source>
+        <translation>无法读取已保存的连接配置：%1</translation>
+    </message>
+    <message>
+        <source>There is no saved profile named &quot;%1&quot;.</source>
+        <translation>不存在名为“%1”的已保存连接配置。</translation>
+    </message>
+    <message>
+        <source>The credentials of profile &quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取配置“%1”的凭据：%2</translation>
+    </message>
+    <message>
+        <source>history set: turn file history on.</source>
+        <translation>history set：开启文件历史版本。</translation>
+    </message>
+    <message>
+        <source>history set: turn file history off.</source>
+        <translation>history set：关闭文件历史版本。</translation>
+    </message>
+    <message>
+        <source>history set: versions kept per file (1-999).</source>
+        <translation>history set：每个文件保留的版本数（1-999）。</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>history set: days versions are kept (0-999, 0 = never expire).</source>
+        <translation>history set：版本保留天数（0-999，0 = 永不过期）。</translation>
+    </message>
+    <message>
+        <source>history set: seconds within which saves merge into one version (0 or 5-600).</source>
+        <translation>history set：在多少秒内的多次保存合并为一个版本（0 或 5-600）。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>history clear: yes, delete every historical version of the library.</source>
+        <translation>history clear：确认删除媒体库的全部历史版本。</translation>
+    </message>
+    <message>
+        <source>history clear: turn file history off first when it is on.</source>
+        <translation>history clear：若文件历史版本已开启，先将其关闭。</translation>
+    </message>
+    <message>
+        <source>history clear: print the task ID and exit without watching it.</source>
+        <translation>history clear：输出任务 ID 后退出，不等待任务结束。</translation>
+    </message>
+    <message>
+        <source>history needs show, set or clear, not &quot;%1&quot;.</source>
+        <translation>history 需要 show、set 或 clear，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>多余的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>--enable and --disable contradict each other.</source>
+        <translation>--enable 与 --disable 相互矛盾。</translation>
+    </message>
+    <message>
+        <source>--enable, --disable, --count, --expire-days and --merge-interval belong to history set.</source>
+        <translation>--enable、--disable、--count、--expire-days 和 --merge-interval 仅用于 history set。</translation>
+    </message>
+    <message>
+        <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
+        <translation>未指定媒体库：请使用 --library ID（或 SMH_LIBRARY_ID）、--profile NAME 或 --demo。</translation>
+    </message>
+    <message>
+        <source>No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use --token-file / --secret-file.</source>
+        <translation>缺少凭据：请设置 SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET，或使用 --token-file / --secret-file。</translation>
+    </message>
+    <message>
+        <source>gave up: --timeout reached</source>
+        <translation>已放弃：达到 --timeout</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>媒体库</translation>
+    </message>
+    <message>
+        <source>File history</source>
+        <translation>文件历史版本</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Versions kept</source>
+        <translation>保留版本数</translation>
+    </message>
+    <message>
+        <source>Days kept (0 = never expire)</source>
+        <translation>保留天数（0 = 永不过期）</translation>
+    </message>
+    <message>
+        <source>Merge interval (s)</source>
+        <translation>合并间隔（秒）</translation>
+    </message>
+    <message>
+        <source>Library usage</source>
+        <translation>媒体库用量</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>Space %1</source>
+        <translation>空间 %1</translation>
+    </message>
+    <message>
+        <source>SETTING</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>SMH&apos;s usage figures can lag well behind under load.</source>
+        <translation>SMH 的用量数据在负载较高时可能明显滞后。</translation>
+    </message>
+    <message>
+        <source>File history settings sent; a change can take about a minute to apply.</source>
+        <translation>文件历史版本设置已发送；修改可能需要约一分钟才会生效。</translation>
+    </message>
+    <message>
+        <source>This deletes every historical version of library %1 and cannot be undone. Type the library ID to go on: </source>
+        <translation>这将删除媒体库 %1 的全部历史版本，且无法撤销。输入媒体库 ID 以继续：</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: clearing historical versions of library %1 is irreversible; pass --yes to confirm.</source>
+        <translation>未做任何修改：清除媒体库 %1 的历史版本不可撤销；请加 --yes 确认。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; pass --disable-history to turn it off first.</source>
+        <translation>未做任何修改；加 --disable-history 可先将其关闭。</translation>
+    </message>
+    <message>
+        <source>authentication failed: %1</source>
+        <translation>鉴权失败：%1</translation>
+    </message>
+    <message>
+        <source>gave up after %1 failed attempts: %2</source>
+        <translation>连续 %1 次尝试失败，已放弃：%2</translation>
+    </message>
+    <message>
+        <source>TASK ID</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状态码</translation>
+    </message>
+    <message>
+        <source>DELETED VERSIONS</source>
+        <translation>已删除版本数</translation>
+    </message>
+    <message>
+        <source>USAGE BEFORE</source>
+        <translation>清理前用量</translation>
+    </message>
+    <message>
+        <source>USAGE AFTER</source>
+        <translation>清理后用量</translation>
+    </message>
+    <message>
+        <source>FREED</source>
+        <translation>已释放</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryLedger</name>
+    <message>
+        <source>Could not write to the task ledger: %1</source>
+        <translation>无法写入任务记录库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryService</name>
+    <message>
+        <source>Clearing historical versions needs an admin token (one minted with the admin grant, or a library secret): %1</source>
+        <translation>清除历史版本需要管理员令牌（以 admin 权限签发的令牌，或使用媒体库密钥）：%1</translation>
+    </message>
+    <message>
+        <source>The credentials were refused: %1</source>
+        <translation>凭据被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>SMH accepts one clear of historical versions a minute per library and refused this one (%1). Try again in %2 s; nothing is retried on its own.</source>
+        <translation>SMH 每个媒体库每分钟只接受一次清除历史版本的请求，本次请求被拒绝（%1）。请在 %2 秒后重试；不会自动重试。</translation>
+    </message>
+    <message>
+        <source>no such connection</source>
+        <translation>没有这个连接</translation>
+    </message>
+    <message>
+        <source>no access token</source>
+        <translation>缺少访问令牌</translation>
+    </message>
+    <message>
+        <source>There is no such connection.</source>
+        <translation>没有这个连接。</translation>
+    </message>
+    <message>
+        <source>SMH accepts one clear of historical versions a minute per library; the next one may be sent in %1 s.</source>
+        <translation>SMH 每个媒体库每分钟只接受一次清除历史版本的请求；%1 秒后才能再次发送。</translation>
+    </message>
+    <message>
+        <source>A clear of this library is being started already.</source>
+        <translation>此媒体库的清除操作正在启动中。</translation>
+    </message>
+    <message>
+        <source>Clear historical versions, started %1</source>
+        <translation>清除历史版本，开始于 %1</translation>
+    </message>
+    <message>
+        <source>The clear was accepted as task %1, but the ledger could not record it: %2</source>
+        <translation>清除请求已作为任务 %1 被接受，但任务记录库无法记录它：%2</translation>
+    </message>
+    <message>
+        <source>File history is on for library %1: it must be turned off before its historical versions can be cleared.</source>
+        <translation>媒体库 %1 已开启文件历史版本：必须先关闭它，才能清除历史版本。</translation>
+    </message>
+    <message>
+        <source>File history settings restored.</source>
+        <translation>文件历史版本设置已恢复。</translation>
+    </message>
+    <message>
+        <source>File history settings could not be restored: %1</source>
+        <translation>无法恢复文件历史版本设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Keep historical versions of files</source>
+        <translation>保留文件的历史版本</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>History &amp; Cleanup</source>
+        <translation>历史版本与清理</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>连接(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>SMH&apos;s usage figures can lag well behind, so freed space may show only some time after a clear has finished.</source>
+        <translation>SMH 的用量数据可能明显滞后，因此清除完成后，释放的空间可能要过一段时间才会显示。</translation>
+    </message>
+    <message>
+        <source>Cleanups</source>
+        <translation>清理记录</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>File history</source>
+        <translation>文件历史版本</translation>
+    </message>
+    <message>
+        <source>&amp;Versions kept per file:</source>
+        <translation>每个文件保留的版本数(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>never expire</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Keep versions for:</source>
+        <translation>版本保留时长(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>no merging</source>
+        <translation>不合并</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Merge saves within:</source>
+        <translation>合并此时间内的保存(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>A change can take about a minute to apply.</source>
+        <translation>修改可能需要约一分钟才会生效。</translation>
+    </message>
+    <message>
+        <source>History &amp; Cleanup – %1</source>
+        <translation>历史版本与清理 – %1</translation>
+    </message>
+    <message>
+        <source>Reading usage…</source>
+        <translation>正在读取用量…</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>正在读取设置…</translation>
+    </message>
+    <message>
+        <source>Reading and changing these settings needs an admin token: %1</source>
+        <translation>读取和修改这些设置需要管理员令牌：%1</translation>
+    </message>
+    <message>
+        <source>File history is on.</source>
+        <translation>文件历史版本已开启。</translation>
+    </message>
+    <message>
+        <source>File history is off: no historical versions are being kept.</source>
+        <translation>文件历史版本已关闭：不会保留任何历史版本。</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>Sent. A change can take about a minute to apply.</source>
+        <translation>已发送。修改可能需要约一分钟才会生效。</translation>
+    </message>
+    <message>
+        <source>Library usage needs an admin token: %1</source>
+        <translation>读取媒体库用量需要管理员令牌：%1</translation>
+    </message>
+    <message>
+        <source>Library: %1</source>
+        <translation>媒体库：%1</translation>
+    </message>
+    <message>
+        <source>Space %1: %2</source>
+        <translation>空间 %1：%2</translation>
+    </message>
+    <message>
+        <source>(read %1)</source>
+        <translation>（读取于 %1）</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Historical Versions… (%1 s)</source>
+        <translation>清除历史版本(&amp;L)…（%1 秒）</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Historical Versions…</source>
+        <translation>清除历史版本(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Starting the clear…</source>
+        <translation>正在启动清除…</translation>
+    </message>
+    <message>
+        <source>Started as task %1; it is tracked in the task list and listed here.</source>
+        <translation>已作为任务 %1 启动；它会在任务列表中被跟踪，并列在这里。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Demo: embedded SMH simulator</source>
@@ -839,6 +1340,21 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
         <source>Kept in the private file; type to replace</source>
         <translation>保存在私有文件中；输入以替换</translation>
     </message>
+    <message>
+        <source>&amp;History &amp;&amp; Cleanup…</source>
+        <translation>历史版本与清理(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>The tasks could not be saved: %1</source>
+        <translation>无法保存这些任务：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Monitor</name>
+    <message>
+        <source>%1 (library)</source>
+        <translation>%1（媒体库级）</translation>
+    </message>
 </context>
 <context>
     <name>MonitorOptions</name>
@@ -1179,6 +1695,25 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>task %1 has a result that is not an object</source>
         <translation>任务 %1 的 result 不是对象</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>--interval (%1 s) must not be longer than --max-interval (%2 s).</source>
+        <translation>--interval（%1 秒）不能长于 --max-interval（%2 秒）。</translation>
+    </message>
+    <message>
+        <source>Cannot read saved profiles: %1</source>
+        <translation>无法读取已保存的连接配置：%1</translation>
+    </message>
+    <message>
+        <source>There is no saved profile named &quot;%1&quot;.</source>
+        <translation>不存在名为“%1”的已保存连接配置。</translation>
+    </message>
+    <message>
+        <source>Cannot read task IDs from standard input.</source>
+        <translation>无法从标准输入读取任务 ID。</translation>
     </message>
 </context>
 <context>
@@ -1722,6 +2257,32 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
+    <name>UsageChart</name>
+    <message>
+        <source>Library usage</source>
+        <translation>媒体库用量</translation>
+    </message>
+    <message>
+        <source>Clear started</source>
+        <translation>清除开始</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除结束</translation>
+    </message>
+</context>
+<context>
+    <name>UsageChartModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>SMH Task Monitor</source>
@@ -1734,6 +2295,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). The commands watch and query need none: see --help.</source>
         <translation>没有可用于打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 均未设置）。watch 和 query 命令不需要显示器：请参阅 --help。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 could not be saved: %2</source>
+        <translation>无法保存到 %1 的连接：%2</translation>
+    </message>
+    <message>
+        <source>The task IDs from the command line could not be saved: %1</source>
+        <translation>无法保存命令行中的任务 ID：%1</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,411 @@
+#include "ui/historyview.h"
+
+#include "tasks/cleanuplistmodel.h"
+#include "tasks/monitor.h"
+#include "tasks/taskstore.h"
+#include "tasks/usagechartmodel.h"
+#include "ui/clearhistorydialog.h"
+#include "ui/usagechart.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+}
+
+} // namespace
+
+HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
+    : QDialog(parent)
+    , m_monitor(monitor)
+    , m_connections(new QComboBox(this))
+    , m_enabled(new QCheckBox(tr("Keep historical versions of files"), this))
+    , m_count(new QSpinBox(this))
+    , m_expireDays(new QSpinBox(this))
+    , m_mergeInterval(new QSpinBox(this))
+    , m_apply(new QPushButton(tr("&Apply"), this))
+    , m_settingsStatus(new QLabel(this))
+    , m_usage(new QLabel(this))
+    , m_usageStatus(new QLabel(this))
+    , m_chartModel(new UsageChartModel(monitor->history()->ledger(), this))
+    , m_chart(new UsageChart(m_chartModel, this))
+    , m_cleanupModel(new CleanupListModel(monitor->history()->ledger(), this))
+    , m_cleanups(new QTableView(this))
+    , m_clear(new QPushButton(this))
+    , m_clearStatus(new QLabel(this))
+    , m_countdown(new QTimer(this))
+{
+    setObjectName(u"historyView"_s);
+    setWindowTitle(tr("History & Cleanup"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    resize(900, 900);
+    auto *layout = new QVBoxLayout(this);
+
+    auto *top = new QHBoxLayout;
+    auto *connectionLabel = new QLabel(tr("&Connection:"), this);
+    connectionLabel->setBuddy(m_connections);
+    m_connections->setObjectName(u"historyConnection"_s);
+    top->addWidget(connectionLabel);
+    top->addWidget(m_connections, 1);
+    layout->addLayout(top);
+
+    buildSettings(layout);
+
+    auto *storage = new QGroupBox(tr("Storage"), this);
+    auto *storageLayout = new QVBoxLayout(storage);
+    auto *usageRow = new QHBoxLayout;
+    m_usage->setObjectName(u"usageLabel"_s);
+    m_usage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    usageRow->addWidget(m_usage, 1);
+    auto *refresh = new QPushButton(tr("&Refresh"), storage);
+    usageRow->addWidget(refresh);
+    storageLayout->addLayout(usageRow);
+    storageLayout->addWidget(m_chart, 1);
+    auto *lag = new QLabel(tr("SMH's usage figures can lag well behind, so freed space may show "
+                              "only some time after a clear has finished."),
+        storage);
+    lag->setWordWrap(true);
+    lag->setForegroundRole(QPalette::PlaceholderText);
+    storageLayout->addWidget(lag);
+    m_usageStatus->setWordWrap(true);
+    storageLayout->addWidget(m_usageStatus);
+    layout->addWidget(storage, 4);
+
+    auto *cleanups = new QGroupBox(tr("Cleanups"), this);
+    auto *cleanupLayout = new QVBoxLayout(cleanups);
+    m_cleanups->setObjectName(u"cleanupList"_s);
+    m_cleanups->setModel(m_cleanupModel);
+    m_cleanups->verticalHeader()->hide();
+    m_cleanups->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_cleanups->horizontalHeader()->setStretchLastSection(true);
+    m_cleanups->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    cleanupLayout->addWidget(m_cleanups);
+    auto *clearRow = new QHBoxLayout;
+    m_clear->setObjectName(u"clearHistory"_s);
+    clearRow->addWidget(m_clear);
+    m_clearStatus->setObjectName(u"clearStatus"_s);
+    m_clearStatus->setWordWrap(true);
+    clearRow->addWidget(m_clearStatus, 1);
+    cleanupLayout->addLayout(clearRow);
+    layout->addWidget(cleanups, 1);
+
+    auto *close = new QPushButton(tr("Close"), this);
+    auto *bottom = new QHBoxLayout;
+    bottom->addStretch();
+    bottom->addWidget(close);
+    layout->addLayout(bottom);
+
+    connect(close, &QPushButton::clicked, this, &QDialog::close);
+    connect(refresh, &QPushButton::clicked, this, &HistoryView::refreshUsage);
+    connect(m_apply, &QPushButton::clicked, this, &HistoryView::applySettings);
+    connect(m_clear, &QPushButton::clicked, this, &HistoryView::clearHistory);
+    connect(m_countdown, &QTimer::timeout, this, &HistoryView::updateClearButton);
+    connect(monitor->history()->ledger(), &HistoryLedger::sampleAdded, this,
+        [this](const LibraryKey &library) {
+            if (library == m_library)
+                showLatestUsage();
+        });
+    // A finished clear may have put file history back on.
+    connect(monitor->history(), &HistoryService::cleanupFinished, this,
+        [this](const CleanupRecord &record) {
+            if (record.library == m_library)
+                readSettings();
+        });
+    connect(m_connections, &QComboBox::activated, this,
+        [this](int index) { setConnection(m_connections->itemData(index).toLongLong()); });
+    connect(
+        monitor->store(), &TaskStore::connectionsChanged, this, &HistoryView::reloadConnections);
+    m_countdown->setInterval(1000);
+
+    reloadConnections();
+    setConnection(connectionId ? connectionId : m_connections->itemData(0).toLongLong());
+}
+
+HistoryView::~HistoryView()
+{
+    if (m_connectionId)
+        m_monitor->history()->watchUsage(m_connectionId, false);
+}
+
+HistoryView *HistoryView::open(Monitor *monitor, qint64 connectionId, QWidget *parent)
+{
+    auto *view = parent ? parent->findChild<HistoryView *>(u"historyView"_s) : nullptr;
+    if (!view)
+        view = new HistoryView(monitor, connectionId, parent);
+    else if (connectionId)
+        view->setConnection(connectionId);
+    view->show();
+    view->raise();
+    view->activateWindow();
+    return view;
+}
+
+void HistoryView::buildSettings(QVBoxLayout *layout)
+{
+    auto *box = new QGroupBox(tr("File history"), this);
+    auto *form = new QFormLayout(box);
+    m_enabled->setObjectName(u"historyEnabled"_s);
+    form->addRow(m_enabled);
+    m_count->setObjectName(u"historyCount"_s);
+    m_count->setRange(HistoryChange::minCount, HistoryChange::maxCount);
+    form->addRow(tr("&Versions kept per file:"), m_count);
+    m_expireDays->setObjectName(u"historyExpireDays"_s);
+    m_expireDays->setRange(0, HistoryChange::maxExpireDays);
+    m_expireDays->setSpecialValueText(tr("never expire"));
+    m_expireDays->setSuffix(tr(" days"));
+    form->addRow(tr("&Keep versions for:"), m_expireDays);
+    m_mergeInterval->setObjectName(u"historyMergeInterval"_s);
+    // 1-4 s is not allowed; the check before sending says so in words.
+    m_mergeInterval->setRange(0, HistoryChange::maxMergeInterval);
+    m_mergeInterval->setSpecialValueText(tr("no merging"));
+    m_mergeInterval->setSuffix(tr(" s"));
+    form->addRow(tr("&Merge saves within:"), m_mergeInterval);
+    auto *note = new QLabel(tr("A change can take about a minute to apply."), box);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    auto *row = new QHBoxLayout;
+    m_apply->setObjectName(u"applyHistory"_s);
+    row->addWidget(note, 1);
+    row->addWidget(m_apply);
+    form->addRow(row);
+    m_settingsStatus->setObjectName(u"settingsStatus"_s);
+    m_settingsStatus->setWordWrap(true);
+    form->addRow(m_settingsStatus);
+    layout->addWidget(box);
+}
+
+void HistoryView::reloadConnections()
+{
+    const qint64 current = m_connectionId;
+    m_connections->clear();
+    const QList<Connection> connections = m_monitor->store()->connections();
+    for (const Connection &connection : connections) {
+        const QString name =
+            connection.name.isEmpty() ? connection.settings.displayName() : connection.name;
+        m_connections->addItem(name, connection.id);
+    }
+    const int index = m_connections->findData(current);
+    if (index >= 0)
+        m_connections->setCurrentIndex(index);
+}
+
+void HistoryView::setStatus(QLabel *label, const QString &text, bool error)
+{
+    label->setText(text);
+    label->setForegroundRole(error ? QPalette::BrightText : QPalette::WindowText);
+    QFont font = label->font();
+    font.setBold(error);
+    label->setFont(font);
+}
+
+void HistoryView::setConnection(qint64 connectionId)
+{
+    const auto connection = m_monitor->store()->connection(connectionId);
+    if (!connection || connectionId == m_connectionId)
+        return;
+    ++m_generation;
+    if (m_connectionId)
+        m_monitor->history()->watchUsage(m_connectionId, false);
+    m_connectionId = connectionId;
+    m_library = LibraryKey::of(connection->settings);
+    m_current.reset();
+    m_connections->setCurrentIndex(m_connections->findData(connectionId));
+    setWindowTitle(tr("History & Cleanup – %1")
+                       .arg(connection->name.isEmpty() ? connection->settings.displayName()
+                                                       : connection->name));
+    m_chartModel->setLibrary(m_library);
+    m_cleanupModel->setLibrary(m_library);
+    m_usage->setText(tr("Reading usage…"));
+    m_usageStatus->clear();
+    m_clearStatus->clear();
+    showLatestUsage();
+    readSettings();
+    m_monitor->history()->watchUsage(connectionId, true);
+    updateClearButton();
+    m_countdown->start();
+}
+
+void HistoryView::readSettings()
+{
+    m_apply->setEnabled(false);
+    setStatus(m_settingsStatus, tr("Reading the settings…"), false);
+    const int generation = m_generation;
+    m_monitor->history()->readSettings(
+        m_connectionId, this, [this, generation](Expected<HistorySettings, SmhError> settings) {
+            if (generation != m_generation)
+                return;
+            if (!settings) {
+                const SmhError &error = settings.error();
+                setStatus(m_settingsStatus,
+                    error.code() == u"NoPermission"
+                        ? tr("Reading and changing these settings needs an admin token: %1")
+                              .arg(error.toString())
+                        : error.toString(),
+                    true);
+                return;
+            }
+            showSettings(*settings);
+        });
+}
+
+void HistoryView::showSettings(const HistorySettings &settings)
+{
+    m_current = settings;
+    m_enabled->setChecked(settings.enabled);
+    m_count->setValue(settings.count.value_or(HistoryChange::minCount));
+    m_expireDays->setValue(settings.expireDays.value_or(0));
+    m_mergeInterval->setValue(settings.mergeInterval.value_or(0));
+    m_apply->setEnabled(true);
+    setStatus(m_settingsStatus,
+        settings.enabled ? tr("File history is on.")
+                         : tr("File history is off: no historical versions are being kept."),
+        false);
+}
+
+HistoryChange HistoryView::editedChange() const
+{
+    HistoryChange change;
+    const HistorySettings current = m_current.value_or(HistorySettings {});
+    if (m_enabled->isChecked() != current.enabled)
+        change.enabled = m_enabled->isChecked();
+    // Count and expiry go along with a first enable, which needs them.
+    const bool enabling = change.enabled.value_or(false);
+    if (m_count->value() != current.count.value_or(-1) || (enabling && !current.count))
+        change.count = m_count->value();
+    if (m_expireDays->value() != current.expireDays.value_or(-1)
+        || (enabling && !current.expireDays))
+        change.expireDays = m_expireDays->value();
+    if (m_mergeInterval->value() != current.mergeInterval.value_or(0))
+        change.mergeInterval = m_mergeInterval->value();
+    return change;
+}
+
+void HistoryView::applySettings()
+{
+    const HistoryChange change = editedChange();
+    if (const QStringList problems = change.validate(m_current); !problems.isEmpty()) {
+        setStatus(m_settingsStatus, problems.join(u' '), true);
+        return;
+    }
+    m_apply->setEnabled(false);
+    setStatus(m_settingsStatus, tr("Applying…"), false);
+    const int generation = m_generation;
+    m_monitor->history()->applySettings(m_connectionId, change, m_current, this,
+        [this, generation, change](Expected<bool, SmhError> written) {
+            if (generation != m_generation)
+                return;
+            m_apply->setEnabled(true);
+            if (!written) {
+                setStatus(m_settingsStatus, written.error().toString(), true);
+                return;
+            }
+            HistorySettings applied = m_current.value_or(HistorySettings {});
+            if (change.enabled)
+                applied.enabled = *change.enabled;
+            if (change.count)
+                applied.count = change.count;
+            if (change.expireDays)
+                applied.expireDays = change.expireDays;
+            if (change.mergeInterval)
+                applied.mergeInterval = change.mergeInterval;
+            m_current = applied;
+            setStatus(
+                m_settingsStatus, tr("Sent. A change can take about a minute to apply."), false);
+        });
+}
+
+void HistoryView::refreshUsage()
+{
+    const int generation = m_generation;
+    m_monitor->history()->sampleUsage(
+        m_connectionId, this, [this, generation](Expected<UsageReading, SmhError> reading) {
+            if (generation != m_generation)
+                return;
+            if (reading) {
+                m_usageStatus->clear();
+                return;
+            }
+            const SmhError &error = reading.error();
+            setStatus(m_usageStatus,
+                error.code() == u"NoPermission"
+                    ? tr("Library usage needs an admin token: %1").arg(error.toString())
+                    : error.toString(),
+                true);
+        });
+}
+
+void HistoryView::showLatestUsage()
+{
+    HistoryLedger *ledger = m_monitor->history()->ledger();
+    const auto library = ledger->latestSample(m_library);
+    if (!library) {
+        refreshUsage();
+        return;
+    }
+    QString text = tr("Library: %1").arg(sizeText(library->bytes));
+    const auto connection = m_monitor->store()->connection(m_connectionId);
+    if (connection && !connection->settings.libraryLevel
+        && connection->settings.spaceId != ConnectionSettings::singleTenantSpace) {
+        if (const auto space = ledger->latestSample(m_library, connection->settings.spaceId))
+            text += u"   "_s
+                + tr("Space %1: %2").arg(connection->settings.spaceId, sizeText(space->bytes));
+    }
+    text += u"   "_s
+        + tr("(read %1)")
+              .arg(QLocale().toString(library->at.toLocalTime().time(), QLocale::ShortFormat));
+    m_usage->setText(text);
+}
+
+void HistoryView::updateClearButton()
+{
+    const int wait = m_monitor->history()->secondsUntilNextClear(m_library);
+    m_clear->setEnabled(wait == 0);
+    m_clear->setText(wait > 0 ? tr("C&lear Historical Versions… (%1 s)").arg(wait)
+                              : tr("C&lear Historical Versions…"));
+}
+
+void HistoryView::clearHistory()
+{
+    const auto connection = m_monitor->store()->connection(m_connectionId);
+    if (!connection)
+        return;
+    ClearHistoryDialog dialog(connection->settings.libraryId, m_current, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_clear->setEnabled(false);
+    setStatus(m_clearStatus, tr("Starting the clear…"), false);
+    const int generation = m_generation;
+    m_monitor->clearHistory(m_connectionId, dialog.options(), this,
+        [this, generation](Expected<ClearStarted, ClearRefusal> started) {
+            updateClearButton();
+            if (generation != m_generation)
+                return;
+            if (!started) {
+                setStatus(m_clearStatus, started.error().message, true);
+                return;
+            }
+            if (started->previous && started->previous->enabled)
+                m_current.reset();
+            readSettings();
+            setStatus(m_clearStatus,
+                tr("Started as task %1; it is tracked in the task list and listed here.")
+                    .arg(started->record.task.taskId),
+                false);
+        });
+}
