@@ -77,13 +77,13 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
     auto *refresh = new QPushButton(tr("&Refresh"), storage);
     usageRow->addWidget(refresh);
     storageLayout->addLayout(usageRow);
-    storageLayout->addWidget(m_chart, 1);
     auto *lag = new QLabel(tr("SMH's usage figures can lag well behind, so freed space may show "
                               "only some time after a clear has finished."),
         storage);
     lag->setWordWrap(true);
     lag->setForegroundRole(QPalette::PlaceholderText);
     storageLayout->addWidget(lag);
+    storageLayout->addWidget(m_chart, 1);
     m_usageStatus->setWordWrap(true);
     storageLayout->addWidget(m_usageStatus);
     layout->addWidget(storage, 4);
@@ -92,6 +92,7 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
     auto *cleanupLayout = new QVBoxLayout(cleanups);
     m_cleanups->setObjectName(u"cleanupList"_s);
     m_cleanups->setModel(m_cleanupModel);
+    m_cleanups->setMinimumHeight(90);
     m_cleanups->verticalHeader()->hide();
     m_cleanups->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_cleanups->horizontalHeader()->setStretchLastSection(true);

@@ -8,6 +8,7 @@
 #include "smh/tokenprovider.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
+#include "tasks/startup.h"
 #include "tasks/taskstore.h"
 
 #include <QCommandLineParser>
@@ -55,38 +56,23 @@ QJsonValue bytesJson(const std::optional<qint64> &bytes)
     return bytes ? QJsonValue(QString::number(*bytes)) : QJsonValue(QJsonValue::Null);
 }
 
-// The secret or token of a connection saved from the window.
-Expected<Connection> savedProfile(const QString &name, QString *token, QString *secret)
+// The token or secret of a connection saved from the window, from the keychain.
+Expected<QString> savedCredential(const Connection &saved, const QString &profile)
 {
-    TaskStore saved;
-    QString openError;
-    if (!saved.open(TaskStore::defaultPath(), &openError))
-        return unexpected(HistoryCommand::tr("Cannot read saved profiles: %1").arg(openError));
-    const QList<Connection> connections = saved.connections();
-    const auto it = std::find_if(connections.cbegin(), connections.cend(),
-        [&](const Connection &c) { return c.name == name || c.settings.displayName() == name; });
-    if (it == connections.cend())
-        return unexpected(HistoryCommand::tr("There is no saved profile named \"%1\".").arg(name));
-    if (token->isEmpty() && secret->isEmpty()) {
-        SecretStore secrets;
-        QEventLoop loop;
-        QString stored;
-        QString problem;
-        secrets.read(it->id, [&](const QString &value, const QString &why) {
-            stored = value;
-            problem = why;
-            loop.quit();
-        });
-        loop.exec();
-        if (stored.isEmpty() && !problem.isEmpty())
-            return unexpected(HistoryCommand::tr("The credentials of profile \"%1\" cannot be "
-                                                 "read: %2")
-                                  .arg(name, problem));
-        (it->authKind == AuthKind::LibrarySecret ? *secret : *token) = stored;
-    }
-    Connection connection = *it;
-    connection.id = 0;
-    return connection;
+    SecretStore secrets;
+    QEventLoop loop;
+    QString stored;
+    QString problem;
+    secrets.read(saved.id, [&](const QString &value, const QString &why) {
+        stored = value;
+        problem = why;
+        loop.quit();
+    });
+    loop.exec();
+    if (stored.isEmpty() && !problem.isEmpty())
+        return unexpected(HistoryCommand::tr("The credentials of profile \"%1\" cannot be read: %2")
+                              .arg(profile, problem));
+    return stored;
 }
 
 int exitCodeFor(const ClearRefusal &refusal)
@@ -230,28 +216,37 @@ QString HistoryCommand::bytes(qint64 value) const
 
 Expected<void> HistoryCommand::prepare()
 {
-    QString token = m_monitorOptions.accessToken;
-    QString secret = m_monitorOptions.librarySecret;
-    Connection connection;
+    // Credentials given on the environment win over a profile's saved ones.
+    std::optional<Connection> connection = Startup::connection(m_monitorOptions);
+    QString credential = Startup::credential(m_monitorOptions);
     if (!m_monitorOptions.profile.isEmpty()) {
-        const auto saved = savedProfile(m_monitorOptions.profile, &token, &secret);
+        auto saved = Startup::savedConnection(m_monitorOptions.profile, TaskStore::defaultPath());
         if (!saved)
             return unexpected(saved.error());
+        if (credential.isEmpty()) {
+            const auto stored = savedCredential(*saved, m_monitorOptions.profile);
+            if (!stored)
+                return unexpected(stored.error());
+            credential = *stored;
+        } else {
+            saved->authKind = m_monitorOptions.librarySecret.isEmpty() ? AuthKind::AccessToken
+                                                                       : AuthKind::LibrarySecret;
+        }
+        saved->id = 0;
         connection = *saved;
-    } else if (!m_monitorOptions.connectionGiven) {
+    }
+    if (!connection)
         return unexpected(
             tr("No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or "
                "--demo."));
-    } else {
-        connection.settings = m_monitorOptions.connection;
-        connection.name = m_monitorOptions.connectionName;
-    }
-    if (token.isEmpty() && secret.isEmpty())
+    if (credential.isEmpty())
         return unexpected(tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
                              "--token-file / --secret-file."));
-    if (const QStringList problems = connection.settings.validate(); !problems.isEmpty())
+    if (const QStringList problems = connection->settings.validate(); !problems.isEmpty())
         return unexpected(problems.join(u' '));
-    connection.authKind = secret.isEmpty() ? AuthKind::AccessToken : AuthKind::LibrarySecret;
+    const auto polling = Startup::pollOptions(m_monitorOptions);
+    if (!polling)
+        return unexpected(polling.error());
 
     // A clear is recorded in the user's ledger so that the window shows it;
     // the demo's library dies with the process, and reads record nothing.
@@ -261,21 +256,11 @@ Expected<void> HistoryCommand::prepare()
     QString error;
     if (!m_monitor->openStore(recorded ? TaskStore::defaultPath() : u":memory:"_s, &error))
         return unexpected(error);
-    m_connectionId = m_monitor->addConnection(connection);
-    if (m_connectionId == 0)
-        return unexpected(m_monitor->store()->lastError());
-    if (secret.isEmpty())
-        m_monitor->setAccessToken(m_connectionId, token);
-    else
-        m_monitor->setLibrarySecret(m_connectionId, secret);
-
-    PollPlanner::Options planner;
-    if (m_monitorOptions.interval)
-        planner.baseInterval = *m_monitorOptions.interval;
-    if (m_monitorOptions.maxInterval)
-        planner.maxInterval = *m_monitorOptions.maxInterval;
-    planner.maxInterval = std::max(planner.maxInterval, planner.baseInterval);
-    m_monitor->scheduler()->setOptions(planner);
+    const auto connected = Startup::connect(*m_monitor, *connection, credential);
+    if (!connected)
+        return unexpected(connected.error());
+    m_connectionId = *connected;
+    m_monitor->scheduler()->setOptions(*polling);
     if (m_monitorOptions.timeout) {
         QTimer::singleShot(*m_monitorOptions.timeout, this, [this] {
             printError(tr("gave up: --timeout reached"));

@@ -100,21 +100,31 @@ void HistoryService::withAdminToken(qint64 connectionId, QObject *context, WithT
     });
 }
 
-void HistoryService::readSettings(
-    qint64 connectionId, QObject *context, HistoryApi::Done<HistorySettings> done)
+template<typename T>
+void HistoryService::adminCall(
+    qint64 connectionId, QObject *context, HistoryApi::Done<T> done, AdminCall<T> call)
 {
     const auto connection = m_monitor->store()->connection(connectionId);
     withAdminToken(connectionId, context,
-        [this, connection, context, done](Expected<QString, SmhError> token, Release release) {
+        [connection, done, call](Expected<QString, SmhError> token, Release release) {
             if (!token) {
                 done(unexpected(token.error()));
                 return;
             }
-            HistoryApi::readSettings(m_monitor->client(), connection->settings, *token, context,
-                [done, release](Expected<HistorySettings, SmhError> settings) {
-                    release();
-                    done(std::move(settings));
-                });
+            call(connection->settings, *token, [done, release](Expected<T, SmhError> result) {
+                release();
+                done(std::move(result));
+            });
+        });
+}
+
+void HistoryService::readSettings(
+    qint64 connectionId, QObject *context, HistoryApi::Done<HistorySettings> done)
+{
+    adminCall<HistorySettings>(connectionId, context, std::move(done),
+        [this, context](const ConnectionSettings &settings, const QString &token,
+            HistoryApi::Done<HistorySettings> reply) {
+            HistoryApi::readSettings(m_monitor->client(), settings, token, context, reply);
         });
 }
 
@@ -128,19 +138,11 @@ void HistoryService::applySettings(qint64 connectionId, const HistoryChange &cha
         });
         return;
     }
-    const auto connection = m_monitor->store()->connection(connectionId);
-    withAdminToken(connectionId, context,
-        [this, connection, change, current, context, done](
-            Expected<QString, SmhError> token, Release release) {
-            if (!token) {
-                done(unexpected(token.error()));
-                return;
-            }
-            HistoryApi::writeSettings(m_monitor->client(), connection->settings, *token, change,
-                current, context, [done, release](Expected<bool, SmhError> written) {
-                    release();
-                    done(std::move(written));
-                });
+    adminCall<bool>(connectionId, context, std::move(done),
+        [this, change, current, context](const ConnectionSettings &settings, const QString &token,
+            HistoryApi::Done<bool> reply) {
+            HistoryApi::writeSettings(
+                m_monitor->client(), settings, token, change, current, context, reply);
         });
 }
 

@@ -102,6 +102,13 @@ private:
     using Release = std::function<void()>;
     using WithToken = std::function<void(Expected<QString, SmhError>, Release)>;
     void withAdminToken(qint64 connectionId, QObject *context, WithToken use);
+    // One call with an admin token, released once its reply is in.
+    template<typename T>
+    using AdminCall =
+        std::function<void(const ConnectionSettings &, const QString &, HistoryApi::Done<T>)>;
+    template<typename T>
+    void adminCall(
+        qint64 connectionId, QObject *context, HistoryApi::Done<T> done, AdminCall<T> call);
     void onTransitions(const QList<TaskTransition> &transitions);
     void finishCleanup(CleanupRecord record, const QString &outcome);
     void recordSample(const LibraryKey &library, const UsageSample &sample);
