@@ -46,8 +46,7 @@ QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
     auto storeSecret = [secrets](const Connection &connection, const QString &secret) {
         if (!secrets)
             return;
-        const QString name =
-            connection.name.isEmpty() ? connection.settings.displayName() : connection.name;
+        const QString name = connection.label();
         secrets->write(connection.id, secret, [name](const QString &error) {
             // The secret is still in use for this session; only keeping it failed.
             if (!error.isEmpty())

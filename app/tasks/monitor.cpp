@@ -3,6 +3,7 @@
 #include "smh/smhclient.h"
 #include "smh/tokenprovider.h"
 #include "tasks/pollscheduler.h"
+#include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
 
 using namespace Qt::StringLiterals;
@@ -12,6 +13,7 @@ Monitor::Monitor(QObject *parent)
     , m_client(new SmhClient(this))
     , m_store(new TaskStore(this))
     , m_scheduler(new PollScheduler(m_client, m_store, this))
+    , m_notifier(new TaskNotifier(m_store, this))
 { }
 
 Monitor::~Monitor()
@@ -26,6 +28,9 @@ bool Monitor::openStore(const QString &path, QString *error)
 {
     if (!m_store->open(path, error))
         return false;
+    // The ledger's tasks arrive with the file, not by signal: count afresh.
+    delete m_notifier;
+    m_notifier = new TaskNotifier(m_store, this);
     const QList<Connection> connections = m_store->connections();
     for (const Connection &connection : connections)
         m_scheduler->addConnection(connection.id, ensureTokenProvider(connection));
@@ -46,7 +51,7 @@ qint64 Monitor::addConnection(const Connection &connection)
 {
     const QList<Connection> existing = m_store->connections();
     for (const Connection &known : existing) {
-        if (known.settings == connection.settings && known.authKind == connection.authKind)
+        if (known.sameTarget(connection))
             return known.id;
     }
     const qint64 id = m_store->addConnection(connection);

@@ -10,6 +10,7 @@
 
 class PollScheduler;
 class SmhClient;
+class TaskNotifier;
 class TaskStore;
 class TokenProvider;
 
@@ -29,6 +30,7 @@ public:
     SmhClient *client() const { return m_client; }
     TaskStore *store() const { return m_store; }
     PollScheduler *scheduler() const { return m_scheduler; }
+    TaskNotifier *notifier() const { return m_notifier; }
 
     // Opens the ledger (":memory:" for a throwaway one).
     bool openStore(const QString &path, QString *error);
@@ -59,6 +61,7 @@ private:
     SmhClient *m_client;
     TaskStore *m_store;
     PollScheduler *m_scheduler;
+    TaskNotifier *m_notifier;
     bool m_demoMode = false;
     QHash<qint64, TokenProvider *> m_tokens;
 };

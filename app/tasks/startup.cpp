@@ -64,10 +64,8 @@ Expected<Connection> Startup::savedConnection(const QString &name, const QString
     if (!saved.open(ledgerPath, &openError))
         return unexpected(tr("Cannot read saved profiles: %1").arg(openError));
     const QList<Connection> connections = saved.connections();
-    const auto it =
-        std::find_if(connections.cbegin(), connections.cend(), [&name](const Connection &c) {
-            return c.name == name || c.settings.displayName() == name;
-        });
+    const auto it = std::find_if(connections.cbegin(), connections.cend(),
+        [&name](const Connection &c) { return c.answersTo(name); });
     if (it == connections.cend())
         return unexpected(tr("There is no saved profile named \"%1\".").arg(name));
     return *it;
