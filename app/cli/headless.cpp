@@ -108,9 +108,8 @@ void HeadlessRunner::start()
 
     m_monitor = std::make_unique<Monitor>();
     m_monitor->setDemoMode(m_options.demo);
-    QString error;
-    if (!m_monitor->openStore(u":memory:"_s, &error))
-        return fail(UsageError, error);
+    if (const Expected<void> opened = m_monitor->openStore(u":memory:"_s); !opened)
+        return fail(UsageError, opened.error());
     const Expected<PollPlanner::Options> polling = Startup::pollOptions(m_options);
     if (!polling)
         return fail(UsageError, polling.error());

@@ -96,14 +96,11 @@ Expected<QString> Startup::taskIdText(const MonitorOptions &options, bool readSt
 Expected<qint64> Startup::connect(
     Monitor &monitor, const Connection &connection, const QString &credential)
 {
-    const qint64 id = monitor.addConnection(connection);
-    if (id == 0)
-        return unexpected(monitor.store()->lastError());
-    if (!credential.isEmpty()) {
-        if (connection.authKind == AuthKind::LibrarySecret)
-            monitor.setLibrarySecret(id, credential);
-        else
-            monitor.setAccessToken(id, credential);
+    const Expected<qint64> id = monitor.addConnection(connection);
+    if (id && !credential.isEmpty()) {
+        Connection added = connection;
+        added.id = *id;
+        monitor.setCredential(added, credential);
     }
     return id;
 }

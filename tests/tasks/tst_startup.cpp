@@ -120,8 +120,7 @@ private Q_SLOTS:
     void connectFindsTheSameConnection()
     {
         Monitor monitor;
-        QString error;
-        QVERIFY(monitor.openStore(u":memory:"_s, &error));
+        QVERIFY(monitor.openStore(u":memory:"_s));
         Connection connection;
         connection.settings.endpoint = QUrl(u"https://lib.example.com"_s);
         connection.settings.libraryId = u"lib"_s;
