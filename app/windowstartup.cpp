@@ -53,11 +53,11 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
 
     Monitor monitor;
     monitor.setDemoMode(options.demo);
-    QString error;
     const QString storePath = options.demo ? u":memory:"_s : TaskStore::defaultPath();
-    if (!monitor.openStore(storePath, &error)) {
+    if (const Expected<void> opened = monitor.openStore(storePath); !opened) {
         QMessageBox::critical(nullptr, title(),
-            QCoreApplication::translate("main", "The task ledger cannot be opened: %1").arg(error));
+            QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
+                .arg(opened.error()));
         return 1;
     }
     // main() has already refused contradictory intervals.

@@ -78,7 +78,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     , m_details(new TaskDetailsPane(monitor->store(), m_style, this))
     , m_sidebar(new FilterSidebar(m_style, this))
     , m_status(new StatusPanel(m_style, this))
-    , m_notifier(new TrayNotifier(monitor->store(), m_style, this))
+    , m_notifier(new TrayNotifier(monitor->notifier(), m_style, this))
     , m_filterEdit(new QLineEdit(this))
     , m_shown(new QLabel(this))
     , m_clock(new QTimer(this))
@@ -522,7 +522,7 @@ QString MainWindow::connectionName(qint64 connectionId) const
     const std::optional<Connection> connection = m_monitor->store()->connection(connectionId);
     if (!connection)
         return tr("Connection %1").arg(connectionId);
-    return connection->name.isEmpty() ? connection->settings.displayName() : connection->name;
+    return connection->label();
 }
 
 void MainWindow::updateStatus()
@@ -876,7 +876,7 @@ void MainWindow::selectConnectionByName(const QString &name)
 {
     const QList<Connection> connections = m_monitor->store()->connections();
     for (const Connection &connection : connections) {
-        if (connection.name == name || connection.settings.displayName() == name) {
+        if (connection.answersTo(name)) {
             m_sidebar->setConnectionFilter(connection.id);
             return;
         }

@@ -253,9 +253,10 @@ Expected<void> HistoryCommand::prepare()
     const bool recorded = m_options.action == Action::Clear && !m_monitorOptions.demo;
     m_monitor = std::make_unique<Monitor>();
     m_monitor->setDemoMode(m_monitorOptions.demo);
-    QString error;
-    if (!m_monitor->openStore(recorded ? TaskStore::defaultPath() : u":memory:"_s, &error))
-        return unexpected(error);
+    if (const auto opened =
+            m_monitor->openStore(recorded ? TaskStore::defaultPath() : u":memory:"_s);
+        !opened)
+        return opened;
     const auto connected = Startup::connect(*m_monitor, *connection, credential);
     if (!connected)
         return unexpected(connected.error());

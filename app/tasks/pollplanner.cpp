@@ -10,9 +10,10 @@ PollPlanner::PollPlanner()
 { }
 
 PollPlanner::PollPlanner(Options options, quint32 seed)
-    : m_options(options)
-    , m_random(seed)
-{ }
+    : m_random(seed)
+{
+    setOptions(options);
+}
 
 void PollPlanner::setOptions(const Options &options)
 {

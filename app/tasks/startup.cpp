@@ -64,10 +64,8 @@ Expected<Connection> Startup::savedConnection(const QString &name, const QString
     if (!saved.open(ledgerPath, &openError))
         return unexpected(tr("Cannot read saved profiles: %1").arg(openError));
     const QList<Connection> connections = saved.connections();
-    const auto it =
-        std::find_if(connections.cbegin(), connections.cend(), [&name](const Connection &c) {
-            return c.name == name || c.settings.displayName() == name;
-        });
+    const auto it = std::find_if(connections.cbegin(), connections.cend(),
+        [&name](const Connection &c) { return c.answersTo(name); });
     if (it == connections.cend())
         return unexpected(tr("There is no saved profile named \"%1\".").arg(name));
     return *it;
@@ -98,14 +96,11 @@ Expected<QString> Startup::taskIdText(const MonitorOptions &options, bool readSt
 Expected<qint64> Startup::connect(
     Monitor &monitor, const Connection &connection, const QString &credential)
 {
-    const qint64 id = monitor.addConnection(connection);
-    if (id == 0)
-        return unexpected(monitor.store()->lastError());
-    if (!credential.isEmpty()) {
-        if (connection.authKind == AuthKind::LibrarySecret)
-            monitor.setLibrarySecret(id, credential);
-        else
-            monitor.setAccessToken(id, credential);
+    const Expected<qint64> id = monitor.addConnection(connection);
+    if (id && !credential.isEmpty()) {
+        Connection added = connection;
+        added.id = *id;
+        monitor.setCredential(added, credential);
     }
     return id;
 }

@@ -471,20 +471,8 @@ You can also drop a text or CSV file here.</source>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <source>Cannot read task IDs from standard input.</source>
-        <translation>无法从标准输入读取任务 ID。</translation>
-    </message>
-    <message>
         <source>No task IDs given. Pass them as arguments (10,12,13 or 100-120), with --ids-file FILE, or as - to read standard input.</source>
         <translation>未指定任务 ID。请以参数形式传入（10,12,13 或 100-120），或使用 --ids-file FILE，或传入 - 从标准输入读取。</translation>
-    </message>
-    <message>
-        <source>Cannot read saved profiles: %1</source>
-        <translation>无法读取已保存的连接配置：%1</translation>
-    </message>
-    <message>
-        <source>There is no saved profile named &quot;%1&quot;.</source>
-        <translation>不存在名为“%1”的已保存连接配置。</translation>
     </message>
     <message>
         <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
@@ -591,14 +579,6 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>--%1 needs a whole number, not &quot;%2&quot;.</source>
         <translation>--%1 需要一个整数，而不是“%2”。</translation>
-    </message>
-    <message>
-        <source>Cannot read saved profiles: %1</source>
-        <translation>无法读取已保存的连接配置：%1</translation>
-    </message>
-    <message>
-        <source>There is no saved profile named &quot;%1&quot;.</source>
-        <translation>不存在名为“%1”的已保存连接配置。</translation>
     </message>
     <message>
         <source>The credentials of profile &quot;%1&quot; cannot be read: %2</source>
@@ -1341,12 +1321,12 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
         <translation>保存在私有文件中；输入以替换</translation>
     </message>
     <message>
-        <source>&amp;History &amp;&amp; Cleanup…</source>
-        <translation>历史版本与清理(&amp;H)…</translation>
-    </message>
-    <message>
         <source>The tasks could not be saved: %1</source>
         <translation>无法保存这些任务：%1</translation>
+    </message>
+    <message>
+        <source>&amp;History &amp;&amp; Cleanup…</source>
+        <translation>历史版本与清理(&amp;H)…</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1334,10 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
     <message>
         <source>%1 (library)</source>
         <translation>%1（媒体库级）</translation>
+    </message>
+    <message>
+        <source>There is no such connection.</source>
+        <translation>没有这个连接。</translation>
     </message>
 </context>
 <context>
@@ -1495,10 +1479,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>--output must be text, json or jsonl, not &quot;%1&quot;.</source>
         <translation>--output 必须为 text、json 或 jsonl，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>--max-interval must not be shorter than --interval.</source>
-        <translation>--max-interval 不得短于 --interval。</translation>
     </message>
     <message>
         <source>token</source>
@@ -1701,7 +1681,7 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <name>Startup</name>
     <message>
         <source>--interval (%1 s) must not be longer than --max-interval (%2 s).</source>
-        <translation>--interval（%1 秒）不能长于 --max-interval（%2 秒）。</translation>
+        <translation>--interval（%1 秒）不得长于 --max-interval（%2 秒）。</translation>
     </message>
     <message>
         <source>Cannot read saved profiles: %1</source>

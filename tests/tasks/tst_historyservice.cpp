@@ -32,9 +32,8 @@ private:
     std::unique_ptr<Monitor> makeMonitor(const QString &ledger = u":memory:"_s)
     {
         auto monitor = std::make_unique<Monitor>();
-        QString error;
-        if (!monitor->openStore(ledger, &error))
-            qWarning() << error;
+        if (const auto opened = monitor->openStore(ledger); !opened)
+            qWarning() << opened.error();
         PollPlanner::Options fast;
         fast.baseInterval = 50ms;
         fast.maxInterval = 100ms;
@@ -59,7 +58,7 @@ private:
     {
         Connection connection = DemoSetup::connection(*m_simulator);
         connection.authKind = AuthKind::AccessToken;
-        const qint64 id = monitor.addConnection(connection);
+        const qint64 id = monitor.addConnection(connection).valueOr(0);
         monitor.setAccessToken(id, token);
         return id;
     }

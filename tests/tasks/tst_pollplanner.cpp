@@ -27,6 +27,24 @@ private:
     }
 
 private Q_SLOTS:
+    void reversedIntervalsNeverReachAClamp()
+    {
+        // A longest interval below the base would make every clamp's bounds
+        // reversed (undefined behaviour): the planner raises it to the base.
+        PollPlanner::Options reversed = options();
+        reversed.baseInterval = 120s;
+        reversed.maxInterval = 60s;
+        PollPlanner planner(options(), 1);
+        const TaskKey key {1, 7};
+        planner.track(key, t0());
+        planner.recordObservation(key, TaskState::Queued, TaskState::Running, t0());
+        planner.setOptions(reversed);
+        QCOMPARE(planner.options().maxInterval, 120s);
+        QCOMPARE(planner.intervalOf(key), 120s);
+        planner.recordObservation(key, TaskState::Running, TaskState::Running, t0());
+        QCOMPARE(planner.intervalOf(key), 120s);
+    }
+
     void newTasksAreDueAtOnce()
     {
         PollPlanner planner(options(), 1);

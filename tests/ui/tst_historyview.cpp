@@ -58,8 +58,8 @@ private Q_SLOTS:
         m_simulator->setUsage(3LL << 30, 1LL << 30);
         m_simulator->setClearRunMs(200);
         m_monitor = std::make_unique<Monitor>();
-        QString error;
-        QVERIFY2(m_monitor->openStore(u":memory:"_s, &error), qPrintable(error));
+        const auto opened = m_monitor->openStore(u":memory:"_s);
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
         m_monitor->history()->setSampleInterval(100ms);
         const auto connected = DemoSetup::connect(*m_simulator, *m_monitor);
         QVERIFY(connected);
