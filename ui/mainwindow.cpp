@@ -126,6 +126,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateShown);
 
     m_details->setScheduler(monitor->scheduler());
+    m_details->setHistoryLedger(monitor->history()->ledger());
     m_notifier->setApplicationIcon(windowIcon());
     m_notifier->setMode(m_settings.notificationMode());
     connect(m_notifier, &TrayNotifier::activated, this, [this] {

@@ -1,6 +1,7 @@
 #include "ui/taskdetailspane.h"
 
 #include "smh/redact.h"
+#include "tasks/historyledger.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
@@ -141,6 +142,22 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     addField(errors, Field::RequestId, tr("Request ID"));
     layout->addWidget(m_errorBox);
 
+    m_cleanupBox = new QWidget(page);
+    auto *cleanupLayout = new QVBoxLayout(m_cleanupBox);
+    cleanupLayout->setContentsMargins(0, 0, 0, 0);
+    cleanupLayout->setSpacing(2);
+    cleanupLayout->addWidget(sectionTitle(tr("Historical versions cleared"), m_cleanupBox));
+    auto *cleanup = new QFormLayout;
+    cleanup->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    cleanup->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    cleanupLayout->addLayout(cleanup);
+    addField(cleanup, Field::VersionsDeleted, tr("Versions deleted"));
+    addField(cleanup, Field::UsageBefore, tr("Usage before"));
+    addField(cleanup, Field::UsageAfter, tr("Usage after"));
+    addField(cleanup, Field::SpaceFreed, tr("Space freed"));
+    m_cleanupBox->hide();
+    layout->addWidget(m_cleanupBox);
+
     layout->addWidget(sectionTitle(tr("Timeline"), page));
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
@@ -209,6 +226,39 @@ void TaskDetailsPane::setScheduler(PollScheduler *scheduler)
     if (scheduler)
         connect(scheduler, &PollScheduler::connectionStatusChanged, this,
             &TaskDetailsPane::connectionStatusChanged);
+}
+
+void TaskDetailsPane::setHistoryLedger(HistoryLedger *ledger)
+{
+    if (m_ledger)
+        m_ledger->disconnect(this);
+    m_ledger = ledger;
+    if (ledger)
+        connect(ledger, &HistoryLedger::cleanupsChanged, this, [this] {
+            if (m_task)
+                renderCleanup();
+        });
+}
+
+void TaskDetailsPane::renderCleanup()
+{
+    // Only a clear of historical versions has a record; usage comes later
+    // than the end of the task, so the record is read again when it changes.
+    const auto record = m_ledger ? m_ledger->cleanupForTask(m_task->key) : std::nullopt;
+    m_cleanupBox->setVisible(record.has_value());
+    if (!record)
+        return;
+    auto size = [](const std::optional<qint64> &bytes) {
+        return bytes ? tr("%1 (%2 bytes)")
+                           .arg(QLocale().formattedDataSize(*bytes, 1, QLocale::DataSizeIecFormat),
+                               QLocale().toString(*bytes))
+                     : QString();
+    };
+    m_fields.value(Field::VersionsDeleted)
+        ->setValue(record->deleteCount ? QLocale().toString(*record->deleteCount) : QString());
+    m_fields.value(Field::UsageBefore)->setValue(size(record->usageBefore));
+    m_fields.value(Field::UsageAfter)->setValue(size(record->usageAfter));
+    m_fields.value(Field::SpaceFreed)->setValue(size(record->freedBytes()));
 }
 
 bool TaskDetailsPane::isShowingTask() const
@@ -326,6 +376,7 @@ void TaskDetailsPane::render()
     renderState();
     renderTimeline();
     renderError();
+    renderCleanup();
 }
 
 void TaskDetailsPane::renderState()

@@ -10,6 +10,7 @@
 #include <optional>
 
 class CopyableField;
+class HistoryLedger;
 class FlowLayout;
 class PollScheduler;
 class QFormLayout;
@@ -46,6 +47,10 @@ public:
         ErrorCode,
         ErrorMessage,
         RequestId,
+        VersionsDeleted,
+        UsageBefore,
+        UsageAfter,
+        SpaceFreed,
     };
     Q_ENUM(Field)
 
@@ -53,6 +58,8 @@ public:
 
     // Connection-wide errors (refused token, server down) come from here.
     void setScheduler(PollScheduler *scheduler);
+    // A clear of historical versions shows what it deleted and freed from here.
+    void setHistoryLedger(HistoryLedger *ledger);
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
     void showTask(const std::optional<TaskKey> &key);
@@ -85,6 +92,7 @@ private:
     void renderState();
     void renderTimeline();
     void renderError();
+    void renderCleanup();
     void setSegments(FlowLayout *layout, const QStringList &segments, const QString &what);
     CopyableField *addField(QFormLayout *form, Field field, const QString &label);
     QString connectionText() const;
@@ -93,6 +101,7 @@ private:
     QPointer<TaskStore> m_store;
     QPointer<StateStyle> m_style;
     QPointer<PollScheduler> m_scheduler;
+    QPointer<HistoryLedger> m_ledger;
     std::function<QDateTime()> m_now;
 
     std::optional<TaskKey> m_key;
@@ -112,5 +121,6 @@ private:
     FlowLayout *m_pathSegments;
     FlowLayout *m_convertSegments;
     QWidget *m_errorBox;
+    QWidget *m_cleanupBox;
     QTreeWidget *m_timeline;
 };

@@ -80,11 +80,13 @@ void HistoryService::withAdminToken(qint64 connectionId, QObject *context, WithT
         // A token with the admin grant for this call only: it is deleted
         // once the call is done, and would expire on its own in five minutes.
         QPointer<SmhClient> guard(client);
+        QPointer<HistoryService> self(this);
         HistoryApi::mintAdminToken(client, settings, secret, context,
-            [use, guard, settings](Expected<QString, SmhError> token) {
+            [use, guard, self, settings](Expected<QString, SmhError> token) {
                 const QString value = token ? *token : QString();
-                use(std::move(token), [guard, settings, value] {
-                    if (guard)
+                use(std::move(token), [guard, self, settings, value] {
+                    // While closing no request goes out; the token expires on its own.
+                    if (guard && self && !self->m_closing)
                         HistoryApi::releaseToken(guard, settings, value);
                 });
             });
@@ -269,6 +271,11 @@ void HistoryService::clearHistory(
             // Step 4: the clear itself, once history is off and usage is read.
             auto sendClear = [=, this](std::optional<HistorySettings> previous,
                                  std::optional<qint64> before) {
+                // Nothing destructive is sent once the monitor is closing.
+                if (m_closing) {
+                    refuse({ClearRefusal::Reason::Failed, tr("The monitor is closing."), {}, 0});
+                    return;
+                }
                 m_lastAttempt.insert(library, QDateTime::currentDateTimeUtc());
                 HistoryApi::clear(
                     client, settings, value, context, [=, this](Expected<qint64, SmhError> taskId) {
@@ -325,8 +332,8 @@ void HistoryService::clearHistory(
                     });
             };
             // Steps 1-2: file history must be off.
-            HistoryApi::readSettings(
-                client, settings, value, context, [=](Expected<HistorySettings, SmhError> current) {
+            HistoryApi::readSettings(client, settings, value, context,
+                [=, this](Expected<HistorySettings, SmhError> current) {
                     if (!current) {
                         release();
                         refuse(refusalFor(current.error()));
@@ -345,6 +352,12 @@ void HistoryService::clearHistory(
                             {}, 0});
                         return;
                     }
+                    if (m_closing) {
+                        release();
+                        refuse(
+                            {ClearRefusal::Reason::Failed, tr("The monitor is closing."), {}, 0});
+                        return;
+                    }
                     HistoryChange off;
                     off.enabled = false;
                     HistoryApi::writeSettings(client, settings, value, off, *current, context,
@@ -360,8 +373,16 @@ void HistoryService::clearHistory(
         });
 }
 
+void HistoryService::shutdown()
+{
+    m_closing = true;
+    m_sampleTimer.stop();
+}
+
 void HistoryService::onTransitions(const QList<TaskTransition> &transitions)
 {
+    if (m_closing)
+        return;
     for (const TaskTransition &transition : transitions) {
         if (!TaskStates::isFinal(transition.to))
             continue;
@@ -454,6 +475,8 @@ void HistoryService::setSampleInterval(std::chrono::milliseconds interval)
 
 void HistoryService::sampleTick()
 {
+    if (m_closing)
+        return;
     QSet<qint64> due;
     for (auto it = m_watchers.cbegin(); it != m_watchers.cend(); ++it)
         due.insert(it.key());

@@ -94,6 +94,8 @@ public:
 
     // After the ledger was opened: clears whose task ended while nobody watched.
     void resume();
+    // From Monitor::shutdown(): replies cut short from here on start nothing new.
+    void shutdown();
 
 Q_SIGNALS:
     void cleanupFinished(const CleanupRecord &record);
@@ -122,4 +124,5 @@ private:
     QHash<qint64, int> m_watchers;
     QSet<qint64> m_sampling;
     QTimer m_sampleTimer;
+    bool m_closing = false;
 };

@@ -193,6 +193,7 @@ Expected<QList<Task>> Monitor::addTasks(
 
 void Monitor::shutdown()
 {
+    m_history->shutdown();
     if (m_scheduler)
         m_scheduler->shutdown();
 }

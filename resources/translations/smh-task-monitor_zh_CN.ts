@@ -1944,6 +1944,30 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Added · %1</source>
         <translation>已添加 · %1</translation>
     </message>
+    <message>
+        <source>Historical versions cleared</source>
+        <translation>已清除的历史版本</translation>
+    </message>
+    <message>
+        <source>Versions deleted</source>
+        <translation>已删除版本数</translation>
+    </message>
+    <message>
+        <source>Usage before</source>
+        <translation>清理前用量</translation>
+    </message>
+    <message>
+        <source>Usage after</source>
+        <translation>清理后用量</translation>
+    </message>
+    <message>
+        <source>Space freed</source>
+        <translation>释放的空间</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
 </context>
 <context>
     <name>TaskFilterModel</name>

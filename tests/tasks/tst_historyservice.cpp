@@ -276,6 +276,28 @@ private Q_SLOTS:
         QVERIFY(*result);
         QCOMPARE(m_simulator->historyState().mergeInterval, 30);
     }
+
+    void nothingDestructiveIsSentWhileClosing()
+    {
+        auto monitor = makeMonitor();
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        // The monitor closes while the usage before the clear is being read:
+        // that reply is cut short, and the clear must not follow it.
+        connect(&m_simulator->server(), &HttpServer::requestReceived, this,
+            [&monitor](const HttpRequest &request) {
+                if (request.target.contains("/usage/"))
+                    monitor->shutdown();
+            });
+        std::optional<Expected<ClearStarted, ClearRefusal>> result;
+        monitor->clearHistory(*connected, {}, this,
+            [&](Expected<ClearStarted, ClearRefusal> r) { result.emplace(std::move(r)); });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(!*result);
+        QTest::qWait(200);
+        QCOMPARE(m_deletes, 0);
+        QCOMPARE(m_simulator->clearCount(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHistoryService)

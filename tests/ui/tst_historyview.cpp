@@ -3,7 +3,10 @@
 #include "tasks/monitor.h"
 #include "tasks/taskstore.h"
 #include "ui/clearhistorydialog.h"
+#include "ui/copyablefield.h"
 #include "ui/historyview.h"
+#include "ui/statestyle.h"
+#include "ui/taskdetailspane.h"
 #include "ui/usagechart.h"
 
 #include <QAbstractItemModelTester>
@@ -191,6 +194,26 @@ private Q_SLOTS:
         ClearHistoryDialog plain(u"lib"_s, off);
         QVERIFY(!plain.findChild<QCheckBox *>(u"turnOffHistory"_s));
         QVERIFY(!plain.options().disableHistoryFirst);
+    }
+
+    void detailsPaneShowsWhatAClearFreed()
+    {
+        m_simulator->setUsageLagMs(0);
+        StateStyle style;
+        TaskDetailsPane pane(m_monitor->store(), &style);
+        pane.setHistoryLedger(m_monitor->history()->ledger());
+        std::optional<Expected<ClearStarted, ClearRefusal>> started;
+        m_monitor->clearHistory(m_connection, {}, this,
+            [&](Expected<ClearStarted, ClearRefusal> r) { started.emplace(std::move(r)); });
+        QTRY_VERIFY(started.has_value());
+        QVERIFY(*started);
+        const TaskKey key = (*started)->record.task;
+        pane.showTask(key);
+        QVERIFY(pane.value(TaskDetailsPane::Field::UsageBefore).contains(u"4.0 GiB"_s));
+        QTRY_VERIFY(!pane.value(TaskDetailsPane::Field::VersionsDeleted).isEmpty());
+        QTRY_VERIFY(pane.value(TaskDetailsPane::Field::SpaceFreed).contains(u"1.0 GiB"_s));
+        QVERIFY(pane.value(TaskDetailsPane::Field::UsageAfter).contains(u"3.0 GiB"_s));
+        QVERIFY(pane.field(TaskDetailsPane::Field::SpaceFreed)->isVisibleTo(&pane));
     }
 };
 
