@@ -139,8 +139,12 @@ void UsageChart::appendRows(int first, int last)
                 / double(m_divisor));
         m_usage->insert(row, point);
     }
+    // The markers span the value axis: redrawn only when it moved.
+    const double low = m_bytes->min();
+    const double high = m_bytes->max();
     updateAxes();
-    rebuildMarkers();
+    if (m_bytes->min() != low || m_bytes->max() != high)
+        rebuildMarkers();
 }
 
 void UsageChart::updateAxes()

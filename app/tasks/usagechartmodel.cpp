@@ -55,7 +55,8 @@ void UsageChartModel::reloadMarkers()
 {
     QList<Marker> markers;
     const QList<CleanupRecord> records = m_ledger->cleanups(m_library);
-    for (const CleanupRecord &record : records) {
+    // The newest ones: each marker is a series of its own on the chart.
+    for (const CleanupRecord &record : records.first(std::min(records.size(), maxCleanupsMarked))) {
         markers.append({record.startedAt, true, record.task.taskId});
         if (record.finishedAt.isValid())
             markers.append({record.finishedAt, false, record.task.taskId});

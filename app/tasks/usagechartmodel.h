@@ -16,6 +16,7 @@ class UsageChartModel final : public QAbstractTableModel
 
 public:
     static constexpr int RawRole = Qt::UserRole;
+    static constexpr qsizetype maxCleanupsMarked = 20;
 
     enum Column {
         TimeColumn,
