@@ -43,11 +43,18 @@ QJsonObject summaryOf(const QList<Task> &tasks)
     return summary;
 }
 
+bool hasStatus(const Task &task)
+{
+    return task.state != TaskState::Queued && task.state != TaskState::NotFound;
+}
+
 QJsonObject taskJson(const Task &task)
 {
     QJsonObject object {{u"taskId"_s, task.key.taskId}, {u"state"_s, TaskStates::key(task.state)}};
+    // null only when the server said nothing of the task: a status of 0 it
+    // sent is printed as 0.
     object.insert(
-        u"status"_s, task.status ? QJsonValue(task.status) : QJsonValue(QJsonValue::Null));
+        u"status"_s, hasStatus(task) ? QJsonValue(task.status) : QJsonValue(QJsonValue::Null));
     if (task.result)
         object.insert(u"result"_s, task.result->toJson());
     return object;
@@ -76,7 +83,13 @@ void HeadlessRunner::printError(const QString &message)
 {
     if (m_progress)
         m_err << "\r\033[K";
-    m_err << "smh-task-monitor: " << Redact::text(message) << Qt::endl;
+    // Server text (codes, messages, request IDs) may hold escape sequences
+    // that would retitle the terminal or overwrite a line: escaped like the
+    // text table's cells, one printed line per line of our own message.
+    const QStringList lines = Redact::text(message).split(u'\n');
+    for (const QString &line : lines)
+        m_err << "smh-task-monitor: " << TextTable::cell(line) << '\n';
+    m_err.flush();
 }
 
 QList<qint64> HeadlessRunner::readTaskIds(QString *error)
@@ -418,7 +431,7 @@ void HeadlessRunner::printFinal()
         QList<QStringList> rows;
         for (const Task &task : tasks) {
             rows << QStringList {QString::number(task.key.taskId), TaskStates::key(task.state),
-                task.status ? QString::number(task.status) : u"-"_s,
+                hasStatus(task) ? QString::number(task.status) : u"-"_s,
                 task.result && !task.result->srcInode.isEmpty() ? task.result->srcInode : u"-"_s,
                 task.result && !task.result->dstInode.isEmpty() ? task.result->dstInode : u"-"_s,
                 task.result ? TaskResult::joined(task.result->path) : u"-"_s};
