@@ -288,7 +288,8 @@ private Q_SLOTS:
         HttpResponse hostile = HttpResponse::json(400,
             "{\"code\":\"Bad\\u001b]0;owned\\u0007\",\"message\":\"no\\r\\u001b[2Kall tasks "
             "succeeded\"}");
-        hostile.headers.append(std::pair<QByteArray, QByteArray>("x-smh-request-id", "r-1\x1b[31m"));
+        hostile.headers.append(
+            std::pair<QByteArray, QByteArray>("x-smh-request-id", "r-1\x1b[31m"));
         server.setFallback([hostile](const HttpRequest &) { return hostile; });
         const Run r = run({u"query"_s, u"--endpoint"_s, server.baseUrl().toString(), u"--library"_s,
             u"lib"_s, u"5"_s});
