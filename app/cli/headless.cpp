@@ -14,7 +14,6 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -58,6 +57,15 @@ QJsonObject taskJson(const Task &task)
     if (task.result)
         object.insert(u"result"_s, task.result->toJson());
     return object;
+}
+
+// An object as QJsonDocument indents it `level` deep inside a document.
+QString nestedJson(const QJsonObject &object, int level)
+{
+    QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    json.chop(1); // the document's final new line
+    const QByteArray newLine = QByteArray("\n") + QByteArray(4 * level, ' ');
+    return QString::fromUtf8(json.replace('\n', newLine));
 }
 
 QString isoNow()
@@ -305,12 +313,18 @@ void HeadlessRunner::onTasksChanged(const QList<Task> &tasks)
             printEvent(task);
         }
     }
-    if (m_options.command == MonitorOptions::Command::Query) {
-        // One answer per task is all a query wants.
-        const QList<Task> all = currentTasks();
-        const bool answered = std::all_of(
-            all.cbegin(), all.cend(), [](const Task &task) { return task.lastPolledAt.isValid(); });
-        if (answered)
+    // Counted as answers arrive: scanning every task on each answer was
+    // quadratic, minutes and gigabytes for a million tasks.
+    const bool query = m_options.command == MonitorOptions::Command::Query;
+    for (const Task &task : tasks) {
+        // A query wants one answer per task; watch waits for final states.
+        if (query ? task.lastPolledAt.isValid() : task.isFinal())
+            m_settled.insert(task.key.taskId);
+        else
+            m_settled.remove(task.key.taskId);
+    }
+    if (query) {
+        if (m_settled.size() == m_ids.size())
             finish(Success);
         return;
     }
@@ -322,12 +336,8 @@ void HeadlessRunner::checkDone()
     if (m_finished || m_options.command != MonitorOptions::Command::Watch)
         return;
     updateProgressLine();
-    const QList<Task> tasks = currentTasks();
-    const bool allFinal = !tasks.isEmpty()
-        && std::all_of(
-            tasks.cbegin(), tasks.cend(), [](const Task &task) { return task.isFinal(); });
-    if (allFinal)
-        finish(exitCodeFor(tasks));
+    if (!m_ids.isEmpty() && m_settled.size() == m_ids.size())
+        finish(exitCodeFor(currentTasks()));
 }
 
 void HeadlessRunner::onConnectionStatus()
@@ -407,11 +417,15 @@ void HeadlessRunner::printFinal()
     const QList<Task> tasks = currentTasks();
     switch (m_options.output) {
     case MonitorOptions::Output::Json: {
-        QJsonArray array;
-        for (const Task &task : tasks)
-            array.append(taskJson(task));
-        const QJsonObject document {{u"tasks"_s, array}, {u"summary"_s, summaryOf(tasks)}};
-        m_out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
+        // Written task by task, in the bytes QJsonDocument's indented form
+        // would give: one document of a million tasks took gigabytes.
+        m_out << "{\n    \"summary\": " << nestedJson(summaryOf(tasks), 1)
+              << ",\n    \"tasks\": [\n";
+        for (qsizetype i = 0; i < tasks.size(); ++i) {
+            m_out << "        " << nestedJson(taskJson(tasks.at(i)), 2)
+                  << (i + 1 < tasks.size() ? ",\n" : "\n");
+        }
+        m_out << "    ]\n}\n";
         break;
     }
     case MonitorOptions::Output::JsonLines: {

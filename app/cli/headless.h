@@ -4,6 +4,7 @@
 #include "tasks/task.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTextStream>
 
 #include <memory>
@@ -65,6 +66,7 @@ private:
     qint64 m_connectionId = 0;
     QList<qint64> m_ids;
     QHash<qint64, TaskState> m_announced; // last state printed per task (jsonl)
+    QSet<qint64> m_settled; // answered (query) or final (watch)
     QTextStream m_out;
     QTextStream m_err;
     int m_reportedFailures = 0; // consecutive failures already reported
