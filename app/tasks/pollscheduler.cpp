@@ -2,11 +2,21 @@
 
 #include "smh/redact.h"
 #include "smh/smhclient.h"
+#include "smh/taskquery.h"
 #include "tasks/taskstore.h"
 
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcPoll, "smh.poll", QtWarningMsg)
+
+namespace {
+
+// More task IDs than one URL under TaskQuery::maxUrlBytes can hold (single
+// digits and commas): asking the planner for this many per allowed request is
+// enough to fill each one.
+constexpr qsizetype maxIdsPerRequest = TaskQuery::maxUrlBytes / 2;
+
+} // namespace
 
 PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *parent)
     : QObject(parent)
@@ -208,10 +218,12 @@ void PollScheduler::reschedule(qint64 connectionId)
         }
         return;
     }
-    const QDateTime wake = m_planner.nextWake(connectionId);
+    QDateTime wake = m_planner.nextWake(connectionId);
     if (!wake.isValid())
         return;
-    it->timer->start(std::chrono::milliseconds(std::max<qint64>(0, now().msecsTo(wake))));
+    const QDateTime current = now();
+    wake = std::max(wake, m_planner.requestsAllowedAt(connectionId, current));
+    it->timer->start(std::chrono::milliseconds(std::max<qint64>(0, current.msecsTo(wake))));
 }
 
 void PollScheduler::runCycle(qint64 connectionId)
@@ -230,14 +242,29 @@ void PollScheduler::runCycle(qint64 connectionId)
     if (!connection)
         return;
     const QDateTime current = now();
-    const QList<qint64> ids = m_planner.dueTasks(connectionId, current);
+    // The polite rate: as many requests as the budget allows, each filled to
+    // its URL's capacity with the tasks that waited longest.
+    const int allowance = m_planner.requestAllowance(connectionId, current);
+    if (allowance == 0) {
+        reschedule(connectionId);
+        return;
+    }
+    const QString token = tokens->token();
+    QList<qint64> ids =
+        m_planner.dueTasks(connectionId, current, qsizetype(allowance) * maxIdsPerRequest);
     if (ids.isEmpty()) {
         reschedule(connectionId);
         return;
     }
+    const QList<QList<qint64>> batches = TaskQuery::batches(connection->settings, token, ids);
+    if (batches.size() > allowance) {
+        ids.clear();
+        for (qsizetype i = 0; i < allowance; ++i)
+            ids.append(batches.at(i));
+    }
     it->inFlight = true;
-    const QString token = tokens->token();
     TaskQueryJob *job = m_client->queryTasks(connection->settings, token, ids);
+    m_planner.spendRequests(connectionId, job->requestCount(), current);
     it->requestsSent += job->requestCount();
     m_totalRequests += job->requestCount();
     connect(job, &SmhJob::finished, this,
