@@ -170,8 +170,8 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
     options.interval = seconds(parser, u"interval"_s, maxIntervalSeconds, problems);
     options.maxInterval = seconds(parser, u"max-interval"_s, maxIntervalSeconds, problems);
     options.timeout = seconds(parser, u"timeout"_s, maxTimeoutSeconds, problems);
-    if (options.interval && options.maxInterval && *options.maxInterval < *options.interval)
-        *problems << tr("--max-interval must not be shorter than --interval.");
+    // Whether the intervals fit together is Startup::pollOptions' rule, for
+    // both faces.
 
     ConnectionSettings &connection = options.connection;
     const QString endpoint = optionOrEnv(parser, u"endpoint"_s, "SMH_ENDPOINT");

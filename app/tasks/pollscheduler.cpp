@@ -2,11 +2,21 @@
 
 #include "smh/redact.h"
 #include "smh/smhclient.h"
+#include "smh/taskquery.h"
 #include "tasks/taskstore.h"
 
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcPoll, "smh.poll", QtWarningMsg)
+
+namespace {
+
+// More task IDs than one URL under TaskQuery::maxUrlBytes can hold (single
+// digits and commas): asking the planner for this many per allowed request is
+// enough to fill each one.
+constexpr qsizetype maxIdsPerRequest = TaskQuery::maxUrlBytes / 2;
+
+} // namespace
 
 PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *parent)
     : QObject(parent)
@@ -15,16 +25,19 @@ PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *paren
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     connect(m_store, &TaskStore::tasksAdded, this, &PollScheduler::trackTasks);
-    connect(m_store, &TaskStore::tasksChanged, this, [this](const QList<Task> &tasks) {
-        // A re-check puts a final task back to Queued: track it again.
-        QList<Task> requeued;
-        for (const Task &task : tasks) {
-            if (task.state == TaskState::Queued && !m_planner.isTracked(task.key))
-                requeued.append(task);
-        }
-        if (!requeued.isEmpty())
-            trackTasks(requeued);
-    });
+    connect(
+        m_store, &TaskStore::transitioned, this, [this](const QList<TaskTransition> &transitions) {
+            // A re-check puts a final task back to Queued: track it again.
+            QList<Task> requeued;
+            for (const TaskTransition &transition : transitions) {
+                if (transition.to == TaskState::Queued && !m_planner.isTracked(transition.key)) {
+                    if (const std::optional<Task> task = m_store->task(transition.key))
+                        requeued.append(*task);
+                }
+            }
+            if (!requeued.isEmpty())
+                trackTasks(requeued);
+        });
     connect(m_store, &TaskStore::tasksRemoved, this, &PollScheduler::untrackTasks);
 }
 
@@ -202,9 +215,10 @@ void PollScheduler::reschedule(qint64 connectionId)
             startTimer(it->timer, m_planner.backoffUntil(connectionId));
         return;
     }
-    const QDateTime wake = m_planner.nextWake(connectionId);
+    QDateTime wake = m_planner.nextWake(connectionId);
     if (!wake.isValid())
         return;
+    wake = std::max(wake, m_planner.requestsAllowedAt(connectionId, now()));
     startTimer(it->timer, wake);
 }
 
@@ -236,14 +250,29 @@ void PollScheduler::runCycle(qint64 connectionId)
     if (!connection)
         return;
     const QDateTime current = now();
-    const QList<qint64> ids = m_planner.dueTasks(connectionId, current);
+    // The polite rate: as many requests as the budget allows, each filled to
+    // its URL's capacity with the tasks that waited longest.
+    const int allowance = m_planner.requestAllowance(connectionId, current);
+    if (allowance == 0) {
+        reschedule(connectionId);
+        return;
+    }
+    const QString token = tokens->token();
+    QList<qint64> ids =
+        m_planner.dueTasks(connectionId, current, qsizetype(allowance) * maxIdsPerRequest);
     if (ids.isEmpty()) {
         reschedule(connectionId);
         return;
     }
+    const QList<QList<qint64>> batches = TaskQuery::batches(connection->settings, token, ids);
+    if (batches.size() > allowance) {
+        ids.clear();
+        for (qsizetype i = 0; i < allowance; ++i)
+            ids.append(batches.at(i));
+    }
     it->inFlight = true;
-    const QString token = tokens->token();
     TaskQueryJob *job = m_client->queryTasks(connection->settings, token, ids);
+    m_planner.spendRequests(connectionId, job->requestCount(), current);
     it->requestsSent += job->requestCount();
     m_totalRequests += job->requestCount();
     connect(job, &SmhJob::finished, this,
@@ -261,31 +290,25 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
     it->lastPollAt = current;
 
     QList<TaskObservation> observations;
-    QList<TaskState> previous;
     const QList<TaskStatusReport> reports = job->reports();
     observations.reserve(reports.size());
-    previous.reserve(reports.size());
     for (const TaskStatusReport &report : reports) {
-        const TaskKey key {connectionId, report.taskId};
-        const std::optional<Task> known = m_store->task(key);
-        if (!known)
-            continue; // removed while the request was out
-        observations.append(
-            TaskObservation {key, TaskStates::fromStatus(report.found, report.status),
-                report.status, report.result, current});
-        previous.append(known->state);
+        observations.append(TaskObservation {{connectionId, report.taskId},
+            TaskStates::fromStatus(report.found, report.status), report.status, report.result,
+            current});
     }
 
-    bool stored = true;
-    if (!observations.isEmpty()) {
-        // An empty list means nothing changed or the write failed; tell apart by lastError.
-        m_store->applyObservations(observations);
-        stored = m_store->lastError().isEmpty();
-    }
-    if (stored) {
-        for (qsizetype i = 0; i < observations.size(); ++i)
-            m_planner.recordObservation(
-                observations.at(i).key, previous.at(i), observations.at(i).state, current);
+    // The store says which states changed; every other answer repeated the
+    // state the task already had. Tasks removed while the request was out are
+    // ignored by both the store and the planner.
+    const Expected<QList<TaskTransition>> applied = m_store->applyObservations(observations);
+    if (applied) {
+        QHash<TaskKey, TaskState> previous;
+        previous.reserve(applied->size());
+        for (const TaskTransition &transition : *applied)
+            previous.insert(transition.key, transition.from);
+        for (const TaskObservation &o : std::as_const(observations))
+            m_planner.recordObservation(o.key, previous.value(o.key, o.state), o.state, current);
     }
 
     if (job->error().isError()) {
@@ -299,10 +322,10 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
         } else {
             recordFailure(connectionId, error);
         }
-    } else if (!stored) {
+    } else if (!applied) {
         recordFailure(connectionId,
             SmhError(SmhError::Kind::InvalidInput,
-                tr("could not write to the task ledger: %1").arg(m_store->lastError())));
+                tr("could not write to the task ledger: %1").arg(applied.error())));
     } else {
         it->lastError = {};
         m_planner.recordSuccess(connectionId);

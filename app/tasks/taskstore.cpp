@@ -608,8 +608,10 @@ QList<Task> TaskStore::addTasks(
         task.stateSince = now;
         added.append(task);
     }
-    if (added.isEmpty())
+    if (added.isEmpty()) {
+        d->lastError.clear(); // nothing new is no failure
         return {};
+    }
     if (d->tasks.size() + added.size() > m_taskLimit) {
         d->lastError = tr("The ledger may hold at most %1 tasks; remove finished ones first.")
                            .arg(m_taskLimit);
@@ -702,10 +704,12 @@ QList<Task> TaskStore::requeue(const QList<TaskKey> &keys, const QDateTime &now)
     for (const Task &task : std::as_const(changed))
         d->tasks.insert(task.key, task);
     Q_EMIT tasksChanged(changed);
+    Q_EMIT transitioned(transitions);
     return changed;
 }
 
-QList<Task> TaskStore::applyObservations(const QList<TaskObservation> &observations)
+Expected<QList<TaskTransition>> TaskStore::applyObservations(
+    const QList<TaskObservation> &observations)
 {
     QList<Task> changed;
     QList<TaskTransition> transitions;
@@ -760,18 +764,20 @@ QList<Task> TaskStore::applyObservations(const QList<TaskObservation> &observati
     });
     if (changed.isEmpty()) {
         d->lastError.clear();
-        return {};
+        return QList<TaskTransition>();
     }
     const bool ok = d->transact([&](QSqlQuery &q) {
         return upsertTasks(q, rewritten) && touchLastPolled(q, polledOnly)
             && insertTransitions(q, transitions);
     });
     if (!ok)
-        return {};
+        return unexpected(d->lastError);
     for (const Task &task : std::as_const(changed))
         d->tasks.insert(task.key, task);
     Q_EMIT tasksChanged(changed);
-    return changed;
+    if (!transitions.isEmpty())
+        Q_EMIT transitioned(transitions);
+    return transitions;
 }
 
 bool TaskStore::setLastError(const QList<TaskKey> &keys, const QString &redactedError)
