@@ -984,6 +984,18 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>--%1 needs a number of seconds from %2 to %3, not &quot;%4&quot;.</source>
         <translation>--%1 需要 %2 到 %3 之间的秒数，而不是“%4”。</translation>
     </message>
+    <message>
+        <source>Task queries per second to one library, at most (default 2; a 429 halves it for ten minutes).</source>
+        <translation>每个媒体库每秒最多的任务查询次数（默认 2；收到 429 后十分钟内减半）。</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>--request-rate needs a number of queries per second from 0.01 to 100, not &quot;%1&quot;.</source>
+        <translation>--request-rate 需要每秒 0.01 到 100 次之间的查询次数，而不是“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>PollScheduler</name>
