@@ -2,11 +2,21 @@
 
 #include "smh/redact.h"
 #include "smh/smhclient.h"
+#include "smh/taskquery.h"
 #include "tasks/taskstore.h"
 
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcPoll, "smh.poll", QtWarningMsg)
+
+namespace {
+
+// More task IDs than one URL under TaskQuery::maxUrlBytes can hold (single
+// digits and commas): asking the planner for this many per allowed request is
+// enough to fill each one.
+constexpr qsizetype maxIdsPerRequest = TaskQuery::maxUrlBytes / 2;
+
+} // namespace
 
 PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *parent)
     : QObject(parent)
@@ -201,17 +211,23 @@ void PollScheduler::reschedule(qint64 connectionId)
     if (!tokens || tokens->state() != TokenProvider::State::Ready) {
         // Wait for tokenChanged; a provider that lost its token to a
         // transient failure is asked again after the connection's backoff.
-        if (tokens && tokens->usesSecret() && tokens->state() == TokenProvider::State::Missing) {
-            const QDateTime wake = m_planner.backoffUntil(connectionId);
-            const qint64 delay = wake.isValid() ? std::max<qint64>(0, now().msecsTo(wake)) : 0;
-            it->timer->start(std::chrono::milliseconds(delay));
-        }
+        if (tokens && tokens->usesSecret() && tokens->state() == TokenProvider::State::Missing)
+            startTimer(it->timer, m_planner.backoffUntil(connectionId));
         return;
     }
-    const QDateTime wake = m_planner.nextWake(connectionId);
+    QDateTime wake = m_planner.nextWake(connectionId);
     if (!wake.isValid())
         return;
-    it->timer->start(std::chrono::milliseconds(std::max<qint64>(0, now().msecsTo(wake))));
+    wake = std::max(wake, m_planner.requestsAllowedAt(connectionId, now()));
+    startTimer(it->timer, wake);
+}
+
+void PollScheduler::startTimer(QTimer *timer, const QDateTime &wake) const
+{
+    // A far wake-up is reached in steps; runCycle() checks the clock and
+    // comes back here while it is early.
+    const qint64 delay = wake.isValid() ? std::max<qint64>(0, now().msecsTo(wake)) : 0;
+    timer->start(std::chrono::milliseconds(std::min<qint64>(delay, m_maxTimerStep.count())));
 }
 
 void PollScheduler::runCycle(qint64 connectionId)
@@ -223,21 +239,40 @@ void PollScheduler::runCycle(qint64 connectionId)
     if (!tokens)
         return;
     if (tokens->state() != TokenProvider::State::Ready) {
-        tokens->ensureToken();
+        const QDateTime backoff = m_planner.backoffUntil(connectionId);
+        if (backoff.isValid() && backoff > now())
+            reschedule(connectionId); // a step of a long wait, not its end
+        else
+            tokens->ensureToken();
         return;
     }
     const std::optional<Connection> connection = m_store->connection(connectionId);
     if (!connection)
         return;
     const QDateTime current = now();
-    const QList<qint64> ids = m_planner.dueTasks(connectionId, current);
+    // The polite rate: as many requests as the budget allows, each filled to
+    // its URL's capacity with the tasks that waited longest.
+    const int allowance = m_planner.requestAllowance(connectionId, current);
+    if (allowance == 0) {
+        reschedule(connectionId);
+        return;
+    }
+    const QString token = tokens->token();
+    QList<qint64> ids =
+        m_planner.dueTasks(connectionId, current, qsizetype(allowance) * maxIdsPerRequest);
     if (ids.isEmpty()) {
         reschedule(connectionId);
         return;
     }
+    const QList<QList<qint64>> batches = TaskQuery::batches(connection->settings, token, ids);
+    if (batches.size() > allowance) {
+        ids.clear();
+        for (qsizetype i = 0; i < allowance; ++i)
+            ids.append(batches.at(i));
+    }
     it->inFlight = true;
-    const QString token = tokens->token();
     TaskQueryJob *job = m_client->queryTasks(connection->settings, token, ids);
+    m_planner.spendRequests(connectionId, job->requestCount(), current);
     it->requestsSent += job->requestCount();
     m_totalRequests += job->requestCount();
     connect(job, &SmhJob::finished, this,

@@ -36,6 +36,11 @@ Expected<PollPlanner::Options> Startup::pollOptions(
         polling.maxInterval = *options.maxInterval;
         polling.baseInterval = std::min(polling.baseInterval, polling.maxInterval);
     }
+    if (options.requestRate) {
+        polling.requestsPerSecond = *options.requestRate;
+        // A burst of one second's worth, and never less than one request.
+        polling.requestBurst = std::max(1, int(*options.requestRate));
+    }
     return polling;
 }
 

@@ -138,8 +138,8 @@ struct Run
     double requestsPerMinute = 0;
 };
 
-Run runOnce(SmhSimulator &simulator, const QString &ledger, const QList<qint64> &ids,
-    bool addIds, int seconds, qint64 emptyRss)
+Run runOnce(SmhSimulator &simulator, const QString &ledger, const QList<qint64> &ids, bool addIds,
+    int seconds, qint64 emptyRss)
 {
     Run run;
     LatencyProbe probe;
@@ -182,8 +182,8 @@ Run runOnce(SmhSimulator &simulator, const QString &ledger, const QList<qint64> 
     run.bytesPerTask = double(rss - emptyRss) / double(ids.size());
     row("GUI-thread stall, longest", u"%1 ms"_s.arg(run.stallMax, 0, 'f', 1));
     row("GUI-thread stall, 99th percentile", u"%1 ms"_s.arg(run.stallP99, 0, 'f', 1));
-    row("resident memory above an empty window", u"%1 MiB, %2 bytes per task"_s
-            .arg(double(rss - emptyRss) / 1048576.0, 0, 'f', 1)
+    row("resident memory above an empty window",
+        u"%1 MiB, %2 bytes per task"_s.arg(double(rss - emptyRss) / 1048576.0, 0, 'f', 1)
             .arg(run.bytesPerTask, 0, 'f', 0));
     row("task-query requests per minute", u"%1"_s.arg(run.requestsPerMinute, 0, 'f', 0));
 
@@ -261,8 +261,8 @@ int main(int argc, char **argv)
 
     QTemporaryDir dir;
     const QString ledger = dir.filePath(u"ledger.sqlite"_s);
-    std::printf("bench_window: %d tasks, %d s of polling per start, window 1400x860\n", count,
-        seconds);
+    std::printf(
+        "bench_window: %d tasks, %d s of polling per start, window 1400x860\n", count, seconds);
     std::printf("first start, the IDs given:\n");
     runOnce(simulator, ledger, ids, true, seconds, emptyRss);
     std::printf("second start, the tasks in the ledger:\n");

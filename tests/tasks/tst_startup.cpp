@@ -60,6 +60,17 @@ private Q_SLOTS:
         QVERIFY(polling->baseInterval <= polling->maxInterval);
     }
 
+    void requestRate()
+    {
+        MonitorOptions options;
+        QCOMPARE(Startup::pollOptions(options)->requestsPerSecond, 2.0);
+        options.requestRate = 0.5;
+        QCOMPARE(Startup::pollOptions(options)->requestsPerSecond, 0.5);
+        QCOMPARE(Startup::pollOptions(options)->requestBurst, 1);
+        options.requestRate = 10;
+        QCOMPARE(Startup::pollOptions(options)->requestBurst, 10);
+    }
+
     void connectionAndCredential()
     {
         MonitorOptions options;
