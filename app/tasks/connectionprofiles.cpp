@@ -1,9 +1,7 @@
 #include "tasks/connectionprofiles.h"
 
 #include "smh/secretstore.h"
-#include "smh/tokenprovider.h"
 #include "tasks/monitor.h"
-#include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 
 #include <QPointer>
@@ -75,18 +73,15 @@ QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
         }
         case ConnectionEdit::Kind::Changed: {
             const Connection &connection = edit.connection;
-            if (!store->updateConnection(connection)) {
+            if (const Expected<void> saved = monitor->updateConnection(connection); !saved) {
                 report(tr("The connection \"%1\" could not be saved: %2")
-                           .arg(connection.settings.displayName(), store->lastError()));
+                           .arg(connection.settings.displayName(), saved.error()));
                 break;
             }
-            if (TokenProvider *tokens = monitor->tokens(connection.id))
-                tokens->setSettings(connection.settings);
             if (!edit.secret.isEmpty()) {
                 storeSecret(connection, edit.secret);
                 useSecret(monitor, connection, edit.secret);
             }
-            monitor->scheduler()->pollNow(connection.id);
             break;
         }
         case ConnectionEdit::Kind::Removed: {

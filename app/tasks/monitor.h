@@ -1,5 +1,6 @@
 #pragma once
 
+#include "smh/expected.h"
 #include "tasks/task.h"
 
 #include <QHash>
@@ -46,6 +47,19 @@ public:
     void setLibrarySecret(qint64 connectionId, const QString &secret);
 
     QList<Task> addTasks(qint64 connectionId, const QList<qint64> &ids, const QString &note = {});
+    // Stops watching the tasks; on failure nothing changed and the error says why.
+    Expected<void> removeTasks(const QList<TaskKey> &keys);
+    Expected<void> setNote(const TaskKey &key, const QString &note);
+    // Asks SMH once more about the final tasks among `keys`; returns how many.
+    int recheckTasks(const QList<TaskKey> &keys);
+    // Saves changed settings (not the secret) and polls with them at once.
+    Expected<void> updateConnection(const Connection &connection);
+
+    // Polling: one connection (0: every connection).
+    void pollNow(qint64 connectionId = 0);
+    void setPaused(qint64 connectionId, bool paused);
+    void setAllPaused(bool paused);
+    bool isPaused(qint64 connectionId) const;
 
     void shutdown();
 

@@ -15,16 +15,6 @@ PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *paren
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     connect(m_store, &TaskStore::tasksAdded, this, &PollScheduler::trackTasks);
-    connect(m_store, &TaskStore::tasksChanged, this, [this](const QList<Task> &tasks) {
-        // A re-check puts a final task back to Queued: track it again.
-        QList<Task> requeued;
-        for (const Task &task : tasks) {
-            if (task.state == TaskState::Queued && !m_planner.isTracked(task.key))
-                requeued.append(task);
-        }
-        if (!requeued.isEmpty())
-            trackTasks(requeued);
-    });
     connect(m_store, &TaskStore::tasksRemoved, this, &PollScheduler::untrackTasks);
 }
 
@@ -88,6 +78,7 @@ void PollScheduler::removeConnection(qint64 connectionId)
     delete it->timer;
     m_connections.erase(it);
     m_planner.untrackConnection(connectionId);
+    m_rechecking.removeIf([connectionId](const TaskKey &key) { return key.connectionId == connectionId; });
 }
 
 void PollScheduler::trackTasks(const QList<Task> &tasks)
@@ -108,8 +99,10 @@ void PollScheduler::trackTasks(const QList<Task> &tasks)
 
 void PollScheduler::untrackTasks(const QList<TaskKey> &keys)
 {
-    for (const TaskKey &key : keys)
+    for (const TaskKey &key : keys) {
         m_planner.untrack(key);
+        m_rechecking.remove(key);
+    }
 }
 
 void PollScheduler::pollNow(qint64 connectionId)
@@ -143,9 +136,26 @@ bool PollScheduler::isPaused(qint64 connectionId) const
     return m_connections.value(connectionId).paused;
 }
 
-void PollScheduler::recheck(const QList<TaskKey> &keys)
+int PollScheduler::recheck(const QList<TaskKey> &keys)
 {
-    m_store->requeue(keys, now()); // tasksChanged tracks them again
+    const QDateTime current = now();
+    QSet<qint64> touched;
+    int count = 0;
+    for (const TaskKey &key : keys) {
+        const std::optional<Task> task = m_store->task(key);
+        if (!task || !task->isFinal() || m_planner.isTracked(key)
+            || !m_connections.contains(key.connectionId))
+            continue;
+        m_planner.track(key, current);
+        m_rechecking.insert(key);
+        touched.insert(key.connectionId);
+        ++count;
+    }
+    for (qint64 id : std::as_const(touched)) {
+        reschedule(id);
+        Q_EMIT connectionStatusChanged(id);
+    }
+    return count;
 }
 
 bool PollScheduler::hasWork() const
@@ -263,7 +273,7 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
             continue; // removed while the request was out
         observations.append(
             TaskObservation {key, TaskStates::fromStatus(report.found, report.status),
-                report.status, report.result, current});
+                report.status, report.result, current, m_rechecking.contains(key)});
         previous.append(known->state);
     }
 
@@ -274,9 +284,11 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
         stored = m_store->lastError().isEmpty();
     }
     if (stored) {
-        for (qsizetype i = 0; i < observations.size(); ++i)
+        for (qsizetype i = 0; i < observations.size(); ++i) {
             m_planner.recordObservation(
                 observations.at(i).key, previous.at(i), observations.at(i).state, current);
+            m_rechecking.remove(observations.at(i).key);
+        }
     }
 
     if (job->error().isError()) {
