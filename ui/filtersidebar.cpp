@@ -69,6 +69,9 @@ public:
         // Only the text and icon; the row was painted above.
         QStyleOptionViewItem content = opt;
         content.state &= ~QStyle::State_Selected;
+        // The icon's selected form stays visible on the selection colour.
+        if (option.state & QStyle::State_Selected)
+            content.icon = QIcon(content.icon.pixmap(content.decorationSize, QIcon::Selected));
         content.palette.setColor(QPalette::Text,
             (option.state & QStyle::State_Selected)
                 ? option.palette.color(QPalette::HighlightedText)
@@ -125,6 +128,8 @@ FilterSidebar::FilterSidebar(StateStyle *style, QWidget *parent)
 {
     setupList(m_states);
     setupList(m_connections);
+    m_states->setObjectName(u"stateList"_s);
+    m_connections->setObjectName(u"connectionList"_s);
     m_states->setAccessibleName(tr("State filters"));
     m_connections->setAccessibleName(tr("Connection filters"));
     m_connections->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -145,7 +150,7 @@ FilterSidebar::FilterSidebar(StateStyle *style, QWidget *parent)
     layout->addWidget(m_states);
     layout->addWidget(heading(tr("Connections"), this));
     layout->addWidget(m_connections, 1);
-    setMinimumWidth(170);
+    setMinimumWidth(120);
 
     m_states->setCurrentRow(0);
     auto *allConnections = new QListWidgetItem(tr("All connections"), m_connections);

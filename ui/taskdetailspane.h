@@ -84,6 +84,7 @@ private:
     void render();
     void renderState();
     void renderTimeline();
+    void restyleTimeline();
     void renderError();
     void setSegments(FlowLayout *layout, const QStringList &segments, const QString &what);
     CopyableField *addField(QFormLayout *form, Field field, const QString &label);

@@ -188,7 +188,7 @@ QVariant TaskFilterModel::headerData(int section, Qt::Orientation orientation, i
         return tr("What the last answer from SMH said");
     case TaskTableModel::StatusColumn:
         return tr("The status code SMH sent: 202 running, 200 done, 204 done without details, 500 "
-                  "failed");
+                  "failed; empty before the first answer and for tasks SMH does not know");
     case TaskTableModel::AddedColumn:
         return tr("When the task was added to the monitor");
     case TaskTableModel::LastPolledColumn:

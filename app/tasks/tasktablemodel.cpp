@@ -106,7 +106,8 @@ QVariant TaskTableModel::displayData(const Task &task, int column) const
     case LastPolledColumn:
         return time(task.lastPolledAt);
     case DurationColumn:
-        return task.durationKnown() ? formatDuration(task.runningSeconds(m_now())) : QString();
+        // As in the details pane: a dash says "unknown", an empty cell would say nothing.
+        return task.durationKnown() ? formatDuration(task.runningSeconds(m_now())) : tr("—");
     case SourceInodeColumn:
         return task.result ? task.result->srcInode : QString();
     case TargetInodeColumn:
@@ -200,7 +201,7 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
     case StateColumn:
         return tr("State");
     case StatusColumn:
-        return tr("Status");
+        return tr("Code");
     case AddedColumn:
         return tr("Added");
     case LastPolledColumn:
