@@ -47,6 +47,7 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     , m_stateIcon(new QLabel(this))
     , m_stateTitle(new QLabel(this))
     , m_stateSince(new QLabel(this))
+    , m_explanation(new QLabel(this))
     , m_pathSegments(nullptr)
     , m_convertSegments(nullptr)
     , m_errorBox(new QWidget(this))
@@ -89,6 +90,11 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     titles->addWidget(m_stateSince);
     header->addLayout(titles, 1);
     layout->addLayout(header);
+    m_explanation->setObjectName(u"stateExplanation"_s);
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_explanation->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(m_explanation);
 
     auto newForm = [page, layout] {
         auto *form = new QFormLayout;
@@ -346,6 +352,9 @@ void TaskDetailsPane::renderState()
     }
     m_stateTitle->setText(
         tr("Task %1 · %2").arg(task.key.taskId).arg(TaskStates::label(task.state)));
+    const QString explanation = TaskStates::explanation(task.state, task.status);
+    m_explanation->setText(explanation);
+    m_explanation->setVisible(!explanation.isEmpty());
     tick();
 }
 

@@ -106,6 +106,7 @@ private:
     QLabel *m_stateIcon;
     QLabel *m_stateTitle;
     QLabel *m_stateSince;
+    QLabel *m_explanation;
     QHash<Field, CopyableField *> m_fields;
     QHash<Field, QStringList> m_segments;
     QFormLayout *m_resultForm = nullptr;

@@ -171,8 +171,11 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
         }
     case Qt::ToolTipRole:
-        if (index.column() == StateColumn && !task.lastError.isEmpty())
-            return task.lastError;
+        if (index.column() == StateColumn) {
+            QStringList lines {TaskStates::explanation(task.state, task.status), task.lastError};
+            lines.removeAll(QString());
+            return lines.isEmpty() ? QVariant() : QVariant(lines.join(u"\n\n"_s));
+        }
         if (index.column() == PathColumn && task.result)
             return tr("Converted from: %1").arg(TaskResult::joined(task.result->convertFrom));
         if (index.column() == DurationColumn && !task.durationKnown())

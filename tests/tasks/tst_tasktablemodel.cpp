@@ -180,7 +180,13 @@ private Q_SLOTS:
                      .data(Qt::ToolTipRole)
                      .toString()
                      .isEmpty());
-        QVERIFY(f.model->index(0, TaskTableModel::DurationColumn).data(Qt::ToolTipRole).isNull());        // The column holds SMH's status code, and says so.
+        QVERIFY(f.model->index(0, TaskTableModel::DurationColumn).data(Qt::ToolTipRole).isNull());
+        // A failure explains itself where it is shown.
+        QVERIFY(f.model->index(1, TaskTableModel::StateColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"Tencent support"_s));
+        // The column holds SMH's status code, and says so.
         QCOMPARE(f.model->headerData(TaskTableModel::StatusColumn, Qt::Horizontal, Qt::DisplayRole)
                      .toString(),
             u"Code"_s);
