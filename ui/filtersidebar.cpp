@@ -146,15 +146,20 @@ FilterSidebar::FilterSidebar(StateStyle *style, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    const QString counted = tr("Each number is how many tasks picking the entry would show, "
+                               "with the filter box and the other list as they are.");
     layout->addWidget(heading(tr("Tasks"), this));
     layout->addWidget(m_states);
     layout->addWidget(heading(tr("Connections"), this));
+    for (QWidget *list : {static_cast<QWidget *>(m_states), static_cast<QWidget *>(m_connections)})
+        list->setToolTip(counted);
     layout->addWidget(m_connections, 1);
     setMinimumWidth(120);
 
     m_states->setCurrentRow(0);
     auto *allConnections = new QListWidgetItem(tr("All connections"), m_connections);
     allConnections->setData(connectionRole, qint64(0));
+    allConnections->setData(countRole, 0);
     m_connections->setCurrentRow(0);
 
     connect(m_states, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
@@ -266,11 +271,22 @@ void FilterSidebar::setConnections(const QList<ConnectionEntry> &connections)
         item->setIcon(entry.icon);
         item->setToolTip(entry.toolTip);
         item->setData(connectionRole, entry.id);
-        item->setData(countRole, entry.pending > 0 ? QVariant(entry.pending) : QVariant());
+        item->setData(countRole, m_connectionCounts.value(entry.id));
     }
     m_updating = false;
     if (connectionFilter() != selected || !m_connections->currentItem())
         setConnectionFilter(selected);
+}
+
+void FilterSidebar::setConnectionCounts(const QHash<qint64, int> &counts)
+{
+    m_connectionCounts = counts;
+    for (int row = 0; row < m_connections->count(); ++row) {
+        QListWidgetItem *item = m_connections->item(row);
+        const int count = counts.value(item->data(connectionRole).toLongLong());
+        if (item->data(countRole) != QVariant(count))
+            item->setData(countRole, count);
+    }
 }
 
 QListWidgetItem *FilterSidebar::itemFor(const QSet<TaskState> &states) const

@@ -634,6 +634,7 @@ void MainWindow::updateStatus()
 void MainWindow::updateCounts()
 {
     m_sidebar->setCounts(m_filter->stateCounts());
+    m_sidebar->setConnectionCounts(m_filter->connectionCounts());
     updateShown();
 }
 

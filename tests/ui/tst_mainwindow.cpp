@@ -91,6 +91,11 @@ private:
             qWarning("no %s in the window", qPrintable(name));
         return found;
     }
+    template<typename T>
+    static T *part(const QWidget &parent, const QString &name)
+    {
+        return parent.findChild<T *>(name);
+    }
     QLineEdit *filterEdit() const { return part<QLineEdit>(u"filterEdit"_s); }
     TaskDetailsPane *details() const { return part<TaskDetailsPane>(u"detailsPane"_s); }
     FilterSidebar *sidebar() const { return part<FilterSidebar>(u"filterSidebar"_s); }
@@ -384,10 +389,10 @@ private Q_SLOTS:
         QString note;
         answerConnectionDialog([&](ConnectionDialog *dialog) {
             offered =
-                !dialog->privateFileBox()->isHidden() && !dialog->privateFileBox()->isChecked();
-            note = dialog->storageNoteLabel()->text();
-            QTest::mouseClick(dialog->privateFileBox(), Qt::LeftButton, {},
-                dialog->privateFileBox()->rect().topLeft() + QPoint(6, 6));
+                !part<QCheckBox>(*dialog, u"privateFile"_s)->isHidden() && !part<QCheckBox>(*dialog, u"privateFile"_s)->isChecked();
+            note = part<QLabel>(*dialog, u"storageNote"_s)->text();
+            QTest::mouseClick(part<QCheckBox>(*dialog, u"privateFile"_s), Qt::LeftButton, {},
+                part<QCheckBox>(*dialog, u"privateFile"_s)->rect().topLeft() + QPoint(6, 6));
         });
         m_window->manageConnections(m_connection);
         QVERIFY(offered);
@@ -402,9 +407,9 @@ private Q_SLOTS:
         // The next time the box shows the choice, and unticking it deletes the file.
         bool shownChecked = false;
         answerConnectionDialog([&](ConnectionDialog *dialog) {
-            shownChecked = dialog->privateFileBox()->isChecked();
-            note = dialog->storageNoteLabel()->text();
-            dialog->privateFileBox()->setChecked(false);
+            shownChecked = part<QCheckBox>(*dialog, u"privateFile"_s)->isChecked();
+            note = part<QLabel>(*dialog, u"storageNote"_s)->text();
+            part<QCheckBox>(*dialog, u"privateFile"_s)->setChecked(false);
         });
         m_window->manageConnections(m_connection);
         QVERIFY(shownChecked);
