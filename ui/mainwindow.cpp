@@ -805,7 +805,7 @@ void MainWindow::removeSelectedTasks()
             return;
     }
     if (const Expected<void> removed = m_monitor->removeTasks(keys); removed)
-        showMessage(tr("Tasks removed: %n.", nullptr, int(keys.size())));
+        showMessage(tr("%n task(s) removed.", nullptr, int(keys.size())));
     else
         QMessageBox::warning(this, tr("Remove Tasks"),
             tr("The tasks could not be removed: %1").arg(removed.error()));
@@ -1060,7 +1060,7 @@ void MainWindow::showShortcuts()
     add(tr("Tab, Shift+Tab"), tr("Move between the filter box, sidebar, table and details"));
     add(tr("Arrow keys"), tr("Move within the table or a list"));
     add(tr("Escape"), tr("Clear the filter box (again: back to the table)"));
-    add(tr("Enter or double-click"), tr("Edit the note of the current task"));
+    add(tr("Double-click a note"), tr("Edit it in place"));
     list->resizeColumnToContents(0);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addWidget(list);

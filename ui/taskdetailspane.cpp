@@ -154,7 +154,7 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
     m_timeline->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_timeline->setHeaderLabels({tr("When"), tr("State"), tr("Code"), tr("Lasted")});
+    m_timeline->setHeaderLabels({tr("When"), tr("State"), tr("Code", "SMH status code"), tr("Lasted")});
     // Every column fits its text; a narrow pane scrolls rather than cuts.
     m_timeline->header()->setStretchLastSection(true);
     m_timeline->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);

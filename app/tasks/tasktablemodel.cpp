@@ -204,7 +204,7 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
     case StateColumn:
         return tr("State");
     case StatusColumn:
-        return tr("Code");
+        return tr("Code", "SMH status code");
     case AddedColumn:
         return tr("Added");
     case LastPolledColumn:
