@@ -402,8 +402,8 @@ QList<ConnectionDialog::Found> ConnectionDialog::problemsOf(const Profile &profi
             && otherSettings.libraryLevel == settings.libraryLevel
             && (settings.libraryLevel || otherSettings.spaceId == settings.spaceId)
             && !settings.libraryId.isEmpty()) {
-            problems.append(
-                {Problem::Duplicate, tr("Another connection already watches this library and space.")});
+            problems.append({Problem::Duplicate,
+                tr("Another connection already watches this library and space.")});
             break;
         }
     }
@@ -575,9 +575,8 @@ void ConnectionDialog::testConnection()
     }
     setTesting(true);
     m_testResult->setPalette(palette());
-    const qint64 timeout = std::chrono::duration_cast<std::chrono::seconds>(
-        m_client->transferTimeout())
-                               .count();
+    const qint64 timeout =
+        std::chrono::duration_cast<std::chrono::seconds>(m_client->transferTimeout()).count();
     m_testResult->setText(tr("Testing… (gives up after %1 s without an answer)").arg(timeout));
     const quint64 serial = ++m_testSerial;
     QPointer<ConnectionDialog> guard(this);

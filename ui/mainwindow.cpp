@@ -9,6 +9,7 @@
 #include "tasks/exporter.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
+#include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
 #include "ui/addtasksdialog.h"
@@ -85,7 +86,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     , m_details(new TaskDetailsPane(monitor->store(), m_style, this))
     , m_sidebar(new FilterSidebar(m_style, this))
     , m_status(new StatusPanel(m_style, this))
-    , m_notifier(new TrayNotifier(monitor->store(), m_style, this))
+    , m_notifier(new TrayNotifier(monitor->notifier(), m_style, this))
     , m_filterEdit(new QLineEdit(this))
     , m_shown(new QLabel(this))
     , m_clock(new QTimer(this))
@@ -218,13 +219,9 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
         &MainWindow::scheduleStatusUpdate);
     connect(scheduler, &PollScheduler::cycleFinished, this, &MainWindow::scheduleStatusUpdate);
     TaskStore *store = monitor->store();
-    auto countsChanged = [this] {
-        m_countsDirty = true;
-        scheduleStatusUpdate();
-    };
-    connect(store, &TaskStore::tasksAdded, this, countsChanged);
-    connect(store, &TaskStore::tasksChanged, this, countsChanged);
-    connect(store, &TaskStore::tasksRemoved, this, countsChanged);
+    connect(store, &TaskStore::tasksAdded, this, &MainWindow::scheduleStatusUpdate);
+    connect(store, &TaskStore::tasksChanged, this, &MainWindow::scheduleStatusUpdate);
+    connect(store, &TaskStore::tasksRemoved, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::updateEmptyState);
     // Durations and "next poll in" move with the clock.
@@ -559,7 +556,8 @@ void MainWindow::showEvent(QShowEvent *event)
     }
     if (m_defaultColumns) {
         m_defaultColumns = false;
-        m_view->resetColumns(tableWidth - 2 * style()->pixelMetric(QStyle::PM_DockWidgetSeparatorExtent));
+        m_view->resetColumns(
+            tableWidth - 2 * style()->pixelMetric(QStyle::PM_DockWidgetSeparatorExtent));
     }
 }
 
@@ -589,19 +587,17 @@ QString MainWindow::connectionName(qint64 connectionId) const
     const std::optional<Connection> connection = m_monitor->store()->connection(connectionId);
     if (!connection)
         return tr("Connection %1").arg(connectionId);
-    return connection->name.isEmpty() ? connection->settings.displayName() : connection->name;
+    return connection->label();
 }
 
 void MainWindow::updateStatus()
 {
-    if (m_countsDirty) {
-        // Only when tasks changed: not a walk over every row per second.
-        m_counts = {};
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            ++m_counts[size_t(m_model->taskAt(row)->state)];
-        m_status->setStateCounts(m_counts);
-        m_countsDirty = false;
-    }
+    // The core keeps the counts as tasks change: no walk over the rows.
+    const TaskNotifier *tasks = m_monitor->notifier();
+    StatusPanel::StateCounts counts {};
+    for (int i = 0; i < TaskStates::count; ++i)
+        counts[size_t(i)] = tasks->count(TaskState(i));
+    m_status->setStateCounts(counts);
     const ConnectionHealth::Summary health =
         ConnectionHealth::of(*m_monitor, QDateTime::currentDateTimeUtc());
     QList<FilterSidebar::ConnectionEntry> entries;
@@ -619,9 +615,7 @@ void MainWindow::updateStatus()
             entry.icon = m_style->healthyIcon();
         entries << entry;
     }
-    const int unfinished = m_counts.at(size_t(TaskState::Queued))
-        + m_counts.at(size_t(TaskState::Running));
-    m_status->setHealth(health, unfinished);
+    m_status->setHealth(health, tasks->unfinished());
     m_sidebar->setConnections(entries);
     m_notifier->setConnectionTrouble(!health.problems.isEmpty());
     m_pause->setChecked(health.allPaused);
@@ -696,8 +690,16 @@ void MainWindow::addTasks(const QString &prefill, const QStringList &files)
         dialog.importFile(file);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QList<Task> added =
+    const Expected<QList<Task>> stored =
         m_monitor->addTasks(dialog.connectionId(), dialog.ids(), dialog.note());
+    if (!stored) {
+        // Nothing the user typed is lost: the dialog comes back with it.
+        QMessageBox::warning(
+            this, tr("Add Tasks"), tr("The tasks could not be saved: %1").arg(stored.error()));
+        addTasks(dialog.text());
+        return;
+    }
+    const QList<Task> &added = *stored;
     const qsizetype known = dialog.ids().size() - added.size();
     QString message = tr("%n task(s) added.", nullptr, int(added.size()));
     if (known > 0)
@@ -862,7 +864,7 @@ void MainWindow::selectConnectionByName(const QString &name)
 {
     const QList<Connection> connections = m_monitor->store()->connections();
     for (const Connection &connection : connections) {
-        if (connection.name == name || connection.settings.displayName() == name) {
+        if (connection.answersTo(name)) {
             m_sidebar->setConnectionFilter(connection.id);
             return;
         }
@@ -1005,9 +1007,9 @@ void MainWindow::editNote()
         return;
     }
     bool ok = false;
-    const QString text = QInputDialog::getText(this, tr("Edit Note"),
-        tr("Note for task %1:").arg(key->taskId), QLineEdit::Normal,
-        note.data(Qt::EditRole).toString(), &ok);
+    const QString text =
+        QInputDialog::getText(this, tr("Edit Note"), tr("Note for task %1:").arg(key->taskId),
+            QLineEdit::Normal, note.data(Qt::EditRole).toString(), &ok);
     if (!ok)
         return;
     if (const Expected<void> saved = m_monitor->setNote(*key, text); !saved)

@@ -154,7 +154,8 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
     m_timeline->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_timeline->setHeaderLabels({tr("When"), tr("State"), tr("Code", "SMH status code"), tr("Lasted")});
+    m_timeline->setHeaderLabels(
+        {tr("When"), tr("State"), tr("Code", "SMH status code"), tr("Lasted")});
     // Every column fits its text; a narrow pane scrolls rather than cuts.
     m_timeline->header()->setStretchLastSection(true);
     m_timeline->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -431,8 +432,8 @@ void TaskDetailsPane::renderTimeline()
                 transition.status, true});
         else
             entries.append({transition.at, transition.to,
-                tr("%1 → %2")
-                    .arg(TaskStates::label(transition.from), TaskStates::label(transition.to)),
+                tr("%1 → %2").arg(
+                    TaskStates::label(transition.from), TaskStates::label(transition.to)),
                 transition.status});
     }
     // A state lasts until the next real change; re-checks do not end it.

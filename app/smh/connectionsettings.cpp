@@ -38,14 +38,17 @@ QList<ConnectionSettings::Problem> ConnectionSettings::problems() const
     if (libraryId.isEmpty())
         problems.append({Field::Library, tr("The library ID is empty.")});
     else if (hasControlOrSpace(libraryId))
-        problems.append({Field::Library, tr("The library ID contains spaces or control characters.")});
+        problems.append(
+            {Field::Library, tr("The library ID contains spaces or control characters.")});
     else if (isDotSegment(libraryId))
         problems.append({Field::Library, tr("\"%1\" is not a library ID.").arg(libraryId)});
     if (!libraryLevel) {
         if (spaceId.isEmpty())
-            problems.append({Field::Space, tr("The space ID is empty (use \"-\" for a single-tenant library).")});
+            problems.append({Field::Space,
+                tr("The space ID is empty (use \"-\" for a single-tenant library).")});
         else if (hasControlOrSpace(spaceId))
-            problems.append({Field::Space, tr("The space ID contains spaces or control characters.")});
+            problems.append(
+                {Field::Space, tr("The space ID contains spaces or control characters.")});
         else if (isDotSegment(spaceId))
             problems.append({Field::Space,
                 tr("\"%1\" is not a space ID (use \"-\" for a single-tenant library).")
@@ -54,7 +57,8 @@ QList<ConnectionSettings::Problem> ConnectionSettings::problems() const
     if (hasControlOrSpace(userId))
         problems.append({Field::User, tr("The user ID contains spaces or control characters.")});
     if (!caFile.isEmpty() && !QFileInfo(caFile).isReadable())
-        problems.append({Field::CaFile, tr("The CA certificate file \"%1\" cannot be read.").arg(caFile)});
+        problems.append(
+            {Field::CaFile, tr("The CA certificate file \"%1\" cannot be read.").arg(caFile)});
     return problems;
 }
 

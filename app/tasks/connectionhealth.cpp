@@ -18,8 +18,7 @@ ConnectionHealth::Summary ConnectionHealth::of(const Monitor &monitor, const QDa
         const PollScheduler::ConnectionStatus status = scheduler->status(connection.id);
         Entry entry;
         entry.id = connection.id;
-        entry.name =
-            connection.name.isEmpty() ? connection.settings.displayName() : connection.name;
+        entry.name = connection.label();
         entry.health = status.health;
         entry.pending = status.pending;
         if (status.lastPollAt.isValid()

@@ -2,11 +2,21 @@
 
 #include "smh/redact.h"
 #include "smh/smhclient.h"
+#include "smh/taskquery.h"
 #include "tasks/taskstore.h"
 
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcPoll, "smh.poll", QtWarningMsg)
+
+namespace {
+
+// More task IDs than one URL under TaskQuery::maxUrlBytes can hold (single
+// digits and commas): asking the planner for this many per allowed request is
+// enough to fill each one.
+constexpr qsizetype maxIdsPerRequest = TaskQuery::maxUrlBytes / 2;
+
+} // namespace
 
 PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *parent)
     : QObject(parent)
@@ -78,7 +88,8 @@ void PollScheduler::removeConnection(qint64 connectionId)
     delete it->timer;
     m_connections.erase(it);
     m_planner.untrackConnection(connectionId);
-    m_rechecking.removeIf([connectionId](const TaskKey &key) { return key.connectionId == connectionId; });
+    m_rechecking.removeIf(
+        [connectionId](const TaskKey &key) { return key.connectionId == connectionId; });
 }
 
 void PollScheduler::trackTasks(const QList<Task> &tasks)
@@ -215,10 +226,12 @@ void PollScheduler::reschedule(qint64 connectionId)
         }
         return;
     }
-    const QDateTime wake = m_planner.nextWake(connectionId);
+    QDateTime wake = m_planner.nextWake(connectionId);
     if (!wake.isValid())
         return;
-    it->timer->start(std::chrono::milliseconds(std::max<qint64>(0, now().msecsTo(wake))));
+    const QDateTime current = now();
+    wake = std::max(wake, m_planner.requestsAllowedAt(connectionId, current));
+    it->timer->start(std::chrono::milliseconds(std::max<qint64>(0, current.msecsTo(wake))));
 }
 
 void PollScheduler::runCycle(qint64 connectionId)
@@ -237,14 +250,29 @@ void PollScheduler::runCycle(qint64 connectionId)
     if (!connection)
         return;
     const QDateTime current = now();
-    const QList<qint64> ids = m_planner.dueTasks(connectionId, current);
+    // The polite rate: as many requests as the budget allows, each filled to
+    // its URL's capacity with the tasks that waited longest.
+    const int allowance = m_planner.requestAllowance(connectionId, current);
+    if (allowance == 0) {
+        reschedule(connectionId);
+        return;
+    }
+    const QString token = tokens->token();
+    QList<qint64> ids =
+        m_planner.dueTasks(connectionId, current, qsizetype(allowance) * maxIdsPerRequest);
     if (ids.isEmpty()) {
         reschedule(connectionId);
         return;
     }
+    const QList<QList<qint64>> batches = TaskQuery::batches(connection->settings, token, ids);
+    if (batches.size() > allowance) {
+        ids.clear();
+        for (qsizetype i = 0; i < allowance; ++i)
+            ids.append(batches.at(i));
+    }
     it->inFlight = true;
-    const QString token = tokens->token();
     TaskQueryJob *job = m_client->queryTasks(connection->settings, token, ids);
+    m_planner.spendRequests(connectionId, job->requestCount(), current);
     it->requestsSent += job->requestCount();
     m_totalRequests += job->requestCount();
     connect(job, &SmhJob::finished, this,
@@ -262,32 +290,27 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
     it->lastPollAt = current;
 
     QList<TaskObservation> observations;
-    QList<TaskState> previous;
     const QList<TaskStatusReport> reports = job->reports();
     observations.reserve(reports.size());
-    previous.reserve(reports.size());
     for (const TaskStatusReport &report : reports) {
         const TaskKey key {connectionId, report.taskId};
-        const std::optional<Task> known = m_store->task(key);
-        if (!known)
-            continue; // removed while the request was out
         observations.append(
             TaskObservation {key, TaskStates::fromStatus(report.found, report.status),
                 report.status, report.result, current, m_rechecking.contains(key)});
-        previous.append(known->state);
     }
 
-    bool stored = true;
-    if (!observations.isEmpty()) {
-        // An empty list means nothing changed or the write failed; tell apart by lastError.
-        m_store->applyObservations(observations);
-        stored = m_store->lastError().isEmpty();
-    }
-    if (stored) {
-        for (qsizetype i = 0; i < observations.size(); ++i) {
-            m_planner.recordObservation(
-                observations.at(i).key, previous.at(i), observations.at(i).state, current);
-            m_rechecking.remove(observations.at(i).key);
+    // The store says which states changed; every other answer repeated the
+    // state the task already had. Tasks removed while the request was out are
+    // ignored by both the store and the planner.
+    const Expected<QList<TaskTransition>> applied = m_store->applyObservations(observations);
+    if (applied) {
+        QHash<TaskKey, TaskState> previous;
+        previous.reserve(applied->size());
+        for (const TaskTransition &transition : *applied)
+            previous.insert(transition.key, transition.from);
+        for (const TaskObservation &o : std::as_const(observations)) {
+            m_planner.recordObservation(o.key, previous.value(o.key, o.state), o.state, current);
+            m_rechecking.remove(o.key);
         }
     }
 
@@ -302,10 +325,10 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
         } else {
             recordFailure(connectionId, error);
         }
-    } else if (!stored) {
+    } else if (!applied) {
         recordFailure(connectionId,
             SmhError(SmhError::Kind::InvalidInput,
-                tr("could not write to the task ledger: %1").arg(m_store->lastError())));
+                tr("could not write to the task ledger: %1").arg(applied.error())));
     } else {
         it->lastError = {};
         m_planner.recordSuccess(connectionId);

@@ -34,6 +34,11 @@ bool isSuccess(TaskState state)
     return state == TaskState::Succeeded || state == TaskState::SucceededNoResult;
 }
 
+bool needsAttention(TaskState state)
+{
+    return isFinal(state) && !isSuccess(state);
+}
+
 QString key(TaskState state)
 {
     switch (state) {

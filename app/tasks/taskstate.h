@@ -25,6 +25,9 @@ TaskState fromStatus(bool found, int status);
 // Final states are never polled again unless the user asks for a re-check.
 bool isFinal(TaskState state);
 bool isSuccess(TaskState state);
+// Final without success: what "needs attention" counts and notifications
+// report as a failure.
+bool needsAttention(TaskState state);
 
 // The stable machine name used by the headless output and the ledger:
 // running, succeeded, succeeded_no_result, failed, not_found, unknown, queued.

@@ -589,8 +589,10 @@ QList<Task> TaskStore::addTasks(
         task.stateSince = now;
         added.append(task);
     }
-    if (added.isEmpty())
+    if (added.isEmpty()) {
+        d->lastError.clear(); // nothing new is no failure
         return {};
+    }
     if (!d->transact([&added](QSqlQuery &q) { return upsertTasks(q, added); }))
         return {};
     for (const Task &task : std::as_const(added)) {
@@ -653,7 +655,8 @@ bool TaskStore::setNote(const TaskKey &key, const QString &note)
     return true;
 }
 
-QList<Task> TaskStore::applyObservations(const QList<TaskObservation> &observations)
+Expected<QList<TaskTransition>> TaskStore::applyObservations(
+    const QList<TaskObservation> &observations)
 {
     QList<Task> changed;
     QList<TaskTransition> transitions;
@@ -713,18 +716,20 @@ QList<Task> TaskStore::applyObservations(const QList<TaskObservation> &observati
     });
     if (changed.isEmpty()) {
         d->lastError.clear();
-        return {};
+        return QList<TaskTransition>();
     }
     const bool ok = d->transact([&](QSqlQuery &q) {
         return upsertTasks(q, rewritten) && touchLastPolled(q, polledOnly)
             && insertTransitions(q, transitions);
     });
     if (!ok)
-        return {};
+        return unexpected(d->lastError);
     for (const Task &task : std::as_const(changed))
         d->tasks.insert(task.key, task);
     Q_EMIT tasksChanged(changed);
-    return changed;
+    if (!transitions.isEmpty())
+        Q_EMIT transitioned(transitions);
+    return transitions;
 }
 
 bool TaskStore::setLastError(const QList<TaskKey> &keys, const QString &redactedError)

@@ -454,19 +454,7 @@ You can also drop a text or CSV file here.</source>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <source>Cannot read task IDs from standard input.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No task IDs given. Pass them as arguments (10,12,13 or 100-120), with --ids-file FILE, or as - to read standard input.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read saved profiles: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no saved profile named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -986,6 +974,10 @@ Add task IDs, or drop a file of IDs here.</source>
         <source>Edit it in place</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The tasks could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonitorOptions</name>
@@ -1125,15 +1117,23 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--max-interval must not be shorter than --interval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>library secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task queries per second to one library, at most (default 2; a 429 halves it for ten minutes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--request-rate needs a number of queries per second from 0.01 to 100, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1318,6 +1318,25 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>task %1 has a result that is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>--interval (%1 s) must not be longer than --max-interval (%2 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read saved profiles: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read task IDs from standard input.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1900,6 +1919,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>The task ledger cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 could not be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task IDs from the command line could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -125,10 +125,7 @@ private Q_SLOTS:
         QTRY_VERIFY(m_demo.filterModel()->rowCount() > 0);
     }
 
-    void cleanupTestCase()
-    {
-        m_demo.stop();
-    }
+    void cleanupTestCase() { m_demo.stop(); }
 
     void windowTitleIsChinese()
     {

@@ -26,10 +26,10 @@ Expected<void> DemoWindow::start(const Options &options)
 {
     stop();
     m_monitor = std::make_unique<Monitor>();
-    QString error;
-    if (!m_monitor->openStore(u":memory:"_s, &error)) {
+    if (const Expected<void> opened = m_monitor->openStore(u":memory:"_s); !opened) {
+        const QString why = opened.error();
         stop();
-        return unexpected(QString(u"the ledger did not open: "_s + error));
+        return unexpected(QString(u"the ledger did not open: "_s + why));
     }
     if (options.interval.count() > 0) {
         PollPlanner::Options planner;
@@ -47,7 +47,12 @@ Expected<void> DemoWindow::start(const Options &options)
             return unexpected(QString(u"the simulator did not start: "_s + why));
         }
         m_connection = *connected;
-        m_monitor->addTasks(m_connection, m_simulator->seedDemoTasks());
+        if (const auto added = m_monitor->addTasks(m_connection, m_simulator->seedDemoTasks());
+            !added) {
+            const QString why = added.error();
+            stop();
+            return unexpected(QString(u"the demo tasks were not added: "_s + why));
+        }
     }
     m_window = std::make_unique<MainWindow>(m_monitor.get(), options.secrets);
     m_tester = std::make_unique<QAbstractItemModelTester>(

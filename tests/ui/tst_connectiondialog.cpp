@@ -154,10 +154,11 @@ private Q_SLOTS:
 
         replaceText(part<QLineEdit>(dialog, u"endpoint"_s), u"http://smh.example.com"_s);
         QVERIFY(texts(dialog.problems()).join(u' ').contains(u"HTTPS"_s, Qt::CaseInsensitive));
-        replaceText(part<QLineEdit>(dialog, u"endpoint"_s), QString()); // empty: the default endpoint
+        replaceText(
+            part<QLineEdit>(dialog, u"endpoint"_s), QString()); // empty: the default endpoint
         replaceText(part<QLineEdit>(dialog, u"library"_s), u"my lib"_s);
-        QVERIFY(
-            texts(dialog.problems()).contains(u"The library ID contains spaces or control characters."_s));
+        QVERIFY(texts(dialog.problems())
+                    .contains(u"The library ID contains spaces or control characters."_s));
         replaceText(part<QLineEdit>(dialog, u"library"_s), u"mylib"_s);
         replaceText(part<QLineEdit>(dialog, u"space"_s), QString());
         QVERIFY(texts(dialog.problems()).join(u' ').contains(u"space ID is empty"_s));
@@ -167,7 +168,9 @@ private Q_SLOTS:
         QVERIFY(!part<QLineEdit>(dialog, u"space"_s)->isEnabled());
         QVERIFY(!texts(dialog.problems()).join(u' ').contains(u"space ID"_s));
 
-        part<QComboBox>(dialog, u"auth"_s)->setCurrentIndex(part<QComboBox>(dialog, u"auth"_s)->findData(int(AuthKind::LibrarySecret)));
+        part<QComboBox>(dialog, u"auth"_s)
+            ->setCurrentIndex(
+                part<QComboBox>(dialog, u"auth"_s)->findData(int(AuthKind::LibrarySecret)));
         QVERIFY(texts(dialog.problems()).contains(u"Enter the library secret."_s));
         replaceText(part<QLineEdit>(dialog, u"secret"_s), u"abc def"_s);
         QVERIFY(texts(dialog.problems()).join(u' ').contains(u"spaces or line breaks"_s));
@@ -178,7 +181,8 @@ private Q_SLOTS:
         QCOMPARE(accepted.count(), 0);
 
         replaceText(part<QLineEdit>(dialog, u"secret"_s), u"s3cret-value"_s);
-        QVERIFY2(texts(dialog.problems()).isEmpty(), qPrintable(texts(dialog.problems()).join(u'\n')));
+        QVERIFY2(
+            texts(dialog.problems()).isEmpty(), qPrintable(texts(dialog.problems()).join(u'\n')));
         QVERIFY(!part<QLabel>(dialog, u"problems"_s)->isVisible());
         dialog.accept();
         QCOMPARE(accepted.count(), 1);
@@ -204,8 +208,8 @@ private Q_SLOTS:
         dialog.addProfile();
         replaceText(part<QLineEdit>(dialog, u"library"_s), u"beta"_s);
         replaceText(part<QLineEdit>(dialog, u"secret"_s), u"token-123"_s);
-        QVERIFY(texts(dialog.problems()).contains(
-            u"Another connection already watches this library and space."_s));
+        QVERIFY(texts(dialog.problems())
+                    .contains(u"Another connection already watches this library and space."_s));
         dialog.selectConnection(1);
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         dialog.accept();
@@ -241,7 +245,9 @@ private Q_SLOTS:
 
         // Changing how a saved connection authenticates needs the new secret.
         dialog.selectConnection(2);
-        part<QComboBox>(dialog, u"auth"_s)->setCurrentIndex(part<QComboBox>(dialog, u"auth"_s)->findData(int(AuthKind::LibrarySecret)));
+        part<QComboBox>(dialog, u"auth"_s)
+            ->setCurrentIndex(
+                part<QComboBox>(dialog, u"auth"_s)->findData(int(AuthKind::LibrarySecret)));
         QVERIFY(texts(dialog.problems()).contains(u"Enter the library secret."_s));
     }
 
@@ -250,7 +256,8 @@ private Q_SLOTS:
         ConnectionDialog dialog(m_client, {});
         dialog.show();
         fillForSimulator(dialog, m_simulator->staticToken());
-        QVERIFY2(texts(dialog.problems()).isEmpty(), qPrintable(texts(dialog.problems()).join(u'\n')));
+        QVERIFY2(
+            texts(dialog.problems()).isEmpty(), qPrintable(texts(dialog.problems()).join(u'\n')));
         QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
         const int queries = m_simulator->taskQueryCount();
         QTest::mouseClick(part<QPushButton>(dialog, u"testButton"_s), Qt::LeftButton);
@@ -276,7 +283,9 @@ private Q_SLOTS:
     {
         ConnectionDialog dialog(m_client, {});
         dialog.show();
-        part<QComboBox>(dialog, u"auth"_s)->setCurrentIndex(part<QComboBox>(dialog, u"auth"_s)->findData(int(AuthKind::LibrarySecret)));
+        part<QComboBox>(dialog, u"auth"_s)
+            ->setCurrentIndex(
+                part<QComboBox>(dialog, u"auth"_s)->findData(int(AuthKind::LibrarySecret)));
         fillForSimulator(dialog, m_simulator->librarySecret());
         QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
         const int mints = m_simulator->mintCount();
@@ -308,8 +317,10 @@ private Q_SLOTS:
     void appliedEditsReachLedgerKeychainAndMonitor()
     {
         Monitor monitor;
-        QString error;
-        QVERIFY2(monitor.openStore(u":memory:"_s, &error), qPrintable(error));
+        {
+            const Expected<void> opened = monitor.openStore(u":memory:"_s);
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        }
         SecretStore secrets;
         secrets.setKeychainEnabled(false);
 
@@ -352,15 +363,17 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString file = dir.filePath(u"ledger.sqlite"_s);
         Monitor monitor;
-        QString error;
-        QVERIFY2(monitor.openStore(file, &error), qPrintable(error));
+        {
+            const Expected<void> opened = monitor.openStore(file);
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        }
         SecretStore secrets;
         secrets.setKeychainEnabled(false);
         secrets.setPrivateFilePath({});
         Connection connection;
         connection.settings.endpoint = m_simulator->baseUrl();
         connection.settings.libraryId = m_simulator->libraryId();
-        const qint64 id = monitor.addConnection(connection);
+        const qint64 id = monitor.addConnection(connection).valueOr(0);
         QVERIFY(id > 0);
         secrets.write(id, m_simulator->staticToken());
         {

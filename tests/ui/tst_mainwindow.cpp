@@ -1,5 +1,5 @@
-#include "demowindow.h"
 #include "demo/smhsimulator.h"
+#include "demowindow.h"
 #include "smh/secretstore.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
@@ -22,9 +22,9 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDockWidget>
+#include <QFile>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -199,10 +199,9 @@ private Q_SLOTS:
         QVERIFY(!styled.data(Qt::DecorationRole).value<QIcon>().isNull());
 
         // The status bar and the sidebar count what the table shows.
-        QTRY_COMPARE(stateCountText(TaskState::Failed),
-            QString::number(countOf(TaskState::Failed)));
         QTRY_COMPARE(
-            sidebar()->countShown({TaskState::Failed}), countOf(TaskState::Failed));
+            stateCountText(TaskState::Failed), QString::number(countOf(TaskState::Failed)));
+        QTRY_COMPARE(sidebar()->countShown({TaskState::Failed}), countOf(TaskState::Failed));
         QTRY_COMPARE(sidebar()->countShown({}), 26);
         QVERIFY(pollingText().contains(u"Requests: "_s));
     }
@@ -388,8 +387,8 @@ private Q_SLOTS:
         bool offered = false;
         QString note;
         answerConnectionDialog([&](ConnectionDialog *dialog) {
-            offered =
-                !part<QCheckBox>(*dialog, u"privateFile"_s)->isHidden() && !part<QCheckBox>(*dialog, u"privateFile"_s)->isChecked();
+            offered = !part<QCheckBox>(*dialog, u"privateFile"_s)->isHidden()
+                && !part<QCheckBox>(*dialog, u"privateFile"_s)->isChecked();
             note = part<QLabel>(*dialog, u"storageNote"_s)->text();
             QTest::mouseClick(part<QCheckBox>(*dialog, u"privateFile"_s), Qt::LeftButton, {},
                 part<QCheckBox>(*dialog, u"privateFile"_s)->rect().topLeft() + QPoint(6, 6));
@@ -514,7 +513,8 @@ private Q_SLOTS:
                 return false; // details of a task no row highlights
             if (shown && view->currentTaskKey() != shown)
                 return false;
-            return edit->isEnabled() == copy->isEnabled() && copy->isEnabled() == remove->isEnabled()
+            return edit->isEnabled() == copy->isEnabled()
+                && copy->isEnabled() == remove->isEnabled()
                 && edit->isEnabled() == shown.has_value();
         };
         QVERIFY(view->selectTask({m_connection, 1002}));
@@ -557,8 +557,10 @@ private Q_SLOTS:
         QVERIFY(editor);
         QVERIFY(view->viewport()->isAncestorOf(editor));
         QVERIFY2(view->viewport()->rect().contains(editor->geometry()),
-            qPrintable(u"%1,%2 %3x%4"_s.arg(editor->x()).arg(editor->y()).arg(editor->width()).arg(
-                editor->height())));
+            qPrintable(u"%1,%2 %3x%4"_s.arg(editor->x())
+                           .arg(editor->y())
+                           .arg(editor->width())
+                           .arg(editor->height())));
         QTest::keyClicks(editor, u"seen"_s);
         QTest::keyClick(editor, Qt::Key_Return);
         QTRY_COMPARE(m_monitor->store()->task({m_connection, 1002})->note, u"seen"_s);
@@ -599,12 +601,13 @@ private Q_SLOTS:
         bool dialogOpened = false;
         QTimer::singleShot(10, qApp, [] {
             auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (auto *add = box ? box->findChild<QPushButton *>(u"promptAddConnectionButton"_s)
-                                : nullptr)
+            if (auto *add =
+                    box ? box->findChild<QPushButton *>(u"promptAddConnectionButton"_s) : nullptr)
                 QTest::mouseClick(add, Qt::LeftButton);
         });
         std::function<void()> closeDialog = [&] {
-            if (auto *dialog = qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget())) {
+            if (auto *dialog =
+                    qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget())) {
                 dialogOpened = true;
                 dialog->reject();
             } else {
@@ -679,8 +682,7 @@ private Q_SLOTS:
     {
         QVERIFY(start(300ms));
         filterEdit()->setText(u"102"_s);
-        sidebar()->setStateFilter(
-            {TaskState::Failed, TaskState::NotFound, TaskState::Unknown});
+        sidebar()->setStateFilter({TaskState::Failed, TaskState::NotFound, TaskState::Unknown});
         details()->parentWidget()->hide();
         m_window->close(); // saves
         cleanup();

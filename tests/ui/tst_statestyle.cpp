@@ -105,7 +105,8 @@ private Q_SLOTS:
                 for (int x = 0; x < image.width(); ++x)
                     best = std::max(best, StateStyle::contrast(image.pixelColor(x, y), highlight));
             }
-            QVERIFY2(best >= 3.0, qPrintable(TaskStates::key(state) + u": "_s + QString::number(best)));
+            QVERIFY2(
+                best >= 3.0, qPrintable(TaskStates::key(state) + u": "_s + QString::number(best)));
         }
     }
 
