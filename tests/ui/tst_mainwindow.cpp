@@ -82,6 +82,14 @@ private:
         return QTest::qWaitForWindowActive(m_window);
     }
 
+    [[nodiscard]] bool startOnA1024By700Screen()
+    {
+        DemoWindow::Options options;
+        options.interval = 300ms;
+        options.size = QSize(1024, 700);
+        return start(options);
+    }
+
     // The window's parts, by the names a user-facing test would give them.
     template<typename T>
     T *part(const QString &name) const
@@ -419,10 +427,7 @@ private Q_SLOTS:
 
     void fitsA1024By700Screen()
     {
-        DemoWindow::Options options;
-        options.interval = 300ms;
-        options.size = QSize(1024, 700);
-        QVERIFY(start(options));
+        QVERIFY(startOnA1024By700Screen());
         TaskTableView *view = m_demo.view();
         QHeaderView *header = view->horizontalHeader();
         QTRY_VERIFY(view->viewport()->width() > 300);
@@ -537,10 +542,7 @@ private Q_SLOTS:
 
     void f2OpensTheEditorWhereItCanBeSeen()
     {
-        DemoWindow::Options options;
-        options.interval = 300ms;
-        options.size = QSize(1024, 700);
-        QVERIFY(start(options));
+        QVERIFY(startOnA1024By700Screen());
         TaskTableView *view = m_demo.view();
         // Columns wider than the table, scrolled to the left edge.
         for (int column = 0; column < TaskTableModel::ColumnCount; ++column)
