@@ -21,7 +21,10 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QStatusBar>
 #include <QFile>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -678,6 +681,40 @@ private Q_SLOTS:
         // No keychain here: About must not claim one.
         QVERIFY2(about.contains(u"this session only"_s), qPrintable(about));
         QVERIFY(!about.contains(u"kept in the desktop keychain"_s));
+    }
+
+    void exportSaysWhereAndRemembersTheFolder()
+    {
+        QVERIFY(start(300ms));
+        QTemporaryDir dir;
+        filterEdit()->setText(u"100"_s);
+        const int rows = m_demo.filterModel()->rowCount();
+        const QString path = dir.filePath(u"first.csv"_s);
+        QString openedIn;
+        auto save = [&openedIn](const QString &file) {
+            QTimer::singleShot(10, qApp, [&openedIn, file] {
+                auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                openedIn = dialog->directory().absolutePath();
+                dialog->selectFile(file);
+                QMetaObject::invokeMethod(dialog, "accept");
+            });
+        };
+        const QString documents =
+            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        QVERIFY(QDir().mkpath(documents));
+        save(path);
+        part<QAction>(u"exportAction"_s)->trigger();
+        QCOMPARE(openedIn, QDir(documents).absolutePath()); // the first time
+        QVERIFY(QFile::exists(path));
+        const QString message = m_window->statusBar()->currentMessage();
+        QVERIFY2(message.contains(u"Saved %1 row"_s.arg(rows)), qPrintable(message));
+        QVERIFY2(message.contains(QDir::toNativeSeparators(path)), qPrintable(message));
+        // The next export opens where the last one went.
+        save(dir.filePath(u"second.csv"_s));
+        part<QAction>(u"exportAction"_s)->trigger();
+        QCOMPARE(openedIn, QDir(dir.path()).absolutePath());
     }
 
     void settingsAreRestored()
