@@ -50,8 +50,6 @@ public:
     void setConnectionFilter(qint64 connectionId);
     qint64 connectionFilter() const;
 
-    QListWidget *stateList() const { return m_states; }
-    QListWidget *connectionList() const { return m_connections; }
     int countShown(const QSet<TaskState> &states) const;
 
 Q_SIGNALS:

@@ -23,9 +23,8 @@
 #include <QClipboard>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
-#include <QStatusBar>
 #include <QFile>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -37,6 +36,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -271,7 +271,7 @@ private Q_SLOTS:
         QCOMPARE(m_monitor->store()->taskCount(), 26);
 
         // A quick filter in the sidebar.
-        QListWidget *states = sidebar()->stateList();
+        auto *states = part<QListWidget>(u"stateList"_s);
         const QList<QListWidgetItem *> items =
             states->findItems(TaskStates::label(TaskState::Queued), Qt::MatchExactly);
         QCOMPARE(items.size(), 1);
