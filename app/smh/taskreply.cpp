@@ -13,7 +13,10 @@ using namespace Qt::StringLiterals;
 
 QJsonObject TaskResult::toJson() const
 {
-    if (!raw.isEmpty())
+    // A result with no fields is `{}` as the server sent it, not one with
+    // empty fields we would have invented.
+    if (!raw.isEmpty()
+        || (convertFrom.isEmpty() && path.isEmpty() && srcInode.isEmpty() && dstInode.isEmpty()))
         return raw;
     return QJsonObject {
         {u"convertFrom"_s, QJsonArray::fromStringList(convertFrom)},
@@ -146,6 +149,19 @@ Parsed parse(const QByteArray &body, const QList<qint64> &requestedIds)
         } else if (!resultValue.isUndefined() && !resultValue.isNull()) {
             parsed.error =
                 malformed(SmhError::tr("task %1 has a result that is not an object").arg(*taskId));
+            return parsed;
+        }
+        // The same task twice is fine when both say the same; when they
+        // disagree (500, then 200) neither can be believed, and picking one
+        // could report success for a failed task.
+        const auto seen = byId.constFind(report.taskId);
+        if (seen != byId.cend() && !(*seen == report)) {
+            parsed.error = malformed(
+                SmhError::tr("task %1 is in the reply twice with different answers (status %2 "
+                             "and %3)")
+                    .arg(report.taskId)
+                    .arg(seen->status)
+                    .arg(report.status));
             return parsed;
         }
         byId.insert(report.taskId, report);
