@@ -994,10 +994,6 @@ Add task IDs, or drop a file of IDs here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--%1 needs a positive number of seconds, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Watch Tencent Cloud Smart Media Hosting (SMH) tasks.
 
 Commands:
@@ -1136,11 +1132,34 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>--request-rate needs a number of queries per second from 0.01 to 100, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--%1 needs a number of seconds from %2 to %3, not &quot;%4&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PollScheduler</name>
     <message>
         <source>could not write to the task ledger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFile</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1241,6 +1260,18 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>the token reply has no accessToken/expiresIn</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>its body exceeded %1 bytes and was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply from %1 did not complete within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent an access token of %1 characters (at most %2 are accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SmhError</name>
@@ -1318,6 +1349,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>task %1 has a result that is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 is in the reply twice with different answers (status %2 and %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1675,6 +1710,21 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>&quot;%1&quot; is too large to be a list of task IDs.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The input holds more than %1 task IDs; add them in smaller parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more that are not task IDs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a text file of task IDs.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskState</name>
@@ -1734,10 +1784,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot create the folder &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot read the task ledger &quot;%1&quot;: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1775,6 +1821,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>There is no connection %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task ledger &quot;%1&quot; cannot be written here: %2 is read-only. The ledger itself is fine and was left untouched; make the folder and the file writable, or start with another ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger may hold at most %1 tasks; remove finished ones first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
