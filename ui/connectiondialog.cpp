@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -55,6 +56,8 @@ ConnectionDialog::ConnectionDialog(
     , m_caBrowse(new QPushButton(tr("Browse…"), m_form))
     , m_problems(new QLabel(this))
     , m_test(new QPushButton(tr("&Test Connection"), this))
+    , m_cancelTest(new QPushButton(tr("Cancel Test"), this))
+    , m_testProgress(new QProgressBar(this))
     , m_testResult(new QLabel(this))
     , m_storageNote(new QLabel(this))
     , m_privateFile(new QCheckBox(
@@ -117,14 +120,25 @@ ConnectionDialog::ConnectionDialog(
     m_privateFile->setToolTip(tr("Less safe than a keychain: anyone who can read your files (a "
                                  "backup, an administrator) can read them."));
 
+    // Test sits right under the form and the problems below it, so that the
+    // button stays put as problems come and go.
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test, 0, Qt::AlignTop);
-    testRow->addWidget(m_testResult, 1);
+    testRow->addWidget(m_cancelTest, 0, Qt::AlignTop);
+    auto *testState = new QVBoxLayout;
+    testState->addWidget(m_testProgress);
+    testState->addWidget(m_testResult);
+    testRow->addLayout(testState, 1);
+    m_testProgress->setRange(0, 0); // busy: no telling how long the server takes
+    m_testProgress->setTextVisible(false);
+    m_testProgress->setMaximumHeight(fontMetrics().height() / 2 + 2);
+    m_testProgress->setVisible(false);
+    m_cancelTest->setVisible(false);
 
     auto *right = new QVBoxLayout;
     right->addWidget(m_form);
-    right->addWidget(m_problems);
     right->addLayout(testRow);
+    right->addWidget(m_problems);
     right->addStretch(1);
     right->addWidget(m_storageNote);
     right->addWidget(m_privateFile);
@@ -163,6 +177,23 @@ ConnectionDialog::ConnectionDialog(
     connect(m_removeButton, &QPushButton::clicked, this, &ConnectionDialog::removeCurrentProfile);
     for (QLineEdit *edit : {m_name, m_endpoint, m_library, m_space, m_user, m_secret, m_caFile})
         connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::storeForm);
+    // Typing in a field reveals its problems, not before.
+    const QList<std::pair<QLineEdit *, QList<Problem>>> fields {{m_endpoint, {Problem::Endpoint}},
+        {m_library, {Problem::Library, Problem::Duplicate}},
+        {m_space, {Problem::Space, Problem::Duplicate}}, {m_user, {Problem::User}},
+        {m_secret, {Problem::SecretMissing, Problem::SecretMalformed}},
+        {m_caFile, {Problem::CaFile}}};
+    for (const auto &[edit, kinds] : fields) {
+        const QList<Problem> revealed = kinds;
+        connect(edit, &QLineEdit::textEdited, this, [this, revealed] {
+            if (Profile *profile = current()) {
+                for (Problem problem : revealed)
+                    profile->touched.insert(problem);
+                showProblems();
+                refreshList();
+            }
+        });
+    }
     connect(m_libraryLevel, &QCheckBox::toggled, this, [this](bool on) {
         m_space->setEnabled(!on);
         storeForm();
@@ -182,6 +213,23 @@ ConnectionDialog::ConnectionDialog(
             m_caFile->setText(path);
     });
     connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    connect(m_cancelTest, &QPushButton::clicked, this, [this] {
+        // The request ends on its own within its timeout; its answer is
+        // no longer awaited.
+        ++m_testSerial;
+        setTesting(false);
+        m_testResult->setPalette(palette());
+        m_testResult->setText(tr("Test cancelled."));
+    });
+    const QList<std::pair<QWidget *, QString>> named {{m_list, u"profiles"_s}, {m_name, u"name"_s},
+        {m_endpoint, u"endpoint"_s}, {m_library, u"library"_s}, {m_space, u"space"_s},
+        {m_libraryLevel, u"libraryLevel"_s}, {m_user, u"user"_s}, {m_auth, u"auth"_s},
+        {m_secret, u"secret"_s}, {m_caFile, u"caFile"_s}, {m_problems, u"problems"_s},
+        {m_test, u"testButton"_s}, {m_cancelTest, u"cancelTestButton"_s},
+        {m_testProgress, u"testProgress"_s}, {m_testResult, u"testResult"_s},
+        {m_storageNote, u"storageNote"_s}, {m_privateFile, u"privateFile"_s}};
+    for (const auto &[widget, name] : named)
+        widget->setObjectName(name);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
 
@@ -302,29 +350,45 @@ ConnectionSettings ConnectionDialog::settingsOf(
     return settings;
 }
 
-QStringList ConnectionDialog::problemsOf(const Profile &profile) const
+QList<ConnectionDialog::Found> ConnectionDialog::problemsOf(const Profile &profile) const
 {
-    QStringList problems;
+    QList<Found> problems;
     QString endpointError;
     const ConnectionSettings settings = settingsOf(profile, &endpointError);
     if (settings.endpoint.isEmpty())
-        problems << endpointError;
-    const QStringList found = settings.validate();
-    for (const QString &problem : found) {
-        // The endpoint is already explained above, in Endpoint's words.
-        if (settings.endpoint.isEmpty() && problem == ConnectionSettings::tr("No endpoint is set."))
-            continue;
-        problems << problem;
+        problems.append({Problem::Endpoint, endpointError});
+    const QList<ConnectionSettings::Problem> found = settings.problems();
+    for (const ConnectionSettings::Problem &problem : found) {
+        switch (problem.field) {
+        case ConnectionSettings::Field::Endpoint:
+            // Already explained above, in Endpoint's words.
+            if (!settings.endpoint.isEmpty())
+                problems.append({Problem::Endpoint, problem.text});
+            break;
+        case ConnectionSettings::Field::Library:
+            problems.append({Problem::Library, problem.text});
+            break;
+        case ConnectionSettings::Field::Space:
+            problems.append({Problem::Space, problem.text});
+            break;
+        case ConnectionSettings::Field::User:
+            problems.append({Problem::User, problem.text});
+            break;
+        case ConnectionSettings::Field::CaFile:
+            problems.append({Problem::CaFile, problem.text});
+            break;
+        }
     }
     const bool token = profile.connection.authKind == AuthKind::AccessToken;
     const bool needsSecret =
         profile.isNew || profile.connection.authKind != profile.original.authKind;
     if (needsSecret && profile.secret.isEmpty())
-        problems << (token ? tr("Enter the access token.") : tr("Enter the library secret."));
+        problems.append({Problem::SecretMissing,
+            token ? tr("Enter the access token.") : tr("Enter the library secret.")});
     if (hasSpace(profile.secret))
-        problems << (token
-                ? tr("The access token contains spaces or line breaks: paste it again.")
-                : tr("The library secret contains spaces or line breaks: paste it again."));
+        problems.append({Problem::SecretMalformed,
+            token ? tr("The access token contains spaces or line breaks: paste it again.")
+                  : tr("The library secret contains spaces or line breaks: paste it again.")});
     // Of two profiles for the same place, the later one is the mistake.
     for (const Profile &other : m_profiles) {
         if (&other == &profile)
@@ -338,17 +402,28 @@ QStringList ConnectionDialog::problemsOf(const Profile &profile) const
             && otherSettings.libraryLevel == settings.libraryLevel
             && (settings.libraryLevel || otherSettings.spaceId == settings.spaceId)
             && !settings.libraryId.isEmpty()) {
-            problems << tr("Another connection already watches this library and space.");
+            problems.append({Problem::Duplicate,
+                tr("Another connection already watches this library and space.")});
             break;
         }
     }
     return problems;
 }
 
-QStringList ConnectionDialog::problems() const
+QList<ConnectionDialog::Found> ConnectionDialog::shownProblemsOf(const Profile &profile) const
+{
+    QList<Found> problems = problemsOf(profile);
+    // A saved profile's problems are real now; a new one's wait for typing.
+    if (profile.isNew && !profile.revealed)
+        problems.removeIf(
+            [&profile](const Found &found) { return !profile.touched.contains(found.problem); });
+    return problems;
+}
+
+QList<ConnectionDialog::Found> ConnectionDialog::problems() const
 {
     const Profile *profile = current();
-    return profile ? problemsOf(*profile) : QStringList();
+    return profile ? problemsOf(*profile) : QList<Found>();
 }
 
 void ConnectionDialog::loadForm()
@@ -413,17 +488,21 @@ void ConnectionDialog::refreshList()
     if (text.isEmpty())
         text = profile->connection.settings.libraryId.isEmpty() ? tr("New connection") : where;
     item->setText(text);
-    const bool ok = problemsOf(*profile).isEmpty();
-    item->setIcon(ok ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
-    item->setToolTip(ok ? where : problemsOf(*profile).join(u'\n'));
+    const QList<Found> shown = shownProblemsOf(*profile);
+    item->setIcon(shown.isEmpty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    QStringList tip {where};
+    for (const Found &found : shown)
+        tip << found.text;
+    item->setToolTip(tip.join(u'\n'));
 }
 
 void ConnectionDialog::showProblems()
 {
-    const QStringList list = problems();
+    const Profile *profile = current();
+    const QList<Found> list = profile ? shownProblemsOf(*profile) : QList<Found>();
     QStringList lines;
-    for (const QString &problem : list)
-        lines << u"• "_s + problem;
+    for (const Found &found : list)
+        lines << u"• "_s + found.text;
     m_problems->setText(lines.join(u'\n'));
     m_problems->setVisible(!list.isEmpty());
     QPalette palette = this->palette();
@@ -457,25 +536,32 @@ void ConnectionDialog::showTestResult(bool ok, const QString &message)
         StateStyle::foregroundFor(ok ? TaskState::Succeeded : TaskState::Failed, palette));
     m_testResult->setPalette(palette);
     m_testResult->setText(message);
-    m_test->setEnabled(current() != nullptr);
+    setTesting(false);
     Q_EMIT testFinished(ok, message);
+}
+
+void ConnectionDialog::setTesting(bool testing)
+{
+    m_test->setEnabled(!testing && current() != nullptr);
+    m_cancelTest->setVisible(testing);
+    m_testProgress->setVisible(testing);
 }
 
 void ConnectionDialog::testConnection()
 {
-    const Profile *profile = current();
+    Profile *profile = current();
     if (!profile || !m_client)
         return;
+    profile->revealed = true;
+    showProblems();
+    refreshList();
     QString endpointError;
     const ConnectionSettings settings = settingsOf(*profile, &endpointError);
-    QStringList blocking;
-    const QStringList found = problemsOf(*profile);
-    for (const QString &problem : found) {
-        // A missing secret is fine when the connection already has a token.
-        if (problem != tr("Enter the access token.") && problem != tr("Enter the library secret."))
-            blocking << problem;
-    }
-    if (!blocking.isEmpty()) {
+    const QList<Found> found = problemsOf(*profile);
+    // A missing secret is fine when the connection already has a token.
+    const bool blocked = std::any_of(found.cbegin(), found.cend(),
+        [](const Found &problem) { return problem.problem != Problem::SecretMissing; });
+    if (blocked) {
         showTestResult(false, tr("Fix the problems above first."));
         return;
     }
@@ -487,9 +573,11 @@ void ConnectionDialog::testConnection()
         showTestResult(false, tr("Enter the token or secret to test with."));
         return;
     }
-    m_test->setEnabled(false);
+    setTesting(true);
     m_testResult->setPalette(palette());
-    m_testResult->setText(tr("Testing…"));
+    const qint64 timeout =
+        std::chrono::duration_cast<std::chrono::seconds>(m_client->transferTimeout()).count();
+    m_testResult->setText(tr("Testing… (gives up after %1 s without an answer)").arg(timeout));
     const quint64 serial = ++m_testSerial;
     QPointer<ConnectionDialog> guard(this);
     auto failed = [](const SmhError &error) {
@@ -556,9 +644,11 @@ void ConnectionDialog::accept()
 {
     for (int row = 0; row < m_list->count(); ++row) {
         const int index = m_list->item(row)->data(Qt::UserRole).toInt();
+        m_profiles[index].revealed = true;
         if (!problemsOf(m_profiles.at(index)).isEmpty()) {
             m_list->setCurrentRow(row);
             showProblems();
+            refreshList();
             return;
         }
     }

@@ -14,6 +14,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QProgressBar;
 class QPushButton;
 class SmhClient;
 
@@ -57,29 +58,32 @@ public:
     void addProfile(const ConnectionSettings &settings, AuthKind authKind);
     void removeCurrentProfile();
 
+    // What is wrong with a profile, by kind: the dialog decides what blocks
+    // what (and what to show before the user typed) without reading words.
+    enum class Problem {
+        Endpoint,
+        Library,
+        Space,
+        User,
+        CaFile,
+        SecretMissing,
+        SecretMalformed,
+        Duplicate,
+    };
+    Q_ENUM(Problem)
+    struct Found
+    {
+        Problem problem;
+        QString text;
+    };
+
     QList<ConnectionEdit> edits() const;
-    // Problems of the selected profile, as shown.
-    QStringList problems() const;
+    // Every problem of the selected profile, shown or not yet.
+    QList<Found> problems() const;
     int profileCount() const;
 
     void testConnection();
     void accept() override;
-
-    QLineEdit *nameEdit() const { return m_name; }
-    QLineEdit *endpointEdit() const { return m_endpoint; }
-    QLineEdit *libraryEdit() const { return m_library; }
-    QLineEdit *spaceEdit() const { return m_space; }
-    QCheckBox *libraryLevelBox() const { return m_libraryLevel; }
-    QLineEdit *userEdit() const { return m_user; }
-    QComboBox *authBox() const { return m_auth; }
-    QLineEdit *secretEdit() const { return m_secret; }
-    QLineEdit *caFileEdit() const { return m_caFile; }
-    QLabel *problemLabel() const { return m_problems; }
-    QLabel *testResultLabel() const { return m_testResult; }
-    QLabel *storageNoteLabel() const { return m_storageNote; }
-    QCheckBox *privateFileBox() const { return m_privateFile; }
-    QPushButton *testButton() const { return m_test; }
-    QListWidget *profileList() const { return m_list; }
 
 Q_SIGNALS:
     void testFinished(bool ok, const QString &message);
@@ -93,11 +97,17 @@ private:
         QString secret;
         bool isNew = false;
         bool removed = false;
+        // A new profile shows a field's problems once that field was typed
+        // in, or all of them once OK or Test was pressed.
+        QSet<Problem> touched;
+        bool revealed = false;
     };
 
     Profile *current();
     const Profile *current() const;
-    QStringList problemsOf(const Profile &profile) const;
+    QList<Found> problemsOf(const Profile &profile) const;
+    QList<Found> shownProblemsOf(const Profile &profile) const;
+    void setTesting(bool testing);
     ConnectionSettings settingsOf(const Profile &profile, QString *endpointError) const;
     void loadForm();
     void storeForm();
@@ -133,6 +143,8 @@ private:
     QPushButton *m_caBrowse;
     QLabel *m_problems;
     QPushButton *m_test;
+    QPushButton *m_cancelTest;
+    QProgressBar *m_testProgress;
     QLabel *m_testResult;
     QLabel *m_storageNote;
     QCheckBox *m_privateFile;

@@ -69,6 +69,9 @@ public:
         // Only the text and icon; the row was painted above.
         QStyleOptionViewItem content = opt;
         content.state &= ~QStyle::State_Selected;
+        // The icon's selected form stays visible on the selection colour.
+        if (option.state & QStyle::State_Selected)
+            content.icon = QIcon(content.icon.pixmap(content.decorationSize, QIcon::Selected));
         content.palette.setColor(QPalette::Text,
             (option.state & QStyle::State_Selected)
                 ? option.palette.color(QPalette::HighlightedText)
@@ -125,6 +128,8 @@ FilterSidebar::FilterSidebar(StateStyle *style, QWidget *parent)
 {
     setupList(m_states);
     setupList(m_connections);
+    m_states->setObjectName(u"stateList"_s);
+    m_connections->setObjectName(u"connectionList"_s);
     m_states->setAccessibleName(tr("State filters"));
     m_connections->setAccessibleName(tr("Connection filters"));
     m_connections->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -141,15 +146,20 @@ FilterSidebar::FilterSidebar(StateStyle *style, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    const QString counted = tr("Each number is how many tasks picking the entry would show, "
+                               "with the filter box and the other list as they are.");
     layout->addWidget(heading(tr("Tasks"), this));
     layout->addWidget(m_states);
     layout->addWidget(heading(tr("Connections"), this));
+    for (QWidget *list : {static_cast<QWidget *>(m_states), static_cast<QWidget *>(m_connections)})
+        list->setToolTip(counted);
     layout->addWidget(m_connections, 1);
-    setMinimumWidth(170);
+    setMinimumWidth(120);
 
     m_states->setCurrentRow(0);
     auto *allConnections = new QListWidgetItem(tr("All connections"), m_connections);
     allConnections->setData(connectionRole, qint64(0));
+    allConnections->setData(countRole, 0);
     m_connections->setCurrentRow(0);
 
     connect(m_states, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
@@ -261,11 +271,22 @@ void FilterSidebar::setConnections(const QList<ConnectionEntry> &connections)
         item->setIcon(entry.icon);
         item->setToolTip(entry.toolTip);
         item->setData(connectionRole, entry.id);
-        item->setData(countRole, entry.pending > 0 ? QVariant(entry.pending) : QVariant());
+        item->setData(countRole, m_connectionCounts.value(entry.id));
     }
     m_updating = false;
     if (connectionFilter() != selected || !m_connections->currentItem())
         setConnectionFilter(selected);
+}
+
+void FilterSidebar::setConnectionCounts(const QHash<qint64, int> &counts)
+{
+    m_connectionCounts = counts;
+    for (int row = 0; row < m_connections->count(); ++row) {
+        QListWidgetItem *item = m_connections->item(row);
+        const int count = counts.value(item->data(connectionRole).toLongLong());
+        if (item->data(countRole) != QVariant(count))
+            item->setData(countRole, count);
+    }
 }
 
 QListWidgetItem *FilterSidebar::itemFor(const QSet<TaskState> &states) const

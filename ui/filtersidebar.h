@@ -2,6 +2,7 @@
 
 #include "tasks/taskstate.h"
 
+#include <QHash>
 #include <QIcon>
 #include <QPointer>
 #include <QSet>
@@ -30,7 +31,6 @@ public:
         QString name;
         QIcon icon;
         QString toolTip;
-        int pending = 0;
     };
 
     explicit FilterSidebar(StateStyle *style, QWidget *parent = nullptr);
@@ -39,7 +39,9 @@ public:
     static QList<QSet<TaskState>> presets();
     static QString presetLabel(const QSet<TaskState> &states);
 
+    // Every count means "tasks this entry would show", zeros included.
     void setCounts(const StateCounts &counts);
+    void setConnectionCounts(const QHash<qint64, int> &counts); // 0: all connections
     void setConnections(const QList<ConnectionEntry> &connections);
 
     // Selects the matching entry; a set that is no preset falls back to All.
@@ -48,8 +50,6 @@ public:
     void setConnectionFilter(qint64 connectionId);
     qint64 connectionFilter() const;
 
-    QListWidget *stateList() const { return m_states; }
-    QListWidget *connectionList() const { return m_connections; }
     int countShown(const QSet<TaskState> &states) const;
 
 Q_SIGNALS:
@@ -65,5 +65,6 @@ private:
     QListWidget *m_states;
     QListWidget *m_connections;
     StateCounts m_counts {};
+    QHash<qint64, int> m_connectionCounts;
     bool m_updating = false;
 };

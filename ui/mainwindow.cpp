@@ -4,10 +4,12 @@
 #include "smh/secretstore.h"
 #include "smh/tokenprovider.h"
 #include "smhresources.h"
+#include "tasks/connectionhealth.h"
 #include "tasks/connectionprofiles.h"
 #include "tasks/exporter.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
+#include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
 #include "ui/addtasksdialog.h"
@@ -27,21 +29,28 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QMimeData>
+#include <QProcess>
+#include <QPushButton>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -85,6 +94,11 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     , m_statusTimer(new QTimer(this))
 {
     setObjectName(u"MainWindow"_s);
+    m_style->setObjectName(u"stateStyle"_s);
+    m_details->setObjectName(u"detailsPane"_s);
+    m_sidebar->setObjectName(u"filterSidebar"_s);
+    m_status->setObjectName(u"statusPanel"_s);
+    m_shown->setObjectName(u"shownCount"_s);
     setWindowIcon(applicationIcon());
     if (monitor->isDemoMode())
         setWindowTitle(tr("Demo: embedded SMH simulator"));
@@ -94,10 +108,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     m_filter->setSourceModel(m_styled);
     m_view->setModel(m_filter);
     m_view->setObjectName(u"taskTable"_s);
-    m_view->setEmptyText(
-        tr("No tasks are watched yet.\n\nAdd task IDs with File ▸ Add Tasks (Ctrl+N), "
-           "drop a file of IDs here, or start with --demo to try the monitor."),
-        tr("No task matches the filter."));
+    m_view->setEmptyStates(createEmptyState(), createNoMatchState());
 
     m_filterEdit->setObjectName(u"filterEdit"_s);
     m_filterEdit->setClearButtonEnabled(true);
@@ -105,6 +116,17 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
         tr("Filter: ID, path, inode, note… (%1)")
             .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &TaskFilterModel::setFilterText);
+    // Escape empties the filter; pressed again, it goes back to the table.
+    auto *clearFilter = new QAction(m_filterEdit);
+    clearFilter->setShortcut(QKeySequence(Qt::Key_Escape));
+    clearFilter->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearFilter, &QAction::triggered, this, [this] {
+        if (m_filterEdit->text().isEmpty())
+            m_view->setFocus(Qt::ShortcutFocusReason);
+        else
+            m_filterEdit->clear();
+    });
+    m_filterEdit->addAction(clearFilter);
 
     // The filter sits right above what it filters, always visible whatever
     // the window's width (a toolbar would fold it away when narrow).
@@ -142,12 +164,18 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     connect(m_details, &TaskDetailsPane::copied, this,
         [this](const QString &what) { showMessage(tr("Copied %1.").arg(what)); });
     connect(m_view, &TaskTableView::copied, this,
-        [this](int rows) { showMessage(tr("Rows copied: %1.").arg(rows)); });
+        [this](int rows) { showMessage(tr("%n row(s) copied.", nullptr, rows)); });
 
     createActions();
     createDocks();
     createMenus();
     createToolBar();
+    // Tab walks the panes in reading order; arrows move within each.
+    setTabOrder(m_filterEdit, m_sidebar->findChild<QWidget *>(u"stateList"_s));
+    setTabOrder(m_sidebar->findChild<QWidget *>(u"stateList"_s),
+        m_sidebar->findChild<QWidget *>(u"connectionList"_s));
+    setTabOrder(m_sidebar->findChild<QWidget *>(u"connectionList"_s), m_view);
+    setTabOrder(m_view, m_details);
     if (monitor->isDemoMode()) {
         auto *demo = new QLabel(tr("Demo mode: embedded SMH simulator"), this);
         demo->setToolTip(
@@ -161,10 +189,15 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     statusBar()->addPermanentWidget(m_status, 1);
     statusBar()->setSizeGripEnabled(true);
 
+    // The details, the highlighted row and the actions speak of one task.
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this] { m_details->showTask(m_view->currentTaskKey()); });
+        &MainWindow::followSelection);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-        &MainWindow::updateActions);
+        &MainWindow::followSelection);
+    for (auto signal : {&QAbstractItemModel::rowsRemoved, &QAbstractItemModel::rowsInserted})
+        connect(m_filter, signal, this, &MainWindow::keepSelectionInStep);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::keepSelectionInStep);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::keepSelectionInStep);
     connect(
         m_sidebar, &FilterSidebar::stateFilterChanged, this, [this](const QSet<TaskState> &states) {
             m_filter->setStateFilter(states);
@@ -192,6 +225,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     connect(store, &TaskStore::tasksChanged, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::tasksRemoved, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::scheduleStatusUpdate);
+    connect(store, &TaskStore::connectionsChanged, this, &MainWindow::updateEmptyState);
     // Durations and "next poll in" move with the clock.
     connect(m_clock, &QTimer::timeout, this, [this] {
         m_model->refreshDurations();
@@ -215,21 +249,25 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     m_addTasks = new QAction(themeIcon(u"list-add"_s), tr("&Add Tasks…"), this);
+    m_addTasks->setObjectName(u"addTasksAction"_s);
     m_addTasks->setShortcut(QKeySequence::New);
     m_addTasks->setToolTip(tr("Watch more task IDs (%1)")
                                .arg(m_addTasks->shortcut().toString(QKeySequence::NativeText)));
     connect(m_addTasks, &QAction::triggered, this, [this] { addTasks(); });
 
     m_import = new QAction(themeIcon(u"document-open"_s), tr("&Import IDs from File…"), this);
+    m_import->setObjectName(u"importAction"_s);
     m_import->setShortcut(QKeySequence::Open);
     connect(m_import, &QAction::triggered, this, &MainWindow::importDialog);
 
     m_export = new QAction(themeIcon(u"document-save-as"_s), tr("&Export Visible Rows…"), this);
+    m_export->setObjectName(u"exportAction"_s);
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_export->setToolTip(tr("Save the rows shown as CSV or JSON"));
     connect(m_export, &QAction::triggered, this, &MainWindow::exportDialog);
 
     m_quit = new QAction(themeIcon(u"application-exit"_s), tr("&Quit"), this);
+    m_quit->setObjectName(u"quitAction"_s);
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
@@ -237,32 +275,33 @@ void MainWindow::createActions()
     // Copy, Remove and Edit Note act on the table only: in the filter box
     // Ctrl+C and Delete keep their usual meaning.
     m_copy = new QAction(themeIcon(u"edit-copy"_s), tr("&Copy Rows"), this);
+    m_copy->setObjectName(u"copyAction"_s);
     m_copy->setShortcut(QKeySequence::Copy);
     m_copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_copy, &QAction::triggered, m_view, &TaskTableView::copySelectedRows);
 
     m_remove = new QAction(themeIcon(u"list-remove"_s), tr("&Remove…"), this);
+    m_remove->setObjectName(u"removeAction"_s);
     m_remove->setShortcut(QKeySequence::Delete);
     m_remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_remove->setToolTip(tr("Stop watching the selected tasks (Delete)"));
     connect(m_remove, &QAction::triggered, this, &MainWindow::removeSelectedTasks);
 
     m_editNote = new QAction(tr("Edit &Note"), this);
+    m_editNote->setObjectName(u"editNoteAction"_s);
     m_editNote->setShortcut(QKeySequence(Qt::Key_F2));
     m_editNote->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_editNote, &QAction::triggered, this, [this] {
-        const QModelIndex current = m_view->currentIndex();
-        if (current.isValid())
-            m_view->edit(current.siblingAtColumn(TaskTableModel::NoteColumn));
-    });
+    connect(m_editNote, &QAction::triggered, this, &MainWindow::editNote);
 
     m_recheck = new QAction(themeIcon(u"view-refresh"_s), tr("Re-&check"), this);
+    m_recheck->setObjectName(u"recheckAction"_s);
     m_recheck->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_recheck->setToolTip(tr("Ask SMH again about the selected finished tasks (%1)")
                               .arg(m_recheck->shortcut().toString(QKeySequence::NativeText)));
     connect(m_recheck, &QAction::triggered, this, &MainWindow::recheckSelectedTasks);
 
     m_find = new QAction(themeIcon(u"edit-find"_s), tr("&Find…"), this);
+    m_find->setObjectName(u"findAction"_s);
     m_find->setShortcut(QKeySequence::Find);
     connect(m_find, &QAction::triggered, this, [this] {
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
@@ -271,38 +310,42 @@ void MainWindow::createActions()
 
     m_manageConnections =
         new QAction(themeIcon(u"network-server"_s), tr("&Manage Connections…"), this);
+    m_manageConnections->setObjectName(u"manageConnectionsAction"_s);
     connect(m_manageConnections, &QAction::triggered, this, [this] { manageConnections(); });
 
     m_pollNow = new QAction(themeIcon(u"view-refresh"_s), tr("&Poll Now"), this);
+    m_pollNow->setObjectName(u"pollNowAction"_s);
     m_pollNow->setShortcut(QKeySequence(Qt::Key_F5));
     m_pollNow->setToolTip(tr("Ask SMH about every unfinished task now (F5)"));
     connect(m_pollNow, &QAction::triggered, this, [this] {
-        m_monitor->scheduler()->pollAllNow();
+        m_monitor->pollNow();
         showMessage(tr("Polling now…"));
     });
 
     m_pause = new QAction(themeIcon(u"media-playback-pause"_s), tr("P&ause Polling"), this);
+    m_pause->setObjectName(u"pauseAction"_s);
     m_pause->setCheckable(true);
     m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     connect(m_pause, &QAction::triggered, this, [this](bool paused) {
-        PollScheduler *scheduler = m_monitor->scheduler();
-        const QList<qint64> ids = scheduler->connectionIds();
-        for (qint64 id : ids)
-            scheduler->setPaused(id, paused);
+        m_monitor->setAllPaused(paused);
         showMessage(paused ? tr("Polling paused.") : tr("Polling resumed."));
     });
 
+    m_shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcuts->setObjectName(u"shortcutsAction"_s);
+    m_shortcuts->setShortcut(QKeySequence::HelpContents);
+    connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+
     m_about = new QAction(tr("&About SMH Task Monitor"), this);
+    m_about->setObjectName(u"aboutAction"_s);
     m_about->setMenuRole(QAction::AboutRole);
     connect(m_about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About SMH Task Monitor"),
             tr("<h3>SMH Task Monitor %1</h3>"
                "<p>Watches Tencent Cloud Smart Media Hosting asynchronous tasks: polls their "
-               "status, "
-               "keeps a ledger of every change and tells you when they finish.</p>"
-               "<p>Tokens and library secrets are kept in the desktop keychain, never in settings "
-               "or exports.</p>")
-                .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+               "status, keeps a ledger of every change and tells you when they finish.</p>")
+                    .arg(QCoreApplication::applicationVersion().toHtmlEscaped())
+                + u"<p>"_s + secretsSentence().toHtmlEscaped() + u"</p>"_s);
     });
 
     m_view->addAction(m_copy);
@@ -328,7 +371,6 @@ void MainWindow::createDocks()
     m_detailsDock->toggleViewAction()->setText(tr("&Details Pane"));
     m_detailsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
-    resizeDocks({m_sidebarDock, m_detailsDock}, {190, 380}, Qt::Horizontal);
 }
 
 void MainWindow::createMenus()
@@ -418,6 +460,8 @@ void MainWindow::createMenus()
         [this] { HistoryView::open(m_monitor, m_sidebar->connectionFilter(), this); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcuts);
+    help->addSeparator();
     help->addAction(m_about);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
@@ -455,16 +499,21 @@ void MainWindow::restoreSettings()
 {
     if (!restoreGeometry(m_settings.windowGeometry())) {
         const QRect available = screen()->availableGeometry();
-        resize(
-            std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
+        // A small screen is all used; a large one leaves room around.
+        if (available.width() < 1280)
+            resize(available.size());
+        else
+            resize(std::min(1440, available.width() * 9 / 10),
+                std::min(900, available.height() * 9 / 10));
     }
-    if (!restoreState(m_settings.windowState(), windowStateVersion)) {
+    m_defaultDocks = !restoreState(m_settings.windowState(), windowStateVersion);
+    if (m_defaultDocks) {
         m_sidebarDock->show();
         m_detailsDock->show();
     }
     // A header state from another version or a damaged file falls back to
-    // the default columns inside restoreHeaderState().
-    m_view->restoreHeaderState(m_settings.headerState());
+    // the default columns, fitted when the window's size is known.
+    m_defaultColumns = !m_view->restoreHeaderState(m_settings.headerState());
 
     const UiSettings::Filter filter = m_settings.filter();
     m_filterEdit->setText(filter.text);
@@ -495,6 +544,26 @@ void MainWindow::setTheme(UiSettings::ThemeMode mode)
     m_settings.setThemeMode(mode);
     for (QAction *action : m_themeGroup->actions())
         action->setChecked(action->data().toInt() == int(mode));
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    int tableWidth = width();
+    if (m_defaultDocks) {
+        m_defaultDocks = false;
+        // The docks take a share of the width, so that a small screen keeps
+        // room for the table.
+        const int sidebar = std::clamp(width() / 7, 150, 190);
+        const int details = std::clamp(width() / 4, 260, 380);
+        resizeDocks({m_sidebarDock, m_detailsDock}, {sidebar, details}, Qt::Horizontal);
+        tableWidth -= sidebar + details;
+    }
+    if (m_defaultColumns) {
+        m_defaultColumns = false;
+        m_view->resetColumns(
+            tableWidth - 2 * style()->pixelMetric(QStyle::PM_DockWidgetSeparatorExtent));
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -528,105 +597,35 @@ QString MainWindow::connectionName(qint64 connectionId) const
 
 void MainWindow::updateStatus()
 {
-    PollScheduler *scheduler = m_monitor->scheduler();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-
+    // The core keeps the counts as tasks change: no walk over the rows.
+    const TaskNotifier *tasks = m_monitor->notifier();
     StatusPanel::StateCounts counts {};
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        ++counts[size_t(m_model->taskAt(row)->state)];
+    for (int i = 0; i < TaskStates::count; ++i)
+        counts[size_t(i)] = tasks->count(TaskState(i));
     m_status->setStateCounts(counts);
-
-    StatusPanel::Polling polling;
-    polling.requests = scheduler->totalRequests();
-    QStringList errors;
-    bool authProblem = false;
-    bool allPaused = true;
+    const ConnectionHealth::Summary health =
+        ConnectionHealth::of(*m_monitor, QDateTime::currentDateTimeUtc());
     QList<FilterSidebar::ConnectionEntry> entries;
-    const QList<Connection> connections = m_monitor->store()->connections();
-    for (const Connection &connection : connections) {
-        const qint64 id = connection.id;
-        const PollScheduler::ConnectionStatus status = scheduler->status(id);
-        const QString name = connectionName(id);
-        if (status.lastPollAt.isValid()
-            && (!polling.lastPollAt.isValid() || status.lastPollAt > polling.lastPollAt))
-            polling.lastPollAt = status.lastPollAt;
-        polling.inFlight = polling.inFlight || status.inFlight;
-        allPaused = allPaused && status.health == PollScheduler::Health::Paused;
-        const bool polls = status.health == PollScheduler::Health::Ok
-            || status.health == PollScheduler::Health::Backoff;
-        if (polls && status.nextPollAt.isValid()
-            && (!polling.nextPollAt.isValid() || status.nextPollAt < polling.nextPollAt))
-            polling.nextPollAt = status.nextPollAt;
-
-        StateStyle::Trouble trouble = StateStyle::Trouble::None;
-        QString message;
-        // Every text from an error is redacted again: it may quote a URL.
-        const QString detail = Redact::text(status.lastError.toString());
-        switch (status.health) {
-        case PollScheduler::Health::AuthRejected:
-            trouble = StateStyle::Trouble::Auth;
-            message =
-                tr("%1: the server refused the credentials (%2). Update them under Connection ▸ "
-                   "Manage Connections.")
-                    .arg(name, detail);
-            break;
-        case PollScheduler::Health::NoCredentials:
-            if (status.pending > 0) {
-                trouble = StateStyle::Trouble::Auth;
-                message = tr("%1: no access token or library secret is set.").arg(name);
-            }
-            break;
-        case PollScheduler::Health::Backoff:
-            trouble = StateStyle::Trouble::Network;
-            message = status.nextPollAt.isValid()
-                ? tr("%1: %2; retrying in %3")
-                      .arg(name, detail,
-                          TaskTableModel::formatDuration(
-                              std::max<qint64>(0, now.secsTo(status.nextPollAt))))
-                : tr("%1: %2").arg(name, detail);
-            break;
-        case PollScheduler::Health::Idle:
-        case PollScheduler::Health::Ok:
-        case PollScheduler::Health::Paused:
-            break;
-        }
-        m_styled->setConnectionTrouble(id, trouble, message);
-        if (trouble != StateStyle::Trouble::None) {
-            errors << message;
-            authProblem = authProblem || trouble == StateStyle::Trouble::Auth;
-        }
-
+    for (const ConnectionHealth::Entry &connection : health.connections) {
+        m_styled->setConnectionTrouble(connection.id, connection.trouble, connection.message);
         FilterSidebar::ConnectionEntry entry;
-        entry.id = id;
-        entry.name = name;
-        entry.pending = int(status.pending);
-        if (trouble != StateStyle::Trouble::None)
-            entry.icon = m_style->troubleIcon(trouble);
-        else if (status.health == PollScheduler::Health::Paused)
+        entry.id = connection.id;
+        entry.name = connection.name;
+        entry.toolTip = connection.toolTip;
+        if (connection.trouble != ConnectionHealth::Trouble::None)
+            entry.icon = m_style->troubleIcon(connection.trouble);
+        else if (connection.health == PollScheduler::Health::Paused)
             entry.icon = m_style->pausedIcon();
         else
             entry.icon = m_style->healthyIcon();
-        QStringList tip {
-            connection.settings.displayName() + u" · "_s + connection.settings.endpoint.host()};
-        if (!message.isEmpty())
-            tip << message;
-        else if (status.health == PollScheduler::Health::Paused)
-            tip << tr("Paused");
-        tip << tr("Unfinished tasks: %1").arg(status.pending);
-        tip << tr("Requests sent: %1").arg(status.requestsSent);
-        entry.toolTip = tip.join(u'\n');
         entries << entry;
     }
-    polling.paused = !connections.isEmpty() && allPaused;
-    for (TaskState state : {TaskState::Queued, TaskState::Running})
-        polling.pending += counts.at(size_t(state));
-    m_status->setPolling(polling);
-    m_status->setConnectionErrors(errors, authProblem);
+    m_status->setHealth(health, tasks->unfinished());
     m_sidebar->setConnections(entries);
-    m_notifier->setConnectionTrouble(!errors.isEmpty());
-    m_pause->setChecked(polling.paused);
-    m_pause->setEnabled(!connections.isEmpty());
-    m_pollNow->setEnabled(!connections.isEmpty());
+    m_notifier->setConnectionTrouble(!health.problems.isEmpty());
+    m_pause->setChecked(health.allPaused);
+    m_pause->setEnabled(health.hasConnections());
+    m_pollNow->setEnabled(health.hasConnections());
     // A selected task may have become final (Re-check) or gone.
     updateActions();
 }
@@ -634,6 +633,7 @@ void MainWindow::updateStatus()
 void MainWindow::updateCounts()
 {
     m_sidebar->setCounts(m_filter->stateCounts());
+    m_sidebar->setConnectionCounts(m_filter->connectionCounts());
     updateShown();
 }
 
@@ -641,8 +641,8 @@ void MainWindow::updateShown()
 {
     const int shown = m_filter->rowCount();
     const int total = m_model->rowCount();
-    m_shown->setText(
-        shown == total ? tr("Tasks: %1").arg(total) : tr("Shown: %1 of %2").arg(shown).arg(total));
+    m_shown->setText(shown == total ? tr("%n task(s)", nullptr, total)
+                                    : tr("%1 of %n task(s) shown", nullptr, total).arg(shown));
 }
 
 void MainWindow::updateActions()
@@ -650,7 +650,7 @@ void MainWindow::updateActions()
     const QList<TaskKey> keys = m_view->selectedTaskKeys();
     m_remove->setEnabled(!keys.isEmpty());
     m_copy->setEnabled(!keys.isEmpty());
-    m_editNote->setEnabled(m_view->currentIndex().isValid());
+    m_editNote->setEnabled(detailsKey().has_value());
     bool anyFinal = false;
     for (const TaskKey &key : keys) {
         const int row = m_model->rowOf(key);
@@ -671,11 +671,16 @@ void MainWindow::addTasks(const QString &prefill, const QStringList &files)
 {
     const QList<Connection> connections = m_monitor->store()->connections();
     if (connections.isEmpty()) {
-        const auto answer = QMessageBox::question(this, tr("Add Tasks"),
-            tr("Tasks belong to a library: add a connection first."),
-            QMessageBox::Ok | QMessageBox::Cancel);
-        if (answer == QMessageBox::Ok)
-            manageConnections();
+        QMessageBox box(QMessageBox::Information, tr("Add Tasks"),
+            tr("Tasks belong to an SMH library: add a connection to it first."),
+            QMessageBox::Cancel, this);
+        QPushButton *add = box.addButton(tr("Add Connection…"), QMessageBox::AcceptRole);
+        add->setObjectName(u"promptAddConnectionButton"_s);
+        box.setDefaultButton(add);
+        box.exec();
+        if (box.clickedButton() != add)
+            return;
+        manageConnections();
         if (m_monitor->store()->connections().isEmpty())
             return;
         addTasks(prefill, files);
@@ -701,9 +706,9 @@ void MainWindow::addTasks(const QString &prefill, const QStringList &files)
     }
     const QList<Task> &added = *stored;
     const qsizetype known = dialog.ids().size() - added.size();
-    QString message = tr("Tasks added: %1.").arg(added.size());
+    QString message = tr("%n task(s) added.", nullptr, int(added.size()));
     if (known > 0)
-        message += u' ' + tr("Already watched: %1.").arg(known);
+        message += u' ' + tr("%n already watched.", nullptr, int(known));
     showMessage(message);
     if (!added.isEmpty())
         m_view->selectTask(added.constFirst().key);
@@ -806,31 +811,18 @@ void MainWindow::removeSelectedTasks()
         if (answer != QMessageBox::Yes)
             return;
     }
-    if (m_monitor->store()->removeTasks(keys))
-        showMessage(tr("Tasks removed: %1.").arg(keys.size()));
+    if (const Expected<void> removed = m_monitor->removeTasks(keys); removed)
+        showMessage(tr("%n task(s) removed.", nullptr, int(keys.size())));
     else
         QMessageBox::warning(this, tr("Remove Tasks"),
-            tr("The tasks could not be removed: %1").arg(m_monitor->store()->lastError()));
+            tr("The tasks could not be removed: %1").arg(removed.error()));
 }
 
 void MainWindow::recheckSelectedTasks()
 {
-    QList<TaskKey> finals;
-    const QList<TaskKey> keys = m_view->selectedTaskKeys();
-    for (const TaskKey &key : keys) {
-        const Task *task = m_model->taskAt(m_model->rowOf(key));
-        if (task && task->isFinal())
-            finals << key;
-    }
-    if (finals.isEmpty())
-        return;
-    m_monitor->scheduler()->recheck(finals);
-    QSet<qint64> connections;
-    for (const TaskKey &key : std::as_const(finals))
-        connections.insert(key.connectionId);
-    for (qint64 id : std::as_const(connections))
-        m_monitor->scheduler()->pollNow(id);
-    showMessage(tr("Tasks checked again: %1.").arg(finals.size()));
+    const int asked = m_monitor->recheckTasks(m_view->selectedTaskKeys());
+    if (asked > 0)
+        showMessage(tr("Asking SMH again about %n task(s)…", nullptr, asked));
 }
 
 bool MainWindow::exportVisibleRows(const QString &path, QString *error)
@@ -851,7 +843,7 @@ void MainWindow::exportDialog()
     const QString csvFilter = tr("CSV (*.csv)");
     const QString jsonFilter = tr("JSON (*.json)");
     QString selected = csvFilter;
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString folder = m_settings.exportFolder();
     const QString name =
         u"smh-tasks-%1.csv"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s));
     QString path = QFileDialog::getSaveFileName(this, tr("Export Visible Rows"),
@@ -868,9 +860,9 @@ void MainWindow::exportDialog()
         QMessageBox::warning(this, tr("Export"), error);
         return;
     }
-    showMessage(tr("Exported to %1 (tasks: %2).")
-                    .arg(QDir::toNativeSeparators(path))
-                    .arg(m_filter->rowCount()));
+    m_settings.setExportFolder(QFileInfo(path).absolutePath());
+    showMessage(tr("Saved %n row(s) to %1.", nullptr, m_filter->rowCount())
+                    .arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::selectConnectionByName(const QString &name)
@@ -886,9 +878,8 @@ void MainWindow::selectConnectionByName(const QString &name)
 
 void MainWindow::showConnectionMenu(qint64 connectionId, const QPoint &position)
 {
-    PollScheduler *scheduler = m_monitor->scheduler();
     QMenu menu(this);
-    const bool paused = scheduler->isPaused(connectionId);
+    const bool paused = m_monitor->isPaused(connectionId);
     QAction *pause = menu.addAction(paused ? tr("&Resume Polling") : tr("P&ause Polling"));
     QAction *poll = menu.addAction(tr("&Poll Now"));
     poll->setEnabled(!paused);
@@ -897,13 +888,197 @@ void MainWindow::showConnectionMenu(qint64 connectionId, const QPoint &position)
     QAction *history = menu.addAction(tr("&History && Cleanup…"));
     QAction *chosen = menu.exec(position);
     if (chosen == pause)
-        scheduler->setPaused(connectionId, !paused);
+        m_monitor->setPaused(connectionId, !paused);
     else if (chosen == poll)
-        scheduler->pollNow(connectionId);
+        m_monitor->pollNow(connectionId);
     else if (chosen == edit)
         manageConnections(connectionId);
     else if (chosen == history)
         HistoryView::open(m_monitor, connectionId, this);
+}
+
+QWidget *MainWindow::createEmptyState()
+{
+    auto *box = new QWidget;
+    box->setObjectName(u"emptyState"_s);
+    auto *layout = new QVBoxLayout(box);
+    m_emptyText = new QLabel(box);
+    m_emptyText->setObjectName(u"emptyStateText"_s);
+    m_emptyText->setWordWrap(true);
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_emptyText);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    m_emptyAddConnection = new QPushButton(tr("Add Connection…"), box);
+    m_emptyAddConnection->setObjectName(u"addConnectionButton"_s);
+    connect(m_emptyAddConnection, &QPushButton::clicked, this, [this] { manageConnections(); });
+    m_emptyAddTasks = new QPushButton(tr("Add Tasks…"), box);
+    m_emptyAddTasks->setObjectName(u"addTasksButton"_s);
+    connect(m_emptyAddTasks, &QPushButton::clicked, this, [this] { addTasks(); });
+    m_emptyDemo = new QPushButton(tr("Try the Demo"), box);
+    m_emptyDemo->setObjectName(u"tryDemoButton"_s);
+    m_emptyDemo->setToolTip(tr("Opens a second window that watches tasks on a simulator on this "
+                               "computer; nothing is sent to Tencent Cloud."));
+    connect(m_emptyDemo, &QPushButton::clicked, this, &MainWindow::tryDemo);
+    for (QPushButton *button : {m_emptyAddConnection, m_emptyAddTasks, m_emptyDemo})
+        buttons->addWidget(button);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    updateEmptyState();
+    return box;
+}
+
+QWidget *MainWindow::createNoMatchState()
+{
+    auto *box = new QWidget;
+    box->setObjectName(u"noMatchState"_s);
+    auto *layout = new QVBoxLayout(box);
+    auto *text = new QLabel(tr("No task matches the filter."), box);
+    text->setAlignment(Qt::AlignCenter);
+    text->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(text);
+    auto *clear = new QPushButton(tr("Clear Filter"), box);
+    clear->setObjectName(u"clearFilterButton"_s);
+    connect(clear, &QPushButton::clicked, this, &MainWindow::clearFilters);
+    layout->addWidget(clear, 0, Qt::AlignCenter);
+    return box;
+}
+
+void MainWindow::updateEmptyState()
+{
+    const bool noConnection = m_monitor->store()->connections().isEmpty();
+    m_emptyText->setText(noConnection
+            ? tr("No tasks are watched yet.\nTasks belong to an SMH library: add a connection to "
+                 "it, or try the monitor on a built-in simulator first.")
+            : tr("No tasks are watched yet.\nAdd task IDs, or drop a file of IDs here."));
+    m_emptyAddConnection->setVisible(noConnection);
+    m_emptyAddTasks->setVisible(!noConnection);
+    m_emptyDemo->setVisible(!m_monitor->isDemoMode());
+}
+
+void MainWindow::clearFilters()
+{
+    m_filterEdit->clear();
+    m_sidebar->setStateFilter({});
+    m_sidebar->setConnectionFilter(0);
+    m_view->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::tryDemo()
+{
+    Q_EMIT demoRequested();
+    // Unless the executable handles it, the demo is this program once more.
+    if (!isSignalConnected(QMetaMethod::fromSignal(&MainWindow::demoRequested))) {
+        if (QProcess::startDetached(QCoreApplication::applicationFilePath(), {u"--demo"_s}))
+            showMessage(tr("Starting the demo in a new window…"));
+        else
+            QMessageBox::warning(this, tr("Try the Demo"), tr("The demo could not be started."));
+    }
+}
+
+std::optional<TaskKey> MainWindow::detailsKey() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || !m_view->selectionModel()->isRowSelected(current.row(), {}))
+        return std::nullopt;
+    return m_view->currentTaskKey();
+}
+
+void MainWindow::followSelection()
+{
+    m_details->showTask(detailsKey());
+    updateActions();
+}
+
+void MainWindow::keepSelectionInStep()
+{
+    // The filter took the selected rows away and left the current index on
+    // a neighbour: that row becomes the selection, as if walked to.
+    QItemSelectionModel *selection = m_view->selectionModel();
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid() && !selection->hasSelection())
+        selection->select(current, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    followSelection();
+}
+
+void MainWindow::editNote()
+{
+    const std::optional<TaskKey> key = detailsKey();
+    if (!key)
+        return;
+    const QModelIndex note = m_view->currentIndex().siblingAtColumn(TaskTableModel::NoteColumn);
+    if (!m_view->isColumnHidden(TaskTableModel::NoteColumn)) {
+        // The editor opens where it can be seen.
+        m_view->scrollTo(note);
+        m_view->edit(note);
+        return;
+    }
+    bool ok = false;
+    const QString text =
+        QInputDialog::getText(this, tr("Edit Note"), tr("Note for task %1:").arg(key->taskId),
+            QLineEdit::Normal, note.data(Qt::EditRole).toString(), &ok);
+    if (!ok)
+        return;
+    if (const Expected<void> saved = m_monitor->setNote(*key, text); !saved)
+        QMessageBox::warning(
+            this, tr("Edit Note"), tr("The note could not be saved: %1").arg(saved.error()));
+}
+
+QString MainWindow::secretsSentence() const
+{
+    const SecretStore::Backend backend =
+        m_secrets ? m_secrets->backend() : SecretStore::Backend::SessionOnly;
+    switch (backend) {
+    case SecretStore::Backend::Keychain:
+        return tr("Tokens and library secrets are kept in the desktop keychain, never in settings, "
+                  "the task ledger or exports.");
+    case SecretStore::Backend::PrivateFile:
+        return tr("No keychain answered: tokens and library secrets are kept in a private file "
+                  "only your user account can read (%1), never in settings, the task ledger or "
+                  "exports.")
+            .arg(QDir::toNativeSeparators(m_secrets->privateFilePath()));
+    case SecretStore::Backend::SessionOnly:
+        break;
+    }
+    return tr("No keychain answered: tokens and library secrets are kept in memory for this "
+              "session only, never in settings, the task ledger or exports.");
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(u"shortcutsDialog"_s);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *list = new QTreeWidget(&dialog);
+    list->setObjectName(u"shortcutList"_s);
+    list->setRootIsDecorated(false);
+    list->setHeaderLabels({tr("Keys"), tr("Action")});
+    auto add = [list](const QString &keys, const QString &what) {
+        auto *item = new QTreeWidgetItem(list, {keys, what});
+        item->setToolTip(1, what);
+    };
+    // The menus' own shortcuts, read from the actions so that the list
+    // cannot drift from what the keys do.
+    QList<QAction *> actions = findChildren<QAction *>();
+    for (const QAction *action : std::as_const(actions)) {
+        if (action->shortcut().isEmpty() || action->text().isEmpty())
+            continue;
+        add(action->shortcut().toString(QKeySequence::NativeText),
+            QString(action->text()).remove(u'&'));
+    }
+    add(tr("Tab, Shift+Tab"), tr("Move between the filter box, sidebar, table and details"));
+    add(tr("Arrow keys"), tr("Move within the table or a list"));
+    add(tr("Escape"), tr("Clear the filter box (again: back to the table)"));
+    add(tr("Double-click a note"), tr("Edit it in place"));
+    list->resizeColumnToContents(0);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(list);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(520, 460);
+    dialog.exec();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

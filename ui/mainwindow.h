@@ -16,6 +16,7 @@ class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QPushButton;
 class QTimer;
 class SecretStore;
 class StateStyle;
@@ -43,26 +44,6 @@ public:
 
     static QIcon applicationIcon();
 
-    TaskTableView *taskView() const { return m_view; }
-    TaskTableModel *taskModel() const { return m_model; }
-    StyledTaskModel *styledModel() const { return m_styled; }
-    TaskFilterModel *filterModel() const { return m_filter; }
-    TaskDetailsPane *detailsPane() const { return m_details; }
-    FilterSidebar *sidebar() const { return m_sidebar; }
-    StatusPanel *statusPanel() const { return m_status; }
-    TrayNotifier *notifier() const { return m_notifier; }
-    StateStyle *stateStyle() const { return m_style; }
-    QLineEdit *filterEdit() const { return m_filterEdit; }
-
-    QAction *addTasksAction() const { return m_addTasks; }
-    QAction *removeAction() const { return m_remove; }
-    QAction *recheckAction() const { return m_recheck; }
-    QAction *pollNowAction() const { return m_pollNow; }
-    QAction *pauseAction() const { return m_pause; }
-    QAction *copyAction() const { return m_copy; }
-    QAction *findAction() const { return m_find; }
-    QAction *exportAction() const { return m_export; }
-
     // Opens the add-tasks dialog, optionally filled with text or files.
     void addTasks(const QString &prefill = {}, const QStringList &files = {});
     // Opens the connection dialog with `select` chosen, or with a new profile
@@ -76,7 +57,13 @@ public:
     void setTheme(UiSettings::ThemeMode mode);
     void setConfirmRemoval(bool confirm) { m_confirmRemoval = confirm; }
 
+Q_SIGNALS:
+    // "Try the Demo" was clicked. When nothing is connected, the window
+    // starts this program again with --demo itself.
+    void demoRequested();
+
 protected:
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -98,6 +85,17 @@ private:
     void importDialog();
     void showConnectionMenu(qint64 connectionId, const QPoint &position);
     void showMessage(const QString &text);
+    QWidget *createEmptyState();
+    QWidget *createNoMatchState();
+    void updateEmptyState();
+    void clearFilters();
+    void tryDemo();
+    std::optional<TaskKey> detailsKey() const;
+    void followSelection();
+    void keepSelectionInStep();
+    void editNote();
+    QString secretsSentence() const;
+    void showShortcuts();
     QString connectionName(qint64 connectionId) const;
 
     Monitor *m_monitor;
@@ -118,6 +116,10 @@ private:
     QTimer *m_statusTimer;
     QMenu *m_trayMenu = nullptr;
     bool m_confirmRemoval = true;
+    bool m_countsDirty = true;
+    bool m_defaultDocks = false; // no saved layout: fit the docks when shown
+    bool m_defaultColumns = false;
+    std::array<int, TaskStates::count> m_counts {};
 
     QAction *m_addTasks = nullptr;
     QAction *m_import = nullptr;
@@ -131,7 +133,12 @@ private:
     QAction *m_manageConnections = nullptr;
     QAction *m_pollNow = nullptr;
     QAction *m_pause = nullptr;
+    QAction *m_shortcuts = nullptr;
     QAction *m_about = nullptr;
+    QLabel *m_emptyText = nullptr;
+    QPushButton *m_emptyAddConnection = nullptr;
+    QPushButton *m_emptyAddTasks = nullptr;
+    QPushButton *m_emptyDemo = nullptr;
     QActionGroup *m_stateFilterGroup = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QActionGroup *m_notificationGroup = nullptr;

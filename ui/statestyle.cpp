@@ -104,6 +104,26 @@ QIcon resourceIcon(const QString &name, bool dark)
     return icon;
 }
 
+// On the selection colour a state colour can vanish (blue on blue): the
+// icon of a selected row sits on a disc of the base colour it was made for.
+QIcon withBackdrop(const QIcon &icon, const QColor &base)
+{
+    QIcon result = icon;
+    for (int size : iconSizes) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(base);
+        p.drawEllipse(QRectF(0, 0, size, size));
+        p.drawPixmap(0, 0, icon.pixmap(size, size));
+        p.end();
+        result.addPixmap(pixmap, QIcon::Selected);
+    }
+    return result;
+}
+
 } // namespace
 
 StateStyle::StateStyle(QObject *parent, bool followApplication)
@@ -192,7 +212,7 @@ void StateStyle::rebuild()
         QIcon icon = resourceIcon(TaskStates::key(swatch.state), dark);
         if (icon.isNull())
             icon = drawIcon(QString::fromUtf16(swatch.glyph), colour, swatch.filled);
-        m_icons.insert(key, icon);
+        m_icons.insert(key, withBackdrop(icon, base));
     }
     m_trouble = withContrast(QColor::fromRgb(dark ? troubleDark : troubleLight), base);
     m_authIcon = resourceIcon(u"auth"_s, dark);

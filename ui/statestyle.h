@@ -1,5 +1,6 @@
 #pragma once
 
+#include "tasks/connectionhealth.h"
 #include "tasks/taskstate.h"
 
 #include <QColor>
@@ -24,13 +25,8 @@ public:
     };
     Q_ENUM(Variant)
 
-    // Trouble with a connection rather than with a task.
-    enum class Trouble {
-        None,
-        Auth, // credentials missing or refused
-        Network, // transport errors, server errors, backoff
-    };
-    Q_ENUM(Trouble)
+    // Trouble with a connection rather than with a task, as the core judges it.
+    using Trouble = ConnectionHealth::Trouble;
 
     // The least contrast (WCAG ratio) a state colour keeps against the base.
     static constexpr double minimumContrast = 4.5;

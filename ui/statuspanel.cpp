@@ -1,6 +1,7 @@
 #include "ui/statuspanel.h"
 
 #include "tasks/tasktablemodel.h"
+#include "ui/elidedlabel.h"
 #include "ui/statestyle.h"
 
 #include <QFrame>
@@ -16,7 +17,7 @@ StatusPanel::StatusPanel(StateStyle *style, QWidget *parent)
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
     , m_polling(new QLabel(this))
     , m_errorIcon(new QLabel(this))
-    , m_errors(new QLabel(this))
+    , m_errors(new ElidedLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
@@ -28,6 +29,7 @@ StatusPanel::StatusPanel(StateStyle *style, QWidget *parent)
         m_stateIcons[size_t(i)]->setToolTip(tip);
         m_stateCounts[size_t(i)]->setToolTip(tip);
         m_stateCounts[size_t(i)]->setAccessibleName(tip);
+        m_stateCounts[size_t(i)]->setObjectName(u"stateCount_"_s + TaskStates::key(TaskState(i)));
         layout->addWidget(m_stateIcons[size_t(i)]);
         layout->addWidget(m_stateCounts[size_t(i)]);
         layout->addSpacing(6);
@@ -43,16 +45,15 @@ StatusPanel::StatusPanel(StateStyle *style, QWidget *parent)
     separator();
     layout->addWidget(m_errorIcon);
     layout->addWidget(m_errors, 1);
-    m_errors->setTextFormat(Qt::PlainText);
-    m_errors->setMinimumWidth(80);
-    // Long errors are cut, not allowed to widen the window; the tooltip has them whole.
+    m_polling->setObjectName(u"pollingStatus"_s);
+    m_errors->setObjectName(u"connectionStatus"_s);
+    // Long errors end in "…" rather than widen the window; the tooltip has them whole.
     m_errors->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_errorIcon->setVisible(false);
     if (style)
         connect(style, &StateStyle::changed, this, &StatusPanel::restyle);
     restyle();
-    setPolling({});
-    setConnectionErrors({}, false);
+    setHealth({}, 0);
 }
 
 void StatusPanel::restyle()
@@ -84,50 +85,41 @@ void StatusPanel::setStateCounts(const StateCounts &counts)
     }
 }
 
-QString StatusPanel::stateText(TaskState state) const
-{
-    return m_stateCounts.at(size_t(state))->text();
-}
-
-void StatusPanel::setPolling(const Polling &polling)
+void StatusPanel::setHealth(const ConnectionHealth::Summary &health, int unfinished)
 {
     const QLocale locale;
     QStringList parts;
-    parts << tr("Requests: %1").arg(polling.requests);
-    if (polling.lastPollAt.isValid())
+    parts << tr("Requests: %1").arg(health.requests);
+    if (health.lastPollAt.isValid())
         parts << tr("last poll %1")
-                     .arg(locale.toString(polling.lastPollAt.toLocalTime().time(), u"HH:mm:ss"_s));
-    if (polling.paused) {
+                     .arg(locale.toString(health.lastPollAt.toLocalTime().time(), u"HH:mm:ss"_s));
+    if (!health.hasConnections()) {
+        parts << tr("nothing to poll");
+    } else if (health.allPaused) {
         parts << tr("paused");
-    } else if (polling.inFlight) {
+    } else if (health.inFlight) {
         parts << tr("polling…");
-    } else if (polling.nextPollAt.isValid()) {
-        const qint64 seconds = m_now().secsTo(polling.nextPollAt);
+    } else if (health.nextPollAt.isValid()) {
+        const qint64 seconds = m_now().secsTo(health.nextPollAt);
         parts << (seconds <= 0
                 ? tr("next poll due")
                 : tr("next poll in %1").arg(TaskTableModel::formatDuration(seconds)));
-    } else if (polling.pending > 0) {
+    } else if (unfinished > 0) {
         // Unfinished tasks and no poll planned: a connection needs attention.
         parts << tr("polling stopped, see the connections");
     } else {
         parts << tr("nothing to poll");
     }
     m_polling->setText(parts.join(u" · "_s));
-}
 
-QString StatusPanel::pollingText() const
-{
-    return m_polling->text();
-}
-
-void StatusPanel::setConnectionErrors(const QStringList &errors, bool authProblem)
-{
-    m_authProblem = authProblem;
+    const QStringList &errors = health.problems;
+    m_authProblem = health.authProblem;
     restyle();
     m_errorIcon->setVisible(!errors.isEmpty());
     if (errors.isEmpty()) {
-        m_errors->setText(tr("Connections OK"));
-        m_errors->setToolTip(QString());
+        // "OK" only about connections that exist.
+        m_errors->setText(health.hasConnections() ? tr("Connections OK") : tr("No connection yet"));
+        m_errors->setDetails(QString());
         m_errors->setForegroundRole(QPalette::PlaceholderText);
         return;
     }
@@ -135,10 +127,5 @@ void StatusPanel::setConnectionErrors(const QStringList &errors, bool authProble
     m_errors->setText(errors.size() == 1
             ? errors.constFirst()
             : tr("Connections in trouble: %1. %2").arg(errors.size()).arg(errors.constFirst()));
-    m_errors->setToolTip(errors.join(u'\n'));
-}
-
-QString StatusPanel::errorText() const
-{
-    return m_errors->text();
+    m_errors->setDetails(errors.size() == 1 ? QString() : errors.join(u'\n'));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "tasks/connectionhealth.h"
 #include "tasks/taskstate.h"
 
 #include <QDateTime>
@@ -8,6 +9,7 @@
 
 #include <array>
 
+class ElidedLabel;
 class QLabel;
 class StateStyle;
 
@@ -22,27 +24,13 @@ class StatusPanel final : public QWidget
 public:
     using StateCounts = std::array<int, TaskStates::count>;
 
-    struct Polling
-    {
-        qint64 requests = 0;
-        QDateTime lastPollAt;
-        QDateTime nextPollAt; // invalid: nothing due
-        bool paused = false;
-        bool inFlight = false;
-        int pending = 0; // tasks not final yet
-    };
-
     explicit StatusPanel(StateStyle *style, QWidget *parent = nullptr);
 
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
     void setStateCounts(const StateCounts &counts);
-    void setPolling(const Polling &polling);
-    // Sentences, already redacted; empty: all connections are fine.
-    void setConnectionErrors(const QStringList &errors, bool authProblem);
-
-    QString stateText(TaskState state) const;
-    QString pollingText() const;
-    QString errorText() const;
+    // Polling and connection trouble, as the core judged them; `unfinished`
+    // is how many tasks are not final yet.
+    void setHealth(const ConnectionHealth::Summary &health, int unfinished);
 
 private:
     void restyle();
@@ -53,6 +41,6 @@ private:
     std::array<QLabel *, TaskStates::count> m_stateCounts {};
     QLabel *m_polling;
     QLabel *m_errorIcon;
-    QLabel *m_errors;
+    ElidedLabel *m_errors;
     bool m_authProblem = false;
 };

@@ -48,6 +48,7 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     , m_stateIcon(new QLabel(this))
     , m_stateTitle(new QLabel(this))
     , m_stateSince(new QLabel(this))
+    , m_explanation(new QLabel(this))
     , m_pathSegments(nullptr)
     , m_convertSegments(nullptr)
     , m_errorBox(new QWidget(this))
@@ -82,12 +83,19 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     big.setBold(true);
     m_stateTitle->setFont(big);
     m_stateTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Wraps rather than widening the pane past its dock.
+    m_stateTitle->setWordWrap(true);
     m_stateSince->setWordWrap(true);
     m_stateSince->setTextInteractionFlags(Qt::TextSelectableByMouse);
     titles->addWidget(m_stateTitle);
     titles->addWidget(m_stateSince);
     header->addLayout(titles, 1);
     layout->addLayout(header);
+    m_explanation->setObjectName(u"stateExplanation"_s);
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_explanation->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(m_explanation);
 
     auto newForm = [page, layout] {
         auto *form = new QFormLayout;
@@ -159,13 +167,16 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     layout->addWidget(m_cleanupBox);
 
     layout->addWidget(sectionTitle(tr("Timeline"), page));
+    m_timeline->setObjectName(u"timeline"_s);
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
     m_timeline->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_timeline->setHeaderLabels({tr("When"), tr("State"), tr("Status"), tr("Lasted")});
-    m_timeline->header()->setStretchLastSection(false);
+    m_timeline->setHeaderLabels(
+        {tr("When"), tr("State"), tr("Code", "SMH status code"), tr("Lasted")});
+    // Every column fits its text; a narrow pane scrolls rather than cuts.
+    m_timeline->header()->setStretchLastSection(true);
     m_timeline->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_timeline->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_timeline->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_timeline->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_timeline->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     m_timeline->setMinimumHeight(fontMetrics().height() * 8);
@@ -206,6 +217,7 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
         connect(style, &StateStyle::changed, this, [this] {
             if (m_task)
                 renderState();
+            restyleTimeline();
         });
 }
 
@@ -392,6 +404,9 @@ void TaskDetailsPane::renderState()
     }
     m_stateTitle->setText(
         tr("Task %1 · %2").arg(task.key.taskId).arg(TaskStates::label(task.state)));
+    const QString explanation = TaskStates::explanation(task.state, task.status);
+    m_explanation->setText(explanation);
+    m_explanation->setVisible(!explanation.isEmpty());
     tick();
 }
 
@@ -455,19 +470,35 @@ void TaskDetailsPane::renderTimeline()
         TaskState state;
         QString change;
         int status;
+        bool recheck = false;
     };
     QList<Entry> entries;
     entries.append({task.addedAt, TaskState::Queued,
         tr("Added · %1").arg(TaskStates::label(TaskState::Queued)), 0});
     const QList<TaskTransition> transitions = m_store->timeline(task.key);
     for (const TaskTransition &transition : transitions) {
-        entries.append({transition.at, transition.to,
-            tr("%1 → %2").arg(TaskStates::label(transition.from), TaskStates::label(transition.to)),
-            transition.status});
+        if (transition.isUnchangedRecheck())
+            entries.append({transition.at, transition.to,
+                tr("Re-checked, unchanged · %1").arg(TaskStates::label(transition.to)),
+                transition.status, true});
+        else
+            entries.append({transition.at, transition.to,
+                tr("%1 → %2").arg(
+                    TaskStates::label(transition.from), TaskStates::label(transition.to)),
+                transition.status});
     }
+    // A state lasts until the next real change; re-checks do not end it.
+    auto nextChange = [&entries](qsizetype from) {
+        for (qsizetype j = from + 1; j < entries.size(); ++j) {
+            if (!entries.at(j).recheck)
+                return j;
+        }
+        return qsizetype(-1);
+    };
     const QDateTime now = m_now();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const Entry &entry = entries.at(i);
+        const qsizetype next = nextChange(i);
         auto *item = new QTreeWidgetItem(m_timeline);
         // Today's times without the date: the column stays narrow.
         const QDateTime local = entry.at.toLocalTime();
@@ -477,15 +508,14 @@ void TaskDetailsPane::renderTimeline()
         item->setToolTip(0, formatTime(entry.at));
         item->setData(0, Qt::UserRole, entry.at);
         item->setText(1, entry.change);
-        if (m_style) {
-            item->setIcon(1, m_style->icon(entry.state));
-            item->setForeground(1, m_style->foreground(entry.state));
-        }
+        item->setData(1, Qt::UserRole, int(entry.state));
         item->setText(2, entry.status ? QString::number(entry.status) : QString());
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
-        if (i + 1 < entries.size()) {
-            const qint64 seconds = std::max<qint64>(0, entry.at.secsTo(entries.at(i + 1).at));
+        if (entry.recheck) {
+            // Nothing began here: the state before it goes on.
+        } else if (next >= 0) {
+            const qint64 seconds = std::max<qint64>(0, entry.at.secsTo(entries.at(next).at));
             item->setText(3, TaskTableModel::formatDuration(seconds));
         } else if (TaskStates::isFinal(entry.state)) {
             item->setText(3, tr("final"));
@@ -495,6 +525,19 @@ void TaskDetailsPane::renderTimeline()
                     .arg(
                         TaskTableModel::formatDuration(std::max<qint64>(0, entry.at.secsTo(now)))));
         }
+    }
+    restyleTimeline();
+}
+
+void TaskDetailsPane::restyleTimeline()
+{
+    if (!m_style)
+        return;
+    for (int i = 0; i < m_timeline->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_timeline->topLevelItem(i);
+        const auto state = TaskState(item->data(1, Qt::UserRole).toInt());
+        item->setIcon(1, m_style->icon(state));
+        item->setForeground(1, m_style->foreground(state));
     }
 }
 

@@ -91,6 +91,7 @@ private:
     void render();
     void renderState();
     void renderTimeline();
+    void restyleTimeline();
     void renderError();
     void renderCleanup();
     void setSegments(FlowLayout *layout, const QStringList &segments, const QString &what);
@@ -114,6 +115,7 @@ private:
     QLabel *m_stateIcon;
     QLabel *m_stateTitle;
     QLabel *m_stateSince;
+    QLabel *m_explanation;
     QHash<Field, CopyableField *> m_fields;
     QHash<Field, QStringList> m_segments;
     QFormLayout *m_resultForm = nullptr;

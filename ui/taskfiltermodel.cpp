@@ -88,6 +88,7 @@ void TaskFilterModel::setStateFilter(const QSet<TaskState> &states)
         return;
     m_states = states;
     invalidateFilter();
+    countsMayHaveChanged(); // the connections' counts follow the state filter
     Q_EMIT filterChanged();
 }
 
@@ -103,11 +104,16 @@ void TaskFilterModel::setConnectionFilter(qint64 connectionId)
 
 bool TaskFilterModel::matchesTextAndConnection(int sourceRow) const
 {
-    const QAbstractItemModel *source = sourceModel();
     if (m_connectionId != 0
-        && source->index(sourceRow, 0).data(TaskTableModel::ConnectionIdRole).toLongLong()
+        && sourceModel()->index(sourceRow, 0).data(TaskTableModel::ConnectionIdRole).toLongLong()
             != m_connectionId)
         return false;
+    return matchesText(sourceRow);
+}
+
+bool TaskFilterModel::matchesText(int sourceRow) const
+{
+    const QAbstractItemModel *source = sourceModel();
     for (const QString &word : m_words) {
         // "#1003" asks for that task ID and nothing that merely contains it.
         if (word.size() > 1 && word.startsWith(u'#')) {
@@ -188,7 +194,7 @@ QVariant TaskFilterModel::headerData(int section, Qt::Orientation orientation, i
         return tr("What the last answer from SMH said");
     case TaskTableModel::StatusColumn:
         return tr("The status code SMH sent: 202 running, 200 done, 204 done without details, 500 "
-                  "failed");
+                  "failed; empty before the first answer and for tasks SMH does not know");
     case TaskTableModel::AddedColumn:
         return tr("When the task was added to the monitor");
     case TaskTableModel::LastPolledColumn:
@@ -219,20 +225,38 @@ TaskFilterModel::StateCounts TaskFilterModel::stateCounts() const
     if (m_countsDirty) {
         m_counts.fill(0);
         m_matching = 0;
+        m_connectionCounts.clear();
+        m_connectionCounts.insert(0, 0);
         if (const QAbstractItemModel *source = sourceModel()) {
             const int rows = source->rowCount();
+            // One walk for both lists: a state counts the tasks of the chosen
+            // connection, a connection those in the chosen states.
             for (int row = 0; row < rows; ++row) {
-                if (!matchesTextAndConnection(row))
+                if (!matchesText(row))
                     continue;
-                const int state = source->index(row, 0).data(TaskTableModel::StateRole).toInt();
-                if (state >= 0 && state < TaskStates::count)
-                    ++m_counts[size_t(state)];
-                ++m_matching;
+                const QModelIndex index = source->index(row, 0);
+                const int state = index.data(TaskTableModel::StateRole).toInt();
+                const qint64 connection = index.data(TaskTableModel::ConnectionIdRole).toLongLong();
+                if (m_connectionId == 0 || connection == m_connectionId) {
+                    if (state >= 0 && state < TaskStates::count)
+                        ++m_counts[size_t(state)];
+                    ++m_matching;
+                }
+                if (m_states.isEmpty() || m_states.contains(TaskState(state))) {
+                    ++m_connectionCounts[connection];
+                    ++m_connectionCounts[0];
+                }
             }
         }
         m_countsDirty = false;
     }
     return m_counts;
+}
+
+QHash<qint64, int> TaskFilterModel::connectionCounts() const
+{
+    stateCounts();
+    return m_connectionCounts;
 }
 
 int TaskFilterModel::matchingCount() const

@@ -2,6 +2,7 @@
 
 #include "tasks/taskstate.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QSortFilterProxyModel>
@@ -13,8 +14,9 @@
 // and the chosen connection, sorted on raw values with the task as the
 // tie-breaker so that equal rows keep their order between updates.
 //
-// It also counts, per state, the rows that pass the text and connection
-// filters (not the state filter): the numbers on the quick-filter buttons.
+// It also counts what each quick filter would show: per state, the rows that
+// pass the text and connection filters; per connection, the rows that pass
+// the text and state filters.
 class TaskFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -49,6 +51,9 @@ public:
     int count(TaskState state) const { return stateCounts().at(size_t(state)); }
     // Rows passing the text and connection filters, whatever their state.
     int matchingCount() const;
+    // Per connection (0: all of them), the rows passing the text and state
+    // filters: what picking that connection would show.
+    QHash<qint64, int> connectionCounts() const;
 
 Q_SIGNALS:
     // Coalesced: at most once per event-loop turn.
@@ -61,6 +66,7 @@ protected:
 
 private:
     bool matchesTextAndConnection(int sourceRow) const;
+    bool matchesText(int sourceRow) const;
     void countsMayHaveChanged();
     void sourceDataChanged(
         const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
@@ -71,6 +77,7 @@ private:
     qint64 m_connectionId = 0;
     mutable StateCounts m_counts {};
     mutable int m_matching = 0;
+    mutable QHash<qint64, int> m_connectionCounts;
     mutable bool m_countsDirty = true;
     QTimer m_countsTimer;
     QList<QMetaObject::Connection> m_sourceConnections;

@@ -10,7 +10,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
-#include <QPainter>
+#include <QStyle>
 #include <QStyledItemDelegate>
 
 #include <algorithm>
@@ -58,6 +58,21 @@ public:
     }
 };
 
+// Paths keep both ends when cut: the folder and the file name.
+class PathDelegate final : public QStyledItemDelegate
+{
+    Q_DISABLE_COPY_MOVE(PathDelegate)
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
+
 } // namespace
 
 TaskTableView::TaskTableView(QWidget *parent)
@@ -68,8 +83,10 @@ TaskTableView::TaskTableView(QWidget *parent)
     setSortingEnabled(true);
     setAlternatingRowColors(true);
     setWordWrap(false);
-    setTextElideMode(Qt::ElideMiddle);
+    setTextElideMode(Qt::ElideRight);
     setEditTriggers(DoubleClicked | EditKeyPressed | SelectedClicked);
+    // Tab leaves the table for the next pane; arrows move inside it.
+    setTabKeyNavigation(false);
     setHorizontalScrollMode(ScrollPerPixel);
     setVerticalScrollMode(ScrollPerPixel);
     setIconSize(QSize(16, 16));
@@ -79,13 +96,17 @@ TaskTableView::TaskTableView(QWidget *parent)
     QHeaderView *header = horizontalHeader();
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
-    header->setStretchLastSection(true);
+    header->setStretchLastSection(false);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     connect(header, &QHeaderView::customContextMenuRequested, this, &TaskTableView::showHeaderMenu);
     auto *times = new TimeDelegate(this);
     setItemDelegateForColumn(TaskTableModel::AddedColumn, times);
     setItemDelegateForColumn(TaskTableModel::LastPolledColumn, times);
+    auto *paths = new PathDelegate(this);
+    setItemDelegateForColumn(TaskTableModel::PathColumn, paths);
+    setItemDelegateForColumn(TaskTableModel::SourceInodeColumn, paths);
+    setItemDelegateForColumn(TaskTableModel::TargetInodeColumn, paths);
 }
 
 void TaskTableView::setModel(QAbstractItemModel *model)
@@ -93,55 +114,90 @@ void TaskTableView::setModel(QAbstractItemModel *model)
     QTableView::setModel(model);
     applyDefaultColumns();
     if (model) {
-        // The hint over the empty table follows the row count.
-        auto repaint = [this] { viewport()->update(); };
-        connect(model, &QAbstractItemModel::rowsInserted, this, repaint);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, repaint);
-        connect(model, &QAbstractItemModel::modelReset, this, repaint);
-        connect(model, &QAbstractItemModel::layoutChanged, this, repaint);
+        // The empty state over the table follows the row count.
+        auto follow = [this] { updateEmptyState(); };
+        connect(model, &QAbstractItemModel::rowsInserted, this, follow);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, follow);
+        connect(model, &QAbstractItemModel::modelReset, this, follow);
+        connect(model, &QAbstractItemModel::layoutChanged, this, follow);
     }
 }
 
-void TaskTableView::applyDefaultColumns()
+void TaskTableView::applyDefaultColumns(int expectedWidth)
 {
     QHeaderView *header = horizontalHeader();
     const QFontMetrics metrics = fontMetrics();
-    auto width = [&metrics](const QString &sample, int extra = 24) {
-        return metrics.horizontalAdvance(sample) + extra;
+    // Wide enough for the header, a typical value and the rows at hand
+    // (a bounded look: the first rows only).
+    header->setResizeContentsPrecision(200);
+    auto width = [&metrics, this](int column, const QString &sample, int extra = 16) {
+        const QString title =
+            model() ? model()->headerData(column, Qt::Horizontal).toString() : QString();
+        const int content = model() && model()->rowCount() > 0 ? sizeHintForColumn(column) : 0;
+        return std::min(400,
+            std::max({metrics.horizontalAdvance(sample) + extra,
+                metrics.horizontalAdvance(title) + 16, content}));
     };
     const QString sampleTime = QLocale().toString(QTime(23, 58, 58), u"HH:mm:ss"_s);
+    // The task itself first. A narrow table lets go of what is said
+    // elsewhere: the connection (sidebar, details) and the code (the state).
+    const bool narrow = expectedWidth > 0 && expectedWidth < 720;
+    QString stateSample = TaskStates::label(TaskState::Succeeded);
+    for (int state = 0; state < TaskStates::count && !narrow; ++state) {
+        const QString label = TaskStates::label(TaskState(state));
+        if (metrics.horizontalAdvance(label) > metrics.horizontalAdvance(stateSample))
+            stateSample = label;
+    }
     const struct
     {
         int column;
         int width;
         bool hidden;
     } defaults[] = {
-        {TaskTableModel::TaskIdColumn, width(u"00000000"_s), false},
-        {TaskTableModel::ConnectionColumn, width(u"library-name/space"_s, 36), false},
-        {TaskTableModel::StateColumn, width(TaskStates::label(TaskState::SucceededNoResult), 40),
+        {TaskTableModel::TaskIdColumn, width(TaskTableModel::TaskIdColumn, u"00000000"_s), false},
+        {TaskTableModel::ConnectionColumn,
+            width(TaskTableModel::ConnectionColumn, u"library/space"_s, 30), narrow},
+        {TaskTableModel::StateColumn, width(TaskTableModel::StateColumn, stateSample, 40), false},
+        {TaskTableModel::StatusColumn, width(TaskTableModel::StatusColumn, u"000"_s), narrow},
+        {TaskTableModel::AddedColumn, width(TaskTableModel::AddedColumn, sampleTime), true},
+        {TaskTableModel::LastPolledColumn, width(TaskTableModel::LastPolledColumn, sampleTime),
             false},
-        {TaskTableModel::StatusColumn, width(tr("Status")), false},
-        {TaskTableModel::AddedColumn, width(sampleTime), true},
-        {TaskTableModel::LastPolledColumn, width(sampleTime), false},
-        {TaskTableModel::DurationColumn, width(u"59 min 59 s"_s), false},
-        {TaskTableModel::SourceInodeColumn, width(u"0123456789abcdef"_s), true},
-        {TaskTableModel::TargetInodeColumn, width(u"0123456789abcdef"_s), true},
-        {TaskTableModel::PathColumn, width(u"folder/subfolder/a-longer-file-name.pdf"_s), false},
-        {TaskTableModel::NoteColumn, width(u"a short note"_s), false},
+        {TaskTableModel::DurationColumn, width(TaskTableModel::DurationColumn, u"9 min 59 s"_s),
+            false},
+        {TaskTableModel::SourceInodeColumn,
+            width(TaskTableModel::SourceInodeColumn, u"0123456789abcdef"_s), true},
+        {TaskTableModel::TargetInodeColumn,
+            width(TaskTableModel::TargetInodeColumn, u"0123456789abcdef"_s), true},
+        {TaskTableModel::PathColumn, width(TaskTableModel::PathColumn, u"folder/file.pdf"_s),
+            false},
+        {TaskTableModel::NoteColumn, width(TaskTableModel::NoteColumn, u"a short note"_s), false},
     };
     for (const auto &column : defaults) {
         if (column.column >= header->count())
             continue;
         header->moveSection(header->visualIndex(column.column), column.column);
+        header->setSectionResizeMode(column.column, QHeaderView::Interactive);
         header->resizeSection(column.column, column.width);
         header->setSectionHidden(column.column, column.hidden);
     }
+    stretchPath();
     header->setSortIndicator(TaskTableModel::TaskIdColumn, Qt::AscendingOrder);
 }
 
-void TaskTableView::resetColumns()
+void TaskTableView::stretchPath()
 {
-    applyDefaultColumns();
+    // The path is what people look for: it takes the room the others leave,
+    // so the table fits its width and the note stays in view.
+    QHeaderView *header = horizontalHeader();
+    if (header->count() > TaskTableModel::PathColumn) {
+        header->setSectionResizeMode(TaskTableModel::PathColumn, QHeaderView::Stretch);
+        header->setStretchLastSection(false);
+    }
+}
+
+void TaskTableView::resetColumns(int expectedWidth)
+{
+    applyDefaultColumns(expectedWidth);
 }
 
 bool TaskTableView::restoreHeaderState(const QByteArray &state)
@@ -161,6 +217,7 @@ bool TaskTableView::restoreHeaderState(const QByteArray &state)
             && header->sectionSize(column) < header->minimumSectionSize())
             header->resizeSection(column, header->defaultSectionSize());
     }
+    stretchPath();
     return true;
 }
 
@@ -192,7 +249,7 @@ void TaskTableView::populateColumnMenu(QMenu *menu)
     }
     menu->addSeparator();
     connect(menu->addAction(tr("Reset Columns")), &QAction::triggered, this,
-        &TaskTableView::resetColumns);
+        [this] { resetColumns(viewport()->width()); });
 }
 
 void TaskTableView::showHeaderMenu(const QPoint &position)
@@ -301,25 +358,49 @@ void TaskTableView::contextMenuEvent(QContextMenuEvent *event)
     menu.exec(event->globalPos());
 }
 
-void TaskTableView::setEmptyText(const QString &whenEmpty, const QString &whenFiltered)
+void TaskTableView::setEmptyStates(QWidget *whenEmpty, QWidget *whenFiltered)
 {
+    delete m_whenEmpty;
+    delete m_whenFiltered;
     m_whenEmpty = whenEmpty;
     m_whenFiltered = whenFiltered;
-    viewport()->update();
+    for (QWidget *widget : {whenEmpty, whenFiltered}) {
+        if (widget) {
+            widget->setParent(viewport());
+            widget->hide();
+        }
+    }
+    updateEmptyState();
 }
 
-void TaskTableView::paintEvent(QPaintEvent *event)
+void TaskTableView::updateEmptyState()
 {
-    QTableView::paintEvent(event);
-    if (!model() || model()->rowCount() > 0)
-        return;
+    const bool empty = model() && model()->rowCount() == 0;
     const auto *proxy = qobject_cast<const QAbstractProxyModel *>(model());
-    const bool filtered = proxy && proxy->sourceModel() && proxy->sourceModel()->rowCount() > 0;
-    const QString text = filtered ? m_whenFiltered : m_whenEmpty;
-    if (text.isEmpty())
+    const bool filtered =
+        empty && proxy && proxy->sourceModel() && proxy->sourceModel()->rowCount() > 0;
+    QWidget *shown = !empty ? nullptr : filtered ? m_whenFiltered : m_whenEmpty;
+    for (QWidget *widget : {m_whenEmpty, m_whenFiltered}) {
+        if (!widget || widget == shown)
+            continue;
+        // Focus inside a hidden overlay would be lost: give it to the table.
+        const bool hadFocus = widget->isAncestorOf(QApplication::focusWidget());
+        widget->hide();
+        if (hadFocus)
+            setFocus();
+    }
+    if (!shown)
         return;
-    QPainter painter(viewport());
-    painter.setPen(palette().color(QPalette::PlaceholderText));
-    const QRect area = viewport()->rect().adjusted(24, 24, -24, -24);
-    painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, text);
+    const QRect area = viewport()->rect().adjusted(12, 12, -12, -12);
+    const QSize size =
+        shown->sizeHint().boundedTo(area.size()).expandedTo(QSize(std::min(area.width(), 360), 0));
+    shown->setGeometry(QStyle::alignedRect(layoutDirection(), Qt::AlignCenter, size, area));
+    shown->show();
+    shown->raise();
+}
+
+void TaskTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    updateEmptyState();
 }

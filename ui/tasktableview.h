@@ -23,7 +23,8 @@ public:
     // the defaults) when the data is not a usable header state.
     bool restoreHeaderState(const QByteArray &state);
     QByteArray saveHeaderState() const;
-    void resetColumns();
+    // Default columns; a narrow table (expected width in pixels) shows fewer.
+    void resetColumns(int expectedWidth = 0);
 
     // Fills `menu` with one checkable entry per column.
     void populateColumnMenu(QMenu *menu);
@@ -39,7 +40,10 @@ public:
     QString selectedRowsAsText() const;
     void copySelectedRows();
 
-    void setEmptyText(const QString &whenEmpty, const QString &whenFiltered);
+    // Shown over the viewport while the table has no rows: `whenEmpty` when
+    // nothing is watched, `whenFiltered` when the filter hides every task.
+    // The view takes ownership.
+    void setEmptyStates(QWidget *whenEmpty, QWidget *whenFiltered);
 
 Q_SIGNALS:
     void copied(int rows);
@@ -47,13 +51,16 @@ Q_SIGNALS:
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
-    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void applyDefaultColumns();
+    void applyDefaultColumns(int expectedWidth = 0);
+    void stretchPath();
     void showHeaderMenu(const QPoint &position);
 
     QList<QAction *> m_rowActions;
-    QString m_whenEmpty;
-    QString m_whenFiltered;
+    void updateEmptyState();
+
+    QWidget *m_whenEmpty = nullptr;
+    QWidget *m_whenFiltered = nullptr;
 };

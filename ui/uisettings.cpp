@@ -3,6 +3,8 @@
 #include "smh/privatefile.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -16,6 +18,7 @@ const QString themeKey = u"appearance/theme"_s;
 const QString filterTextKey = u"filter/text"_s;
 const QString filterStatesKey = u"filter/states"_s;
 const QString filterConnectionKey = u"filter/connection"_s;
+const QString exportFolderKey = u"export/folder"_s;
 
 // Far larger than any window state Qt writes; anything bigger is not ours.
 constexpr qsizetype maxBlobBytes = 64 * 1024;
@@ -52,6 +55,19 @@ QByteArray UiSettings::bytes(const QString &key) const
         return {};
     const QByteArray data = value.toByteArray();
     return data.size() <= maxBlobBytes ? data : QByteArray();
+}
+
+QString UiSettings::exportFolder() const
+{
+    const QString folder = m_settings->value(exportFolderKey).toString();
+    if (!folder.isEmpty() && QFileInfo(folder).isDir())
+        return folder;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+void UiSettings::setExportFolder(const QString &folder)
+{
+    m_settings->setValue(exportFolderKey, folder);
 }
 
 QByteArray UiSettings::windowGeometry() const

@@ -52,6 +52,10 @@ public:
     Filter filter() const;
     void setFilter(const Filter &filter);
 
+    // Where exports go: the last folder used, else Documents.
+    QString exportFolder() const;
+    void setExportFolder(const QString &folder);
+
     static QString key(NotificationMode mode);
     static QString key(ThemeMode mode);
     static std::optional<NotificationMode> notificationModeFromKey(const QString &key);

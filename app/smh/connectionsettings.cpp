@@ -27,34 +27,48 @@ bool isDotSegment(const QString &value)
 
 } // namespace
 
-QStringList ConnectionSettings::validate() const
+QList<ConnectionSettings::Problem> ConnectionSettings::problems() const
 {
-    QStringList problems;
+    QList<Problem> problems;
     QString endpointError;
     if (endpoint.isEmpty())
-        problems << tr("No endpoint is set.");
+        problems.append({Field::Endpoint, tr("No endpoint is set.")});
     else if (Endpoint::parse(endpoint.toString(), &endpointError).isEmpty())
-        problems << endpointError;
+        problems.append({Field::Endpoint, endpointError});
     if (libraryId.isEmpty())
-        problems << tr("The library ID is empty.");
+        problems.append({Field::Library, tr("The library ID is empty.")});
     else if (hasControlOrSpace(libraryId))
-        problems << tr("The library ID contains spaces or control characters.");
+        problems.append(
+            {Field::Library, tr("The library ID contains spaces or control characters.")});
     else if (isDotSegment(libraryId))
-        problems << tr("\"%1\" is not a library ID.").arg(libraryId);
+        problems.append({Field::Library, tr("\"%1\" is not a library ID.").arg(libraryId)});
     if (!libraryLevel) {
         if (spaceId.isEmpty())
-            problems << tr("The space ID is empty (use \"-\" for a single-tenant library).");
+            problems.append({Field::Space,
+                tr("The space ID is empty (use \"-\" for a single-tenant library).")});
         else if (hasControlOrSpace(spaceId))
-            problems << tr("The space ID contains spaces or control characters.");
+            problems.append(
+                {Field::Space, tr("The space ID contains spaces or control characters.")});
         else if (isDotSegment(spaceId))
-            problems << tr("\"%1\" is not a space ID (use \"-\" for a single-tenant library).")
-                            .arg(spaceId);
+            problems.append({Field::Space,
+                tr("\"%1\" is not a space ID (use \"-\" for a single-tenant library).")
+                    .arg(spaceId)});
     }
     if (hasControlOrSpace(userId))
-        problems << tr("The user ID contains spaces or control characters.");
+        problems.append({Field::User, tr("The user ID contains spaces or control characters.")});
     if (!caFile.isEmpty() && !QFileInfo(caFile).isReadable())
-        problems << tr("The CA certificate file \"%1\" cannot be read.").arg(caFile);
+        problems.append(
+            {Field::CaFile, tr("The CA certificate file \"%1\" cannot be read.").arg(caFile)});
     return problems;
+}
+
+QStringList ConnectionSettings::validate() const
+{
+    QStringList sentences;
+    const QList<Problem> found = problems();
+    for (const Problem &problem : found)
+        sentences << problem.text;
+    return sentences;
 }
 
 QString ConnectionSettings::displayName() const

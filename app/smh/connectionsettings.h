@@ -22,7 +22,22 @@ public:
     // Use GET /api/v1/task/{LibraryId}/{TaskIdList}, without a space.
     bool libraryLevel = false;
 
-    // Sentences for the user, empty when the settings can be used.
+    // Which setting a problem is about, so that a form can mark the field
+    // and decide what blocks what without reading the sentence.
+    enum class Field {
+        Endpoint,
+        Library,
+        Space,
+        User,
+        CaFile,
+    };
+    struct Problem
+    {
+        Field field;
+        QString text; // a sentence for the user
+    };
+    QList<Problem> problems() const;
+    // The sentences alone, empty when the settings can be used.
     QStringList validate() const;
 
     // "library/space", for display.

@@ -1,9 +1,7 @@
 #include "tasks/connectionprofiles.h"
 
 #include "smh/secretstore.h"
-#include "smh/tokenprovider.h"
 #include "tasks/monitor.h"
-#include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 
 #include <QPointer>

@@ -191,6 +191,50 @@ Expected<QList<Task>> Monitor::addTasks(
     return added;
 }
 
+Expected<void> Monitor::removeTasks(const QList<TaskKey> &keys)
+{
+    if (!m_store->removeTasks(keys))
+        return unexpected(m_store->lastError());
+    return {};
+}
+
+Expected<void> Monitor::setNote(const TaskKey &key, const QString &note)
+{
+    if (!m_store->setNote(key, note.trimmed()))
+        return unexpected(m_store->lastError());
+    return {};
+}
+
+int Monitor::recheckTasks(const QList<TaskKey> &keys)
+{
+    return m_scheduler->recheck(keys);
+}
+
+void Monitor::pollNow(qint64 connectionId)
+{
+    if (connectionId == 0)
+        m_scheduler->pollAllNow();
+    else
+        m_scheduler->pollNow(connectionId);
+}
+
+void Monitor::setPaused(qint64 connectionId, bool paused)
+{
+    m_scheduler->setPaused(connectionId, paused);
+}
+
+void Monitor::setAllPaused(bool paused)
+{
+    const QList<qint64> ids = m_scheduler->connectionIds();
+    for (qint64 id : ids)
+        m_scheduler->setPaused(id, paused);
+}
+
+bool Monitor::isPaused(qint64 connectionId) const
+{
+    return m_scheduler->isPaused(connectionId);
+}
+
 void Monitor::shutdown()
 {
     m_history->shutdown();

@@ -58,6 +58,17 @@ public:
     // ledger refused them.
     Expected<QList<Task>> addTasks(
         qint64 connectionId, const QList<qint64> &ids, const QString &note = {});
+    // Stops watching the tasks; on failure nothing changed and the error says why.
+    Expected<void> removeTasks(const QList<TaskKey> &keys);
+    Expected<void> setNote(const TaskKey &key, const QString &note);
+    // Asks SMH once more about the final tasks among `keys`; returns how many.
+    int recheckTasks(const QList<TaskKey> &keys);
+
+    // Polling: one connection (0: every connection).
+    void pollNow(qint64 connectionId = 0);
+    void setPaused(qint64 connectionId, bool paused);
+    void setAllPaused(bool paused);
+    bool isPaused(qint64 connectionId) const;
 
     // Clearing historical versions: settings, usage, cleanup records.
     HistoryService *history() const { return m_history; }

@@ -25,19 +25,6 @@ PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *paren
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     connect(m_store, &TaskStore::tasksAdded, this, &PollScheduler::trackTasks);
-    connect(
-        m_store, &TaskStore::transitioned, this, [this](const QList<TaskTransition> &transitions) {
-            // A re-check puts a final task back to Queued: track it again.
-            QList<Task> requeued;
-            for (const TaskTransition &transition : transitions) {
-                if (transition.to == TaskState::Queued && !m_planner.isTracked(transition.key)) {
-                    if (const std::optional<Task> task = m_store->task(transition.key))
-                        requeued.append(*task);
-                }
-            }
-            if (!requeued.isEmpty())
-                trackTasks(requeued);
-        });
     connect(m_store, &TaskStore::tasksRemoved, this, &PollScheduler::untrackTasks);
 }
 
@@ -101,6 +88,8 @@ void PollScheduler::removeConnection(qint64 connectionId)
     delete it->timer;
     m_connections.erase(it);
     m_planner.untrackConnection(connectionId);
+    m_rechecking.removeIf(
+        [connectionId](const TaskKey &key) { return key.connectionId == connectionId; });
 }
 
 void PollScheduler::trackTasks(const QList<Task> &tasks)
@@ -121,8 +110,10 @@ void PollScheduler::trackTasks(const QList<Task> &tasks)
 
 void PollScheduler::untrackTasks(const QList<TaskKey> &keys)
 {
-    for (const TaskKey &key : keys)
+    for (const TaskKey &key : keys) {
         m_planner.untrack(key);
+        m_rechecking.remove(key);
+    }
 }
 
 void PollScheduler::pollNow(qint64 connectionId)
@@ -156,9 +147,26 @@ bool PollScheduler::isPaused(qint64 connectionId) const
     return m_connections.value(connectionId).paused;
 }
 
-void PollScheduler::recheck(const QList<TaskKey> &keys)
+int PollScheduler::recheck(const QList<TaskKey> &keys)
 {
-    m_store->requeue(keys, now()); // tasksChanged tracks them again
+    const QDateTime current = now();
+    QSet<qint64> touched;
+    int count = 0;
+    for (const TaskKey &key : keys) {
+        const std::optional<Task> task = m_store->task(key);
+        if (!task || !task->isFinal() || m_planner.isTracked(key)
+            || !m_connections.contains(key.connectionId))
+            continue;
+        m_planner.track(key, current);
+        m_rechecking.insert(key);
+        touched.insert(key.connectionId);
+        ++count;
+    }
+    for (qint64 id : std::as_const(touched)) {
+        reschedule(id);
+        Q_EMIT connectionStatusChanged(id);
+    }
+    return count;
 }
 
 bool PollScheduler::hasWork() const
@@ -293,9 +301,10 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
     const QList<TaskStatusReport> reports = job->reports();
     observations.reserve(reports.size());
     for (const TaskStatusReport &report : reports) {
-        observations.append(TaskObservation {{connectionId, report.taskId},
-            TaskStates::fromStatus(report.found, report.status), report.status, report.result,
-            current});
+        const TaskKey key {connectionId, report.taskId};
+        observations.append(
+            TaskObservation {key, TaskStates::fromStatus(report.found, report.status),
+                report.status, report.result, current, m_rechecking.contains(key)});
     }
 
     // The store says which states changed; every other answer repeated the
@@ -307,8 +316,10 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
         previous.reserve(applied->size());
         for (const TaskTransition &transition : *applied)
             previous.insert(transition.key, transition.from);
-        for (const TaskObservation &o : std::as_const(observations))
+        for (const TaskObservation &o : std::as_const(observations)) {
             m_planner.recordObservation(o.key, previous.value(o.key, o.state), o.state, current);
+            m_rechecking.remove(o.key);
+        }
     }
 
     if (job->error().isError()) {

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -79,8 +80,10 @@ public:
     void pollAllNow();
     void setPaused(qint64 connectionId, bool paused);
     bool isPaused(qint64 connectionId) const;
-    // Final tasks are polled again (the user asked to re-check them).
-    void recheck(const QList<TaskKey> &keys);
+    // Final tasks are asked about once more (the user asked to re-check
+    // them); their state stays until the answer says otherwise. Returns how
+    // many were final and not being re-checked already.
+    int recheck(const QList<TaskKey> &keys);
 
     ConnectionStatus status(qint64 connectionId) const;
     qint64 totalRequests() const { return m_totalRequests; }
@@ -120,6 +123,7 @@ private:
     std::function<QDateTime()> m_now;
     std::chrono::milliseconds m_maxTimerStep = defaultMaxTimerStep;
     QHash<qint64, ConnectionState> m_connections;
+    QSet<TaskKey> m_rechecking; // final tasks asked about again, answer pending
     qint64 m_totalRequests = 0;
     bool m_shutDown = false;
 };

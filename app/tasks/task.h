@@ -60,7 +60,9 @@ struct Task
     friend bool operator==(const Task &, const Task &) = default;
 };
 
-// A state change as recorded in the task's timeline.
+// A state change as recorded in the task's timeline. `from == to` is a
+// re-check the operator asked for that found the state unchanged: it is
+// history too, but nothing happened to the task.
 struct TaskTransition
 {
     TaskKey key;
@@ -68,6 +70,8 @@ struct TaskTransition
     TaskState to = TaskState::Queued;
     int status = 0;
     QDateTime at;
+
+    bool isUnchangedRecheck() const { return from == to; }
 
     friend bool operator==(const TaskTransition &, const TaskTransition &) = default;
 };
@@ -80,6 +84,7 @@ struct TaskObservation
     int status = 0;
     std::optional<TaskResult> result;
     QDateTime polledAt;
+    bool recheck = false; // asked again about a final task
 };
 
 enum class AuthKind {

@@ -67,7 +67,9 @@ void TaskNotifier::onTransitioned(const QList<TaskTransition> &transitions)
     for (const TaskTransition &transition : transitions) {
         --m_counts[size_t(transition.from)];
         ++m_counts[size_t(transition.to)];
-        if (!TaskStates::isFinal(transition.from) && TaskStates::isFinal(transition.to)) {
+        // Ended, or (re-checked) ended differently; an unchanged re-check is
+        // no news.
+        if (TaskStates::isFinal(transition.to) && transition.from != transition.to) {
             if (const std::optional<Task> task = m_store->task(transition.key))
                 finished.append(*task);
         }

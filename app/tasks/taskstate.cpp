@@ -91,4 +91,31 @@ QString label(TaskState state)
     return {};
 }
 
+QString explanation(TaskState state, int status)
+{
+    if (state == TaskState::NotFound)
+        return QCoreApplication::translate("TaskState",
+            "SMH did not return this task. It forgets tasks 30 days after they end, so an old "
+            "task ends up here; so does an ID that was mistyped or belongs to another library or "
+            "space.");
+    if (state == TaskState::Failed)
+        return QCoreApplication::translate("TaskState",
+            "SMH reports that the task failed (status %1): the job itself went wrong, not the "
+            "monitor or the network. Start it again if it should be done; for Tencent support, "
+            "give the task ID, the library and space, and the SMH code and request ID under "
+            "\"Last error\" if there is one.")
+            .arg(status);
+    if (state == TaskState::Unknown)
+        return QCoreApplication::translate("TaskState",
+            "SMH answered with status %1, which its API does not document for tasks. The monitor "
+            "does not take it for success. For Tencent support, give the task ID, this status "
+            "and the request ID under \"Last error\" if there is one.")
+            .arg(status);
+    if (state == TaskState::SucceededNoResult)
+        return QCoreApplication::translate("TaskState",
+            "Done: SMH reported success without details (status 204), so there is no path or "
+            "inode to show.");
+    return {};
+}
+
 } // namespace TaskStates

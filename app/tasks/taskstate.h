@@ -36,5 +36,9 @@ std::optional<TaskState> fromKey(QStringView key);
 
 // Translated label for people.
 QString label(TaskState state);
+// What an operator should know about a state that is not plain success or
+// progress (why "not found", what a 500 means, what to give support);
+// empty for the others. `status` is the code SMH sent.
+QString explanation(TaskState state, int status);
 
 } // namespace TaskStates

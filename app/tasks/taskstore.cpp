@@ -687,35 +687,6 @@ bool TaskStore::setNote(const TaskKey &key, const QString &note)
     return true;
 }
 
-QList<Task> TaskStore::requeue(const QList<TaskKey> &keys, const QDateTime &now)
-{
-    QList<Task> changed;
-    QList<TaskTransition> transitions;
-    for (const TaskKey &key : keys) {
-        const auto it = d->tasks.constFind(key);
-        if (it == d->tasks.cend() || !it->isFinal())
-            continue;
-        Task task = *it;
-        transitions.append({key, task.state, TaskState::Queued, task.status, now});
-        task.state = TaskState::Queued;
-        task.stateSince = now;
-        // A new verdict is wanted: the old end no longer stands.
-        task.finishedAt = {};
-        changed.append(task);
-    }
-    if (changed.isEmpty())
-        return {};
-    const bool ok = d->transact(
-        [&](QSqlQuery &q) { return upsertTasks(q, changed) && insertTransitions(q, transitions); });
-    if (!ok)
-        return {};
-    for (const Task &task : std::as_const(changed))
-        d->tasks.insert(task.key, task);
-    Q_EMIT tasksChanged(changed);
-    Q_EMIT transitioned(transitions);
-    return changed;
-}
-
 Expected<QList<TaskTransition>> TaskStore::applyObservations(
     const QList<TaskObservation> &observations)
 {
@@ -735,8 +706,13 @@ Expected<QList<TaskTransition>> TaskStore::applyObservations(
         Task task = *current;
         if (task.state != o.state) {
             transitions.append({o.key, task.state, o.state, o.status, o.polledAt});
+            // Running again after a final answer: that end no longer stands.
+            if (task.isFinal() && !TaskStates::isFinal(o.state))
+                task.finishedAt = {};
             task.state = o.state;
             task.stateSince = o.polledAt;
+        } else if (o.recheck && task.isFinal()) {
+            transitions.append({o.key, task.state, o.state, o.status, o.polledAt});
         }
         task.status = o.status;
         // A result, once seen, is kept: a later answer without one (the same

@@ -66,14 +66,14 @@ public:
         const QDateTime &now);
     bool removeTasks(const QList<TaskKey> &keys);
     bool setNote(const TaskKey &key, const QString &note);
-    // Puts final tasks back to Queued so that they are polled again (re-check).
-    QList<Task> requeue(const QList<TaskKey> &keys, const QDateTime &now);
 
     // Applies one poll cycle's observations in one transaction: updates each
     // task, records a transition where the state changed. Observations for
-    // tasks not tracked (removed meanwhile) are ignored. Returns the
-    // transitions recorded (also announced by transitioned()), or why the
-    // write failed.
+    // tasks not tracked (removed meanwhile) are ignored. A re-check that finds
+    // a final task in the same state moves only its poll time and records an
+    // unchanged entry (from == to); a different answer is one transition like
+    // any other. Returns the transitions recorded (also announced by
+    // transitioned()), or why the write failed.
     Expected<QList<TaskTransition>> applyObservations(const QList<TaskObservation> &observations);
     // Records an SMH error about specific tasks (not connection-wide).
     bool setLastError(const QList<TaskKey> &keys, const QString &redactedError);

@@ -106,7 +106,8 @@ QVariant TaskTableModel::displayData(const Task &task, int column) const
     case LastPolledColumn:
         return time(task.lastPolledAt);
     case DurationColumn:
-        return task.durationKnown() ? formatDuration(task.runningSeconds(m_now())) : QString();
+        // As in the details pane: a dash says "unknown", an empty cell would say nothing.
+        return task.durationKnown() ? formatDuration(task.runningSeconds(m_now())) : tr("—");
     case SourceInodeColumn:
         return task.result ? task.result->srcInode : QString();
     case TargetInodeColumn:
@@ -170,8 +171,11 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
         }
     case Qt::ToolTipRole:
-        if (index.column() == StateColumn && !task.lastError.isEmpty())
-            return task.lastError;
+        if (index.column() == StateColumn) {
+            QStringList lines {TaskStates::explanation(task.state, task.status), task.lastError};
+            lines.removeAll(QString());
+            return lines.isEmpty() ? QVariant() : QVariant(lines.join(u"\n\n"_s));
+        }
         if (index.column() == PathColumn && task.result)
             return tr("Converted from: %1").arg(TaskResult::joined(task.result->convertFrom));
         if (index.column() == DurationColumn && !task.durationKnown())
@@ -200,7 +204,7 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
     case StateColumn:
         return tr("State");
     case StatusColumn:
-        return tr("Status");
+        return tr("Code", "SMH status code");
     case AddedColumn:
         return tr("Added");
     case LastPolledColumn:

@@ -287,10 +287,6 @@ You can also drop a text or CSV file here.</source>
         <translation>请输入用于测试的访问令牌或媒体库密钥。</translation>
     </message>
     <message>
-        <source>Testing…</source>
-        <translation>正在测试…</translation>
-    </message>
-    <message>
         <source>Refused: the server did not accept the credentials (%1).</source>
         <translation>已拒绝：服务器未接受该凭据（%1）。</translation>
     </message>
@@ -321,6 +317,49 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>Less safe than a keychain: anyone who can read your files (a backup, an administrator) can read them.</source>
         <translation>不如钥匙串安全：任何能读取您文件的人（备份、管理员）都能读取它们。</translation>
+    </message>
+    <message>
+        <source>Cancel Test</source>
+        <translation>取消测试</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>已取消测试。</translation>
+    </message>
+    <message>
+        <source>Testing… (gives up after %1 s without an answer)</source>
+        <translation>正在测试…（%1 秒无响应则放弃）</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionHealth</name>
+    <message>
+        <source>%1: the server refused the credentials (%2). Update them under Connection ▸ Manage Connections.</source>
+        <translation>%1：服务器拒绝了凭据（%2）。请在“连接 ▸ 管理连接”中更新。</translation>
+    </message>
+    <message>
+        <source>%1: no access token or library secret is set.</source>
+        <translation>%1：未设置访问令牌或媒体库密钥。</translation>
+    </message>
+    <message>
+        <source>%1: %2; retrying in %3</source>
+        <translation>%1：%2；将在 %3 后重试</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Tasks being polled: %1</source>
+        <translation>正在轮询的任务：%1</translation>
+    </message>
+    <message>
+        <source>Requests sent: %1</source>
+        <translation>已发送请求：%1</translation>
     </message>
 </context>
 <context>
@@ -400,6 +439,13 @@ You can also drop a text or CSV file here.</source>
     </message>
 </context>
 <context>
+    <name>ElidedLabel</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>Endpoint</name>
     <message>
         <source>The endpoint is empty. Use %1 or your library&apos;s own host.</source>
@@ -466,6 +512,10 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>Needs attention</source>
         <translation>需要处理</translation>
+    </message>
+    <message>
+        <source>Each number is how many tasks picking the entry would show, with the filter box and the other list as they are.</source>
+        <translation>每个数字表示选择该项后将显示的任务数（按当前筛选框和另一列表的选择计算）。</translation>
     </message>
 </context>
 <context>
@@ -969,14 +1019,6 @@ You can also drop a text or CSV file here.</source>
         <translation>演示：内置 SMH 模拟器</translation>
     </message>
     <message>
-        <source>No tasks are watched yet.
-
-Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start with --demo to try the monitor.</source>
-        <translation>尚未监控任何任务。
-
-可通过“文件 ▸ 添加任务”（Ctrl+N）添加任务 ID，或将包含任务 ID 的文件拖放到此处，也可以使用 --demo 启动以试用本工具。</translation>
-    </message>
-    <message>
         <source>No task matches the filter.</source>
         <translation>没有符合筛选条件的任务。</translation>
     </message>
@@ -1077,10 +1119,6 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
         <translation>关于 SMH 任务监控</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;SMH Task Monitor %1&lt;/h3&gt;&lt;p&gt;Watches Tencent Cloud Smart Media Hosting asynchronous tasks: polls their status, keeps a ledger of every change and tells you when they finish.&lt;/p&gt;&lt;p&gt;Tokens and library secrets are kept in the desktop keychain, never in settings or exports.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SMH 任务监控 %1&lt;/h3&gt;&lt;p&gt;监控腾讯云智能媒资托管（SMH）的异步任务：轮询任务状态，记录每一次状态变化，并在任务结束时通知您。&lt;/p&gt;&lt;p&gt;访问令牌和媒体库密钥仅保存在系统钥匙串中，绝不会写入设置或导出文件。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
@@ -1173,32 +1211,8 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
         <translation>连接 %1</translation>
     </message>
     <message>
-        <source>%1: the server refused the credentials (%2). Update them under Connection ▸ Manage Connections.</source>
-        <translation>%1：服务器拒绝了凭据（%2）。请在“连接 ▸ 管理连接”中更新。</translation>
-    </message>
-    <message>
-        <source>%1: no access token or library secret is set.</source>
-        <translation>%1：未设置访问令牌或媒体库密钥。</translation>
-    </message>
-    <message>
-        <source>%1: %2; retrying in %3</source>
-        <translation>%1：%2；将在 %3 后重试</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
         <source>Add Tasks</source>
         <translation>添加任务</translation>
-    </message>
-    <message>
-        <source>Tasks belong to a library: add a connection first.</source>
-        <translation>任务隶属于媒体库，请先添加连接。</translation>
     </message>
     <message>
         <source>Import Task IDs</source>
@@ -1261,10 +1275,6 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
         <translation>编辑连接(&amp;E)…</translation>
     </message>
     <message>
-        <source>Rows copied: %1.</source>
-        <translation>已复制行：%1 行。</translation>
-    </message>
-    <message>
         <source>Demo mode: embedded SMH simulator</source>
         <translation>演示模式：内置 SMH 模拟器</translation>
     </message>
@@ -1273,48 +1283,12 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
         <translation>任务来自 127.0.0.1 上的模拟器，不会向腾讯云发送任何请求。</translation>
     </message>
     <message>
-        <source>Unfinished tasks: %1</source>
-        <translation>未完成任务：%1</translation>
-    </message>
-    <message>
-        <source>Requests sent: %1</source>
-        <translation>已发送请求：%1</translation>
-    </message>
-    <message>
-        <source>Tasks: %1</source>
-        <translation>任务：%1</translation>
-    </message>
-    <message>
-        <source>Shown: %1 of %2</source>
-        <translation>显示：%1/%2</translation>
-    </message>
-    <message>
-        <source>Tasks added: %1.</source>
-        <translation>已添加任务：%1 个。</translation>
-    </message>
-    <message>
-        <source>Already watched: %1.</source>
-        <translation>已在监控中：%1 个。</translation>
-    </message>
-    <message>
         <source>Removing %1 also stops watching its tasks (%2). Nothing changes on the server.</source>
         <translation>删除 %1 将同时停止监控其下的任务（%2 个）。服务器上的数据不受影响。</translation>
     </message>
     <message>
         <source>Stop watching these tasks (%1)?</source>
         <translation>要停止监控这些任务（%1 个）吗？</translation>
-    </message>
-    <message>
-        <source>Tasks removed: %1.</source>
-        <translation>已移除任务：%1 个。</translation>
-    </message>
-    <message>
-        <source>Tasks checked again: %1.</source>
-        <translation>已重新检查任务：%1 个。</translation>
-    </message>
-    <message>
-        <source>Exported to %1 (tasks: %2).</source>
-        <translation>已导出到 %1（任务：%2 个）。</translation>
     </message>
     <message>
         <source>Kept for this session; type to replace</source>
@@ -1327,6 +1301,174 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
     <message>
         <source>The tasks could not be saved: %1</source>
         <translation>无法保存这些任务：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) copied.</source>
+        <translation>
+            <numerusform>已复制 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SMH Task Monitor %1&lt;/h3&gt;&lt;p&gt;Watches Tencent Cloud Smart Media Hosting asynchronous tasks: polls their status, keeps a ledger of every change and tells you when they finish.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SMH 任务监控 %1&lt;/h3&gt;&lt;p&gt;监控腾讯云智能媒资托管（SMH）的异步任务：轮询任务状态，记录每次变化，并在任务结束时通知您。&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n task(s) shown</source>
+        <translation>
+            <numerusform>显示 %1/%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tasks belong to an SMH library: add a connection to it first.</source>
+        <translation>任务属于某个 SMH 媒体库：请先添加到该媒体库的连接。</translation>
+    </message>
+    <message>
+        <source>Add Connection…</source>
+        <translation>添加连接…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) added.</source>
+        <translation>
+            <numerusform>已添加 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already watched.</source>
+        <translation>
+            <numerusform>%n 个已在监控中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) removed.</source>
+        <translation>
+            <numerusform>已移除 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking SMH again about %n task(s)…</source>
+        <translation>
+            <numerusform>正在向 SMH 重新查询 %n 个任务…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 行保存到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Tasks…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
+        <source>Try the Demo</source>
+        <translation>试用演示</translation>
+    </message>
+    <message>
+        <source>Opens a second window that watches tasks on a simulator on this computer; nothing is sent to Tencent Cloud.</source>
+        <translation>打开另一个窗口，监控本机模拟器上的任务；不会向腾讯云发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>No tasks are watched yet.
+Tasks belong to an SMH library: add a connection to it, or try the monitor on a built-in simulator first.</source>
+        <translation>尚未监控任何任务。
+任务属于某个 SMH 媒体库：请添加到该媒体库的连接，或先在内置模拟器上试用本监控。</translation>
+    </message>
+    <message>
+        <source>No tasks are watched yet.
+Add task IDs, or drop a file of IDs here.</source>
+        <translation>尚未监控任何任务。
+请添加任务 ID，或将包含 ID 的文件拖放到此处。</translation>
+    </message>
+    <message>
+        <source>Starting the demo in a new window…</source>
+        <translation>正在新窗口中启动演示…</translation>
+    </message>
+    <message>
+        <source>The demo could not be started.</source>
+        <translation>无法启动演示。</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>Note for task %1:</source>
+        <translation>任务 %1 的备注：</translation>
+    </message>
+    <message>
+        <source>The note could not be saved: %1</source>
+        <translation>无法保存备注：%1</translation>
+    </message>
+    <message>
+        <source>Tokens and library secrets are kept in the desktop keychain, never in settings, the task ledger or exports.</source>
+        <translation>访问令牌和媒体库密钥保存在桌面钥匙串中，绝不会写入设置、任务记录库或导出文件。</translation>
+    </message>
+    <message>
+        <source>No keychain answered: tokens and library secrets are kept in a private file only your user account can read (%1), never in settings, the task ledger or exports.</source>
+        <translation>钥匙串不可用：访问令牌和媒体库密钥保存在仅您的用户帐户可读的私有文件中（%1），绝不会写入设置、任务记录库或导出文件。</translation>
+    </message>
+    <message>
+        <source>No keychain answered: tokens and library secrets are kept in memory for this session only, never in settings, the task ledger or exports.</source>
+        <translation>钥匙串不可用：访问令牌和媒体库密钥仅在本次会话中保存在内存里，绝不会写入设置、任务记录库或导出文件。</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab 键、Shift+Tab 键</translation>
+    </message>
+    <message>
+        <source>Move between the filter box, sidebar, table and details</source>
+        <translation>在筛选框、侧栏、任务表和详情之间切换</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
+        <source>Move within the table or a list</source>
+        <translation>在任务表或列表内移动</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Esc 键</translation>
+    </message>
+    <message>
+        <source>Clear the filter box (again: back to the table)</source>
+        <translation>清空筛选框（再按一次：回到任务表）</translation>
+    </message>
+    <message>
+        <source>Double-click a note</source>
+        <translation>双击备注</translation>
+    </message>
+    <message>
+        <source>Edit it in place</source>
+        <translation>直接编辑备注</translation>
     </message>
     <message>
         <source>&amp;History &amp;&amp; Cleanup…</source>
@@ -1793,6 +1935,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Connections in trouble: %1. %2</source>
         <translation>异常连接：%1 个。%2</translation>
     </message>
+    <message>
+        <source>No connection yet</source>
+        <translation>尚无连接</translation>
+    </message>
 </context>
 <context>
     <name>StyledTaskModel</name>
@@ -1890,10 +2036,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>When</source>
         <translation>时间</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态码</translation>
     </message>
     <message>
         <source>Lasted</source>
@@ -1996,8 +2138,8 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>已添加 · %1</translation>
     </message>
     <message>
-        <source>Historical versions cleared</source>
-        <translation>已清除的历史版本</translation>
+        <source>Re-checked, unchanged · %1</source>
+        <translation>已重新检查，无变化 · %1</translation>
     </message>
     <message>
         <source>Versions deleted</source>
@@ -2019,6 +2161,15 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2 字节）</translation>
     </message>
+    <message>
+        <source>Historical versions cleared</source>
+        <translation>已清除的历史版本</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <comment>SMH status code</comment>
+        <translation>状态码</translation>
+    </message>
 </context>
 <context>
     <name>TaskFilterModel</name>
@@ -2037,10 +2188,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>What the last answer from SMH said</source>
         <translation>SMH 最近一次响应中的任务状态</translation>
-    </message>
-    <message>
-        <source>The status code SMH sent: 202 running, 200 done, 204 done without details, 500 failed</source>
-        <translation>SMH 返回的状态码：202 执行中，200 已完成，204 已完成但无详情，500 失败</translation>
     </message>
     <message>
         <source>When the task was added to the monitor</source>
@@ -2069,6 +2216,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Your note; double-click or press F2 to edit</source>
         <translation>您的备注；双击或按 F2 编辑</translation>
+    </message>
+    <message>
+        <source>The status code SMH sent: 202 running, 200 done, 204 done without details, 500 failed; empty before the first answer and for tasks SMH does not know</source>
+        <translation>SMH 返回的状态码：202 执行中，200 完成，204 完成但无详情，500 失败；首次响应前以及 SMH 不认识的任务为空</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2292,22 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Unknown status</source>
         <translation>未知状态</translation>
+    </message>
+    <message>
+        <source>SMH did not return this task. It forgets tasks 30 days after they end, so an old task ends up here; so does an ID that was mistyped or belongs to another library or space.</source>
+        <translation>SMH 没有返回此任务。SMH 会在任务结束 30 天后将其遗忘，因此较早的任务会出现在这里；输错的 ID，或属于其他媒体库或租户空间的 ID 也会如此。</translation>
+    </message>
+    <message>
+        <source>SMH reports that the task failed (status %1): the job itself went wrong, not the monitor or the network. Start it again if it should be done; for Tencent support, give the task ID, the library and space, and the SMH code and request ID under &quot;Last error&quot; if there is one.</source>
+        <translation>SMH 报告任务失败（状态码 %1）：出错的是任务本身，而不是监控程序或网络。如仍需完成，请重新发起；联系腾讯云技术支持时，请提供任务 ID、媒体库和租户空间，以及“最近错误”下的 SMH 错误码和请求 ID（如有）。</translation>
+    </message>
+    <message>
+        <source>SMH answered with status %1, which its API does not document for tasks. The monitor does not take it for success. For Tencent support, give the task ID, this status and the request ID under &quot;Last error&quot; if there is one.</source>
+        <translation>SMH 返回了状态码 %1，其 API 文档未说明任务会有此状态码。监控程序不会将其视为成功。联系腾讯云技术支持时，请提供任务 ID、该状态码，以及“最近错误”下的请求 ID（如有）。</translation>
+    </message>
+    <message>
+        <source>Done: SMH reported success without details (status 204), so there is no path or inode to show.</source>
+        <translation>已完成：SMH 报告成功但未返回详情（状态码 204），因此没有可显示的路径或 inode。</translation>
     </message>
 </context>
 <context>
@@ -2239,10 +2406,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>状态</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态码</translation>
-    </message>
-    <message>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
@@ -2274,13 +2437,18 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Unknown: the task had already ended when it was first polled.</source>
         <translation>未知：首次轮询时该任务已经结束。</translation>
     </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <comment>SMH status code</comment>
+        <translation>状态码</translation>
+    </message>
 </context>
 <context>
     <name>TaskTableView</name>
-    <message>
-        <source>Status</source>
-        <translation>状态码</translation>
-    </message>
     <message>
         <source>Reset Columns</source>
         <translation>重置列</translation>

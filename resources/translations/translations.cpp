@@ -42,8 +42,11 @@ QLocale install(const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
 
+    // Without a translation for the locale the words stay English, and the
+    // English catalogue still picks "1 task" or "2 tasks".
     auto *app = new QTranslator(QCoreApplication::instance());
-    if (loadInto(app, locale, u"smh-task-monitor"_s, searchPaths()))
+    if (loadInto(app, locale, u"smh-task-monitor"_s, searchPaths())
+        || loadInto(app, QLocale(QLocale::English), u"smh-task-monitor"_s, searchPaths()))
         QCoreApplication::installTranslator(app);
     else
         delete app;

@@ -1,5 +1,4 @@
-#include "demo/demosetup.h"
-#include "demo/smhsimulator.h"
+#include "demowindow.h"
 #include "i18ncheck.h"
 #include "tasks/monitor.h"
 #include "tasks/taskstore.h"
@@ -11,7 +10,6 @@
 #include "ui/tasktableview.h"
 
 #include <QAbstractButton>
-#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -101,10 +99,9 @@ class TestChineseUi final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<SmhSimulator> m_simulator; // outlives the monitor that polls it
-    std::unique_ptr<Monitor> m_monitor;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    DemoWindow m_demo;
+    MainWindow *m_window = nullptr;
+    Monitor *m_monitor = nullptr;
 
 private Q_SLOTS:
     void initTestCase()
@@ -121,32 +118,14 @@ private Q_SLOTS:
         QApplication::setApplicationDisplayName(
             QCoreApplication::translate("main", "SMH Task Monitor"));
 
-        m_monitor = std::make_unique<Monitor>();
-        {
-            const Expected<void> opened = m_monitor->openStore(u":memory:"_s);
-            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
-        }
-        m_simulator = std::make_unique<SmhSimulator>();
-        const Expected<qint64> connected = DemoSetup::connect(*m_simulator, *m_monitor);
-        QVERIFY2(connected, qPrintable(connected ? QString() : connected.error()));
-        m_monitor->addTasks(*connected, m_simulator->seedDemoTasks());
-        m_window = std::make_unique<MainWindow>(m_monitor.get());
-        m_tester = std::make_unique<QAbstractItemModelTester>(
-            m_window->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QTRY_VERIFY(m_window->filterModel()->rowCount() > 0);
+        const Expected<void> started = m_demo.start({});
+        QVERIFY2(started, qPrintable(started ? QString() : started.error()));
+        m_window = m_demo.window();
+        m_monitor = m_demo.monitor();
+        QTRY_VERIFY(m_demo.filterModel()->rowCount() > 0);
     }
 
-    void cleanupTestCase()
-    {
-        m_tester.reset();
-        m_window.reset();
-        if (m_monitor)
-            m_monitor->shutdown();
-        m_monitor.reset();
-        m_simulator.reset();
-    }
+    void cleanupTestCase() { m_demo.stop(); }
 
     void windowTitleIsChinese()
     {
@@ -206,7 +185,7 @@ private Q_SLOTS:
             if (!I18nCheck::isChinese(dock->windowTitle()))
                 problems << describe(u"dock"_s, dock->windowTitle());
         }
-        const QString filter = m_window->filterEdit()->placeholderText();
+        const QString filter = m_window->findChild<QLineEdit *>(u"filterEdit"_s)->placeholderText();
         if (!I18nCheck::hasCjk(filter))
             problems << describe(u"filter placeholder"_s, filter);
         QVERIFY2(problems.isEmpty(), qPrintable(u"\n"_s + problems.join(u'\n')));
@@ -214,7 +193,7 @@ private Q_SLOTS:
 
     void tableHeadersAreChinese()
     {
-        const QAbstractItemModel *model = m_window->taskView()->model();
+        const QAbstractItemModel *model = m_demo.view()->model();
         QVERIFY(model->columnCount() >= 8);
         QStringList problems;
         for (int column = 0; column < model->columnCount(); ++column) {
@@ -238,7 +217,7 @@ private Q_SLOTS:
 
     void taskStatesShowInChinese()
     {
-        const QAbstractItemModel *model = m_window->taskView()->model();
+        const QAbstractItemModel *model = m_demo.view()->model();
         int stateColumn = -1;
         for (int column = 0; column < model->columnCount(); ++column) {
             if (model->headerData(column, Qt::Horizontal).toString() == u"状态"_s)
@@ -257,13 +236,13 @@ private Q_SLOTS:
         QVERIFY(!connections.isEmpty());
         QStringList problems;
         {
-            AddTasksDialog dialog(connections, m_window.get());
+            AddTasksDialog dialog(connections, m_window);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             problems << dialogProblems(&dialog);
         }
         {
-            ConnectionDialog dialog(m_monitor->client(), connections, m_window.get());
+            ConnectionDialog dialog(m_monitor->client(), connections, m_window);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             problems << dialogProblems(&dialog);

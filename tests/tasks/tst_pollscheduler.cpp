@@ -146,8 +146,36 @@ private Q_SLOTS:
         QTRY_COMPARE(f.stateOf(1), TaskState::Failed);
         QTRY_VERIFY(!f.scheduler.hasWork());
         f.script(1, 0, 200); // e.g. the operator retried the job
-        f.scheduler.recheck({{f.connectionId, 1}});
+        QCOMPARE(f.scheduler.recheck({{f.connectionId, 1}}), 1);
+        // The state stands until SMH says otherwise.
+        QCOMPARE(f.stateOf(1), TaskState::Failed);
         QTRY_COMPARE(f.stateOf(1), TaskState::Succeeded);
+        const QList<TaskTransition> timeline = f.store.timeline({f.connectionId, 1});
+        QCOMPARE(timeline.constLast().from, TaskState::Failed);
+        QCOMPARE(timeline.constLast().to, TaskState::Succeeded);
+        QTRY_VERIFY(!f.scheduler.hasWork());
+    }
+
+    void recheckWithTheSameAnswerChangesNoHistory()
+    {
+        Fixture f;
+        f.script(1, 0, 200);
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1), TaskState::Succeeded);
+        QTRY_VERIFY(!f.scheduler.hasWork());
+        const Task before = *f.store.task({f.connectionId, 1});
+        const qsizetype entries = f.store.timeline({f.connectionId, 1}).size();
+        QTest::qWait(20); // a later poll time than the first answer's
+        QCOMPARE(f.scheduler.recheck({{f.connectionId, 1}, {f.connectionId, 99}}), 1);
+        QTRY_VERIFY(f.store.task({f.connectionId, 1})->lastPolledAt > before.lastPolledAt);
+        const Task after = *f.store.task({f.connectionId, 1});
+        QCOMPARE(after.state, before.state);
+        QCOMPARE(after.stateSince, before.stateSince);
+        QCOMPARE(after.finishedAt, before.finishedAt);
+        const QList<TaskTransition> timeline = f.store.timeline({f.connectionId, 1});
+        QCOMPARE(timeline.size(), entries + 1);
+        QVERIFY(timeline.constLast().isUnchangedRecheck());
+        QTRY_VERIFY(!f.scheduler.hasWork());
     }
 
     void manyTasksGoInFewRequests()

@@ -64,7 +64,15 @@ private Q_SLOTS:
         const int before = int(counts.count());
         f.store.applyObservations({f.observe(1, TaskState::Running, 202)});
         QCOMPARE(counts.count(), before);
-        f.store.requeue({{f.connectionId, 2}}, f.now);
+        // Re-checked: the same answer moves nothing, a new one moves the counts.
+        TaskObservation same = f.observe(2, TaskState::Failed, 500);
+        same.recheck = true;
+        f.store.applyObservations({same});
+        f.verifyCounts(notifier);
+        QCOMPARE(notifier.needingAttention(), 1);
+        TaskObservation redone = f.observe(2, TaskState::Succeeded, 200);
+        redone.recheck = true;
+        f.store.applyObservations({redone});
         f.verifyCounts(notifier);
         QCOMPARE(notifier.needingAttention(), 0);
         f.store.removeTasks({{f.connectionId, 1}, {f.connectionId, 3}});
@@ -93,9 +101,14 @@ private Q_SLOTS:
         // Seen final again: no news.
         f.store.applyObservations({f.observe(1, TaskState::Succeeded, 200)});
         QCOMPARE(finished.count(), 1);
-        // Re-checked and ending again: news again.
-        f.store.requeue({{f.connectionId, 1}}, f.now);
-        f.store.applyObservations({f.observe(1, TaskState::Failed, 500)});
+        // Re-checked with the same answer: no news; with another ending: news.
+        TaskObservation same = f.observe(1, TaskState::Succeeded, 200);
+        same.recheck = true;
+        f.store.applyObservations({same});
+        QCOMPARE(finished.count(), 1);
+        TaskObservation failed = f.observe(1, TaskState::Failed, 500);
+        failed.recheck = true;
+        f.store.applyObservations({failed});
         QCOMPARE(finished.count(), 2);
         QCOMPARE(finished.at(1).at(0).value<QList<Task>>().constFirst().state, TaskState::Failed);
     }

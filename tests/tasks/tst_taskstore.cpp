@@ -258,20 +258,21 @@ private Q_SLOTS:
         QCOMPARE(transitioned.count(), 2);
         QCOMPARE(transitioned.at(1).at(0).value<QList<TaskTransition>>(),
             (QList<TaskTransition> {{{c, 1}, TaskState::Running, TaskState::Failed, 500, t(40)}}));
-        // A re-check is a transition back to Queued.
-        store.requeue({{c, 1}}, t(60));
+        // A re-check with the same answer is one unchanged entry; the end stands.
+        TaskObservation recheck = observation(c, 1, TaskState::Failed, 500, 60);
+        recheck.recheck = true;
+        store.applyObservations({recheck});
         QCOMPARE(transitioned.count(), 3);
         QCOMPARE(transitioned.at(2).at(0).value<QList<TaskTransition>>(),
-            (QList<TaskTransition> {{{c, 1}, TaskState::Failed, TaskState::Queued, 500, t(60)}}));
-        store.applyObservations({observation(c, 1, TaskState::Failed, 500, 70)});
+            (QList<TaskTransition> {{{c, 1}, TaskState::Failed, TaskState::Failed, 500, t(60)}}));
         const Task task = *store.task({c, 1});
-        QCOMPARE(task.finishedAt, t(70));
-        QCOMPARE(task.stateSince, t(70));
-        QCOMPARE(task.lastPolledAt, t(70));
-        QCOMPARE(store.timeline({c, 1}).size(), 4);
+        QCOMPARE(task.finishedAt, t(40));
+        QCOMPARE(task.stateSince, t(40));
+        QCOMPARE(task.lastPolledAt, t(60));
+        QCOMPARE(store.timeline({c, 1}).size(), 3);
         // An identical observation changes nothing and announces nothing.
         changed.clear();
-        const auto again = store.applyObservations({observation(c, 1, TaskState::Failed, 500, 70)});
+        const auto again = store.applyObservations({observation(c, 1, TaskState::Failed, 500, 60)});
         QVERIFY(again);
         QVERIFY(again->isEmpty());
         QCOMPARE(changed.count(), 0);
@@ -366,20 +367,52 @@ private Q_SLOTS:
         QVERIFY(!store.task({c, 99}));
     }
 
-    void requeuePutsFinalTasksBack()
+    void recheckRecordsOnlyWhatHappened()
     {
         TaskStore store;
         QString error;
         QVERIFY(store.open(u":memory:"_s, &error));
         const qint64 c = store.addConnection(sampleConnection());
-        store.addTasks(c, {1, 2}, {}, t(0));
-        store.applyObservations({observation(c, 1, TaskState::Failed, 500, 10),
-            observation(c, 2, TaskState::Running, 202, 10)});
-        const QList<Task> requeued = store.requeue({{c, 1}, {c, 2}}, t(20));
-        QCOMPARE(requeued.size(), 1); // only the final one
-        QCOMPARE(store.task({c, 1})->state, TaskState::Queued);
+        store.addTasks(c, {1}, {}, t(0));
+        store.applyObservations({observation(c, 1, TaskState::Running, 202, 1000)});
+        store.applyObservations({observation(c, 1, TaskState::Succeeded, 200, 3000)});
+        const Task finished = *store.task({c, 1});
+
+        // The same answer, 85 s later: only the poll time moves, and the
+        // timeline says it was asked again.
+        TaskObservation again = observation(c, 1, TaskState::Succeeded, 200, 88'000);
+        again.recheck = true;
+        const auto applied = store.applyObservations({again});
+        QVERIFY(applied);
+        QCOMPARE(applied->size(), 1);
+        Task expected = finished;
+        expected.lastPolledAt = t(88'000);
+        QCOMPARE(*store.task({c, 1}), expected);
+        QList<TaskTransition> timeline = store.timeline({c, 1});
+        QCOMPARE(timeline.size(), 3);
+        QVERIFY(timeline.at(2).isUnchangedRecheck());
+        QCOMPARE(timeline.at(2).to, TaskState::Succeeded);
+        QCOMPARE(timeline.at(2).at, t(88'000));
+
+        // A different answer is one change, from the old verdict.
+        TaskObservation failed = observation(c, 1, TaskState::Failed, 500, 90'000);
+        failed.recheck = true;
+        store.applyObservations({failed});
+        timeline = store.timeline({c, 1});
+        QCOMPARE(timeline.size(), 4);
+        QCOMPARE(timeline.at(3).from, TaskState::Succeeded);
+        QCOMPARE(timeline.at(3).to, TaskState::Failed);
+        QCOMPARE(store.task({c, 1})->stateSince, t(90'000));
+
+        // Running again: the old end no longer stands.
+        TaskObservation running = observation(c, 1, TaskState::Running, 202, 95'000);
+        running.recheck = true;
+        store.applyObservations({running});
         QVERIFY(!store.task({c, 1})->finishedAt.isValid());
-        QCOMPARE(store.timeline({c, 1}).constLast().to, TaskState::Queued);
+
+        // An ordinary poll of an unchanged task adds nothing to the timeline.
+        store.applyObservations({observation(c, 1, TaskState::Running, 202, 99'000)});
+        QCOMPARE(store.timeline({c, 1}).size(), 5);
     }
 
     void removalCascades()

@@ -175,12 +175,21 @@ private Q_SLOTS:
         QCOMPARE(
             f.model->index(0, TaskTableModel::DurationColumn).data().toString(), u"2 min 5 s"_s);
         // Failed at its first answer: how long it ran is unknown, not "0 s".
-        QCOMPARE(f.model->index(1, TaskTableModel::DurationColumn).data().toString(), QString());
+        QCOMPARE(f.model->index(1, TaskTableModel::DurationColumn).data().toString(), u"—"_s);
         QVERIFY(!f.model->index(1, TaskTableModel::DurationColumn)
                      .data(Qt::ToolTipRole)
                      .toString()
                      .isEmpty());
         QVERIFY(f.model->index(0, TaskTableModel::DurationColumn).data(Qt::ToolTipRole).isNull());
+        // A failure explains itself where it is shown.
+        QVERIFY(f.model->index(1, TaskTableModel::StateColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"Tencent support"_s));
+        // The column holds SMH's status code, and says so.
+        QCOMPARE(f.model->headerData(TaskTableModel::StatusColumn, Qt::Horizontal, Qt::DisplayRole)
+                     .toString(),
+            u"Code"_s);
     }
 
     void noteIsEditableThroughTheStore()

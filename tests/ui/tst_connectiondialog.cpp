@@ -14,10 +14,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +54,24 @@ private:
             QTest::keyClicks(edit, text);
     }
 
+    // The dialog's parts, by object name.
+    template<typename T>
+    static T *part(const QWidget &dialog, const QString &name)
+    {
+        T *found = dialog.findChild<T *>(name);
+        if (!found)
+            qWarning("no %s in the dialog", qPrintable(name));
+        return found;
+    }
+
+    static QStringList texts(const QList<ConnectionDialog::Found> &problems)
+    {
+        QStringList sentences;
+        for (const ConnectionDialog::Found &found : problems)
+            sentences << found.text;
+        return sentences;
+    }
+
     static QString readSecret(SecretStore &secrets, qint64 id)
     {
         QString stored = u"<timeout>"_s;
@@ -65,9 +85,9 @@ private:
 
     void fillForSimulator(ConnectionDialog &dialog, const QString &secret)
     {
-        replaceText(dialog.endpointEdit(), m_simulator->baseUrl().toString());
-        replaceText(dialog.libraryEdit(), m_simulator->libraryId());
-        replaceText(dialog.secretEdit(), secret);
+        replaceText(part<QLineEdit>(dialog, u"endpoint"_s), m_simulator->baseUrl().toString());
+        replaceText(part<QLineEdit>(dialog, u"library"_s), m_simulator->libraryId());
+        replaceText(part<QLineEdit>(dialog, u"secret"_s), secret);
     }
 
 private Q_SLOTS:
@@ -78,46 +98,92 @@ private Q_SLOTS:
         m_client = new SmhClient(this);
     }
 
+    void slowTestShowsProgressAndCancels()
+    {
+        // A server that accepts and never answers.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        ConnectionDialog dialog(m_client, {});
+        dialog.show();
+        replaceText(part<QLineEdit>(dialog, u"endpoint"_s),
+            u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+        replaceText(part<QLineEdit>(dialog, u"library"_s), u"lib"_s);
+        replaceText(part<QLineEdit>(dialog, u"secret"_s), u"token"_s);
+        auto *test = part<QPushButton>(dialog, u"testButton"_s);
+        auto *cancel = part<QPushButton>(dialog, u"cancelTestButton"_s);
+        auto *progress = part<QProgressBar>(dialog, u"testProgress"_s);
+        auto *result = part<QLabel>(dialog, u"testResult"_s);
+        QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
+        QTest::mouseClick(test, Qt::LeftButton);
+        QVERIFY(progress->isVisible());
+        QVERIFY(cancel->isVisible());
+        QVERIFY(!test->isEnabled());
+        // How long it may take is said, in seconds.
+        QVERIFY2(result->text().contains(u"30 s"_s), qPrintable(result->text()));
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(!progress->isVisible());
+        QVERIFY(!cancel->isVisible());
+        QVERIFY(test->isEnabled());
+        QCOMPARE(result->text(), u"Test cancelled."_s);
+        QCOMPARE(finished.count(), 0);
+    }
+
     void newProfileExplainsWhatIsMissing()
     {
         ConnectionDialog dialog(m_client, {});
         dialog.show();
         QCOMPARE(dialog.profileCount(), 1); // an empty profile is ready
-        QStringList problems = dialog.problems();
+        QStringList problems = texts(dialog.problems());
         QVERIFY(problems.contains(u"The library ID is empty."_s));
         QVERIFY(problems.contains(u"Enter the access token."_s));
-        QVERIFY(dialog.problemLabel()->isVisible());
-        QVERIFY(dialog.problemLabel()->text().contains(u"The library ID is empty."_s));
-        QCOMPARE(dialog.secretEdit()->echoMode(), QLineEdit::Password);
+        // Nothing is red before anything was typed...
+        auto *shown = part<QLabel>(dialog, u"problems"_s);
+        auto *test = part<QPushButton>(dialog, u"testButton"_s);
+        const QPoint testAt = test->mapTo(&dialog, QPoint());
+        QVERIFY(!shown->isVisible());
+        // ...a field typed in shows its own problems, and Test stays put.
+        replaceText(part<QLineEdit>(dialog, u"library"_s), u"my lib"_s);
+        QVERIFY(shown->isVisible());
+        QVERIFY(shown->text().contains(u"spaces or control characters"_s));
+        QVERIFY(!shown->text().contains(u"Enter the access token."_s));
+        QCOMPARE(test->mapTo(&dialog, QPoint()), testAt);
+        replaceText(part<QLineEdit>(dialog, u"library"_s), QString());
+        QVERIFY(shown->text().contains(u"The library ID is empty."_s));
+        QCOMPARE(dialog.problems().constFirst().problem, ConnectionDialog::Problem::Library);
+        QCOMPARE(part<QLineEdit>(dialog, u"secret"_s)->echoMode(), QLineEdit::Password);
 
-        replaceText(dialog.endpointEdit(), u"http://smh.example.com"_s);
-        QVERIFY(dialog.problems().join(u' ').contains(u"HTTPS"_s, Qt::CaseInsensitive));
-        replaceText(dialog.endpointEdit(), QString()); // empty: the default endpoint
-        replaceText(dialog.libraryEdit(), u"my lib"_s);
-        QVERIFY(
-            dialog.problems().contains(u"The library ID contains spaces or control characters."_s));
-        replaceText(dialog.libraryEdit(), u"mylib"_s);
-        replaceText(dialog.spaceEdit(), QString());
-        QVERIFY(dialog.problems().join(u' ').contains(u"space ID is empty"_s));
-        QTest::mouseClick(dialog.libraryLevelBox(), Qt::LeftButton, {},
-            QPoint(4, dialog.libraryLevelBox()->height() / 2));
-        QVERIFY(dialog.libraryLevelBox()->isChecked());
-        QVERIFY(!dialog.spaceEdit()->isEnabled());
-        QVERIFY(!dialog.problems().join(u' ').contains(u"space ID"_s));
+        replaceText(part<QLineEdit>(dialog, u"endpoint"_s), u"http://smh.example.com"_s);
+        QVERIFY(texts(dialog.problems()).join(u' ').contains(u"HTTPS"_s, Qt::CaseInsensitive));
+        replaceText(
+            part<QLineEdit>(dialog, u"endpoint"_s), QString()); // empty: the default endpoint
+        replaceText(part<QLineEdit>(dialog, u"library"_s), u"my lib"_s);
+        QVERIFY(texts(dialog.problems())
+                    .contains(u"The library ID contains spaces or control characters."_s));
+        replaceText(part<QLineEdit>(dialog, u"library"_s), u"mylib"_s);
+        replaceText(part<QLineEdit>(dialog, u"space"_s), QString());
+        QVERIFY(texts(dialog.problems()).join(u' ').contains(u"space ID is empty"_s));
+        QTest::mouseClick(part<QCheckBox>(dialog, u"libraryLevel"_s), Qt::LeftButton, {},
+            QPoint(4, part<QCheckBox>(dialog, u"libraryLevel"_s)->height() / 2));
+        QVERIFY(part<QCheckBox>(dialog, u"libraryLevel"_s)->isChecked());
+        QVERIFY(!part<QLineEdit>(dialog, u"space"_s)->isEnabled());
+        QVERIFY(!texts(dialog.problems()).join(u' ').contains(u"space ID"_s));
 
-        dialog.authBox()->setCurrentIndex(dialog.authBox()->findData(int(AuthKind::LibrarySecret)));
-        QVERIFY(dialog.problems().contains(u"Enter the library secret."_s));
-        replaceText(dialog.secretEdit(), u"abc def"_s);
-        QVERIFY(dialog.problems().join(u' ').contains(u"spaces or line breaks"_s));
+        part<QComboBox>(dialog, u"auth"_s)
+            ->setCurrentIndex(
+                part<QComboBox>(dialog, u"auth"_s)->findData(int(AuthKind::LibrarySecret)));
+        QVERIFY(texts(dialog.problems()).contains(u"Enter the library secret."_s));
+        replaceText(part<QLineEdit>(dialog, u"secret"_s), u"abc def"_s);
+        QVERIFY(texts(dialog.problems()).join(u' ').contains(u"spaces or line breaks"_s));
 
         // OK refuses while anything is wrong.
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         dialog.accept();
         QCOMPARE(accepted.count(), 0);
 
-        replaceText(dialog.secretEdit(), u"s3cret-value"_s);
-        QVERIFY2(dialog.problems().isEmpty(), qPrintable(dialog.problems().join(u'\n')));
-        QVERIFY(!dialog.problemLabel()->isVisible());
+        replaceText(part<QLineEdit>(dialog, u"secret"_s), u"s3cret-value"_s);
+        QVERIFY2(
+            texts(dialog.problems()).isEmpty(), qPrintable(texts(dialog.problems()).join(u'\n')));
+        QVERIFY(!part<QLabel>(dialog, u"problems"_s)->isVisible());
         dialog.accept();
         QCOMPARE(accepted.count(), 1);
 
@@ -137,20 +203,20 @@ private Q_SLOTS:
         dialog.show();
         QCOMPARE(dialog.profileCount(), 2);
         // Saved profiles need no secret: it is in the keychain.
-        QVERIFY(dialog.problems().isEmpty());
-        QVERIFY(dialog.secretEdit()->placeholderText().contains(u"keychain"_s));
+        QVERIFY(texts(dialog.problems()).isEmpty());
+        QVERIFY(part<QLineEdit>(dialog, u"secret"_s)->placeholderText().contains(u"keychain"_s));
         dialog.addProfile();
-        replaceText(dialog.libraryEdit(), u"beta"_s);
-        replaceText(dialog.secretEdit(), u"token-123"_s);
-        QVERIFY(dialog.problems().contains(
-            u"Another connection already watches this library and space."_s));
+        replaceText(part<QLineEdit>(dialog, u"library"_s), u"beta"_s);
+        replaceText(part<QLineEdit>(dialog, u"secret"_s), u"token-123"_s);
+        QVERIFY(texts(dialog.problems())
+                    .contains(u"Another connection already watches this library and space."_s));
         dialog.selectConnection(1);
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         dialog.accept();
         QCOMPARE(accepted.count(), 0);
-        QCOMPARE(dialog.profileList()->currentRow(), 2);
-        replaceText(dialog.spaceEdit(), u"other-space"_s);
-        QVERIFY(dialog.problems().isEmpty());
+        QCOMPARE(part<QListWidget>(dialog, u"profiles"_s)->currentRow(), 2);
+        replaceText(part<QLineEdit>(dialog, u"space"_s), u"other-space"_s);
+        QVERIFY(texts(dialog.problems()).isEmpty());
         dialog.accept();
         QCOMPARE(accepted.count(), 1);
     }
@@ -160,9 +226,9 @@ private Q_SLOTS:
         ConnectionDialog dialog(
             m_client, {saved(1, u"alpha"_s), saved(2, u"beta"_s), saved(3, u"gamma"_s)});
         dialog.selectConnection(2);
-        replaceText(dialog.nameEdit(), u"Beta archive"_s);
+        replaceText(part<QLineEdit>(dialog, u"name"_s), u"Beta archive"_s);
         dialog.selectConnection(3);
-        replaceText(dialog.secretEdit(), u"new-token-value"_s);
+        replaceText(part<QLineEdit>(dialog, u"secret"_s), u"new-token-value"_s);
         dialog.selectConnection(1);
         dialog.removeCurrentProfile();
         QCOMPARE(dialog.profileCount(), 2);
@@ -179,8 +245,10 @@ private Q_SLOTS:
 
         // Changing how a saved connection authenticates needs the new secret.
         dialog.selectConnection(2);
-        dialog.authBox()->setCurrentIndex(dialog.authBox()->findData(int(AuthKind::LibrarySecret)));
-        QVERIFY(dialog.problems().contains(u"Enter the library secret."_s));
+        part<QComboBox>(dialog, u"auth"_s)
+            ->setCurrentIndex(
+                part<QComboBox>(dialog, u"auth"_s)->findData(int(AuthKind::LibrarySecret)));
+        QVERIFY(texts(dialog.problems()).contains(u"Enter the library secret."_s));
     }
 
     void testConnectionWithAToken()
@@ -188,44 +256,47 @@ private Q_SLOTS:
         ConnectionDialog dialog(m_client, {});
         dialog.show();
         fillForSimulator(dialog, m_simulator->staticToken());
-        QVERIFY2(dialog.problems().isEmpty(), qPrintable(dialog.problems().join(u'\n')));
+        QVERIFY2(
+            texts(dialog.problems()).isEmpty(), qPrintable(texts(dialog.problems()).join(u'\n')));
         QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
         const int queries = m_simulator->taskQueryCount();
-        QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+        QTest::mouseClick(part<QPushButton>(dialog, u"testButton"_s), Qt::LeftButton);
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.at(0).at(0).toBool(), true);
-        QVERIFY(dialog.testResultLabel()->text().startsWith(u"Connected"_s));
+        QVERIFY(part<QLabel>(dialog, u"testResult"_s)->text().startsWith(u"Connected"_s));
         QCOMPARE(m_simulator->taskQueryCount(), queries + 1);
 
         // A wrong token: refused, and the message does not repeat it.
         const QString wrong = u"wrong-token-0123456789"_s;
-        replaceText(dialog.secretEdit(), wrong);
-        QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+        replaceText(part<QLineEdit>(dialog, u"secret"_s), wrong);
+        QTest::mouseClick(part<QPushButton>(dialog, u"testButton"_s), Qt::LeftButton);
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.at(1).at(0).toBool(), false);
         const QString message = finished.at(1).at(1).toString();
         QVERIFY(message.contains(u"Refused"_s));
         QVERIFY(message.contains(u"InvalidAccessToken"_s));
         QVERIFY(!message.contains(wrong));
-        QVERIFY(!dialog.testResultLabel()->text().contains(wrong));
+        QVERIFY(!part<QLabel>(dialog, u"testResult"_s)->text().contains(wrong));
     }
 
     void testConnectionWithALibrarySecret()
     {
         ConnectionDialog dialog(m_client, {});
         dialog.show();
-        dialog.authBox()->setCurrentIndex(dialog.authBox()->findData(int(AuthKind::LibrarySecret)));
+        part<QComboBox>(dialog, u"auth"_s)
+            ->setCurrentIndex(
+                part<QComboBox>(dialog, u"auth"_s)->findData(int(AuthKind::LibrarySecret)));
         fillForSimulator(dialog, m_simulator->librarySecret());
         QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
         const int mints = m_simulator->mintCount();
-        QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+        QTest::mouseClick(part<QPushButton>(dialog, u"testButton"_s), Qt::LeftButton);
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.at(0).at(0).toBool(), true);
         QCOMPARE(m_simulator->mintCount(), mints + 1);
 
         // The wrong library: the server's own words (code, request ID).
-        replaceText(dialog.libraryEdit(), u"nosuchlibrary"_s);
-        QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+        replaceText(part<QLineEdit>(dialog, u"library"_s), u"nosuchlibrary"_s);
+        QTest::mouseClick(part<QPushButton>(dialog, u"testButton"_s), Qt::LeftButton);
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.at(1).at(0).toBool(), false);
         QVERIFY(finished.at(1).at(1).toString().contains(u"NoSuchLibrary"_s));

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -52,6 +53,24 @@ private:
     };
 
 private Q_SLOTS:
+    void troubleExplainsItself()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {30, 31, 32}, {}, f.now);
+        f.store.applyObservations({f.observe(30, TaskState::NotFound, 0),
+            f.observe(31, TaskState::Failed, 500), f.observe(32, TaskState::Running, 202)});
+        auto *explanation = f.pane->findChild<QLabel *>(u"stateExplanation"_s);
+        QVERIFY(explanation);
+        f.pane->showTask(TaskKey {f.connectionId, 30});
+        QVERIFY(explanation->isVisible());
+        QVERIFY(explanation->text().contains(u"30 days"_s));
+        f.pane->showTask(TaskKey {f.connectionId, 31});
+        QVERIFY(explanation->text().contains(u"request ID"_s));
+        QVERIFY(explanation->text().contains(u"500"_s));
+        f.pane->showTask(TaskKey {f.connectionId, 32});
+        QVERIFY(!explanation->isVisible());
+    }
+
     void showsEveryFieldOfTheTask()
     {
         Fixture f;

@@ -1,11 +1,12 @@
-#include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
+#include "demowindow.h"
 #include "smh/secretstore.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
 #include "ui/connectiondialog.h"
+#include "ui/elidedlabel.h"
 #include "ui/filtersidebar.h"
 #include "ui/mainwindow.h"
 #include "ui/statestyle.h"
@@ -20,7 +21,12 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDir>
+#include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -30,9 +36,11 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <functional>
 
@@ -46,42 +54,74 @@ class TestMainWindow final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<SmhSimulator> m_simulator; // outlives the monitor that polls it
-    std::unique_ptr<Monitor> m_monitor;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    DemoWindow m_demo;
+    MainWindow *m_window = nullptr;
+    Monitor *m_monitor = nullptr;
+    SmhSimulator *m_simulator = nullptr;
     qint64 m_connection = 0;
 
-    void start(std::chrono::milliseconds interval, SecretStore *secrets = nullptr)
+    // Stops the test where it stands when the window cannot be set up:
+    // QVERIFY(start(...)).
+    [[nodiscard]] bool start(std::chrono::milliseconds interval, SecretStore *secrets = nullptr)
     {
-        m_monitor = std::make_unique<Monitor>();
-        {
-            const Expected<void> opened = m_monitor->openStore(u":memory:"_s);
-            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        DemoWindow::Options options;
+        options.interval = interval;
+        options.secrets = secrets;
+        return start(options);
+    }
+
+    [[nodiscard]] bool start(const DemoWindow::Options &options)
+    {
+        const Expected<void> started = m_demo.start(options);
+        if (!started) {
+            qWarning("setup failed: %s", qPrintable(started.error()));
+            return false;
         }
-        PollPlanner::Options options;
-        options.baseInterval = interval;
-        options.maxInterval = std::max(interval, std::chrono::milliseconds(1000));
-        options.growth = 1.0;
-        m_monitor->scheduler()->setOptions(options);
-        m_simulator = std::make_unique<SmhSimulator>();
-        const Expected<qint64> connected = DemoSetup::connect(*m_simulator, *m_monitor);
-        QVERIFY2(connected, qPrintable(connected ? QString() : connected.error()));
-        m_connection = *connected;
-        m_monitor->addTasks(m_connection, m_simulator->seedDemoTasks());
-        m_window = std::make_unique<MainWindow>(m_monitor.get(), secrets);
+        m_window = m_demo.window();
+        m_monitor = m_demo.monitor();
+        m_simulator = m_demo.simulator();
+        m_connection = m_demo.connectionId();
         m_window->setConfirmRemoval(true);
-        m_tester = std::make_unique<QAbstractItemModelTester>(
-            m_window->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        return QTest::qWaitForWindowActive(m_window);
+    }
+
+    [[nodiscard]] bool startOnA1024By700Screen()
+    {
+        DemoWindow::Options options;
+        options.interval = 300ms;
+        options.size = QSize(1024, 700);
+        return start(options);
+    }
+
+    // The window's parts, by the names a user-facing test would give them.
+    template<typename T>
+    T *part(const QString &name) const
+    {
+        T *found = m_window->findChild<T *>(name);
+        if (!found)
+            qWarning("no %s in the window", qPrintable(name));
+        return found;
+    }
+    template<typename T>
+    static T *part(const QWidget &parent, const QString &name)
+    {
+        return parent.findChild<T *>(name);
+    }
+    QLineEdit *filterEdit() const { return part<QLineEdit>(u"filterEdit"_s); }
+    TaskDetailsPane *details() const { return part<TaskDetailsPane>(u"detailsPane"_s); }
+    FilterSidebar *sidebar() const { return part<FilterSidebar>(u"filterSidebar"_s); }
+    StateStyle *style() const { return part<StateStyle>(u"stateStyle"_s); }
+    QString pollingText() const { return part<QLabel>(u"pollingStatus"_s)->text(); }
+    QString stateCountText(TaskState state) const
+    {
+        return part<QLabel>(u"stateCount_"_s + TaskStates::key(state))->text();
     }
 
     int countOf(TaskState state) const
     {
         int count = 0;
-        for (int row = 0; row < m_window->taskModel()->rowCount(); ++row)
-            count += m_window->taskModel()->taskAt(row)->state == state ? 1 : 0;
+        for (int row = 0; row < m_demo.taskModel()->rowCount(); ++row)
+            count += m_demo.taskModel()->taskAt(row)->state == state ? 1 : 0;
         return count;
     }
 
@@ -117,9 +157,9 @@ private:
     void focusTable()
     {
         m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        m_window->taskView()->setFocus();
-        QTRY_VERIFY(m_window->taskView()->hasFocus());
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        m_demo.view()->setFocus();
+        QTRY_VERIFY(m_demo.view()->hasFocus());
     }
 
 private Q_SLOTS:
@@ -134,23 +174,25 @@ private Q_SLOTS:
         qRegisterMetaType<QList<int>>();
     }
 
+    void init()
+    {
+        // Each test starts from the default layout and no filter.
+        QSettings(u"smh-task-monitor-test"_s, u"smh-task-monitor-test"_s).clear();
+    }
+
     void cleanup()
     {
-        m_tester.reset();
-        if (m_window)
-            m_window->close();
-        m_window.reset();
-        if (m_monitor)
-            m_monitor->shutdown();
-        m_monitor.reset();
-        m_simulator.reset();
+        m_demo.stop();
+        m_window = nullptr;
+        m_monitor = nullptr;
+        m_simulator = nullptr;
     }
 
     void tasksAppearAndStatesChange()
     {
-        start(300ms);
+        QVERIFY(start(300ms));
         QVERIFY(m_window->windowTitle().contains(u"Demo"_s));
-        QCOMPARE(m_window->filterModel()->rowCount(), 26);
+        QCOMPARE(m_demo.filterModel()->rowCount(), 26);
         QCOMPARE(countOf(TaskState::Queued), 26);
         QTRY_VERIFY_WITH_TIMEOUT(countOf(TaskState::Running) > 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(countOf(TaskState::Succeeded) > 0, 15000);
@@ -159,96 +201,95 @@ private Q_SLOTS:
 
         // Colour and icon on the state cell, text too.
         const QModelIndex failed =
-            m_window->taskModel()->indexOf({m_connection, 1003}, TaskTableModel::StateColumn);
+            m_demo.taskModel()->indexOf({m_connection, 1003}, TaskTableModel::StateColumn);
         QTRY_COMPARE_WITH_TIMEOUT(
             failed.data().toString(), TaskStates::label(TaskState::Failed), 20000);
-        QModelIndex styled = m_window->styledModel()->mapFromSource(failed);
+        QModelIndex styled = m_demo.styledModel()->mapFromSource(failed);
         QCOMPARE(styled.data(Qt::ForegroundRole).value<QColor>(),
-            m_window->stateStyle()->foreground(TaskState::Failed));
+            style()->foreground(TaskState::Failed));
         QVERIFY(!styled.data(Qt::DecorationRole).value<QIcon>().isNull());
 
         // The status bar and the sidebar count what the table shows.
-        QTRY_COMPARE(m_window->statusPanel()->stateText(TaskState::Failed),
-            QString::number(countOf(TaskState::Failed)));
         QTRY_COMPARE(
-            m_window->sidebar()->countShown({TaskState::Failed}), countOf(TaskState::Failed));
-        QTRY_COMPARE(m_window->sidebar()->countShown({}), 26);
-        QVERIFY(m_window->statusPanel()->pollingText().contains(u"Requests: "_s));
+            stateCountText(TaskState::Failed), QString::number(countOf(TaskState::Failed)));
+        QTRY_COMPARE(sidebar()->countShown({TaskState::Failed}), countOf(TaskState::Failed));
+        QTRY_COMPARE(sidebar()->countShown({}), 26);
+        QVERIFY(pollingText().contains(u"Requests: "_s));
     }
 
     void selectionSurvivesUpdates()
     {
-        start(300ms);
-        TaskTableView *view = m_window->taskView();
+        QVERIFY(start(300ms));
+        TaskTableView *view = m_demo.view();
         view->sortByColumn(TaskTableModel::StateColumn, Qt::AscendingOrder);
         // 1020 runs for about 50 s: it stays put while others change around it.
         const TaskKey chosen {m_connection, 1020};
         QVERIFY(view->selectTask(chosen));
-        QCOMPARE(m_window->detailsPane()->taskKey(), std::optional<TaskKey>(chosen));
+        QCOMPARE(details()->taskKey(), std::optional<TaskKey>(chosen));
         const int scroll = view->verticalScrollBar()->value();
         QSignalSpy cycles(m_monitor->scheduler(), &PollScheduler::cycleFinished);
-        QSignalSpy moved(m_window->filterModel(), &QAbstractItemModel::layoutChanged);
+        QSignalSpy moved(m_demo.filterModel(), &QAbstractItemModel::layoutChanged);
         QTRY_VERIFY_WITH_TIMEOUT(cycles.count() >= 3 && countOf(TaskState::Succeeded) > 0, 20000);
         QVERIFY(moved.count() > 0); // rows were re-sorted meanwhile
         QCOMPARE(view->currentTaskKey(), std::optional<TaskKey>(chosen));
         QCOMPARE(view->selectedTaskKeys(), QList<TaskKey> {chosen});
-        QCOMPARE(m_window->detailsPane()->taskKey(), std::optional<TaskKey>(chosen));
-        QCOMPARE(m_window->detailsPane()->value(TaskDetailsPane::Field::TaskId), u"1020"_s);
+        QCOMPARE(details()->taskKey(), std::optional<TaskKey>(chosen));
+        QCOMPARE(details()->value(TaskDetailsPane::Field::TaskId), u"1020"_s);
         QCOMPARE(view->verticalScrollBar()->value(), scroll);
     }
 
     void f5PollsNow()
     {
         // A long interval: without F5 nothing would be asked for a minute.
-        start(60s);
+        QVERIFY(start(60s));
         QSignalSpy cycles(m_monitor->scheduler(), &PollScheduler::cycleFinished);
         QVERIFY(cycles.wait(10000)); // the first cycle after start
         const int queries = m_simulator->taskQueryCount();
         QCoreApplication::processEvents();
         QCOMPARE(m_simulator->taskQueryCount(), queries);
-        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTest::keyClick(m_window, Qt::Key_F5);
         QVERIFY(cycles.wait(10000));
         QVERIFY(m_simulator->taskQueryCount() > queries);
-        QTRY_VERIFY(m_window->statusPanel()->pollingText().contains(u"last poll"_s));
+        QTRY_VERIFY(pollingText().contains(u"last poll"_s));
     }
 
     void ctrlFFocusesAndFilters()
     {
-        start(300ms);
-        m_window->taskView()->setFocus();
-        QVERIFY(!m_window->filterEdit()->hasFocus());
-        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
-        QTRY_VERIFY(m_window->filterEdit()->hasFocus());
-        QTest::keyClicks(m_window->filterEdit(), u"#1003"_s);
-        QCOMPARE(m_window->filterModel()->rowCount(), 1);
-        QCOMPARE(m_window->filterModel()->index(0, 0).data().toString(), u"1003"_s);
+        QVERIFY(start(300ms));
+        m_demo.view()->setFocus();
+        QVERIFY(!filterEdit()->hasFocus());
+        QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(filterEdit()->hasFocus());
+        QTest::keyClicks(filterEdit(), u"#1003"_s);
+        QCOMPARE(m_demo.filterModel()->rowCount(), 1);
+        QCOMPARE(m_demo.filterModel()->index(0, 0).data().toString(), u"1003"_s);
         // Ctrl+C and Delete in the filter box edit the text, not the table.
-        m_window->filterEdit()->selectAll();
-        QTest::keyClick(m_window->filterEdit(), Qt::Key_Delete);
-        QCOMPARE(m_window->filterEdit()->text(), QString());
-        QCOMPARE(m_window->filterModel()->rowCount(), 26);
+        filterEdit()->selectAll();
+        QTest::keyClick(filterEdit(), Qt::Key_Delete);
+        QCOMPARE(filterEdit()->text(), QString());
+        QCOMPARE(m_demo.filterModel()->rowCount(), 26);
         QCOMPARE(m_monitor->store()->taskCount(), 26);
 
         // A quick filter in the sidebar.
-        QListWidget *states = m_window->sidebar()->stateList();
+        auto *states = part<QListWidget>(u"stateList"_s);
         const QList<QListWidgetItem *> items =
             states->findItems(TaskStates::label(TaskState::Queued), Qt::MatchExactly);
         QCOMPARE(items.size(), 1);
         QTest::mouseClick(states->viewport(), Qt::LeftButton, {},
             states->visualItemRect(items.constFirst()).center());
-        QCOMPARE(m_window->filterModel()->stateFilter(), QSet<TaskState> {TaskState::Queued});
-        for (int row = 0; row < m_window->filterModel()->rowCount(); ++row)
-            QCOMPARE(m_window->filterModel()->index(row, 0).data(TaskTableModel::StateRole).toInt(),
+        QCOMPARE(m_demo.filterModel()->stateFilter(), QSet<TaskState> {TaskState::Queued});
+        for (int row = 0; row < m_demo.filterModel()->rowCount(); ++row)
+            QCOMPARE(m_demo.filterModel()->index(row, 0).data(TaskTableModel::StateRole).toInt(),
                 int(TaskState::Queued));
         // Ctrl+1 is "All tasks".
-        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
-        QVERIFY(m_window->filterModel()->stateFilter().isEmpty());
+        QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+        QVERIFY(m_demo.filterModel()->stateFilter().isEmpty());
     }
 
     void copyAndRemoveSelectedRows()
     {
-        start(300ms);
-        TaskTableView *view = m_window->taskView();
+        QVERIFY(start(300ms));
+        TaskTableView *view = m_demo.view();
         view->sortByColumn(TaskTableModel::TaskIdColumn, Qt::AscendingOrder);
         view->setFocus();
         view->selectTask({m_connection, 1001});
@@ -262,7 +303,7 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines.at(0).startsWith(u"1001\t"_s));
         QVERIFY(lines.at(1).startsWith(u"1002\t"_s));
-        QVERIFY(lines.at(0).contains(u"\tDemo library\t"_s));
+        QVERIFY(lines.at(0).contains(u"\t"_s + TaskStates::label(TaskState::Queued)));
 
         // Delete asks first; Cancel keeps the tasks.
         QSignalSpy removed(m_monitor->store(), &TaskStore::tasksRemoved);
@@ -275,16 +316,16 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_Delete);
         QTRY_COMPARE(removed.count(), 1);
         QCOMPARE(m_monitor->store()->taskCount(), 24);
-        QCOMPARE(m_window->filterModel()->rowCount(), 24);
+        QCOMPARE(m_demo.filterModel()->rowCount(), 24);
         QVERIFY(!m_monitor->store()->task({m_connection, 1001}));
     }
 
     void exportsVisibleRows()
     {
-        start(300ms);
+        QVERIFY(start(300ms));
         QTemporaryDir dir;
-        m_window->filterEdit()->setText(u"100"_s); // 1001..1009, and whatever else mentions 100
-        const int visible = m_window->filterModel()->rowCount();
+        filterEdit()->setText(u"100"_s); // 1001..1009, and whatever else mentions 100
+        const int visible = m_demo.filterModel()->rowCount();
         QVERIFY(visible > 0 && visible < 26);
         QString error;
         const QString csv = dir.filePath(u"tasks.csv"_s);
@@ -307,13 +348,17 @@ private Q_SLOTS:
 
     void themeSwitchRecolours()
     {
-        start(300ms);
+        QVERIFY(start(300ms));
         m_window->setTheme(UiSettings::ThemeMode::Light);
-        const QModelIndex state = m_window->styledModel()->index(0, TaskTableModel::StateColumn);
+        // A timeline drawn in light colours before the switch.
+        QVERIFY(m_demo.view()->selectTask({m_connection, 990}));
+        auto *timeline = details()->findChild<QTreeWidget *>(u"timeline"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->topLevelItemCount() >= 2, 10000);
+        const QModelIndex state = m_demo.styledModel()->index(0, TaskTableModel::StateColumn);
         const QColor light = state.data(Qt::ForegroundRole).value<QColor>();
-        QSignalSpy changed(m_window->styledModel(), &QAbstractItemModel::dataChanged);
+        QSignalSpy changed(m_demo.styledModel(), &QAbstractItemModel::dataChanged);
         m_window->setTheme(UiSettings::ThemeMode::Dark);
-        QTRY_COMPARE(m_window->stateStyle()->variant(), StateStyle::Variant::Dark);
+        QTRY_COMPARE(style()->variant(), StateStyle::Variant::Dark);
         QVERIFY(state.data(Qt::ForegroundRole).value<QColor>() != light);
         bool styleAnnounced = false;
         for (const QList<QVariant> &signal : std::as_const(changed)) {
@@ -322,8 +367,16 @@ private Q_SLOTS:
                 styleAnnounced = true;
         }
         QVERIFY(styleAnnounced);
+        // Every styled view follows, the details' timeline too.
+        QTRY_COMPARE(StateStyle::variantFor(timeline->palette()), StateStyle::Variant::Dark);
+        const QColor base = timeline->palette().color(QPalette::Base);
+        for (int i = 0; i < timeline->topLevelItemCount(); ++i) {
+            const QColor text = timeline->topLevelItem(i)->foreground(1).color();
+            QVERIFY2(StateStyle::contrast(text, base) >= 4.5,
+                qPrintable(u"%1 on %2"_s.arg(text.name(), base.name())));
+        }
         m_window->setTheme(UiSettings::ThemeMode::Light);
-        QTRY_COMPARE(m_window->stateStyle()->variant(), StateStyle::Variant::Light);
+        QTRY_COMPARE(style()->variant(), StateStyle::Variant::Light);
 
         // System hands the colours back to the platform.
         const QColor systemWindow = QPalette().color(QPalette::Window);
@@ -339,17 +392,17 @@ private Q_SLOTS:
         SecretStore secrets;
         secrets.setKeychainEnabled(false); // as on a machine without one
         secrets.setPrivateFilePath(dir.filePath(u"secrets.json"_s));
-        start(1000ms, &secrets);
+        QVERIFY(start(1000ms, &secrets));
         secrets.write(m_connection, u"secret-held-this-session"_s);
 
         bool offered = false;
         QString note;
         answerConnectionDialog([&](ConnectionDialog *dialog) {
-            offered =
-                !dialog->privateFileBox()->isHidden() && !dialog->privateFileBox()->isChecked();
-            note = dialog->storageNoteLabel()->text();
-            QTest::mouseClick(dialog->privateFileBox(), Qt::LeftButton, {},
-                dialog->privateFileBox()->rect().topLeft() + QPoint(6, 6));
+            offered = !part<QCheckBox>(*dialog, u"privateFile"_s)->isHidden()
+                && !part<QCheckBox>(*dialog, u"privateFile"_s)->isChecked();
+            note = part<QLabel>(*dialog, u"storageNote"_s)->text();
+            QTest::mouseClick(part<QCheckBox>(*dialog, u"privateFile"_s), Qt::LeftButton, {},
+                part<QCheckBox>(*dialog, u"privateFile"_s)->rect().topLeft() + QPoint(6, 6));
         });
         m_window->manageConnections(m_connection);
         QVERIFY(offered);
@@ -364,9 +417,9 @@ private Q_SLOTS:
         // The next time the box shows the choice, and unticking it deletes the file.
         bool shownChecked = false;
         answerConnectionDialog([&](ConnectionDialog *dialog) {
-            shownChecked = dialog->privateFileBox()->isChecked();
-            note = dialog->storageNoteLabel()->text();
-            dialog->privateFileBox()->setChecked(false);
+            shownChecked = part<QCheckBox>(*dialog, u"privateFile"_s)->isChecked();
+            note = part<QLabel>(*dialog, u"storageNote"_s)->text();
+            part<QCheckBox>(*dialog, u"privateFile"_s)->setChecked(false);
         });
         m_window->manageConnections(m_connection);
         QVERIFY(shownChecked);
@@ -375,25 +428,313 @@ private Q_SLOTS:
         QCOMPARE(secrets.backend(), SecretStore::Backend::SessionOnly);
     }
 
+    void fitsA1024By700Screen()
+    {
+        QVERIFY(startOnA1024By700Screen());
+        TaskTableView *view = m_demo.view();
+        QHeaderView *header = view->horizontalHeader();
+        QTRY_VERIFY(view->viewport()->width() > 300);
+        // Nothing of the table is off to the side: the path takes the room
+        // left and the note is in view.
+        QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+        for (int column : {TaskTableModel::TaskIdColumn, TaskTableModel::StateColumn,
+                 TaskTableModel::PathColumn, TaskTableModel::NoteColumn}) {
+            QVERIFY(!header->isSectionHidden(column));
+            const int right = header->sectionViewportPosition(column) + header->sectionSize(column);
+            QVERIFY2(right <= view->viewport()->width(), qPrintable(QString::number(column)));
+        }
+        QVERIFY2(header->sectionSize(TaskTableModel::PathColumn) >= 100,
+            qPrintable(QString::number(header->sectionSize(TaskTableModel::PathColumn))));
+        // The docks give way to the table, and can give more.
+        auto *detailsDock = part<QDockWidget>(u"detailsDock"_s);
+        auto *filtersDock = part<QDockWidget>(u"filtersDock"_s);
+        QVERIFY(detailsDock->width() < view->width());
+        QVERIFY2(detailsDock->minimumSizeHint().width() <= 280,
+            qPrintable(QString::number(detailsDock->minimumSizeHint().width())));
+        QVERIFY(filtersDock->minimumSizeHint().width() <= 160);
+    }
+
+    void recheckKeepsHistory()
+    {
+        QVERIFY(start(300ms));
+        const TaskKey done {m_connection, 1005}; // had ended before the monitor started
+        QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->task(done)->isFinal(), 10000);
+        QVERIFY(m_demo.view()->selectTask(done));
+        const Task before = *m_monitor->store()->task(done);
+        auto *timeline = details()->findChild<QTreeWidget *>(u"timeline"_s);
+        QVERIFY(timeline);
+        const int entries = timeline->topLevelItemCount();
+        focusTable();
+        QTest::keyClick(m_demo.view(), Qt::Key_R, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->topLevelItemCount(), entries + 1, 10000);
+        const Task after = *m_monitor->store()->task(done);
+        QCOMPARE(after.state, before.state);
+        QCOMPARE(after.stateSince, before.stateSince);
+        QCOMPARE(after.finishedAt, before.finishedAt);
+        QVERIFY(after.lastPolledAt > before.lastPolledAt);
+        const QTreeWidgetItem *last = timeline->topLevelItem(entries);
+        QVERIFY2(last->text(1).contains(u"Re-checked, unchanged"_s), qPrintable(last->text(1)));
+        // The final state still reads "final": the re-check did not end it.
+        QCOMPARE(timeline->topLevelItem(entries - 1)->text(3), u"final"_s);
+    }
+
+    void tabMovesBetweenPanes()
+    {
+        QVERIFY(start(300ms));
+        TaskTableView *view = m_demo.view();
+        QVERIFY(view->selectTask({m_connection, 1002}));
+        filterEdit()->setFocus();
+        QTRY_VERIFY(filterEdit()->hasFocus());
+        auto press = [](Qt::Key key, Qt::KeyboardModifiers modifiers = {}) {
+            QTest::keyClick(QApplication::focusWidget(), key, modifiers);
+        };
+        press(Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), u"stateList"_s);
+        press(Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), u"connectionList"_s);
+        press(Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), view);
+        const QModelIndex current = view->currentIndex();
+        press(Qt::Key_Tab);
+        // Out of the table, into the details; the table's row stayed.
+        QVERIFY(details()->isAncestorOf(QApplication::focusWidget()));
+        QCOMPARE(view->currentIndex(), current);
+        press(Qt::Key_Tab, Qt::ShiftModifier);
+        QCOMPARE(QApplication::focusWidget(), view);
+        // Arrows move inside the table.
+        press(Qt::Key_Down);
+        QCOMPARE(view->currentIndex().row(), current.row() + 1);
+        QCOMPARE(QApplication::focusWidget(), view);
+    }
+
+    void filterKeepsSelectionAndDetailsInStep()
+    {
+        QVERIFY(start(300ms));
+        TaskTableView *view = m_demo.view();
+        auto *edit = part<QAction>(u"editNoteAction"_s);
+        auto *copy = part<QAction>(u"copyAction"_s);
+        auto *remove = part<QAction>(u"removeAction"_s);
+        auto inStep = [&] {
+            const std::optional<TaskKey> shown = details()->taskKey();
+            const QList<TaskKey> selected = view->selectedTaskKeys();
+            if (shown && !selected.contains(*shown))
+                return false; // details of a task no row highlights
+            if (shown && view->currentTaskKey() != shown)
+                return false;
+            return edit->isEnabled() == copy->isEnabled()
+                && copy->isEnabled() == remove->isEnabled()
+                && edit->isEnabled() == shown.has_value();
+        };
+        QVERIFY(view->selectTask({m_connection, 1002}));
+        QVERIFY(inStep());
+        // The text filter takes the selected row away.
+        filterEdit()->setText(u"#1004"_s);
+        QCOMPARE(m_demo.filterModel()->rowCount(), 1);
+        QVERIFY(inStep());
+        QCOMPARE(details()->taskKey(), std::optional<TaskKey>({m_connection, 1004}));
+        filterEdit()->clear();
+        QVERIFY(inStep());
+        // So does a state filter by shortcut (Ctrl+4: Queued... Ctrl+9: not found).
+        QVERIFY(view->selectTask({m_connection, 1002}));
+        QTest::keyClick(m_window, Qt::Key_9, Qt::ControlModifier);
+        QTRY_VERIFY(!m_demo.filterModel()->stateFilter().isEmpty());
+        QVERIFY(inStep());
+        QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+        QVERIFY(inStep());
+    }
+
+    void f2OpensTheEditorWhereItCanBeSeen()
+    {
+        QVERIFY(startOnA1024By700Screen());
+        TaskTableView *view = m_demo.view();
+        // Columns wider than the table, scrolled to the left edge.
+        for (int column = 0; column < TaskTableModel::ColumnCount; ++column)
+            view->setColumnHidden(column, false);
+        view->horizontalHeader()->setSectionResizeMode(
+            TaskTableModel::PathColumn, QHeaderView::Interactive);
+        view->horizontalHeader()->resizeSection(TaskTableModel::PathColumn, 900);
+        QVERIFY(view->selectTask({m_connection, 1002}));
+        QTRY_VERIFY(view->horizontalScrollBar()->maximum() > 0);
+        view->horizontalScrollBar()->setValue(0);
+        focusTable();
+        QTest::keyClick(view, Qt::Key_F2);
+        auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(editor);
+        QVERIFY(view->viewport()->isAncestorOf(editor));
+        QVERIFY2(view->viewport()->rect().contains(editor->geometry()),
+            qPrintable(u"%1,%2 %3x%4"_s.arg(editor->x())
+                           .arg(editor->y())
+                           .arg(editor->width())
+                           .arg(editor->height())));
+        QTest::keyClicks(editor, u"seen"_s);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(m_monitor->store()->task({m_connection, 1002})->note, u"seen"_s);
+
+        // With the column hidden, F2 asks in a dialog.
+        view->setColumnHidden(TaskTableModel::NoteColumn, true);
+        focusTable();
+        QTimer::singleShot(0, qApp, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            dialog->setTextValue(u"asked"_s);
+            dialog->accept();
+        });
+        QTest::keyClick(view, Qt::Key_F2);
+        QTRY_COMPARE(m_monitor->store()->task({m_connection, 1002})->note, u"asked"_s);
+    }
+
+    void firstStartOffersAConnectionAndTheDemo()
+    {
+        DemoWindow::Options options;
+        options.connect = false;
+        QVERIFY(start(options));
+        auto *empty = part<QWidget>(u"emptyState"_s);
+        QTRY_VERIFY(empty->isVisible());
+        QVERIFY(part<QPushButton>(u"addConnectionButton"_s)->isVisible());
+        QVERIFY(!part<QPushButton>(u"addTasksButton"_s)->isVisible());
+        QVERIFY(part<QLabel>(u"emptyStateText"_s)->text().contains(u"add a connection"_s));
+        // No connection is not "Connections OK".
+        auto *health = part<ElidedLabel>(u"connectionStatus"_s);
+        QCOMPARE(health->text(), u"No connection yet"_s);
+
+        QSignalSpy demo(m_window, &MainWindow::demoRequested);
+        QTest::mouseClick(part<QPushButton>(u"tryDemoButton"_s), Qt::LeftButton);
+        QCOMPARE(demo.count(), 1);
+
+        // Ctrl+N explains, and its button opens the connection dialog.
+        bool dialogOpened = false;
+        QTimer::singleShot(10, qApp, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (auto *add =
+                    box ? box->findChild<QPushButton *>(u"promptAddConnectionButton"_s) : nullptr)
+                QTest::mouseClick(add, Qt::LeftButton);
+        });
+        std::function<void()> closeDialog = [&] {
+            if (auto *dialog =
+                    qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget())) {
+                dialogOpened = true;
+                dialog->reject();
+            } else {
+                QTimer::singleShot(10, qApp, closeDialog);
+            }
+        };
+        QTimer::singleShot(20, qApp, closeDialog);
+        QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(dialogOpened);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+    }
+
+    void escapeAndClearFilterEmptyTheFilter()
+    {
+        QVERIFY(start(300ms));
+        filterEdit()->setFocus();
+        QTest::keyClicks(filterEdit(), u"no such task anywhere"_s);
+        QCOMPARE(m_demo.filterModel()->rowCount(), 0);
+        auto *noMatch = part<QWidget>(u"noMatchState"_s);
+        QTRY_VERIFY(noMatch->isVisible());
+        QVERIFY(!part<QWidget>(u"emptyState"_s)->isVisible());
+        QTest::mouseClick(part<QPushButton>(u"clearFilterButton"_s), Qt::LeftButton);
+        QCOMPARE(filterEdit()->text(), QString());
+        QCOMPARE(m_demo.filterModel()->rowCount(), 26);
+        QVERIFY(!noMatch->isVisible());
+
+        filterEdit()->setFocus();
+        QTest::keyClicks(filterEdit(), u"1003"_s);
+        QTest::keyClick(filterEdit(), Qt::Key_Escape);
+        QCOMPARE(filterEdit()->text(), QString());
+        QVERIFY(filterEdit()->hasFocus());
+        QTest::keyClick(filterEdit(), Qt::Key_Escape);
+        QTRY_VERIFY(m_demo.view()->hasFocus());
+    }
+
+    void helpListsShortcutsAndAboutTellsWhereSecretsAre()
+    {
+        SecretStore secrets;
+        secrets.setKeychainEnabled(false);
+        QVERIFY(start(1000ms, &secrets));
+        QStringList keys;
+        QTimer::singleShot(10, qApp, [&keys] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            auto *list = dialog ? dialog->findChild<QTreeWidget *>(u"shortcutList"_s) : nullptr;
+            for (int i = 0; list && i < list->topLevelItemCount(); ++i)
+                keys << list->topLevelItem(i)->text(0);
+            if (dialog)
+                dialog->reject();
+        });
+        QTest::keyClick(m_window, Qt::Key_F1);
+        for (const QKeySequence &key : {QKeySequence(QKeySequence::Find), QKeySequence(Qt::Key_F5),
+                 QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_F2)})
+            QVERIFY2(keys.contains(key.toString(QKeySequence::NativeText)),
+                qPrintable(keys.join(u", "_s)));
+        QVERIFY(keys.contains(u"Escape"_s));
+
+        QString about;
+        QTimer::singleShot(10, qApp, [&about] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            about = box->text();
+            box->accept();
+        });
+        part<QAction>(u"aboutAction"_s)->trigger();
+        // No keychain here: About must not claim one.
+        QVERIFY2(about.contains(u"this session only"_s), qPrintable(about));
+        QVERIFY(!about.contains(u"kept in the desktop keychain"_s));
+    }
+
+    void exportSaysWhereAndRemembersTheFolder()
+    {
+        QVERIFY(start(300ms));
+        QTemporaryDir dir;
+        filterEdit()->setText(u"100"_s);
+        const int rows = m_demo.filterModel()->rowCount();
+        const QString path = dir.filePath(u"first.csv"_s);
+        QString openedIn;
+        auto save = [&openedIn](const QString &file) {
+            QTimer::singleShot(10, qApp, [&openedIn, file] {
+                auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                openedIn = dialog->directory().absolutePath();
+                dialog->selectFile(file);
+                QMetaObject::invokeMethod(dialog, "accept");
+            });
+        };
+        const QString documents =
+            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        QVERIFY(QDir().mkpath(documents));
+        save(path);
+        part<QAction>(u"exportAction"_s)->trigger();
+        QCOMPARE(openedIn, QDir(documents).absolutePath()); // the first time
+        QVERIFY(QFile::exists(path));
+        const QString message = m_window->statusBar()->currentMessage();
+        QVERIFY2(message.contains(u"Saved %1 row"_s.arg(rows)), qPrintable(message));
+        QVERIFY2(message.contains(QDir::toNativeSeparators(path)), qPrintable(message));
+        // The next export opens where the last one went.
+        save(dir.filePath(u"second.csv"_s));
+        part<QAction>(u"exportAction"_s)->trigger();
+        QCOMPARE(openedIn, QDir(dir.path()).absolutePath());
+    }
+
     void settingsAreRestored()
     {
-        start(300ms);
-        m_window->filterEdit()->setText(u"102"_s);
-        m_window->sidebar()->setStateFilter(
-            {TaskState::Failed, TaskState::NotFound, TaskState::Unknown});
-        m_window->detailsPane()->parentWidget()->hide();
+        QVERIFY(start(300ms));
+        filterEdit()->setText(u"102"_s);
+        sidebar()->setStateFilter({TaskState::Failed, TaskState::NotFound, TaskState::Unknown});
+        details()->parentWidget()->hide();
         m_window->close(); // saves
         cleanup();
-        start(300ms);
-        QCOMPARE(m_window->filterEdit()->text(), u"102"_s);
-        QCOMPARE(m_window->filterModel()->filterText(), u"102"_s);
-        QCOMPARE(m_window->filterModel()->stateFilter(),
+        QVERIFY(start(300ms));
+        QCOMPARE(filterEdit()->text(), u"102"_s);
+        QCOMPARE(m_demo.filterModel()->filterText(), u"102"_s);
+        QCOMPARE(m_demo.filterModel()->stateFilter(),
             (QSet<TaskState> {TaskState::Failed, TaskState::NotFound, TaskState::Unknown}));
-        QVERIFY(!m_window->detailsPane()->isVisible());
+        QVERIFY(!details()->isVisible());
         // Back to defaults for whoever runs next.
-        m_window->filterEdit()->clear();
-        m_window->sidebar()->setStateFilter({});
-        m_window->detailsPane()->parentWidget()->show();
+        filterEdit()->clear();
+        sidebar()->setStateFilter({});
+        details()->parentWidget()->show();
     }
 };
 

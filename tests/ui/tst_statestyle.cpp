@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -77,6 +78,36 @@ private Q_SLOTS:
         QVERIFY(style.troubleIcon(StateStyle::Trouble::None).isNull());
         QVERIFY(!style.healthyIcon().isNull());
         QVERIFY(!style.pausedIcon().isNull());
+    }
+
+    void iconsStayVisibleWhenSelected_data()
+    {
+        QTest::addColumn<QPalette>("palette");
+        QTest::newRow("light") << Theme::lightPalette();
+        QTest::newRow("dark") << Theme::darkPalette();
+    }
+
+    void iconsStayVisibleWhenSelected()
+    {
+        QFETCH(QPalette, palette);
+        StateStyle style(nullptr, false);
+        style.setPalette(palette);
+        const QColor highlight = palette.color(QPalette::Active, QPalette::Highlight);
+        for (TaskState state : allStates()) {
+            // The icon as a selected row shows it, over the selection colour.
+            QImage image(16, 16, QImage::Format_ARGB32_Premultiplied);
+            image.fill(highlight);
+            QPainter painter(&image);
+            painter.drawPixmap(0, 0, style.icon(state).pixmap(16, 16, QIcon::Selected));
+            painter.end();
+            double best = 1.0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x)
+                    best = std::max(best, StateStyle::contrast(image.pixelColor(x, y), highlight));
+            }
+            QVERIFY2(
+                best >= 3.0, qPrintable(TaskStates::key(state) + u": "_s + QString::number(best)));
+        }
     }
 
     void iconsDifferInShapeNotOnlyColour()

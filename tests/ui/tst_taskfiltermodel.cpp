@@ -79,6 +79,34 @@ private:
     };
 
 private Q_SLOTS:
+    void connectionCountsMeanWhatStateCountsMean()
+    {
+        Fixture f;
+        f.store.addTasks(f.archive, {1, 2, 3}, {}, f.now);
+        f.store.addTasks(f.media, {4}, {}, f.now);
+        f.store.applyObservations({f.observe(f.archive, 1, TaskState::Succeeded, u"cat.png"_s),
+            f.observe(f.archive, 2, TaskState::Failed), f.observe(f.media, 4, TaskState::Running)});
+        // Every count: tasks that picking the entry would show.
+        QHash<qint64, int> counts = f.filter.connectionCounts();
+        QCOMPARE(counts.value(0), 4);
+        QCOMPARE(counts.value(f.archive), 3);
+        QCOMPARE(counts.value(f.media), 1);
+        // They follow the state filter (as state counts follow the connection)...
+        f.filter.setStateFilter({TaskState::Failed});
+        counts = f.filter.connectionCounts();
+        QCOMPARE(counts.value(f.archive), 1);
+        QVERIFY(counts.contains(0));
+        QCOMPARE(counts.value(f.media, -1), -1); // absent: zero, shown as 0
+        // ...and the text filter, like the state counts.
+        f.filter.setStateFilter({});
+        f.filter.setFilterText(u"cat.png"_s);
+        counts = f.filter.connectionCounts();
+        QCOMPARE(counts.value(f.archive), 1);
+        QCOMPARE(counts.value(0), 1);
+        QCOMPARE(f.filter.count(TaskState::Succeeded), 1);
+        QCOMPARE(f.filter.count(TaskState::Failed), 0);
+    }
+
     void initTestCase() { qRegisterMetaType<QList<int>>(); }
 
     void textFilterMatchesEveryWord()

@@ -1,0 +1,2549 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AddTasksDialog</name>
+    <message>
+        <source>Add Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task IDs separated by commas, spaces or new lines; ranges like 100-120.
+You can also drop a text or CSV file here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, e.g. the job these tasks belong to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task &amp;IDs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no connection yet: add one under Connection ▸ Manage Connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not task IDs (%1); fix or remove them to continue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least one task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks to add: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates merged: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large to be a list of task IDs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Task IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task ID lists (*.txt *.csv *.tsv *.log);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CleanupListModel</name>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClearHistoryDialog</name>
+    <message>
+        <source>Clear Historical Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every historical version of every file in library &lt;b&gt;%1&lt;/b&gt; will be deleted and its space released.&lt;/p&gt;&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history is on for this library. It must be turned off before its historical versions can be cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn file history off first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the previous settings when the clear has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the library ID &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Historical Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Library Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library-level tasks (no space in the URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep tokens and secrets in a private file (only your user account can read it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Production archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMH API base URL. Leave empty for %1. HTTPS is required except for local test servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the library&apos;s own host, https://&lt;library ID&gt;.api.tencentsmh.cn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>- for a single-tenant library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library secret (tokens are minted and renewed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: extra CA certificates (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Library ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Space ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;uthentication:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less safe than a keychain: anyone who can read your files (a backup, an administrator) can read them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the library secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token contains spaces or line breaks: paste it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library secret contains spaces or line breaks: paste it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another connection already watches this library and space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library &amp;secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set yet: polling waits for a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set yet: polling waits for the secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the keychain; type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the problems above first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the token or secret to test with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing… (gives up after %1 s without an answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: the server did not accept the credentials (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: the library secret was accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: the library answered and the token was accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionHealth</name>
+    <message>
+        <source>%1: the server refused the credentials (%2). Update them under Connection ▸ Manage Connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no access token or library secret is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; retrying in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks being polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfiles</name>
+    <message>
+        <source>The secret of &quot;%1&quot; was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection &quot;%1&quot; could not be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection &quot;%1&quot; could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSettings</name>
+    <message>
+        <source>No endpoint is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library ID is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library ID contains spaces or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a library ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The space ID is empty (use &quot;-&quot; for a single-tenant library).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The space ID contains spaces or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a space ID (use &quot;-&quot; for a single-tenant library).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user ID contains spaces or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate file &quot;%1&quot; cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CopyableField</name>
+    <message>
+        <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoSetup</name>
+    <message>
+        <source>The demo server could not listen on 127.0.0.1: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo library</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ElidedLabel</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Endpoint</name>
+    <message>
+        <source>The endpoint is empty. Use %1 or your library&apos;s own host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid URL. Write it like %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain HTTP would send the access token unencrypted: use https:// (http:// is accepted only for 127.0.0.1, ::1 and localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint must not contain a user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint must not contain a query (?...) or fragment (#...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterSidebar</name>
+    <message>
+        <source>State filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each number is how many tasks picking the entry would show, with the filter box and the other list as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRunner</name>
+    <message>
+        <source>No task IDs given. Pass them as arguments (10,12,13 or 100-120), with --ids-file FILE, or as - to read standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials of profile &quot;%1&quot; cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use --token-file / --secret-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave up: --timeout reached with tasks still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave up after %1 failed attempts: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (attempt %2 of %3, retrying)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tasks: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TASK ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOURCE INODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TARGET INODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryChange</name>
+    <message>
+        <source>the %1 reply is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library-history reply has a field of the wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of versions to keep must be between %1 and %2, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The days to keep versions must be between 0 (never expire) and %1, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merge interval must be 0 or between %1 and %2 seconds, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turning file history on for the first time needs the number of versions and the days to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the usage reply has no byte count in totalFileSize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the space size reply has no byte count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clear was accepted but no taskId came back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommand</name>
+    <message>
+        <source>--%1 needs a whole number, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials of profile &quot;%1&quot; cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history set: turn file history on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history set: turn file history off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history set: versions kept per file (1-999).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history set: days versions are kept (0-999, 0 = never expire).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history set: seconds within which saves merge into one version (0 or 5-600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history clear: yes, delete every historical version of the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history clear: turn file history off first when it is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history clear: print the task ID and exit without watching it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history needs show, set or clear, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--enable and --disable contradict each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--enable, --disable, --count, --expire-days and --merge-interval belong to history set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use --token-file / --secret-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave up: --timeout reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days kept (0 = never expire)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge interval (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SETTING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH&apos;s usage figures can lag well behind under load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history settings sent; a change can take about a minute to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deletes every historical version of library %1 and cannot be undone. Type the library ID to go on: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed: clearing historical versions of library %1 is irreversible; pass --yes to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed; pass --disable-history to turn it off first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave up after %1 failed attempts: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TASK ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELETED VERSIONS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USAGE BEFORE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USAGE AFTER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FREED</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryLedger</name>
+    <message>
+        <source>Could not write to the task ledger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryService</name>
+    <message>
+        <source>Clearing historical versions needs an admin token (one minted with the admin grant, or a library secret): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials were refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH accepts one clear of historical versions a minute per library and refused this one (%1). Try again in %2 s; nothing is retried on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH accepts one clear of historical versions a minute per library; the next one may be sent in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A clear of this library is being started already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monitor is closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear historical versions, started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clear was accepted as task %1, but the ledger could not record it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history is on for library %1: it must be turned off before its historical versions can be cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history settings restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history settings could not be restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Keep historical versions of files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History &amp; Cleanup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH&apos;s usage figures can lag well behind, so freed space may show only some time after a clear has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleanups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Versions kept per file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep versions for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no merging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge saves within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change can take about a minute to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History &amp; Cleanup – %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading usage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading and changing these settings needs an admin token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history is off: no historical versions are being kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent. A change can take about a minute to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library usage needs an admin token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(read %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear Historical Versions… (%1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear Historical Versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the clear…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started as task %1; it is tracked in the task list and listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n row(s) copied.</source>
+        <translation>
+            <numerusform>%n row copied.</numerusform>
+            <numerusform>%n rows copied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n task(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n task shown</numerusform>
+            <numerusform>%1 of %n tasks shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) added.</source>
+        <translation>
+            <numerusform>%n task added.</numerusform>
+            <numerusform>%n tasks added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already watched.</source>
+        <translation>
+            <numerusform>%n already watched.</numerusform>
+            <numerusform>%n already watched.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) removed.</source>
+        <translation>
+            <numerusform>%n task removed.</numerusform>
+            <numerusform>%n tasks removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking SMH again about %n task(s)…</source>
+        <translation>
+            <numerusform>Asking SMH again about %n task…</numerusform>
+            <numerusform>Asking SMH again about %n tasks…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Saved %n row to %1.</numerusform>
+            <numerusform>Saved %n rows to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demo: embedded SMH simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: ID, path, inode, note… (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo mode: embedded SMH simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks come from a simulator on 127.0.0.1; nothing is sent to Tencent Cloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch more task IDs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import IDs from File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Visible Rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the rows shown as CSV or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop watching the selected tasks (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask SMH again about the selected finished tasks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manage Connections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Poll Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask SMH about every unfinished task now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ause Polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About SMH Task Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About SMH Task Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SMH Task Monitor %1&lt;/h3&gt;&lt;p&gt;Watches Tencent Cloud Smart Media Hosting asynchronous tasks: polls their status, keeps a ledger of every change and tells you when they finish.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filters Sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;State Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When Tasks &amp;Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only When Tasks &amp;Fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks belong to an SMH library: add a connection to it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Task IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task ID lists (*.txt *.csv *.tsv *.log);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept for this session; type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the private file; type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing %1 also stops watching its tasks (%2). Nothing changes on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop watching these tasks (%1)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They leave the list and the ledger; nothing changes on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tasks could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Visible Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume Polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a second window that watches tasks on a simulator on this computer; nothing is sent to Tencent Cloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No task matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tasks are watched yet.
+Tasks belong to an SMH library: add a connection to it, or try the monitor on a built-in simulator first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tasks are watched yet.
+Add task IDs, or drop a file of IDs here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the demo in a new window…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for task %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens and library secrets are kept in the desktop keychain, never in settings, the task ledger or exports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain answered: tokens and library secrets are kept in a private file only your user account can read (%1), never in settings, the task ledger or exports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain answered: tokens and library secrets are kept in memory for this session only, never in settings, the task ledger or exports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move between the filter box, sidebar, table and details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move within the table or a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the filter box (again: back to the table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit it in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tasks could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History &amp;&amp; Cleanup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Monitor</name>
+    <message>
+        <source>There is no such connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (library)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MonitorOptions</name>
+    <message>
+        <source>Cannot read the %1 file &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 file &quot;%2&quot; is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 file &quot;%2&quot; is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch Tencent Cloud Smart Media Hosting (SMH) tasks.
+
+Commands:
+  (none)  open the monitor window
+  watch   poll until every task is final, then exit
+  query   query once, print, exit
+
+Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) or from files, never from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH base URL (default %1; env SMH_ENDPOINT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media library ID (env SMH_LIBRARY_ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant space ID; &quot;-&quot; for a single-tenant library (default; env SMH_SPACE_ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query without a space ID (/api/v1/task/{LibraryId}/{TaskIdList}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ID sent with each query (env SMH_USER_ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the access token from this file (or env SMH_ACCESS_TOKEN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the library secret from this file (or env SMH_LIBRARY_SECRET) and mint tokens from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also trust the CA certificates in this PEM file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base poll interval in seconds (default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest poll interval in seconds (default 60).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watch: give up after this many seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output format: text, json or jsonl (default text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read task IDs from this file (&quot;-&quot; for standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print no progress, only the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a saved connection profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1025).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User interface language, e.g. en or zh_CN (default: the system&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watch or query (optional).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task IDs: 10, 10,12,13, ranges like 100-120, or - to read standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output must be text, json or jsonl, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>library secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task queries per second to one library, at most (default 2; a 429 halves it for ten minutes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--request-rate needs a number of queries per second from 0.01 to 100, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a number of seconds from %2 to %3, not &quot;%4&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PollScheduler</name>
+    <message>
+        <source>could not write to the task ledger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFile</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>No keychain is available: tokens and secrets are kept in %1, which only your user account can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available: tokens and secrets are kept for this session only and must be entered again after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1): tokens and secrets are kept for this session only and must be entered again after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 cannot be examined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 belongs to another user; it is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 can be read by other users; it is not used. Make it private with &quot;chmod 600&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 is too large to be ours; it is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 is damaged or from a newer version; it is not used and not overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets cannot be kept in a file in this mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 cannot be deleted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused to store the secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmhClient</name>
+    <message>
+        <source>no PEM certificate could be read from &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request to %1 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply from %1 exceeded %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected to another host; not followed, so that the access token stays with SMH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reply from %1 within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request URL would exceed %1 bytes even for one task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token reply has no accessToken/expiresIn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its body exceeded %1 bytes and was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply from %1 did not complete within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent an access token of %1 characters (at most %2 are accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmhError</name>
+    <message>
+        <source>the server answered with an HTML page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(request ID %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply is not JSON (%1 at byte %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON array of tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 of the reply is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 of the reply has no integer taskId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 has no integer status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 has a wrongly typed result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 has a result that is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 is in the reply twice with different answers (status %2 and %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>--interval (%1 s) must not be longer than --max-interval (%2 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read saved profiles: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read task IDs from standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last poll %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>polling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next poll due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next poll in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>polling stopped, see the connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections in trouble: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StyledTaskModel</name>
+    <message>
+        <source>Not updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskDetailsPane</name>
+    <message>
+        <source>Select a task to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last polled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source inode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target inode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About this task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lasted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 at %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is no longer watched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished in %1 · since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running for %1 · since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-checked, unchanged · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3: click to copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <comment>SMH status code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Historical versions cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space freed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskFilterModel</name>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task ID SMH returned when the task was started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library (and space) the task belongs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the last answer from SMH said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status code SMH sent: 202 running, 200 done, 204 done without details, 500 failed; empty before the first answer and for tasks SMH does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the task was added to the monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When SMH was last asked about the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running for (unfinished tasks) or finished in (final tasks), counted from when it was added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>srcInode from the task&apos;s result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dstInode from the task&apos;s result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result path; the tooltip of a cell shows what it was converted from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your note; double-click or press F2 to edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskIdParser</name>
+    <message>
+        <source>&quot;%1&quot; is not a range of task IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the range ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a range may hold at most %2 IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a task ID (task IDs are whole numbers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large to be a list of task IDs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input holds more than %1 task IDs; add them in smaller parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more that are not task IDs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a text file of task IDs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskState</name>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded (no result)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found / expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH did not return this task. It forgets tasks 30 days after they end, so an old task ends up here; so does an ID that was mistyped or belongs to another library or space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH reports that the task failed (status %1): the job itself went wrong, not the monitor or the network. Start it again if it should be done; for Tencent support, give the task ID, the library and space, and the SMH code and request ID under &quot;Last error&quot; if there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH answered with status %1, which its API does not document for tasks. The monitor does not take it for success. For Tencent support, give the task ID, this status and the request ID under &quot;Last error&quot; if there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: SMH reported success without details (status 204), so there is no path or inode to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskStore</name>
+    <message>
+        <source>The task ledger is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write to the task ledger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the task ledger &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a task ledger (not an SQLite database). It was left untouched; move it away to start a new ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the task ledger &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task ledger &quot;%1&quot; is damaged (%2). It was left untouched; move it away to start a new ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the task ledger&apos;s version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task ledger &quot;%1&quot; was written by a newer version of SMH Task Monitor (schema %2, this version knows %3). It was left untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot switch the task ledger to WAL mode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the task ledger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the task ledger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no connection %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task ledger &quot;%1&quot; cannot be written here: %2 is read-only. The ledger itself is fine and was left untouched; make the folder and the file writable, or start with another ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger may hold at most %1 tasks; remove finished ones first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted from: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown: the task had already ended when it was first polled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last polled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source inode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target inode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <comment>SMH status code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableView</name>
+    <message>
+        <source>Reset Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>Task %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tasks watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 running, %2 succeeded, %3 need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection cannot be polled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsageChart</name>
+    <message>
+        <source>Library usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsageChartModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). The commands watch and query need none: see --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH Task Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task ledger cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 could not be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task IDs from the command line could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
