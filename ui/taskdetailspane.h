@@ -16,6 +16,7 @@ class QFormLayout;
 class QLabel;
 class QStackedWidget;
 class QTreeWidget;
+class ResultView;
 class StateStyle;
 class TaskStore;
 
@@ -113,4 +114,5 @@ private:
     FlowLayout *m_convertSegments;
     QWidget *m_errorBox;
     QTreeWidget *m_timeline;
+    ResultView *m_resultView = nullptr;
 };

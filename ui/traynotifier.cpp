@@ -130,8 +130,8 @@ void TrayNotifier::flush()
     if (finished.size() == 1) {
         const Task &task = finished.constFirst();
         title = tr("Task %1: %2").arg(task.key.taskId).arg(TaskStates::label(task.state));
-        if (task.result && !task.result->path.isEmpty())
-            message = TaskResult::joined(task.result->path);
+        if (task.result && !task.result->summaryPath().isEmpty())
+            message = task.result->summaryPath();
         else if (task.status)
             message = tr("Status %1").arg(task.status);
         else

@@ -421,7 +421,8 @@ void HeadlessRunner::printFinal()
                 task.status ? QString::number(task.status) : u"-"_s,
                 task.result && !task.result->srcInode.isEmpty() ? task.result->srcInode : u"-"_s,
                 task.result && !task.result->dstInode.isEmpty() ? task.result->dstInode : u"-"_s,
-                task.result ? TaskResult::joined(task.result->path) : u"-"_s};
+                task.result && !task.result->summaryPath().isEmpty() ? task.result->summaryPath()
+                                                                     : u"-"_s};
         }
         m_out << TextTable::render(headers, rows);
         break;

@@ -225,8 +225,9 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
         const bool done = now >= script.startMs + script.runMs;
         report.status = done ? script.finalStatus : TaskStatusReport::statusRunning;
         if (done && script.finalStatus == TaskStatusReport::statusSucceeded)
-            report.result =
-                TaskResult {script.convertFrom, script.path, script.srcInode, script.dstInode};
+            report.result = script.result.isNull() || script.result.isUndefined()
+                ? TaskResult {script.convertFrom, script.path, script.srcInode, script.dstInode}
+                : TaskResult::fromJson(script.result);
         QJsonObject object = TaskReply::toJson(report);
         object.insert(u"kind"_s, u"clearHistory"_s); // an extra field clients must ignore
         tasks.append(object);

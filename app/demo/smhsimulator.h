@@ -3,6 +3,7 @@
 #include "demo/httpserver.h"
 
 #include <QHash>
+#include <QJsonValue>
 #include <QObject>
 #include <QString>
 
@@ -32,6 +33,9 @@ public:
         QStringList path;
         QString srcInode;
         QString dstInode;
+        // When set, the result a 200 answers with instead of the conversion
+        // above: a batch's array, or any other shape SMH may send.
+        QJsonValue result = {};
     };
 
     static constexpr QStringView defaultLibraryId = u"smhdemo";

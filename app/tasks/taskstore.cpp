@@ -35,11 +35,16 @@ QDateTime fromDb(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+// A result is stored as the JSON text SMH sent, whatever its shape. A bare
+// value (a string, a number) is no JSON document, so it travels wrapped in a
+// one-element array and is unwrapped the same way.
 QVariant resultToDb(const std::optional<TaskResult> &result)
 {
     if (!result)
         return QVariant(QMetaType(QMetaType::QString));
-    return QString::fromUtf8(QJsonDocument(result->toJson()).toJson(QJsonDocument::Compact));
+    const QByteArray wrapped =
+        QJsonDocument(QJsonArray {result->toJson()}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
 }
 
 std::optional<TaskResult> resultFromDb(const QVariant &value)
@@ -47,8 +52,9 @@ std::optional<TaskResult> resultFromDb(const QVariant &value)
     if (value.isNull())
         return std::nullopt;
     // Stored as SMH returned it; read the way a reply is read.
-    const QJsonObject object = QJsonDocument::fromJson(value.toString().toUtf8()).object();
-    return TaskResult::fromJson(object).value_or(TaskResult {});
+    const QJsonValue stored =
+        QJsonDocument::fromJson('[' + value.toString().toUtf8() + ']').array().at(0);
+    return TaskResult::fromJson(stored);
 }
 
 QString authKindKey(AuthKind kind)

@@ -233,6 +233,34 @@ private Q_SLOTS:
         QCOMPARE(m_simulator->taskQueryCount(), 1);
     }
 
+    // The report: a batch delete (array result), a conversion and a
+    // running task queried together; each gets its own state, none is held
+    // back by the others, and the batch's result comes out as returned.
+    void batchResultDoesNotPoisonTheReply()
+    {
+        script(15, 0, 200);
+        script(16, 0, 200);
+        script(17, 600'000, 200);
+        SmhSimulator::TaskScript batch = m_simulator->scriptFor(15);
+        batch.known = true;
+        batch.startMs = m_simulator->nowMs();
+        batch.runMs = 0;
+        batch.result = QJsonArray {QJsonObject {{u"status"_s, 200}, {u"recycledItemId"_s, 123},
+            {u"path"_s, QJsonArray {u"foo"_s, u"bar"_s}}}};
+        m_simulator->setTask(15, batch);
+        const Run r = run(QStringList {u"query"_s, u"--output"_s, u"json"_s} + connection()
+            + QStringList {u"15,16,17"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray tasks =
+            QJsonDocument::fromJson(r.out).object().value(u"tasks"_s).toArray();
+        QCOMPARE(tasks.size(), 3);
+        QCOMPARE(tasks.at(0)[u"state"_s].toString(), u"succeeded"_s);
+        QCOMPARE(tasks.at(0)[u"result"_s].toArray().at(0)[u"recycledItemId"_s].toInt(), 123);
+        QCOMPARE(tasks.at(1)[u"state"_s].toString(), u"succeeded"_s);
+        QVERIFY(tasks.at(1)[u"result"_s].isObject());
+        QCOMPARE(tasks.at(2)[u"state"_s].toString(), u"running"_s);
+    }
+
     void usageErrorsExitTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -248,12 +248,28 @@ private Q_SLOTS:
         QVERIFY(store.lastError().isEmpty());
     }
 
+    void resultStoredAsReturned_data()
+    {
+        QTest::addColumn<QJsonValue>("raw");
+        QTest::newRow("conversion object")
+            << QJsonValue(QJsonObject {{u"path"_s, QJsonArray {u"a"_s, u"b.pdf"_s}},
+                   {u"srcInode"_s, 12}, {u"extra"_s, u"kept"_s}});
+        QTest::newRow("batch array") << QJsonValue(
+            QJsonArray {QJsonObject {{u"status"_s, 200}, {u"path"_s, QJsonArray {u"a"_s}}},
+                QJsonObject {{u"status"_s, 403}, {u"code"_s, u"NoPermission"_s}}});
+        QTest::newRow("other object") << QJsonValue(QJsonObject {{u"deleteCount"_s, 3}});
+        QTest::newRow("string") << QJsonValue(u"done"_s);
+        QTest::newRow("number") << QJsonValue(42);
+        QTest::newRow("false") << QJsonValue(false);
+    }
+
     void resultStoredAsReturned()
     {
-        const QString file = path(u"as-returned.sqlite"_s);
+        QFETCH(QJsonValue, raw);
+        const QString file =
+            path(u"as-returned-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())));
         qint64 c = 0;
-        QJsonObject raw {{u"path"_s, QJsonArray {u"a"_s, u"b.pdf"_s}}, {u"srcInode"_s, 12},
-            {u"extra"_s, u"kept"_s}};
+        TaskResult expected;
         {
             TaskStore store;
             QString error;
@@ -263,7 +279,7 @@ private Q_SLOTS:
             TaskObservation o = observation(c, 7, TaskState::Succeeded, 204, 10);
             o.status = 200;
             o.result = TaskResult::fromJson(raw);
-            QVERIFY(o.result);
+            expected = *o.result;
             QCOMPARE(store.applyObservations({o}).size(), 1);
         }
         TaskStore reopened;
@@ -272,7 +288,7 @@ private Q_SLOTS:
         const Task task = *reopened.task({c, 7});
         QVERIFY(task.result);
         QCOMPARE(task.result->toJson(), raw);
-        QCOMPARE(task.result->srcInode, u"12"_s);
+        QCOMPARE(*task.result, expected);
     }
 
     // "Still running" answers write only the poll time; what reaches the file
