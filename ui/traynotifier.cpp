@@ -14,12 +14,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// What deserves the user's attention: anything that did not end well.
-bool isProblem(TaskState state)
-{
-    return TaskStates::isFinal(state) && !TaskStates::isSuccess(state);
-}
-
 constexpr qsizetype maxListedIds = 8;
 
 } // namespace
@@ -119,12 +113,12 @@ void TrayNotifier::flush()
     if (m_mode == Mode::Off)
         return;
     if (m_mode == Mode::FailuresOnly)
-        finished.removeIf([](const Task &task) { return !isProblem(task.state); });
+        finished.removeIf([](const Task &task) { return !TaskStates::needsAttention(task.state); });
     if (finished.isEmpty())
         return;
 
-    const bool failure = std::any_of(
-        finished.cbegin(), finished.cend(), [](const Task &task) { return isProblem(task.state); });
+    const bool failure = std::any_of(finished.cbegin(), finished.cend(),
+        [](const Task &task) { return TaskStates::needsAttention(task.state); });
     QString title;
     QString message;
     if (finished.size() == 1) {
@@ -149,7 +143,7 @@ void TrayNotifier::flush()
         message = parts.join(u", "_s);
         QStringList problems;
         for (const Task &task : std::as_const(finished)) {
-            if (isProblem(task.state))
+            if (TaskStates::needsAttention(task.state))
                 problems << QString::number(task.key.taskId);
         }
         if (!problems.isEmpty()) {
@@ -175,7 +169,7 @@ void TrayNotifier::updateOverall()
     } else if (!m_states.isEmpty()) {
         overall = Overall::Done;
         for (TaskState state : std::as_const(m_states)) {
-            if (isProblem(state)) {
+            if (TaskStates::needsAttention(state)) {
                 overall = Overall::Failed;
                 break;
             }
@@ -194,7 +188,7 @@ void TrayNotifier::updateOverall()
     for (TaskState state : std::as_const(m_states)) {
         if (!TaskStates::isFinal(state))
             ++running;
-        else if (isProblem(state))
+        else if (TaskStates::needsAttention(state))
             ++problems;
         else
             ++done;

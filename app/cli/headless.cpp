@@ -27,7 +27,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QList<TaskState> summaryStates = {TaskState::Running, TaskState::Succeeded,
-    TaskState::SucceededNoResult, TaskState::Failed, TaskState::NotFound, TaskState::Unknown};
+    TaskState::SucceededNoResult, TaskState::Failed, TaskState::PartlyFailed, TaskState::NotFound,
+    TaskState::Unknown};
 
 QJsonObject summaryOf(const QList<Task> &tasks)
 {
@@ -223,7 +224,7 @@ int HeadlessRunner::exitCodeFor(const QList<Task> &tasks)
     bool unknown = false;
     bool notFound = false;
     for (const Task &task : tasks) {
-        failed |= task.state == TaskState::Failed;
+        failed |= TaskStates::isFailure(task.state);
         unknown |= task.state == TaskState::Unknown;
         notFound |= task.state == TaskState::NotFound;
     }

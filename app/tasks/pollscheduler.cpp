@@ -261,9 +261,8 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
         const std::optional<Task> known = m_store->task(key);
         if (!known)
             continue; // removed while the request was out
-        observations.append(
-            TaskObservation {key, TaskStates::fromStatus(report.found, report.status),
-                report.status, report.result, current});
+        observations.append(TaskObservation {
+            key, TaskStates::fromReport(report), report.status, report.result, current});
         previous.append(known->state);
     }
 

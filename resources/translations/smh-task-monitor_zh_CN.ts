@@ -1005,6 +1005,60 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
+    <name>ResultItemModel</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>失败（%1）</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>… (too large to show)</source>
+        <translation>…（太大，无法显示）</translation>
+    </message>
+    <message>
+        <source>{%1 fields}</source>
+        <translation>{%1 个字段}</translation>
+    </message>
+    <message>
+        <source>[%1 items]</source>
+        <translation>[%1 项]</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>No keychain is available (%1): tokens and secrets are kept for this session only and must be entered again after a restart.</source>
@@ -1171,14 +1225,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>task %1 has no integer status</source>
         <translation>任务 %1 缺少整数类型的 status</translation>
-    </message>
-    <message>
-        <source>task %1 has a wrongly typed result</source>
-        <translation>任务 %1 的 result 类型错误</translation>
-    </message>
-    <message>
-        <source>task %1 has a result that is not an object</source>
-        <translation>任务 %1 的 result 不是对象</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1555,17 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
+    <name>TaskResult</name>
+    <message>
+        <source>%1 +%2 more</source>
+        <translation>%1 等另外 %2 项</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed</source>
+        <translation>%1 项完成，%2 项失败</translation>
+    </message>
+</context>
+<context>
     <name>TaskState</name>
     <message>
         <source>Queued</source>
@@ -1537,6 +1594,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Unknown status</source>
         <translation>未知状态</translation>
+    </message>
+    <message>
+        <source>Partly failed</source>
+        <translation>部分失败</translation>
     </message>
 </context>
 <context>

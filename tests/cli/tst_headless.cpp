@@ -261,6 +261,30 @@ private Q_SLOTS:
         QCOMPARE(tasks.at(2)[u"state"_s].toString(), u"running"_s);
     }
 
+    // A batch whose items partly failed ends the watch with exit code 1, under
+    // its own state name, with its items as SMH returned them.
+    void partlyFailedBatchExitsOne()
+    {
+        script(20, 0, 200);
+        SmhSimulator::TaskScript batch = m_simulator->scriptFor(21);
+        batch.known = true;
+        batch.startMs = m_simulator->nowMs();
+        batch.runMs = 100;
+        batch.result = QJsonArray {QJsonObject {{u"status"_s, 200}, {u"path"_s, u"a/b"_s}},
+            QJsonObject {{u"status"_s, 403}, {u"path"_s, u"a/c"_s}, {u"code"_s, u"NoPermission"_s},
+                {u"message"_s, u"not allowed"_s}}};
+        m_simulator->setTask(21, batch);
+        const Run r = run(QStringList {u"watch"_s, u"--output"_s, u"json"_s} + connection()
+            + QStringList {u"20,21"_s});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject document = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject task = document[u"tasks"_s].toArray().at(1).toObject();
+        QCOMPARE(task[u"state"_s].toString(), u"partially_failed"_s);
+        QCOMPARE(task[u"status"_s].toInt(), 200);
+        QCOMPARE(task[u"result"_s].toArray().at(1)[u"code"_s].toString(), u"NoPermission"_s);
+        QCOMPARE(document[u"summary"_s][u"partially_failed"_s].toInt(), 1);
+    }
+
     void usageErrorsExitTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");

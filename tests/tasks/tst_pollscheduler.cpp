@@ -4,6 +4,8 @@
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -69,6 +71,23 @@ private:
     };
 
 private Q_SLOTS:
+    void batchWithFailedItemsIsPartlyFailed()
+    {
+        Fixture f;
+        SmhSimulator::TaskScript batch = f.simulator.scriptFor(7);
+        batch.known = true;
+        batch.runMs = 0;
+        batch.finalStatus = 200;
+        batch.result = QJsonArray {QJsonObject {{u"status"_s, 200}},
+            QJsonObject {{u"status"_s, 404}, {u"code"_s, u"FileNotFound"_s}}};
+        f.simulator.setTask(7, batch);
+        f.script(8, 0, 200);
+        f.store.addTasks(f.connectionId, {7, 8}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(7), TaskState::PartlyFailed);
+        QCOMPARE(f.stateOf(8), TaskState::Succeeded);
+        QCOMPARE(f.store.task({f.connectionId, 7})->result->failedItemCount(), 1);
+    }
+
     void tasksProgressToFinalAndAreThenLeftAlone()
     {
         Fixture f;

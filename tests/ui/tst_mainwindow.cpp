@@ -377,8 +377,8 @@ private Q_SLOTS:
     {
         start(300ms);
         m_window->filterEdit()->setText(u"102"_s);
-        m_window->sidebar()->setStateFilter(
-            {TaskState::Failed, TaskState::NotFound, TaskState::Unknown});
+        const QList<TaskState> attention = TaskStates::attentionStates();
+        m_window->sidebar()->setStateFilter(QSet<TaskState>(attention.cbegin(), attention.cend()));
         m_window->detailsPane()->parentWidget()->hide();
         m_window->close(); // saves
         cleanup();
@@ -386,7 +386,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->filterEdit()->text(), u"102"_s);
         QCOMPARE(m_window->filterModel()->filterText(), u"102"_s);
         QCOMPARE(m_window->filterModel()->stateFilter(),
-            (QSet<TaskState> {TaskState::Failed, TaskState::NotFound, TaskState::Unknown}));
+            QSet<TaskState>(attention.cbegin(), attention.cend()));
         QVERIFY(!m_window->detailsPane()->isVisible());
         // Back to defaults for whoever runs next.
         m_window->filterEdit()->clear();
