@@ -565,6 +565,12 @@ void MainWindow::updateStatus()
                    "Manage Connections.")
                     .arg(name, detail);
             break;
+        case PollScheduler::Health::ConfigError:
+            trouble = StateStyle::Trouble::Auth;
+            message = tr("%1: %2. Polling stopped; edit the connection under Connection ▸ "
+                         "Manage Connections.")
+                          .arg(name, detail);
+            break;
         case PollScheduler::Health::NoCredentials:
             if (status.pending > 0) {
                 trouble = StateStyle::Trouble::Auth;

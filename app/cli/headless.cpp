@@ -327,8 +327,18 @@ void HeadlessRunner::onConnectionStatus()
     if (status.health == PollScheduler::Health::AuthRejected) {
         const SmhError error =
             tokens && tokens->lastError().isError() ? tokens->lastError() : status.lastError;
+        if (error.isConfigurationError()) {
+            printError(tr("configuration error: %1").arg(error.toString()));
+            finish(UsageError);
+            return;
+        }
         printError(tr("authentication failed: %1").arg(error.toString()));
         finish(AuthFailed);
+        return;
+    }
+    if (status.health == PollScheduler::Health::ConfigError) {
+        printError(tr("configuration error: %1").arg(status.lastError.toString()));
+        finish(UsageError);
         return;
     }
     if (status.consecutiveFailures == 0)

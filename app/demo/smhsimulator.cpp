@@ -166,12 +166,13 @@ std::optional<HttpResponse> SmhSimulator::checkToken(const QString &token)
     const auto it = m_tokens.find(token);
     if (token.isEmpty() || it == m_tokens.end())
         return HttpResponse::error(
-            401, u"InvalidAccessToken"_s, u"The access token is invalid."_s, nextRequestId());
+            403, u"InvalidAccessToken"_s, u"The access token is invalid."_s, nextRequestId());
     const qint64 now = nowMs();
     if (it->expiryMs <= now) {
         m_tokens.erase(it);
+        // SMH answers an expired token as it answers an invalid one.
         return HttpResponse::error(
-            401, u"AccessTokenExpired"_s, u"The access token has expired."_s, nextRequestId());
+            403, u"InvalidAccessToken"_s, u"The access token has expired."_s, nextRequestId());
     }
     // Every use extends the token by its period again, as SMH documents.
     if (it->periodSeconds > 0)
@@ -182,6 +183,11 @@ std::optional<HttpResponse> SmhSimulator::checkToken(const QString &token)
 HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const HttpRequest &request)
 {
     ++m_taskQueryCount;
+    if (m_maxUrlBytes > 0 && request.target.size() > m_maxUrlBytes) {
+        ++m_uriTooLongCount;
+        return HttpResponse::error(
+            414, u"URITooLong"_s, u"The request URI is too long."_s, nextRequestId());
+    }
     if (m_failuresLeft > 0) {
         --m_failuresLeft;
         return m_failure;
@@ -191,7 +197,7 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
         return HttpResponse::error(404, u"NotFound"_s, u"No such API."_s, nextRequestId());
     if (segments.constFirst() != m_libraryId)
         return HttpResponse::error(
-            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
+            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
     if (auto refused = checkToken(request.queryValue(u"access_token"_s)))
         return *refused;
 
@@ -242,12 +248,9 @@ HttpResponse SmhSimulator::handleCreateToken(const HttpRequest &request)
         query = QUrlQuery(QString::fromUtf8(request.body));
     const QString library = query.queryItemValue(u"library_id"_s, QUrl::FullyDecoded);
     const QString secret = query.queryItemValue(u"library_secret"_s, QUrl::FullyDecoded);
-    if (library != m_libraryId)
-        return HttpResponse::error(
-            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
-    if (secret != m_librarySecret)
-        return HttpResponse::error(
-            403, u"InvalidLibrarySecret"_s, u"The library secret is wrong."_s, nextRequestId());
+    if (library != m_libraryId || secret != m_librarySecret)
+        return HttpResponse::error(404, u"WrongLibraryIdOrSecret"_s,
+            u"The library ID or secret is wrong."_s, nextRequestId());
     bool ok = false;
     qint64 period = query.queryItemValue(u"period"_s).toLongLong(&ok);
     if (!ok || period <= 0)
@@ -263,7 +266,7 @@ HttpResponse SmhSimulator::handleRenewToken(const QString &libraryId, const QStr
 {
     if (libraryId != m_libraryId)
         return HttpResponse::error(
-            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
+            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
     ++m_renewCount;
     if (auto refused = checkToken(token))
         return *refused;
@@ -277,7 +280,7 @@ HttpResponse SmhSimulator::handleDeleteToken(const QString &libraryId, const QSt
 {
     if (libraryId != m_libraryId)
         return HttpResponse::error(
-            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
+            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
     if (auto refused = checkToken(token))
         return *refused;
     m_tokens.remove(token);

@@ -76,6 +76,10 @@ public:
     // Fault injection: the next `count` task queries answer `response`.
     void failNextQueries(int count, const HttpResponse &response);
     int taskQueryCount() const { return m_taskQueryCount; }
+    // Task queries whose request target is longer than this are refused with
+    // 414 URITooLong, as a proxy in front of SMH would; 0: no limit.
+    void setMaxUrlBytes(qsizetype bytes) { m_maxUrlBytes = bytes; }
+    int uriTooLongCount() const { return m_uriTooLongCount; }
     QList<qint64> lastQueriedIds() const { return m_lastQueriedIds; }
 
 private:
@@ -103,6 +107,8 @@ private:
     int m_failuresLeft = 0;
     HttpResponse m_failure;
     int m_taskQueryCount = 0;
+    qsizetype m_maxUrlBytes = 0;
+    int m_uriTooLongCount = 0;
     int m_mintCount = 0;
     int m_renewCount = 0;
     QList<qint64> m_lastQueriedIds;

@@ -2,6 +2,7 @@
 
 #include "smh/redact.h"
 #include "smh/smhclient.h"
+#include "smh/taskquery.h"
 #include "tasks/taskstore.h"
 
 #include <QLoggingCategory>
@@ -26,6 +27,25 @@ PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *paren
             trackTasks(requeued);
     });
     connect(m_store, &TaskStore::tasksRemoved, this, &PollScheduler::untrackTasks);
+    connect(m_store, &TaskStore::connectionsChanged, this, &PollScheduler::connectionsEdited);
+}
+
+void PollScheduler::connectionsEdited()
+{
+    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+        if (!it->misconfigured)
+            continue;
+        const std::optional<Connection> connection = m_store->connection(it.key());
+        if (!connection || connection->settings == *it->misconfigured)
+            continue;
+        it->misconfigured.reset();
+        it->lastError = {};
+        // The edit may also have fixed the library the token was minted for.
+        if (it->tokens)
+            it->tokens->ensureToken();
+        reschedule(it.key());
+        Q_EMIT connectionStatusChanged(it.key());
+    }
 }
 
 PollScheduler::~PollScheduler()
@@ -170,9 +190,12 @@ PollScheduler::ConnectionStatus PollScheduler::status(qint64 connectionId) const
     status.consecutiveFailures = m_planner.consecutiveFailures(connectionId);
     status.pending = m_planner.trackedCount(connectionId);
     status.nextPollAt = m_planner.nextWake(connectionId);
+    status.urlLimit = it->urlLimit;
     const TokenProvider *tokens = it->tokens;
     if (it->paused)
         status.health = Health::Paused;
+    else if (it->misconfigured)
+        status.health = Health::ConfigError;
     else if (tokens && tokens->state() == TokenProvider::State::Rejected)
         status.health = Health::AuthRejected;
     else if (!tokens || (tokens->state() == TokenProvider::State::Missing && !tokens->usesSecret()))
@@ -192,8 +215,8 @@ void PollScheduler::reschedule(qint64 connectionId)
     if (it == m_connections.end() || m_shutDown)
         return;
     it->timer->stop();
-    if (it->paused || it->inFlight)
-        return; // finishCycle() reschedules
+    if (it->paused || it->inFlight || it->misconfigured)
+        return; // finishCycle() or an edit of the connection reschedules
     const TokenProvider *tokens = it->tokens;
     if (!tokens || tokens->state() != TokenProvider::State::Ready) {
         // Wait for tokenChanged; a provider that lost its token to a
@@ -234,7 +257,7 @@ void PollScheduler::runCycle(qint64 connectionId)
     }
     it->inFlight = true;
     const QString token = tokens->token();
-    TaskQueryJob *job = m_client->queryTasks(connection->settings, token, ids);
+    TaskQueryJob *job = m_client->queryTasks(connection->settings, token, ids, it->urlLimit);
     it->requestsSent += job->requestCount();
     m_totalRequests += job->requestCount();
     connect(job, &SmhJob::finished, this,
@@ -282,7 +305,16 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
         const SmhError error = job->error();
         if (error.kind() == SmhError::Kind::Cancelled)
             return;
-        if (error.isAuthError() && it->tokens) {
+        if (error.isConfigurationError()) {
+            // Asking again cannot help: wait for the user to edit the connection.
+            it->lastError = error;
+            if (const auto connection = m_store->connection(connectionId))
+                it->misconfigured = connection->settings;
+        } else if (error.isUriTooLong() && shrinkUrlLimit(connectionId)) {
+            // The unanswered IDs are still due: the next cycle, right away,
+            // sends them in shorter requests.
+            it->lastError = error;
+        } else if (error.isAuthError() && it->tokens) {
             // Never a task failure: the connection waits for a usable token.
             it->lastError = error;
             it->tokens->handleRejection(tokenUsed, error);
@@ -309,6 +341,17 @@ void PollScheduler::recordFailure(qint64 connectionId, const SmhError &error)
     qCInfo(lcPoll).noquote() << "connection" << connectionId << error.toString();
     m_connections[connectionId].lastError = error;
     m_planner.recordFailure(connectionId, error, now());
+}
+
+bool PollScheduler::shrinkUrlLimit(qint64 connectionId)
+{
+    ConnectionState &state = m_connections[connectionId];
+    const qsizetype current = state.urlLimit > 0 ? state.urlLimit : TaskQuery::maxUrlBytes;
+    if (current / 2 < minUrlLimit)
+        return false;
+    state.urlLimit = current / 2;
+    qCInfo(lcPoll) << "connection" << connectionId << "URL budget lowered to" << state.urlLimit;
+    return true;
 }
 
 void PollScheduler::shutdown()

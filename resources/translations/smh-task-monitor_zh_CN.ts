@@ -476,6 +476,10 @@ You can also drop a text or CSV file here.</source>
         <source>gave up after %1 failed attempts: %2</source>
         <translation>连续 %1 次尝试失败，已放弃：%2</translation>
     </message>
+    <message>
+        <source>configuration error: %1</source>
+        <translation>配置错误：%1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -838,6 +842,10 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
     <message>
         <source>Kept in the private file; type to replace</source>
         <translation>保存在私有文件中；输入以替换</translation>
+    </message>
+    <message>
+        <source>%1: %2. Polling stopped; edit the connection under Connection ▸ Manage Connections.</source>
+        <translation>%1：%2。已停止轮询；请在“连接 ▸ 管理连接”中编辑该连接。</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1233,34 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>task %1 has no integer status</source>
         <translation>任务 %1 缺少整数类型的 status</translation>
+    </message>
+    <message>
+        <source>library ID or secret is wrong</source>
+        <translation>媒体库 ID 或密钥错误</translation>
+    </message>
+    <message>
+        <source>no such library: check the connection&apos;s library ID</source>
+        <translation>媒体库不存在：请检查连接的媒体库 ID</translation>
+    </message>
+    <message>
+        <source>no such space: check the connection&apos;s space ID</source>
+        <translation>租户空间不存在：请检查连接的空间 ID</translation>
+    </message>
+    <message>
+        <source>token rejected</source>
+        <translation>令牌被拒绝</translation>
+    </message>
+    <message>
+        <source>access refused, and a new token would not change that</source>
+        <translation>访问被拒绝，换新令牌也无济于事</translation>
+    </message>
+    <message>
+        <source>request too long for the server</source>
+        <translation>请求过长，服务器无法处理</translation>
+    </message>
+    <message>
+        <source>too many requests</source>
+        <translation>请求过多</translation>
     </message>
 </context>
 <context>

@@ -400,6 +400,52 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 4);
         QVERIFY(!r.err.contains("wrong-secret-value-123"));
         QVERIFY(!r.out.contains("wrong-secret-value-123"));
+        // SMH's 404 WrongLibraryIdOrSecret: said plainly, at once, no retries.
+        QVERIFY2(r.err.contains("library ID or secret is wrong"), r.err.constData());
+        QVERIFY(r.err.contains("WrongLibraryIdOrSecret"));
+        QVERIFY(r.err.contains("sim-")); // the request ID
+        QVERIFY(!r.err.contains("retrying"));
+        QCOMPARE(m_simulator->taskQueryCount(), 0);
+    }
+
+    // Each SMH error code the monitor acts on, with the exit code a script
+    // sees and a message naming the code and the request ID.
+    void errorCodesExit_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("403 InvalidAccessToken") << 403 << u"InvalidAccessToken"_s << 4;
+        QTest::newRow("403 NoPermission") << 403 << u"NoPermission"_s << 4;
+        QTest::newRow("403 AccessTokenNotMatchSpace") << 403 << u"AccessTokenNotMatchSpace"_s << 4;
+        QTest::newRow("404 LibraryNotFound") << 404 << u"LibraryNotFound"_s << 2;
+        QTest::newRow("404 SpaceNotFound") << 404 << u"SpaceNotFound"_s << 2;
+    }
+
+    void errorCodesExit()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(int, exitCode);
+        script(60, 100'000, 200);
+        m_simulator->failNextQueries(
+            1000, HttpResponse::error(status, code, u"refused"_s, u"req-%1"_s.arg(status)));
+        const Run r = run(QStringList {u"watch"_s} + connection() + QStringList {u"60"_s});
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(code.toUtf8()), r.err.constData());
+        QVERIFY(r.err.contains(u"req-%1"_s.arg(status).toUtf8()));
+        QVERIFY(!r.err.contains("retrying"));
+        QCOMPARE(m_simulator->taskQueryCount(), 1);
+    }
+
+    // A wrong library with a static token: a configuration error, exit 2.
+    void wrongLibraryExitsTwo()
+    {
+        const Run r = run(QStringList {u"query"_s, u"--endpoint"_s,
+            m_simulator->baseUrl().toString(), u"--library"_s, u"nosuchlibrary"_s, u"7"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("LibraryNotFound"), r.err.constData());
+        QVERIFY(r.err.contains("no such library"));
     }
 
     void timeoutExitsFive()

@@ -221,22 +221,23 @@ private Q_SLOTS:
         const JobResult result =
             TestJobs::wait(m_client->queryTasks(connection, m_simulator->staticToken(), {1}));
         QCOMPARE(result.error().httpStatus(), 404);
-        QCOMPARE(result.error().code(), u"NoSuchLibrary"_s);
+        QCOMPARE(result.error().code(), u"LibraryNotFound"_s);
         QVERIFY(!result.error().requestId().isEmpty());
         QVERIFY(!result.error().isAuthError());
+        QVERIFY(result.error().isConfigurationError());
     }
 
     void badToken()
     {
         const JobResult result =
             TestJobs::wait(m_client->queryTasks(settings(), u"not-a-valid-token"_s, {1}));
-        QCOMPARE(result.error().httpStatus(), 401);
+        QCOMPARE(result.error().httpStatus(), 403);
         QCOMPARE(result.error().code(), u"InvalidAccessToken"_s);
-        QVERIFY(result.error().isAuthError());
+        QVERIFY(result.error().isTokenRejected());
 
         QVERIFY(!query({1}).error().isError());
         m_simulator->revokeAllTokens();
-        QCOMPARE(query({1}).error().httpStatus(), 401);
+        QCOMPARE(query({1}).error().httpStatus(), 403);
     }
 
     void issuedTokens()
@@ -254,7 +255,7 @@ private Q_SLOTS:
         m_nowMs += 9'000;
         QVERIFY(!use(brief).isError());
         m_nowMs += 10'001;
-        QCOMPARE(use(brief).code(), u"AccessTokenExpired"_s);
+        QCOMPARE(use(brief).code(), u"InvalidAccessToken"_s);
         m_nowMs += 1'000'000'000;
         QVERIFY(!use(forever).isError());
     }

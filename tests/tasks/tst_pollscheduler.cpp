@@ -228,9 +228,9 @@ private Q_SLOTS:
         f.script(1, 100'000, 200);
         f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
         QTRY_COMPARE(f.stateOf(1), TaskState::Running);
-        // The secret mints fine but its tokens may not read tasks.
+        // The secret mints fine but SMH refuses every token it gives.
         f.simulator.failNextQueries(
-            1000, HttpResponse::error(403, u"PermissionDenied"_s, u"no"_s, u"req-9"_s));
+            1000, HttpResponse::error(403, u"InvalidAccessToken"_s, u"no"_s, u"req-9"_s));
         QTRY_COMPARE(
             f.scheduler.status(f.connectionId).health, PollScheduler::Health::AuthRejected);
         QCOMPARE(f.simulator.mintCount(), 2); // the original and exactly one retry
@@ -239,6 +239,108 @@ private Q_SLOTS:
         QCOMPARE(f.simulator.taskQueryCount(), queries);
         QCOMPARE(f.simulator.mintCount(), 2);
         QCOMPARE(f.stateOf(1), TaskState::Running);
+    }
+
+    // NoPermission, a token of another library, an expired service: a new
+    // token changes nothing, so none is minted and the connection stops.
+    void accessRefusedStopsWithoutMinting_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::newRow("NoPermission") << u"NoPermission"_s;
+        QTest::newRow("AccessTokenNotMatchLibrary") << u"AccessTokenNotMatchLibrary"_s;
+        QTest::newRow("LibraryServiceExpired") << u"LibraryServiceExpired"_s;
+    }
+
+    void accessRefusedStopsWithoutMinting()
+    {
+        QFETCH(QString, code);
+        Fixture f(true);
+        f.script(1, 100'000, 200);
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        f.simulator.failNextQueries(1000, HttpResponse::error(403, code, u"no"_s, u"req-9"_s));
+        QTRY_COMPARE(
+            f.scheduler.status(f.connectionId).health, PollScheduler::Health::AuthRejected);
+        QCOMPARE(f.simulator.mintCount(), 1);
+        const QString shown = f.tokens->lastError().toString();
+        QVERIFY2(shown.contains(code) && shown.contains(u"req-9"_s), qPrintable(shown));
+        const int queries = f.simulator.taskQueryCount();
+        QTest::qWait(150);
+        QCOMPARE(f.simulator.taskQueryCount(), queries);
+    }
+
+    // No such library or space: polling stops until the connection is
+    // edited, and starts again after the edit.
+    void configurationErrorWaitsForAnEdit()
+    {
+        Fixture f;
+        f.script(1, 100'000, 200);
+        Connection connection = *f.store.connection(f.connectionId);
+        connection.settings.spaceId = u"nosuchspace"_s;
+        QVERIFY(f.store.updateConnection(connection));
+        f.simulator.failNextQueries(
+            1, HttpResponse::error(404, u"SpaceNotFound"_s, u"no such space"_s, u"req-7"_s));
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::ConfigError);
+        const PollScheduler::ConnectionStatus status = f.scheduler.status(f.connectionId);
+        QCOMPARE(status.lastError.code(), u"SpaceNotFound"_s);
+        QCOMPARE(status.lastError.requestId(), u"req-7"_s);
+        const int queries = f.simulator.taskQueryCount();
+        QTest::qWait(150);
+        QCOMPARE(f.simulator.taskQueryCount(), queries);
+        QCOMPARE(f.stateOf(1), TaskState::Queued);
+
+        connection.settings.spaceId = u"-"_s;
+        QVERIFY(f.store.updateConnection(connection));
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        QCOMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::Ok);
+    }
+
+    // A 414 halves the connection's URL budget and sends the same IDs again
+    // at once, in more, shorter requests; the lower budget is kept.
+    void uriTooLongShrinksRequests()
+    {
+        Fixture f;
+        QList<qint64> ids;
+        for (qint64 id = 1'000'000; id < 1'001'500; ++id) {
+            f.script(id, 100'000, 200);
+            ids << id;
+        }
+        f.simulator.setMaxUrlBytes(3000);
+        f.store.addTasks(f.connectionId, ids, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1'001'499), TaskState::Running);
+        QCOMPARE(f.stateOf(1'000'000), TaskState::Running);
+        const PollScheduler::ConnectionStatus status = f.scheduler.status(f.connectionId);
+        QCOMPARE(status.urlLimit, qsizetype(2048)); // 8 KiB halved twice
+        QCOMPARE(status.consecutiveFailures, 0);
+        QVERIFY(f.simulator.uriTooLongCount() >= 1);
+        const int refused = f.simulator.uriTooLongCount();
+        f.scheduler.pollNow(f.connectionId);
+        QTRY_VERIFY(f.scheduler.status(f.connectionId).lastPollAt > status.lastPollAt);
+        QCOMPARE(f.simulator.uriTooLongCount(), refused); // remembered
+    }
+
+    // 429 without Retry-After: exponential backoff with jitter.
+    void rateLimitWithoutRetryAfterBacksOff()
+    {
+        Fixture f;
+        f.script(1, 100'000, 200);
+        f.simulator.failNextQueries(
+            3, HttpResponse::error(429, u"RateLimitExceeded"_s, u"slow down"_s, u"req-3"_s));
+        QList<qint64> waits;
+        connect(&f.scheduler, &PollScheduler::connectionStatusChanged, &f.scheduler, [&] {
+            const PollScheduler::ConnectionStatus status = f.scheduler.status(f.connectionId);
+            if (status.consecutiveFailures == waits.size() + 1 && !status.inFlight) {
+                QCOMPARE(status.lastError.code(), u"RateLimitExceeded"_s);
+                waits << status.lastPollAt.msecsTo(status.nextPollAt);
+            }
+        });
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(waits.size(), 3);
+        // backoffBase 30 ms doubling, each with 75-100 % jitter.
+        QVERIFY2(waits.at(0) <= 30 && waits.at(1) >= 45 && waits.at(2) >= 90,
+            qPrintable(u"%1 %2 %3"_s.arg(waits.at(0)).arg(waits.at(1)).arg(waits.at(2))));
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
     }
 
     void pauseStopsRequestsAndResumeRestarts()

@@ -228,7 +228,7 @@ private Q_SLOTS:
         QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.at(1).at(0).toBool(), false);
-        QVERIFY(finished.at(1).at(1).toString().contains(u"NoSuchLibrary"_s));
+        QVERIFY(finished.at(1).at(1).toString().contains(u"WrongLibraryIdOrSecret"_s));
         QVERIFY(finished.at(1).at(1).toString().contains(u"sim-"_s)); // request ID
     }
 
