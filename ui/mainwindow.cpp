@@ -691,8 +691,8 @@ void MainWindow::addTasks(const QString &prefill, const QStringList &files)
         dialog.importFile(file);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QList<Task> added =
-        m_monitor->addTasks(dialog.connectionId(), dialog.ids(), dialog.note());
+    const QList<Task> added = m_monitor->addTasks(
+        dialog.connectionId(), dialog.ids(), dialog.note(), dialog.libraryLevel());
     const qsizetype known = dialog.ids().size() - added.size();
     QString message = tr("Tasks added: %1.").arg(added.size());
     if (known > 0)

@@ -223,7 +223,8 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
             it = m_tasks.insert(id, script);
         }
         const TaskScript &script = *it;
-        if (!script.known)
+        const bool askedLibraryLevel = segments.size() == 2;
+        if (!script.known || script.libraryLevel.value_or(askedLibraryLevel) != askedLibraryLevel)
             continue;
         TaskStatusReport report;
         report.taskId = id;

@@ -36,6 +36,9 @@ public:
         // When set, the result a 200 answers with instead of the conversion
         // above: a batch's array, or any other shape SMH may send.
         QJsonValue result = {};
+        // Which query form answers for the task: set, only the library-level
+        // form (true: clear-history tasks) or only the spaced one (false).
+        std::optional<bool> libraryLevel = {};
     };
 
     static constexpr QStringView defaultLibraryId = u"smhdemo";

@@ -87,9 +87,11 @@ void Monitor::setLibrarySecret(qint64 connectionId, const QString &secret)
         tokens->setLibrarySecret(secret);
 }
 
-QList<Task> Monitor::addTasks(qint64 connectionId, const QList<qint64> &ids, const QString &note)
+QList<Task> Monitor::addTasks(qint64 connectionId, const QList<qint64> &ids, const QString &note,
+    std::optional<bool> libraryLevel)
 {
-    return m_store->addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc());
+    return m_store->addTasks(
+        connectionId, ids, note, QDateTime::currentDateTimeUtc(), libraryLevel);
 }
 
 void Monitor::shutdown()

@@ -45,7 +45,9 @@ public:
     void setAccessToken(qint64 connectionId, const QString &token);
     void setLibrarySecret(qint64 connectionId, const QString &secret);
 
-    QList<Task> addTasks(qint64 connectionId, const QList<qint64> &ids, const QString &note = {});
+    // `libraryLevel` unset: the connection's scope.
+    QList<Task> addTasks(qint64 connectionId, const QList<qint64> &ids, const QString &note = {},
+        std::optional<bool> libraryLevel = std::nullopt);
 
     void shutdown();
 

@@ -255,17 +255,37 @@ void PollScheduler::runCycle(qint64 connectionId)
         reschedule(connectionId);
         return;
     }
+    // The scope belongs to the task: space tasks and library-level tasks
+    // are asked with their own URL form, each batched on its own.
+    QList<qint64> scoped[2];
+    for (qint64 id : ids) {
+        const std::optional<Task> task = m_store->task({connectionId, id});
+        scoped[task && task->libraryLevel].append(id);
+    }
     it->inFlight = true;
     const QString token = tokens->token();
-    TaskQueryJob *job = m_client->queryTasks(connection->settings, token, ids, it->urlLimit);
-    it->requestsSent += job->requestCount();
-    m_totalRequests += job->requestCount();
-    connect(job, &SmhJob::finished, this,
-        [this, connectionId, token, job] { finishCycle(connectionId, token, job); });
+    auto cycle = std::make_shared<Cycle>();
+    for (int libraryLevel = 0; libraryLevel < 2; ++libraryLevel) {
+        if (scoped[libraryLevel].isEmpty())
+            continue;
+        ConnectionSettings settings = connection->settings;
+        settings.libraryLevel = libraryLevel == 1;
+        TaskQueryJob *job =
+            m_client->queryTasks(settings, token, scoped[libraryLevel], it->urlLimit);
+        it->requestsSent += job->requestCount();
+        m_totalRequests += job->requestCount();
+        ++cycle->pending;
+        connect(job, &SmhJob::finished, this, [this, connectionId, token, job, cycle] {
+            cycle->reports.append(job->reports());
+            cycle->errors.append(job->errors());
+            if (--cycle->pending == 0)
+                finishCycle(connectionId, token, *cycle);
+        });
+    }
     Q_EMIT connectionStatusChanged(connectionId);
 }
 
-void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, TaskQueryJob *job)
+void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, const Cycle &cycle)
 {
     auto it = m_connections.find(connectionId);
     if (it == m_connections.end())
@@ -276,7 +296,7 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
 
     QList<TaskObservation> observations;
     QList<TaskState> previous;
-    const QList<TaskStatusReport> reports = job->reports();
+    const QList<TaskStatusReport> &reports = cycle.reports;
     observations.reserve(reports.size());
     previous.reserve(reports.size());
     for (const TaskStatusReport &report : reports) {
@@ -301,8 +321,8 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
                 observations.at(i).key, previous.at(i), observations.at(i).state, current);
     }
 
-    if (job->error().isError()) {
-        const SmhError error = job->error();
+    if (!cycle.errors.isEmpty()) {
+        const SmhError error = cycle.errors.constFirst();
         if (error.kind() == SmhError::Kind::Cancelled)
             return;
         if (error.isConfigurationError()) {

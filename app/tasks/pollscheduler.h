@@ -107,7 +107,14 @@ private:
     void untrackTasks(const QList<TaskKey> &keys);
     void reschedule(qint64 connectionId);
     void runCycle(qint64 connectionId);
-    void finishCycle(qint64 connectionId, const QString &tokenUsed, class TaskQueryJob *job);
+    // The answers of one cycle: one query per scope, finished together.
+    struct Cycle
+    {
+        int pending = 0;
+        QList<TaskStatusReport> reports;
+        QList<SmhError> errors;
+    };
+    void finishCycle(qint64 connectionId, const QString &tokenUsed, const Cycle &cycle);
     void recordFailure(qint64 connectionId, const SmhError &error);
     // A 414: true when the budget could still be halved (the IDs are sent
     // again at once, in smaller requests).

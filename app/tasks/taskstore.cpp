@@ -118,6 +118,14 @@ const QList<Migration> &migrations()
                 && q.exec(
                     u"CREATE INDEX transitions_by_task ON transitions(connection_id, task_id, at)"_s);
         },
+        // 1 -> 2: the scope belongs to the task. Tasks already tracked keep
+        // the scope their connection gave them.
+        [](QSqlQuery &q) {
+            return q.exec(
+                       u"ALTER TABLE tasks ADD COLUMN library_level INTEGER NOT NULL DEFAULT 0"_s)
+                && q.exec(u"UPDATE tasks SET library_level = 1 WHERE connection_id IN "
+                          "(SELECT id FROM connections WHERE library_level = 1)"_s);
+        },
     };
     return list;
 }
@@ -186,6 +194,7 @@ Task TaskStore::Private::taskFromQuery(const QSqlQuery &q)
     task.lastPolledAt = fromDb(q.value(9));
     task.finishedAt = fromDb(q.value(10));
     task.lastError = q.value(11).toString();
+    task.libraryLevel = q.value(12).toBool();
     return task;
 }
 
@@ -215,7 +224,7 @@ bool TaskStore::Private::load(QString *error)
     }
     if (!q.exec(
             u"SELECT connection_id, task_id, state, status, result, note, added_at, state_since, "
-            "first_seen_at, last_polled_at, finished_at, last_error FROM tasks "
+            "first_seen_at, last_polled_at, finished_at, last_error, library_level FROM tasks "
             "ORDER BY added_at, connection_id, task_id"_s)) {
         *error = q.lastError().text();
         return false;
@@ -501,13 +510,15 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks)
     // the delete would cascade to the task's timeline.
     if (!q.prepare(
             u"INSERT INTO tasks (connection_id, task_id, state, status, result, note, "
-            "added_at, state_since, first_seen_at, last_polled_at, finished_at, last_error) "
-            "VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, '')) "
+            "added_at, state_since, first_seen_at, last_polled_at, finished_at, last_error, "
+            "library_level) VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, "
+            "COALESCE(?, ''), ?) "
             "ON CONFLICT (connection_id, task_id) DO UPDATE SET state = excluded.state, "
             "status = excluded.status, result = excluded.result, note = excluded.note, "
             "added_at = excluded.added_at, state_since = excluded.state_since, "
             "first_seen_at = excluded.first_seen_at, last_polled_at = excluded.last_polled_at, "
-            "finished_at = excluded.finished_at, last_error = excluded.last_error"_s))
+            "finished_at = excluded.finished_at, last_error = excluded.last_error, "
+            "library_level = excluded.library_level"_s))
         return false;
     for (const Task &task : tasks) {
         q.bindValue(0, task.key.connectionId);
@@ -522,6 +533,7 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks)
         q.bindValue(9, toDb(task.lastPolledAt));
         q.bindValue(10, toDb(task.finishedAt));
         q.bindValue(11, task.lastError);
+        q.bindValue(12, task.libraryLevel);
         if (!q.exec())
             return false;
     }
@@ -574,13 +586,15 @@ bool insertTransitions(QSqlQuery &q, const QList<TaskTransition> &transitions)
 
 } // namespace
 
-QList<Task> TaskStore::addTasks(
-    qint64 connectionId, const QList<qint64> &taskIds, const QString &note, const QDateTime &now)
+QList<Task> TaskStore::addTasks(qint64 connectionId, const QList<qint64> &taskIds,
+    const QString &note, const QDateTime &now, std::optional<bool> libraryLevel)
 {
-    if (!d->connections.contains(connectionId)) {
+    const auto connection = d->connections.constFind(connectionId);
+    if (connection == d->connections.cend()) {
         d->lastError = tr("There is no connection %1.").arg(connectionId);
         return {};
     }
+    const bool scope = libraryLevel.value_or(connection->settings.libraryLevel);
     QList<Task> added;
     QSet<qint64> seen;
     for (qint64 id : taskIds) {
@@ -593,6 +607,7 @@ QList<Task> TaskStore::addTasks(
         task.note = note;
         task.addedAt = now;
         task.stateSince = now;
+        task.libraryLevel = scope;
         added.append(task);
     }
     if (added.isEmpty())

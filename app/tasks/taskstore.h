@@ -18,7 +18,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
 
     explicit TaskStore(QObject *parent = nullptr);
     ~TaskStore() override;
@@ -49,9 +49,10 @@ public:
     std::optional<Task> task(const TaskKey &key) const;
     qsizetype taskCount() const;
     // Adds tasks not tracked yet (existing ones are left alone) in one
-    // transaction; returns the added tasks in the order given.
+    // transaction; returns the added tasks in the order given. Their scope is
+    // `libraryLevel`, by default the connection's.
     QList<Task> addTasks(qint64 connectionId, const QList<qint64> &taskIds, const QString &note,
-        const QDateTime &now);
+        const QDateTime &now, std::optional<bool> libraryLevel = std::nullopt);
     bool removeTasks(const QList<TaskKey> &keys);
     bool setNote(const TaskKey &key, const QString &note);
     // Puts final tasks back to Queued so that they are polled again (re-check).

@@ -77,6 +77,18 @@ You can also drop a text or CSV file here.</source>
         <source>Duplicates merged: %1.</source>
         <translation>已合并重复项：%1 个。</translation>
     </message>
+    <message>
+        <source>Space tasks</source>
+        <translation>空间任务</translation>
+    </message>
+    <message>
+        <source>Library level (clear history)</source>
+        <translation>媒体库级（清理历史版本）</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>

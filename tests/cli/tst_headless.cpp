@@ -285,6 +285,24 @@ private Q_SLOTS:
         QCOMPARE(document[u"summary"_s][u"partially_failed"_s].toInt(), 1);
     }
 
+    // --library-level makes the tasks library-level: a clear-history task is
+    // only answered by the library-level query.
+    void libraryLevelTasks()
+    {
+        SmhSimulator::TaskScript history = m_simulator->scriptFor(70);
+        history.known = true;
+        history.startMs = m_simulator->nowMs();
+        history.runMs = 600'000;
+        history.libraryLevel = true;
+        m_simulator->setTask(70, history);
+        const QStringList query = {u"query"_s, u"--output"_s, u"jsonl"_s};
+        const Run asked = run(query + connection() + QStringList {u"--library-level"_s, u"70"_s});
+        QCOMPARE(asked.exitCode, 0);
+        QVERIFY2(asked.out.contains(R"("state":"running")"), asked.out.constData());
+        const Run spaced = run(query + connection() + QStringList {u"70"_s});
+        QVERIFY2(spaced.out.contains(R"("state":"not_found")"), spaced.out.constData());
+    }
+
     void usageErrorsExitTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -71,6 +71,33 @@ private:
     };
 
 private Q_SLOTS:
+    // One connection, both scopes: each task is asked with its own URL form
+    // (the simulator answers a task in its form only), batched separately.
+    void bothScopesInOneConnection()
+    {
+        Fixture f;
+        f.script(1, 100'000, 200);
+        f.script(2, 100'000, 200);
+        SmhSimulator::TaskScript history = f.simulator.scriptFor(1);
+        history.known = true;
+        history.startMs = 0;
+        history.runMs = 100'000;
+        history.finalStatus = 200;
+        history.libraryLevel = true;
+        f.simulator.setTask(1, history);
+        SmhSimulator::TaskScript spaced = history;
+        spaced.libraryLevel = false;
+        f.simulator.setTask(2, spaced);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        f.store.addTasks(f.connectionId, {1}, {}, now, true);
+        f.store.addTasks(f.connectionId, {2}, {}, now, false);
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        QTRY_COMPARE(f.stateOf(2), TaskState::Running);
+        f.simulatedMs = 100'000;
+        QTRY_COMPARE(f.stateOf(1), TaskState::Succeeded);
+        QTRY_COMPARE(f.stateOf(2), TaskState::Succeeded);
+    }
+
     void batchWithFailedItemsIsPartlyFailed()
     {
         Fixture f;

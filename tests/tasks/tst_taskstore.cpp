@@ -402,6 +402,52 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(u"inspect-cascade"_s);
     }
 
+    // Schema 2 gives each task its scope; a version 1 file keeps the scope
+    // its tasks had through their connection.
+    void migratesScopeFromVersionOne()
+    {
+        const QString file = path(u"v1-scope.sqlite"_s);
+        qint64 libraryConnection = 0;
+        qint64 spaceConnection = 0;
+        {
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            Connection c = sampleConnection();
+            c.settings.libraryLevel = true;
+            libraryConnection = store.addConnection(c);
+            c.settings.libraryLevel = false;
+            c.settings.libraryId = u"other"_s;
+            spaceConnection = store.addConnection(c);
+            store.addTasks(libraryConnection, {1}, {}, t(0));
+            store.addTasks(spaceConnection, {2}, {}, t(0));
+            // Both scopes in one connection, each kept as given.
+            store.addTasks(spaceConnection, {3}, {}, t(0), true);
+            QVERIFY(store.task({libraryConnection, 1})->libraryLevel);
+            QVERIFY(!store.task({spaceConnection, 2})->libraryLevel);
+            QVERIFY(store.task({spaceConnection, 3})->libraryLevel);
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"make-v1"_s);
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"ALTER TABLE tasks DROP COLUMN library_level"_s));
+            QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"make-v1"_s);
+        TaskStore store;
+        QString error;
+        QVERIFY2(store.open(file, &error), qPrintable(error));
+        QVERIFY(store.task({libraryConnection, 1})->libraryLevel);
+        QVERIFY(!store.task({spaceConnection, 2})->libraryLevel);
+        QVERIFY(!store.task({spaceConnection, 3})->libraryLevel); // v1 knew no better
+        Observer raw(file);
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 2);
+    }
+
     void migratesAnEmptyDatabase()
     {
         const QString file = path(u"v0.sqlite"_s);
