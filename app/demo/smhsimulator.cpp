@@ -95,6 +95,29 @@ SmhSimulator::TaskScript SmhSimulator::scriptFor(qint64 taskId) const
     return script;
 }
 
+QJsonArray SmhSimulator::batchResult(qint64 taskId, int count, int failed)
+{
+    // A batch delete's items: what went to the recycle bin, and the last
+    // `failed` entries refused as SMH refuses them.
+    const quint64 h = mix(quint64(taskId));
+    const QString folder = folders.at(qsizetype(h % quint64(folders.size())));
+    QJsonArray items;
+    for (int i = 0; i < count; ++i) {
+        const QString file = files.at(qsizetype((h >> 8) + quint64(i)) % files.size());
+        QJsonObject item {{u"path"_s, QJsonArray {folder, u"%1-%2"_s.arg(i).arg(file)}}};
+        if (i >= count - failed) {
+            item.insert(u"status"_s, 403);
+            item.insert(u"code"_s, u"NoPermission"_s);
+            item.insert(u"message"_s, u"The entry is locked by another user."_s);
+        } else {
+            item.insert(u"status"_s, 200);
+            item.insert(u"recycledItemId"_s, qint64(h % 100'000) + i);
+        }
+        items.append(item);
+    }
+    return items;
+}
+
 QList<qint64> SmhSimulator::seedDemoTasks()
 {
     // Mostly fresh tasks plus a few that ended before the monitor started, so
@@ -124,6 +147,21 @@ QList<qint64> SmhSimulator::seedDemoTasks()
     odd.finalStatus = 409;
     m_tasks.insert(1025, odd);
     ids << 1025;
+    // Batch tasks answer an array of items: a delete that went through, and
+    // a move of a thousand entries of which two were refused.
+    TaskScript deleted = scriptFor(1026);
+    deleted.known = true;
+    deleted.startMs = now;
+    deleted.runMs = 6'000;
+    deleted.finalStatus = 200;
+    deleted.result = batchResult(1026, 12, 0);
+    m_tasks.insert(1026, deleted);
+    ids << 1026;
+    TaskScript moved = deleted;
+    moved.runMs = 11'000;
+    moved.result = batchResult(1027, 1000, 2);
+    m_tasks.insert(1027, moved);
+    ids << 1027;
     return ids;
 }
 

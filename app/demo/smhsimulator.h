@@ -3,6 +3,7 @@
 #include "demo/httpserver.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QObject>
 #include <QString>
@@ -73,8 +74,11 @@ public:
     // some end without details, some fail, some are unknown or expired, a few
     // report a status the API does not document.
     TaskScript scriptFor(qint64 taskId) const;
-    // Tasks for --demo: a mix of states, some already finished at start-up.
+    // Tasks for --demo: a mix of states, some already finished at start-up,
+    // batch tasks among them (one partly failed).
     QList<qint64> seedDemoTasks();
+    // A batch task's result: `count` items, the last `failed` of them refused.
+    static QJsonArray batchResult(qint64 taskId, int count, int failed);
 
     // Fault injection: the next `count` task queries answer `response`.
     void failNextQueries(int count, const HttpResponse &response);

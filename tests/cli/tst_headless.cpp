@@ -602,7 +602,7 @@ private Q_SLOTS:
         r = run({u"query"_s, u"--demo"_s, u"--output"_s, u"json"_s}, {}, {}, false);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonArray tasks = QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray();
-        QCOMPARE(tasks.size(), 26);
+        QCOMPARE(tasks.size(), 28);
         QSet<qint64> ids;
         for (const QJsonValue &task : tasks)
             ids.insert(task.toObject().value(u"taskId").toInteger());

@@ -2,6 +2,7 @@
 
 #include "demo/smhsimulator.h"
 #include "smh/smhclient.h"
+#include "tasks/taskstate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -303,7 +304,7 @@ private Q_SLOTS:
     void seededDemo()
     {
         const QList<qint64> ids = m_simulator->seedDemoTasks();
-        QCOMPARE(ids.size(), 26);
+        QCOMPARE(ids.size(), 28);
         QVERIFY(ids.contains(990));
         QVERIFY(ids.contains(1025));
         const JobResult result = query(ids);
@@ -318,6 +319,15 @@ private Q_SLOTS:
         QCOMPARE(later.report(1003).status, 500);
         QCOMPARE(later.report(1006).status, 204);
         QCOMPARE(later.report(1025).status, 409);
+        // The batch tasks: one whole, one with two refused items.
+        const TaskResult deleted = *later.report(1026).result;
+        QCOMPARE(deleted.shape, TaskResult::Shape::Batch);
+        QCOMPARE(deleted.items.size(), 12);
+        QCOMPARE(TaskStates::fromReport(later.report(1026)), TaskState::Succeeded);
+        const TaskResult moved = *later.report(1027).result;
+        QCOMPARE(moved.items.size(), 1000);
+        QCOMPARE(moved.itemCounts(), u"998 done, 2 failed"_s);
+        QCOMPARE(TaskStates::fromReport(later.report(1027)), TaskState::PartlyFailed);
     }
 };
 

@@ -148,8 +148,8 @@ private Q_SLOTS:
     {
         start(300ms);
         QVERIFY(m_window->windowTitle().contains(u"Demo"_s));
-        QCOMPARE(m_window->filterModel()->rowCount(), 26);
-        QCOMPARE(countOf(TaskState::Queued), 26);
+        QCOMPARE(m_window->filterModel()->rowCount(), 28);
+        QCOMPARE(countOf(TaskState::Queued), 28);
         QTRY_VERIFY_WITH_TIMEOUT(countOf(TaskState::Running) > 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(countOf(TaskState::Succeeded) > 0, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(countOf(TaskState::NotFound) == 1, 15000); // task 990
@@ -170,7 +170,7 @@ private Q_SLOTS:
             QString::number(countOf(TaskState::Failed)));
         QTRY_COMPARE(
             m_window->sidebar()->countShown({TaskState::Failed}), countOf(TaskState::Failed));
-        QTRY_COMPARE(m_window->sidebar()->countShown({}), 26);
+        QTRY_COMPARE(m_window->sidebar()->countShown({}), 28);
         QVERIFY(m_window->statusPanel()->pollingText().contains(u"Requests: "_s));
     }
 
@@ -224,8 +224,8 @@ private Q_SLOTS:
         m_window->filterEdit()->selectAll();
         QTest::keyClick(m_window->filterEdit(), Qt::Key_Delete);
         QCOMPARE(m_window->filterEdit()->text(), QString());
-        QCOMPARE(m_window->filterModel()->rowCount(), 26);
-        QCOMPARE(m_monitor->store()->taskCount(), 26);
+        QCOMPARE(m_window->filterModel()->rowCount(), 28);
+        QCOMPARE(m_monitor->store()->taskCount(), 28);
 
         // A quick filter in the sidebar.
         QListWidget *states = m_window->sidebar()->stateList();
@@ -267,13 +267,13 @@ private Q_SLOTS:
         answerNextMessageBox(QMessageBox::Cancel);
         QTest::keyClick(view, Qt::Key_Delete);
         QTRY_VERIFY(!QApplication::activeModalWidget());
-        QCOMPARE(m_monitor->store()->taskCount(), 26);
+        QCOMPARE(m_monitor->store()->taskCount(), 28);
         focusTable();
         answerNextMessageBox(QMessageBox::Yes);
         QTest::keyClick(view, Qt::Key_Delete);
         QTRY_COMPARE(removed.count(), 1);
-        QCOMPARE(m_monitor->store()->taskCount(), 24);
-        QCOMPARE(m_window->filterModel()->rowCount(), 24);
+        QCOMPARE(m_monitor->store()->taskCount(), 26);
+        QCOMPARE(m_window->filterModel()->rowCount(), 26);
         QVERIFY(!m_monitor->store()->task({m_connection, 1001}));
     }
 
@@ -283,7 +283,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         m_window->filterEdit()->setText(u"100"_s); // 1001..1009, and whatever else mentions 100
         const int visible = m_window->filterModel()->rowCount();
-        QVERIFY(visible > 0 && visible < 26);
+        QVERIFY(visible > 0 && visible < 28);
         QString error;
         const QString csv = dir.filePath(u"tasks.csv"_s);
         QVERIFY2(m_window->exportVisibleRows(csv, &error), qPrintable(error));
