@@ -125,10 +125,6 @@ You can also drop a text or CSV file here.</source>
         <translation>例如：生产环境归档</translation>
     </message>
     <message>
-        <source>The SMH API base URL. Leave empty for %1. HTTPS is required except for local test servers.</source>
-        <translation>SMH API 的基础 URL。留空则使用 %1。除本地测试服务器外，必须使用 HTTPS。</translation>
-    </message>
-    <message>
         <source>Use the library&apos;s own host, https://&lt;library ID&gt;.api.tencentsmh.cn</source>
         <translation>使用媒体库专属域名 https://&lt;媒体库 ID&gt;.api.tencentsmh.cn</translation>
     </message>
@@ -267,6 +263,14 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>Less safe than a keychain: anyone who can read your files (a backup, an administrator) can read them.</source>
         <translation>不如钥匙串安全：任何能读取您文件的人（备份、管理员）都能读取它们。</translation>
+    </message>
+    <message>
+        <source>The SMH API base URL. Leave empty for the library&apos;s own host, https://&lt;library ID&gt;.api.tencentsmh.cn, as the SMH SDKs recommend. HTTPS is required except for local test servers.</source>
+        <translation>SMH API 基础 URL。留空则使用媒体库自己的主机 https://&lt;媒体库 ID&gt;.api.tencentsmh.cn（SMH SDK 推荐的做法）。除本地测试服务器外必须使用 HTTPS。</translation>
+    </message>
+    <message>
+        <source>%1 (the library&apos;s own host)</source>
+        <translation>%1（媒体库自己的主机）</translation>
     </message>
 </context>
 <context>
@@ -897,10 +901,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
 凭据从环境变量（SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET）或文件中读取，绝不从命令行读取。</translation>
     </message>
     <message>
-        <source>SMH base URL (default %1; env SMH_ENDPOINT).</source>
-        <translation>SMH 基础 URL（默认为 %1；环境变量 SMH_ENDPOINT）。</translation>
-    </message>
-    <message>
         <source>url</source>
         <translation>URL</translation>
     </message>
@@ -1015,6 +1015,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1025).</source>
         <translation>使用内置的 SMH 模拟器代替真实接入地址；未给出任务 ID 时，监视其自带的演示任务（990、1001-1025）。</translation>
+    </message>
+    <message>
+        <source>SMH base URL (default: the library&apos;s own host, https://LIBRARY.api.tencentsmh.cn; env SMH_ENDPOINT).</source>
+        <translation>SMH 基础 URL（默认：媒体库自己的主机 https://LIBRARY.api.tencentsmh.cn；环境变量 SMH_ENDPOINT）。</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ private:
         Connection connection;
         connection.id = id;
         connection.name = library.toUpper();
-        connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
+        connection.settings.endpoint = QUrl(u"https://%1.api.tencentsmh.cn"_s.arg(library));
         connection.settings.libraryId = library;
         return connection;
     }
@@ -125,7 +125,10 @@ private Q_SLOTS:
         QCOMPARE(edits.size(), 1);
         QCOMPARE(edits.at(0).kind, ConnectionEdit::Kind::Added);
         QCOMPARE(edits.at(0).connection.settings.libraryId, u"mylib"_s);
-        QCOMPARE(edits.at(0).connection.settings.endpoint, QUrl(u"https://api.tencentsmh.cn"_s));
+        // No endpoint given: the library's own host.
+        QCOMPARE(
+            edits.at(0).connection.settings.endpoint, QUrl(u"https://mylib.api.tencentsmh.cn"_s));
+        QVERIFY(dialog.endpointEdit()->placeholderText().contains(u"mylib.api.tencentsmh.cn"_s));
         QVERIFY(edits.at(0).connection.settings.libraryLevel);
         QCOMPARE(edits.at(0).connection.authKind, AuthKind::LibrarySecret);
         QCOMPARE(edits.at(0).secret, u"s3cret-value"_s);
