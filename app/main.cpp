@@ -5,6 +5,7 @@
 #include "demo/smhsimulator.h"
 #include "smh/redact.h"
 #include "tasks/monitoroptions.h"
+#include "tasks/startup.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -83,6 +84,8 @@ int main(int argc, char **argv)
 
     QStringList problems;
     MonitorOptions options = MonitorOptions::fromParser(parser, &problems);
+    if (const auto polling = Startup::pollOptions(options); !polling)
+        problems << polling.error();
     if (!problems.isEmpty()) {
         for (const QString &problem : std::as_const(problems))
             std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(problem)));

@@ -8,6 +8,7 @@
 #include "tasks/monitor.h"
 #include "tasks/monitoroptions.h"
 #include "tasks/pollscheduler.h"
+#include "tasks/startup.h"
 #include "tasks/taskidparser.h"
 #include "tasks/taskstore.h"
 #include "ui/theme.h"
@@ -51,19 +52,17 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
     }
 
     Monitor monitor;
-    QString error;
+    monitor.setDemoMode(options.demo);
     const QString storePath = options.demo ? u":memory:"_s : TaskStore::defaultPath();
-    if (!monitor.openStore(storePath, &error)) {
+    if (const Expected<void> opened = monitor.openStore(storePath); !opened) {
         QMessageBox::critical(nullptr, title(),
-            QCoreApplication::translate("main", "The task ledger cannot be opened: %1").arg(error));
+            QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
+                .arg(opened.error()));
         return 1;
     }
-    PollPlanner::Options planner = monitor.scheduler()->planner().options();
-    if (options.interval)
-        planner.baseInterval = *options.interval;
-    if (options.maxInterval)
-        planner.maxInterval = *options.maxInterval;
-    monitor.scheduler()->setOptions(planner);
+    // main() has already refused contradictory intervals.
+    monitor.scheduler()->setOptions(
+        Startup::pollOptions(options, monitor.scheduler()->planner().options()).value());
 
     SecretStore secrets;
     // The demo's secret is the simulator's; it has no business in a keychain.
@@ -73,47 +72,48 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
     else
         secrets.probe();
 
+    // Whatever the user gave and could not be kept is said, never dropped:
+    // the window opens all the same, with the problem in front of it.
+    QStringList problems;
     qint64 connectionId = 0;
     bool askForCredentials = false;
     QSet<qint64> credentialsGiven;
-    QList<qint64> ids;
-    monitor.setDemoMode(options.demo);
-    if (options.connectionGiven) {
-        Connection connection;
-        connection.settings = options.connection;
-        connection.name = options.connectionName;
-        connection.authKind =
-            options.librarySecret.isEmpty() ? AuthKind::AccessToken : AuthKind::LibrarySecret;
-        connectionId = monitor.addConnection(connection);
-        if (!options.librarySecret.isEmpty()) {
-            monitor.setLibrarySecret(connectionId, options.librarySecret);
-            credentialsGiven.insert(connectionId);
-        } else if (!options.accessToken.isEmpty()) {
-            monitor.setAccessToken(connectionId, options.accessToken);
-            credentialsGiven.insert(connectionId);
+    if (const std::optional<Connection> given = Startup::connection(options)) {
+        const QString credential = Startup::credential(options);
+        const Expected<qint64> connected = Startup::connect(monitor, *given, credential);
+        if (connected) {
+            connectionId = *connected;
+            if (credential.isEmpty())
+                askForCredentials = true;
+            else
+                credentialsGiven.insert(connectionId);
         } else {
-            askForCredentials = connectionId != 0;
+            problems << QCoreApplication::translate(
+                "main", "The connection to %1 could not be saved: %2")
+                            .arg(given->settings.displayName(), connected.error());
         }
     }
 
-    // IDs from the command line and --ids-file; anything unreadable goes to
-    // the add-tasks dialog, where it can be fixed, instead of being dropped.
-    QString idText = options.taskIdArguments.join(u' ');
-    if (!options.idsFile.isEmpty()) {
-        const TaskIdParser::Result fromFile = TaskIdParser::parseFile(options.idsFile, &error);
-        if (!error.isEmpty())
-            QMessageBox::warning(nullptr, title(), error);
-        for (qint64 id : fromFile.ids)
-            idText += u' ' + QString::number(id);
-    }
-    const TaskIdParser::Result parsed = TaskIdParser::parse(idText);
-    if (connectionId == 0 && !options.demo && monitor.store()->connections().size() == 1)
+    // IDs from the command line and --ids-file; anything unreadable, or that
+    // the ledger refused, goes to the add-tasks dialog, where it can be fixed
+    // or tried again, instead of being dropped.
+    const Expected<QString> idText = Startup::taskIdText(options, false);
+    if (!idText)
+        problems << idText.error();
+    const QString ids = idText.valueOr({});
+    const TaskIdParser::Result parsed = TaskIdParser::parse(ids);
+    if (connectionId == 0 && !options.connectionGiven && monitor.store()->connections().size() == 1)
         connectionId = monitor.store()->connections().constFirst().id;
-    const bool addDirectly = parsed.ok() && connectionId != 0;
-    if (addDirectly)
-        ids.append(parsed.ids);
-    if (connectionId != 0 && !ids.isEmpty())
-        monitor.addTasks(connectionId, ids);
+    bool added = false;
+    if (parsed.ok() && !parsed.ids.isEmpty() && connectionId != 0) {
+        const Expected<QList<Task>> stored = monitor.addTasks(connectionId, parsed.ids);
+        added = stored.hasValue();
+        if (!stored)
+            problems << QCoreApplication::translate(
+                "main", "The task IDs from the command line could not be saved: %1")
+                            .arg(stored.error());
+    }
+    const bool idsLeft = !added && !ids.trimmed().isEmpty();
 
     ConnectionProfiles::loadSecrets(&monitor, &secrets, credentialsGiven);
 
@@ -121,8 +121,13 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
     window.show();
     if (!options.profile.isEmpty())
         window.selectConnectionByName(options.profile);
-    if (!addDirectly && !idText.trimmed().isEmpty()) {
-        QTimer::singleShot(0, &window, [&window, idText] { window.addTasks(idText); });
+    if (!problems.isEmpty()) {
+        QTimer::singleShot(0, &window, [&window, problems] {
+            QMessageBox::warning(&window, title(), problems.join(u"\n\n"_s));
+        });
+    }
+    if (idsLeft) {
+        QTimer::singleShot(0, &window, [&window, ids] { window.addTasks(ids); });
     } else if (askForCredentials) {
         // Only when the keychain has nothing for this connection either.
         QPointer<MainWindow> guard(&window);

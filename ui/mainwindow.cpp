@@ -77,7 +77,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     , m_details(new TaskDetailsPane(monitor->store(), m_style, this))
     , m_sidebar(new FilterSidebar(m_style, this))
     , m_status(new StatusPanel(m_style, this))
-    , m_notifier(new TrayNotifier(monitor->store(), m_style, this))
+    , m_notifier(new TrayNotifier(monitor->notifier(), m_style, this))
     , m_filterEdit(new QLineEdit(this))
     , m_shown(new QLabel(this))
     , m_clock(new QTimer(this))
@@ -518,7 +518,7 @@ QString MainWindow::connectionName(qint64 connectionId) const
     const std::optional<Connection> connection = m_monitor->store()->connection(connectionId);
     if (!connection)
         return tr("Connection %1").arg(connectionId);
-    return connection->name.isEmpty() ? connection->settings.displayName() : connection->name;
+    return connection->label();
 }
 
 void MainWindow::updateStatus()
@@ -691,8 +691,16 @@ void MainWindow::addTasks(const QString &prefill, const QStringList &files)
         dialog.importFile(file);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QList<Task> added = m_monitor->addTasks(
+    const Expected<QList<Task>> stored = m_monitor->addTasks(
         dialog.connectionId(), dialog.ids(), dialog.note(), dialog.libraryLevel());
+    if (!stored) {
+        // Nothing the user typed is lost: the dialog comes back with it.
+        QMessageBox::warning(
+            this, tr("Add Tasks"), tr("The tasks could not be saved: %1").arg(stored.error()));
+        addTasks(dialog.text());
+        return;
+    }
+    const QList<Task> &added = *stored;
     const qsizetype known = dialog.ids().size() - added.size();
     QString message = tr("Tasks added: %1.").arg(added.size());
     if (known > 0)
@@ -870,7 +878,7 @@ void MainWindow::selectConnectionByName(const QString &name)
 {
     const QList<Connection> connections = m_monitor->store()->connections();
     for (const Connection &connection : connections) {
-        if (connection.name == name || connection.settings.displayName() == name) {
+        if (connection.answersTo(name)) {
             m_sidebar->setConnectionFilter(connection.id);
             return;
         }

@@ -1,5 +1,7 @@
 #include "ui/traynotifier.h"
 
+#include "tasks/tasknotifier.h"
+
 #include "tasks/taskstore.h"
 #include "ui/statestyle.h"
 
@@ -18,22 +20,19 @@ constexpr qsizetype maxListedIds = 8;
 
 } // namespace
 
-TrayNotifier::TrayNotifier(TaskStore *store, StateStyle *style, QObject *parent)
+TrayNotifier::TrayNotifier(TaskNotifier *tasks, StateStyle *style, QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_tasks(tasks)
     , m_style(style)
     , m_tray(new QSystemTrayIcon(this))
 {
     m_digest.setSingleShot(true);
     m_digest.setInterval(1500ms);
     connect(&m_digest, &QTimer::timeout, this, &TrayNotifier::flush);
-    if (store) {
-        const QList<Task> tasks = store->tasks();
-        for (const Task &task : tasks)
-            m_states.insert(task.key, task.state);
-        connect(store, &TaskStore::tasksAdded, this, &TrayNotifier::tasksAdded);
-        connect(store, &TaskStore::tasksChanged, this, &TrayNotifier::tasksChanged);
-        connect(store, &TaskStore::tasksRemoved, this, &TrayNotifier::tasksRemoved);
+    if (tasks) {
+        connect(tasks, &TaskNotifier::tasksFinished, this, &TrayNotifier::tasksFinished);
+        connect(tasks, &TaskNotifier::countsChanged, this, &TrayNotifier::updateOverall);
+        connect(tasks, &TaskNotifier::tasksRemoved, this, &TrayNotifier::tasksRemoved);
     }
     if (style)
         connect(style, &StateStyle::changed, this, &TrayNotifier::refreshIcon);
@@ -76,33 +75,17 @@ bool TrayNotifier::canShowMessages() const
         && m_tray->isVisible();
 }
 
-void TrayNotifier::tasksAdded(const QList<Task> &tasks)
+void TrayNotifier::tasksFinished(const QList<Task> &tasks)
 {
-    for (const Task &task : tasks)
-        m_states.insert(task.key, task.state);
-    updateOverall();
-}
-
-void TrayNotifier::tasksChanged(const QList<Task> &tasks)
-{
-    for (const Task &task : tasks) {
-        const auto it = m_states.find(task.key);
-        const TaskState before = it == m_states.end() ? TaskState::Queued : *it;
-        m_states.insert(task.key, task.state);
-        if (!TaskStates::isFinal(before) && task.isFinal())
-            m_finished.append(task);
-    }
-    if (!m_finished.isEmpty() && !m_digest.isActive())
+    m_finished.append(tasks);
+    if (!m_digest.isActive())
         m_digest.start();
-    updateOverall();
 }
 
 void TrayNotifier::tasksRemoved(const QList<TaskKey> &keys)
 {
-    for (const TaskKey &key : keys)
-        m_states.remove(key);
-    m_finished.removeIf([&keys](const Task &task) { return keys.contains(task.key); });
-    updateOverall();
+    const QSet<TaskKey> gone(keys.cbegin(), keys.cend());
+    m_finished.removeIf([&gone](const Task &task) { return gone.contains(task.key); });
 }
 
 void TrayNotifier::flush()
@@ -163,40 +146,29 @@ void TrayNotifier::flush()
 
 void TrayNotifier::updateOverall()
 {
+    const int total = m_tasks ? m_tasks->total() : 0;
+    const int running = m_tasks ? m_tasks->unfinished() : 0;
+    const int problems = m_tasks ? m_tasks->needingAttention() : 0;
     Overall overall = Overall::Empty;
-    if (m_trouble) {
+    if (m_trouble)
         overall = Overall::Trouble;
-    } else if (!m_states.isEmpty()) {
+    else if (problems > 0)
+        overall = Overall::Failed;
+    else if (running > 0)
+        overall = Overall::Running;
+    else if (total > 0)
         overall = Overall::Done;
-        for (TaskState state : std::as_const(m_states)) {
-            if (TaskStates::needsAttention(state)) {
-                overall = Overall::Failed;
-                break;
-            }
-            if (!TaskStates::isFinal(state))
-                overall = Overall::Running;
-        }
-    }
     if (overall != m_overall) {
         m_overall = overall;
         refreshIcon();
     }
     // The tooltip carries counts, so it changes more often than the icon.
-    int running = 0;
-    int done = 0;
-    int problems = 0;
-    for (TaskState state : std::as_const(m_states)) {
-        if (!TaskStates::isFinal(state))
-            ++running;
-        else if (TaskStates::needsAttention(state))
-            ++problems;
-        else
-            ++done;
-    }
     const QString name = QGuiApplication::applicationDisplayName();
-    QString tip = m_states.isEmpty()
-        ? tr("No tasks watched")
-        : tr("%1 running, %2 succeeded, %3 need attention").arg(running).arg(done).arg(problems);
+    QString tip = total == 0 ? tr("No tasks watched")
+                             : tr("%1 running, %2 succeeded, %3 need attention")
+                                   .arg(running)
+                                   .arg(total - running - problems)
+                                   .arg(problems);
     if (m_trouble)
         tip += u'\n' + tr("A connection cannot be polled");
     m_tray->setToolTip(name.isEmpty() ? tip : name + u'\n' + tip);

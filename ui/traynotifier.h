@@ -14,14 +14,14 @@
 class QMenu;
 class QSystemTrayIcon;
 class StateStyle;
-class TaskStore;
+class TaskNotifier;
 
 // The tray icon and desktop notifications. The icon shows the overall state
 // (something failed, connection trouble, still running, all done). When
-// tasks finish it tells the user: one message for one task, one digest when
-// many finish within a moment, filtered by the notification mode. Nothing is
-// shown where the platform has no tray or cannot show messages; notified()
-// is emitted all the same, for tests and for the status bar.
+// tasks finish (as the core's TaskNotifier says) it tells the user: one message for one task, one
+// digest when many finish within a moment, filtered by the notification mode. Nothing is shown
+// where the platform has no tray or cannot show messages; notified() is emitted all the same, for
+// tests and for the status bar.
 class TrayNotifier final : public QObject
 {
     Q_OBJECT
@@ -39,7 +39,7 @@ public:
     };
     Q_ENUM(Overall)
 
-    TrayNotifier(TaskStore *store, StateStyle *style, QObject *parent = nullptr);
+    TrayNotifier(TaskNotifier *tasks, StateStyle *style, QObject *parent = nullptr);
     ~TrayNotifier() override;
 
     void setMode(Mode mode) { m_mode = mode; }
@@ -63,18 +63,16 @@ Q_SIGNALS:
     void activated();
 
 private:
-    void tasksAdded(const QList<Task> &tasks);
-    void tasksChanged(const QList<Task> &tasks);
+    void tasksFinished(const QList<Task> &tasks);
     void tasksRemoved(const QList<TaskKey> &keys);
     void updateOverall();
     void refreshIcon();
 
-    QPointer<TaskStore> m_store;
+    QPointer<TaskNotifier> m_tasks;
     QPointer<StateStyle> m_style;
     QSystemTrayIcon *m_tray = nullptr;
     QIcon m_appIcon;
     Mode m_mode = Mode::All;
-    QHash<TaskKey, TaskState> m_states;
     QList<Task> m_finished; // waiting for the digest
     QTimer m_digest;
     bool m_trouble = false;

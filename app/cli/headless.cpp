@@ -8,11 +8,12 @@
 #include "smh/tokenprovider.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
+#include "tasks/startup.h"
 #include "tasks/taskidparser.h"
+#include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,17 +31,14 @@ const QList<TaskState> summaryStates = {TaskState::Running, TaskState::Succeeded
     TaskState::SucceededNoResult, TaskState::Failed, TaskState::PartlyFailed, TaskState::NotFound,
     TaskState::Unknown};
 
-QJsonObject summaryOf(const QList<Task> &tasks)
+QJsonObject summaryOf(const TaskNotifier &counts)
 {
-    QHash<TaskState, int> counts;
-    for (const Task &task : tasks)
-        ++counts[task.state];
     QJsonObject summary;
     for (TaskState state : summaryStates)
-        summary.insert(TaskStates::key(state), counts.value(state));
-    if (counts.value(TaskState::Queued))
-        summary.insert(TaskStates::key(TaskState::Queued), counts.value(TaskState::Queued));
-    summary.insert(u"total"_s, int(tasks.size()));
+        summary.insert(TaskStates::key(state), counts.count(state));
+    if (const int queued = counts.count(TaskState::Queued))
+        summary.insert(TaskStates::key(TaskState::Queued), queued);
+    summary.insert(u"total"_s, counts.total());
     return summary;
 }
 
@@ -80,142 +78,112 @@ void HeadlessRunner::printError(const QString &message)
     m_err << "smh-task-monitor: " << Redact::text(message) << Qt::endl;
 }
 
-QList<qint64> HeadlessRunner::readTaskIds(QString *error)
+Expected<QList<qint64>> HeadlessRunner::readTaskIds() const
 {
-    QString text = m_options.taskIdArguments.join(u' ');
-    if (!m_options.idsFile.isEmpty()) {
-        QString fileError;
-        const TaskIdParser::Result fromFile =
-            TaskIdParser::parseFile(m_options.idsFile, &fileError);
-        if (!fileError.isEmpty()) {
-            *error = fileError;
-            return {};
-        }
-        if (!fromFile.ok()) {
-            *error = fromFile.invalid.join(u"\n"_s);
-            return {};
-        }
-        for (qint64 id : fromFile.ids)
-            text += u' ' + QString::number(id);
-    }
-    if (m_options.idsFromStdin) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly)) {
-            *error = tr("Cannot read task IDs from standard input.");
-            return {};
-        }
-        text += u' ' + QString::fromUtf8(in.readAll());
-    }
-    const TaskIdParser::Result parsed = TaskIdParser::parse(text);
-    if (!parsed.ok()) {
-        *error = parsed.invalid.join(u"\n"_s);
-        return {};
-    }
+    const Expected<QString> text = Startup::taskIdText(m_options, true);
+    if (!text)
+        return unexpected(text.error());
+    const TaskIdParser::Result parsed = TaskIdParser::parse(*text);
+    if (!parsed.ok())
+        return unexpected(parsed.invalid.join(u"\n"_s));
     if (parsed.ids.isEmpty()) {
-        *error = tr("No task IDs given. Pass them as arguments (10,12,13 or 100-120), with "
-                    "--ids-file FILE, or as - to read standard input.");
-        return {};
+        return unexpected(
+            tr("No task IDs given. Pass them as arguments (10,12,13 or 100-120), with "
+               "--ids-file FILE, or as - to read standard input."));
     }
     return parsed.ids;
 }
 
-bool HeadlessRunner::prepare(QString *error, int *code)
+void HeadlessRunner::fail(int code, const QString &message)
 {
-    *code = UsageError;
-    m_ids = readTaskIds(error);
-    if (m_ids.isEmpty())
-        return false;
+    printError(message);
+    finish(code);
+}
+
+void HeadlessRunner::start()
+{
+    const Expected<QList<qint64>> ids = readTaskIds();
+    if (!ids)
+        return fail(UsageError, ids.error());
+    m_ids = *ids;
 
     m_monitor = std::make_unique<Monitor>();
     m_monitor->setDemoMode(m_options.demo);
-    if (!m_monitor->openStore(u":memory:"_s, error))
-        return false;
+    if (const Expected<void> opened = m_monitor->openStore(u":memory:"_s); !opened)
+        return fail(UsageError, opened.error());
+    const Expected<PollPlanner::Options> polling = Startup::pollOptions(m_options);
+    if (!polling)
+        return fail(UsageError, polling.error());
+    m_monitor->scheduler()->setOptions(*polling);
 
-    {
-        Connection connection;
-        QString token = m_options.accessToken;
-        QString secret = m_options.librarySecret;
-        if (!m_options.profile.isEmpty()) {
-            // A connection saved from the window: its settings from the
-            // ledger, its credentials from the keychain.
-            TaskStore saved;
-            QString openError;
-            if (!saved.open(TaskStore::defaultPath(), &openError)) {
-                *error = tr("Cannot read saved profiles: %1").arg(openError);
-                return false;
-            }
-            const QList<Connection> connections = saved.connections();
-            const auto it =
-                std::find_if(connections.cbegin(), connections.cend(), [this](const Connection &c) {
-                    return c.name == m_options.profile
-                        || c.settings.displayName() == m_options.profile;
-                });
-            if (it == connections.cend()) {
-                *error = tr("There is no saved profile named \"%1\".").arg(m_options.profile);
-                return false;
-            }
-            connection = *it;
-            if (token.isEmpty() && secret.isEmpty()) {
-                SecretStore secrets;
-                QEventLoop loop;
-                QString stored;
-                QString readError;
-                secrets.read(it->id, [&](const QString &value, const QString &problem) {
-                    stored = value;
-                    readError = problem;
-                    loop.quit();
-                });
-                loop.exec();
-                if (stored.isEmpty() && !readError.isEmpty()) {
-                    // Say why, not just "no credentials": a refused secrets file, say.
-                    *error = tr("The credentials of profile \"%1\" cannot be read: %2")
-                                 .arg(m_options.profile, readError);
-                    return false;
-                }
-                (it->authKind == AuthKind::LibrarySecret ? secret : token) = stored;
-            }
-            connection.id = 0;
-        } else {
-            if (!m_options.connectionGiven) {
-                *error =
-                    tr("No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, "
-                       "or --demo.");
-                return false;
-            }
-            connection.settings = m_options.connection;
-            connection.name = m_options.connectionName;
+    if (m_options.profile.isEmpty()) {
+        const std::optional<Connection> connection = Startup::connection(m_options);
+        if (!connection) {
+            return fail(UsageError,
+                tr("No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, "
+                   "or --demo."));
         }
-        if (token.isEmpty() && secret.isEmpty()) {
-            *error = tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
-                        "--token-file / --secret-file.");
-            return false;
-        }
-        const QStringList problems = connection.settings.validate();
-        if (!problems.isEmpty()) {
-            *error = problems.join(u' ');
-            return false;
-        }
-        connection.authKind = secret.isEmpty() ? AuthKind::AccessToken : AuthKind::LibrarySecret;
-        m_connectionId = m_monitor->addConnection(connection);
-        if (m_connectionId == 0) {
-            *error = m_monitor->store()->lastError();
-            return false;
-        }
-        if (secret.isEmpty())
-            m_monitor->setAccessToken(m_connectionId, token);
-        else
-            m_monitor->setLibrarySecret(m_connectionId, secret);
+        return begin(*connection, Startup::credential(m_options));
     }
 
-    PollPlanner::Options planner;
-    if (m_options.interval)
-        planner.baseInterval = *m_options.interval;
-    if (m_options.maxInterval)
-        planner.maxInterval = *m_options.maxInterval;
-    planner.maxInterval = std::max(planner.maxInterval, planner.baseInterval);
-    m_monitor->scheduler()->setOptions(planner);
-    *code = Success;
-    return true;
+    // A connection saved from the window: its settings from the ledger, its
+    // credentials as given, else from the keychain or the private file.
+    const Expected<Connection> saved =
+        Startup::savedConnection(m_options.profile, TaskStore::defaultPath());
+    if (!saved)
+        return fail(UsageError, saved.error());
+    Connection connection = *saved;
+    connection.id = 0;
+    if (const QString given = Startup::credential(m_options); !given.isEmpty()) {
+        connection.authKind = Startup::connection(m_options).value_or(connection).authKind;
+        return begin(connection, given);
+    }
+    m_secrets = std::make_unique<SecretStore>();
+    m_secrets->read(saved->id, [this, connection](const QString &secret, const QString &problem) {
+        if (secret.isEmpty() && !problem.isEmpty()) {
+            // Say why, not just "no credentials": a refused secrets file, say.
+            return fail(UsageError,
+                tr("The credentials of profile \"%1\" cannot be read: %2")
+                    .arg(m_options.profile, problem));
+        }
+        begin(connection, secret);
+    });
+}
+
+void HeadlessRunner::begin(const Connection &connection, const QString &credential)
+{
+    if (credential.isEmpty()) {
+        return fail(UsageError,
+            tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
+               "--token-file / --secret-file."));
+    }
+    if (const QStringList problems = connection.settings.validate(); !problems.isEmpty())
+        return fail(UsageError, problems.join(u' '));
+    const Expected<qint64> connected = Startup::connect(*m_monitor, connection, credential);
+    if (!connected)
+        return fail(UsageError, connected.error());
+    m_connectionId = *connected;
+
+    TaskStore *store = m_monitor->store();
+    // A query is answered once its cycle is through: after the store has
+    // announced every change of that answer.
+    connect(m_monitor->scheduler(), &PollScheduler::cycleFinished, this,
+        &HeadlessRunner::onCycleFinished);
+    // In this order: a change is printed before it can end the watch.
+    connect(store, &TaskStore::transitioned, this, &HeadlessRunner::onTransitioned);
+    connect(store, &TaskStore::transitioned, this, &HeadlessRunner::checkDone);
+    connect(m_monitor->scheduler(), &PollScheduler::connectionStatusChanged, this,
+        &HeadlessRunner::onConnectionStatus);
+    if (m_options.command == MonitorOptions::Command::Watch && m_options.timeout) {
+        m_deadline = new QTimer(this);
+        m_deadline->setSingleShot(true);
+        connect(m_deadline, &QTimer::timeout, this,
+            [this] { fail(GaveUp, tr("gave up: --timeout reached with tasks still running")); });
+        m_deadline->start(*m_options.timeout);
+    }
+    if (const auto added = m_monitor->addTasks(m_connectionId, m_ids); !added)
+        return fail(UsageError, added.error());
+    QTimer::singleShot(0, this, &HeadlessRunner::checkDone);
 }
 
 int HeadlessRunner::exitCodeFor(const QList<Task> &tasks)
@@ -250,59 +218,40 @@ QList<Task> HeadlessRunner::currentTasks() const
 
 int HeadlessRunner::run()
 {
-    QString error;
-    int code = Success;
-    if (!prepare(&error, &code)) {
-        printError(error);
-        return code;
-    }
-
-    connect(m_monitor->store(), &TaskStore::tasksChanged, this, &HeadlessRunner::onTasksChanged);
-    connect(m_monitor->scheduler(), &PollScheduler::connectionStatusChanged, this,
-        &HeadlessRunner::onConnectionStatus);
-    if (m_options.command == MonitorOptions::Command::Watch && m_options.timeout) {
-        m_deadline = new QTimer(this);
-        m_deadline->setSingleShot(true);
-        connect(m_deadline, &QTimer::timeout, this, [this] {
-            printError(tr("gave up: --timeout reached with tasks still running"));
-            finish(GaveUp);
-        });
-        m_deadline->start(*m_options.timeout);
-    }
-    m_monitor->addTasks(m_connectionId, m_ids);
-
-    QTimer::singleShot(0, this, &HeadlessRunner::checkDone);
-    while (!m_finished)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    m_monitor->shutdown();
-    return m_exitCode;
+    QTimer::singleShot(0, this, &HeadlessRunner::start);
+    return QCoreApplication::exec();
 }
 
-void HeadlessRunner::onTasksChanged(const QList<Task> &tasks)
+void HeadlessRunner::onCycleFinished()
 {
-    if (m_finished)
+    if (m_finished || m_options.command != MonitorOptions::Command::Query)
         return;
-    if (m_options.output == MonitorOptions::Output::JsonLines) {
-        for (const Task &task : tasks) {
-            if (task.state == TaskState::Queued)
-                continue;
-            const auto it = m_announced.constFind(task.key.taskId);
-            if (it != m_announced.cend() && *it == task.state)
-                continue;
-            m_announced.insert(task.key.taskId, task.state);
-            printEvent(task);
-        }
-    }
-    if (m_options.command == MonitorOptions::Command::Query) {
-        // One answer per task is all a query wants.
-        const QList<Task> all = currentTasks();
-        const bool answered = std::all_of(
-            all.cbegin(), all.cend(), [](const Task &task) { return task.lastPolledAt.isValid(); });
-        if (answered)
-            finish(Success);
+    // One answer per task is all a query wants.
+    const QList<Task> all = currentTasks();
+    const bool answered = std::all_of(
+        all.cbegin(), all.cend(), [](const Task &task) { return task.lastPolledAt.isValid(); });
+    if (answered)
+        finish(Success);
+}
+
+void HeadlessRunner::onTransitioned(const QList<TaskTransition> &transitions)
+{
+    if (m_finished || m_options.output != MonitorOptions::Output::JsonLines)
         return;
+    // A first sighting is the move out of Queued; every later line is a change.
+    for (const TaskTransition &transition : transitions) {
+        if (transition.to == TaskState::Queued)
+            continue;
+        Task task;
+        if (const std::optional<Task> current = m_monitor->store()->task(transition.key))
+            task = *current;
+        if (task.state != transition.to) // a later change in the same answer follows
+            task.result.reset();
+        task.key = transition.key;
+        task.state = transition.to;
+        task.status = transition.status;
+        printEvent(task);
     }
-    checkDone();
 }
 
 void HeadlessRunner::checkDone()
@@ -310,12 +259,9 @@ void HeadlessRunner::checkDone()
     if (m_finished || m_options.command != MonitorOptions::Command::Watch)
         return;
     updateProgressLine();
-    const QList<Task> tasks = currentTasks();
-    const bool allFinal = !tasks.isEmpty()
-        && std::all_of(
-            tasks.cbegin(), tasks.cend(), [](const Task &task) { return task.isFinal(); });
-    if (allFinal)
-        finish(exitCodeFor(tasks));
+    const TaskNotifier *counts = m_monitor->notifier();
+    if (counts->total() > 0 && counts->unfinished() == 0)
+        finish(exitCodeFor(currentTasks()));
 }
 
 void HeadlessRunner::onConnectionStatus()
@@ -376,7 +322,7 @@ void HeadlessRunner::updateProgressLine()
 {
     if (!m_progress || m_finished)
         return;
-    const QJsonObject summary = summaryOf(currentTasks());
+    const QJsonObject summary = summaryOf(*m_monitor->notifier());
     QStringList parts;
     for (TaskState state : summaryStates) {
         const int count = summary.value(TaskStates::key(state)).toInt();
@@ -408,18 +354,19 @@ void HeadlessRunner::printFinal()
         QJsonArray array;
         for (const Task &task : tasks)
             array.append(taskJson(task));
-        const QJsonObject document {{u"tasks"_s, array}, {u"summary"_s, summaryOf(tasks)}};
+        const QJsonObject document {
+            {u"tasks"_s, array}, {u"summary"_s, summaryOf(*m_monitor->notifier())}};
         m_out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
         break;
     }
     case MonitorOptions::Output::JsonLines: {
         if (m_options.command == MonitorOptions::Command::Query) {
             for (const Task &task : tasks) {
-                if (!m_announced.contains(task.key.taskId))
+                if (task.state == TaskState::Queued) // never answered, never announced
                     printEvent(task);
             }
         }
-        const QJsonObject line {{u"summary"_s, summaryOf(tasks)}};
+        const QJsonObject line {{u"summary"_s, summaryOf(*m_monitor->notifier())}};
         m_out << QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) << '\n';
         break;
     }
@@ -455,6 +402,9 @@ void HeadlessRunner::finish(int code)
     // Results are printed for every outcome but usage errors: after a
     // timeout or a revoked token the last known states are still worth having,
     // and a script reading JSON always gets a document once polling started.
-    if (code != UsageError)
+    if (code != UsageError && m_monitor)
         printFinal();
+    if (m_monitor)
+        m_monitor->shutdown();
+    QCoreApplication::exit(code);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "smh/expected.h"
 #include "tasks/monitoroptions.h"
 #include "tasks/task.h"
 
@@ -9,6 +10,7 @@
 #include <memory>
 
 class Monitor;
+class SecretStore;
 class QTimer;
 
 // `watch` and `query`: the same engine as the window, with a stable contract
@@ -41,16 +43,20 @@ public:
     explicit HeadlessRunner(MonitorOptions options, QObject *parent = nullptr);
     ~HeadlessRunner() override;
 
-    // Runs the command; returns the exit code.
+    // Runs the command on QCoreApplication::exec() until it ends with its
+    // exit code (QCoreApplication::exit); returns that code.
     int run();
 
     // The exit code `watch` reports for these final tasks (without 2/4/5).
     static int exitCodeFor(const QList<Task> &tasks);
 
 private:
-    bool prepare(QString *error, int *code);
-    QList<qint64> readTaskIds(QString *error);
-    void onTasksChanged(const QList<Task> &tasks);
+    void start();
+    void begin(const Connection &connection, const QString &credential);
+    void fail(int code, const QString &message);
+    Expected<QList<qint64>> readTaskIds() const;
+    void onCycleFinished();
+    void onTransitioned(const QList<TaskTransition> &transitions);
     void onConnectionStatus();
     void checkDone();
     void finish(int code);
@@ -61,10 +67,10 @@ private:
     QList<Task> currentTasks() const;
 
     MonitorOptions m_options;
+    std::unique_ptr<SecretStore> m_secrets; // --profile without credentials given
     std::unique_ptr<Monitor> m_monitor;
     qint64 m_connectionId = 0;
     QList<qint64> m_ids;
-    QHash<qint64, TaskState> m_announced; // last state printed per task (jsonl)
     QTextStream m_out;
     QTextStream m_err;
     int m_reportedFailures = 0; // consecutive failures already reported

@@ -3,7 +3,6 @@
 #include "demo/smhsimulator.h"
 #include "tasks/monitor.h"
 #include "tasks/monitoroptions.h"
-#include "tasks/taskstore.h"
 
 namespace {
 
@@ -51,10 +50,11 @@ Expected<qint64> DemoSetup::connect(SmhSimulator &simulator, Monitor &monitor)
 {
     if (auto started = listen(simulator); !started)
         return unexpected(started.error());
-    const qint64 id = monitor.addConnection(connection(simulator));
-    if (id == 0)
-        return unexpected(monitor.store()->lastError());
-    monitor.setLibrarySecret(id, simulator.librarySecret());
+    const Connection demo = connection(simulator);
+    const Expected<qint64> id = monitor.addConnection(demo);
+    if (!id)
+        return id;
+    monitor.setLibrarySecret(*id, simulator.librarySecret());
     monitor.setDemoMode(true);
     return id;
 }

@@ -23,7 +23,7 @@ Unexpected<std::decay_t<E>> unexpected(E &&error)
 }
 
 template<typename T, typename E = QString>
-class [[nodiscard]] Expected
+class Expected
 {
 public:
     Expected(T value)
@@ -52,7 +52,7 @@ private:
 };
 
 template<typename E>
-class [[nodiscard]] Expected<void, E>
+class Expected<void, E>
 {
 public:
     Expected() = default;

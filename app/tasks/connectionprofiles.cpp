@@ -8,15 +8,6 @@
 
 #include <QPointer>
 
-void ConnectionProfiles::useSecret(
-    Monitor *monitor, const Connection &connection, const QString &secret)
-{
-    if (connection.authKind == AuthKind::LibrarySecret)
-        monitor->setLibrarySecret(connection.id, secret);
-    else
-        monitor->setAccessToken(connection.id, secret);
-}
-
 void ConnectionProfiles::loadSecrets(
     Monitor *monitor, SecretStore *secrets, const QSet<qint64> &skip)
 {
@@ -29,7 +20,7 @@ void ConnectionProfiles::loadSecrets(
             // A missing secret leaves the connection asking for credentials,
             // which the status bar and the connection column show.
             if (guard && !secret.isEmpty())
-                useSecret(guard, connection, secret);
+                guard->setCredential(connection, secret);
         });
     }
 }
@@ -38,7 +29,6 @@ QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
     const QList<ConnectionEdit> &edits, QStringList *problems)
 {
     QList<qint64> added;
-    TaskStore *store = monitor->store();
     auto report = [problems](const QString &problem) {
         if (problems)
             *problems << problem;
@@ -46,8 +36,7 @@ QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
     auto storeSecret = [secrets](const Connection &connection, const QString &secret) {
         if (!secrets)
             return;
-        const QString name =
-            connection.name.isEmpty() ? connection.settings.displayName() : connection.name;
+        const QString name = connection.label();
         secrets->write(connection.id, secret, [name](const QString &error) {
             // The secret is still in use for this session; only keeping it failed.
             if (!error.isEmpty())
@@ -60,41 +49,37 @@ QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
         switch (edit.kind) {
         case ConnectionEdit::Kind::Added: {
             Connection connection = edit.connection;
-            connection.id = monitor->addConnection(connection);
-            if (connection.id == 0) {
+            const Expected<qint64> id = monitor->addConnection(connection);
+            if (!id) {
                 report(tr("The connection \"%1\" could not be saved: %2")
-                           .arg(connection.settings.displayName(), store->lastError()));
+                           .arg(connection.settings.displayName(), id.error()));
                 break;
             }
+            connection.id = *id;
             added << connection.id;
             if (!edit.secret.isEmpty()) {
                 storeSecret(connection, edit.secret);
-                useSecret(monitor, connection, edit.secret);
+                monitor->setCredential(connection, edit.secret);
             }
             break;
         }
         case ConnectionEdit::Kind::Changed: {
             const Connection &connection = edit.connection;
-            if (!store->updateConnection(connection)) {
+            const Expected<void> updated = monitor->updateConnection(connection, edit.secret);
+            if (!updated) {
                 report(tr("The connection \"%1\" could not be saved: %2")
-                           .arg(connection.settings.displayName(), store->lastError()));
+                           .arg(connection.settings.displayName(), updated.error()));
                 break;
             }
-            if (TokenProvider *tokens = monitor->tokens(connection.id))
-                tokens->setSettings(connection.settings);
-            if (!edit.secret.isEmpty()) {
+            if (!edit.secret.isEmpty())
                 storeSecret(connection, edit.secret);
-                useSecret(monitor, connection, edit.secret);
-            }
-            monitor->scheduler()->pollNow(connection.id);
             break;
         }
         case ConnectionEdit::Kind::Removed: {
             const qint64 id = edit.connection.id;
-            QString error;
-            if (!monitor->removeConnection(id, &error)) {
+            if (const Expected<void> removed = monitor->removeConnection(id); !removed) {
                 report(tr("The connection \"%1\" could not be removed: %2")
-                           .arg(edit.connection.settings.displayName(), error));
+                           .arg(edit.connection.settings.displayName(), removed.error()));
                 break;
             }
             if (secrets)

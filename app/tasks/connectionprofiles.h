@@ -40,7 +40,4 @@ public:
     // sentences for the user in *problems when something could not be done.
     static QList<qint64> apply(Monitor *monitor, SecretStore *secrets,
         const QList<ConnectionEdit> &edits, QStringList *problems);
-
-    // Hands a secret to the monitor the way the connection authenticates.
-    static void useSecret(Monitor *monitor, const Connection &connection, const QString &secret);
 };

@@ -3,6 +3,7 @@
 #include "smh/smhclient.h"
 #include "smh/tokenprovider.h"
 #include "tasks/pollscheduler.h"
+#include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
 
 using namespace Qt::StringLiterals;
@@ -12,6 +13,7 @@ Monitor::Monitor(QObject *parent)
     , m_client(new SmhClient(this))
     , m_store(new TaskStore(this))
     , m_scheduler(new PollScheduler(m_client, m_store, this))
+    , m_notifier(new TaskNotifier(m_store, this))
 { }
 
 Monitor::~Monitor()
@@ -22,14 +24,18 @@ Monitor::~Monitor()
     m_scheduler = nullptr;
 }
 
-bool Monitor::openStore(const QString &path, QString *error)
+Expected<void> Monitor::openStore(const QString &path)
 {
-    if (!m_store->open(path, error))
-        return false;
+    QString error;
+    if (!m_store->open(path, &error))
+        return unexpected(error);
+    // The ledger's tasks arrive with the file, not by signal: count afresh.
+    delete m_notifier;
+    m_notifier = new TaskNotifier(m_store, this);
     const QList<Connection> connections = m_store->connections();
     for (const Connection &connection : connections)
         m_scheduler->addConnection(connection.id, ensureTokenProvider(connection));
-    return true;
+    return {};
 }
 
 TokenProvider *Monitor::ensureTokenProvider(const Connection &connection)
@@ -42,37 +48,48 @@ TokenProvider *Monitor::ensureTokenProvider(const Connection &connection)
     return tokens;
 }
 
-qint64 Monitor::addConnection(const Connection &connection)
+Expected<qint64> Monitor::addConnection(const Connection &connection)
 {
     const QList<Connection> existing = m_store->connections();
     for (const Connection &known : existing) {
-        if (known.settings == connection.settings && known.authKind == connection.authKind)
+        if (known.sameTarget(connection))
             return known.id;
     }
     const qint64 id = m_store->addConnection(connection);
     if (id == 0)
-        return 0;
+        return unexpected(m_store->lastError());
     Connection stored = connection;
     stored.id = id;
     m_scheduler->addConnection(id, ensureTokenProvider(stored));
     return id;
 }
 
-bool Monitor::removeConnection(qint64 connectionId, QString *error)
+Expected<void> Monitor::updateConnection(const Connection &connection, const QString &credential)
+{
+    if (!m_store->updateConnection(connection))
+        return unexpected(m_store->lastError());
+    if (TokenProvider *tokens = m_tokens.value(connection.id))
+        tokens->setSettings(connection.settings);
+    if (!credential.isEmpty())
+        setCredential(connection, credential);
+    m_scheduler->pollNow(connection.id);
+    return {};
+}
+
+Expected<void> Monitor::removeConnection(qint64 connectionId)
 {
     // The store takes the tasks with the connection, in one transaction, and
     // tells every view of them (tasksRemoved).
     m_scheduler->removeConnection(connectionId);
     if (!m_store->removeConnection(connectionId)) {
-        *error = m_store->lastError();
         if (TokenProvider *tokens = m_tokens.value(connectionId))
             m_scheduler->addConnection(connectionId, tokens);
-        return false;
+        return unexpected(m_store->lastError());
     }
     // Later: a reply of its own may still be on the way up the stack.
     if (TokenProvider *tokens = m_tokens.take(connectionId))
         tokens->deleteLater();
-    return true;
+    return {};
 }
 
 void Monitor::setAccessToken(qint64 connectionId, const QString &token)
@@ -87,11 +104,22 @@ void Monitor::setLibrarySecret(qint64 connectionId, const QString &secret)
         tokens->setLibrarySecret(secret);
 }
 
-QList<Task> Monitor::addTasks(qint64 connectionId, const QList<qint64> &ids, const QString &note,
-    std::optional<bool> libraryLevel)
+void Monitor::setCredential(const Connection &connection, const QString &credential)
 {
-    return m_store->addTasks(
-        connectionId, ids, note, QDateTime::currentDateTimeUtc(), libraryLevel);
+    if (connection.authKind == AuthKind::LibrarySecret)
+        setLibrarySecret(connection.id, credential);
+    else
+        setAccessToken(connection.id, credential);
+}
+
+Expected<QList<Task>> Monitor::addTasks(qint64 connectionId, const QList<qint64> &ids,
+    const QString &note, std::optional<bool> libraryLevel)
+{
+    QList<Task> added =
+        m_store->addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc(), libraryLevel);
+    if (added.isEmpty() && !m_store->lastError().isEmpty())
+        return unexpected(m_store->lastError());
+    return added;
 }
 
 void Monitor::shutdown()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "smh/expected.h"
 #include "tasks/task.h"
 
 #include <QHash>
@@ -9,6 +10,7 @@
 
 class PollScheduler;
 class SmhClient;
+class TaskNotifier;
 class TaskStore;
 class TokenProvider;
 
@@ -28,26 +30,33 @@ public:
     SmhClient *client() const { return m_client; }
     TaskStore *store() const { return m_store; }
     PollScheduler *scheduler() const { return m_scheduler; }
+    TaskNotifier *notifier() const { return m_notifier; }
 
     // Opens the ledger (":memory:" for a throwaway one).
-    bool openStore(const QString &path, QString *error);
+    Expected<void> openStore(const QString &path);
 
     // Demo mode: the window says so, and nothing reaches Tencent Cloud.
     void setDemoMode(bool demo) { m_demoMode = demo; }
     bool isDemoMode() const { return m_demoMode; }
 
-    // Adds (or finds an equal) connection and starts polling it.
-    qint64 addConnection(const Connection &connection);
+    // Adds (or finds an equal) connection and starts polling it; returns its id.
+    Expected<qint64> addConnection(const Connection &connection);
+    // Saves a changed connection and, when given, its new token or secret;
+    // its tokens and polling follow at once.
+    Expected<void> updateConnection(const Connection &connection, const QString &credential = {});
     // Stops polling a connection and forgets it with its tasks and tokens.
-    // On failure the connection keeps being polled and `error` says why.
-    bool removeConnection(qint64 connectionId, QString *error);
+    // On failure the connection keeps being polled, and the error says why.
+    Expected<void> removeConnection(qint64 connectionId);
     TokenProvider *tokens(qint64 connectionId) const { return m_tokens.value(connectionId); }
     void setAccessToken(qint64 connectionId, const QString &token);
     void setLibrarySecret(qint64 connectionId, const QString &secret);
+    // The token or the library secret, as the connection's kind says.
+    void setCredential(const Connection &connection, const QString &credential);
 
-    // `libraryLevel` unset: the connection's scope.
-    QList<Task> addTasks(qint64 connectionId, const QList<qint64> &ids, const QString &note = {},
-        std::optional<bool> libraryLevel = std::nullopt);
+    // The tasks added (those already tracked are left alone), or why the
+    // ledger refused them. `libraryLevel` unset: the connection's scope.
+    Expected<QList<Task>> addTasks(qint64 connectionId, const QList<qint64> &ids,
+        const QString &note = {}, std::optional<bool> libraryLevel = std::nullopt);
 
     void shutdown();
 
@@ -57,6 +66,7 @@ private:
     SmhClient *m_client;
     TaskStore *m_store;
     PollScheduler *m_scheduler;
+    TaskNotifier *m_notifier;
     bool m_demoMode = false;
     QHash<qint64, TokenProvider *> m_tokens;
 };

@@ -87,6 +87,10 @@ void MonitorOptions::declare(QCommandLineParser &parser)
         {u"ca-file"_s, tr("Also trust the CA certificates in this PEM file."), tr("file")},
         {u"interval"_s, tr("Base poll interval in seconds (default 3)."), tr("seconds")},
         {u"max-interval"_s, tr("Longest poll interval in seconds (default 60)."), tr("seconds")},
+        {u"request-rate"_s,
+            tr("Task queries per second to one library, at most (default 2; a 429 halves it for "
+               "ten minutes)."),
+            tr("rate")},
         {u"timeout"_s, tr("watch: give up after this many seconds."), tr("seconds")},
         {u"output"_s, tr("Output format: text, json or jsonl (default text)."), tr("format")},
         {u"ids-file"_s, tr("Read task IDs from this file (\"-\" for standard input)."), tr("file")},
@@ -160,9 +164,20 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
 
     options.interval = seconds(parser, u"interval"_s, problems);
     options.maxInterval = seconds(parser, u"max-interval"_s, problems);
+    if (parser.isSet(u"request-rate"_s)) {
+        bool ok = false;
+        const double rate = parser.value(u"request-rate"_s).toDouble(&ok);
+        // From one query a minute and a half to a hundred a second.
+        if (ok && rate >= 0.01 && rate <= 100)
+            options.requestRate = rate;
+        else
+            *problems << tr("--request-rate needs a number of queries per second from 0.01 to "
+                            "100, not \"%1\".")
+                             .arg(parser.value(u"request-rate"_s));
+    }
     options.timeout = seconds(parser, u"timeout"_s, problems);
-    if (options.interval && options.maxInterval && *options.maxInterval < *options.interval)
-        *problems << tr("--max-interval must not be shorter than --interval.");
+    // Whether the intervals fit together is Startup::pollOptions' rule, for
+    // both faces.
 
     ConnectionSettings &connection = options.connection;
     const QString endpoint = optionOrEnv(parser, u"endpoint"_s, "SMH_ENDPOINT");

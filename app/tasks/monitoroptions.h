@@ -44,6 +44,7 @@ public:
 
     std::optional<std::chrono::milliseconds> interval;
     std::optional<std::chrono::milliseconds> maxInterval;
+    std::optional<double> requestRate; // task queries per second per connection
     std::optional<std::chrono::milliseconds> timeout;
 
     QStringList taskIdArguments; // still to be parsed by TaskIdParser

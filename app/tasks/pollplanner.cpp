@@ -10,90 +10,185 @@ PollPlanner::PollPlanner()
 { }
 
 PollPlanner::PollPlanner(Options options, quint32 seed)
-    : m_options(options)
-    , m_random(seed)
-{ }
+    : m_random(seed)
+{
+    setOptions(options);
+}
 
 void PollPlanner::setOptions(const Options &options)
 {
     m_options = options;
-    for (Due &due : m_due)
-        due.interval = std::clamp(due.interval, m_options.baseInterval, m_options.maxInterval);
+    // Every clamp below takes (base, max) as its bounds: reversed bounds are
+    // undefined behaviour, so the longest interval never falls below the base.
+    m_options.maxInterval = std::max(m_options.maxInterval, m_options.baseInterval);
+    m_options.requestsPerSecond = std::max(m_options.requestsPerSecond, 0.01);
+    m_options.requestBurst = std::max(m_options.requestBurst, 1);
+    for (Plan &plan : m_plans) {
+        for (Due &due : plan.due)
+            due.interval = std::clamp(due.interval, m_options.baseInterval, m_options.maxInterval);
+    }
+}
+
+void PollPlanner::setDue(Plan &plan, qint64 taskId, Due &due, qint64 atMs)
+{
+    plan.byTime.erase({due.atMs, taskId});
+    due.atMs = atMs;
+    plan.byTime.insert({atMs, taskId});
+}
+
+const PollPlanner::Due *PollPlanner::find(const TaskKey &key) const
+{
+    const auto plan = m_plans.constFind(key.connectionId);
+    if (plan == m_plans.cend())
+        return nullptr;
+    const auto due = plan->due.constFind(key.taskId);
+    return due == plan->due.cend() ? nullptr : &*due;
 }
 
 void PollPlanner::track(const TaskKey &key, const QDateTime &now)
 {
-    m_due.insert(key, Due {now, m_options.baseInterval});
+    Plan &plan = m_plans[key.connectionId];
+    const qint64 atMs = now.toMSecsSinceEpoch();
+    const auto existing = plan.due.find(key.taskId);
+    if (existing != plan.due.end()) {
+        existing->interval = m_options.baseInterval;
+        setDue(plan, key.taskId, *existing, atMs);
+        return;
+    }
+    plan.due.insert(key.taskId, Due {atMs, m_options.baseInterval});
+    plan.byTime.insert({atMs, key.taskId});
 }
 
 void PollPlanner::untrack(const TaskKey &key)
 {
-    m_due.remove(key);
+    const auto plan = m_plans.find(key.connectionId);
+    if (plan == m_plans.end())
+        return;
+    const auto due = plan->due.constFind(key.taskId);
+    if (due == plan->due.cend())
+        return;
+    plan->byTime.erase({due->atMs, key.taskId});
+    plan->due.erase(due);
 }
 
 void PollPlanner::untrackConnection(qint64 connectionId)
 {
-    m_due.removeIf(
-        [connectionId](const auto &it) { return it.key().connectionId == connectionId; });
+    m_plans.remove(connectionId);
     m_backoff.remove(connectionId);
+    m_budgets.remove(connectionId);
+}
+
+bool PollPlanner::isTracked(const TaskKey &key) const
+{
+    return find(key) != nullptr;
 }
 
 qsizetype PollPlanner::trackedCount(qint64 connectionId) const
 {
-    qsizetype count = 0;
-    for (auto it = m_due.cbegin(); it != m_due.cend(); ++it)
-        count += it.key().connectionId == connectionId;
-    return count;
+    const auto plan = m_plans.constFind(connectionId);
+    return plan == m_plans.cend() ? 0 : plan->due.size();
 }
 
-QList<qint64> PollPlanner::dueTasks(qint64 connectionId, const QDateTime &now) const
+QList<qint64> PollPlanner::dueTasks(
+    qint64 connectionId, const QDateTime &now, qsizetype limit) const
 {
     QList<qint64> ids;
+    const auto plan = m_plans.constFind(connectionId);
+    if (plan == m_plans.cend() || plan->byTime.empty() || limit <= 0)
+        return ids;
     const Backoff backoff = m_backoff.value(connectionId);
     if (backoff.until.isValid() && backoff.until > now)
         return ids;
-    bool anyDue = false;
-    QList<qint64> soon;
-    for (auto it = m_due.cbegin(); it != m_due.cend(); ++it) {
-        if (it.key().connectionId != connectionId)
-            continue;
-        if (it->at <= now) {
-            anyDue = true;
-            ids.append(it.key().taskId);
-        } else {
-            const auto slack =
-                milliseconds(qint64(double(it->interval.count()) * m_options.coalesceShare));
-            if (now.msecsTo(it->at) <= slack.count())
-                soon.append(it.key().taskId);
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    // Tasks due soon ride along only with a cycle that is due anyway.
+    if (plan->byTime.begin()->first > nowMs)
+        return ids;
+    // No task's slack is longer than the longest interval's.
+    const qint64 horizonMs =
+        nowMs + qint64(double(m_options.maxInterval.count()) * m_options.coalesceShare);
+    for (const auto &[atMs, taskId] : plan->byTime) {
+        if (ids.size() >= limit || atMs > horizonMs)
+            break;
+        if (atMs > nowMs) {
+            const Due &due = *plan->due.constFind(taskId);
+            const auto slackMs = qint64(double(due.interval.count()) * m_options.coalesceShare);
+            if (atMs - nowMs > slackMs)
+                continue;
         }
+        ids.append(taskId);
     }
-    if (anyDue)
-        ids.append(soon);
-    std::sort(ids.begin(), ids.end());
     return ids;
 }
 
 QDateTime PollPlanner::nextWake(qint64 connectionId) const
 {
-    QDateTime earliest;
-    for (auto it = m_due.cbegin(); it != m_due.cend(); ++it) {
-        if (it.key().connectionId == connectionId && (!earliest.isValid() || it->at < earliest))
-            earliest = it->at;
-    }
-    if (!earliest.isValid())
-        return earliest;
+    const auto plan = m_plans.constFind(connectionId);
+    if (plan == m_plans.cend() || plan->byTime.empty())
+        return {};
+    const QDateTime earliest = QDateTime::fromMSecsSinceEpoch(plan->byTime.begin()->first, Qt::UTC);
     const QDateTime backoff = m_backoff.value(connectionId).until;
     return backoff.isValid() && backoff > earliest ? backoff : earliest;
+}
+
+double PollPlanner::rateAt(const Budget &budget, qint64 nowMs) const
+{
+    return nowMs < budget.slowUntilMs ? m_options.requestsPerSecond / 2.0
+                                      : m_options.requestsPerSecond;
+}
+
+double PollPlanner::tokensAt(qint64 connectionId, qint64 nowMs) const
+{
+    const auto it = m_budgets.constFind(connectionId);
+    if (it == m_budgets.cend())
+        return double(m_options.requestBurst); // a fresh connection may burst
+    const double refilled =
+        it->tokens + double(std::max<qint64>(0, nowMs - it->atMs)) / 1000.0 * rateAt(*it, nowMs);
+    return std::min(refilled, double(m_options.requestBurst));
+}
+
+int PollPlanner::requestAllowance(qint64 connectionId, const QDateTime &now) const
+{
+    return std::max(0, int(std::floor(tokensAt(connectionId, now.toMSecsSinceEpoch()))));
+}
+
+void PollPlanner::spendRequests(qint64 connectionId, int count, const QDateTime &now)
+{
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const double tokens = tokensAt(connectionId, nowMs);
+    Budget &budget = m_budgets[connectionId];
+    // A job may take more requests than were allowed (one cannot send half a
+    // batch): the debt delays the next ones.
+    budget.tokens = tokens - double(count);
+    budget.atMs = nowMs;
+}
+
+QDateTime PollPlanner::requestsAllowedAt(qint64 connectionId, const QDateTime &now) const
+{
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const double missing = 1.0 - tokensAt(connectionId, nowMs);
+    if (missing <= 0)
+        return now;
+    const double rate = rateAt(m_budgets.value(connectionId), nowMs);
+    return now.addMSecs(qint64(std::ceil(missing / rate * 1000.0)));
+}
+
+double PollPlanner::requestRate(qint64 connectionId, const QDateTime &now) const
+{
+    return rateAt(m_budgets.value(connectionId), now.toMSecsSinceEpoch());
 }
 
 void PollPlanner::recordObservation(
     const TaskKey &key, TaskState previous, TaskState current, const QDateTime &now)
 {
-    auto it = m_due.find(key);
-    if (it == m_due.end())
+    const auto plan = m_plans.find(key.connectionId);
+    if (plan == m_plans.end())
+        return;
+    const auto it = plan->due.find(key.taskId);
+    if (it == plan->due.end())
         return;
     if (TaskStates::isFinal(current)) {
-        m_due.erase(it);
+        plan->byTime.erase({it->atMs, key.taskId});
+        plan->due.erase(it);
         return;
     }
     if (previous != current) {
@@ -103,7 +198,7 @@ void PollPlanner::recordObservation(
             milliseconds(qint64(std::ceil(double(it->interval.count()) * m_options.growth)));
         it->interval = std::clamp(grown, m_options.baseInterval, m_options.maxInterval);
     }
-    it->at = now.addMSecs(it->interval.count());
+    setDue(*plan, key.taskId, *it, now.toMSecsSinceEpoch() + it->interval.count());
 }
 
 void PollPlanner::recordSuccess(qint64 connectionId)
@@ -125,18 +220,40 @@ void PollPlanner::recordFailure(qint64 connectionId, const SmhError &error, cons
     if (error.retryAfterSeconds() >= 0)
         waitMs = std::max<qint64>(waitMs, qint64(error.retryAfterSeconds()) * 1000);
     backoff.until = now.addMSecs(waitMs);
+    // Too many requests: ask less often for a while, beyond this backoff.
+    if (error.httpStatus() == 429) {
+        const qint64 nowMs = now.toMSecsSinceEpoch();
+        const double tokens = tokensAt(connectionId, nowMs);
+        Budget &budget = m_budgets[connectionId];
+        budget.tokens = std::min(tokens, 0.0);
+        budget.atMs = nowMs;
+        budget.slowUntilMs = nowMs + m_options.slowDownFor.count();
+    }
 }
 
 void PollPlanner::makeAllDue(qint64 connectionId, const QDateTime &now)
 {
     m_backoff.remove(connectionId);
-    for (auto it = m_due.begin(); it != m_due.end(); ++it) {
-        if (it.key().connectionId == connectionId)
-            it->at = now;
+    const auto plan = m_plans.find(connectionId);
+    if (plan == m_plans.end())
+        return;
+    // The user asked: every task at once (a pass over one connection's tasks).
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    plan->byTime.clear();
+    for (auto it = plan->due.begin(); it != plan->due.end(); ++it) {
+        it->atMs = nowMs;
+        plan->byTime.insert({nowMs, it.key()});
     }
 }
 
 milliseconds PollPlanner::intervalOf(const TaskKey &key) const
 {
-    return m_due.value(key).interval;
+    const Due *due = find(key);
+    return due ? due->interval : milliseconds(0);
+}
+
+QDateTime PollPlanner::dueAt(const TaskKey &key) const
+{
+    const Due *due = find(key);
+    return due ? QDateTime::fromMSecsSinceEpoch(due->atMs, Qt::UTC) : QDateTime();
 }

@@ -9,6 +9,8 @@
 #include <QRandomGenerator>
 
 #include <chrono>
+#include <limits>
+#include <set>
 
 // The scheduling decisions, kept free of timers and sockets so that they can
 // be tested with a hand-driven clock: which tasks are due, when to wake up
@@ -26,6 +28,12 @@ public:
         // Tasks due within this share of their interval ride along with a
         // cycle that is happening anyway: one request instead of two.
         double coalesceShare = 0.5;
+        // Task queries one connection may send per second, on average; a
+        // burst of up to `requestBurst` at once. A 429 halves the rate for
+        // `slowDownFor`.
+        double requestsPerSecond = 2.0;
+        int requestBurst = 2;
+        std::chrono::milliseconds slowDownFor {600'000};
     };
 
     PollPlanner();
@@ -38,14 +46,25 @@ public:
     void track(const TaskKey &key, const QDateTime &now);
     void untrack(const TaskKey &key);
     void untrackConnection(qint64 connectionId);
-    bool isTracked(const TaskKey &key) const { return m_due.contains(key); }
+    bool isTracked(const TaskKey &key) const;
+    // O(1).
     qsizetype trackedCount(qint64 connectionId) const;
-
     // IDs of the connection's tasks due at `now` (plus those due soon, see
-    // coalesceShare), unless the connection is backing off. Sorted.
-    QList<qint64> dueTasks(qint64 connectionId, const QDateTime &now) const;
+    // coalesceShare), unless the connection is backing off; the most overdue
+    // first (ties by ID), at most `limit`. Costs O(log n) plus the IDs it
+    // looks at: the tasks due by now or within the coalescing window.
+    QList<qint64> dueTasks(qint64 connectionId, const QDateTime &now,
+        qsizetype limit = std::numeric_limits<qsizetype>::max()) const;
     // When the connection next has something to do; invalid when nothing.
+    // O(1).
     QDateTime nextWake(qint64 connectionId) const;
+
+    // The polite request rate: how many task queries the connection may send
+    // now, what sending them costs, and when the next one may go.
+    int requestAllowance(qint64 connectionId, const QDateTime &now) const;
+    void spendRequests(qint64 connectionId, int count, const QDateTime &now);
+    QDateTime requestsAllowedAt(qint64 connectionId, const QDateTime &now) const;
+    double requestRate(qint64 connectionId, const QDateTime &now) const;
 
     // A cycle's answers: final tasks stop being tracked; a task whose state
     // changed is asked again soon; one still unchanged waits longer.
@@ -68,22 +87,42 @@ public:
     void makeAllDue(qint64 connectionId, const QDateTime &now);
 
     std::chrono::milliseconds intervalOf(const TaskKey &key) const;
-    QDateTime dueAt(const TaskKey &key) const { return m_due.value(key).at; }
+    QDateTime dueAt(const TaskKey &key) const;
 
 private:
     struct Due
     {
-        QDateTime at;
+        qint64 atMs = 0; // since the epoch
         std::chrono::milliseconds interval {0};
+    };
+    // One connection's tasks, by ID and in the order they fall due, so that
+    // nothing asks for a pass over every tracked task.
+    struct Plan
+    {
+        QHash<qint64, Due> due;
+        std::set<std::pair<qint64, qint64>> byTime; // (due time, task ID)
     };
     struct Backoff
     {
         QDateTime until;
         int failures = 0;
     };
+    // A token bucket per connection: `tokens` at `atMs`, refilled at the rate.
+    struct Budget
+    {
+        double tokens = 0;
+        qint64 atMs = 0;
+        qint64 slowUntilMs = 0; // a 429 halved the rate until then
+    };
+
+    void setDue(Plan &plan, qint64 taskId, Due &due, qint64 atMs);
+    const Due *find(const TaskKey &key) const;
+    double rateAt(const Budget &budget, qint64 nowMs) const;
+    double tokensAt(qint64 connectionId, qint64 nowMs) const;
 
     Options m_options;
     QRandomGenerator m_random;
-    QHash<TaskKey, Due> m_due;
+    QHash<qint64, Plan> m_plans;
     QHash<qint64, Backoff> m_backoff;
+    QHash<qint64, Budget> m_budgets;
 };

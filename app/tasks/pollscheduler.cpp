@@ -9,6 +9,15 @@
 
 Q_LOGGING_CATEGORY(lcPoll, "smh.poll", QtWarningMsg)
 
+namespace {
+
+// More task IDs than one URL under TaskQuery::maxUrlBytes can hold (single
+// digits and commas): asking the planner for this many per allowed request is
+// enough to fill each one.
+constexpr qsizetype maxIdsPerRequest = TaskQuery::maxUrlBytes / 2;
+
+} // namespace
+
 PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -16,16 +25,19 @@ PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *paren
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     connect(m_store, &TaskStore::tasksAdded, this, &PollScheduler::trackTasks);
-    connect(m_store, &TaskStore::tasksChanged, this, [this](const QList<Task> &tasks) {
-        // A re-check puts a final task back to Queued: track it again.
-        QList<Task> requeued;
-        for (const Task &task : tasks) {
-            if (task.state == TaskState::Queued && !m_planner.isTracked(task.key))
-                requeued.append(task);
-        }
-        if (!requeued.isEmpty())
-            trackTasks(requeued);
-    });
+    connect(
+        m_store, &TaskStore::transitioned, this, [this](const QList<TaskTransition> &transitions) {
+            // A re-check puts a final task back to Queued: track it again.
+            QList<Task> requeued;
+            for (const TaskTransition &transition : transitions) {
+                if (transition.to == TaskState::Queued && !m_planner.isTracked(transition.key)) {
+                    if (const std::optional<Task> task = m_store->task(transition.key))
+                        requeued.append(*task);
+                }
+            }
+            if (!requeued.isEmpty())
+                trackTasks(requeued);
+        });
     connect(m_store, &TaskStore::tasksRemoved, this, &PollScheduler::untrackTasks);
     connect(m_store, &TaskStore::connectionsChanged, this, &PollScheduler::connectionsEdited);
 }
@@ -228,10 +240,12 @@ void PollScheduler::reschedule(qint64 connectionId)
         }
         return;
     }
-    const QDateTime wake = m_planner.nextWake(connectionId);
+    QDateTime wake = m_planner.nextWake(connectionId);
     if (!wake.isValid())
         return;
-    it->timer->start(std::chrono::milliseconds(std::max<qint64>(0, now().msecsTo(wake))));
+    const QDateTime current = now();
+    wake = std::max(wake, m_planner.requestsAllowedAt(connectionId, current));
+    it->timer->start(std::chrono::milliseconds(std::max<qint64>(0, current.msecsTo(wake))));
 }
 
 void PollScheduler::runCycle(qint64 connectionId)
@@ -250,28 +264,47 @@ void PollScheduler::runCycle(qint64 connectionId)
     if (!connection)
         return;
     const QDateTime current = now();
-    const QList<qint64> ids = m_planner.dueTasks(connectionId, current);
+    // The polite rate: as many requests as the budget allows, each filled to
+    // its URL's capacity with the tasks that waited longest.
+    const int allowance = m_planner.requestAllowance(connectionId, current);
+    if (allowance == 0) {
+        reschedule(connectionId);
+        return;
+    }
+    const QString token = tokens->token();
+    QList<qint64> ids =
+        m_planner.dueTasks(connectionId, current, qsizetype(allowance) * maxIdsPerRequest);
     if (ids.isEmpty()) {
         reschedule(connectionId);
         return;
     }
     // The scope belongs to the task: space tasks and library-level tasks
-    // are asked with their own URL form, each batched on its own.
+    // are asked with their own URL form, each batched on its own, together
+    // within the request allowance.
     QList<qint64> scoped[2];
-    for (qint64 id : ids) {
+    for (qint64 id : std::as_const(ids)) {
         const std::optional<Task> task = m_store->task({connectionId, id});
         scoped[task && task->libraryLevel].append(id);
     }
     it->inFlight = true;
-    const QString token = tokens->token();
     auto cycle = std::make_shared<Cycle>();
-    for (int libraryLevel = 0; libraryLevel < 2; ++libraryLevel) {
+    int left = allowance;
+    for (int libraryLevel = 0; libraryLevel < 2 && left > 0; ++libraryLevel) {
         if (scoped[libraryLevel].isEmpty())
             continue;
         ConnectionSettings settings = connection->settings;
         settings.libraryLevel = libraryLevel == 1;
-        TaskQueryJob *job =
-            m_client->queryTasks(settings, token, scoped[libraryLevel], it->urlLimit);
+        QList<qint64> chosen = scoped[libraryLevel];
+        const QList<QList<qint64>> batches = TaskQuery::batches(
+            settings, token, chosen, it->urlLimit > 0 ? it->urlLimit : TaskQuery::maxUrlBytes);
+        if (batches.size() > left) {
+            chosen.clear();
+            for (qsizetype i = 0; i < left; ++i)
+                chosen.append(batches.at(i));
+        }
+        TaskQueryJob *job = m_client->queryTasks(settings, token, chosen, it->urlLimit);
+        left -= job->requestCount();
+        m_planner.spendRequests(connectionId, job->requestCount(), current);
         it->requestsSent += job->requestCount();
         m_totalRequests += job->requestCount();
         ++cycle->pending;
@@ -295,30 +328,24 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, c
     it->lastPollAt = current;
 
     QList<TaskObservation> observations;
-    QList<TaskState> previous;
     const QList<TaskStatusReport> &reports = cycle.reports;
     observations.reserve(reports.size());
-    previous.reserve(reports.size());
     for (const TaskStatusReport &report : reports) {
-        const TaskKey key {connectionId, report.taskId};
-        const std::optional<Task> known = m_store->task(key);
-        if (!known)
-            continue; // removed while the request was out
-        observations.append(TaskObservation {
-            key, TaskStates::fromReport(report), report.status, report.result, current});
-        previous.append(known->state);
+        observations.append(TaskObservation {{connectionId, report.taskId},
+            TaskStates::fromReport(report), report.status, report.result, current});
     }
 
-    bool stored = true;
-    if (!observations.isEmpty()) {
-        // An empty list means nothing changed or the write failed; tell apart by lastError.
-        m_store->applyObservations(observations);
-        stored = m_store->lastError().isEmpty();
-    }
-    if (stored) {
-        for (qsizetype i = 0; i < observations.size(); ++i)
-            m_planner.recordObservation(
-                observations.at(i).key, previous.at(i), observations.at(i).state, current);
+    // The store says which states changed; every other answer repeated the
+    // state the task already had. Tasks removed while the request was out are
+    // ignored by both the store and the planner.
+    const Expected<QList<TaskTransition>> applied = m_store->applyObservations(observations);
+    if (applied) {
+        QHash<TaskKey, TaskState> previous;
+        previous.reserve(applied->size());
+        for (const TaskTransition &transition : *applied)
+            previous.insert(transition.key, transition.from);
+        for (const TaskObservation &o : std::as_const(observations))
+            m_planner.recordObservation(o.key, previous.value(o.key, o.state), o.state, current);
     }
 
     if (!cycle.errors.isEmpty()) {
@@ -341,10 +368,10 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, c
         } else {
             recordFailure(connectionId, error);
         }
-    } else if (!stored) {
+    } else if (!applied) {
         recordFailure(connectionId,
             SmhError(SmhError::Kind::InvalidInput,
-                tr("could not write to the task ledger: %1").arg(m_store->lastError())));
+                tr("could not write to the task ledger: %1").arg(applied.error())));
     } else {
         it->lastError = {};
         m_planner.recordSuccess(connectionId);

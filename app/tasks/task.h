@@ -99,8 +99,24 @@ struct Connection
     ConnectionSettings settings;
     AuthKind authKind = AuthKind::AccessToken;
 
+    // What people see: the user's label, else library/space.
+    QString label() const { return name.isEmpty() ? settings.displayName() : name; }
+    // How --profile and the window find a saved connection: by its label or
+    // by its library/space.
+    bool answersTo(const QString &nameOrLibrary) const
+    {
+        return name == nameOrLibrary || settings.displayName() == nameOrLibrary;
+    }
+    // The same library, space and credential kind, whatever the label: adding
+    // it again finds the saved one instead of a twin.
+    bool sameTarget(const Connection &other) const
+    {
+        return settings == other.settings && authKind == other.authKind;
+    }
+
     friend bool operator==(const Connection &, const Connection &) = default;
 };
 
 Q_DECLARE_METATYPE(TaskKey)
 Q_DECLARE_METATYPE(Task)
+Q_DECLARE_METATYPE(TaskTransition)

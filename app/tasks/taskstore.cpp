@@ -610,8 +610,10 @@ QList<Task> TaskStore::addTasks(qint64 connectionId, const QList<qint64> &taskId
         task.libraryLevel = scope;
         added.append(task);
     }
-    if (added.isEmpty())
+    if (added.isEmpty()) {
+        d->lastError.clear(); // nothing new is no failure
         return {};
+    }
     if (!d->transact([&added](QSqlQuery &q) { return upsertTasks(q, added); }))
         return {};
     for (const Task &task : std::as_const(added)) {
@@ -699,10 +701,12 @@ QList<Task> TaskStore::requeue(const QList<TaskKey> &keys, const QDateTime &now)
     for (const Task &task : std::as_const(changed))
         d->tasks.insert(task.key, task);
     Q_EMIT tasksChanged(changed);
+    Q_EMIT transitioned(transitions);
     return changed;
 }
 
-QList<Task> TaskStore::applyObservations(const QList<TaskObservation> &observations)
+Expected<QList<TaskTransition>> TaskStore::applyObservations(
+    const QList<TaskObservation> &observations)
 {
     QList<Task> changed;
     QList<TaskTransition> transitions;
@@ -757,18 +761,20 @@ QList<Task> TaskStore::applyObservations(const QList<TaskObservation> &observati
     });
     if (changed.isEmpty()) {
         d->lastError.clear();
-        return {};
+        return QList<TaskTransition>();
     }
     const bool ok = d->transact([&](QSqlQuery &q) {
         return upsertTasks(q, rewritten) && touchLastPolled(q, polledOnly)
             && insertTransitions(q, transitions);
     });
     if (!ok)
-        return {};
+        return unexpected(d->lastError);
     for (const Task &task : std::as_const(changed))
         d->tasks.insert(task.key, task);
     Q_EMIT tasksChanged(changed);
-    return changed;
+    if (!transitions.isEmpty())
+        Q_EMIT transitioned(transitions);
+    return transitions;
 }
 
 bool TaskStore::setLastError(const QList<TaskKey> &keys, const QString &redactedError)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "smh/expected.h"
 #include "tasks/task.h"
 
 #include <QHash>
@@ -60,9 +61,10 @@ public:
 
     // Applies one poll cycle's observations in one transaction: updates each
     // task, records a transition where the state changed. Observations for
-    // tasks not tracked (removed meanwhile) are ignored. Returns the tasks that
-    // changed in any way (state, status, result, last polled).
-    QList<Task> applyObservations(const QList<TaskObservation> &observations);
+    // tasks not tracked (removed meanwhile) are ignored. Returns the
+    // transitions recorded (also announced by transitioned()), or why the
+    // write failed.
+    Expected<QList<TaskTransition>> applyObservations(const QList<TaskObservation> &observations);
     // Records an SMH error about specific tasks (not connection-wide).
     bool setLastError(const QList<TaskKey> &keys, const QString &redactedError);
 
@@ -71,6 +73,10 @@ public:
 Q_SIGNALS:
     void tasksAdded(const QList<Task> &tasks);
     void tasksChanged(const QList<Task> &tasks);
+    // State changes, as written to the timelines, after tasksChanged: what the
+    // scheduler, the notifier and the headless output act on, so that none
+    // of them keeps a copy of earlier states.
+    void transitioned(const QList<TaskTransition> &transitions);
     void tasksRemoved(const QList<TaskKey> &keys);
     void connectionsChanged();
 

@@ -342,8 +342,7 @@ void TaskTableModel::reloadConnectionNames()
         return;
     const QList<Connection> connections = m_store->connections();
     for (const Connection &connection : connections)
-        m_connectionNames.insert(connection.id,
-            connection.name.isEmpty() ? connection.settings.displayName() : connection.name);
+        m_connectionNames.insert(connection.id, connection.label());
 }
 
 void TaskTableModel::refreshDurations()

@@ -421,20 +421,8 @@ You can also drop a text or CSV file here.</source>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <source>Cannot read task IDs from standard input.</source>
-        <translation>无法从标准输入读取任务 ID。</translation>
-    </message>
-    <message>
         <source>No task IDs given. Pass them as arguments (10,12,13 or 100-120), with --ids-file FILE, or as - to read standard input.</source>
         <translation>未指定任务 ID。请以参数形式传入（10,12,13 或 100-120），或使用 --ids-file FILE，或传入 - 从标准输入读取。</translation>
-    </message>
-    <message>
-        <source>Cannot read saved profiles: %1</source>
-        <translation>无法读取已保存的连接配置：%1</translation>
-    </message>
-    <message>
-        <source>There is no saved profile named &quot;%1&quot;.</source>
-        <translation>不存在名为“%1”的已保存连接配置。</translation>
     </message>
     <message>
         <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
@@ -860,6 +848,10 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
         <translation>保存在私有文件中；输入以替换</translation>
     </message>
     <message>
+        <source>The tasks could not be saved: %1</source>
+        <translation>无法保存这些任务：%1</translation>
+    </message>
+    <message>
         <source>%1: %2. Polling stopped; edit the connection under Connection ▸ Manage Connections.</source>
         <translation>%1：%2。已停止轮询；请在“连接 ▸ 管理连接”中编辑该连接。</translation>
     </message>
@@ -1001,10 +993,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>--output 必须为 text、json 或 jsonl，而不是“%1”。</translation>
     </message>
     <message>
-        <source>--max-interval must not be shorter than --interval.</source>
-        <translation>--max-interval 不得短于 --interval。</translation>
-    </message>
-    <message>
         <source>token</source>
         <translation>访问令牌</translation>
     </message>
@@ -1015,6 +1003,18 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1025).</source>
         <translation>使用内置的 SMH 模拟器代替真实接入地址；未给出任务 ID 时，监视其自带的演示任务（990、1001-1025）。</translation>
+    </message>
+    <message>
+        <source>Task queries per second to one library, at most (default 2; a 429 halves it for ten minutes).</source>
+        <translation>每个媒体库每秒最多的任务查询次数（默认 2；收到 429 后十分钟内减半）。</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>--request-rate needs a number of queries per second from 0.01 to 100, not &quot;%1&quot;.</source>
+        <translation>--request-rate 需要每秒 0.01 到 100 次之间的查询次数，而不是“%1”。</translation>
     </message>
     <message>
         <source>SMH base URL (default: the library&apos;s own host, https://LIBRARY.api.tencentsmh.cn; env SMH_ENDPOINT).</source>
@@ -1277,6 +1277,25 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>too many requests</source>
         <translation>请求过多</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>--interval (%1 s) must not be longer than --max-interval (%2 s).</source>
+        <translation>--interval（%1 秒）不得长于 --max-interval（%2 秒）。</translation>
+    </message>
+    <message>
+        <source>Cannot read saved profiles: %1</source>
+        <translation>无法读取已保存的连接配置：%1</translation>
+    </message>
+    <message>
+        <source>There is no saved profile named &quot;%1&quot;.</source>
+        <translation>不存在名为“%1”的已保存连接配置。</translation>
+    </message>
+    <message>
+        <source>Cannot read task IDs from standard input.</source>
+        <translation>无法从标准输入读取任务 ID。</translation>
     </message>
 </context>
 <context>
@@ -1847,6 +1866,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). The commands watch and query need none: see --help.</source>
         <translation>没有可用于打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 均未设置）。watch 和 query 命令不需要显示器：请参阅 --help。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 could not be saved: %2</source>
+        <translation>无法保存到 %1 的连接：%2</translation>
+    </message>
+    <message>
+        <source>The task IDs from the command line could not be saved: %1</source>
+        <translation>无法保存命令行中的任务 ID：%1</translation>
     </message>
 </context>
 </TS>

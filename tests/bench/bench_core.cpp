@@ -81,6 +81,12 @@ int main()
         planner.track({1, id}, now);
     report("PollPlanner::dueTasks, 100,000 tracked",
         medianMs(9, [&] { (void)planner.dueTasks(1, now); }));
+    report("PollPlanner::dueTasks, the 1,788 most overdue of 100,000",
+        medianMs(9, [&] { (void)planner.dueTasks(1, now, 1788); }));
+    report("PollPlanner::nextWake + trackedCount, 100,000 tracked", medianMs(9, [&] {
+        (void)planner.nextWake(1);
+        (void)planner.trackedCount(1);
+    }));
     report("PollPlanner::recordObservation x 100,000", medianMs(5, [&] {
         for (qint64 id : std::as_const(ids))
             planner.recordObservation({1, id}, TaskState::Running, TaskState::Running, now);

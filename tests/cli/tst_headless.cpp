@@ -329,6 +329,15 @@ private Q_SLOTS:
         QTest::newRow("options before a bad option")
             << QStringList {u"--output"_s, u"json"_s, u"--frobnicate"_s, u"query"_s, u"10"_s}
             << true << QByteArray("frobnicate");
+        // Both faces: the window refuses it as the commands do, before any display.
+        QTest::newRow("interval longer than max-interval") << QStringList {u"watch"_s,
+            u"--interval"_s, u"120"_s, u"--max-interval"_s, u"60"_s, u"--library"_s, u"lib"_s,
+            u"10"_s} << true << QByteArray("--max-interval");
+        QTest::newRow("window: interval longer than max-interval") << QStringList {u"--interval"_s,
+            u"120"_s, u"--max-interval"_s, u"60"_s} << true << QByteArray("--max-interval");
+        QTest::newRow("bad request rate") << QStringList {u"watch"_s, u"--request-rate"_s, u"0"_s,
+            u"--library"_s, u"lib"_s, u"10"_s}
+                                          << true << QByteArray("--request-rate");
         QTest::newRow("bad interval")
             << QStringList {u"watch"_s, u"--interval"_s, u"-1"_s, u"--library"_s, u"lib"_s, u"10"_s}
             << true << QByteArray("--interval");

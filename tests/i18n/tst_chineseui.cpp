@@ -122,8 +122,10 @@ private Q_SLOTS:
             QCoreApplication::translate("main", "SMH Task Monitor"));
 
         m_monitor = std::make_unique<Monitor>();
-        QString error;
-        QVERIFY2(m_monitor->openStore(u":memory:"_s, &error), qPrintable(error));
+        {
+            const Expected<void> opened = m_monitor->openStore(u":memory:"_s);
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        }
         m_simulator = std::make_unique<SmhSimulator>();
         const Expected<qint64> connected = DemoSetup::connect(*m_simulator, *m_monitor);
         QVERIFY2(connected, qPrintable(connected ? QString() : connected.error()));

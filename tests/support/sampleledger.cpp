@@ -2,15 +2,20 @@
 
 #include "tasks/taskstore.h"
 
+#include <QTest>
+
 using namespace Qt::StringLiterals;
 
 namespace SampleLedger {
 
-void openInMemory(TaskStore &store)
+bool openInMemory(TaskStore &store)
 {
     QString error;
-    if (!store.open(u":memory:"_s, &error))
-        qFatal("cannot open an in-memory ledger: %s", qPrintable(error));
+    if (store.open(u":memory:"_s, &error))
+        return true;
+    // A failed test with the reason, not an abort of the whole binary.
+    QTest::qFail(qPrintable(u"cannot open an in-memory ledger: "_s + error), __FILE__, __LINE__);
+    return false;
 }
 
 qint64 addConnection(TaskStore &store, const QString &libraryId, const QString &name)
@@ -19,7 +24,12 @@ qint64 addConnection(TaskStore &store, const QString &libraryId, const QString &
     connection.name = name;
     connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
     connection.settings.libraryId = libraryId;
-    return store.addConnection(connection);
+    const qint64 id = store.addConnection(connection);
+    if (id == 0) {
+        QTest::qFail(
+            qPrintable(u"cannot add a connection: "_s + store.lastError()), __FILE__, __LINE__);
+    }
+    return id;
 }
 
 TaskResult result(const QString &srcInode, const QString &dstInode)

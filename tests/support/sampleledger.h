@@ -11,10 +11,12 @@ class TaskStore;
 // named connections, and answers as SMH gives them.
 namespace SampleLedger {
 
-// Opens `store` in memory. No test can go on without it: failing is fatal.
-void openInMemory(TaskStore &store);
+// Opens `store` in memory. On failure the current test fails with the
+// reason (the other tests of the binary still run) and false is returned.
+bool openInMemory(TaskStore &store);
 
-// Adds a connection to the default endpoint and returns its id.
+// Adds a connection to the default endpoint and returns its id; on failure
+// the current test fails with the reason and 0 is returned.
 qint64 addConnection(TaskStore &store, const QString &libraryId, const QString &name = {});
 
 // A finished cleanup: converted from foo/bar/test.docx to foo/ba_1x1/test.pdf.

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 // Scheduling decisions on a hand-driven clock: no timers, no sleeps.
@@ -27,6 +28,24 @@ private:
     }
 
 private Q_SLOTS:
+    void reversedIntervalsNeverReachAClamp()
+    {
+        // A longest interval below the base would make every clamp's bounds
+        // reversed (undefined behaviour): the planner raises it to the base.
+        PollPlanner::Options reversed = options();
+        reversed.baseInterval = 120s;
+        reversed.maxInterval = 60s;
+        PollPlanner planner(options(), 1);
+        const TaskKey key {1, 7};
+        planner.track(key, t0());
+        planner.recordObservation(key, TaskState::Queued, TaskState::Running, t0());
+        planner.setOptions(reversed);
+        QCOMPARE(planner.options().maxInterval, 120s);
+        QCOMPARE(planner.intervalOf(key), 120s);
+        planner.recordObservation(key, TaskState::Running, TaskState::Running, t0());
+        QCOMPARE(planner.intervalOf(key), 120s);
+    }
+
     void newTasksAreDueAtOnce()
     {
         PollPlanner planner(options(), 1);
@@ -112,6 +131,74 @@ private Q_SLOTS:
         QVERIFY(planner.dueTasks(1, t0().addSecs(2)).isEmpty());
         QCOMPARE(planner.dueTasks(1, t0().addSecs(3)), (QList<qint64> {1, 2}));
         QCOMPARE(planner.nextWake(1), t0().addSecs(3));
+    }
+
+    void theMostOverdueGoFirstUpToTheLimit()
+    {
+        PollPlanner planner(options(), 1);
+        planner.track({1, 30}, t0().addSecs(-30));
+        planner.track({1, 10}, t0().addSecs(-10));
+        planner.track({1, 20}, t0().addSecs(-20));
+        planner.track({1, 21}, t0().addSecs(-20));
+        planner.track({1, 99}, t0().addSecs(600)); // not due, not soon
+        planner.track({2, 5}, t0().addSecs(-100)); // another connection's
+        QCOMPARE(planner.dueTasks(1, t0()), (QList<qint64> {30, 20, 21, 10}));
+        // With room for two, the two that waited longest; nothing starves.
+        QCOMPARE(planner.dueTasks(1, t0(), 2), (QList<qint64> {30, 20}));
+        QCOMPARE(planner.trackedCount(1), 5);
+        QCOMPARE(planner.trackedCount(2), 1);
+        QCOMPARE(planner.nextWake(1), t0().addSecs(-30));
+        QCOMPARE(planner.nextWake(2), t0().addSecs(-100));
+        // Once answered, a task moves to the back of the line.
+        planner.recordObservation({1, 30}, TaskState::Running, TaskState::Running, t0());
+        QCOMPARE(planner.dueTasks(1, t0(), 2), (QList<qint64> {20, 21}));
+        QCOMPARE(planner.nextWake(1), t0().addSecs(-20));
+        planner.untrack({1, 20});
+        planner.untrack({1, 21});
+        planner.untrack({1, 10});
+        QCOMPARE(planner.nextWake(1), t0().addMSecs(planner.intervalOf({1, 30}).count()));
+        QCOMPARE(planner.trackedCount(1), 2);
+    }
+
+    void requestsStayWithinTheBudget()
+    {
+        PollPlanner::Options o = options();
+        o.requestsPerSecond = 2.0;
+        o.requestBurst = 2;
+        o.slowDownFor = 600s;
+        PollPlanner planner(o, 1);
+        // A fresh connection may send a burst, then one every half second.
+        QCOMPARE(planner.requestAllowance(1, t0()), 2);
+        planner.spendRequests(1, 2, t0());
+        QCOMPARE(planner.requestAllowance(1, t0()), 0);
+        QCOMPARE(planner.requestsAllowedAt(1, t0()), t0().addMSecs(500));
+        QCOMPARE(planner.requestAllowance(1, t0().addMSecs(499)), 0);
+        QCOMPARE(planner.requestAllowance(1, t0().addMSecs(500)), 1);
+        // Never more than the burst, however long the pause.
+        QCOMPARE(planner.requestAllowance(1, t0().addSecs(3600)), 2);
+        // A job that needed more requests than allowed leaves a debt.
+        planner.spendRequests(1, 5, t0().addSecs(3600));
+        QCOMPARE(planner.requestsAllowedAt(1, t0().addSecs(3600)), t0().addSecs(3600 + 2));
+        // Other connections have budgets of their own.
+        QCOMPARE(planner.requestAllowance(2, t0().addSecs(3600)), 2);
+    }
+
+    void aRateLimitSlowsTheConnectionForAWhile()
+    {
+        PollPlanner::Options o = options();
+        o.requestsPerSecond = 2.0;
+        o.requestBurst = 2;
+        o.slowDownFor = 600s;
+        PollPlanner planner(o, 1);
+        planner.recordFailure(1, SmhError::http(429, u"RateLimitExceeded"_s, {}, {}), t0());
+        QCOMPARE(planner.requestRate(1, t0()), 1.0);
+        QCOMPARE(planner.requestAllowance(1, t0()), 0);
+        QCOMPARE(planner.requestsAllowedAt(1, t0()), t0().addSecs(1)); // at half the rate
+        QCOMPARE(planner.requestRate(1, t0().addSecs(599)), 1.0);
+        QCOMPARE(planner.requestRate(1, t0().addSecs(600)), 2.0);
+        // Other errors back off but leave the rate alone.
+        planner.recordFailure(2, SmhError::http(503, u"ServerOverloaded"_s, {}, {}), t0());
+        QCOMPARE(planner.requestRate(2, t0()), 2.0);
     }
 
     void backoffGrowsExponentiallyWithJitterAndCap()

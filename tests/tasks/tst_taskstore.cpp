@@ -67,6 +67,17 @@ QByteArray fileHash(const QString &path)
 // What cycle N of the crash writer says about every task. Each cycle changes
 // the state (so each records one transition per task) and carries N in the
 // status and the poll time, so a reopened file shows which cycles it holds.
+// The tasks one applyObservations() announced as changed.
+QList<Task> changedBy(TaskStore &store, const QList<TaskObservation> &observations)
+{
+    QList<Task> changed;
+    const QMetaObject::Connection spy = QObject::connect(&store, &TaskStore::tasksChanged, &store,
+        [&changed](const QList<Task> &tasks) { changed += tasks; });
+    store.applyObservations(observations);
+    QObject::disconnect(spy);
+    return changed;
+}
+
 TaskObservation crashObservation(qint64 connectionId, qint64 id, qint64 cycle)
 {
     TaskObservation o;
@@ -97,7 +108,7 @@ int crashWriter(const QString &path)
         observations.reserve(ids.size());
         for (qint64 id : std::as_const(ids))
             observations << crashObservation(connectionId, id, cycle);
-        if (store.applyObservations(observations).size() != ids.size()) {
+        if (!store.applyObservations(observations)) {
             std::fprintf(
                 stderr, "cycle %lld failed: %s\n", qlonglong(cycle), qPrintable(store.lastError()));
             return 1;
@@ -229,21 +240,37 @@ private Q_SLOTS:
         const qint64 c = store.addConnection(sampleConnection());
         store.addTasks(c, {1}, {}, t(0));
         QSignalSpy changed(&store, &TaskStore::tasksChanged);
+        QSignalSpy transitioned(&store, &TaskStore::transitioned);
         store.applyObservations({observation(c, 1, TaskState::Running, 202, 10)});
         store.applyObservations({observation(c, 1, TaskState::Running, 202, 20)});
         store.applyObservations({observation(c, 1, TaskState::Running, 202, 30)});
         QCOMPARE(store.timeline({c, 1}).size(), 1);
         QCOMPARE(changed.count(), 3); // lastPolledAt moved each time
+        // ... but the state changed once, and only that is a transition.
+        QCOMPARE(transitioned.count(), 1);
+        QCOMPARE(transitioned.at(0).at(0).value<QList<TaskTransition>>(),
+            (QList<TaskTransition> {{{c, 1}, TaskState::Queued, TaskState::Running, 202, t(10)}}));
         store.applyObservations({observation(c, 1, TaskState::Failed, 500, 40)});
         store.applyObservations({observation(c, 1, TaskState::Failed, 500, 50)});
+        QCOMPARE(transitioned.count(), 2);
+        QCOMPARE(transitioned.at(1).at(0).value<QList<TaskTransition>>(),
+            (QList<TaskTransition> {{{c, 1}, TaskState::Running, TaskState::Failed, 500, t(40)}}));
+        // A re-check is a transition back to Queued.
+        store.requeue({{c, 1}}, t(60));
+        QCOMPARE(transitioned.count(), 3);
+        QCOMPARE(transitioned.at(2).at(0).value<QList<TaskTransition>>(),
+            (QList<TaskTransition> {{{c, 1}, TaskState::Failed, TaskState::Queued, 500, t(60)}}));
+        store.applyObservations({observation(c, 1, TaskState::Failed, 500, 70)});
         const Task task = *store.task({c, 1});
-        QCOMPARE(task.finishedAt, t(40));
-        QCOMPARE(task.stateSince, t(40));
-        QCOMPARE(task.lastPolledAt, t(50));
-        QCOMPARE(store.timeline({c, 1}).size(), 2);
+        QCOMPARE(task.finishedAt, t(70));
+        QCOMPARE(task.stateSince, t(70));
+        QCOMPARE(task.lastPolledAt, t(70));
+        QCOMPARE(store.timeline({c, 1}).size(), 4);
         // An identical observation changes nothing and announces nothing.
         changed.clear();
-        QVERIFY(store.applyObservations({observation(c, 1, TaskState::Failed, 500, 50)}).isEmpty());
+        const auto again = store.applyObservations({observation(c, 1, TaskState::Failed, 500, 70)});
+        QVERIFY(again);
+        QVERIFY(again->isEmpty());
         QCOMPARE(changed.count(), 0);
         QVERIFY(store.lastError().isEmpty());
     }
@@ -280,7 +307,9 @@ private Q_SLOTS:
             o.status = 200;
             o.result = TaskResult::fromJson(raw);
             expected = *o.result;
-            QCOMPARE(store.applyObservations({o}).size(), 1);
+            const auto applied = store.applyObservations({o});
+            QVERIFY(applied);
+            QCOMPARE(applied->size(), 1); // Queued -> Succeeded
         }
         TaskStore reopened;
         QString error;
@@ -312,8 +341,8 @@ private Q_SLOTS:
                 Observer raw(file);
                 QVERIFY(raw.exec(u"DELETE FROM tasks WHERE task_id = 43"_s));
             }
-            const QList<Task> changed =
-                store.applyObservations({observation(c, 42, TaskState::Running, 202, 20),
+            const QList<Task> changed = changedBy(store,
+                {observation(c, 42, TaskState::Running, 202, 20),
                     observation(c, 43, TaskState::Running, 202, 20)});
             QCOMPARE(changed.size(), 2);
             expected42 = *store.task({c, 42});
@@ -342,8 +371,8 @@ private Q_SLOTS:
         QVERIFY(store.addTasks(c, {5}, {}, t(0)).isEmpty());
         QCOMPARE(added.count(), 2);
         QVERIFY(store.addTasks(c + 100, {1}, {}, t(0)).isEmpty()); // no such connection
-        const QList<Task> changed =
-            store.applyObservations({observation(c, 99, TaskState::Running, 202, 1),
+        const QList<Task> changed = changedBy(store,
+            {observation(c, 99, TaskState::Running, 202, 1),
                 observation(c, 5, TaskState::Running, 202, 1)});
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.constFirst().key.taskId, 5);
@@ -597,7 +626,10 @@ private Q_SLOTS:
 
         QSignalSpy changed(&store, &TaskStore::tasksChanged);
         expectFailure(u"transitions"_s);
-        QVERIFY(store.applyObservations({observation(c, 1, TaskState::Running, 202, 5)}).isEmpty());
+        const auto applied =
+            store.applyObservations({observation(c, 1, TaskState::Running, 202, 5)});
+        QVERIFY(!applied);
+        QCOMPARE(applied.error(), store.lastError());
         QVERIFY2(failedOn(u"transitions"_s), qPrintable(store.lastError()));
         QCOMPARE(changed.count(), 0);
         QCOMPARE(*store.task({c, 1}), before); // the cache was not touched
@@ -655,8 +687,8 @@ private Q_SLOTS:
         QVERIFY(store.open(u":memory:"_s, &error));
         const qint64 c = store.addConnection(sampleConnection());
         store.addTasks(c, {1}, {}, t(0));
-        const QList<Task> changed =
-            store.applyObservations({observation(c, 1, TaskState::Running, 202, 10),
+        const QList<Task> changed = changedBy(store,
+            {observation(c, 1, TaskState::Running, 202, 10),
                 observation(c, 1, TaskState::Succeeded, 200, 20)});
         QCOMPARE(changed.size(), 1); // one task, in its last state
         QCOMPARE(changed.constFirst().state, TaskState::Succeeded);
@@ -688,7 +720,7 @@ private Q_SLOTS:
         // Even an answer that repeats the last one clears a newer error.
         QVERIFY(store.setLastError({{c, 1}}, u"timed out"_s));
         const QList<Task> changed =
-            store.applyObservations({observation(c, 1, TaskState::Running, 202, 10)});
+            changedBy(store, {observation(c, 1, TaskState::Running, 202, 10)});
         QCOMPARE(changed.size(), 1);
         QVERIFY(changed.constFirst().lastError.isEmpty());
     }
@@ -706,13 +738,15 @@ private Q_SLOTS:
         QVERIFY(raw.isOpen());
         auto count = [&raw](const QString &sql) { return raw.scalar(sql).toInt(); };
         // Every emission records what the file held at that moment.
-        QList<int> connectionsSeen, addedSeen, changedSeen, removedSeen;
+        QList<int> connectionsSeen, addedSeen, changedSeen, transitionedSeen, removedSeen;
         connect(&store, &TaskStore::connectionsChanged, &store,
             [&] { connectionsSeen << count(u"SELECT COUNT(*) FROM connections"_s); });
         connect(&store, &TaskStore::tasksAdded, &store,
             [&] { addedSeen << count(u"SELECT COUNT(*) FROM tasks"_s); });
         connect(&store, &TaskStore::tasksChanged, &store,
             [&] { changedSeen << count(u"SELECT COUNT(*) FROM tasks WHERE state = 'running'"_s); });
+        connect(&store, &TaskStore::transitioned, &store,
+            [&] { transitionedSeen << count(u"SELECT COUNT(*) FROM transitions"_s); });
         connect(&store, &TaskStore::tasksRemoved, &store,
             [&] { removedSeen << count(u"SELECT COUNT(*) FROM tasks"_s); });
 
@@ -723,6 +757,7 @@ private Q_SLOTS:
         store.applyObservations({observation(c, 1, TaskState::Running, 202, 5),
             observation(c, 2, TaskState::Running, 202, 5)});
         QCOMPARE(changedSeen, QList<int> {2});
+        QCOMPARE(transitionedSeen, QList<int> {2});
         store.removeTasks({{c, 3}});
         QCOMPARE(removedSeen, QList<int> {2});
         QVERIFY(store.removeConnection(c));

@@ -249,8 +249,10 @@ private Q_SLOTS:
     void appliedEditsReachLedgerKeychainAndMonitor()
     {
         Monitor monitor;
-        QString error;
-        QVERIFY2(monitor.openStore(u":memory:"_s, &error), qPrintable(error));
+        {
+            const Expected<void> opened = monitor.openStore(u":memory:"_s);
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        }
         SecretStore secrets;
         secrets.setKeychainEnabled(false);
 
@@ -293,15 +295,17 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString file = dir.filePath(u"ledger.sqlite"_s);
         Monitor monitor;
-        QString error;
-        QVERIFY2(monitor.openStore(file, &error), qPrintable(error));
+        {
+            const Expected<void> opened = monitor.openStore(file);
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        }
         SecretStore secrets;
         secrets.setKeychainEnabled(false);
         secrets.setPrivateFilePath({});
         Connection connection;
         connection.settings.endpoint = m_simulator->baseUrl();
         connection.settings.libraryId = m_simulator->libraryId();
-        const qint64 id = monitor.addConnection(connection);
+        const qint64 id = monitor.addConnection(connection).valueOr(0);
         QVERIFY(id > 0);
         secrets.write(id, m_simulator->staticToken());
         {

@@ -175,8 +175,10 @@ private Q_SLOTS:
     void showsTheTaskErrorAndTheConnectionError()
     {
         Monitor monitor;
-        QString error;
-        QVERIFY2(monitor.openStore(u":memory:"_s, &error), qPrintable(error));
+        {
+            const Expected<void> opened = monitor.openStore(u":memory:"_s);
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        }
         PollPlanner::Options options;
         options.baseInterval = 200ms;
         options.backoffBase = 60s;

@@ -55,8 +55,10 @@ private:
     void start(std::chrono::milliseconds interval, SecretStore *secrets = nullptr)
     {
         m_monitor = std::make_unique<Monitor>();
-        QString error;
-        QVERIFY2(m_monitor->openStore(u":memory:"_s, &error), qPrintable(error));
+        {
+            const Expected<void> opened = m_monitor->openStore(u":memory:"_s);
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        }
         PollPlanner::Options options;
         options.baseInterval = interval;
         options.maxInterval = std::max(interval, std::chrono::milliseconds(1000));

@@ -1,5 +1,6 @@
 #include "sampleledger.h"
 #include "tasks/exporter.h"
+#include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
 #include "ui/filtersidebar.h"
 #include "ui/statestyle.h"
@@ -71,7 +72,8 @@ private Q_SLOTS:
         SampleLedger::openInMemory(store);
         const qint64 c = SampleLedger::addConnection(store, u"lib"_s);
         StateStyle style(nullptr, false);
-        TrayNotifier notifier(&store, &style);
+        TaskNotifier tasks(&store);
+        TrayNotifier notifier(&tasks, &style);
         notifier.setDigestDelay(50ms);
         notifier.setMode(TrayNotifier::Mode::FailuresOnly);
         QSignalSpy notified(&notifier, &TrayNotifier::notified);

@@ -1,4 +1,5 @@
 #include "sampleledger.h"
+#include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
 #include "ui/statestyle.h"
 #include "ui/traynotifier.h"
@@ -20,6 +21,7 @@ private:
     struct Fixture
     {
         TaskStore store;
+        std::unique_ptr<TaskNotifier> tasks;
         StateStyle style {nullptr, false};
         std::unique_ptr<TrayNotifier> notifier;
         qint64 connectionId = 0;
@@ -29,7 +31,8 @@ private:
         {
             SampleLedger::openInMemory(store);
             connectionId = SampleLedger::addConnection(store, u"lib"_s);
-            notifier = std::make_unique<TrayNotifier>(&store, &style);
+            tasks = std::make_unique<TaskNotifier>(&store);
+            notifier = std::make_unique<TrayNotifier>(tasks.get(), &style);
             notifier->setDigestDelay(50ms);
         }
 
