@@ -1,3 +1,4 @@
+#include "demo/smhsimulator.h"
 #include "sampleledger.h"
 #include "tasks/taskstore.h"
 #include "ui/resultitemmodel.h"
@@ -18,23 +19,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A batch delete of `count` entries of which the last `failed` were refused.
+// A batch delete of `count` entries of which the last `failed` were refused,
+// as the simulator answers it.
 TaskResult batchResult(int count, int failed)
 {
-    QJsonArray items;
-    for (int i = 0; i < count; ++i) {
-        QJsonObject item {{u"path"_s, QJsonArray {u"dir"_s, u"f%1"_s.arg(i)}}};
-        if (i >= count - failed) {
-            item.insert(u"status"_s, 403);
-            item.insert(u"code"_s, u"NoPermission"_s);
-            item.insert(u"message"_s, u"not allowed"_s);
-        } else {
-            item.insert(u"status"_s, 200);
-            item.insert(u"recycledItemId"_s, i);
-        }
-        items.append(item);
-    }
-    return TaskResult::fromJson(items);
+    return TaskResult::fromJson(SmhSimulator::batchResult(15, count, failed));
 }
 
 } // namespace
@@ -54,12 +43,12 @@ private Q_SLOTS:
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setItems(batchResult(3, 1).items);
         QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.index(0, ResultItemModel::PathColumn).data().toString(), u"dir/f0"_s);
+        QVERIFY(model.index(0, ResultItemModel::PathColumn).data().toString().contains(u"/0-"_s));
         QCOMPARE(model.index(0, ResultItemModel::OutcomeColumn).data().toString(), u"Done"_s);
         QCOMPARE(
             model.index(2, ResultItemModel::OutcomeColumn).data().toString(), u"Failed (403)"_s);
         QCOMPARE(model.index(2, ResultItemModel::ErrorColumn).data().toString(),
-            u"NoPermission: not allowed"_s);
+            u"NoPermission: The entry is locked by another user."_s);
         model.setItems({});
         QCOMPARE(model.rowCount(), 0);
     }
