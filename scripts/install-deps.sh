@@ -9,6 +9,7 @@ packages=(
     qtkeychain-qt6-dev libgl-dev
     xvfb xauth dbus-x11 fonts-noto-cjk clang-format
     desktop-file-utils appstream lintian
+    clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Quick start 2: install dependencies, build (warnings are errors), run every
-# test, then the same tests again under AddressSanitizer + UBSan, then check
+# test, then the same tests again under AddressSanitizer + UBSan, then fuzz the
+# parsers for a bounded time (scripts/fuzz.sh), then check
 # formatting, build and lint the Debian package and (as root or in CI)
 # install it and run the installed binary.
 # SMH_SKIP_SANITIZERS=1 skips the sanitizer pass (for a quick local run).
+# Each fuzzer runs SMH_FUZZ_SECONDS (default 60); SMH_SKIP_FUZZ=1 skips them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -20,6 +22,10 @@ if [[ "${SMH_SKIP_SANITIZERS:-0}" != 1 ]]; then
     cmake --build build-asan -j "$jobs"
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 600
+fi
+
+if [[ "${SMH_SKIP_FUZZ:-0}" != 1 ]]; then
+    scripts/fuzz.sh
 fi
 
 echo "== layers"

@@ -1,5 +1,7 @@
 #include "ui/uisettings.h"
 
+#include "smh/privatefile.h"
+
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -34,7 +36,12 @@ UiSettings::UiSettings(QSettings *settings)
                        : std::make_unique<QSettings>(
                            defaultOrganization(), QCoreApplication::applicationName()))
     , m_settings(settings ? settings : m_owned.get())
-{ }
+{
+    if (m_owned) {
+        // Failing that, settings are still worth keeping: QSettings writes anyway.
+        (void)PrivateFile::prepare(m_owned->fileName());
+    }
+}
 
 UiSettings::~UiSettings() = default;
 

@@ -15,7 +15,6 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -42,14 +41,30 @@ QJsonObject summaryOf(const TaskNotifier &counts)
     return summary;
 }
 
+bool hasStatus(const Task &task)
+{
+    return task.state != TaskState::Queued && task.state != TaskState::NotFound;
+}
+
 QJsonObject taskJson(const Task &task)
 {
     QJsonObject object {{u"taskId"_s, task.key.taskId}, {u"state"_s, TaskStates::key(task.state)}};
+    // null only when the server said nothing of the task: a status of 0 it
+    // sent is printed as 0.
     object.insert(
-        u"status"_s, task.status ? QJsonValue(task.status) : QJsonValue(QJsonValue::Null));
+        u"status"_s, hasStatus(task) ? QJsonValue(task.status) : QJsonValue(QJsonValue::Null));
     if (task.result)
         object.insert(u"result"_s, task.result->toJson());
     return object;
+}
+
+// An object as QJsonDocument indents it `level` deep inside a document.
+QString nestedJson(const QJsonObject &object, int level)
+{
+    QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    json.chop(1); // the document's final new line
+    const QByteArray newLine = QByteArray("\n") + QByteArray(4 * level, ' ');
+    return QString::fromUtf8(json.replace('\n', newLine));
 }
 
 QString isoNow()
@@ -75,7 +90,13 @@ void HeadlessRunner::printError(const QString &message)
 {
     if (m_progress)
         m_err << "\r\033[K";
-    m_err << "smh-task-monitor: " << Redact::text(message) << Qt::endl;
+    // Server text (codes, messages, request IDs) may hold escape sequences
+    // that would retitle the terminal or overwrite a line: escaped like the
+    // text table's cells, one printed line per line of our own message.
+    const QStringList lines = Redact::text(message).split(u'\n');
+    for (const QString &line : lines)
+        m_err << "smh-task-monitor: " << TextTable::cell(line) << '\n';
+    m_err.flush();
 }
 
 Expected<QList<qint64>> HeadlessRunner::readTaskIds() const
@@ -226,12 +247,16 @@ void HeadlessRunner::onCycleFinished()
 {
     if (m_finished || m_options.command != MonitorOptions::Command::Query)
         return;
-    // One answer per task is all a query wants.
-    const QList<Task> all = currentTasks();
-    const bool answered = std::all_of(
-        all.cbegin(), all.cend(), [](const Task &task) { return task.lastPolledAt.isValid(); });
-    if (answered)
-        finish(Success);
+    // One answer per task is all a query wants. Answers only accumulate, so
+    // the look resumes where the last one stopped: scanning every task after
+    // every cycle was quadratic, minutes for a million tasks.
+    for (; m_firstUnanswered < m_ids.size(); ++m_firstUnanswered) {
+        const std::optional<Task> task =
+            m_monitor->store()->task({m_connectionId, m_ids.at(m_firstUnanswered)});
+        if (task && !task->lastPolledAt.isValid())
+            return;
+    }
+    finish(Success);
 }
 
 void HeadlessRunner::onTransitioned(const QList<TaskTransition> &transitions)
@@ -351,12 +376,15 @@ void HeadlessRunner::printFinal()
     const QList<Task> tasks = currentTasks();
     switch (m_options.output) {
     case MonitorOptions::Output::Json: {
-        QJsonArray array;
-        for (const Task &task : tasks)
-            array.append(taskJson(task));
-        const QJsonObject document {
-            {u"tasks"_s, array}, {u"summary"_s, summaryOf(*m_monitor->notifier())}};
-        m_out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
+        // Written task by task, in the bytes QJsonDocument's indented form
+        // would give: one document of a million tasks took gigabytes.
+        m_out << "{\n    \"summary\": " << nestedJson(summaryOf(*m_monitor->notifier()), 1)
+              << ",\n    \"tasks\": [\n";
+        for (qsizetype i = 0; i < tasks.size(); ++i) {
+            m_out << "        " << nestedJson(taskJson(tasks.at(i)), 2)
+                  << (i + 1 < tasks.size() ? ",\n" : "\n");
+        }
+        m_out << "    ]\n}\n";
         break;
     }
     case MonitorOptions::Output::JsonLines: {
@@ -376,7 +404,7 @@ void HeadlessRunner::printFinal()
         QList<QStringList> rows;
         for (const Task &task : tasks) {
             rows << QStringList {QString::number(task.key.taskId), TaskStates::key(task.state),
-                task.status ? QString::number(task.status) : u"-"_s,
+                hasStatus(task) ? QString::number(task.status) : u"-"_s,
                 task.result && !task.result->srcInode.isEmpty() ? task.result->srcInode : u"-"_s,
                 task.result && !task.result->dstInode.isEmpty() ? task.result->dstInode : u"-"_s,
                 task.result && !task.result->summaryPath().isEmpty() ? task.result->summaryPath()

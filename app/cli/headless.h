@@ -71,6 +71,7 @@ private:
     std::unique_ptr<Monitor> m_monitor;
     qint64 m_connectionId = 0;
     QList<qint64> m_ids;
+    qsizetype m_firstUnanswered = 0; // query: m_ids before it have an answer
     QTextStream m_out;
     QTextStream m_err;
     int m_reportedFailures = 0; // consecutive failures already reported

@@ -1,5 +1,7 @@
 #include "smh/secretstore.h"
 
+#include "smh/privatefile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -173,7 +175,11 @@ QString SecretStore::updatePrivateFile(const std::function<void(QHash<qint64, QS
     const QJsonObject root {{fileFormatKey, fileFormat}, {fileSecretsKey, entries}};
 
     const QString shown = QDir::toNativeSeparators(m_privateFilePath);
-    QDir().mkpath(QFileInfo(m_privateFilePath).absolutePath());
+    if (const Expected<void> folder =
+            PrivateFile::makeFolder(QFileInfo(m_privateFilePath).absolutePath());
+        !folder) {
+        return tr("The secrets file %1 cannot be written: %2").arg(shown, folder.error());
+    }
     QSaveFile file(m_privateFilePath);
     // Private before the first byte is written, so no secret is ever on disk
     // with wider permissions, whatever the umask.

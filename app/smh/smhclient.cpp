@@ -13,6 +13,8 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcSmhClient, "smh.client", QtWarningMsg)
@@ -22,28 +24,26 @@ namespace {
 constexpr char cancelledProperty[] = "smh_cancelled";
 constexpr char oversizedProperty[] = "smh_oversized";
 constexpr char tlsErrorsProperty[] = "smh_tls_errors";
+constexpr char deadlineProperty[] = "smh_deadline";
+constexpr qint64 readAheadBytes = 256 * 1024;
 
-QString firstString(const QJsonObject &object, std::initializer_list<QStringView> keys)
-{
-    for (QStringView key : keys) {
-        const QJsonValue value = object.value(key);
-        if (value.isString() && !value.toString().isEmpty())
-            return value.toString();
-        if (value.isDouble())
-            return QString::number(value.toInteger());
-    }
-    return {};
-}
-
-// Retry-After is either delta-seconds or an HTTP date (RFC 9110 10.2.3).
+// Retry-After is either delta-seconds or an HTTP date (RFC 9110 10.2.3). A
+// server may ask for any wait; more than SmhError::maxRetryAfterSeconds is
+// taken as that long, so that a typo or a hostile proxy cannot stop polling.
 int parseRetryAfter(const QByteArray &header)
 {
     if (header.isEmpty())
         return -1;
-    bool ok = false;
-    const int seconds = header.trimmed().toInt(&ok);
-    if (ok)
-        return std::max(0, seconds);
+    const QByteArray trimmed = header.trimmed();
+    if (!trimmed.isEmpty() && std::all_of(trimmed.cbegin(), trimmed.cend(), [](char c) {
+            return c >= '0' && c <= '9';
+        })) {
+        bool ok = false;
+        const qint64 seconds = trimmed.toLongLong(&ok);
+        // Too many digits for 64 bits is still "a very long time".
+        return ok ? int(std::min<qint64>(seconds, SmhError::maxRetryAfterSeconds))
+                  : SmhError::maxRetryAfterSeconds;
+    }
     // Servers send IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), whose "GMT"
     // Qt's RFC 2822 parser does not take; the numeric zone means the same.
     QString text = QString::fromLatin1(header.trimmed());
@@ -52,37 +52,8 @@ int parseRetryAfter(const QByteArray &header)
     const QDateTime when = QDateTime::fromString(text, Qt::RFC2822Date);
     if (!when.isValid())
         return -1;
-    return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
-}
-
-// SMH's error body: {"code": "...", "message": "...", "requestId": "..."}. The
-// spelling varies between services and gateways, and any field may be missing.
-SmhError httpError(int status, const QByteArray &body, const QByteArray &requestIdHeader)
-{
-    QString code;
-    QString message;
-    QString requestId = QString::fromLatin1(requestIdHeader);
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (document.isObject()) {
-        QJsonObject object = document.object();
-        if (object.value(u"error").isObject()) // {"error": {...}}
-            object = object.value(u"error").toObject();
-        code = firstString(object, {u"code", u"Code", u"errorCode", u"error"});
-        message = firstString(object, {u"message", u"Message", u"msg", u"errorMessage"});
-        if (requestId.isEmpty())
-            requestId = firstString(object, {u"requestId", u"RequestId", u"request_id"});
-    }
-    SmhError error = SmhError::http(status, code, message, requestId);
-    if (code.isEmpty() && message.isEmpty() && !body.isEmpty()) {
-        // A proxy's HTML page: say so rather than dumping markup on the user.
-        const bool looksHtml = body.trimmed().startsWith('<');
-        // Redacted before it is shortened: a cut inside a token would hide the
-        // token from redaction and show its first half.
-        error.setDetail(looksHtml
-                ? SmhError::tr("the server answered with an HTML page")
-                : Redact::text(QString::fromUtf8(body.left(64 * 1024)).simplified()).left(200));
-    }
-    return error;
+    return int(std::clamp<qint64>(
+        QDateTime::currentDateTimeUtc().secsTo(when), 0, SmhError::maxRetryAfterSeconds));
 }
 
 } // namespace
@@ -199,6 +170,25 @@ QNetworkReply *SmhClient::send(const QByteArray &verb, const QNetworkRequest &re
     qCDebug(lcSmhClient) << verb << Redact::url(request.url());
 
     const qint64 cap = m_maxReplyBytes;
+    // The body is drained as it comes and Qt reads little ahead of us, so
+    // the cap bounds memory, not just the verdict: a fast endless body
+    // otherwise piles up in Qt's buffers faster than it is judged.
+    reply->setReadBufferSize(readAheadBytes);
+    connect(reply, &QNetworkReply::readyRead, reply, [this, reply, cap] {
+        QByteArray &body = m_bodies[reply];
+        body += reply->read(cap + 1 - body.size());
+        if (body.size() > cap && !reply->property(oversizedProperty).toBool()) {
+            reply->setProperty(oversizedProperty, true);
+            reply->abort();
+        }
+    });
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, [reply] {
+        reply->setProperty(deadlineProperty, true);
+        reply->abort();
+    });
+    deadline->start(m_totalTimeout);
     auto enforceCap = [reply, cap](qint64 size) {
         if (size > cap && !reply->property(oversizedProperty).toBool()) {
             reply->setProperty(oversizedProperty, true);
@@ -226,6 +216,7 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
 {
     m_inFlight.removeAll(reply);
     reply->deleteLater();
+    const QByteArray body = m_bodies.take(reply) + reply->read(m_maxReplyBytes + 1);
 
     Outcome outcome;
     outcome.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -234,9 +225,22 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
     if (reply->property(cancelledProperty).toBool()) {
         outcome.error =
             SmhError(SmhError::Kind::Cancelled, tr("request to %1 cancelled").arg(where));
+    } else if (reply->property(oversizedProperty).toBool() && outcome.httpStatus >= 300) {
+        // An error page too large to read (a proxy's 502, say) is still that
+        // error: a 5xx backs off and is retried like any other.
+        outcome.error = SmhError::http(
+            outcome.httpStatus, {}, {}, QString::fromLatin1(reply->rawHeader("x-smh-request-id")));
+        outcome.error.setDetail(
+            tr("its body exceeded %1 bytes and was not read").arg(m_maxReplyBytes));
+        outcome.error.setRetryAfterSeconds(parseRetryAfter(reply->rawHeader("Retry-After")));
     } else if (reply->property(oversizedProperty).toBool()) {
         outcome.error = SmhError(SmhError::Kind::Oversized,
             tr("the reply from %1 exceeded %2 bytes").arg(where).arg(m_maxReplyBytes));
+    } else if (reply->property(deadlineProperty).toBool()) {
+        outcome.error = SmhError(SmhError::Kind::Timeout,
+            tr("the reply from %1 did not complete within %2 s")
+                .arg(where)
+                .arg(double(m_totalTimeout.count()) / 1000.0));
     } else if (const QStringList tls = reply->property(tlsErrorsProperty).toStringList();
                !tls.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError) {
         const QString reason =
@@ -252,8 +256,8 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
                                    "the access token stays with SMH")
                                     .arg(where));
     } else if (outcome.httpStatus >= 300) {
-        const QByteArray body = reply->read(m_maxReplyBytes + 1);
-        outcome.error = httpError(outcome.httpStatus, body, reply->rawHeader("x-smh-request-id"));
+        outcome.error =
+            SmhError::fromHttpReply(outcome.httpStatus, body, reply->rawHeader("x-smh-request-id"));
         outcome.error.setRetryAfterSeconds(parseRetryAfter(reply->rawHeader("Retry-After")));
     } else if (reply->error() == QNetworkReply::OperationCanceledError
         || reply->error() == QNetworkReply::TimeoutError) {
@@ -267,7 +271,7 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
         outcome.error = SmhError(
             SmhError::Kind::Network, tr("%1 (%2)").arg(Redact::text(reply->errorString()), where));
     } else {
-        outcome.body = reply->readAll();
+        outcome.body = body;
         if (outcome.body.size() > m_maxReplyBytes)
             outcome.error = SmhError(SmhError::Kind::Oversized,
                 tr("the reply from %1 exceeded %2 bytes").arg(where).arg(m_maxReplyBytes));
@@ -358,6 +362,11 @@ TokenJob *SmhClient::startTokenJob(
             if (token.isEmpty() || expiresIn <= 0) {
                 job->addError(SmhError(
                     SmhError::Kind::Malformed, tr("the token reply has no accessToken/expiresIn")));
+            } else if (token.size() > maxTokenLength) {
+                job->addError(SmhError(SmhError::Kind::Oversized,
+                    tr("the server sent an access token of %1 characters (at most %2 are accepted)")
+                        .arg(token.size())
+                        .arg(maxTokenLength)));
             } else {
                 Redact::registerSecret(token);
                 job->m_token = AccessToken {token, expiresIn, QDateTime::currentDateTimeUtc()};

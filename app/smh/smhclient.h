@@ -102,12 +102,20 @@ public:
     // A full batch of results is well under 1 MiB; anything far larger is a
     // misbehaving proxy, not a reply worth buffering.
     static constexpr qint64 defaultMaxReplyBytes = 16 * 1024 * 1024;
+    // The transfer timeout restarts on every byte; this one does not, so a
+    // server that trickles its reply cannot hold a request forever.
+    static constexpr std::chrono::milliseconds defaultTotalTimeout {60'000};
+    // SMH's tokens are a few dozen characters; one far longer would make
+    // every query URL too long, and it is the server's fault, not the user's.
+    static constexpr qsizetype maxTokenLength = 4096;
 
     explicit SmhClient(QObject *parent = nullptr);
     ~SmhClient() override;
 
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_transferTimeout = timeout; }
     std::chrono::milliseconds transferTimeout() const { return m_transferTimeout; }
+    void setTotalTimeout(std::chrono::milliseconds timeout) { m_totalTimeout = timeout; }
+    std::chrono::milliseconds totalTimeout() const { return m_totalTimeout; }
     void setMaxReplyBytes(qint64 bytes) { m_maxReplyBytes = bytes; }
     qint64 maxReplyBytes() const { return m_maxReplyBytes; }
     void setUrlLimit(qsizetype bytes) { m_urlLimit = bytes; }
@@ -155,6 +163,7 @@ private:
 
     QNetworkAccessManager *m_network;
     QList<QPointer<QNetworkReply>> m_inFlight;
+    QHash<QNetworkReply *, QByteArray> m_bodies; // read so far, per reply in flight
     struct CaFile
     {
         QDateTime modified;
@@ -164,6 +173,7 @@ private:
     // By path, and read again when the file changes (a renewed private CA).
     QHash<QString, CaFile> m_caCache;
     std::chrono::milliseconds m_transferTimeout = defaultTransferTimeout;
+    std::chrono::milliseconds m_totalTimeout = defaultTotalTimeout;
     qint64 m_maxReplyBytes = defaultMaxReplyBytes;
     qsizetype m_urlLimit = 0; // 0: TaskQuery::maxUrlBytes
     qint64 m_requestsSent = 0;

@@ -2,7 +2,29 @@
 
 #include "smh/redact.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// Longer server text is cut: a reader wants the start, a terminal no megabytes.
+constexpr qsizetype maxFieldLength = 1000;
+
+QString firstString(const QJsonObject &object, std::initializer_list<QStringView> keys)
+{
+    for (QStringView key : keys) {
+        const QJsonValue value = object.value(key);
+        if (value.isString() && !value.toString().isEmpty())
+            return value.toString();
+        if (value.isDouble())
+            return QString::number(value.toInteger());
+    }
+    return {};
+}
+
+} // namespace
 
 SmhError SmhError::http(int httpStatus, QString code, QString message, QString requestId)
 {
@@ -11,6 +33,43 @@ SmhError SmhError::http(int httpStatus, QString code, QString message, QString r
     error.m_code = Redact::text(code);
     error.m_message = Redact::text(message);
     error.m_requestId = std::move(requestId);
+    return error;
+}
+
+// SMH's error body: {"code": "...", "message": "...", "requestId": "..."}. The
+// spelling varies between services and gateways, and any field may be missing.
+SmhError SmhError::fromHttpReply(
+    int status, const QByteArray &body, const QByteArray &requestIdHeader)
+{
+    QString code;
+    QString message;
+    QString requestId = QString::fromLatin1(requestIdHeader.left(maxFieldLength));
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (document.isObject()) {
+        QJsonObject object = document.object();
+        if (object.value(u"error").isObject()) // {"error": {...}}
+            object = object.value(u"error").toObject();
+        // One line each, whatever the server put in them.
+        code = firstString(object, {u"code", u"Code", u"errorCode", u"error"}).simplified();
+        message =
+            firstString(object, {u"message", u"Message", u"msg", u"errorMessage"}).simplified();
+        if (requestId.isEmpty())
+            requestId = firstString(object, {u"requestId", u"RequestId", u"request_id"});
+    }
+    SmhError error =
+        SmhError::http(status, code, message, requestId.simplified().left(maxFieldLength));
+    // Cut to a length worth reading only once redacted.
+    error.m_code.truncate(maxFieldLength);
+    error.m_message.truncate(maxFieldLength);
+    if (code.isEmpty() && message.isEmpty() && !body.isEmpty()) {
+        // A proxy's HTML page: say so rather than dumping markup on the user.
+        const bool looksHtml = body.trimmed().startsWith('<');
+        // Redacted before it is shortened: a cut inside a token would hide the
+        // token from redaction and show its first half.
+        error.setDetail(looksHtml
+                ? tr("the server answered with an HTML page")
+                : Redact::text(QString::fromUtf8(body.left(64 * 1024)).simplified()).left(200));
+    }
     return error;
 }
 

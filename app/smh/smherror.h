@@ -16,13 +16,16 @@ public:
         None,
         InvalidInput, // refused before anything was sent (bad endpoint, bad ID, ...)
         Network, // connection refused, reset, host not found, ...
-        Timeout, // no bytes moved for the transfer timeout
+        Timeout, // no bytes moved for the transfer timeout, or past the total deadline
         Tls, // certificate or handshake failure; never ignored
         Http, // a non-2xx status; code/message/requestId decoded when present
         Malformed, // 2xx whose body is not what the API documents
         Oversized, // the body exceeded the reply size cap
         Cancelled, // aborted by us (shutdown, user)
     };
+
+    // The longest Retry-After obeyed; a longer one is taken as this.
+    static constexpr int maxRetryAfterSeconds = 600;
 
     SmhError() = default;
     SmhError(Kind kind, QString detail)
@@ -31,6 +34,11 @@ public:
     { }
 
     static SmhError http(int httpStatus, QString code, QString message, QString requestId);
+    // Reads an error reply's body: SMH's {"code", "message", "requestId"} in
+    // the spellings services and gateways use, or a proxy's page. Any field
+    // may be missing; the body is never trusted to be JSON or text.
+    static SmhError fromHttpReply(
+        int httpStatus, const QByteArray &body, const QByteArray &requestIdHeader);
 
     Kind kind() const { return m_kind; }
     bool isError() const { return m_kind != Kind::None; }

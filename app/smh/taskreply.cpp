@@ -178,6 +178,19 @@ Parsed parse(const QByteArray &body, const QList<qint64> &requestedIds)
         const QJsonValue resultValue = object.value(u"result");
         if (!resultValue.isUndefined() && !resultValue.isNull())
             report.result = TaskResult::fromJson(resultValue);
+        // The same task twice is fine when both say the same; when they
+        // disagree (500, then 200) neither can be believed, and picking one
+        // could report success for a failed task.
+        const auto seen = byId.constFind(report.taskId);
+        if (seen != byId.cend() && !(*seen == report)) {
+            parsed.error = malformed(
+                SmhError::tr("task %1 is in the reply twice with different answers (status %2 "
+                             "and %3)")
+                    .arg(report.taskId)
+                    .arg(seen->status)
+                    .arg(report.status));
+            return parsed;
+        }
         byId.insert(report.taskId, report);
     }
 

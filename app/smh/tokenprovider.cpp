@@ -3,11 +3,15 @@
 #include "smh/redact.h"
 #include "smh/smhclient.h"
 
+#include <algorithm>
+
 TokenProvider::TokenProvider(SmhClient *client, const ConnectionSettings &settings, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_settings(settings)
+    , m_renewTimer(this)
 {
+    m_renewTimer.setObjectName(QStringLiteral("renewal"));
     m_renewTimer.setSingleShot(true);
     // Coarse (5 %), not very coarse: the latter rounds to whole seconds, too
     // late for short-lived tokens.
@@ -133,7 +137,8 @@ void TokenProvider::scheduleRenewal()
 {
     if (m_token.expiresInSeconds <= 0)
         return;
-    const auto delay =
-        std::chrono::milliseconds(qint64(double(m_token.expiresInSeconds) * 1000.0 * renewAt));
+    const double wanted = double(m_token.expiresInSeconds) * 1000.0 * renewAt;
+    const auto delay = std::chrono::milliseconds(
+        qint64(std::clamp(wanted, double(minRenewal.count()), double(maxRenewal.count()))));
     m_renewTimer.start(delay);
 }

@@ -31,6 +31,10 @@ public:
     // Renew once this share of the lifetime has passed (SMH also extends a
     // token on every use, so an active monitor rarely needs it).
     static constexpr double renewAt = 0.8;
+    // The server's lifetime is trusted within these bounds only: a huge
+    // expiresIn would otherwise wrap Qt's int timer and renew in a loop.
+    static constexpr std::chrono::milliseconds minRenewal {500};
+    static constexpr std::chrono::milliseconds maxRenewal {12 * 3600 * 1000};
 
     TokenProvider(SmhClient *client, const ConnectionSettings &settings, QObject *parent = nullptr);
     ~TokenProvider() override;

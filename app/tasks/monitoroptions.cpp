@@ -10,6 +10,10 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr qint64 maxCredentialFileBytes = 64 * 1024;
+// A day between polls is already "hardly watching"; a week is the longest
+// `watch` waits. Both stay far below the 2^31 ms Qt's timers can hold.
+constexpr double maxIntervalSeconds = 24 * 3600;
+constexpr double maxTimeoutSeconds = 7 * 24 * 3600;
 
 QString readCredentialFile(const QString &path, const QString &what, QStringList *problems)
 {
@@ -30,16 +34,22 @@ QString readCredentialFile(const QString &path, const QString &what, QStringList
     return value;
 }
 
+// Durations are checked against a range, not just for being positive: a tiny
+// interval polls in a loop, and a huge one would wrap Qt's int timers.
 std::optional<std::chrono::milliseconds> seconds(
-    const QCommandLineParser &parser, const QString &name, QStringList *problems)
+    const QCommandLineParser &parser, const QString &name, double maxSeconds, QStringList *problems)
 {
     if (!parser.isSet(name))
         return std::nullopt;
+    constexpr double minSeconds = 0.01;
     bool ok = false;
     const double value = parser.value(name).toDouble(&ok);
-    if (!ok || value <= 0 || value > 365.0 * 24 * 3600) {
-        *problems << MonitorOptions::tr("--%1 needs a positive number of seconds, not \"%2\".")
-                         .arg(name, parser.value(name));
+    if (!ok || !(value >= minSeconds && value <= maxSeconds)) { // NaN fails too
+        *problems << MonitorOptions::tr("--%1 needs a number of seconds from %2 to %3, not \"%4\".")
+                         .arg(name)
+                         .arg(minSeconds)
+                         .arg(maxSeconds)
+                         .arg(parser.value(name).left(64));
         return std::nullopt;
     }
     return std::chrono::milliseconds(qint64(value * 1000.0));
@@ -162,8 +172,8 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
     else
         *problems << tr("--output must be text, json or jsonl, not \"%1\".").arg(output);
 
-    options.interval = seconds(parser, u"interval"_s, problems);
-    options.maxInterval = seconds(parser, u"max-interval"_s, problems);
+    options.interval = seconds(parser, u"interval"_s, maxIntervalSeconds, problems);
+    options.maxInterval = seconds(parser, u"max-interval"_s, maxIntervalSeconds, problems);
     if (parser.isSet(u"request-rate"_s)) {
         bool ok = false;
         const double rate = parser.value(u"request-rate"_s).toDouble(&ok);
@@ -175,7 +185,7 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
                             "100, not \"%1\".")
                              .arg(parser.value(u"request-rate"_s));
     }
-    options.timeout = seconds(parser, u"timeout"_s, problems);
+    options.timeout = seconds(parser, u"timeout"_s, maxTimeoutSeconds, problems);
     // Whether the intervals fit together is Startup::pollOptions' rule, for
     // both faces.
 

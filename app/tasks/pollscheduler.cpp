@@ -233,19 +233,23 @@ void PollScheduler::reschedule(qint64 connectionId)
     if (!tokens || tokens->state() != TokenProvider::State::Ready) {
         // Wait for tokenChanged; a provider that lost its token to a
         // transient failure is asked again after the connection's backoff.
-        if (tokens && tokens->usesSecret() && tokens->state() == TokenProvider::State::Missing) {
-            const QDateTime wake = m_planner.backoffUntil(connectionId);
-            const qint64 delay = wake.isValid() ? std::max<qint64>(0, now().msecsTo(wake)) : 0;
-            it->timer->start(std::chrono::milliseconds(delay));
-        }
+        if (tokens && tokens->usesSecret() && tokens->state() == TokenProvider::State::Missing)
+            startTimer(it->timer, m_planner.backoffUntil(connectionId));
         return;
     }
     QDateTime wake = m_planner.nextWake(connectionId);
     if (!wake.isValid())
         return;
-    const QDateTime current = now();
-    wake = std::max(wake, m_planner.requestsAllowedAt(connectionId, current));
-    it->timer->start(std::chrono::milliseconds(std::max<qint64>(0, current.msecsTo(wake))));
+    wake = std::max(wake, m_planner.requestsAllowedAt(connectionId, now()));
+    startTimer(it->timer, wake);
+}
+
+void PollScheduler::startTimer(QTimer *timer, const QDateTime &wake) const
+{
+    // A far wake-up is reached in steps; runCycle() checks the clock and
+    // comes back here while it is early.
+    const qint64 delay = wake.isValid() ? std::max<qint64>(0, now().msecsTo(wake)) : 0;
+    timer->start(std::chrono::milliseconds(std::min<qint64>(delay, m_maxTimerStep.count())));
 }
 
 void PollScheduler::runCycle(qint64 connectionId)
@@ -257,7 +261,11 @@ void PollScheduler::runCycle(qint64 connectionId)
     if (!tokens)
         return;
     if (tokens->state() != TokenProvider::State::Ready) {
-        tokens->ensureToken();
+        const QDateTime backoff = m_planner.backoffUntil(connectionId);
+        if (backoff.isValid() && backoff > now())
+            reschedule(connectionId); // a step of a long wait, not its end
+        else
+            tokens->ensureToken();
         return;
     }
     const std::optional<Connection> connection = m_store->connection(connectionId);

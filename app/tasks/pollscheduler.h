@@ -58,7 +58,19 @@ public:
     PollScheduler(SmhClient *client, TaskStore *store, QObject *parent = nullptr);
     ~PollScheduler() override;
 
-    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    // Qt 6.4's timers take an int of milliseconds: a wait past 2^31 ms would
+    // wrap around and fire at once or never. A timer therefore waits at most
+    // this long, then the scheduler looks at its clock again.
+    static constexpr std::chrono::milliseconds defaultMaxTimerStep {3'600'000};
+
+    // `now` replaces the wall clock (tests drive a hand clock, with a short
+    // step so that timers look at it often).
+    void setClock(std::function<QDateTime()> now,
+        std::chrono::milliseconds maxTimerStep = defaultMaxTimerStep)
+    {
+        m_now = std::move(now);
+        m_maxTimerStep = maxTimerStep;
+    }
     void setOptions(const PollPlanner::Options &options);
     const PollPlanner &planner() const { return m_planner; }
 
@@ -120,11 +132,13 @@ private:
     // again at once, in smaller requests).
     bool shrinkUrlLimit(qint64 connectionId);
     void connectionsEdited();
+    void startTimer(QTimer *timer, const QDateTime &wake) const;
 
     QPointer<SmhClient> m_client; // may go first when both are children of one owner
     TaskStore *m_store;
     PollPlanner m_planner;
     std::function<QDateTime()> m_now;
+    std::chrono::milliseconds m_maxTimerStep = defaultMaxTimerStep;
     QHash<qint64, ConnectionState> m_connections;
     qint64 m_totalRequests = 0;
     bool m_shutDown = false;

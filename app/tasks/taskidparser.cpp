@@ -1,76 +1,133 @@
 #include "tasks/taskidparser.h"
 
 #include <QFile>
-#include <QRegularExpression>
 #include <QSet>
+#include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr qsizetype maxFileBytes = 64 * 1024 * 1024;
+// Past this many bad tokens the rest is noise (a binary file, the wrong file).
+constexpr qsizetype maxReportedProblems = 10;
+
+bool isSeparator(QChar c)
+{
+    return c.isSpace() || c == u',' || c == u';';
+}
+
+// Calls `visit` for each token between separators, without building a list:
+// a large input costs no more than its own size.
+template<typename Visit>
+void forEachToken(QStringView text, Visit visit)
+{
+    qsizetype start = -1;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        const bool separator = i == text.size() || isSeparator(text.at(i));
+        if (separator && start >= 0) {
+            if (!visit(text.mid(start, i - start)))
+                return;
+            start = -1;
+        } else if (!separator && start < 0) {
+            start = i;
+        }
+    }
+}
 
 bool parseId(QStringView text, qint64 *id)
 {
-    bool ok = false;
-    const qint64 value = text.toLongLong(&ok);
-    if (!ok || value < 0)
-        return false;
     for (QChar c : text) {
         if (!c.isDigit()) // refuse "+5", " 5" and the like
             return false;
     }
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < 0)
+        return false;
     *id = value;
     return true;
 }
+
+// One token read: a single ID is a range of one. `count` never overflows:
+// both ends are non-negative and the range was checked against its limit.
+struct Span
+{
+    qint64 first = 0;
+    qint64 count = 0;
+};
 
 } // namespace
 
 TaskIdParser::Result TaskIdParser::parse(QStringView text)
 {
     Result result;
-    QSet<qint64> seen;
-    auto add = [&](qint64 id) {
-        if (seen.contains(id)) {
-            ++result.duplicates;
-            return;
-        }
-        seen.insert(id);
-        result.ids.append(id);
+    // First pass: check every token and count the IDs, so that an input
+    // asking for too many is refused before anything is expanded.
+    QList<Span> spans;
+    qint64 total = 0;
+    qsizetype problems = 0;
+    auto problem = [&](const QString &message) {
+        if (++problems <= maxReportedProblems)
+            result.invalid << message;
     };
-
-    static const QRegularExpression separators(u"[\\s,;]+"_s);
-    const QString owned = text.toString();
-    const QStringList tokens = owned.split(separators, Qt::SkipEmptyParts);
-    for (const QString &token : tokens) {
+    forEachToken(text, [&](QStringView token) {
+        const QString shown = token.left(64).toString();
         const qsizetype dash = token.indexOf(u'-', 1);
-        qint64 first = 0;
-        qint64 last = 0;
+        Span span;
         if (dash > 0) {
-            if (!parseId(QStringView(token).left(dash), &first)
-                || !parseId(QStringView(token).mid(dash + 1), &last)) {
-                result.invalid << tr("\"%1\" is not a range of task IDs").arg(token.left(64));
-                continue;
+            qint64 last = 0;
+            if (!parseId(token.left(dash), &span.first) || !parseId(token.mid(dash + 1), &last)) {
+                problem(tr("\"%1\" is not a range of task IDs").arg(shown));
+                return true;
             }
-            if (last < first) {
-                result.invalid << tr("\"%1\": the range ends before it starts").arg(token);
-                continue;
+            if (last < span.first) {
+                problem(tr("\"%1\": the range ends before it starts").arg(shown));
+                return true;
             }
-            if (last - first + 1 > maxRangeSize) {
-                result.invalid
-                    << tr("\"%1\": a range may hold at most %2 IDs").arg(token).arg(maxRangeSize);
-                continue;
+            if (last - span.first >= maxRangeSize) {
+                problem(tr("\"%1\": a range may hold at most %2 IDs").arg(shown).arg(maxRangeSize));
+                return true;
             }
-            for (qint64 id = first; id <= last; ++id)
-                add(id);
-            continue;
+            span.count = last - span.first + 1;
+        } else {
+            if (!parseId(token, &span.first)) {
+                problem(tr("\"%1\" is not a task ID (task IDs are whole numbers)").arg(shown));
+                return true;
+            }
+            span.count = 1;
         }
-        if (!parseId(token, &first)) {
-            result.invalid
-                << tr("\"%1\" is not a task ID (task IDs are whole numbers)").arg(token.left(64));
-            continue;
+        total += span.count;
+        if (total > maxIdsPerInput)
+            return false;
+        spans.append(span);
+        return true;
+    });
+    if (total > maxIdsPerInput) {
+        result.invalid.clear();
+        result.invalid << tr("The input holds more than %1 task IDs; add them in smaller parts.")
+                              .arg(maxIdsPerInput);
+        return result;
+    }
+    if (problems > maxReportedProblems)
+        result.invalid << tr("… and %n more that are not task IDs", nullptr,
+            int(std::min<qsizetype>(problems - maxReportedProblems, 1'000'000'000)));
+    if (!result.invalid.isEmpty())
+        return result;
+
+    QSet<qint64> seen;
+    seen.reserve(total);
+    result.ids.reserve(total);
+    for (const Span &span : std::as_const(spans)) {
+        for (qint64 i = 0; i < span.count; ++i) {
+            const qint64 id = span.first + i;
+            if (seen.contains(id)) {
+                ++result.duplicates;
+                continue;
+            }
+            seen.insert(id);
+            result.ids.append(id);
         }
-        add(first);
     }
     return result;
 }
@@ -88,7 +145,15 @@ TaskIdParser::Result TaskIdParser::parseFile(const QString &path, QString *error
             *error = tr("\"%1\" is too large to be a list of task IDs.").arg(path);
         return {};
     }
-    const QString content = QString::fromUtf8(file.readAll());
+    const QByteArray bytes = file.readAll();
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString content = decoder.decode(bytes);
+    if (decoder.hasError() || bytes.contains('\0')) {
+        // One sentence, not a line per byte of a binary file.
+        if (error)
+            *error = tr("\"%1\" is not a text file of task IDs.").arg(path);
+        return {};
+    }
     if (!path.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
         if (error)
             error->clear();

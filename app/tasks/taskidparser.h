@@ -14,6 +14,9 @@ class TaskIdParser
 public:
     // A range larger than this is almost certainly a typo (100-1000000).
     static constexpr qint64 maxRangeSize = 100'000;
+    // One input (a paste, a file, the command line) may name at most this
+    // many IDs; checked before any range is expanded.
+    static constexpr qint64 maxIdsPerInput = 1'000'000;
 
     struct Result
     {

@@ -1,5 +1,7 @@
 #include "tasks/taskstore.h"
 
+#include "smh/privatefile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -289,8 +291,20 @@ bool TaskStore::open(const QString &path, QString *error)
     const bool inMemory = path == u":memory:";
     if (!inMemory) {
         const QFileInfo info(path);
-        if (!QDir().mkpath(info.absolutePath()))
-            return fail(tr("Cannot create the folder \"%1\".").arg(info.absolutePath()));
+        const Expected<void> folder = PrivateFile::makeFolder(info.absolutePath());
+        if (!folder)
+            return fail(folder.error());
+        // SQLite needs to write beside the ledger (its WAL) even to read it;
+        // where it cannot, the ledger is not damaged and must not be called so.
+        const QFileInfo folderInfo(info.absolutePath());
+        if (!folderInfo.isWritable() || (info.exists() && !info.isWritable()))
+            return fail(tr("The task ledger \"%1\" cannot be written here: %2 is read-only. "
+                           "The ledger itself is fine and was left untouched; make the folder "
+                           "and the file writable, or start with another ledger.")
+                            .arg(path,
+                                QDir::toNativeSeparators(info.exists() && folderInfo.isWritable()
+                                        ? path
+                                        : info.absolutePath())));
         if (info.exists()) {
             // SQLite would happily treat a foreign file as garbage to be
             // overwritten by WAL recovery; check the magic first.
@@ -304,6 +318,11 @@ bool TaskStore::open(const QString &path, QString *error)
                                "untouched; move it away to start a new ledger.")
                                 .arg(path));
         }
+        // Made private before SQLite writes a byte; its WAL files take the
+        // ledger's permissions.
+        const Expected<void> created = PrivateFile::prepare(path);
+        if (!created)
+            return fail(created.error());
     }
 
     QSqlDatabase database = QSqlDatabase::contains(d->connectionName)
@@ -612,6 +631,11 @@ QList<Task> TaskStore::addTasks(qint64 connectionId, const QList<qint64> &taskId
     }
     if (added.isEmpty()) {
         d->lastError.clear(); // nothing new is no failure
+        return {};
+    }
+    if (d->tasks.size() + added.size() > m_taskLimit) {
+        d->lastError = tr("The ledger may hold at most %1 tasks; remove finished ones first.")
+                           .arg(m_taskLimit);
         return {};
     }
     if (!d->transact([&added](QSqlQuery &q) { return upsertTasks(q, added); }))

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QString>
 
+#include <algorithm>
+
 // The durable ledger of connections, tracked tasks and their timelines, in one
 // SQLite file (WAL). It is also the in-memory source of truth the model reads:
 // every change is written in one transaction first, then announced by signal.
@@ -20,6 +22,12 @@ class TaskStore final : public QObject
 
 public:
     static constexpr int schemaVersion = 2;
+    // Tasks one ledger holds at most, over all connections: beyond this the
+    // window and the ledger would cost more memory than a desktop should give.
+    static constexpr qsizetype maxTasks = 1'000'000;
+    // Lowers the limit (tests, small devices); never above maxTasks.
+    void setTaskLimit(qsizetype limit) { m_taskLimit = std::min(limit, maxTasks); }
+    qsizetype taskLimit() const { return m_taskLimit; }
 
     explicit TaskStore(QObject *parent = nullptr);
     ~TaskStore() override;
@@ -83,4 +91,5 @@ Q_SIGNALS:
 private:
     class Private;
     std::unique_ptr<Private> d;
+    qsizetype m_taskLimit = maxTasks;
 };

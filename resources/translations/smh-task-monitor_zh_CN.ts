@@ -871,10 +871,6 @@ Add task IDs with File ▸ Add Tasks (Ctrl+N), drop a file of IDs here, or start
         <translation>%1文件“%2”为空。</translation>
     </message>
     <message>
-        <source>--%1 needs a positive number of seconds, not &quot;%2&quot;.</source>
-        <translation>--%1 需要正的秒数，而不是“%2”。</translation>
-    </message>
-    <message>
         <source>Watch Tencent Cloud Smart Media Hosting (SMH) tasks.
 
 Commands:
@@ -1005,6 +1001,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>使用内置的 SMH 模拟器代替真实接入地址；未给出任务 ID 时，监视其自带的演示任务（990、1001-1025）。</translation>
     </message>
     <message>
+        <source>--%1 needs a number of seconds from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 需要 %2 到 %3 之间的秒数，而不是“%4”。</translation>
+    </message>
+    <message>
         <source>Task queries per second to one library, at most (default 2; a 429 halves it for ten minutes).</source>
         <translation>每个媒体库每秒最多的任务查询次数（默认 2；收到 429 后十分钟内减半）。</translation>
     </message>
@@ -1026,6 +1026,25 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>could not write to the task ledger: %1</source>
         <translation>无法写入任务记录库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFile</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private.</source>
+        <translation>无法将文件夹 %1 设为仅本人可访问。</translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private.</source>
+        <translation>无法将 %1 设为仅本人可访问。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1198,18 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>the token reply has no accessToken/expiresIn</source>
         <translation>令牌响应中缺少 accessToken/expiresIn</translation>
     </message>
+    <message>
+        <source>its body exceeded %1 bytes and was not read</source>
+        <translation>其正文超过 %1 字节，未予读取</translation>
+    </message>
+    <message>
+        <source>the reply from %1 did not complete within %2 s</source>
+        <translation>来自 %1 的回复未在 %2 秒内完成</translation>
+    </message>
+    <message>
+        <source>the server sent an access token of %1 characters (at most %2 are accepted)</source>
+        <translation>服务器发来的访问令牌长 %1 个字符（最多接受 %2 个）</translation>
+    </message>
 </context>
 <context>
     <name>SmhError</name>
@@ -1249,6 +1280,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>task %1 has no integer status</source>
         <translation>任务 %1 缺少整数类型的 status</translation>
+    </message>
+    <message>
+        <source>task %1 is in the reply twice with different answers (status %2 and %3)</source>
+        <translation>任务 %1 在回复中出现两次且结果不同（状态 %2 和 %3）</translation>
     </message>
     <message>
         <source>library ID or secret is wrong</source>
@@ -1624,6 +1659,20 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>&quot;%1&quot; is too large to be a list of task IDs.</source>
         <translation>“%1”过大，不可能是任务 ID 列表。</translation>
     </message>
+    <message>
+        <source>The input holds more than %1 task IDs; add them in smaller parts.</source>
+        <translation>输入包含超过 %1 个任务 ID；请分批添加。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more that are not task IDs</source>
+        <translation>
+            <numerusform>……另有 %n 项不是任务 ID</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a text file of task IDs.</source>
+        <translation>“%1”不是任务 ID 的文本文件。</translation>
+    </message>
 </context>
 <context>
     <name>TaskResult</name>
@@ -1682,10 +1731,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>无法写入任务记录库：%1</translation>
     </message>
     <message>
-        <source>Cannot create the folder &quot;%1&quot;.</source>
-        <translation>无法创建文件夹“%1”。</translation>
-    </message>
-    <message>
         <source>Cannot read the task ledger &quot;%1&quot;: %2</source>
         <translation>无法读取任务记录库“%1”：%2</translation>
     </message>
@@ -1724,6 +1769,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>There is no connection %1.</source>
         <translation>不存在连接 %1。</translation>
+    </message>
+    <message>
+        <source>The task ledger &quot;%1&quot; cannot be written here: %2 is read-only. The ledger itself is fine and was left untouched; make the folder and the file writable, or start with another ledger.</source>
+        <translation>无法在此写入任务账本“%1”：%2 是只读的。账本本身完好，未作改动；请让该文件夹和文件可写，或改用另一个账本。</translation>
+    </message>
+    <message>
+        <source>The ledger may hold at most %1 tasks; remove finished ones first.</source>
+        <translation>账本最多可容纳 %1 个任务；请先移除已结束的任务。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "demo/smhsimulator.h"
+#include "scriptedserver.h"
 #include "smh/secretstore.h"
 #include "tasks/taskstore.h"
 
@@ -341,6 +342,97 @@ private Q_SLOTS:
         QTest::newRow("bad interval")
             << QStringList {u"watch"_s, u"--interval"_s, u"-1"_s, u"--library"_s, u"lib"_s, u"10"_s}
             << true << QByteArray("--interval");
+        // Past 2^32 ms: Qt's int timer would have given up after 0.7 s.
+        QTest::newRow("timeout past the timers' range") << QStringList {u"watch"_s, u"--timeout"_s,
+            u"4294968"_s, u"--library"_s, u"lib"_s, u"10"_s}
+                                                        << true << QByteArray("--timeout");
+        QTest::newRow("interval not a number") << QStringList {u"watch"_s, u"--interval"_s,
+            u"nan"_s, u"--library"_s, u"lib"_s, u"10"_s}
+                                               << true << QByteArray("--interval");
+        QTest::newRow("interval that polls in a loop") << QStringList {u"watch"_s, u"--interval"_s,
+            u"0.0000001"_s, u"--library"_s, u"lib"_s, u"10"_s}
+                                                       << true << QByteArray("--interval");
+        QStringList tooMany {u"watch"_s, u"--library"_s, u"lib"_s};
+        for (qint64 i = 0; i < 11; ++i)
+            tooMany << u"%1-%2"_s.arg(i * 100'000 + 1).arg((i + 1) * 100'000);
+        QTest::newRow("over a million ids") << tooMany << true << QByteArray("1000000");
+    }
+
+    // A server's code, message and request ID are printed escaped: they cannot
+    // retitle the terminal or overwrite a line with a fake verdict.
+    void serverTextIsEscapedOnTheTerminal()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        HttpResponse hostile = HttpResponse::json(400,
+            "{\"code\":\"Bad\\u001b]0;owned\\u0007\",\"message\":\"no\\r\\u001b[2Kall tasks "
+            "succeeded\"}");
+        hostile.headers.append(
+            std::pair<QByteArray, QByteArray>("x-smh-request-id", "r-1\x1b[31m"));
+        server.setFallback([hostile](const HttpRequest &) { return hostile; });
+        const Run r = run({u"query"_s, u"--endpoint"_s, server.baseUrl().toString(), u"--library"_s,
+            u"lib"_s, u"5"_s});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains("400"), r.err.constData());
+        for (const char c : {'\x1b', '\x07', '\r'})
+            QVERIFY2(!r.err.contains(c), r.err.toPercentEncoding(" :\\\n").constData());
+        QVERIFY2(r.err.contains("\\u001b"), r.err.constData());
+    }
+
+    void statusZeroAndAnEmptyResultArePrintedAsReturned()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setFallback([](const HttpRequest &) {
+            return HttpResponse::json(
+                200, R"([{"taskId":5,"status":0},{"taskId":6,"status":200,"result":{}}])");
+        });
+        const Run r = run({u"query"_s, u"--output"_s, u"json"_s, u"--endpoint"_s,
+            server.baseUrl().toString(), u"--library"_s, u"lib"_s, u"5"_s, u"6"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray tasks =
+            QJsonDocument::fromJson(r.out).object().value(u"tasks"_s).toArray();
+        QCOMPARE(tasks.size(), 2);
+        QCOMPARE(tasks.at(0).toObject().value(u"status"_s), QJsonValue(0));
+        QCOMPARE(tasks.at(1).toObject().value(u"result"_s), QJsonValue(QJsonObject()));
+    }
+
+    // 500 then 200 for one task: never resolved toward success.
+    void conflictingDuplicatesAreNotSuccess()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setFallback([](const HttpRequest &) {
+            return HttpResponse::json(
+                200, R"([{"taskId":5,"status":500},{"taskId":5,"status":200}])");
+        });
+        const Run r = run({u"watch"_s, u"--timeout"_s, u"1"_s, u"--endpoint"_s,
+            server.baseUrl().toString(), u"--library"_s, u"lib"_s, u"5"_s});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains("twice"), r.err.constData());
+    }
+
+    // A token no URL can carry is the server's fault (5), not a usage error (2).
+    void aHugeTokenFromTheServerIsItsFault()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setFallback([](const HttpRequest &request) {
+            if (request.pathSegments().value(2) == u"token") {
+                const QJsonObject token {
+                    {u"accessToken"_s, QString(100'000, u'a')}, {u"expiresIn"_s, 600}};
+                return HttpResponse::json(200, QJsonDocument(token).toJson());
+            }
+            return ScriptedServer::answerAll(request);
+        });
+        QProcessEnvironment env;
+        env.insert(u"SMH_LIBRARY_SECRET"_s, u"some-secret"_s);
+        const Run r = run({u"query"_s, u"--endpoint"_s, server.baseUrl().toString(), u"--library"_s,
+                              u"lib"_s, u"5"_s},
+            env, {}, false);
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains("access token"), r.err.constData());
+        QVERIFY(r.err.size() < 2000);
     }
 
     void usageErrorsExitTwo()

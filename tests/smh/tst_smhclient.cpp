@@ -10,7 +10,16 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
 #include <QTest>
+#include <arpa/inet.h>
+#include <atomic>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -296,7 +305,14 @@ private Q_SLOTS:
         QTest::newRow("zero") << 429 << QByteArray("0") << 0 << 0;
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QTest::newRow("429 http-date") << 429 << httpDate(now.addSecs(90)) << 85 << 90;
-        QTest::newRow("503 http-date") << 503 << httpDate(now.addSecs(3600)) << 3595 << 3600;
+        QTest::newRow("503 http-date") << 503 << httpDate(now.addSecs(300)) << 295 << 300;
+        // Longer waits are cut to the cap: a day (obeyed for a day before), a
+        // value whose milliseconds wrap an int, one past 64 bits, a far date.
+        const int cap = SmhError::maxRetryAfterSeconds;
+        QTest::newRow("a day") << 503 << QByteArray("86400") << cap << cap;
+        QTest::newRow("past 2^31 ms") << 503 << QByteArray("2147484") << cap << cap;
+        QTest::newRow("past 64 bits") << 429 << QByteArray("99999999999999999999999") << cap << cap;
+        QTest::newRow("http-date a year away") << 503 << httpDate(now.addDays(365)) << cap << cap;
         QTest::newRow("date in the past") << 503 << httpDate(now.addSecs(-600)) << 0 << 0;
         QTest::newRow("garbage") << 503 << QByteArray("soon") << -1 << -1;
         QTest::newRow("absent") << 429 << QByteArray() << -1 << -1;
@@ -414,16 +430,123 @@ private Q_SLOTS:
         QVERIFY(result.reports.isEmpty());
     }
 
+    // An error page too large to read is still its status: a proxy's 20 MB
+    // 502 backs off and is retried like any 5xx, instead of ending `watch`.
+    void oversizedErrorBody_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<qsizetype>("size");
+        QTest::addColumn<bool>("transient");
+        QTest::newRow("500") << 500 << qsizetype(5000) << true;
+        QTest::newRow("502, 20 MB") << 502 << qsizetype(20 * 1024 * 1024) << true;
+        QTest::newRow("404") << 404 << qsizetype(5000) << false;
+    }
+
     void oversizedErrorBody()
     {
+        QFETCH(int, status);
+        QFETCH(qsizetype, size);
+        QFETCH(bool, transient);
         ScriptedServer server;
         QVERIFY(server.listen());
-        server.enqueue(
-            HttpResponse::json(500, "{\"code\":\"X\",\"pad\":\"" + QByteArray(5000, 'p') + "\"}"));
+        HttpResponse page;
+        page.status = status;
+        page.headers.append(Header("Content-Type", "text/html"));
+        page.headers.append(Header("Retry-After", "3"));
+        page.body = "<html>" + QByteArray(size, 'p');
+        server.enqueue(page);
         SmhClient client;
         client.setMaxReplyBytes(1000);
         const JobResult result = TestJobs::wait(client.queryTasks(server.settings(), token, {10}));
+        QCOMPARE(result.error().kind(), SmhError::Kind::Http);
+        QCOMPARE(result.error().httpStatus(), status);
+        QCOMPARE(result.error().isTransient(), transient);
+        QCOMPARE(result.error().retryAfterSeconds(), 3);
+        QVERIFY2(result.error().detail().contains(u"1000"_s), qPrintable(result.error().detail()));
+    }
+
+    // An endless chunked body, written as fast as the client takes it: the
+    // cap must stop the reading, not only judge it afterwards (a 4 GB body
+    // once reached 1.9 GB in memory).
+    void theCapStopsTheReading()
+    {
+        const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(listener >= 0);
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        QCOMPARE(::listen(listener, 1), 0);
+        socklen_t length = sizeof address;
+        QCOMPARE(::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length), 0);
+        std::atomic<qint64> written {0};
+        std::thread writer([listener, &written] {
+            const int connection = ::accept(listener, nullptr, nullptr);
+            if (connection < 0)
+                return;
+            char head[4096];
+            (void)::recv(connection, head, sizeof head, 0);
+            const QByteArray start = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                     "Transfer-Encoding: chunked\r\n\r\n";
+            (void)::send(connection, start.constData(), size_t(start.size()), MSG_NOSIGNAL);
+            const QByteArray chunk = "10000\r\n" + QByteArray(0x10000, ' ') + "\r\n";
+            // Stops when the client hangs up, or at 2 GB.
+            while (written < 2LL * 1024 * 1024 * 1024) {
+                const ssize_t sent =
+                    ::send(connection, chunk.constData(), size_t(chunk.size()), MSG_NOSIGNAL);
+                if (sent <= 0)
+                    break;
+                written += sent;
+            }
+            ::close(connection);
+        });
+        ConnectionSettings settings;
+        settings.endpoint = QUrl(u"http://127.0.0.1:%1"_s.arg(ntohs(address.sin_port)));
+        settings.libraryId = u"lib"_s;
+        SmhClient client;
+        client.setMaxReplyBytes(1024 * 1024);
+        const JobResult result = TestJobs::wait(client.queryTasks(settings, token, {10}), 30s);
+        writer.join();
+        ::close(listener);
+        QVERIFY(result.finished);
         QCOMPARE(result.error().kind(), SmhError::Kind::Oversized);
+        // The cap, plus what the kernel's socket buffers held on the way.
+        QVERIFY2(written < 32 * 1024 * 1024, qPrintable(QString::number(written)));
+    }
+
+    // The transfer timeout restarts on every byte; the total deadline does not.
+    void aTrickleMeetsTheTotalDeadline()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> sockets;
+        QTimer drip;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 100000\r\n\r\n[");
+            sockets << socket;
+        });
+        connect(&drip, &QTimer::timeout, this, [&] {
+            for (QTcpSocket *socket : std::as_const(sockets))
+                socket->write(" ");
+        });
+        drip.start(30ms);
+        ConnectionSettings settings;
+        settings.endpoint = QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()));
+        settings.libraryId = u"lib"_s;
+        SmhClient client;
+        client.setTransferTimeout(1s);
+        client.setTotalTimeout(600ms);
+        QCOMPARE(client.totalTimeout(), 600ms);
+        QElapsedTimer clock;
+        clock.start();
+        const JobResult result = TestJobs::wait(client.queryTasks(settings, token, {10}), 10s);
+        QVERIFY(result.finished);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(result.error().kind(), SmhError::Kind::Timeout);
+        QVERIFY(result.error().isTransient());
+        QVERIFY2(result.error().detail().contains(u"0.6"_s), qPrintable(result.error().detail()));
     }
 
     void oversizedWithoutContentLength_data()

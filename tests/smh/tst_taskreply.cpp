@@ -130,6 +130,28 @@ private Q_SLOTS:
         QCOMPARE(parsed.unrequested, QList<qint64>({7, 99}));
     }
 
+    void agreeingDuplicatesAreOneAnswer()
+    {
+        const TaskReply::Parsed parsed = TaskReply::parse(
+            R"([{"taskId":10,"status":500},{"taskId":11,"status":202},{"taskId":10,"status":500}])",
+            {10, 11});
+        QVERIFY(!parsed.error.isError());
+        QCOMPARE(parsed.reports, QList<TaskStatusReport>({found(10, 500), found(11, 202)}));
+    }
+
+    void emptyResultStaysEmpty()
+    {
+        // `result: {}` is printed as returned, without fields we would invent.
+        const TaskReply::Parsed parsed =
+            TaskReply::parse(R"([{"taskId":7,"status":200,"result":{}}])", {7});
+        QVERIFY(!parsed.error.isError());
+        const TaskResult result = *parsed.reports.constFirst().result;
+        QCOMPARE(result.toJson(), QJsonObject());
+        const std::optional<TaskResult> again = TaskResult::fromJson(result.toJson());
+        QVERIFY(again);
+        QCOMPARE(again->toJson(), QJsonObject());
+    }
+
     void emptyArrayMeansNothingFound()
     {
         const TaskReply::Parsed parsed = TaskReply::parse("[]", {1, 2});
@@ -203,6 +225,13 @@ private Q_SLOTS:
         QTest::newRow("status fraction") << QByteArray(R"([{"taskId":10,"status":202.5}])");
         QTest::newRow("status word") << QByteArray(R"([{"taskId":10,"status":"running"}])");
         QTest::newRow("status beyond int") << QByteArray(R"([{"taskId":10,"status":4294967498}])");
+        // The same task twice, disagreeing: neither answer can be trusted, and
+        // the later one must not turn a failure into a success.
+        QTest::newRow("conflicting duplicate")
+            << QByteArray(R"([{"taskId":10,"status":500},{"taskId":10,"status":200}])");
+        QTest::newRow("conflicting duplicate results")
+            << QByteArray(R"([{"taskId":10,"status":200,"result":{"path":"a"}},)"
+                          R"({"taskId":10,"status":200,"result":{"path":"b"}}])");
         // One bad element spoils the reply: we cannot tell which reports to trust.
         QTest::newRow("good then bad")
             << QByteArray(R"([{"taskId":10,"status":202},{"taskId":11,"status":"?"}])");

@@ -71,6 +71,33 @@ private:
         TaskState stateOf(qint64 id) const { return store.task({connectionId, id})->state; }
     };
 
+    // Long durations through the scheduler with a hand clock: Qt 6.4's
+    // timers take an int of milliseconds, so waits near or past 2^31 ms must
+    // fire neither early, nor late, nor in a loop.
+    static constexpr qint64 twoTo31 = qint64(1) << 31;
+    // Real time in which a wrongly armed timer would have fired (or looped)
+    // many times over: the scheduler looks at the hand clock every step.
+    static constexpr int quietMs = 200;
+
+    // Task 1 runs for ever, polled every `interval` by a scheduler whose
+    // clock is `now` (looked at every 10 ms).
+    QDateTime m_now;
+    QDateTime &handClock(Fixture &f, std::chrono::milliseconds interval)
+    {
+        QDateTime &now = m_now;
+        now = QDateTime::currentDateTimeUtc();
+        f.scheduler.setClock([this] { return m_now; }, 10ms);
+        PollPlanner::Options options = f.scheduler.planner().options();
+        options.baseInterval = interval;
+        options.maxInterval = interval;
+        f.scheduler.setOptions(options);
+        f.script(1, std::numeric_limits<qint64>::max() / 2, 200);
+        f.store.addTasks(f.connectionId, {1}, {}, now);
+        return now;
+    }
+
+    static int queries(const Fixture &f) { return f.simulator.taskQueryCount(); }
+
 private Q_SLOTS:
     // One connection, both scopes: each task is asked with its own URL form
     // (the simulator answers a task in its form only), batched separately.
@@ -443,6 +470,72 @@ private Q_SLOTS:
         QVERIFY(!f.scheduler.status(f.connectionId).inFlight);
         QCOMPARE(f.client.requestsInFlight(), 0);
         QCOMPARE(f.stateOf(1), TaskState::Queued);
+    }
+
+    void longIntervalsFireOnTimeAndOnce_data()
+    {
+        QTest::addColumn<qint64>("intervalMs");
+        QTest::newRow("just under 2^31 ms") << twoTo31 - 1000;
+        QTest::newRow("just past 2^31 ms") << twoTo31 + 1000;
+        QTest::newRow("past 2^32 ms (wraps to 1 s)") << (twoTo31 << 1) + 1000;
+        QTest::newRow("a year") << qint64(365) * 24 * 3600 * 1000;
+    }
+
+    void longIntervalsFireOnTimeAndOnce()
+    {
+        QFETCH(qint64, intervalMs);
+        Fixture f;
+        QDateTime &now = handClock(f, std::chrono::milliseconds(intervalMs));
+        QTRY_COMPARE(queries(f), 1); // due at once
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        const QDateTime polled = now;
+
+        // A second short of due: nothing, however often the timer wakes.
+        now = polled.addMSecs(intervalMs - 1000);
+        QTest::qWait(quietMs);
+        QCOMPARE(queries(f), 1);
+
+        // Due: asked within a few steps, then quiet again until the next one.
+        now = polled.addMSecs(intervalMs);
+        QTRY_COMPARE_WITH_TIMEOUT(queries(f), 2, 2000);
+        QTest::qWait(quietMs);
+        QCOMPARE(queries(f), 2);
+    }
+
+    void serverWaitsAreCapped_data()
+    {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::newRow("a day") << QByteArray("86400");
+        QTest::newRow("past 2^31 ms") << QByteArray("2147484");
+        QTest::newRow("past 2^32 ms") << QByteArray("4294968");
+    }
+
+    void serverWaitsAreCapped()
+    {
+        QFETCH(QByteArray, retryAfter);
+        Fixture f;
+        QDateTime &now = handClock(f, 1s);
+        QTRY_COMPARE(queries(f), 1);
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+
+        HttpResponse busy = HttpResponse::error(503, u"Busy"_s, u"later"_s, u"r"_s);
+        busy.headers.append({"Retry-After", retryAfter});
+        f.simulator.failNextQueries(1, busy);
+        now = now.addSecs(1);
+        QTRY_COMPARE(f.scheduler.status(f.connectionId).consecutiveFailures, 1);
+        const QDateTime failed = now;
+        QCOMPARE(f.scheduler.status(f.connectionId).nextPollAt,
+            failed.addSecs(SmhError::maxRetryAfterSeconds));
+
+        now = failed.addSecs(SmhError::maxRetryAfterSeconds - 1);
+        QTest::qWait(quietMs);
+        QCOMPARE(queries(f), 2);
+
+        now = failed.addSecs(SmhError::maxRetryAfterSeconds);
+        QTRY_COMPARE_WITH_TIMEOUT(queries(f), 3, 2000);
+        QTRY_COMPARE(f.scheduler.status(f.connectionId).consecutiveFailures, 0);
+        QTest::qWait(quietMs);
+        QCOMPARE(queries(f), 3);
     }
 };
 

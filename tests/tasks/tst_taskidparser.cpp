@@ -25,6 +25,12 @@ private Q_SLOTS:
         QTest::newRow("duplicates") << u"7 7 7 8"_s << QList<qint64> {7, 8} << 2;
         QTest::newRow("64-bit") << u"9007199254740993"_s << QList<qint64> {9007199254740993LL} << 0;
         QTest::newRow("empty") << QString() << QList<qint64> {} << 0;
+        // The top of the 64-bit range: the range must end, not wrap around.
+        QTest::newRow("top of range")
+            << u"9223372036854775806-9223372036854775807"_s
+            << QList<qint64> {9223372036854775806LL, 9223372036854775807LL} << 0;
+        QTest::newRow("top id twice") << u"9223372036854775807-9223372036854775807"_s
+                                      << QList<qint64> {9223372036854775807LL} << 0;
     }
 
     void parsesSeparatorsRangesAndDuplicates()
@@ -62,6 +68,59 @@ private Q_SLOTS:
         QCOMPARE(result.invalid.size(), 1);
         QVERIFY2(
             result.invalid.constFirst().contains(culprit), qPrintable(result.invalid.constFirst()));
+    }
+
+    void refusesInputsOverTheLimitBeforeExpandingThem()
+    {
+        // 11 ranges of 100,000: each allowed alone, too many together. Before
+        // the limit this expanded to 1.1 M IDs; a 1.5 KB file made 10 M.
+        QStringList ranges;
+        for (qint64 i = 0; i < 11; ++i)
+            ranges << u"%1-%2"_s.arg(i * 100'000 + 1).arg((i + 1) * 100'000);
+        TaskIdParser::Result result = TaskIdParser::parse(ranges.join(u','));
+        QVERIFY(!result.ok());
+        QVERIFY(result.ids.isEmpty());
+        QCOMPARE(result.invalid.size(), 1);
+        QVERIFY2(result.invalid.constFirst().contains(u"1000000"_s),
+            qPrintable(result.invalid.constFirst()));
+
+        ranges.removeLast(); // exactly the limit is fine
+        result = TaskIdParser::parse(ranges.join(u','));
+        QVERIFY(result.ok());
+        QCOMPARE(result.ids.size(), TaskIdParser::maxIdsPerInput);
+        QCOMPARE(result.ids.constLast(), TaskIdParser::maxIdsPerInput);
+    }
+
+    void reportsFewProblemsForGarbage()
+    {
+        QString garbage;
+        for (int i = 0; i < 5000; ++i)
+            garbage += u"x%1 "_s.arg(i);
+        const TaskIdParser::Result result = TaskIdParser::parse(garbage);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.invalid.size(), 11); // ten named, then how many more
+        QVERIFY2(
+            result.invalid.constLast().contains(u"4990"_s), qPrintable(result.invalid.constLast()));
+    }
+
+    void refusesABinaryFileInOneSentence()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"ids.txt"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray binary;
+        for (int i = 0; i < 100'000; ++i)
+            binary += char(i * 7 % 256);
+        file.write(binary);
+        file.close();
+        QString error;
+        const TaskIdParser::Result result = TaskIdParser::parseFile(path, &error);
+        QVERIFY(result.ids.isEmpty());
+        QVERIFY(!error.isEmpty());
+        QVERIFY2(!error.contains(u'\n') && error.size() < 200, qPrintable(error));
+        QVERIFY2(error.contains(u"not a text file"_s), qPrintable(error));
     }
 
     void readsTextAndCsvFiles()

@@ -18,6 +18,9 @@
 #include <QTest>
 
 #include <cstdio>
+#include <numeric>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -797,6 +800,70 @@ private Q_SLOTS:
         QVERIFY2(store.open(file, &error), qPrintable(error));
         QVERIFY(QFile::exists(file));
         QCOMPARE(store.path(), file);
+    }
+
+    void theLedgerIsPrivate()
+    {
+        // It names libraries, endpoints and paths: for its owner only,
+        // whatever the umask, and its folder too.
+        const mode_t previous = ::umask(022);
+        const QString file = path(u"private/ledger.sqlite"_s);
+        {
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            store.addTasks(store.addConnection(sampleConnection()), {1, 2}, {}, t(0));
+        }
+        ::umask(previous);
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(path(u"private"_s)) & others, QFileDevice::Permissions());
+    }
+
+    void aReadOnlyFolderIsNotCalledDamaged()
+    {
+        if (::geteuid() == 0)
+            QSKIP("root writes to read-only folders; run as a user to check this");
+        const QString folder = path(u"readonly"_s);
+        const QString file = folder + u"/ledger.sqlite"_s;
+        {
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            store.addTasks(store.addConnection(sampleConnection()), {1, 2}, {}, t(0));
+        }
+        const QByteArray before = fileHash(file);
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        TaskStore store;
+        QString error;
+        const bool opened = store.open(file, &error);
+        QFile::setPermissions(
+            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QVERIFY(!opened);
+        QVERIFY2(
+            !error.contains(u"damaged"_s) && !error.contains(u"move it away"_s), qPrintable(error));
+        QVERIFY2(error.contains(u"read-only"_s), qPrintable(error));
+        QCOMPARE(fileHash(file), before);
+    }
+
+    void theLedgerHoldsAtMostItsLimit()
+    {
+        TaskStore store;
+        QString error;
+        QVERIFY(store.open(u":memory:"_s, &error));
+        QCOMPARE(store.taskLimit(), TaskStore::maxTasks);
+        store.setTaskLimit(TaskStore::maxTasks + 1);
+        QCOMPARE(store.taskLimit(), TaskStore::maxTasks);
+        store.setTaskLimit(1000);
+        const qint64 c = store.addConnection(sampleConnection());
+        QList<qint64> ids(999);
+        std::iota(ids.begin(), ids.end(), qint64(1));
+        QCOMPARE(store.addTasks(c, ids, {}, t(0)).size(), 999);
+        QVERIFY(store.addTasks(c, {0, 1000}, {}, t(0)).isEmpty());
+        QVERIFY2(store.lastError().contains(u"1000"_s), qPrintable(store.lastError()));
+        QCOMPARE(store.taskCount(), 999);
+        QCOMPARE(store.addTasks(c, {0}, {}, t(0)).size(), 1); // exactly the limit
     }
 
     void storesNoSecrets()

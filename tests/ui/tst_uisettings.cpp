@@ -3,6 +3,7 @@
 #include "ui/tasktableview.h"
 #include "ui/uisettings.h"
 
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +25,30 @@ private:
     }
 
 private Q_SLOTS:
+    void theDefaultFileIsPrivate()
+    {
+        // Window layout and filters say which libraries and paths a user works on.
+        QTemporaryDir config;
+        QVERIFY(config.isValid());
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
+        const QString organization = QCoreApplication::organizationName();
+        QCoreApplication::setOrganizationName(u"private-settings-test"_s);
+        QString fileName;
+        {
+            UiSettings settings;
+            settings.setThemeMode(UiSettings::ThemeMode::Dark);
+            fileName = QSettings().fileName();
+        }
+        QCoreApplication::setOrganizationName(organization);
+        QVERIFY2(fileName.startsWith(config.path()), qPrintable(fileName));
+        QVERIFY(QFile::exists(fileName));
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QCOMPARE(QFile::permissions(fileName) & others, QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(QFileInfo(fileName).absolutePath()) & others,
+            QFileDevice::Permissions());
+    }
+
     void roundTrip()
     {
         auto file = settingsFile();
