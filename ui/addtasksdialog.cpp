@@ -74,8 +74,20 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
             ? where
             : tr("%1 (%2)").arg(connection.name, where);
         m_connection->addItem(label, connection.id);
+        m_connection->setItemData(
+            m_connection->count() - 1, connection.settings.libraryLevel, Qt::UserRole + 1);
     }
     m_connection->setEnabled(connections.size() > 1);
+    m_scope = new QComboBox(this);
+    m_scope->setObjectName(u"scopeBox"_s);
+    m_scope->addItem(tr("Space tasks"), false);
+    m_scope->addItem(tr("Library level (clear history)"), true);
+    // A connection's scope is where its tasks usually live; each add can differ.
+    auto followConnection = [this] {
+        m_scope->setCurrentIndex(m_connection->currentData(Qt::UserRole + 1).toBool() ? 1 : 0);
+    };
+    connect(m_connection, &QComboBox::currentIndexChanged, this, followConnection);
+    followConnection();
 
     m_ids->setPlaceholderText(tr("Task IDs separated by commas, spaces or new lines; ranges like "
                                  "100-120.\nYou can also drop a text or CSV file here."));
@@ -96,6 +108,7 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Connection:"), m_connection);
+    form->addRow(tr("&Scope:"), m_scope);
     form->addRow(tr("&Note:"), m_note);
 
     auto *idsLabel = new QLabel(tr("Task &IDs:"), this);
@@ -128,6 +141,11 @@ void AddTasksDialog::setConnection(qint64 connectionId)
     const int index = m_connection->findData(connectionId);
     if (index >= 0)
         m_connection->setCurrentIndex(index);
+}
+
+bool AddTasksDialog::libraryLevel() const
+{
+    return m_scope->currentData().toBool();
 }
 
 qint64 AddTasksDialog::connectionId() const

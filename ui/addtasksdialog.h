@@ -31,6 +31,8 @@ public:
     void setConnection(qint64 connectionId);
     qint64 connectionId() const;
     QString note() const;
+    // Library-level tasks are queried without a space (clear history).
+    bool libraryLevel() const;
 
     // The IDs to add; meaningful once the input is valid.
     QList<qint64> ids() const { return m_result.ids; }
@@ -59,6 +61,7 @@ private:
     void chooseFile();
 
     QComboBox *m_connection;
+    QComboBox *m_scope = nullptr;
     QPlainTextEdit *m_ids;
     QLineEdit *m_note;
     QLabel *m_summary;

@@ -69,9 +69,16 @@ ConnectionDialog::ConnectionDialog(
 
     m_name->setPlaceholderText(tr("e.g. Production archive"));
     m_endpoint->setPlaceholderText(Endpoint::defaultUrl.toString());
-    m_endpoint->setToolTip(tr("The SMH API base URL. Leave empty for %1. HTTPS is required except "
-                              "for local test servers.")
-                               .arg(Endpoint::defaultUrl));
+    m_endpoint->setToolTip(
+        tr("The SMH API base URL. Leave empty for the library's own host, "
+           "https://<library ID>.api.tencentsmh.cn, as the SMH SDKs recommend. HTTPS is required "
+           "except for local test servers."));
+    // The placeholder says where an empty endpoint goes: the library's host.
+    connect(m_library, &QLineEdit::textChanged, this, [this](const QString &library) {
+        m_endpoint->setPlaceholderText(
+            tr("%1 (the library's own host)")
+                .arg(Endpoint::defaultFor(library.trimmed()).toString()));
+    });
     m_libraryHost->setToolTip(
         tr("Use the library's own host, https://<library ID>.api.tencentsmh.cn"));
     m_space->setPlaceholderText(tr("- for a single-tenant library"));
@@ -344,8 +351,9 @@ ConnectionSettings ConnectionDialog::settingsOf(
     const Profile &profile, QString *endpointError) const
 {
     ConnectionSettings settings = profile.connection.settings;
-    const QString text =
-        profile.endpointText.isEmpty() ? Endpoint::defaultUrl.toString() : profile.endpointText;
+    const QString text = profile.endpointText.isEmpty()
+        ? Endpoint::defaultFor(settings.libraryId).toString()
+        : profile.endpointText;
     settings.endpoint = Endpoint::parse(text, endpointError);
     return settings;
 }

@@ -185,15 +185,17 @@ FilterSidebar::FilterSidebar(StateStyle *style, QWidget *parent)
 
 QList<QSet<TaskState>> FilterSidebar::presets()
 {
+    const QList<TaskState> attention = TaskStates::attentionStates();
     return {
         {},
         {TaskState::Queued, TaskState::Running},
-        {TaskState::Failed, TaskState::NotFound, TaskState::Unknown},
+        QSet<TaskState>(attention.cbegin(), attention.cend()),
         {TaskState::Queued},
         {TaskState::Running},
         {TaskState::Succeeded},
         {TaskState::SucceededNoResult},
         {TaskState::Failed},
+        {TaskState::PartlyFailed},
         {TaskState::NotFound},
         {TaskState::Unknown},
     };
@@ -205,7 +207,8 @@ QString FilterSidebar::presetLabel(const QSet<TaskState> &states)
         return tr("All tasks");
     if (states == QSet<TaskState> {TaskState::Queued, TaskState::Running})
         return tr("Unfinished");
-    if (states == QSet<TaskState> {TaskState::Failed, TaskState::NotFound, TaskState::Unknown})
+    if (states.size() > 1
+        && std::all_of(states.cbegin(), states.cend(), TaskStates::needsAttention))
         return tr("Needs attention");
     if (states.size() == 1)
         return TaskStates::label(*states.cbegin());

@@ -695,8 +695,8 @@ void MainWindow::addTasks(const QString &prefill, const QStringList &files)
         dialog.importFile(file);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const Expected<QList<Task>> stored =
-        m_monitor->addTasks(dialog.connectionId(), dialog.ids(), dialog.note());
+    const Expected<QList<Task>> stored = m_monitor->addTasks(
+        dialog.connectionId(), dialog.ids(), dialog.note(), dialog.libraryLevel());
     if (!stored) {
         // Nothing the user typed is lost: the dialog comes back with it.
         QMessageBox::warning(

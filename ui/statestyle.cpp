@@ -37,6 +37,7 @@ constexpr Swatch swatches[] = {
     {TaskState::Failed, 0xc62828, 0xff8a80, u"cross", true},
     {TaskState::NotFound, 0x6b4fbb, 0xb9a3f0, u"dash", false},
     {TaskState::Unknown, 0x8a5a00, 0xf0b429, u"question", true},
+    {TaskState::PartlyFailed, 0xad1457, 0xf48fb1, u"cross", false},
 };
 constexpr QRgb troubleLight = 0xa04f00;
 constexpr QRgb troubleDark = 0xffb74d;
@@ -48,6 +49,7 @@ constexpr std::pair<const char *, const char *> darkIconColours[] = {
     {"#7A8494", "#A3ACB9"}, // grey: queued, outlines
     {"#2F7BEA", "#6CB0FF"}, // blue: running
     {"#8E6FD6", "#B9A3F0"}, // violet: not found
+    {"#C2185B", "#F48FB1"}, // pink: partly failed
 };
 constexpr int iconSizes[] = {16, 20, 22, 24, 32, 48, 64};
 

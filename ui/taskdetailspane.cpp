@@ -7,6 +7,7 @@
 #include "tasks/tasktablemodel.h"
 #include "ui/copyablefield.h"
 #include "ui/flowlayout.h"
+#include "ui/resultview.h"
 #include "ui/statestyle.h"
 
 #include <QApplication>
@@ -132,6 +133,8 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     auto *convertSegments = new QWidget(page);
     m_convertSegments = new FlowLayout(convertSegments);
     result->addRow(QString(), convertSegments);
+    m_resultView = new ResultView(page);
+    layout->addWidget(m_resultView);
 
     auto *errorLayout = new QVBoxLayout(m_errorBox);
     errorLayout->setContentsMargins(0, 0, 0, 0);
@@ -385,6 +388,7 @@ void TaskDetailsPane::render()
     m_segments.insert(Field::Path, path);
     setSegments(m_convertSegments, convertFrom, tr("source segment"));
     m_segments.insert(Field::ConvertFrom, convertFrom);
+    m_resultView->setResult(task.result);
     renderState();
     renderTimeline();
     renderError();

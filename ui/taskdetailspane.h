@@ -17,6 +17,7 @@ class QFormLayout;
 class QLabel;
 class QStackedWidget;
 class QTreeWidget;
+class ResultView;
 class StateStyle;
 class TaskStore;
 
@@ -125,4 +126,5 @@ private:
     QWidget *m_errorBox;
     QWidget *m_cleanupBox;
     QTreeWidget *m_timeline;
+    ResultView *m_resultView = nullptr;
 };

@@ -16,12 +16,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// What deserves the user's attention: anything that did not end well.
-bool isProblem(TaskState state)
-{
-    return TaskStates::needsAttention(state);
-}
-
 constexpr qsizetype maxListedIds = 8;
 
 } // namespace
@@ -102,19 +96,19 @@ void TrayNotifier::flush()
     if (m_mode == Mode::Off)
         return;
     if (m_mode == Mode::FailuresOnly)
-        finished.removeIf([](const Task &task) { return !isProblem(task.state); });
+        finished.removeIf([](const Task &task) { return !TaskStates::needsAttention(task.state); });
     if (finished.isEmpty())
         return;
 
-    const bool failure = std::any_of(
-        finished.cbegin(), finished.cend(), [](const Task &task) { return isProblem(task.state); });
+    const bool failure = std::any_of(finished.cbegin(), finished.cend(),
+        [](const Task &task) { return TaskStates::needsAttention(task.state); });
     QString title;
     QString message;
     if (finished.size() == 1) {
         const Task &task = finished.constFirst();
         title = tr("Task %1: %2").arg(task.key.taskId).arg(TaskStates::label(task.state));
-        if (task.result && !task.result->path.isEmpty())
-            message = TaskResult::joined(task.result->path);
+        if (task.result && !task.result->summaryPath().isEmpty())
+            message = task.result->summaryPath();
         else if (task.status)
             message = tr("Status %1").arg(task.status);
         else
@@ -132,7 +126,7 @@ void TrayNotifier::flush()
         message = parts.join(u", "_s);
         QStringList problems;
         for (const Task &task : std::as_const(finished)) {
-            if (isProblem(task.state))
+            if (TaskStates::needsAttention(task.state))
                 problems << QString::number(task.key.taskId);
         }
         if (!problems.isEmpty()) {

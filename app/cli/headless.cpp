@@ -27,7 +27,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QList<TaskState> summaryStates = {TaskState::Running, TaskState::Succeeded,
-    TaskState::SucceededNoResult, TaskState::Failed, TaskState::NotFound, TaskState::Unknown};
+    TaskState::SucceededNoResult, TaskState::Failed, TaskState::PartlyFailed, TaskState::NotFound,
+    TaskState::Unknown};
 
 QJsonObject summaryOf(const TaskNotifier &counts)
 {
@@ -212,7 +213,7 @@ int HeadlessRunner::exitCodeFor(const QList<Task> &tasks)
     bool unknown = false;
     bool notFound = false;
     for (const Task &task : tasks) {
-        failed |= task.state == TaskState::Failed;
+        failed |= TaskStates::isFailure(task.state);
         unknown |= task.state == TaskState::Unknown;
         notFound |= task.state == TaskState::NotFound;
     }
@@ -297,8 +298,18 @@ void HeadlessRunner::onConnectionStatus()
     if (status.health == PollScheduler::Health::AuthRejected) {
         const SmhError error =
             tokens && tokens->lastError().isError() ? tokens->lastError() : status.lastError;
+        if (error.isConfigurationError()) {
+            printError(tr("configuration error: %1").arg(error.toString()));
+            finish(UsageError);
+            return;
+        }
         printError(tr("authentication failed: %1").arg(error.toString()));
         finish(AuthFailed);
+        return;
+    }
+    if (status.health == PollScheduler::Health::ConfigError) {
+        printError(tr("configuration error: %1").arg(status.lastError.toString()));
+        finish(UsageError);
         return;
     }
     if (status.consecutiveFailures == 0)
@@ -396,7 +407,8 @@ void HeadlessRunner::printFinal()
                 hasStatus(task) ? QString::number(task.status) : u"-"_s,
                 task.result && !task.result->srcInode.isEmpty() ? task.result->srcInode : u"-"_s,
                 task.result && !task.result->dstInode.isEmpty() ? task.result->dstInode : u"-"_s,
-                task.result ? TaskResult::joined(task.result->path) : u"-"_s};
+                task.result && !task.result->summaryPath().isEmpty() ? task.result->summaryPath()
+                                                                     : u"-"_s};
         }
         m_out << TextTable::render(headers, rows);
         break;

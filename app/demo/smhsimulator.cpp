@@ -120,6 +120,29 @@ SmhSimulator::TaskScript SmhSimulator::scriptFor(qint64 taskId) const
     return script;
 }
 
+QJsonArray SmhSimulator::batchResult(qint64 taskId, int count, int failed)
+{
+    // A batch delete's items: what went to the recycle bin, and the last
+    // `failed` entries refused as SMH refuses them.
+    const quint64 h = mix(quint64(taskId));
+    const QString folder = folders.at(qsizetype(h % quint64(folders.size())));
+    QJsonArray items;
+    for (int i = 0; i < count; ++i) {
+        const QString file = files.at(qsizetype((h >> 8) + quint64(i)) % files.size());
+        QJsonObject item {{u"path"_s, QJsonArray {folder, u"%1-%2"_s.arg(i).arg(file)}}};
+        if (i >= count - failed) {
+            item.insert(u"status"_s, 403);
+            item.insert(u"code"_s, u"NoPermission"_s);
+            item.insert(u"message"_s, u"The entry is locked by another user."_s);
+        } else {
+            item.insert(u"status"_s, 200);
+            item.insert(u"recycledItemId"_s, qint64(h % 100'000) + i);
+        }
+        items.append(item);
+    }
+    return items;
+}
+
 QList<qint64> SmhSimulator::seedDemoTasks()
 {
     // Mostly fresh tasks plus a few that ended before the monitor started, so
@@ -149,6 +172,21 @@ QList<qint64> SmhSimulator::seedDemoTasks()
     odd.finalStatus = 409;
     m_tasks.insert(1025, odd);
     ids << 1025;
+    // Batch tasks answer an array of items: a delete that went through, and
+    // a move of a thousand entries of which two were refused.
+    TaskScript deleted = scriptFor(1026);
+    deleted.known = true;
+    deleted.startMs = now;
+    deleted.runMs = 6'000;
+    deleted.finalStatus = 200;
+    deleted.result = batchResult(1026, 12, 0);
+    m_tasks.insert(1026, deleted);
+    ids << 1026;
+    TaskScript moved = deleted;
+    moved.runMs = 11'000;
+    moved.result = batchResult(1027, 1000, 2);
+    m_tasks.insert(1027, moved);
+    ids << 1027;
     return ids;
 }
 
@@ -197,12 +235,13 @@ std::optional<HttpResponse> SmhSimulator::checkToken(const QString &token)
     const auto it = m_tokens.find(token);
     if (token.isEmpty() || it == m_tokens.end())
         return HttpResponse::error(
-            401, u"InvalidAccessToken"_s, u"The access token is invalid."_s, nextRequestId());
+            403, u"InvalidAccessToken"_s, u"The access token is invalid."_s, nextRequestId());
     const qint64 now = nowMs();
     if (it->expiryMs <= now) {
         m_tokens.erase(it);
+        // SMH answers an expired token as it answers an invalid one.
         return HttpResponse::error(
-            401, u"AccessTokenExpired"_s, u"The access token has expired."_s, nextRequestId());
+            403, u"InvalidAccessToken"_s, u"The access token has expired."_s, nextRequestId());
     }
     // Every use extends the token by its period again, as SMH documents.
     if (it->periodSeconds > 0)
@@ -361,6 +400,11 @@ HttpResponse SmhSimulator::handleTaskResult(const QStringList &segments, const H
 HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const HttpRequest &request)
 {
     ++m_taskQueryCount;
+    if (m_maxUrlBytes > 0 && request.target.size() > m_maxUrlBytes) {
+        ++m_uriTooLongCount;
+        return HttpResponse::error(
+            414, u"URITooLong"_s, u"The request URI is too long."_s, nextRequestId());
+    }
     if (m_failuresLeft > 0) {
         --m_failuresLeft;
         return m_failure;
@@ -370,7 +414,7 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
         return HttpResponse::error(404, u"NotFound"_s, u"No such API."_s, nextRequestId());
     if (segments.constFirst() != m_libraryId)
         return HttpResponse::error(
-            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
+            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
     if (auto refused = checkToken(request.queryValue(u"access_token"_s)))
         return *refused;
 
@@ -403,7 +447,8 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
             it = m_tasks.insert(id, script);
         }
         const TaskScript &script = *it;
-        if (!script.known)
+        const bool askedLibraryLevel = segments.size() == 2;
+        if (!script.known || script.libraryLevel.value_or(askedLibraryLevel) != askedLibraryLevel)
             continue;
         TaskStatusReport report;
         report.taskId = id;
@@ -411,8 +456,9 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
         const bool done = now >= script.startMs + script.runMs;
         report.status = done ? script.finalStatus : TaskStatusReport::statusRunning;
         if (done && script.finalStatus == TaskStatusReport::statusSucceeded)
-            report.result =
-                TaskResult {script.convertFrom, script.path, script.srcInode, script.dstInode};
+            report.result = script.result.isNull() || script.result.isUndefined()
+                ? TaskResult {script.convertFrom, script.path, script.srcInode, script.dstInode}
+                : TaskResult::fromJson(script.result);
         QJsonObject object = TaskReply::toJson(report);
         object.insert(u"kind"_s, u"clearHistory"_s); // an extra field clients must ignore
         tasks.append(object);
@@ -427,12 +473,9 @@ HttpResponse SmhSimulator::handleCreateToken(const HttpRequest &request)
         query = QUrlQuery(QString::fromUtf8(request.body));
     const QString library = query.queryItemValue(u"library_id"_s, QUrl::FullyDecoded);
     const QString secret = query.queryItemValue(u"library_secret"_s, QUrl::FullyDecoded);
-    if (library != m_libraryId)
-        return HttpResponse::error(
-            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
-    if (secret != m_librarySecret)
-        return HttpResponse::error(
-            403, u"InvalidLibrarySecret"_s, u"The library secret is wrong."_s, nextRequestId());
+    if (library != m_libraryId || secret != m_librarySecret)
+        return HttpResponse::error(404, u"WrongLibraryIdOrSecret"_s,
+            u"The library ID or secret is wrong."_s, nextRequestId());
     bool ok = false;
     qint64 period = query.queryItemValue(u"period"_s).toLongLong(&ok);
     if (!ok || period <= 0)
@@ -449,7 +492,7 @@ HttpResponse SmhSimulator::handleRenewToken(const QString &libraryId, const QStr
 {
     if (libraryId != m_libraryId)
         return HttpResponse::error(
-            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
+            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
     ++m_renewCount;
     if (auto refused = checkToken(token))
         return *refused;
@@ -463,7 +506,7 @@ HttpResponse SmhSimulator::handleDeleteToken(const QString &libraryId, const QSt
 {
     if (libraryId != m_libraryId)
         return HttpResponse::error(
-            404, u"NoSuchLibrary"_s, u"The library does not exist."_s, nextRequestId());
+            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
     if (auto refused = checkToken(token))
         return *refused;
     m_tokens.remove(token);

@@ -4,6 +4,8 @@
 #include "smh/taskreply.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonValue>
 #include <QObject>
 #include <QString>
 
@@ -36,6 +38,12 @@ public:
         QStringList path;
         QString srcInode;
         QString dstInode;
+        // When set, the result a 200 answers with instead of the conversion
+        // above: a batch's array, or any other shape SMH may send.
+        QJsonValue result = {};
+        // Which query form answers for the task: set, only the library-level
+        // form (true: clear-history tasks) or only the spaced one (false).
+        std::optional<bool> libraryLevel = {};
     };
 
     static constexpr QStringView defaultLibraryId = u"smhdemo";
@@ -71,8 +79,11 @@ public:
     // some end without details, some fail, some are unknown or expired, a few
     // report a status the API does not document.
     TaskScript scriptFor(qint64 taskId) const;
-    // Tasks for --demo: a mix of states, some already finished at start-up.
+    // Tasks for --demo: a mix of states, some already finished at start-up,
+    // batch tasks among them (one partly failed).
     QList<qint64> seedDemoTasks();
+    // A batch task's result: `count` items, the last `failed` of them refused.
+    static QJsonArray batchResult(qint64 taskId, int count, int failed);
 
     // Clearing historical versions. Usage is `baseBytes` plus the versions'
     // bytes until `usageLagMs` after a clear finished (SMH's figures lag).
@@ -98,6 +109,10 @@ public:
     // Fault injection: the next `count` task queries answer `response`.
     void failNextQueries(int count, const HttpResponse &response);
     int taskQueryCount() const { return m_taskQueryCount; }
+    // Task queries whose request target is longer than this are refused with
+    // 414 URITooLong, as a proxy in front of SMH would; 0: no limit.
+    void setMaxUrlBytes(qsizetype bytes) { m_maxUrlBytes = bytes; }
+    int uriTooLongCount() const { return m_uriTooLongCount; }
     QList<qint64> lastQueriedIds() const { return m_lastQueriedIds; }
 
 private:
@@ -138,6 +153,8 @@ private:
     int m_failuresLeft = 0;
     HttpResponse m_failure;
     int m_taskQueryCount = 0;
+    qsizetype m_maxUrlBytes = 0;
+    int m_uriTooLongCount = 0;
     int m_mintCount = 0;
     int m_renewCount = 0;
     QList<qint64> m_lastQueriedIds;

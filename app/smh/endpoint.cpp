@@ -1,6 +1,7 @@
 #include "smh/endpoint.h"
 
 #include <QHostAddress>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -10,6 +11,15 @@ QUrl Endpoint::forLibrary(const QString &libraryId)
     url.setScheme(u"https"_s);
     url.setHost(libraryId.toLower() + u".api.tencentsmh.cn"_s);
     return url;
+}
+
+QUrl Endpoint::defaultFor(const QString &libraryId)
+{
+    // One DNS label: letters, digits and hyphens, at most 63 of them.
+    static const QRegularExpression label(u"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"_s);
+    if (label.match(libraryId).hasMatch())
+        return forLibrary(libraryId);
+    return QUrl(defaultUrl.toString());
 }
 
 bool Endpoint::isLoopbackHost(const QString &host)

@@ -16,6 +16,9 @@ public:
 
     // The per-library host the SDKs recommend.
     static QUrl forLibrary(const QString &libraryId);
+    // Where to go when no endpoint is given: the library's own host, or
+    // defaultUrl when there is no library ID that can name a host.
+    static QUrl defaultFor(const QString &libraryId);
 
     // A normalised base URL (no trailing slash, no query), or an empty URL
     // with *error set to a sentence for the user.

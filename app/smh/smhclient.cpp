@@ -290,8 +290,8 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
     return outcome;
 }
 
-TaskQueryJob *SmhClient::queryTasks(
-    const ConnectionSettings &settings, const QString &accessToken, const QList<qint64> &ids)
+TaskQueryJob *SmhClient::queryTasks(const ConnectionSettings &settings, const QString &accessToken,
+    const QList<qint64> &ids, qsizetype urlLimitForCall)
 {
     auto *job = new TaskQueryJob(this);
     job->m_requestedIds = TaskQuery::uniqueIds(ids);
@@ -310,7 +310,9 @@ TaskQueryJob *SmhClient::queryTasks(
         return job;
     }
     Redact::registerSecret(accessToken);
-    const qsizetype urlLimit = m_urlLimit > 0 ? m_urlLimit : TaskQuery::maxUrlBytes;
+    const qsizetype urlLimit = urlLimitForCall > 0 ? urlLimitForCall
+        : m_urlLimit > 0                           ? m_urlLimit
+                                                   : TaskQuery::maxUrlBytes;
     const auto batches = TaskQuery::batches(settings, accessToken, job->m_requestedIds, urlLimit);
     if (batches.isEmpty()) {
         job->m_failedIds = job->m_requestedIds;

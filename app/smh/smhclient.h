@@ -142,8 +142,9 @@ public:
 
     static QString userAgent();
 
-    TaskQueryJob *queryTasks(
-        const ConnectionSettings &settings, const QString &accessToken, const QList<qint64> &ids);
+    // `urlLimit` 0: the client's limit (setUrlLimit, else TaskQuery::maxUrlBytes).
+    TaskQueryJob *queryTasks(const ConnectionSettings &settings, const QString &accessToken,
+        const QList<qint64> &ids, qsizetype urlLimit = 0);
     // GET /api/v1/token with the library secret. `periodSeconds` unset: the server's default.
     // `grant` empty: read-only; "admin" for history settings, clearing, usage.
     TokenJob *createToken(const ConnectionSettings &settings, const QString &librarySecret,

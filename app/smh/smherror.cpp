@@ -78,6 +78,49 @@ bool SmhError::isAuthError() const
     return m_kind == Kind::Http && (m_httpStatus == 401 || m_httpStatus == 403);
 }
 
+bool SmhError::isTokenRejected() const
+{
+    if (m_kind != Kind::Http)
+        return false;
+    if (m_httpStatus == 401)
+        return true;
+    // A 403 without a code (a gateway's) is taken for a refused token, as it
+    // always was: minting once costs one request and settles it.
+    return m_httpStatus == 403 && (m_code.isEmpty() || m_code == invalidAccessToken);
+}
+
+bool SmhError::isWrongSecret() const
+{
+    return m_kind == Kind::Http && m_httpStatus == 404 && m_code == wrongLibraryIdOrSecret;
+}
+
+bool SmhError::isConfigurationError() const
+{
+    return m_kind == Kind::Http && m_httpStatus == 404
+        && (m_code == libraryNotFound || m_code == spaceNotFound);
+}
+
+QString SmhError::explanation() const
+{
+    if (m_kind != Kind::Http)
+        return {};
+    if (isWrongSecret())
+        return tr("library ID or secret is wrong");
+    if (m_httpStatus == 404 && m_code == libraryNotFound)
+        return tr("no such library: check the connection's library ID");
+    if (m_httpStatus == 404 && m_code == spaceNotFound)
+        return tr("no such space: check the connection's space ID");
+    if (isTokenRejected())
+        return tr("token rejected");
+    if (isAccessRefused())
+        return tr("access refused, and a new token would not change that");
+    if (isUriTooLong())
+        return tr("request too long for the server");
+    if (m_httpStatus == 429)
+        return tr("too many requests");
+    return {};
+}
+
 bool SmhError::isTransient() const
 {
     switch (m_kind) {
@@ -127,6 +170,8 @@ QString SmhError::toString() const
     if (m_kind == Kind::None)
         return kindName(m_kind);
     QString text = m_kind == Kind::Http ? tr("HTTP %1").arg(m_httpStatus) : kindName(m_kind);
+    if (const QString why = explanation(); !why.isEmpty())
+        text = why + u" — "_s + text;
     if (!m_code.isEmpty())
         text += u" · "_s + m_code;
     if (!m_message.isEmpty())

@@ -53,9 +53,32 @@ public:
     int retryAfterSeconds() const { return m_retryAfterSeconds; }
     void setRetryAfterSeconds(int seconds) { m_retryAfterSeconds = seconds; }
 
+    // SMH's error codes the monitor acts on (see smh-api.md, "Errors").
+    static constexpr QStringView invalidAccessToken = u"InvalidAccessToken";
+    static constexpr QStringView wrongLibraryIdOrSecret = u"WrongLibraryIdOrSecret";
+    static constexpr QStringView libraryNotFound = u"LibraryNotFound";
+    static constexpr QStringView spaceNotFound = u"SpaceNotFound";
+    static constexpr QStringView routeNotFound = u"RouteNotFound";
+    static constexpr QStringView uriTooLong = u"URITooLong";
+
     // 401/403: the token (or secret) was refused. Such errors must never be
     // turned into a task failure: they are about the connection.
     bool isAuthError() const;
+    // The token itself was refused (401, or 403 InvalidAccessToken or without
+    // a code): a freshly minted one may be accepted.
+    bool isTokenRejected() const;
+    // Any other 403 (NoPermission, AccessTokenNotMatchLibrary/Space,
+    // LibraryServiceExpired, SpaceBanned, ...): no new token fixes it.
+    bool isAccessRefused() const { return isAuthError() && !isTokenRejected(); }
+    // 404 WrongLibraryIdOrSecret, as token creation answers a wrong secret.
+    bool isWrongSecret() const;
+    // 404 LibraryNotFound/SpaceNotFound: the connection names something that
+    // does not exist; asking again changes nothing until it is edited.
+    bool isConfigurationError() const;
+    // 414: the request line was too long for the server or a proxy.
+    bool isUriTooLong() const { return m_kind == Kind::Http && m_httpStatus == 414; }
+    // A sentence for the codes above, empty for others.
+    QString explanation() const;
     // Worth trying again later with the same inputs (network, 5xx, 429, ...).
     bool isTransient() const;
 

@@ -1,5 +1,6 @@
 #include "smh/taskreply.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,12 +12,9 @@
 
 using namespace Qt::StringLiterals;
 
-QJsonObject TaskResult::toJson() const
+QJsonValue TaskResult::toJson() const
 {
-    // A result with no fields is `{}` as the server sent it, not one with
-    // empty fields we would have invented.
-    if (!raw.isEmpty()
-        || (convertFrom.isEmpty() && path.isEmpty() && srcInode.isEmpty() && dstInode.isEmpty()))
+    if (!raw.isUndefined() && !raw.isNull())
         return raw;
     return QJsonObject {
         {u"convertFrom"_s, QJsonArray::fromStringList(convertFrom)},
@@ -24,6 +22,43 @@ QJsonObject TaskResult::toJson() const
         {u"srcInode"_s, srcInode},
         {u"dstInode"_s, dstInode},
     };
+}
+
+QStringList TaskResultItem::displayPath() const
+{
+    if (!path.isEmpty())
+        return path;
+    return to.isEmpty() ? from : to;
+}
+
+qsizetype TaskResult::failedItemCount() const
+{
+    return std::count_if(
+        items.cbegin(), items.cend(), [](const TaskResultItem &item) { return item.failed(); });
+}
+
+QString TaskResult::summaryPath() const
+{
+    if (shape != Shape::Batch)
+        return joined(path);
+    if (items.isEmpty())
+        return {};
+    const QString first = joined(items.constFirst().displayPath());
+    if (items.size() == 1)
+        return first;
+    return QCoreApplication::translate("TaskResult", "%1 +%2 more")
+        .arg(first)
+        .arg(items.size() - 1);
+}
+
+QString TaskResult::itemCounts() const
+{
+    if (shape != Shape::Batch)
+        return {};
+    const qsizetype failed = failedItemCount();
+    return QCoreApplication::translate("TaskResult", "%1 done, %2 failed")
+        .arg(items.size() - failed)
+        .arg(failed);
 }
 
 namespace TaskReply {
@@ -138,19 +173,11 @@ Parsed parse(const QByteArray &body, const QList<qint64> &requestedIds)
         report.found = true;
         report.status = static_cast<int>(*status);
 
+        // Whatever its shape, the result never costs the task (or the tasks
+        // batched with it) its answer.
         const QJsonValue resultValue = object.value(u"result");
-        if (resultValue.isObject()) {
-            report.result = TaskResult::fromJson(resultValue.toObject());
-            if (!report.result) {
-                parsed.error =
-                    malformed(SmhError::tr("task %1 has a wrongly typed result").arg(*taskId));
-                return parsed;
-            }
-        } else if (!resultValue.isUndefined() && !resultValue.isNull()) {
-            parsed.error =
-                malformed(SmhError::tr("task %1 has a result that is not an object").arg(*taskId));
-            return parsed;
-        }
+        if (!resultValue.isUndefined() && !resultValue.isNull())
+            report.result = TaskResult::fromJson(resultValue);
         // The same task twice is fine when both say the same; when they
         // disagree (500, then 200) neither can be believed, and picking one
         // could report success for a failed task.
@@ -197,13 +224,72 @@ QJsonObject toJson(const TaskStatusReport &report)
 
 } // namespace TaskReply
 
-std::optional<TaskResult> TaskResult::fromJson(const QJsonObject &object)
+namespace {
+
+QString textValue(const QJsonValue &value)
 {
+    if (value.isString())
+        return value.toString();
+    if (const auto i = TaskReply::integerValue(value))
+        return QString::number(*i);
+    return {};
+}
+
+// Items are read leniently: a field of an odd type is left empty rather than
+// costing the item (or the task) its other fields.
+TaskResultItem itemFromJson(const QJsonObject &object)
+{
+    TaskResultItem item;
+    const auto status = TaskReply::integerValue(object.value(u"status"));
+    if (status && *status > 0 && *status <= std::numeric_limits<int>::max())
+        item.status = int(*status);
+    item.path = TaskReply::segmentsValue(object.value(u"path")).value_or(QStringList());
+    const QJsonValue from =
+        object.contains(u"copyFrom") ? object.value(u"copyFrom") : object.value(u"from");
+    item.from = TaskReply::segmentsValue(from).value_or(QStringList());
+    item.to = TaskReply::segmentsValue(object.value(u"to")).value_or(QStringList());
+    item.recycledItemId = textValue(object.value(u"recycledItemId"));
+    item.code = textValue(object.value(u"code"));
+    item.message = textValue(object.value(u"message"));
+    return item;
+}
+
+} // namespace
+
+TaskResult TaskResult::fromJson(const QJsonValue &value)
+{
+    TaskResult result;
+    result.raw = value;
+    result.shape = Shape::Other;
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        const bool allObjects = std::all_of(
+            array.cbegin(), array.cend(), [](const QJsonValue &v) { return v.isObject(); });
+        if (!allObjects)
+            return result;
+        result.shape = Shape::Batch;
+        result.items.reserve(array.size());
+        for (const QJsonValue &element : array)
+            result.items.append(itemFromJson(element.toObject()));
+        return result;
+    }
+    if (!value.isObject())
+        return result;
+    const QJsonObject object = value.toObject();
+    const bool looksConverted = object.contains(u"convertFrom") || object.contains(u"path")
+        || object.contains(u"srcInode") || object.contains(u"dstInode");
+    if (!looksConverted)
+        return result;
     const auto convertFrom = TaskReply::segmentsValue(object.value(u"convertFrom"));
     const auto path = TaskReply::segmentsValue(object.value(u"path"));
     const auto srcInode = TaskReply::inodeValue(object.value(u"srcInode"));
     const auto dstInode = TaskReply::inodeValue(object.value(u"dstInode"));
     if (!convertFrom || !path || !srcInode || !dstInode)
-        return std::nullopt;
-    return TaskResult {*convertFrom, *path, *srcInode, *dstInode, object};
+        return result; // shown as returned rather than read wrongly
+    result.shape = Shape::Conversion;
+    result.convertFrom = *convertFrom;
+    result.path = *path;
+    result.srcInode = *srcInode;
+    result.dstInode = *dstInode;
+    return result;
 }

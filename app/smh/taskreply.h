@@ -3,33 +3,76 @@
 #include "smh/smherror.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QStringList>
 
 #include <optional>
 
-// The `result` object of a finished task, as SMH documents it.
+// One entry of a batch task's result (batch delete, copy, move, recycle-bin
+// restore): SMH answers one per entry of the batch, in the batch's order.
+struct TaskResultItem
+{
+    int status = 0; // 0 when the item carried none
+    QStringList path; // segments
+    QStringList from; // copyFrom / from: where a copied or moved entry came from
+    QStringList to; // to: where it went
+    QString recycledItemId; // batch delete into the recycle bin
+    QString code; // SMH error code of a failed entry
+    QString message;
+
+    // The item did not do what was asked: SMH marks it by a status >= 400 or
+    // by an error code (the Android SDK reads either as a failure).
+    bool failed() const { return status >= 400 || !code.isEmpty(); }
+    // What to show as the item's path: its path, else where it went or came from.
+    QStringList displayPath() const;
+
+    friend bool operator==(const TaskResultItem &, const TaskResultItem &) = default;
+};
+
+// The `result` of a finished task. SMH gives it no fixed shape: it is what the
+// operation's own synchronous reply would have been. The known shapes are
+// read; every shape is kept as returned in `raw` and never refused.
 struct TaskResult
 {
+    enum class Shape {
+        Conversion, // document conversion: the fields below
+        Batch, // an array of per-item results: `items`
+        Other, // anything else (another object, a string, a number): `raw` only
+    };
+
     QStringList convertFrom; // path segments
     QStringList path; // path segments
     QString srcInode;
     QString dstInode;
-    // The object as SMH returned it, unknown fields included: scripts reading
+    // The value as SMH returned it, unknown fields included: scripts reading
     // the JSON output get what the server said, not our reading of it.
-    QJsonObject raw = {};
+    QJsonValue raw = {};
+    Shape shape = Shape::Conversion;
+    QList<TaskResultItem> items = {};
 
     static QString joined(const QStringList &segments) { return segments.join(u'/'); }
-    // `raw` when there is one, otherwise built from the fields.
-    QJsonObject toJson() const;
-    // Reads a result object; nullopt when a field has a type no reading fits.
-    static std::optional<TaskResult> fromJson(const QJsonObject &object);
-    // The same result is the same fields: how the server spelled them (a
-    // quoted inode, an extra field) is no change of the task.
+    // `raw` when there is one, otherwise built from the conversion fields.
+    QJsonValue toJson() const;
+    // Reads any value SMH may send; never fails (an unreadable shape is Other).
+    static TaskResult fromJson(const QJsonValue &value);
+
+    qsizetype failedItemCount() const;
+    bool hasFailedItems() const { return failedItemCount() > 0; }
+    // The path a table cell shows: the converted file's, or a batch's first
+    // item's followed by "+N more".
+    QString summaryPath() const;
+    // "998 done, 2 failed" for a batch; empty otherwise.
+    QString itemCounts() const;
+
+    // The same result is the same reading: how the server spelled it (a
+    // quoted inode, an extra field) is no change of the task. Shapes the
+    // monitor does not read compare as returned.
     friend bool operator==(const TaskResult &a, const TaskResult &b)
     {
-        return a.convertFrom == b.convertFrom && a.path == b.path && a.srcInode == b.srcInode
-            && a.dstInode == b.dstInode;
+        return a.shape == b.shape && a.convertFrom == b.convertFrom && a.path == b.path
+            && a.srcInode == b.srcInode && a.dstInode == b.dstInode && a.items == b.items
+            && (a.shape != Shape::Other || a.raw == b.raw);
     }
 };
 
@@ -51,8 +94,9 @@ struct TaskStatusReport
 };
 
 // Decodes the Query Task reply: a JSON array of task objects. Tolerant of
-// extra fields (ignored) and of unknown status values (kept), strict about the
-// documented fields' types, because a wrongly typed reply is not one we can trust.
+// extra fields (ignored), of unknown status values (kept) and of any `result`
+// (kept as returned), strict about taskId and status, without which an answer
+// cannot be trusted to be about the task asked for.
 namespace TaskReply {
 
 struct Parsed

@@ -65,7 +65,9 @@ bool TokenProvider::handleRejection(const QString &token, const SmhError &error)
     if (token != m_token.value)
         return m_state == State::Minting || m_state == State::Ready; // already replaced
     m_lastError = error;
-    if (usesSecret() && !m_mintedAfterRejection) {
+    // Only a refused token is fixed by a new one; NoPermission, a token of
+    // another library, an expired service stay as they are.
+    if (usesSecret() && !m_mintedAfterRejection && !error.isAccessRefused()) {
         m_mintedAfterRejection = true;
         m_token = {};
         mint();
@@ -87,9 +89,12 @@ void TokenProvider::mint()
         m_busy = false;
         if (job->error().isError()) {
             m_lastError = job->error();
-            // A refused secret needs the user; anything else is retried by
+            // A refused secret (SMH: 404 WrongLibraryIdOrSecret) or a library
+            // that does not exist needs the user; anything else is retried by
             // the next ensureToken() from the scheduler's backoff.
-            setState(m_lastError.isAuthError() ? State::Rejected : State::Missing);
+            const bool needsUser = m_lastError.isAuthError() || m_lastError.isWrongSecret()
+                || m_lastError.isConfigurationError();
+            setState(needsUser ? State::Rejected : State::Missing);
             return;
         }
         adopt(job->token());

@@ -42,6 +42,12 @@ ConnectionHealth::Summary ConnectionHealth::of(const Monitor &monitor, const QDa
                    "Manage Connections.")
                     .arg(entry.name, detail);
             break;
+        case PollScheduler::Health::ConfigError:
+            entry.trouble = Trouble::Auth;
+            entry.message = tr("%1: %2. Polling stopped; edit the connection under Connection ▸ "
+                               "Manage Connections.")
+                                .arg(entry.name, detail);
+            break;
         case PollScheduler::Health::NoCredentials:
             if (status.pending > 0) {
                 entry.trouble = Trouble::Auth;

@@ -28,6 +28,67 @@ QString clean(const QString &text)
     return Redact::text(text);
 }
 
+QJsonArray segments(const QStringList &list)
+{
+    QJsonArray array;
+    for (const QString &segment : list)
+        array.append(clean(segment));
+    return array;
+}
+
+QString shapeKey(TaskResult::Shape shape)
+{
+    switch (shape) {
+    case TaskResult::Shape::Conversion:
+        return u"conversion"_s;
+    case TaskResult::Shape::Batch:
+        return u"batch"_s;
+    case TaskResult::Shape::Other:
+        return u"other"_s;
+    }
+    return {};
+}
+
+// The monitor's reading of a result, with the joined forms for readers that
+// want one string; a shape it does not read goes out as SMH returned it.
+QJsonObject resultJson(const TaskResult &result)
+{
+    QJsonObject object {{u"shape"_s, shapeKey(result.shape)}};
+    switch (result.shape) {
+    case TaskResult::Shape::Conversion:
+        object.insert(u"convertFrom"_s, segments(result.convertFrom));
+        object.insert(u"path"_s, segments(result.path));
+        object.insert(u"srcInode"_s, clean(result.srcInode));
+        object.insert(u"dstInode"_s, clean(result.dstInode));
+        object.insert(u"pathJoined"_s, clean(TaskResult::joined(result.path)));
+        object.insert(u"convertFromJoined"_s, clean(TaskResult::joined(result.convertFrom)));
+        break;
+    case TaskResult::Shape::Batch: {
+        QJsonArray items;
+        for (const TaskResultItem &item : result.items) {
+            QJsonObject entry {
+                {u"status"_s, item.status ? QJsonValue(item.status) : QJsonValue(QJsonValue::Null)},
+                {u"failed"_s, item.failed()}, {u"path"_s, segments(item.displayPath())},
+                {u"pathJoined"_s, clean(TaskResult::joined(item.displayPath()))}};
+            if (!item.code.isEmpty())
+                entry.insert(u"code"_s, clean(item.code));
+            if (!item.message.isEmpty())
+                entry.insert(u"message"_s, clean(item.message));
+            items.append(entry);
+        }
+        const qsizetype failed = result.failedItemCount();
+        object.insert(u"doneCount"_s, result.items.size() - failed);
+        object.insert(u"failedCount"_s, failed);
+        object.insert(u"items"_s, items);
+        break;
+    }
+    case TaskResult::Shape::Other:
+        object.insert(u"value"_s, result.raw);
+        break;
+    }
+    return object;
+}
+
 } // namespace
 
 QStringList Exporter::csvHeader()
@@ -77,7 +138,7 @@ QByteArray Exporter::toCsv(const QList<Row> &rows)
             task.durationKnown() ? QString::number(task.runningSeconds(now)) : QString(),
             hasResult ? clean(task.result->srcInode) : QString(),
             hasResult ? clean(task.result->dstInode) : QString(),
-            hasResult ? clean(TaskResult::joined(task.result->path)) : QString(),
+            hasResult ? clean(task.result->summaryPath()) : QString(),
             hasResult ? clean(TaskResult::joined(task.result->convertFrom)) : QString(),
             clean(task.note), clean(task.lastError)});
     }
@@ -109,24 +170,8 @@ QByteArray Exporter::toJson(const QList<Row> &rows, const QDateTime &exportedAt)
                 task.lastError.isEmpty() ? QJsonValue(QJsonValue::Null)
                                          : QJsonValue(clean(task.lastError))},
         };
-        if (task.result) {
-            auto segments = [](const QStringList &list) {
-                QJsonArray array;
-                for (const QString &segment : list)
-                    array.append(clean(segment));
-                return array;
-            };
-            const TaskResult &result = *task.result;
-            object.insert(u"result"_s,
-                QJsonObject {{u"convertFrom"_s, segments(result.convertFrom)},
-                    {u"path"_s, segments(result.path)}, {u"srcInode"_s, clean(result.srcInode)},
-                    {u"dstInode"_s, clean(result.dstInode)},
-                    // Joined forms too, for readers that want one string.
-                    {u"pathJoined"_s, clean(TaskResult::joined(result.path))},
-                    {u"convertFromJoined"_s, clean(TaskResult::joined(result.convertFrom))}});
-        } else {
-            object.insert(u"result"_s, QJsonValue(QJsonValue::Null));
-        }
+        object.insert(
+            u"result"_s, task.result ? resultJson(*task.result) : QJsonValue(QJsonValue::Null));
         tasks.append(object);
     }
     const QJsonObject document {

@@ -182,10 +182,11 @@ void Monitor::setCredential(const Connection &connection, const QString &credent
         setAccessToken(connection.id, credential);
 }
 
-Expected<QList<Task>> Monitor::addTasks(
-    qint64 connectionId, const QList<qint64> &ids, const QString &note)
+Expected<QList<Task>> Monitor::addTasks(qint64 connectionId, const QList<qint64> &ids,
+    const QString &note, std::optional<bool> libraryLevel)
 {
-    QList<Task> added = m_store->addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc());
+    QList<Task> added =
+        m_store->addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc(), libraryLevel);
     if (added.isEmpty() && !m_store->lastError().isEmpty())
         return unexpected(m_store->lastError());
     return added;

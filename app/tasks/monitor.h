@@ -55,9 +55,9 @@ public:
     void setCredential(const Connection &connection, const QString &credential);
 
     // The tasks added (those already tracked are left alone), or why the
-    // ledger refused them.
-    Expected<QList<Task>> addTasks(
-        qint64 connectionId, const QList<qint64> &ids, const QString &note = {});
+    // ledger refused them. `libraryLevel` unset: the connection's scope.
+    Expected<QList<Task>> addTasks(qint64 connectionId, const QList<qint64> &ids,
+        const QString &note = {}, std::optional<bool> libraryLevel = std::nullopt);
     // Stops watching the tasks; on failure nothing changed and the error says why.
     Expected<void> removeTasks(const QList<TaskKey> &keys);
     Expected<void> setNote(const TaskKey &key, const QString &note);

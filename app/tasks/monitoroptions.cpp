@@ -78,7 +78,8 @@ void MonitorOptions::declare(QCommandLineParser &parser)
     parser.addVersionOption();
     parser.addOptions({
         {u"endpoint"_s,
-            tr("SMH base URL (default %1; env SMH_ENDPOINT).").arg(Endpoint::defaultUrl),
+            tr("SMH base URL (default: the library's own host, https://LIBRARY.api.tencentsmh.cn; "
+               "env SMH_ENDPOINT)."),
             tr("url")},
         {u"library"_s, tr("Media library ID (env SMH_LIBRARY_ID)."), tr("id")},
         {u"space"_s,
@@ -190,9 +191,10 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
 
     ConnectionSettings &connection = options.connection;
     const QString endpoint = optionOrEnv(parser, u"endpoint"_s, "SMH_ENDPOINT");
+    const QString library = optionOrEnv(parser, u"library"_s, "SMH_LIBRARY_ID").trimmed();
     QString endpointError;
     connection.endpoint = Endpoint::parse(
-        endpoint.isEmpty() ? Endpoint::defaultUrl.toString() : endpoint, &endpointError);
+        endpoint.isEmpty() ? Endpoint::defaultFor(library).toString() : endpoint, &endpointError);
     if (connection.endpoint.isEmpty() && !options.demo)
         *problems << endpointError;
     connection.libraryId = optionOrEnv(parser, u"library"_s, "SMH_LIBRARY_ID").trimmed();

@@ -26,6 +26,25 @@ PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *paren
 {
     connect(m_store, &TaskStore::tasksAdded, this, &PollScheduler::trackTasks);
     connect(m_store, &TaskStore::tasksRemoved, this, &PollScheduler::untrackTasks);
+    connect(m_store, &TaskStore::connectionsChanged, this, &PollScheduler::connectionsEdited);
+}
+
+void PollScheduler::connectionsEdited()
+{
+    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+        if (!it->misconfigured)
+            continue;
+        const std::optional<Connection> connection = m_store->connection(it.key());
+        if (!connection || connection->settings == *it->misconfigured)
+            continue;
+        it->misconfigured.reset();
+        it->lastError = {};
+        // The edit may also have fixed the library the token was minted for.
+        if (it->tokens)
+            it->tokens->ensureToken();
+        reschedule(it.key());
+        Q_EMIT connectionStatusChanged(it.key());
+    }
 }
 
 PollScheduler::~PollScheduler()
@@ -191,9 +210,12 @@ PollScheduler::ConnectionStatus PollScheduler::status(qint64 connectionId) const
     status.consecutiveFailures = m_planner.consecutiveFailures(connectionId);
     status.pending = m_planner.trackedCount(connectionId);
     status.nextPollAt = m_planner.nextWake(connectionId);
+    status.urlLimit = it->urlLimit;
     const TokenProvider *tokens = it->tokens;
     if (it->paused)
         status.health = Health::Paused;
+    else if (it->misconfigured)
+        status.health = Health::ConfigError;
     else if (tokens && tokens->state() == TokenProvider::State::Rejected)
         status.health = Health::AuthRejected;
     else if (!tokens || (tokens->state() == TokenProvider::State::Missing && !tokens->usesSecret()))
@@ -213,8 +235,8 @@ void PollScheduler::reschedule(qint64 connectionId)
     if (it == m_connections.end() || m_shutDown)
         return;
     it->timer->stop();
-    if (it->paused || it->inFlight)
-        return; // finishCycle() reschedules
+    if (it->paused || it->inFlight || it->misconfigured)
+        return; // finishCycle() or an edit of the connection reschedules
     const TokenProvider *tokens = it->tokens;
     if (!tokens || tokens->state() != TokenProvider::State::Ready) {
         // Wait for tokenChanged; a provider that lost its token to a
@@ -272,23 +294,47 @@ void PollScheduler::runCycle(qint64 connectionId)
         reschedule(connectionId);
         return;
     }
-    const QList<QList<qint64>> batches = TaskQuery::batches(connection->settings, token, ids);
-    if (batches.size() > allowance) {
-        ids.clear();
-        for (qsizetype i = 0; i < allowance; ++i)
-            ids.append(batches.at(i));
+    // The scope belongs to the task: space tasks and library-level tasks
+    // are asked with their own URL form, each batched on its own, together
+    // within the request allowance.
+    QList<qint64> scoped[2];
+    for (qint64 id : std::as_const(ids)) {
+        const std::optional<Task> task = m_store->task({connectionId, id});
+        scoped[task && task->libraryLevel].append(id);
     }
     it->inFlight = true;
-    TaskQueryJob *job = m_client->queryTasks(connection->settings, token, ids);
-    m_planner.spendRequests(connectionId, job->requestCount(), current);
-    it->requestsSent += job->requestCount();
-    m_totalRequests += job->requestCount();
-    connect(job, &SmhJob::finished, this,
-        [this, connectionId, token, job] { finishCycle(connectionId, token, job); });
+    auto cycle = std::make_shared<Cycle>();
+    int left = allowance;
+    for (int libraryLevel = 0; libraryLevel < 2 && left > 0; ++libraryLevel) {
+        if (scoped[libraryLevel].isEmpty())
+            continue;
+        ConnectionSettings settings = connection->settings;
+        settings.libraryLevel = libraryLevel == 1;
+        QList<qint64> chosen = scoped[libraryLevel];
+        const QList<QList<qint64>> batches = TaskQuery::batches(
+            settings, token, chosen, it->urlLimit > 0 ? it->urlLimit : TaskQuery::maxUrlBytes);
+        if (batches.size() > left) {
+            chosen.clear();
+            for (qsizetype i = 0; i < left; ++i)
+                chosen.append(batches.at(i));
+        }
+        TaskQueryJob *job = m_client->queryTasks(settings, token, chosen, it->urlLimit);
+        left -= job->requestCount();
+        m_planner.spendRequests(connectionId, job->requestCount(), current);
+        it->requestsSent += job->requestCount();
+        m_totalRequests += job->requestCount();
+        ++cycle->pending;
+        connect(job, &SmhJob::finished, this, [this, connectionId, token, job, cycle] {
+            cycle->reports.append(job->reports());
+            cycle->errors.append(job->errors());
+            if (--cycle->pending == 0)
+                finishCycle(connectionId, token, *cycle);
+        });
+    }
     Q_EMIT connectionStatusChanged(connectionId);
 }
 
-void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, TaskQueryJob *job)
+void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, const Cycle &cycle)
 {
     auto it = m_connections.find(connectionId);
     if (it == m_connections.end())
@@ -298,13 +344,12 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
     it->lastPollAt = current;
 
     QList<TaskObservation> observations;
-    const QList<TaskStatusReport> reports = job->reports();
+    const QList<TaskStatusReport> &reports = cycle.reports;
     observations.reserve(reports.size());
     for (const TaskStatusReport &report : reports) {
         const TaskKey key {connectionId, report.taskId};
-        observations.append(
-            TaskObservation {key, TaskStates::fromStatus(report.found, report.status),
-                report.status, report.result, current, m_rechecking.contains(key)});
+        observations.append(TaskObservation {key, TaskStates::fromReport(report), report.status,
+            report.result, current, m_rechecking.contains(key)});
     }
 
     // The store says which states changed; every other answer repeated the
@@ -322,11 +367,20 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, T
         }
     }
 
-    if (job->error().isError()) {
-        const SmhError error = job->error();
+    if (!cycle.errors.isEmpty()) {
+        const SmhError error = cycle.errors.constFirst();
         if (error.kind() == SmhError::Kind::Cancelled)
             return;
-        if (error.isAuthError() && it->tokens) {
+        if (error.isConfigurationError()) {
+            // Asking again cannot help: wait for the user to edit the connection.
+            it->lastError = error;
+            if (const auto connection = m_store->connection(connectionId))
+                it->misconfigured = connection->settings;
+        } else if (error.isUriTooLong() && shrinkUrlLimit(connectionId)) {
+            // The unanswered IDs are still due: the next cycle, right away,
+            // sends them in shorter requests.
+            it->lastError = error;
+        } else if (error.isAuthError() && it->tokens) {
             // Never a task failure: the connection waits for a usable token.
             it->lastError = error;
             it->tokens->handleRejection(tokenUsed, error);
@@ -353,6 +407,17 @@ void PollScheduler::recordFailure(qint64 connectionId, const SmhError &error)
     qCInfo(lcPoll).noquote() << "connection" << connectionId << error.toString();
     m_connections[connectionId].lastError = error;
     m_planner.recordFailure(connectionId, error, now());
+}
+
+bool PollScheduler::shrinkUrlLimit(qint64 connectionId)
+{
+    ConnectionState &state = m_connections[connectionId];
+    const qsizetype current = state.urlLimit > 0 ? state.urlLimit : TaskQuery::maxUrlBytes;
+    if (current / 2 < minUrlLimit)
+        return false;
+    state.urlLimit = current / 2;
+    qCInfo(lcPoll) << "connection" << connectionId << "URL budget lowered to" << state.urlLimit;
+    return true;
 }
 
 void PollScheduler::shutdown()

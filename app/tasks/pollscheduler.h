@@ -34,8 +34,9 @@ public:
         Ok,
         Paused, // by the user
         Backoff, // last cycle failed; waiting to retry
-        AuthRejected, // needs new credentials
+        AuthRejected, // needs new credentials, or access the token cannot give
         NoCredentials,
+        ConfigError, // no such library or space: stopped until the connection is edited
     };
     Q_ENUM(Health)
 
@@ -49,7 +50,11 @@ public:
         int consecutiveFailures = 0;
         qint64 requestsSent = 0;
         qsizetype pending = 0; // tasks not final yet
+        qsizetype urlLimit = 0; // bytes per request URL; 0 until a 414 lowered it
     };
+
+    // A 414 halves a connection's URL budget, down to this.
+    static constexpr qsizetype minUrlLimit = 512;
 
     PollScheduler(SmhClient *client, TaskStore *store, QObject *parent = nullptr);
     ~PollScheduler() override;
@@ -106,6 +111,10 @@ private:
         SmhError lastError;
         QDateTime lastPollAt;
         qint64 requestsSent = 0;
+        qsizetype urlLimit = 0; // 0: the client's default; lowered by 414s, kept
+        // The settings that named a library or space SMH does not have;
+        // polling waits until the connection's settings differ.
+        std::optional<ConnectionSettings> misconfigured;
     };
 
     QDateTime now() const { return m_now(); }
@@ -113,8 +122,19 @@ private:
     void untrackTasks(const QList<TaskKey> &keys);
     void reschedule(qint64 connectionId);
     void runCycle(qint64 connectionId);
-    void finishCycle(qint64 connectionId, const QString &tokenUsed, class TaskQueryJob *job);
+    // The answers of one cycle: one query per scope, finished together.
+    struct Cycle
+    {
+        int pending = 0;
+        QList<TaskStatusReport> reports;
+        QList<SmhError> errors;
+    };
+    void finishCycle(qint64 connectionId, const QString &tokenUsed, const Cycle &cycle);
     void recordFailure(qint64 connectionId, const SmhError &error);
+    // A 414: true when the budget could still be halved (the IDs are sent
+    // again at once, in smaller requests).
+    bool shrinkUrlLimit(qint64 connectionId);
+    void connectionsEdited();
     void startTimer(QTimer *timer, const QDateTime &wake) const;
 
     QPointer<SmhClient> m_client; // may go first when both are children of one owner

@@ -40,6 +40,9 @@ struct Task
     QDateTime lastPolledAt;
     QDateTime finishedAt; // first time a final state was seen
     QString lastError; // last SMH error about this task, already redacted
+    // Queried with /api/v1/task/{Library}/{Ids} (clear history), not the
+    // spaced form. A connection can hold tasks of both scopes.
+    bool libraryLevel = false;
 
     bool isFinal() const { return TaskStates::isFinal(state); }
 

@@ -24,6 +24,14 @@ TaskState fromStatus(bool found, int status)
     }
 }
 
+TaskState fromReport(const TaskStatusReport &report)
+{
+    const TaskState state = fromStatus(report.found, report.status);
+    if (state == TaskState::Succeeded && report.result && report.result->hasFailedItems())
+        return TaskState::PartlyFailed;
+    return state;
+}
+
 bool isFinal(TaskState state)
 {
     return state != TaskState::Queued && state != TaskState::Running;
@@ -34,9 +42,24 @@ bool isSuccess(TaskState state)
     return state == TaskState::Succeeded || state == TaskState::SucceededNoResult;
 }
 
+bool isFailure(TaskState state)
+{
+    return state == TaskState::Failed || state == TaskState::PartlyFailed;
+}
+
 bool needsAttention(TaskState state)
 {
     return isFinal(state) && !isSuccess(state);
+}
+
+QList<TaskState> attentionStates()
+{
+    QList<TaskState> states;
+    for (int i = 0; i < count; ++i) {
+        if (needsAttention(TaskState(i)))
+            states << TaskState(i);
+    }
+    return states;
 }
 
 QString key(TaskState state)
@@ -56,6 +79,8 @@ QString key(TaskState state)
         return u"not_found"_s;
     case TaskState::Unknown:
         return u"unknown"_s;
+    case TaskState::PartlyFailed:
+        return u"partially_failed"_s;
     }
     return {};
 }
@@ -87,6 +112,8 @@ QString label(TaskState state)
         return QCoreApplication::translate("TaskState", "Not found / expired");
     case TaskState::Unknown:
         return QCoreApplication::translate("TaskState", "Unknown status");
+    case TaskState::PartlyFailed:
+        return QCoreApplication::translate("TaskState", "Partly failed");
     }
     return {};
 }

@@ -1,9 +1,12 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 
 #include <optional>
+
+struct TaskStatusReport;
 
 // What the monitor believes about a task. Derived from SMH's status code, plus
 // the two states SMH has no code for: not asked yet, and not returned.
@@ -15,22 +18,32 @@ enum class TaskState {
     Failed, // 500
     NotFound, // asked for but not returned: unknown ID or ended > 30 days ago
     Unknown, // a status the API does not document; kept, never taken for success
+    // 200 with some items failed (a batch), or v2's 207/400 "partly succeeded".
+    // Last, so that the stored numbering of the others does not move.
+    PartlyFailed,
 };
 
 namespace TaskStates {
 
-inline constexpr int count = 7;
+inline constexpr int count = 8;
 
 TaskState fromStatus(bool found, int status);
+// The state an answer puts a task in: its status, and for a 200 whose result
+// lists failed items, PartlyFailed.
+TaskState fromReport(const TaskStatusReport &report);
 // Final states are never polled again unless the user asks for a re-check.
 bool isFinal(TaskState state);
 bool isSuccess(TaskState state);
-// Final without success: what "needs attention" counts and notifications
-// report as a failure.
+// Failed or partly failed: notified as a failure; `watch` exits 1 for it.
+bool isFailure(TaskState state);
+// Ended, and not as asked (failed, partly failed, not found, unknown status):
+// what "Needs attention" lists and notifiers speak up for.
 bool needsAttention(TaskState state);
+QList<TaskState> attentionStates();
 
 // The stable machine name used by the headless output and the ledger:
-// running, succeeded, succeeded_no_result, failed, not_found, unknown, queued.
+// running, succeeded, succeeded_no_result, failed, partially_failed, not_found,
+// unknown, queued.
 QString key(TaskState state);
 std::optional<TaskState> fromKey(QStringView key);
 

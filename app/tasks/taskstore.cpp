@@ -38,11 +38,16 @@ QDateTime fromDb(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+// A result is stored as the JSON text SMH sent, whatever its shape. A bare
+// value (a string, a number) is no JSON document, so it travels wrapped in a
+// one-element array and is unwrapped the same way.
 QVariant resultToDb(const std::optional<TaskResult> &result)
 {
     if (!result)
         return QVariant(QMetaType(QMetaType::QString));
-    return QString::fromUtf8(QJsonDocument(result->toJson()).toJson(QJsonDocument::Compact));
+    const QByteArray wrapped =
+        QJsonDocument(QJsonArray {result->toJson()}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
 }
 
 std::optional<TaskResult> resultFromDb(const QVariant &value)
@@ -50,8 +55,9 @@ std::optional<TaskResult> resultFromDb(const QVariant &value)
     if (value.isNull())
         return std::nullopt;
     // Stored as SMH returned it; read the way a reply is read.
-    const QJsonObject object = QJsonDocument::fromJson(value.toString().toUtf8()).object();
-    return TaskResult::fromJson(object).value_or(TaskResult {});
+    const QJsonValue stored =
+        QJsonDocument::fromJson('[' + value.toString().toUtf8() + ']').array().at(0);
+    return TaskResult::fromJson(stored);
 }
 
 QString authKindKey(AuthKind kind)
@@ -117,6 +123,21 @@ const QList<Migration> &migrations()
         },
         // Usage samples and cleanup records (tables of their own).
         &HistoryLedger::createTables,
+        // 2 -> 3: the scope belongs to the task. Tasks already tracked keep
+        // the scope their connection gave them. A file that has the column
+        // already (migrations run in another order) is left as it is.
+        [](QSqlQuery &q) {
+            if (!q.exec(u"PRAGMA table_info(tasks)"_s))
+                return false;
+            while (q.next()) {
+                if (q.value(1).toString() == u"library_level")
+                    return true;
+            }
+            return q.exec(
+                       u"ALTER TABLE tasks ADD COLUMN library_level INTEGER NOT NULL DEFAULT 0"_s)
+                && q.exec(u"UPDATE tasks SET library_level = 1 WHERE connection_id IN "
+                          "(SELECT id FROM connections WHERE library_level = 1)"_s);
+        },
     };
     return list;
 }
@@ -185,6 +206,7 @@ Task TaskStore::Private::taskFromQuery(const QSqlQuery &q)
     task.lastPolledAt = fromDb(q.value(9));
     task.finishedAt = fromDb(q.value(10));
     task.lastError = q.value(11).toString();
+    task.libraryLevel = q.value(12).toBool();
     return task;
 }
 
@@ -214,7 +236,7 @@ bool TaskStore::Private::load(QString *error)
     }
     if (!q.exec(
             u"SELECT connection_id, task_id, state, status, result, note, added_at, state_since, "
-            "first_seen_at, last_polled_at, finished_at, last_error FROM tasks "
+            "first_seen_at, last_polled_at, finished_at, last_error, library_level FROM tasks "
             "ORDER BY added_at, connection_id, task_id"_s)) {
         *error = q.lastError().text();
         return false;
@@ -522,13 +544,15 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks)
     // the delete would cascade to the task's timeline.
     if (!q.prepare(
             u"INSERT INTO tasks (connection_id, task_id, state, status, result, note, "
-            "added_at, state_since, first_seen_at, last_polled_at, finished_at, last_error) "
-            "VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, '')) "
+            "added_at, state_since, first_seen_at, last_polled_at, finished_at, last_error, "
+            "library_level) VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, "
+            "COALESCE(?, ''), ?) "
             "ON CONFLICT (connection_id, task_id) DO UPDATE SET state = excluded.state, "
             "status = excluded.status, result = excluded.result, note = excluded.note, "
             "added_at = excluded.added_at, state_since = excluded.state_since, "
             "first_seen_at = excluded.first_seen_at, last_polled_at = excluded.last_polled_at, "
-            "finished_at = excluded.finished_at, last_error = excluded.last_error"_s))
+            "finished_at = excluded.finished_at, last_error = excluded.last_error, "
+            "library_level = excluded.library_level"_s))
         return false;
     for (const Task &task : tasks) {
         q.bindValue(0, task.key.connectionId);
@@ -543,6 +567,7 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks)
         q.bindValue(9, toDb(task.lastPolledAt));
         q.bindValue(10, toDb(task.finishedAt));
         q.bindValue(11, task.lastError);
+        q.bindValue(12, task.libraryLevel);
         if (!q.exec())
             return false;
     }
@@ -595,13 +620,15 @@ bool insertTransitions(QSqlQuery &q, const QList<TaskTransition> &transitions)
 
 } // namespace
 
-QList<Task> TaskStore::addTasks(
-    qint64 connectionId, const QList<qint64> &taskIds, const QString &note, const QDateTime &now)
+QList<Task> TaskStore::addTasks(qint64 connectionId, const QList<qint64> &taskIds,
+    const QString &note, const QDateTime &now, std::optional<bool> libraryLevel)
 {
-    if (!d->connections.contains(connectionId)) {
+    const auto connection = d->connections.constFind(connectionId);
+    if (connection == d->connections.cend()) {
         d->lastError = tr("There is no connection %1.").arg(connectionId);
         return {};
     }
+    const bool scope = libraryLevel.value_or(connection->settings.libraryLevel);
     QList<Task> added;
     QSet<qint64> seen;
     for (qint64 id : taskIds) {
@@ -614,6 +641,7 @@ QList<Task> TaskStore::addTasks(
         task.note = note;
         task.addedAt = now;
         task.stateSince = now;
+        task.libraryLevel = scope;
         added.append(task);
     }
     if (added.isEmpty()) {

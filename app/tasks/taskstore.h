@@ -21,7 +21,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = 3;
     // Tasks one ledger holds at most, over all connections: beyond this the
     // window and the ledger would cost more memory than a desktop should give.
     static constexpr qsizetype maxTasks = 1'000'000;
@@ -61,9 +61,10 @@ public:
     std::optional<Task> task(const TaskKey &key) const;
     qsizetype taskCount() const;
     // Adds tasks not tracked yet (existing ones are left alone) in one
-    // transaction; returns the added tasks in the order given.
+    // transaction; returns the added tasks in the order given. Their scope is
+    // `libraryLevel`, by default the connection's.
     QList<Task> addTasks(qint64 connectionId, const QList<qint64> &taskIds, const QString &note,
-        const QDateTime &now);
+        const QDateTime &now, std::optional<bool> libraryLevel = std::nullopt);
     bool removeTasks(const QList<TaskKey> &keys);
     bool setNote(const TaskKey &key, const QString &note);
 

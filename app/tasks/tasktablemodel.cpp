@@ -113,7 +113,7 @@ QVariant TaskTableModel::displayData(const Task &task, int column) const
     case TargetInodeColumn:
         return task.result ? task.result->dstInode : QString();
     case PathColumn:
-        return task.result ? TaskResult::joined(task.result->path) : QString();
+        return task.result ? task.result->summaryPath() : QString();
     case NoteColumn:
         return task.note;
     }
@@ -176,8 +176,12 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             lines.removeAll(QString());
             return lines.isEmpty() ? QVariant() : QVariant(lines.join(u"\n\n"_s));
         }
-        if (index.column() == PathColumn && task.result)
-            return tr("Converted from: %1").arg(TaskResult::joined(task.result->convertFrom));
+        if (index.column() == PathColumn && task.result) {
+            if (task.result->shape == TaskResult::Shape::Batch)
+                return task.result->itemCounts();
+            if (task.result->shape == TaskResult::Shape::Conversion)
+                return tr("Converted from: %1").arg(TaskResult::joined(task.result->convertFrom));
+        }
         if (index.column() == DurationColumn && !task.durationKnown())
             return tr("Unknown: the task had already ended when it was first polled.");
         return {};

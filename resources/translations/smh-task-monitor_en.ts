@@ -76,6 +76,18 @@ You can also drop a text or CSV file here.</source>
         <source>Task ID lists (*.txt *.csv *.tsv *.log);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Space tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library level (clear history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CleanupListModel</name>
@@ -183,10 +195,6 @@ You can also drop a text or CSV file here.</source>
     </message>
     <message>
         <source>e.g. Production archive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SMH API base URL. Leave empty for %1. HTTPS is required except for local test servers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -329,6 +337,14 @@ You can also drop a text or CSV file here.</source>
         <source>Connected: the library answered and the token was accepted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The SMH API base URL. Leave empty for the library&apos;s own host, https://&lt;library ID&gt;.api.tencentsmh.cn, as the SMH SDKs recommend. HTTPS is required except for local test servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the library&apos;s own host)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionHealth</name>
@@ -358,6 +374,10 @@ You can also drop a text or CSV file here.</source>
     </message>
     <message>
         <source>Requests sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2. Polling stopped; edit the connection under Connection ▸ Manage Connections.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -577,6 +597,10 @@ You can also drop a text or CSV file here.</source>
     </message>
     <message>
         <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration error: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1517,10 +1541,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SMH base URL (default %1; env SMH_ENDPOINT).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>url</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,6 +1668,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>--%1 needs a number of seconds from %2 to %3, not &quot;%4&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SMH base URL (default: the library&apos;s own host, https://LIBRARY.api.tencentsmh.cn; env SMH_ENDPOINT).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PollScheduler</name>
@@ -1672,6 +1696,60 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultItemModel</name>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… (too large to show)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{%1 fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1 items]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1856,15 +1934,35 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>task %1 has a wrongly typed result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>task %1 has a result that is not an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>task %1 is in the reply twice with different answers (status %2 and %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>library ID or secret is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such library: check the connection&apos;s library ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such space: check the connection&apos;s space ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access refused, and a new token would not change that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request too long for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many requests</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2263,6 +2361,17 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
+    <name>TaskResult</name>
+    <message>
+        <source>%1 +%2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskState</name>
     <message>
         <source>Queued</source>
@@ -2306,6 +2415,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>Done: SMH reported success without details (status 204), so there is no path or inode to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

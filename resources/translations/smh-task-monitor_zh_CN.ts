@@ -77,6 +77,18 @@ You can also drop a text or CSV file here.</source>
         <source>Duplicates merged: %1.</source>
         <translation>已合并重复项：%1 个。</translation>
     </message>
+    <message>
+        <source>Space tasks</source>
+        <translation>空间任务</translation>
+    </message>
+    <message>
+        <source>Library level (clear history)</source>
+        <translation>媒体库级（清理历史版本）</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
 </context>
 <context>
     <name>CleanupListModel</name>
@@ -177,10 +189,6 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>e.g. Production archive</source>
         <translation>例如：生产环境归档</translation>
-    </message>
-    <message>
-        <source>The SMH API base URL. Leave empty for %1. HTTPS is required except for local test servers.</source>
-        <translation>SMH API 的基础 URL。留空则使用 %1。除本地测试服务器外，必须使用 HTTPS。</translation>
     </message>
     <message>
         <source>Use the library&apos;s own host, https://&lt;library ID&gt;.api.tencentsmh.cn</source>
@@ -330,6 +338,14 @@ You can also drop a text or CSV file here.</source>
         <source>Testing… (gives up after %1 s without an answer)</source>
         <translation>正在测试…（%1 秒无响应则放弃）</translation>
     </message>
+    <message>
+        <source>The SMH API base URL. Leave empty for the library&apos;s own host, https://&lt;library ID&gt;.api.tencentsmh.cn, as the SMH SDKs recommend. HTTPS is required except for local test servers.</source>
+        <translation>SMH API 基础 URL。留空则使用媒体库自己的主机 https://&lt;媒体库 ID&gt;.api.tencentsmh.cn（SMH SDK 推荐的做法）。除本地测试服务器外必须使用 HTTPS。</translation>
+    </message>
+    <message>
+        <source>%1 (the library&apos;s own host)</source>
+        <translation>%1（媒体库自己的主机）</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionHealth</name>
@@ -360,6 +376,10 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>Requests sent: %1</source>
         <translation>已发送请求：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2. Polling stopped; edit the connection under Connection ▸ Manage Connections.</source>
+        <translation>%1：%2。已停止轮询；请在“连接 ▸ 管理连接”中编辑该连接。</translation>
     </message>
 </context>
 <context>
@@ -579,6 +599,10 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>gave up after %1 failed attempts: %2</source>
         <translation>连续 %1 次尝试失败，已放弃：%2</translation>
+    </message>
+    <message>
+        <source>configuration error: %1</source>
+        <translation>配置错误：%1</translation>
     </message>
 </context>
 <context>
@@ -1519,10 +1543,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
 凭据从环境变量（SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET）或文件中读取，绝不从命令行读取。</translation>
     </message>
     <message>
-        <source>SMH base URL (default %1; env SMH_ENDPOINT).</source>
-        <translation>SMH 基础 URL（默认为 %1；环境变量 SMH_ENDPOINT）。</translation>
-    </message>
-    <message>
         <source>url</source>
         <translation>URL</translation>
     </message>
@@ -1650,6 +1670,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>--request-rate needs a number of queries per second from 0.01 to 100, not &quot;%1&quot;.</source>
         <translation>--request-rate 需要每秒 0.01 到 100 次之间的查询次数，而不是“%1”。</translation>
     </message>
+    <message>
+        <source>SMH base URL (default: the library&apos;s own host, https://LIBRARY.api.tencentsmh.cn; env SMH_ENDPOINT).</source>
+        <translation>SMH 基础 URL（默认：媒体库自己的主机 https://LIBRARY.api.tencentsmh.cn；环境变量 SMH_ENDPOINT）。</translation>
+    </message>
 </context>
 <context>
     <name>PollScheduler</name>
@@ -1675,6 +1699,60 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Cannot create %1: %2</source>
         <translation>无法创建 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ResultItemModel</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>失败（%1）</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>… (too large to show)</source>
+        <translation>…（太大，无法显示）</translation>
+    </message>
+    <message>
+        <source>{%1 fields}</source>
+        <translation>{%1 个字段}</translation>
+    </message>
+    <message>
+        <source>[%1 items]</source>
+        <translation>[%1 项]</translation>
     </message>
 </context>
 <context>
@@ -1858,16 +1936,36 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>任务 %1 缺少整数类型的 status</translation>
     </message>
     <message>
-        <source>task %1 has a wrongly typed result</source>
-        <translation>任务 %1 的 result 类型错误</translation>
-    </message>
-    <message>
-        <source>task %1 has a result that is not an object</source>
-        <translation>任务 %1 的 result 不是对象</translation>
-    </message>
-    <message>
         <source>task %1 is in the reply twice with different answers (status %2 and %3)</source>
         <translation>任务 %1 在回复中出现两次且结果不同（状态 %2 和 %3）</translation>
+    </message>
+    <message>
+        <source>library ID or secret is wrong</source>
+        <translation>媒体库 ID 或密钥错误</translation>
+    </message>
+    <message>
+        <source>no such library: check the connection&apos;s library ID</source>
+        <translation>媒体库不存在：请检查连接的媒体库 ID</translation>
+    </message>
+    <message>
+        <source>no such space: check the connection&apos;s space ID</source>
+        <translation>租户空间不存在：请检查连接的空间 ID</translation>
+    </message>
+    <message>
+        <source>token rejected</source>
+        <translation>令牌被拒绝</translation>
+    </message>
+    <message>
+        <source>access refused, and a new token would not change that</source>
+        <translation>访问被拒绝，换新令牌也无济于事</translation>
+    </message>
+    <message>
+        <source>request too long for the server</source>
+        <translation>请求过长，服务器无法处理</translation>
+    </message>
+    <message>
+        <source>too many requests</source>
+        <translation>请求过多</translation>
     </message>
 </context>
 <context>
@@ -2264,6 +2362,17 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
+    <name>TaskResult</name>
+    <message>
+        <source>%1 +%2 more</source>
+        <translation>%1 等另外 %2 项</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed</source>
+        <translation>%1 项完成，%2 项失败</translation>
+    </message>
+</context>
+<context>
     <name>TaskState</name>
     <message>
         <source>Queued</source>
@@ -2308,6 +2417,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Done: SMH reported success without details (status 204), so there is no path or inode to show.</source>
         <translation>已完成：SMH 报告成功但未返回详情（状态码 204），因此没有可显示的路径或 inode。</translation>
+    </message>
+    <message>
+        <source>Partly failed</source>
+        <translation>部分失败</translation>
     </message>
 </context>
 <context>

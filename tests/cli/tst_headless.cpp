@@ -234,6 +234,76 @@ private Q_SLOTS:
         QCOMPARE(m_simulator->taskQueryCount(), 1);
     }
 
+    // The issue's report: a batch delete (array result), a conversion and a
+    // running task queried together; each gets its own state, none is held
+    // back by the others, and the batch's result comes out as returned.
+    void batchResultDoesNotPoisonTheReply()
+    {
+        script(15, 0, 200);
+        script(16, 0, 200);
+        script(17, 600'000, 200);
+        SmhSimulator::TaskScript batch = m_simulator->scriptFor(15);
+        batch.known = true;
+        batch.startMs = m_simulator->nowMs();
+        batch.runMs = 0;
+        batch.result = QJsonArray {QJsonObject {{u"status"_s, 200}, {u"recycledItemId"_s, 123},
+            {u"path"_s, QJsonArray {u"foo"_s, u"bar"_s}}}};
+        m_simulator->setTask(15, batch);
+        const Run r = run(QStringList {u"query"_s, u"--output"_s, u"json"_s} + connection()
+            + QStringList {u"15,16,17"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray tasks =
+            QJsonDocument::fromJson(r.out).object().value(u"tasks"_s).toArray();
+        QCOMPARE(tasks.size(), 3);
+        QCOMPARE(tasks.at(0)[u"state"_s].toString(), u"succeeded"_s);
+        QCOMPARE(tasks.at(0)[u"result"_s].toArray().at(0)[u"recycledItemId"_s].toInt(), 123);
+        QCOMPARE(tasks.at(1)[u"state"_s].toString(), u"succeeded"_s);
+        QVERIFY(tasks.at(1)[u"result"_s].isObject());
+        QCOMPARE(tasks.at(2)[u"state"_s].toString(), u"running"_s);
+    }
+
+    // A batch whose items partly failed ends the watch with exit code 1, under
+    // its own state name, with its items as SMH returned them.
+    void partlyFailedBatchExitsOne()
+    {
+        script(20, 0, 200);
+        SmhSimulator::TaskScript batch = m_simulator->scriptFor(21);
+        batch.known = true;
+        batch.startMs = m_simulator->nowMs();
+        batch.runMs = 100;
+        batch.result = QJsonArray {QJsonObject {{u"status"_s, 200}, {u"path"_s, u"a/b"_s}},
+            QJsonObject {{u"status"_s, 403}, {u"path"_s, u"a/c"_s}, {u"code"_s, u"NoPermission"_s},
+                {u"message"_s, u"not allowed"_s}}};
+        m_simulator->setTask(21, batch);
+        const Run r = run(QStringList {u"watch"_s, u"--output"_s, u"json"_s} + connection()
+            + QStringList {u"20,21"_s});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject document = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject task = document[u"tasks"_s].toArray().at(1).toObject();
+        QCOMPARE(task[u"state"_s].toString(), u"partially_failed"_s);
+        QCOMPARE(task[u"status"_s].toInt(), 200);
+        QCOMPARE(task[u"result"_s].toArray().at(1)[u"code"_s].toString(), u"NoPermission"_s);
+        QCOMPARE(document[u"summary"_s][u"partially_failed"_s].toInt(), 1);
+    }
+
+    // --library-level makes the tasks library-level: a clear-history task is
+    // only answered by the library-level query.
+    void libraryLevelTasks()
+    {
+        SmhSimulator::TaskScript history = m_simulator->scriptFor(70);
+        history.known = true;
+        history.startMs = m_simulator->nowMs();
+        history.runMs = 600'000;
+        history.libraryLevel = true;
+        m_simulator->setTask(70, history);
+        const QStringList query = {u"query"_s, u"--output"_s, u"jsonl"_s};
+        const Run asked = run(query + connection() + QStringList {u"--library-level"_s, u"70"_s});
+        QCOMPARE(asked.exitCode, 0);
+        QVERIFY2(asked.out.contains(R"("state":"running")"), asked.out.constData());
+        const Run spaced = run(query + connection() + QStringList {u"70"_s});
+        QVERIFY2(spaced.out.contains(R"("state":"not_found")"), spaced.out.constData());
+    }
+
     void usageErrorsExitTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -449,6 +519,52 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 4);
         QVERIFY(!r.err.contains("wrong-secret-value-123"));
         QVERIFY(!r.out.contains("wrong-secret-value-123"));
+        // SMH's 404 WrongLibraryIdOrSecret: said plainly, at once, no retries.
+        QVERIFY2(r.err.contains("library ID or secret is wrong"), r.err.constData());
+        QVERIFY(r.err.contains("WrongLibraryIdOrSecret"));
+        QVERIFY(r.err.contains("sim-")); // the request ID
+        QVERIFY(!r.err.contains("retrying"));
+        QCOMPARE(m_simulator->taskQueryCount(), 0);
+    }
+
+    // Each SMH error code the monitor acts on, with the exit code a script
+    // sees and a message naming the code and the request ID.
+    void errorCodesExit_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("403 InvalidAccessToken") << 403 << u"InvalidAccessToken"_s << 4;
+        QTest::newRow("403 NoPermission") << 403 << u"NoPermission"_s << 4;
+        QTest::newRow("403 AccessTokenNotMatchSpace") << 403 << u"AccessTokenNotMatchSpace"_s << 4;
+        QTest::newRow("404 LibraryNotFound") << 404 << u"LibraryNotFound"_s << 2;
+        QTest::newRow("404 SpaceNotFound") << 404 << u"SpaceNotFound"_s << 2;
+    }
+
+    void errorCodesExit()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(int, exitCode);
+        script(60, 100'000, 200);
+        m_simulator->failNextQueries(
+            1000, HttpResponse::error(status, code, u"refused"_s, u"req-%1"_s.arg(status)));
+        const Run r = run(QStringList {u"watch"_s} + connection() + QStringList {u"60"_s});
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(code.toUtf8()), r.err.constData());
+        QVERIFY(r.err.contains(u"req-%1"_s.arg(status).toUtf8()));
+        QVERIFY(!r.err.contains("retrying"));
+        QCOMPARE(m_simulator->taskQueryCount(), 1);
+    }
+
+    // A wrong library with a static token: a configuration error, exit 2.
+    void wrongLibraryExitsTwo()
+    {
+        const Run r = run(QStringList {u"query"_s, u"--endpoint"_s,
+            m_simulator->baseUrl().toString(), u"--library"_s, u"nosuchlibrary"_s, u"7"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("LibraryNotFound"), r.err.constData());
+        QVERIFY(r.err.contains("no such library"));
     }
 
     void timeoutExitsFive()
@@ -587,7 +703,7 @@ private Q_SLOTS:
         r = run({u"query"_s, u"--demo"_s, u"--output"_s, u"json"_s}, {}, {}, false);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonArray tasks = QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray();
-        QCOMPARE(tasks.size(), 26);
+        QCOMPARE(tasks.size(), 28);
         QSet<qint64> ids;
         for (const QJsonValue &task : tasks)
             ids.insert(task.toObject().value(u"taskId").toInteger());

@@ -2,6 +2,7 @@
 
 #include "demo/smhsimulator.h"
 #include "smh/smhclient.h"
+#include "tasks/taskstate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -221,22 +222,23 @@ private Q_SLOTS:
         const JobResult result =
             TestJobs::wait(m_client->queryTasks(connection, m_simulator->staticToken(), {1}));
         QCOMPARE(result.error().httpStatus(), 404);
-        QCOMPARE(result.error().code(), u"NoSuchLibrary"_s);
+        QCOMPARE(result.error().code(), u"LibraryNotFound"_s);
         QVERIFY(!result.error().requestId().isEmpty());
         QVERIFY(!result.error().isAuthError());
+        QVERIFY(result.error().isConfigurationError());
     }
 
     void badToken()
     {
         const JobResult result =
             TestJobs::wait(m_client->queryTasks(settings(), u"not-a-valid-token"_s, {1}));
-        QCOMPARE(result.error().httpStatus(), 401);
+        QCOMPARE(result.error().httpStatus(), 403);
         QCOMPARE(result.error().code(), u"InvalidAccessToken"_s);
-        QVERIFY(result.error().isAuthError());
+        QVERIFY(result.error().isTokenRejected());
 
         QVERIFY(!query({1}).error().isError());
         m_simulator->revokeAllTokens();
-        QCOMPARE(query({1}).error().httpStatus(), 401);
+        QCOMPARE(query({1}).error().httpStatus(), 403);
     }
 
     void issuedTokens()
@@ -254,7 +256,7 @@ private Q_SLOTS:
         m_nowMs += 9'000;
         QVERIFY(!use(brief).isError());
         m_nowMs += 10'001;
-        QCOMPARE(use(brief).code(), u"AccessTokenExpired"_s);
+        QCOMPARE(use(brief).code(), u"InvalidAccessToken"_s);
         m_nowMs += 1'000'000'000;
         QVERIFY(!use(forever).isError());
     }
@@ -302,7 +304,7 @@ private Q_SLOTS:
     void seededDemo()
     {
         const QList<qint64> ids = m_simulator->seedDemoTasks();
-        QCOMPARE(ids.size(), 26);
+        QCOMPARE(ids.size(), 28);
         QVERIFY(ids.contains(990));
         QVERIFY(ids.contains(1025));
         const JobResult result = query(ids);
@@ -317,6 +319,15 @@ private Q_SLOTS:
         QCOMPARE(later.report(1003).status, 500);
         QCOMPARE(later.report(1006).status, 204);
         QCOMPARE(later.report(1025).status, 409);
+        // The batch tasks: one whole, one with two refused items.
+        const TaskResult deleted = *later.report(1026).result;
+        QCOMPARE(deleted.shape, TaskResult::Shape::Batch);
+        QCOMPARE(deleted.items.size(), 12);
+        QCOMPARE(TaskStates::fromReport(later.report(1026)), TaskState::Succeeded);
+        const TaskResult moved = *later.report(1027).result;
+        QCOMPARE(moved.items.size(), 1000);
+        QCOMPARE(moved.itemCounts(), u"998 done, 2 failed"_s);
+        QCOMPARE(TaskStates::fromReport(later.report(1027)), TaskState::PartlyFailed);
     }
 
     void clearingHistory()

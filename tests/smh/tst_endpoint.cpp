@@ -1,4 +1,7 @@
 #include "smh/endpoint.h"
+#include "tasks/monitoroptions.h"
+
+#include <QCommandLineParser>
 
 #include <QTest>
 
@@ -137,6 +140,26 @@ private Q_SLOTS:
         const QUrl url = Endpoint::forLibrary(u"SmhX1Lib"_s);
         QCOMPARE(url.toString(), u"https://smhx1lib.api.tencentsmh.cn"_s);
         QCOMPARE(Endpoint::parse(url.toString(), nullptr), url);
+    }
+
+    // Without an endpoint, a library goes to its own host, as the SDKs
+    // recommend; no usable library ID, the shared host.
+    void defaultIsTheLibrarysOwnHost()
+    {
+        QCOMPARE(
+            Endpoint::defaultFor(u"smhLib01"_s), QUrl(u"https://smhlib01.api.tencentsmh.cn"_s));
+        QCOMPARE(Endpoint::defaultFor(QString()), QUrl(u"https://api.tencentsmh.cn"_s));
+        QCOMPARE(Endpoint::defaultFor(u"a.b"_s), QUrl(u"https://api.tencentsmh.cn"_s));
+        QCOMPARE(Endpoint::defaultFor(u"lib/../x"_s), QUrl(u"https://api.tencentsmh.cn"_s));
+
+        // The command line: only a library given.
+        qunsetenv("SMH_ENDPOINT");
+        QCommandLineParser parser;
+        MonitorOptions::declare(parser);
+        QVERIFY(parser.parse({u"smh-task-monitor"_s, u"--library"_s, u"smhlib"_s, u"1"_s}));
+        QStringList problems;
+        const MonitorOptions options = MonitorOptions::fromParser(parser, &problems);
+        QCOMPARE(options.connection.endpoint, QUrl(u"https://smhlib.api.tencentsmh.cn"_s));
     }
 };
 

@@ -277,8 +277,8 @@ private Q_SLOTS:
                 leakIn(everything, simulator.librarySecret()).isEmpty(), qPrintable(everything));
             Redact::forgetSecret(mintedToken);
         } else {
-            QVERIFY(minted.error().isAuthError());
-            QCOMPARE(minted.error().code(), u"InvalidLibrarySecret"_s);
+            QVERIFY(minted.error().isWrongSecret());
+            QCOMPARE(minted.error().code(), u"WrongLibraryIdOrSecret"_s);
         }
     }
 };

@@ -108,23 +108,26 @@ private Q_SLOTS:
         QVERIFY(minted.finished);
         QVERIFY(minted.token.isNull());
         QCOMPARE(minted.error().kind(), SmhError::Kind::Http);
-        QCOMPARE(minted.error().httpStatus(), 403);
-        QVERIFY(minted.error().isAuthError());
+        // SMH's answer to a wrong secret: 404, not 403.
+        QCOMPARE(minted.error().httpStatus(), 404);
+        QVERIFY(minted.error().isWrongSecret());
         QVERIFY(!minted.error().isTransient());
-        QCOMPARE(minted.error().code(), u"InvalidLibrarySecret"_s);
+        QCOMPARE(minted.error().code(), u"WrongLibraryIdOrSecret"_s);
+        QVERIFY(minted.error().toString().contains(u"library ID or secret is wrong"_s));
         QVERIFY(minted.error().requestId().startsWith(u"sim-"_s));
         QCOMPARE(m_simulator->mintCount(), 0);
     }
 
-    void wrongLibraryIsNotAnAuthError()
+    void wrongLibraryIsAWrongSecret()
     {
         ConnectionSettings connection = settings();
         connection.libraryId = u"otherlib"_s;
         const JobResult minted =
             TestJobs::wait(m_client->createToken(connection, m_simulator->librarySecret()));
         QCOMPARE(minted.error().httpStatus(), 404);
-        QCOMPARE(minted.error().code(), u"NoSuchLibrary"_s);
+        QCOMPARE(minted.error().code(), u"WrongLibraryIdOrSecret"_s);
         QVERIFY(!minted.error().isAuthError());
+        QVERIFY(minted.error().isWrongSecret());
     }
 
     void renewExtends()
@@ -158,13 +161,13 @@ private Q_SLOTS:
         advance(101);
         const JobResult used = query(token);
         QCOMPARE(used.error().kind(), SmhError::Kind::Http);
-        QCOMPARE(used.error().httpStatus(), 401);
-        QCOMPARE(used.error().code(), u"AccessTokenExpired"_s);
-        QVERIFY(used.error().isAuthError());
+        QCOMPARE(used.error().httpStatus(), 403);
+        QCOMPARE(used.error().code(), u"InvalidAccessToken"_s);
+        QVERIFY(used.error().isTokenRejected());
         QCOMPARE(used.failedIds, QList<qint64> {1});
 
         const JobResult renewed = TestJobs::wait(m_client->renewToken(settings(), token));
-        QCOMPARE(renewed.error().httpStatus(), 401);
+        QCOMPARE(renewed.error().httpStatus(), 403);
         QVERIFY(renewed.error().isAuthError());
         QVERIFY(renewed.token.isNull());
     }
@@ -182,10 +185,10 @@ private Q_SLOTS:
         QCOMPARE(m_requests.constLast().pathSegments().constLast(), token);
 
         const JobResult used = query(token);
-        QCOMPARE(used.error().httpStatus(), 401);
+        QCOMPARE(used.error().httpStatus(), 403);
         QCOMPARE(used.error().code(), u"InvalidAccessToken"_s);
         const JobResult again = TestJobs::wait(m_client->deleteToken(settings(), token));
-        QCOMPARE(again.error().httpStatus(), 401);
+        QCOMPARE(again.error().httpStatus(), 403);
     }
 
     void malformedTokenReply()

@@ -70,6 +70,45 @@ private Q_SLOTS:
         QCOMPARE(error.isTransient(), transient);
     }
 
+    // What SMH's codes mean for the monitor (smh-api.md, "Errors").
+    void smhCodes_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("meaning");
+        QTest::newRow("401") << 401 << QString() << u"token"_s;
+        QTest::newRow("403 InvalidAccessToken") << 403 << u"InvalidAccessToken"_s << u"token"_s;
+        QTest::newRow("403 without code") << 403 << QString() << u"token"_s;
+        QTest::newRow("403 NoPermission") << 403 << u"NoPermission"_s << u"refused"_s;
+        QTest::newRow("403 AccessTokenNotMatchLibrary")
+            << 403 << u"AccessTokenNotMatchLibrary"_s << u"refused"_s;
+        QTest::newRow("403 LibraryServiceExpired")
+            << 403 << u"LibraryServiceExpired"_s << u"refused"_s;
+        QTest::newRow("404 WrongLibraryIdOrSecret")
+            << 404 << u"WrongLibraryIdOrSecret"_s << u"secret"_s;
+        QTest::newRow("404 LibraryNotFound") << 404 << u"LibraryNotFound"_s << u"config"_s;
+        QTest::newRow("404 SpaceNotFound") << 404 << u"SpaceNotFound"_s << u"config"_s;
+        QTest::newRow("404 RouteNotFound") << 404 << u"RouteNotFound"_s << QString();
+        QTest::newRow("414 URITooLong") << 414 << u"URITooLong"_s << u"long"_s;
+    }
+
+    void smhCodes()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(QString, meaning);
+        const SmhError error = SmhError::http(status, code, u"m"_s, u"req-1"_s);
+        QCOMPARE(error.isTokenRejected(), meaning == u"token");
+        QCOMPARE(error.isAccessRefused(), meaning == u"refused");
+        QCOMPARE(error.isWrongSecret(), meaning == u"secret");
+        QCOMPARE(error.isConfigurationError(), meaning == u"config");
+        QCOMPARE(error.isUriTooLong(), meaning == u"long");
+        QCOMPARE(error.explanation().isEmpty(), meaning.isEmpty());
+        // Every message names the code and the request ID.
+        QVERIFY(error.toString().contains(u"req-1"_s));
+        QVERIFY(code.isEmpty() || error.toString().contains(code));
+    }
+
     void defaultIsNoError()
     {
         const SmhError error;

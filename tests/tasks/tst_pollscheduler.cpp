@@ -5,6 +5,8 @@
 #include "tasks/taskstore.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -97,6 +99,50 @@ private:
     static int queries(const Fixture &f) { return f.simulator.taskQueryCount(); }
 
 private Q_SLOTS:
+    // One connection, both scopes: each task is asked with its own URL form
+    // (the simulator answers a task in its form only), batched separately.
+    void bothScopesInOneConnection()
+    {
+        Fixture f;
+        f.script(1, 100'000, 200);
+        f.script(2, 100'000, 200);
+        SmhSimulator::TaskScript history = f.simulator.scriptFor(1);
+        history.known = true;
+        history.startMs = 0;
+        history.runMs = 100'000;
+        history.finalStatus = 200;
+        history.libraryLevel = true;
+        f.simulator.setTask(1, history);
+        SmhSimulator::TaskScript spaced = history;
+        spaced.libraryLevel = false;
+        f.simulator.setTask(2, spaced);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        f.store.addTasks(f.connectionId, {1}, {}, now, true);
+        f.store.addTasks(f.connectionId, {2}, {}, now, false);
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        QTRY_COMPARE(f.stateOf(2), TaskState::Running);
+        f.simulatedMs = 100'000;
+        QTRY_COMPARE(f.stateOf(1), TaskState::Succeeded);
+        QTRY_COMPARE(f.stateOf(2), TaskState::Succeeded);
+    }
+
+    void batchWithFailedItemsIsPartlyFailed()
+    {
+        Fixture f;
+        SmhSimulator::TaskScript batch = f.simulator.scriptFor(7);
+        batch.known = true;
+        batch.runMs = 0;
+        batch.finalStatus = 200;
+        batch.result = QJsonArray {QJsonObject {{u"status"_s, 200}},
+            QJsonObject {{u"status"_s, 404}, {u"code"_s, u"FileNotFound"_s}}};
+        f.simulator.setTask(7, batch);
+        f.script(8, 0, 200);
+        f.store.addTasks(f.connectionId, {7, 8}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(7), TaskState::PartlyFailed);
+        QCOMPARE(f.stateOf(8), TaskState::Succeeded);
+        QCOMPARE(f.store.task({f.connectionId, 7})->result->failedItemCount(), 1);
+    }
+
     void tasksProgressToFinalAndAreThenLeftAlone()
     {
         Fixture f;
@@ -293,9 +339,9 @@ private Q_SLOTS:
         f.script(1, 100'000, 200);
         f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
         QTRY_COMPARE(f.stateOf(1), TaskState::Running);
-        // The secret mints fine but its tokens may not read tasks.
+        // The secret mints fine but SMH refuses every token it gives.
         f.simulator.failNextQueries(
-            1000, HttpResponse::error(403, u"PermissionDenied"_s, u"no"_s, u"req-9"_s));
+            1000, HttpResponse::error(403, u"InvalidAccessToken"_s, u"no"_s, u"req-9"_s));
         QTRY_COMPARE(
             f.scheduler.status(f.connectionId).health, PollScheduler::Health::AuthRejected);
         QCOMPARE(f.simulator.mintCount(), 2); // the original and exactly one retry
@@ -304,6 +350,108 @@ private Q_SLOTS:
         QCOMPARE(f.simulator.taskQueryCount(), queries);
         QCOMPARE(f.simulator.mintCount(), 2);
         QCOMPARE(f.stateOf(1), TaskState::Running);
+    }
+
+    // NoPermission, a token of another library, an expired service: a new
+    // token changes nothing, so none is minted and the connection stops.
+    void accessRefusedStopsWithoutMinting_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::newRow("NoPermission") << u"NoPermission"_s;
+        QTest::newRow("AccessTokenNotMatchLibrary") << u"AccessTokenNotMatchLibrary"_s;
+        QTest::newRow("LibraryServiceExpired") << u"LibraryServiceExpired"_s;
+    }
+
+    void accessRefusedStopsWithoutMinting()
+    {
+        QFETCH(QString, code);
+        Fixture f(true);
+        f.script(1, 100'000, 200);
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        f.simulator.failNextQueries(1000, HttpResponse::error(403, code, u"no"_s, u"req-9"_s));
+        QTRY_COMPARE(
+            f.scheduler.status(f.connectionId).health, PollScheduler::Health::AuthRejected);
+        QCOMPARE(f.simulator.mintCount(), 1);
+        const QString shown = f.tokens->lastError().toString();
+        QVERIFY2(shown.contains(code) && shown.contains(u"req-9"_s), qPrintable(shown));
+        const int queries = f.simulator.taskQueryCount();
+        QTest::qWait(150);
+        QCOMPARE(f.simulator.taskQueryCount(), queries);
+    }
+
+    // No such library or space: polling stops until the connection is
+    // edited, and starts again after the edit.
+    void configurationErrorWaitsForAnEdit()
+    {
+        Fixture f;
+        f.script(1, 100'000, 200);
+        Connection connection = *f.store.connection(f.connectionId);
+        connection.settings.spaceId = u"nosuchspace"_s;
+        QVERIFY(f.store.updateConnection(connection));
+        f.simulator.failNextQueries(
+            1, HttpResponse::error(404, u"SpaceNotFound"_s, u"no such space"_s, u"req-7"_s));
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::ConfigError);
+        const PollScheduler::ConnectionStatus status = f.scheduler.status(f.connectionId);
+        QCOMPARE(status.lastError.code(), u"SpaceNotFound"_s);
+        QCOMPARE(status.lastError.requestId(), u"req-7"_s);
+        const int queries = f.simulator.taskQueryCount();
+        QTest::qWait(150);
+        QCOMPARE(f.simulator.taskQueryCount(), queries);
+        QCOMPARE(f.stateOf(1), TaskState::Queued);
+
+        connection.settings.spaceId = u"-"_s;
+        QVERIFY(f.store.updateConnection(connection));
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
+        QCOMPARE(f.scheduler.status(f.connectionId).health, PollScheduler::Health::Ok);
+    }
+
+    // A 414 halves the connection's URL budget and sends the same IDs again
+    // at once, in more, shorter requests; the lower budget is kept.
+    void uriTooLongShrinksRequests()
+    {
+        Fixture f;
+        QList<qint64> ids;
+        for (qint64 id = 1'000'000; id < 1'001'500; ++id) {
+            f.script(id, 100'000, 200);
+            ids << id;
+        }
+        f.simulator.setMaxUrlBytes(3000);
+        f.store.addTasks(f.connectionId, ids, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(1'001'499), TaskState::Running);
+        QCOMPARE(f.stateOf(1'000'000), TaskState::Running);
+        const PollScheduler::ConnectionStatus status = f.scheduler.status(f.connectionId);
+        QCOMPARE(status.urlLimit, qsizetype(2048)); // 8 KiB halved twice
+        QCOMPARE(status.consecutiveFailures, 0);
+        QVERIFY(f.simulator.uriTooLongCount() >= 1);
+        const int refused = f.simulator.uriTooLongCount();
+        f.scheduler.pollNow(f.connectionId);
+        QTRY_VERIFY(f.scheduler.status(f.connectionId).lastPollAt > status.lastPollAt);
+        QCOMPARE(f.simulator.uriTooLongCount(), refused); // remembered
+    }
+
+    // 429 without Retry-After: exponential backoff with jitter.
+    void rateLimitWithoutRetryAfterBacksOff()
+    {
+        Fixture f;
+        f.script(1, 100'000, 200);
+        f.simulator.failNextQueries(
+            3, HttpResponse::error(429, u"RateLimitExceeded"_s, u"slow down"_s, u"req-3"_s));
+        QList<qint64> waits;
+        connect(&f.scheduler, &PollScheduler::connectionStatusChanged, &f.scheduler, [&] {
+            const PollScheduler::ConnectionStatus status = f.scheduler.status(f.connectionId);
+            if (status.consecutiveFailures == waits.size() + 1 && !status.inFlight) {
+                QCOMPARE(status.lastError.code(), u"RateLimitExceeded"_s);
+                waits << status.lastPollAt.msecsTo(status.nextPollAt);
+            }
+        });
+        f.store.addTasks(f.connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(waits.size(), 3);
+        // backoffBase 30 ms doubling, each with 75-100 % jitter.
+        QVERIFY2(waits.at(0) <= 30 && waits.at(1) >= 45 && waits.at(2) >= 90,
+            qPrintable(u"%1 %2 %3"_s.arg(waits.at(0)).arg(waits.at(1)).arg(waits.at(2))));
+        QTRY_COMPARE(f.stateOf(1), TaskState::Running);
     }
 
     void pauseStopsRequestsAndResumeRestarts()

@@ -1,6 +1,11 @@
 #include "tasks/task.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include <QTest>
+
+using namespace Qt::StringLiterals;
 
 // Derived data the window and the headless output rely on.
 class TestTask final : public QObject
@@ -88,6 +93,34 @@ private Q_SLOTS:
             QVERIFY(!TaskStates::label(state).isEmpty());
         }
         QVERIFY(!TaskStates::fromKey(u"bogus").has_value());
+        QCOMPARE(TaskStates::key(TaskState::PartlyFailed), u"partially_failed"_s);
+    }
+
+    // A 200 whose items include failures (by status or by code) is partly
+    // failed; one whose items all went through is a success.
+    void partlyFailedFromItems()
+    {
+        TaskStatusReport report;
+        report.taskId = 15;
+        report.found = true;
+        report.status = 200;
+        report.result = TaskResult::fromJson(
+            QJsonArray {QJsonObject {{u"status"_s, 200}}, QJsonObject {{u"status"_s, 200}}});
+        QCOMPARE(TaskStates::fromReport(report), TaskState::Succeeded);
+        report.result = TaskResult::fromJson(
+            QJsonArray {QJsonObject {{u"status"_s, 200}}, QJsonObject {{u"status"_s, 409}}});
+        QCOMPARE(TaskStates::fromReport(report), TaskState::PartlyFailed);
+        report.result = TaskResult::fromJson(
+            QJsonArray {QJsonObject {{u"status"_s, 200}, {u"code"_s, u"Conflict"_s}}});
+        QCOMPARE(TaskStates::fromReport(report), TaskState::PartlyFailed);
+        report.status = 500;
+        QCOMPARE(TaskStates::fromReport(report), TaskState::Failed);
+        QVERIFY(TaskStates::isFinal(TaskState::PartlyFailed));
+        QVERIFY(!TaskStates::isSuccess(TaskState::PartlyFailed));
+        QVERIFY(TaskStates::isFailure(TaskState::PartlyFailed));
+        QVERIFY(TaskStates::needsAttention(TaskState::PartlyFailed));
+        QVERIFY(!TaskStates::isFailure(TaskState::NotFound));
+        QVERIFY(TaskStates::needsAttention(TaskState::NotFound));
     }
 };
 

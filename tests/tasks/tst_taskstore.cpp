@@ -279,12 +279,28 @@ private Q_SLOTS:
         QVERIFY(store.lastError().isEmpty());
     }
 
+    void resultStoredAsReturned_data()
+    {
+        QTest::addColumn<QJsonValue>("raw");
+        QTest::newRow("conversion object")
+            << QJsonValue(QJsonObject {{u"path"_s, QJsonArray {u"a"_s, u"b.pdf"_s}},
+                   {u"srcInode"_s, 12}, {u"extra"_s, u"kept"_s}});
+        QTest::newRow("batch array") << QJsonValue(
+            QJsonArray {QJsonObject {{u"status"_s, 200}, {u"path"_s, QJsonArray {u"a"_s}}},
+                QJsonObject {{u"status"_s, 403}, {u"code"_s, u"NoPermission"_s}}});
+        QTest::newRow("other object") << QJsonValue(QJsonObject {{u"deleteCount"_s, 3}});
+        QTest::newRow("string") << QJsonValue(u"done"_s);
+        QTest::newRow("number") << QJsonValue(42);
+        QTest::newRow("false") << QJsonValue(false);
+    }
+
     void resultStoredAsReturned()
     {
-        const QString file = path(u"as-returned.sqlite"_s);
+        QFETCH(QJsonValue, raw);
+        const QString file =
+            path(u"as-returned-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())));
         qint64 c = 0;
-        QJsonObject raw {{u"path"_s, QJsonArray {u"a"_s, u"b.pdf"_s}}, {u"srcInode"_s, 12},
-            {u"extra"_s, u"kept"_s}};
+        TaskResult expected;
         {
             TaskStore store;
             QString error;
@@ -294,7 +310,7 @@ private Q_SLOTS:
             TaskObservation o = observation(c, 7, TaskState::Succeeded, 204, 10);
             o.status = 200;
             o.result = TaskResult::fromJson(raw);
-            QVERIFY(o.result);
+            expected = *o.result;
             const auto applied = store.applyObservations({o});
             QVERIFY(applied);
             QCOMPARE(applied->size(), 1); // Queued -> Succeeded
@@ -305,7 +321,7 @@ private Q_SLOTS:
         const Task task = *reopened.task({c, 7});
         QVERIFY(task.result);
         QCOMPARE(task.result->toJson(), raw);
-        QCOMPARE(task.result->srcInode, u"12"_s);
+        QCOMPARE(*task.result, expected);
     }
 
     // "Still running" answers write only the poll time; what reaches the file
@@ -449,6 +465,52 @@ private Q_SLOTS:
         db.close();
         db = {};
         QSqlDatabase::removeDatabase(u"inspect-cascade"_s);
+    }
+
+    // Schema 2 gives each task its scope; a version 1 file keeps the scope
+    // its tasks had through their connection.
+    void migratesScopeFromVersionOne()
+    {
+        const QString file = path(u"v1-scope.sqlite"_s);
+        qint64 libraryConnection = 0;
+        qint64 spaceConnection = 0;
+        {
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            Connection c = sampleConnection();
+            c.settings.libraryLevel = true;
+            libraryConnection = store.addConnection(c);
+            c.settings.libraryLevel = false;
+            c.settings.libraryId = u"other"_s;
+            spaceConnection = store.addConnection(c);
+            store.addTasks(libraryConnection, {1}, {}, t(0));
+            store.addTasks(spaceConnection, {2}, {}, t(0));
+            // Both scopes in one connection, each kept as given.
+            store.addTasks(spaceConnection, {3}, {}, t(0), true);
+            QVERIFY(store.task({libraryConnection, 1})->libraryLevel);
+            QVERIFY(!store.task({spaceConnection, 2})->libraryLevel);
+            QVERIFY(store.task({spaceConnection, 3})->libraryLevel);
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"make-v1"_s);
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"ALTER TABLE tasks DROP COLUMN library_level"_s));
+            QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"make-v1"_s);
+        TaskStore store;
+        QString error;
+        QVERIFY2(store.open(file, &error), qPrintable(error));
+        QVERIFY(store.task({libraryConnection, 1})->libraryLevel);
+        QVERIFY(!store.task({spaceConnection, 2})->libraryLevel);
+        QVERIFY(!store.task({spaceConnection, 3})->libraryLevel); // v1 knew no better
+        Observer raw(file);
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), TaskStore::schemaVersion);
     }
 
     void migratesAnEmptyDatabase()

@@ -3,6 +3,8 @@
 #include "tasks/tasktablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -202,6 +204,23 @@ private Q_SLOTS:
         QVERIFY(f.model->setData(note, u"  purge of /archive  "_s, Qt::EditRole));
         QCOMPARE(note.data().toString(), u"purge of /archive"_s);
         QCOMPARE(f.store.task({f.connectionId, 1})->note, u"purge of /archive"_s);
+    }
+
+    // A batch's path cell names its first item and how many more there are;
+    // its tooltip gives the counts.
+    void batchPathCell()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {15}, {}, f.now);
+        TaskObservation o = f.observe(15, TaskState::Succeeded, 200);
+        o.result = TaskResult::fromJson(QJsonArray {
+            QJsonObject {{u"status"_s, 200}, {u"path"_s, QJsonArray {u"foo"_s, u"bar"_s}}},
+            QJsonObject {{u"status"_s, 200}, {u"path"_s, QJsonArray {u"foo"_s, u"baz"_s}}},
+            QJsonObject {{u"status"_s, 404}, {u"code"_s, u"FileNotFound"_s}}});
+        f.store.applyObservations({o});
+        const QModelIndex path = f.model->index(0, TaskTableModel::PathColumn);
+        QCOMPARE(path.data().toString(), u"foo/bar +2 more"_s);
+        QCOMPARE(path.data(Qt::ToolTipRole).toString(), u"2 done, 1 failed"_s);
     }
 
     void formatsDurations_data()

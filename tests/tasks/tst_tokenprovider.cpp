@@ -68,8 +68,8 @@ private Q_SLOTS:
         TokenProvider tokens(&client, settingsFor(simulator));
         tokens.setLibrarySecret(u"not-the-secret-at-all"_s);
         QTRY_COMPARE(tokens.state(), TokenProvider::State::Rejected);
-        QVERIFY(tokens.lastError().isAuthError());
-        QCOMPARE(tokens.lastError().code(), u"InvalidLibrarySecret"_s);
+        QVERIFY(tokens.lastError().isWrongSecret());
+        QCOMPARE(tokens.lastError().code(), u"WrongLibraryIdOrSecret"_s);
         QVERIFY(!tokens.lastError().toString().contains(u"not-the-secret-at-all"_s));
         tokens.ensureToken();
         QTest::qWait(50);

@@ -47,6 +47,21 @@ private:
     }
 
 private Q_SLOTS:
+    // The scope starts as the chosen connection's and can be changed per add.
+    void scopeFollowsTheConnection()
+    {
+        QList<Connection> list = connections();
+        list[1].settings.libraryLevel = true;
+        AddTasksDialog dialog(list);
+        auto *scope = dialog.findChild<QComboBox *>(u"scopeBox"_s);
+        QVERIFY(scope);
+        QVERIFY(!dialog.libraryLevel());
+        dialog.setConnection(8);
+        QVERIFY(dialog.libraryLevel());
+        scope->setCurrentIndex(0);
+        QVERIFY(!dialog.libraryLevel());
+    }
+
     void typedIdsAreParsed()
     {
         AddTasksDialog dialog(connections());

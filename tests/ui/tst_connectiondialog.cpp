@@ -40,7 +40,7 @@ private:
         Connection connection;
         connection.id = id;
         connection.name = library.toUpper();
-        connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
+        connection.settings.endpoint = QUrl(u"https://%1.api.tencentsmh.cn"_s.arg(library));
         connection.settings.libraryId = library;
         return connection;
     }
@@ -191,7 +191,12 @@ private Q_SLOTS:
         QCOMPARE(edits.size(), 1);
         QCOMPARE(edits.at(0).kind, ConnectionEdit::Kind::Added);
         QCOMPARE(edits.at(0).connection.settings.libraryId, u"mylib"_s);
-        QCOMPARE(edits.at(0).connection.settings.endpoint, QUrl(u"https://api.tencentsmh.cn"_s));
+        // No endpoint given: the library's own host.
+        QCOMPARE(
+            edits.at(0).connection.settings.endpoint, QUrl(u"https://mylib.api.tencentsmh.cn"_s));
+        QVERIFY(part<QLineEdit>(dialog, u"endpoint"_s)
+                    ->placeholderText()
+                    .contains(u"mylib.api.tencentsmh.cn"_s));
         QVERIFY(edits.at(0).connection.settings.libraryLevel);
         QCOMPARE(edits.at(0).connection.authKind, AuthKind::LibrarySecret);
         QCOMPARE(edits.at(0).secret, u"s3cret-value"_s);
@@ -299,7 +304,7 @@ private Q_SLOTS:
         QTest::mouseClick(part<QPushButton>(dialog, u"testButton"_s), Qt::LeftButton);
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.at(1).at(0).toBool(), false);
-        QVERIFY(finished.at(1).at(1).toString().contains(u"NoSuchLibrary"_s));
+        QVERIFY(finished.at(1).at(1).toString().contains(u"WrongLibraryIdOrSecret"_s));
         QVERIFY(finished.at(1).at(1).toString().contains(u"sim-"_s)); // request ID
     }
 

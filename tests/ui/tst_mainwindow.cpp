@@ -192,8 +192,8 @@ private Q_SLOTS:
     {
         QVERIFY(start(300ms));
         QVERIFY(m_window->windowTitle().contains(u"Demo"_s));
-        QCOMPARE(m_demo.filterModel()->rowCount(), 26);
-        QCOMPARE(countOf(TaskState::Queued), 26);
+        QCOMPARE(m_demo.filterModel()->rowCount(), 28);
+        QCOMPARE(countOf(TaskState::Queued), 28);
         QTRY_VERIFY_WITH_TIMEOUT(countOf(TaskState::Running) > 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(countOf(TaskState::Succeeded) > 0, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(countOf(TaskState::NotFound) == 1, 15000); // task 990
@@ -213,7 +213,7 @@ private Q_SLOTS:
         QTRY_COMPARE(
             stateCountText(TaskState::Failed), QString::number(countOf(TaskState::Failed)));
         QTRY_COMPARE(sidebar()->countShown({TaskState::Failed}), countOf(TaskState::Failed));
-        QTRY_COMPARE(sidebar()->countShown({}), 26);
+        QTRY_COMPARE(sidebar()->countShown({}), 28);
         QVERIFY(pollingText().contains(u"Requests: "_s));
     }
 
@@ -267,8 +267,8 @@ private Q_SLOTS:
         filterEdit()->selectAll();
         QTest::keyClick(filterEdit(), Qt::Key_Delete);
         QCOMPARE(filterEdit()->text(), QString());
-        QCOMPARE(m_demo.filterModel()->rowCount(), 26);
-        QCOMPARE(m_monitor->store()->taskCount(), 26);
+        QCOMPARE(m_demo.filterModel()->rowCount(), 28);
+        QCOMPARE(m_monitor->store()->taskCount(), 28);
 
         // A quick filter in the sidebar.
         auto *states = part<QListWidget>(u"stateList"_s);
@@ -310,13 +310,13 @@ private Q_SLOTS:
         answerNextMessageBox(QMessageBox::Cancel);
         QTest::keyClick(view, Qt::Key_Delete);
         QTRY_VERIFY(!QApplication::activeModalWidget());
-        QCOMPARE(m_monitor->store()->taskCount(), 26);
+        QCOMPARE(m_monitor->store()->taskCount(), 28);
         focusTable();
         answerNextMessageBox(QMessageBox::Yes);
         QTest::keyClick(view, Qt::Key_Delete);
         QTRY_COMPARE(removed.count(), 1);
-        QCOMPARE(m_monitor->store()->taskCount(), 24);
-        QCOMPARE(m_demo.filterModel()->rowCount(), 24);
+        QCOMPARE(m_monitor->store()->taskCount(), 26);
+        QCOMPARE(m_demo.filterModel()->rowCount(), 26);
         QVERIFY(!m_monitor->store()->task({m_connection, 1001}));
     }
 
@@ -326,7 +326,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         filterEdit()->setText(u"100"_s); // 1001..1009, and whatever else mentions 100
         const int visible = m_demo.filterModel()->rowCount();
-        QVERIFY(visible > 0 && visible < 26);
+        QVERIFY(visible > 0 && visible < 28);
         QString error;
         const QString csv = dir.filePath(u"tasks.csv"_s);
         QVERIFY2(m_window->exportVisibleRows(csv, &error), qPrintable(error));
@@ -636,7 +636,7 @@ private Q_SLOTS:
         QVERIFY(!part<QWidget>(u"emptyState"_s)->isVisible());
         QTest::mouseClick(part<QPushButton>(u"clearFilterButton"_s), Qt::LeftButton);
         QCOMPARE(filterEdit()->text(), QString());
-        QCOMPARE(m_demo.filterModel()->rowCount(), 26);
+        QCOMPARE(m_demo.filterModel()->rowCount(), 28);
         QVERIFY(!noMatch->isVisible());
 
         filterEdit()->setFocus();
@@ -721,7 +721,8 @@ private Q_SLOTS:
     {
         QVERIFY(start(300ms));
         filterEdit()->setText(u"102"_s);
-        sidebar()->setStateFilter({TaskState::Failed, TaskState::NotFound, TaskState::Unknown});
+        const QList<TaskState> attention = TaskStates::attentionStates();
+        sidebar()->setStateFilter(QSet<TaskState>(attention.cbegin(), attention.cend()));
         details()->parentWidget()->hide();
         m_window->close(); // saves
         cleanup();
@@ -729,7 +730,7 @@ private Q_SLOTS:
         QCOMPARE(filterEdit()->text(), u"102"_s);
         QCOMPARE(m_demo.filterModel()->filterText(), u"102"_s);
         QCOMPARE(m_demo.filterModel()->stateFilter(),
-            (QSet<TaskState> {TaskState::Failed, TaskState::NotFound, TaskState::Unknown}));
+            QSet<TaskState>(attention.cbegin(), attention.cend()));
         QVERIFY(!details()->isVisible());
         // Back to defaults for whoever runs next.
         filterEdit()->clear();
