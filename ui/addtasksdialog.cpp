@@ -97,6 +97,9 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
     m_summary->setWordWrap(true);
     m_problems->setVisible(false);
     m_problems->setSelectionMode(QAbstractItemView::NoSelection);
+    // Long problems wrap instead of hiding behind a scroll bar.
+    m_problems->setWordWrap(true);
+    m_problems->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_problems->setMaximumHeight(fontMetrics().height() * 6);
 
     m_add = m_buttons->addButton(tr("Add"), QDialogButtonBox::AcceptRole);
