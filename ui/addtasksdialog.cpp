@@ -64,6 +64,11 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Add Tasks"));
+    m_connection->setObjectName(u"connectionBox"_s);
+    m_ids->setObjectName(u"taskIds"_s);
+    m_note->setObjectName(u"note"_s);
+    m_summary->setObjectName(u"summary"_s);
+    m_problems->setObjectName(u"problems"_s);
     setAcceptDrops(true);
     // Drops land on the dialog, which knows files from text.
     m_ids->setAcceptDrops(false);
@@ -103,6 +108,7 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
     m_problems->setMaximumHeight(fontMetrics().height() * 6);
 
     m_add = m_buttons->addButton(tr("Add"), QDialogButtonBox::AcceptRole);
+    m_add->setObjectName(u"addButton"_s);
     m_add->setDefault(true);
     m_import = m_buttons->addButton(tr("Import from File…"), QDialogButtonBox::ActionRole);
     m_dropInvalid = new QPushButton(tr("&Drop Invalid Entries"), this);

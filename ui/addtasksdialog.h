@@ -46,12 +46,6 @@ public:
     bool importFile(const QString &path);
     QString lastImportError() const { return m_importError; }
 
-    QPlainTextEdit *idsEdit() const { return m_ids; }
-    QListWidget *problemList() const { return m_problems; }
-    QLabel *summaryLabel() const { return m_summary; }
-    QPushButton *addButton() const { return m_add; }
-    QComboBox *connectionBox() const { return m_connection; }
-
     // Tells which IDs the chosen connection already watches, so that the
     // counts say what Add would really add.
     using WatchedLookup = std::function<bool(qint64 connectionId, qint64 taskId)>;

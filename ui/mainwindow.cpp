@@ -104,6 +104,9 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
         setWindowTitle(tr("Demo: embedded SMH simulator"));
     setAcceptDrops(true);
 
+    m_model->setNoteWriter([monitor](const TaskKey &key, const QString &note) {
+        return monitor->setNote(key, note).hasValue();
+    });
     m_styled->setSourceModel(m_model);
     m_filter->setSourceModel(m_styled);
     m_view->setModel(m_filter);

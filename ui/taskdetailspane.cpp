@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMetaEnum>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -227,6 +228,9 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
 CopyableField *TaskDetailsPane::addField(QFormLayout *form, Field field, const QString &label)
 {
     auto *widget = new CopyableField(label, this);
+    // "fieldSourceInode": tests and accessibility tools find each field by name.
+    widget->setObjectName(
+        u"field"_s + QString::fromLatin1(QMetaEnum::fromType<Field>().valueToKey(int(field))));
     connect(widget, &CopyableField::copied, this, &TaskDetailsPane::copied);
     form->addRow(label, widget);
     m_fields.insert(field, widget);

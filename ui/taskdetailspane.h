@@ -71,9 +71,7 @@ public:
     int renderCount() const { return m_renderCount; }
 
     QString value(Field field) const;
-    CopyableField *field(Field field) const { return m_fields.value(field); }
     QStringList segments(Field field) const;
-    QTreeWidget *timeline() const { return m_timeline; }
     bool isShowingTask() const;
 
     // Updates the relative times ("for 2 min") without re-rendering.

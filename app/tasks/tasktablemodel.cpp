@@ -230,7 +230,7 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
 Qt::ItemFlags TaskTableModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() == NoteColumn)
+    if (index.isValid() && index.column() == NoteColumn && m_noteWriter)
         flags |= Qt::ItemIsEditable;
     return flags;
 }
@@ -238,10 +238,10 @@ Qt::ItemFlags TaskTableModel::flags(const QModelIndex &index) const
 bool TaskTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     if (role != Qt::EditRole || index.column() != NoteColumn
-        || !checkIndex(index, CheckIndexOption::IndexIsValid) || !m_store)
+        || !checkIndex(index, CheckIndexOption::IndexIsValid) || !m_noteWriter)
         return false;
     // The store announces the change; updateTasks() then updates the row.
-    return m_store->setNote(m_tasks.at(index.row()).key, value.toString().trimmed());
+    return m_noteWriter(m_tasks.at(index.row()).key, value.toString().trimmed());
 }
 
 void TaskTableModel::appendTasks(const QList<Task> &tasks)

@@ -3,9 +3,11 @@
 #include "tasks/task.h"
 
 #include <QAbstractTableModel>
+
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <functional>
 
 class TaskStore;
 
@@ -45,6 +47,12 @@ public:
 
     explicit TaskTableModel(TaskStore *store, QObject *parent = nullptr);
 
+    // Who saves an edited note: the front end's door (Monitor::setNote), so
+    // that the model reads the store and never writes it. Without one, notes
+    // are read-only.
+    using NoteWriter = std::function<bool(const TaskKey &key, const QString &note)>;
+    void setNoteWriter(NoteWriter writer) { m_noteWriter = std::move(writer); }
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -79,4 +87,5 @@ private:
     QHash<TaskKey, int> m_rowOf;
     QHash<qint64, QString> m_connectionNames;
     std::function<QDateTime()> m_now;
+    NoteWriter m_noteWriter;
 };

@@ -199,11 +199,22 @@ private Q_SLOTS:
         Fixture f;
         f.store.addTasks(f.connectionId, {1}, {}, f.now);
         const QModelIndex note = f.model->index(0, TaskTableModel::NoteColumn);
+        // The model never writes the store itself: without a writer, notes
+        // are read-only.
+        QVERIFY(!(f.model->flags(note) & Qt::ItemIsEditable));
+        QVERIFY(!f.model->setData(note, u"x"_s, Qt::EditRole));
+        QList<QPair<TaskKey, QString>> written;
+        f.model->setNoteWriter([&](const TaskKey &key, const QString &text) {
+            written.append({key, text});
+            return f.store.setNote(key, text);
+        });
         QVERIFY(f.model->flags(note) & Qt::ItemIsEditable);
         QVERIFY(!(f.model->flags(f.model->index(0, 0)) & Qt::ItemIsEditable));
         QVERIFY(f.model->setData(note, u"  purge of /archive  "_s, Qt::EditRole));
         QCOMPARE(note.data().toString(), u"purge of /archive"_s);
         QCOMPARE(f.store.task({f.connectionId, 1})->note, u"purge of /archive"_s);
+        QCOMPARE(written.size(), 1);
+        QCOMPARE(written.at(0).first, (TaskKey {f.connectionId, 1}));
     }
 
     // A batch's path cell names its first item and how many more there are;

@@ -56,11 +56,11 @@ private Q_SLOTS:
             [](qint64 connection, qint64 id) { return connection == 3 && (id == 11 || id == 12); });
         dialog.setConnection(3);
         dialog.setText(u"10, 11, 12"_s);
-        QString summary = dialog.summaryLabel()->text();
+        QString summary = dialog.findChild<QLabel *>(u"summary"_s)->text();
         QVERIFY2(summary.startsWith(u"1 task"_s) && summary.contains(u"2 already watched"_s),
             qPrintable(summary));
         dialog.setConnection(8); // another library: nothing of it is watched
-        summary = dialog.summaryLabel()->text();
+        summary = dialog.findChild<QLabel *>(u"summary"_s)->text();
         QVERIFY2(summary.startsWith(u"3 task"_s) && !summary.contains(u"already"_s),
             qPrintable(summary));
     }
@@ -105,22 +105,22 @@ private Q_SLOTS:
     {
         AddTasksDialog dialog(connections());
         dialog.show();
-        QVERIFY(!dialog.addButton()->isEnabled()); // nothing typed yet
-        QTest::keyClicks(dialog.idsEdit(), u"10, 12 13"_s);
-        QTest::keyClick(dialog.idsEdit(), Qt::Key_Return);
-        QTest::keyClicks(dialog.idsEdit(), u"100-102;7"_s);
+        QVERIFY(!dialog.findChild<QPushButton *>(u"addButton"_s)->isEnabled()); // nothing typed yet
+        QTest::keyClicks(dialog.findChild<QPlainTextEdit *>(u"taskIds"_s), u"10, 12 13"_s);
+        QTest::keyClick(dialog.findChild<QPlainTextEdit *>(u"taskIds"_s), Qt::Key_Return);
+        QTest::keyClicks(dialog.findChild<QPlainTextEdit *>(u"taskIds"_s), u"100-102;7"_s);
         QCOMPARE(dialog.ids(), (QList<qint64> {10, 12, 13, 100, 101, 102, 7}));
-        QVERIFY(dialog.addButton()->isEnabled());
-        QVERIFY(dialog.summaryLabel()->text().contains(u"7"_s));
-        QVERIFY(!dialog.problemList()->isVisible());
+        QVERIFY(dialog.findChild<QPushButton *>(u"addButton"_s)->isEnabled());
+        QVERIFY(dialog.findChild<QLabel *>(u"summary"_s)->text().contains(u"7"_s));
+        QVERIFY(!dialog.findChild<QListWidget *>(u"problems"_s)->isVisible());
 
-        QCOMPARE(dialog.connectionBox()->count(), 2);
-        QCOMPARE(dialog.connectionBox()->itemText(1), u"media/space2"_s);
+        QCOMPARE(dialog.findChild<QComboBox *>(u"connectionBox"_s)->count(), 2);
+        QCOMPARE(dialog.findChild<QComboBox *>(u"connectionBox"_s)->itemText(1), u"media/space2"_s);
         dialog.setConnection(8);
         QCOMPARE(dialog.connectionId(), 8);
 
         QSignalSpy accepted(&dialog, &QDialog::accepted);
-        QTest::mouseClick(dialog.addButton(), Qt::LeftButton);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"addButton"_s), Qt::LeftButton);
         QCOMPARE(accepted.count(), 1);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
@@ -131,7 +131,8 @@ private Q_SLOTS:
         dialog.setText(u"5,5,6\n6 5 4-6"_s);
         QCOMPARE(dialog.ids(), (QList<qint64> {5, 6, 4}));
         QCOMPARE(dialog.parseResult().duplicates, 5);
-        QVERIFY(dialog.summaryLabel()->text().contains(u"Duplicates merged: 5"_s));
+        QVERIFY(
+            dialog.findChild<QLabel *>(u"summary"_s)->text().contains(u"Duplicates merged: 5"_s));
         QVERIFY(dialog.canAdd());
     }
 
@@ -141,23 +142,23 @@ private Q_SLOTS:
         dialog.show();
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         dialog.setText(u"10, abc, 12\n9-3 -4 1e3"_s);
-        QCOMPARE(dialog.problemList()->count(), 4);
-        QVERIFY(dialog.problemList()->isVisible());
+        QCOMPARE(dialog.findChild<QListWidget *>(u"problems"_s)->count(), 4);
+        QVERIFY(dialog.findChild<QListWidget *>(u"problems"_s)->isVisible());
         const QString problems = [&] {
             QStringList items;
-            for (int i = 0; i < dialog.problemList()->count(); ++i)
-                items << dialog.problemList()->item(i)->text();
+            for (int i = 0; i < dialog.findChild<QListWidget *>(u"problems"_s)->count(); ++i)
+                items << dialog.findChild<QListWidget *>(u"problems"_s)->item(i)->text();
             return items.join(u'\n');
         }();
         QVERIFY(problems.contains(u"\"abc\""_s));
         QVERIFY(problems.contains(u"\"9-3\""_s));
         QVERIFY(problems.contains(u"\"-4\""_s));
         QVERIFY(problems.contains(u"\"1e3\""_s));
-        QVERIFY(!dialog.addButton()->isEnabled());
+        QVERIFY(!dialog.findChild<QPushButton *>(u"addButton"_s)->isEnabled());
         QVERIFY(!dialog.canAdd());
 
         // Neither the button, Enter nor accept() lets it through.
-        QTest::mouseClick(dialog.addButton(), Qt::LeftButton);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"addButton"_s), Qt::LeftButton);
         QTest::keyClick(&dialog, Qt::Key_Return, Qt::ControlModifier);
         dialog.accept();
         QCOMPARE(accepted.count(), 0);
@@ -165,7 +166,7 @@ private Q_SLOTS:
 
         // Fixing the text enables it again.
         dialog.setText(u"10, 12, 3-9, 4"_s);
-        QCOMPARE(dialog.problemList()->count(), 0);
+        QCOMPARE(dialog.findChild<QListWidget *>(u"problems"_s)->count(), 0);
         QVERIFY(dialog.canAdd());
         QCOMPARE(dialog.ids().size(), 9); // 10, 12, 3..9 (the second 4 merged)
     }
@@ -175,8 +176,8 @@ private Q_SLOTS:
         AddTasksDialog dialog({});
         dialog.setText(u"1 2 3"_s);
         QVERIFY(!dialog.canAdd());
-        QVERIFY(!dialog.addButton()->isEnabled());
-        QVERIFY(dialog.summaryLabel()->text().contains(u"connection"_s));
+        QVERIFY(!dialog.findChild<QPushButton *>(u"addButton"_s)->isEnabled());
+        QVERIFY(dialog.findChild<QLabel *>(u"summary"_s)->text().contains(u"connection"_s));
     }
 
     void importsTextAndCsvFiles()
@@ -199,7 +200,7 @@ private Q_SLOTS:
         // A file with a bad line: its text is shown and refused like typed text.
         const QString bad = writeFile(dir, u"bad.txt"_s, "3001\nthree-thousand-two\n");
         QVERIFY(dialog.importFile(bad));
-        QCOMPARE(dialog.problemList()->count(), 1);
+        QCOMPARE(dialog.findChild<QListWidget *>(u"problems"_s)->count(), 1);
         QVERIFY(!dialog.canAdd());
     }
 

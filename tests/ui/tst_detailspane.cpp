@@ -102,7 +102,7 @@ private Q_SLOTS:
         QVERIFY(f.pane->value(Field::Added).contains(u":00:00"_s));
 
         // The timeline: added, then each transition with how long it lasted.
-        QTreeWidget *timeline = f.pane->timeline();
+        QTreeWidget *timeline = f.pane->findChild<QTreeWidget *>(u"timeline"_s);
         QCOMPARE(timeline->topLevelItemCount(), 3);
         QVERIFY(timeline->topLevelItem(0)->text(1).contains(TaskStates::label(TaskState::Queued)));
         QCOMPARE(timeline->topLevelItem(0)->text(3), u"40 s"_s);
@@ -131,14 +131,14 @@ private Q_SLOTS:
         f.pane->showTask(TaskKey {f.connectionId, 20});
         QSignalSpy copied(f.pane.get(), &TaskDetailsPane::copied);
 
-        CopyableField *source = f.pane->field(TaskDetailsPane::Field::SourceInode);
+        CopyableField *source = f.pane->findChild<CopyableField *>(u"fieldSourceInode"_s);
         QVERIFY(source->copyButton()->isEnabled());
         QTest::mouseClick(source->copyButton(), Qt::LeftButton);
         QCOMPARE(QApplication::clipboard()->text(), u"src-inode-1"_s);
         QCOMPARE(copied.count(), 1);
 
         QTest::mouseClick(
-            f.pane->field(TaskDetailsPane::Field::Path)->copyButton(), Qt::LeftButton);
+            f.pane->findChild<CopyableField *>(u"fieldPath"_s)->copyButton(), Qt::LeftButton);
         QCOMPARE(QApplication::clipboard()->text(), u"foo/ba_1x1/test.pdf"_s);
 
         // Each segment is a button that copies itself.
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QCOMPARE(QApplication::clipboard()->text(), u"ba_1x1"_s);
 
         // Selecting text in a value and pressing Ctrl+C works like any field.
-        QLineEdit *edit = f.pane->field(TaskDetailsPane::Field::TargetInode)->valueEdit();
+        QLineEdit *edit = f.pane->findChild<CopyableField *>(u"fieldTargetInode"_s)->valueEdit();
         QVERIFY(edit->isReadOnly());
         edit->setFocus();
         edit->selectAll();
@@ -161,7 +161,7 @@ private Q_SLOTS:
         QCOMPARE(QApplication::clipboard()->text(), u"dst-inode-1"_s);
 
         // Nothing to copy: the button is off.
-        QVERIFY(!f.pane->field(TaskDetailsPane::Field::Note)->copyButton()->isEnabled());
+        QVERIFY(!f.pane->findChild<CopyableField *>(u"fieldNote"_s)->copyButton()->isEnabled());
     }
 
     void rendersOnlyWhenItsTaskChanged()
@@ -220,12 +220,12 @@ private Q_SLOTS:
         QVERIFY(pane.value(Field::ErrorCode).contains(u"ServiceUnavailable"_s));
         QVERIFY(pane.value(Field::ErrorCode).contains(u"503"_s));
         QCOMPARE(pane.value(Field::ErrorMessage), u"Try again later"_s);
-        QVERIFY(pane.field(Field::RequestId)->isVisibleTo(&pane));
-        QVERIFY(!pane.field(Field::TaskError)->isVisibleTo(&pane));
+        QVERIFY(pane.findChild<CopyableField *>(u"fieldRequestId"_s)->isVisibleTo(&pane));
+        QVERIFY(!pane.findChild<CopyableField *>(u"fieldTaskError"_s)->isVisibleTo(&pane));
 
         monitor.store()->setLastError({{id, 77}}, u"HTTP 404 · NoSuchTask"_s);
         QCOMPARE(pane.value(Field::TaskError), u"HTTP 404 · NoSuchTask"_s);
-        QVERIFY(pane.field(Field::TaskError)->isVisibleTo(&pane));
+        QVERIFY(pane.findChild<CopyableField *>(u"fieldTaskError"_s)->isVisibleTo(&pane));
         monitor.shutdown();
     }
 };
