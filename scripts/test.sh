@@ -16,6 +16,10 @@ cmake -S . -B build-ci -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSMH_WERROR=O
 cmake --build build-ci -j "$jobs"
 ctest --test-dir build-ci --output-on-failure -j "$jobs" --timeout 300
 
+echo "== bench_window at 10,000 tasks (a smoke run: figures printed, nothing fails on them)"
+QT_QPA_PLATFORM=offscreen build-ci/tests/bench/bench_window --tasks 10000 --seconds 10 2>&1 \
+    | grep -v -e propagateSizeHints -e XDG_RUNTIME_DIR || true
+
 if [[ "${SMH_SKIP_SANITIZERS:-0}" != 1 ]]; then
     echo "== build and test (ASan + UBSan)"
     cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSMH_SANITIZE=ON -DSMH_WERROR=ON >/dev/null

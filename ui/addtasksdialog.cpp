@@ -97,11 +97,19 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
     m_summary->setWordWrap(true);
     m_problems->setVisible(false);
     m_problems->setSelectionMode(QAbstractItemView::NoSelection);
+    // Long problems wrap instead of hiding behind a scroll bar.
+    m_problems->setWordWrap(true);
+    m_problems->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_problems->setMaximumHeight(fontMetrics().height() * 6);
 
     m_add = m_buttons->addButton(tr("Add"), QDialogButtonBox::AcceptRole);
     m_add->setDefault(true);
     m_import = m_buttons->addButton(tr("Import from File…"), QDialogButtonBox::ActionRole);
+    m_dropInvalid = new QPushButton(tr("&Drop Invalid Entries"), this);
+    m_dropInvalid->setObjectName(u"dropInvalidButton"_s);
+    m_dropInvalid->setToolTip(tr("Remove everything that is not a task ID or a range"));
+    m_dropInvalid->setVisible(false);
+    connect(m_dropInvalid, &QPushButton::clicked, this, &AddTasksDialog::dropInvalid);
     connect(m_import, &QPushButton::clicked, this, &AddTasksDialog::chooseFile);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AddTasksDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AddTasksDialog::reject);
@@ -119,9 +127,11 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
     layout->addWidget(m_ids, 1);
     layout->addWidget(m_summary);
     layout->addWidget(m_problems);
+    layout->addWidget(m_dropInvalid, 0, Qt::AlignLeft);
     layout->addWidget(m_buttons);
 
     connect(m_ids, &QPlainTextEdit::textChanged, this, &AddTasksDialog::reparse);
+    connect(m_connection, &QComboBox::currentIndexChanged, this, &AddTasksDialog::reparse);
     reparse();
     resize(520, 420);
 }
@@ -169,6 +179,7 @@ void AddTasksDialog::reparse()
     m_problems->clear();
     m_problems->addItems(m_result.invalid);
     m_problems->setVisible(!m_result.invalid.isEmpty());
+    m_dropInvalid->setVisible(!m_result.invalid.isEmpty());
 
     QString summary;
     if (m_connection->count() == 0) {
@@ -179,7 +190,16 @@ void AddTasksDialog::reparse()
     } else if (m_result.ids.isEmpty()) {
         summary = tr("Enter at least one task ID.");
     } else {
-        summary = tr("Tasks to add: %1.").arg(m_result.ids.size());
+        qsizetype watched = 0;
+        if (m_watched) {
+            const qint64 connection = connectionId();
+            for (qint64 id : std::as_const(m_result.ids))
+                watched += m_watched(connection, id) ? 1 : 0;
+        }
+        const qsizetype fresh = m_result.ids.size() - watched;
+        summary = tr("%n task(s) to add.", nullptr, int(fresh));
+        if (watched > 0)
+            summary += u' ' + tr("%n already watched.", nullptr, int(watched));
         if (m_result.duplicates > 0)
             summary += u' ' + tr("Duplicates merged: %1.").arg(m_result.duplicates);
     }
@@ -190,6 +210,18 @@ void AddTasksDialog::reparse()
             QPalette::WindowText, StateStyle::foregroundFor(TaskState::Failed, palette));
     m_summary->setPalette(palette);
     m_add->setEnabled(canAdd());
+}
+
+void AddTasksDialog::setWatchedLookup(WatchedLookup watched)
+{
+    m_watched = std::move(watched);
+    reparse();
+}
+
+void AddTasksDialog::dropInvalid()
+{
+    m_ids->setPlainText(TaskIdParser::withoutInvalid(m_ids->toPlainText()));
+    m_ids->moveCursor(QTextCursor::End);
 }
 
 void AddTasksDialog::accept()

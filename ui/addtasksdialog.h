@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -50,6 +52,11 @@ public:
     QPushButton *addButton() const { return m_add; }
     QComboBox *connectionBox() const { return m_connection; }
 
+    // Tells which IDs the chosen connection already watches, so that the
+    // counts say what Add would really add.
+    using WatchedLookup = std::function<bool(qint64 connectionId, qint64 taskId)>;
+    void setWatchedLookup(WatchedLookup watched);
+
     void accept() override;
 
 protected:
@@ -59,6 +66,7 @@ protected:
 private:
     void reparse();
     void chooseFile();
+    void dropInvalid();
 
     QComboBox *m_connection;
     QComboBox *m_scope = nullptr;
@@ -68,7 +76,9 @@ private:
     QListWidget *m_problems;
     QPushButton *m_add;
     QPushButton *m_import;
+    QPushButton *m_dropInvalid;
     QDialogButtonBox *m_buttons;
     TaskIdParser::Result m_result;
+    WatchedLookup m_watched;
     QString m_importError;
 };

@@ -687,6 +687,10 @@ void MainWindow::addTasks(const QString &prefill, const QStringList &files)
         return;
     }
     AddTasksDialog dialog(m_monitor->store()->connections(), this);
+    const TaskStore *store = m_monitor->store();
+    dialog.setWatchedLookup([store](qint64 connectionId, qint64 taskId) {
+        return store->contains({connectionId, taskId});
+    });
     if (m_filter->connectionFilter() != 0)
         dialog.setConnection(m_filter->connectionFilter());
     if (!prefill.isEmpty())

@@ -4,6 +4,8 @@
 #include <QSet>
 #include <QStringDecoder>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -17,36 +19,48 @@ bool isSeparator(QChar c)
     return c.isSpace() || c == u',' || c == u';';
 }
 
-// Calls `visit` for each token between separators, without building a list:
-// a large input costs no more than its own size.
+// Calls `visit(token, line)` for each token between separators, with the
+// 1-based line it stands on, without building a list: a large input costs no
+// more than its own size.
 template<typename Visit>
 void forEachToken(QStringView text, Visit visit)
 {
     qsizetype start = -1;
+    qsizetype line = 1;
     for (qsizetype i = 0; i <= text.size(); ++i) {
         const bool separator = i == text.size() || isSeparator(text.at(i));
         if (separator && start >= 0) {
-            if (!visit(text.mid(start, i - start)))
+            if (!visit(text.mid(start, i - start), line))
                 return;
             start = -1;
         } else if (!separator && start < 0) {
             start = i;
         }
+        if (i < text.size() && text.at(i) == u'\n')
+            ++line;
     }
 }
 
-bool parseId(QStringView text, qint64 *id)
+enum class IdCheck {
+    Ok,
+    NotAnId,
+    TooLarge,
+};
+
+IdCheck parseId(QStringView text, qint64 *id)
 {
+    if (text.isEmpty())
+        return IdCheck::NotAnId;
     for (QChar c : text) {
         if (!c.isDigit()) // refuse "+5", " 5" and the like
-            return false;
+            return IdCheck::NotAnId;
     }
     bool ok = false;
     const qint64 value = text.toLongLong(&ok);
-    if (!ok || value < 0)
-        return false;
+    if (!ok || value < 0) // digits only: it does not fit in 64 bits
+        return IdCheck::TooLarge;
     *id = value;
-    return true;
+    return IdCheck::Ok;
 }
 
 // One token read: a single ID is a range of one. `count` never overflows:
@@ -71,28 +85,49 @@ TaskIdParser::Result TaskIdParser::parse(QStringView text)
         if (++problems <= maxReportedProblems)
             result.invalid << message;
     };
-    forEachToken(text, [&](QStringView token) {
+    const bool manyLines = text.contains(u'\n');
+    forEachToken(text, [&](QStringView token, qsizetype line) {
         const QString shown = token.left(64).toString();
+        // Where a file or a long paste has it: "line 12: …".
+        auto report = [&](const QString &message) {
+            problem(manyLines ? tr("line %1: %2").arg(line).arg(message) : message);
+        };
         const qsizetype dash = token.indexOf(u'-', 1);
         Span span;
         if (dash > 0) {
             qint64 last = 0;
-            if (!parseId(token.left(dash), &span.first) || !parseId(token.mid(dash + 1), &last)) {
-                problem(tr("\"%1\" is not a range of task IDs").arg(shown));
+            const IdCheck first = parseId(token.left(dash), &span.first);
+            const IdCheck end = parseId(token.mid(dash + 1), &last);
+            if (first == IdCheck::TooLarge || end == IdCheck::TooLarge) {
+                report(tr("\"%1\": too large for a task ID (at most %2)")
+                           .arg(shown)
+                           .arg(std::numeric_limits<qint64>::max()));
+                return true;
+            }
+            if (first != IdCheck::Ok || end != IdCheck::Ok) {
+                report(tr("\"%1\" is not a range of task IDs").arg(shown));
                 return true;
             }
             if (last < span.first) {
-                problem(tr("\"%1\": the range ends before it starts").arg(shown));
+                report(tr("\"%1\": the range ends before it starts").arg(shown));
                 return true;
             }
             if (last - span.first >= maxRangeSize) {
-                problem(tr("\"%1\": a range may hold at most %2 IDs").arg(shown).arg(maxRangeSize));
+                report(tr("\"%1\": a range may hold at most %2 IDs").arg(shown).arg(maxRangeSize));
                 return true;
             }
             span.count = last - span.first + 1;
         } else {
-            if (!parseId(token, &span.first)) {
-                problem(tr("\"%1\" is not a task ID (task IDs are whole numbers)").arg(shown));
+            switch (parseId(token, &span.first)) {
+            case IdCheck::Ok:
+                break;
+            case IdCheck::TooLarge:
+                report(tr("\"%1\": too large for a task ID (at most %2)")
+                           .arg(shown)
+                           .arg(std::numeric_limits<qint64>::max()));
+                return true;
+            case IdCheck::NotAnId:
+                report(tr("\"%1\" is not a task ID (task IDs are whole numbers)").arg(shown));
                 return true;
             }
             span.count = 1;
@@ -130,6 +165,23 @@ TaskIdParser::Result TaskIdParser::parse(QStringView text)
         }
     }
     return result;
+}
+
+QString TaskIdParser::withoutInvalid(QStringView text)
+{
+    // Each token is judged alone, as parse() does; the good ones are kept in
+    // their order, one per line.
+    QString kept;
+    forEachToken(text, [&kept](QStringView token, qsizetype) {
+        const Result alone = parse(token);
+        if (alone.ok() && !alone.ids.isEmpty()) {
+            if (!kept.isEmpty())
+                kept += u'\n';
+            kept += token;
+        }
+        return true;
+    });
+    return kept;
 }
 
 TaskIdParser::Result TaskIdParser::parseFile(const QString &path, QString *error)

@@ -28,6 +28,10 @@ public:
     };
 
     static Result parse(QStringView text);
+    // The text with every token that is not an ID or a range left out (the
+    // add-tasks dialog's "Drop Invalid Entries"); the rest one per line.
+    static QString withoutInvalid(QStringView text);
+
     // A text file is read like pasted text; a .csv file by its first column,
     // skipping a header row.
     static Result parseFile(const QString &path, QString *error);

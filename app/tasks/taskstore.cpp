@@ -522,6 +522,11 @@ QList<Task> TaskStore::tasks() const
     return list;
 }
 
+bool TaskStore::contains(const TaskKey &key) const
+{
+    return d->tasks.contains(key);
+}
+
 std::optional<Task> TaskStore::task(const TaskKey &key) const
 {
     const auto it = d->tasks.constFind(key);

@@ -59,6 +59,7 @@ public:
     // Tasks
     QList<Task> tasks() const;
     std::optional<Task> task(const TaskKey &key) const;
+    bool contains(const TaskKey &key) const;
     qsizetype taskCount() const;
     // Adds tasks not tracked yet (existing ones are left alone) in one
     // transaction; returns the added tasks in the order given. Their scope is

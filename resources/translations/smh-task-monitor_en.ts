@@ -53,10 +53,6 @@ You can also drop a text or CSV file here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tasks to add: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Duplicates merged: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -87,6 +83,28 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>&amp;Scope:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drop Invalid Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove everything that is not a task ID or a range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) to add.</source>
+        <translation>
+            <numerusform>%n task to add.</numerusform>
+            <numerusform>%n tasks to add.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already watched.</source>
+        <translation>
+            <numerusform>%n already watched.</numerusform>
+            <numerusform>%n already watched.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2346,6 +2364,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>&quot;%1&quot; is not a text file of task IDs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: too large for a task ID (at most %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -70,10 +70,6 @@ You can also drop a text or CSV file here.</source>
         <translation>以下内容不是任务 ID（%1 项），请修正或删除后继续：</translation>
     </message>
     <message>
-        <source>Tasks to add: %1.</source>
-        <translation>待添加任务：%1 个。</translation>
-    </message>
-    <message>
         <source>Duplicates merged: %1.</source>
         <translation>已合并重复项：%1 个。</translation>
     </message>
@@ -88,6 +84,26 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>&amp;Scope:</source>
         <translation>范围(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Drop Invalid Entries</source>
+        <translation>删除无效条目(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove everything that is not a task ID or a range</source>
+        <translation>删除所有不是任务 ID 或范围的内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) to add.</source>
+        <translation>
+            <numerusform>将添加 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already watched.</source>
+        <translation>
+            <numerusform>%n 个已在监控中。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2348,6 +2364,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>&quot;%1&quot; is not a text file of task IDs.</source>
         <translation>“%1”不是任务 ID 的文本文件。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: too large for a task ID (at most %2)</source>
+        <translation>“%1”：作为任务 ID 太大（最大为 %2）</translation>
     </message>
 </context>
 <context>

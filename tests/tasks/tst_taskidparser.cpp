@@ -70,6 +70,32 @@ private Q_SLOTS:
             result.invalid.constFirst().contains(culprit), qPrintable(result.invalid.constFirst()));
     }
 
+    void problemsSayWhatAndWhere()
+    {
+        // An ID past 64 bits is too large, not "not a number".
+        TaskIdParser::Result result = TaskIdParser::parse(u"99999999999999999999"_s);
+        QCOMPARE(result.invalid.size(), 1);
+        QVERIFY2(result.invalid.constFirst().contains(u"too large"_s),
+            qPrintable(result.invalid.constFirst()));
+        result = TaskIdParser::parse(u"1-99999999999999999999"_s);
+        QVERIFY2(result.invalid.constFirst().contains(u"too large"_s),
+            qPrintable(result.invalid.constFirst()));
+        // In a file or a long paste, problems carry their line.
+        result = TaskIdParser::parse(u"10\n20, 30\n\nabc 40\n50-40"_s);
+        QCOMPARE(result.invalid.size(), 2);
+        QVERIFY2(result.invalid.at(0).startsWith(u"line 4: \"abc\""_s),
+            qPrintable(result.invalid.at(0)));
+        QVERIFY2(result.invalid.at(1).startsWith(u"line 5: \"50-40\""_s),
+            qPrintable(result.invalid.at(1)));
+    }
+
+    void withoutInvalidKeepsTheIds()
+    {
+        QCOMPARE(
+            TaskIdParser::withoutInvalid(u"10, abc; 20-22\n+5 0x1 30-20 40"_s), u"10\n20-22\n40"_s);
+        QCOMPARE(TaskIdParser::withoutInvalid(u"nothing here"_s), QString());
+    }
+
     void refusesInputsOverTheLimitBeforeExpandingThem()
     {
         // 11 ranges of 100,000: each allowed alone, too many together. Before

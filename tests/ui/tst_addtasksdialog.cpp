@@ -47,6 +47,45 @@ private:
     }
 
 private Q_SLOTS:
+    // The counts say what Add would really add: IDs the chosen connection
+    // already watches are counted apart, per connection.
+    void countsLeaveOutWatchedIds()
+    {
+        AddTasksDialog dialog(connections());
+        dialog.setWatchedLookup(
+            [](qint64 connection, qint64 id) { return connection == 3 && (id == 11 || id == 12); });
+        dialog.setConnection(3);
+        dialog.setText(u"10, 11, 12"_s);
+        QString summary = dialog.summaryLabel()->text();
+        QVERIFY2(summary.startsWith(u"1 task"_s) && summary.contains(u"2 already watched"_s),
+            qPrintable(summary));
+        dialog.setConnection(8); // another library: nothing of it is watched
+        summary = dialog.summaryLabel()->text();
+        QVERIFY2(summary.startsWith(u"3 task"_s) && !summary.contains(u"already"_s),
+            qPrintable(summary));
+    }
+
+    // One button takes out what is not an ID, the rest is kept.
+    void dropInvalidEntriesKeepsTheRest()
+    {
+        AddTasksDialog dialog(connections());
+        dialog.show();
+        auto *drop = dialog.findChild<QPushButton *>(u"dropInvalidButton"_s);
+        QVERIFY(drop);
+        dialog.setText(u"10, abc\n20-22 x 99999999999999999999"_s);
+        QVERIFY(!dialog.canAdd());
+        QVERIFY(drop->isVisible());
+        // Too large is said as such, with the line it is on.
+        QVERIFY2(dialog.parseResult().invalid.join(u'\n').contains(
+                     u"line 2: \"99999999999999999999\": too large"_s),
+            qPrintable(dialog.parseResult().invalid.join(u'\n')));
+        QTest::mouseClick(drop, Qt::LeftButton);
+        QCOMPARE(dialog.text(), u"10\n20-22"_s);
+        QVERIFY(dialog.canAdd());
+        QVERIFY(!drop->isVisible());
+        QCOMPARE(dialog.ids(), (QList<qint64> {10, 20, 21, 22}));
+    }
+
     // The scope starts as the chosen connection's and can be changed per add.
     void scopeFollowsTheConnection()
     {
