@@ -294,15 +294,12 @@ void HistoryService::clearHistory(
                         record.usageBefore = before;
                         if (options.restoreAfterwards && previous && previous->enabled)
                             record.restoreSettings = HistoryChange::restoring(*previous).toJson();
-                        const Expected<qint64> tracking =
-                            m_monitor->libraryLevelConnection(connectionId);
-                        record.task = {tracking.valueOr(0), *taskId};
+                        record.task = {connectionId, *taskId};
                         const QString note =
                             tr("Clear historical versions, started %1")
                                 .arg(QLocale().toString(now.toLocalTime(), QLocale::ShortFormat));
-                        const auto added = tracking
-                            ? m_monitor->addTasks(*tracking, {*taskId}, note)
-                            : Expected<QList<Task>>(unexpected(tracking.error()));
+                        // SMH answers for the clear's task only at library level.
+                        const auto added = m_monitor->addTasks(connectionId, {*taskId}, note, true);
                         const auto stored = m_ledger->addCleanup(record);
                         if (!added || !stored) {
                             // Sent and accepted: say which task to look for.

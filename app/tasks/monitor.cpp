@@ -99,7 +99,6 @@ void Monitor::setAccessToken(qint64 connectionId, const QString &token)
 {
     if (TokenProvider *tokens = m_tokens.value(connectionId))
         tokens->setAccessToken(token);
-    shareCredentials(connectionId);
 }
 
 void Monitor::setLibrarySecret(qint64 connectionId, const QString &secret)
@@ -107,65 +106,6 @@ void Monitor::setLibrarySecret(qint64 connectionId, const QString &secret)
     m_secrets.insert(connectionId, secret);
     if (TokenProvider *tokens = m_tokens.value(connectionId))
         tokens->setLibrarySecret(secret);
-    shareCredentials(connectionId);
-}
-
-namespace {
-
-bool sameLibrary(const Connection &a, const Connection &b)
-{
-    return a.authKind == b.authKind && a.settings.endpoint == b.settings.endpoint
-        && a.settings.libraryId == b.settings.libraryId && a.settings.userId == b.settings.userId
-        && a.settings.caFile == b.settings.caFile;
-}
-
-} // namespace
-
-void Monitor::shareCredentials(qint64 connectionId)
-{
-    // A library-level twin has no keychain entry of its own: it borrows the
-    // credentials of the connection it was made for, also after a restart.
-    const auto source = m_store->connection(connectionId);
-    TokenProvider *from = m_tokens.value(connectionId);
-    if (!source || !from)
-        return;
-    const QList<Connection> connections = m_store->connections();
-    for (const Connection &twin : connections) {
-        TokenProvider *to = m_tokens.value(twin.id);
-        if (twin.id == connectionId || !twin.settings.libraryLevel || !sameLibrary(twin, *source)
-            || !to || to->state() != TokenProvider::State::Missing)
-            continue;
-        if (const QString secret = m_secrets.value(connectionId); !secret.isEmpty()) {
-            m_secrets.insert(twin.id, secret);
-            to->setLibrarySecret(secret);
-        } else if (!from->token().isEmpty()) {
-            to->setAccessToken(from->token());
-        }
-    }
-}
-
-Expected<qint64> Monitor::libraryLevelConnection(qint64 connectionId)
-{
-    const auto source = m_store->connection(connectionId);
-    if (!source)
-        return unexpected(tr("There is no such connection."));
-    if (source->settings.libraryLevel)
-        return connectionId;
-    Connection twin = *source;
-    twin.id = 0;
-    twin.settings.libraryLevel = true;
-    twin.settings.spaceId = ConnectionSettings::singleTenantSpace.toString();
-    twin.name =
-        tr("%1 (library)").arg(source->name.isEmpty() ? source->settings.libraryId : source->name);
-    const QList<Connection> connections = m_store->connections();
-    for (const Connection &known : connections) {
-        if (known.settings.libraryLevel && sameLibrary(known, twin))
-            return known.id;
-    }
-    const Expected<qint64> id = addConnection(twin);
-    if (id)
-        shareCredentials(connectionId);
-    return id;
 }
 
 void Monitor::clearHistory(qint64 connectionId, const ClearOptions &options, QObject *context,

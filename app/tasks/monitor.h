@@ -73,19 +73,15 @@ public:
     // Clearing historical versions: settings, usage, cleanup records.
     HistoryService *history() const { return m_history; }
     // The guarded clear (admin token, history off, one call a minute); the
-    // task it returns is tracked on libraryLevelConnection().
+    // task it returns is tracked on the same connection as a library-level task.
     void clearHistory(qint64 connectionId, const ClearOptions &options, QObject *context,
         HistoryService::ClearDone done);
-    // The library-level twin of a connection (found or added, with the same
-    // credentials): where SMH answers for library-level tasks.
-    Expected<qint64> libraryLevelConnection(qint64 connectionId);
 
     void shutdown();
 
 private:
     friend class HistoryService; // mints admin tokens from the secret
     QString librarySecret(qint64 connectionId) const { return m_secrets.value(connectionId); }
-    void shareCredentials(qint64 connectionId);
 
     TokenProvider *ensureTokenProvider(const Connection &connection);
 

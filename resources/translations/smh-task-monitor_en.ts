@@ -1523,17 +1523,6 @@ Add task IDs, or drop a file of IDs here.</source>
     </message>
 </context>
 <context>
-    <name>Monitor</name>
-    <message>
-        <source>There is no such connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (library)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>MonitorOptions</name>
     <message>
         <source>Cannot read the %1 file &quot;%2&quot;: %3</source>

@@ -1516,17 +1516,6 @@ Add task IDs, or drop a file of IDs here.</source>
     </message>
 </context>
 <context>
-    <name>Monitor</name>
-    <message>
-        <source>%1 (library)</source>
-        <translation>%1（媒体库级）</translation>
-    </message>
-    <message>
-        <source>There is no such connection.</source>
-        <translation>没有这个连接。</translation>
-    </message>
-</context>
-<context>
     <name>MonitorOptions</name>
     <message>
         <source>Cannot read the %1 file &quot;%2&quot;: %3</source>

@@ -216,7 +216,10 @@ private Q_SLOTS:
         const QList<Task> tasks = store.tasks();
         QCOMPARE(tasks.size(), 1);
         QCOMPARE(tasks.constFirst().key.taskId, taskId);
-        QVERIFY(store.connection(tasks.constFirst().key.connectionId)->settings.libraryLevel);
+        // On the one connection the clear was started from, scoped to the library.
+        QVERIFY(tasks.constFirst().libraryLevel);
+        QCOMPARE(store.connections().size(), 1);
+        QVERIFY(!store.connection(tasks.constFirst().key.connectionId)->settings.libraryLevel);
         QVERIFY(tasks.constFirst().note.startsWith(u"Clear historical versions"_s));
         HistoryLedger ledger(&store);
         const auto record = ledger.cleanupForTask(tasks.constFirst().key);

@@ -98,12 +98,14 @@ private Q_SLOTS:
 
         const CleanupRecord record = started->record;
         QCOMPARE(record.usageBefore, qint64(1300) * 1024 * 1024);
-        const auto tracking = monitor->store()->connection(record.task.connectionId);
-        QVERIFY(tracking);
-        QVERIFY(tracking->settings.libraryLevel);
-        QVERIFY(record.task.connectionId != *connected);
+        // Tracked on the connection it was started from, as a library-level
+        // task: no second connection is made for it.
+        QCOMPARE(record.task.connectionId, *connected);
+        QCOMPARE(monitor->store()->connections().size(), 1);
         const auto task = monitor->store()->task(record.task);
         QVERIFY(task);
+        QVERIFY(task->libraryLevel);
+        QVERIFY(!monitor->store()->connection(*connected)->settings.libraryLevel);
         QVERIFY(task->note.startsWith(u"Clear historical versions, started "_s));
         QCOMPARE(monitor->history()->ledger()->runningCleanups().size(), 1);
 
@@ -146,7 +148,7 @@ private Q_SLOTS:
         const auto started = clear(*monitor, id);
         QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
         QCOMPARE(m_simulator->mintCount(), mints);
-        // The twin polls with the same token: the task gets answered.
+        // The connection's own token polls it: the task gets answered.
         QTRY_COMPARE(monitor->store()->task(started->record.task)->state, TaskState::Running);
     }
 
@@ -244,7 +246,9 @@ private Q_SLOTS:
         m_nowMs += 30'000; // ends (and usage drops) while nobody watches
         auto monitor = makeMonitor(file);
         QVERIFY(monitor->history()->ledger()->cleanupForTask(key)->isRunning());
-        // The twin has no secret of its own: it borrows the parent's.
+        QCOMPARE(monitor->store()->connections().size(), 1);
+        QCOMPARE(key.connectionId, parent);
+        QVERIFY(monitor->store()->task(key)->libraryLevel);
         monitor->setLibrarySecret(parent, m_simulator->librarySecret());
         QTRY_VERIFY(!monitor->history()->ledger()->cleanupForTask(key)->isRunning());
         QCOMPARE(monitor->store()->task(key)->state, TaskState::Succeeded);

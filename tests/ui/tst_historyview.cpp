@@ -209,6 +209,9 @@ private Q_SLOTS:
         QTRY_VERIFY(started.has_value());
         QVERIFY(*started);
         const TaskKey key = (*started)->record.task;
+        QCOMPARE(key.connectionId, m_connection);
+        QVERIFY(m_monitor->store()->task(key)->libraryLevel);
+        QCOMPARE(m_monitor->store()->connections().size(), 1);
         pane.showTask(key);
         QVERIFY(pane.value(TaskDetailsPane::Field::UsageBefore).contains(u"4.0 GiB"_s));
         QTRY_VERIFY(!pane.value(TaskDetailsPane::Field::VersionsDeleted).isEmpty());
