@@ -260,7 +260,13 @@ private Q_SLOTS:
         auto monitor = makeMonitor();
         const auto connected = DemoSetup::connect(*m_simulator, *monitor);
         QVERIFY(connected);
-        const int requests = m_simulator->server().requestCount();
+        // Minting the connection's token may happen at any moment: what
+        // counts is that no other request goes out.
+        const auto sent = [this] {
+            return m_simulator->server().requestCount() - m_simulator->mintCount()
+                - m_simulator->renewCount();
+        };
+        const int requests = sent();
         HistoryChange change;
         change.mergeInterval = 3;
         std::optional<Expected<bool, SmhError>> result;
@@ -269,7 +275,7 @@ private Q_SLOTS:
         QTRY_VERIFY(result.has_value());
         QVERIFY(!*result);
         QCOMPARE(result->error().kind(), SmhError::Kind::InvalidInput);
-        QCOMPARE(m_simulator->server().requestCount(), requests);
+        QCOMPARE(sent(), requests);
 
         // A valid one is applied.
         change.mergeInterval = 30;
