@@ -2,6 +2,8 @@
 
 #include "ui/mainwindow.h"
 
+#include "demo/demosetup.h"
+
 #include "smh/secretstore.h"
 #include "smhresources.h"
 #include "tasks/connectionprofiles.h"
@@ -114,6 +116,8 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
                             .arg(stored.error());
     }
     const bool idsLeft = !added && !ids.trimmed().isEmpty();
+    if (options.demo && connectionId != 0)
+        monitor.addTasks(connectionId, DemoSetup::libraryLevelTaskIds(), {}, true);
 
     ConnectionProfiles::loadSecrets(&monitor, &secrets, credentialsGiven);
 

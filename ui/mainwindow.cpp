@@ -994,7 +994,11 @@ std::optional<TaskKey> MainWindow::detailsKey() const
 
 void MainWindow::followSelection()
 {
-    m_details->showTask(detailsKey());
+    const std::optional<TaskKey> key = detailsKey();
+    m_details->showTask(key);
+    // Its type is learned (once, under a budget) because someone looks.
+    if (key)
+        m_monitor->taskShown(*key);
     updateActions();
 }
 

@@ -5,6 +5,7 @@
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
+#include "tasks/tasktypes.h"
 #include "ui/copyablefield.h"
 #include "ui/flowlayout.h"
 #include "ui/resultview.h"
@@ -115,6 +116,7 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     addField(task, Field::TaskId, tr("Task ID"));
     addField(task, Field::Connection, tr("Connection"));
     addField(task, Field::State, tr("State"));
+    addField(task, Field::TaskType, tr("Type", "kind of task"));
     addField(task, Field::Status, tr("Status code"));
     addField(task, Field::Added, tr("Added"));
     addField(task, Field::LastPolled, tr("Last polled"));
@@ -124,6 +126,7 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     layout->addWidget(sectionTitle(tr("Result"), page));
     QFormLayout *result = newForm();
     m_resultForm = result;
+    addField(result, Field::TypedOutcome, tr("Outcome"));
     addField(result, Field::SourceInode, tr("Source inode"));
     addField(result, Field::TargetInode, tr("Target inode"));
     addField(result, Field::Path, tr("Path"));
@@ -378,6 +381,8 @@ void TaskDetailsPane::render()
     m_fields.value(Field::Connection)->setValue(connectionText());
     m_fields.value(Field::State)->setValue(TaskStates::label(task.state));
     m_fields.value(Field::Status)->setValue(task.status ? QString::number(task.status) : QString());
+    m_fields.value(Field::TaskType)->setValue(TaskTypes::label(task.taskType));
+    m_fields.value(Field::TypedOutcome)->setValue(TaskTypes::outcome(task.typedResult));
     m_fields.value(Field::Added)->setValue(formatTime(task.addedAt));
     m_fields.value(Field::LastPolled)->setValue(formatTime(task.lastPolledAt));
     m_fields.value(Field::Note)->setValue(task.note);

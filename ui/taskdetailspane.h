@@ -52,6 +52,8 @@ public:
         UsageBefore,
         UsageAfter,
         SpaceFreed,
+        TaskType, // from Query Task v2
+        TypedOutcome, // its typed result in one line
     };
     Q_ENUM(Field)
 

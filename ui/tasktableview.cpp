@@ -171,6 +171,7 @@ void TaskTableView::applyDefaultColumns(int expectedWidth)
         {TaskTableModel::PathColumn, width(TaskTableModel::PathColumn, u"folder/file.pdf"_s),
             false},
         {TaskTableModel::NoteColumn, width(TaskTableModel::NoteColumn, u"a short note"_s), false},
+        {TaskTableModel::TypeColumn, width(TaskTableModel::TypeColumn, u"Batch delete"_s), narrow},
     };
     for (const auto &column : defaults) {
         if (column.column >= header->count())

@@ -12,6 +12,7 @@
 #include "tasks/taskidparser.h"
 #include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
+#include "tasks/tasktypefetcher.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -130,6 +131,9 @@ void HeadlessRunner::start()
 
     m_monitor = std::make_unique<Monitor>();
     m_monitor->setDemoMode(m_options.demo);
+    // A one-shot command ends before v2's answers could be shown, and its
+    // ledger ends with it: no request for them.
+    m_monitor->taskTypes()->setEnabled(false);
     if (const Expected<void> opened = m_monitor->openStore(u":memory:"_s); !opened)
         return fail(UsageError, opened.error());
     const Expected<PollPlanner::Options> polling = Startup::pollOptions(m_options);

@@ -47,6 +47,11 @@ Expected<void> DemoSetup::start(SmhSimulator &simulator, MonitorOptions &options
     return {};
 }
 
+QList<qint64> DemoSetup::libraryLevelTaskIds()
+{
+    return {SmhSimulator::demoClearTaskId};
+}
+
 Expected<qint64> DemoSetup::connect(SmhSimulator &simulator, Monitor &monitor)
 {
     if (auto started = listen(simulator); !started)

@@ -24,6 +24,9 @@ public:
     // Starts `simulator` on loopback, seeds its demo tasks and points the
     // options at it; without task IDs given, the demo's own tasks are watched.
     static Expected<void> start(SmhSimulator &simulator, MonitorOptions &options);
+    // The demo's library-level tasks (a finished clear of historical
+    // versions), to be added with that scope beside the options' IDs.
+    static QList<qint64> libraryLevelTaskIds();
 
     // For the tests: starts `simulator` if needed and adds a connection to it
     // with its secret to `monitor`, in demo mode. Returns the connection id.

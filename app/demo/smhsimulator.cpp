@@ -96,6 +96,9 @@ qint64 SmhSimulator::usageBytes() const
 void SmhSimulator::seedDemoHistory()
 {
     m_history = {true, 20, 30, 60};
+    // A clear that ended before the demo started: its library-level task is
+    // watched, and v2 says how many versions it deleted.
+    m_clearTasks.insert(demoClearTaskId, {nowMs() - 3'600'000, 48'210, 0});
     // Long enough that the drop shows after the monitor has seen the clear end.
     m_usageLagMs = 15'000;
 }
@@ -158,6 +161,11 @@ QList<qint64> SmhSimulator::seedDemoTasks()
             script.finalStatus = 500;
         if (id == 1006)
             script.finalStatus = 204;
+        // A few of v2's other kinds, so that the Type column shows them.
+        if (id == 1008 || id == 1016)
+            script.taskType = u"fileUncompress"_s;
+        if (id == 1012)
+            script.taskType = u"videoTranscode"_s;
         m_tasks.insert(id, script);
         ids << id;
     }
@@ -185,6 +193,7 @@ QList<qint64> SmhSimulator::seedDemoTasks()
     TaskScript moved = deleted;
     moved.runMs = 11'000;
     moved.result = batchResult(1027, 1000, 2);
+    moved.taskType = u"batchMove"_s;
     m_tasks.insert(1027, moved);
     ids << 1027;
     return ids;
@@ -249,11 +258,19 @@ std::optional<HttpResponse> SmhSimulator::checkToken(const QString &token)
     return std::nullopt;
 }
 
-std::optional<HttpResponse> SmhSimulator::checkAdmin(const QString &token)
+std::optional<HttpResponse> SmhSimulator::refuse(
+    bool routeExists, const QString &libraryId, const QString &token, Access access)
 {
+    if (!routeExists)
+        return HttpResponse::error(404, u"RouteNotFound"_s, u"No such API."_s, nextRequestId());
+    if (libraryId != m_libraryId)
+        return HttpResponse::error(
+            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
+    if (access == Access::Library)
+        return std::nullopt;
     if (auto refused = checkToken(token))
         return refused;
-    if (!m_tokens.value(token).admin)
+    if (access == Access::Admin && !m_tokens.value(token).admin)
         return HttpResponse::error(403, u"NoPermission"_s,
             u"This operation needs an access token with the admin grant."_s, nextRequestId());
     return std::nullopt;
@@ -280,12 +297,8 @@ std::optional<TaskStatusReport> SmhSimulator::clearReport(qint64 taskId) const
 HttpResponse SmhSimulator::handleHistory(const QStringList &segments, const HttpRequest &request)
 {
     // {LibraryId}/library-history
-    if (segments.size() != 2 || segments.at(1) != u"library-history")
-        return HttpResponse::error(404, u"RouteNotFound"_s, u"No such API."_s, nextRequestId());
-    if (segments.constFirst() != m_libraryId)
-        return HttpResponse::error(
-            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
-    if (auto refused = checkAdmin(request.queryValue(u"access_token"_s)))
+    if (auto refused = refuse(segments.size() == 2 && segments.at(1) == u"library-history",
+            segments.value(0), request.queryValue(u"access_token"_s), Access::Admin))
         return *refused;
     if (request.method == "GET") {
         QJsonObject body {{u"enableFileHistory"_s, m_history.enabled}};
@@ -360,13 +373,8 @@ HttpResponse SmhSimulator::handleUsage(const QStringList &segments, const HttpRe
     const bool usage = segments.at(2) == u"usage" && segments.size() == 4;
     const bool space =
         segments.at(2) == u"space" && segments.size() == 6 && segments.at(5) == u"size";
-    if ((!usage && !space) || request.method != "GET")
-        return HttpResponse::error(404, u"RouteNotFound"_s, u"No such API."_s, nextRequestId());
-    if (segments.at(3) != m_libraryId)
-        return HttpResponse::error(
-            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
-    const QString token = request.queryValue(u"access_token"_s);
-    if (auto refused = usage ? checkAdmin(token) : checkToken(token))
+    if (auto refused = refuse((usage || space) && request.method == "GET", segments.value(3),
+            request.queryValue(u"access_token"_s), usage ? Access::Admin : Access::Token))
         return *refused;
     const qint64 bytes = usageBytes();
     // A space holds a fixed share of the library in the simulator.
@@ -377,24 +385,93 @@ HttpResponse SmhSimulator::handleUsage(const QStringList &segments, const HttpRe
 
 HttpResponse SmhSimulator::handleTaskResult(const QStringList &segments, const HttpRequest &request)
 {
-    // Library level only: {LibraryId}/{TaskId}
-    if (segments.size() != 2 || request.method != "GET")
+    m_taskResultPaths << request.url().path();
+    if (!m_taskResultEnabled)
         return HttpResponse::error(404, u"RouteNotFound"_s, u"No such API."_s, nextRequestId());
-    if (segments.constFirst() != m_libraryId)
-        return HttpResponse::error(
-            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
-    if (auto refused = checkToken(request.queryValue(u"access_token"_s)))
+    // {LibraryId}/{TaskId} (library level) or {LibraryId}/{SpaceId}/{TaskId}
+    if (auto refused =
+            refuse((segments.size() == 2 || segments.size() == 3) && request.method == "GET",
+                segments.value(0), request.queryValue(u"access_token"_s), Access::Token))
         return *refused;
-    const auto report = clearReport(segments.at(1).toLongLong());
+    const bool libraryLevel = segments.size() == 2;
+    const qint64 taskId = segments.constLast().toLongLong();
+    const bool clear = m_clearTasks.contains(taskId);
+    const std::optional<TaskStatusReport> report = clear
+        ? (libraryLevel ? clearReport(taskId) : std::nullopt)
+        : scriptedReport(taskId, libraryLevel);
     if (!report)
         return HttpResponse::error(404, u"TaskNotFound"_s, u"No such task."_s, nextRequestId());
-    QJsonObject body {{u"taskId"_s, QString::number(report->taskId)},
-        {u"taskType"_s, u"clearLibraryHistory"_s}, {u"status"_s, report->status}};
-    if (report->status == TaskStatusReport::statusSucceeded)
+    const QString type = clear ? u"clearLibraryHistory"_s : taskTypeOf(taskId);
+    QJsonObject body {{u"taskId"_s, QString::number(taskId)}, {u"taskType"_s, type}};
+    int status = report->status;
+    if (clear && status == TaskStatusReport::statusSucceeded) {
         body.insert(u"clearLibraryHistoryResult"_s,
             QJsonObject {{u"status"_s, 200}, {u"code"_s, QString()},
-                {u"deleteCount"_s, m_clearTasks.value(report->taskId).deleteCount}});
+                {u"deleteCount"_s, m_clearTasks.value(taskId).deleteCount}});
+    } else if (status == TaskStatusReport::statusSucceededNoResult) {
+        status = TaskStatusReport::statusSucceeded; // v2 has no 204
+    } else if (status == TaskStatusReport::statusSucceeded && report->result) {
+        const TaskResult &result = *report->result;
+        if (result.shape == TaskResult::Shape::Batch) {
+            // 207: some items refused; 400: every one.
+            const qsizetype failed = result.failedItemCount();
+            status = failed == 0 ? 200 : failed < result.items.size() ? 207 : 400;
+            body.insert(type + u"Results"_s, result.toJson());
+        } else if (type == u"fileUncompress") {
+            const quint64 h = mix(quint64(taskId));
+            const int files = int(h % 40) + 2;
+            const int failed = int((h >> 8) % 3);
+            QJsonArray failedItems;
+            for (int i = 0; i < failed; ++i)
+                failedItems.append(QJsonObject {
+                    {u"path"_s, u"broken-%1.bin"_s.arg(i)}, {u"code"_s, u"FileCorrupted"_s}});
+            body.insert(u"fileUncompressResult"_s,
+                QJsonObject {{u"outputDir"_s, QString(TaskResult::joined(result.path) + u".d"_s)},
+                    {u"fileCount"_s, files}, {u"successCount"_s, files - failed},
+                    {u"failedCount"_s, failed}, {u"failedItems"_s, failedItems}});
+            if (failed > 0)
+                status = 207;
+        } else {
+            body.insert(type + u"Result"_s, result.toJson());
+        }
+    }
+    if (!clear && report->status != TaskStatusReport::statusRunning)
+        status = m_tasks.value(taskId).typedStatus.value_or(status);
+    body.insert(u"status"_s, status);
     return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QString SmhSimulator::taskTypeOf(qint64 taskId) const
+{
+    if (m_clearTasks.contains(taskId))
+        return u"clearLibraryHistory"_s;
+    const TaskScript script = m_tasks.value(taskId, scriptFor(taskId));
+    if (!script.taskType.isEmpty())
+        return script.taskType;
+    return script.result.isArray() ? u"batchDelete"_s : u"convertFile"_s;
+}
+
+std::optional<TaskStatusReport> SmhSimulator::scriptedReport(qint64 taskId, bool libraryLevel)
+{
+    auto it = m_tasks.find(taskId);
+    if (it == m_tasks.end()) {
+        TaskScript script = scriptFor(taskId);
+        script.startMs = nowMs();
+        it = m_tasks.insert(taskId, script);
+    }
+    const TaskScript &script = *it;
+    if (!script.known || script.libraryLevel.value_or(libraryLevel) != libraryLevel)
+        return std::nullopt;
+    TaskStatusReport report;
+    report.taskId = taskId;
+    report.found = true;
+    const bool done = nowMs() >= script.startMs + script.runMs;
+    report.status = done ? script.finalStatus : TaskStatusReport::statusRunning;
+    if (done && script.finalStatus == TaskStatusReport::statusSucceeded)
+        report.result = script.result.isNull() || script.result.isUndefined()
+            ? TaskResult {script.convertFrom, script.path, script.srcInode, script.dstInode}
+            : TaskResult::fromJson(script.result);
+    return report;
 }
 
 HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const HttpRequest &request)
@@ -410,12 +487,8 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
         return m_failure;
     }
     // {LibraryId}/{SpaceId}/{TaskIdList} or {LibraryId}/{TaskIdList}
-    if (segments.size() != 2 && segments.size() != 3)
-        return HttpResponse::error(404, u"NotFound"_s, u"No such API."_s, nextRequestId());
-    if (segments.constFirst() != m_libraryId)
-        return HttpResponse::error(
-            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
-    if (auto refused = checkToken(request.queryValue(u"access_token"_s)))
+    if (auto refused = refuse(segments.size() == 2 || segments.size() == 3, segments.value(0),
+            request.queryValue(u"access_token"_s), Access::Token))
         return *refused;
 
     QList<qint64> ids;
@@ -429,7 +502,6 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
     }
     m_lastQueriedIds = ids;
 
-    const qint64 now = nowMs();
     const bool libraryLevel = segments.size() == 2;
     QJsonArray tasks;
     for (qint64 id : std::as_const(ids)) {
@@ -439,27 +511,10 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
                 tasks.append(TaskReply::toJson(*clearReport(id)));
             continue;
         }
-        auto it = m_tasks.find(id);
-        if (it == m_tasks.end()) {
-            // An ID nobody configured starts when first asked about.
-            TaskScript script = scriptFor(id);
-            script.startMs = now;
-            it = m_tasks.insert(id, script);
-        }
-        const TaskScript &script = *it;
-        const bool askedLibraryLevel = segments.size() == 2;
-        if (!script.known || script.libraryLevel.value_or(askedLibraryLevel) != askedLibraryLevel)
+        const std::optional<TaskStatusReport> report = scriptedReport(id, libraryLevel);
+        if (!report)
             continue;
-        TaskStatusReport report;
-        report.taskId = id;
-        report.found = true;
-        const bool done = now >= script.startMs + script.runMs;
-        report.status = done ? script.finalStatus : TaskStatusReport::statusRunning;
-        if (done && script.finalStatus == TaskStatusReport::statusSucceeded)
-            report.result = script.result.isNull() || script.result.isUndefined()
-                ? TaskResult {script.convertFrom, script.path, script.srcInode, script.dstInode}
-                : TaskResult::fromJson(script.result);
-        QJsonObject object = TaskReply::toJson(report);
+        QJsonObject object = TaskReply::toJson(*report);
         object.insert(u"kind"_s, u"clearHistory"_s); // an extra field clients must ignore
         tasks.append(object);
     }
@@ -490,9 +545,8 @@ HttpResponse SmhSimulator::handleCreateToken(const HttpRequest &request)
 
 HttpResponse SmhSimulator::handleRenewToken(const QString &libraryId, const QString &token)
 {
-    if (libraryId != m_libraryId)
-        return HttpResponse::error(
-            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
+    if (auto refused = refuse(true, libraryId, token, Access::Library))
+        return *refused;
     ++m_renewCount;
     if (auto refused = checkToken(token))
         return *refused;
@@ -504,10 +558,7 @@ HttpResponse SmhSimulator::handleRenewToken(const QString &libraryId, const QStr
 
 HttpResponse SmhSimulator::handleDeleteToken(const QString &libraryId, const QString &token)
 {
-    if (libraryId != m_libraryId)
-        return HttpResponse::error(
-            404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
-    if (auto refused = checkToken(token))
+    if (auto refused = refuse(true, libraryId, token, Access::Token))
         return *refused;
     m_tokens.remove(token);
     return HttpResponse::json(204, QByteArray());

@@ -44,6 +44,12 @@ public:
         // Which query form answers for the task: set, only the library-level
         // form (true: clear-history tasks) or only the spaced one (false).
         std::optional<bool> libraryLevel = {};
+        // Query Task v2's taskType; empty: batchDelete for an array result,
+        // convertFile otherwise.
+        QString taskType = {};
+        // v2's status once done, when it differs from what the result says
+        // (207 for a batch that v1 calls a success, say).
+        std::optional<int> typedStatus = {};
     };
 
     static constexpr QStringView defaultLibraryId = u"smhdemo";
@@ -113,6 +119,17 @@ public:
     // 414 URITooLong, as a proxy in front of SMH would; 0: no limit.
     void setMaxUrlBytes(qsizetype bytes) { m_maxUrlBytes = bytes; }
     int uriTooLongCount() const { return m_uriTooLongCount; }
+
+    // Query Task v2 (GET /api/v1/task-result/...). Off: every such request is
+    // answered 404 RouteNotFound, as by a server that predates it.
+    void setTaskResultEnabled(bool enabled) { m_taskResultEnabled = enabled; }
+    // v2 requests received (answered or refused), and their paths in order.
+    int taskResultCount() const { return int(m_taskResultPaths.size()); }
+    QStringList taskResultPaths() const { return m_taskResultPaths; }
+    // The v2 taskType a task reports.
+    QString taskTypeOf(qint64 taskId) const;
+    // A finished clear of historical versions for --demo (a library-level task).
+    static constexpr qint64 demoClearTaskId = 9000;
     QList<qint64> lastQueriedIds() const { return m_lastQueriedIds; }
 
 private:
@@ -124,10 +141,21 @@ private:
     HttpResponse handleHistory(const QStringList &segments, const HttpRequest &request);
     HttpResponse handleUsage(const QStringList &segments, const HttpRequest &request);
     HttpResponse handleTaskResult(const QStringList &segments, const HttpRequest &request);
+    enum class Access {
+        Library, // the library only (the token is checked later, or not at all)
+        Token,
+        Admin,
+    };
+    // What every route checks first, in SMH's order: the route exists, the
+    // library is ours, the token may do this. nullopt: go ahead.
+    std::optional<HttpResponse> refuse(
+        bool routeExists, const QString &libraryId, const QString &token, Access access);
     std::optional<HttpResponse> checkToken(const QString &token);
-    std::optional<HttpResponse> checkAdmin(const QString &token);
     // A clear's library-level task; nullopt when `taskId` is no clear.
     std::optional<TaskStatusReport> clearReport(qint64 taskId) const;
+    // A scripted task as the given query form sees it; nullopt when that
+    // form does not know it. An ID nobody configured starts now.
+    std::optional<TaskStatusReport> scriptedReport(qint64 taskId, bool libraryLevel);
     QString nextRequestId();
 
     HttpServer m_server;
@@ -158,6 +186,8 @@ private:
     int m_mintCount = 0;
     int m_renewCount = 0;
     QList<qint64> m_lastQueriedIds;
+    bool m_taskResultEnabled = true;
+    QStringList m_taskResultPaths;
     HistoryState m_history;
     QHash<qint64, ClearTask> m_clearTasks;
     qint64 m_nextClearTaskId = 9001;

@@ -192,18 +192,9 @@ Expected<qint64, SmhError> LibraryUsage::parseSpaceSize(const QByteArray &body)
     return unexpected(malformed(HistoryChange::tr("the space size reply has no byte count")));
 }
 
-Expected<ClearResult, SmhError> LibraryUsage::parseClearResult(const QByteArray &body)
+std::optional<qint64> LibraryUsage::count(const QJsonValue &value)
 {
-    const auto object = objectOf(body, u"task result"_s);
-    if (!object)
-        return unexpected(object.error());
-    const QJsonObject typed = object->value(u"clearLibraryHistoryResult").toObject();
-    ClearResult result;
-    result.status = object->value(u"status").toInt(typed.value(u"status").toInt());
-    result.code = typed.value(u"code").toString();
-    if (const auto count = byteCount(typed.value(u"deleteCount")))
-        result.deleteCount = *count;
-    return result;
+    return byteCount(value);
 }
 
 namespace HistoryApi {
@@ -265,15 +256,6 @@ void spaceSize(SmhClient *client, const ConnectionSettings &settings, const QStr
         + segment(settings.spaceId) + u"/size"_s;
     finishWith<qint64>(client->callApi("GET", settings, token, path), context, std::move(done),
         [](const ApiJob &job) { return LibraryUsage::parseSpaceSize(job.body()); });
-}
-
-void clearResult(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    qint64 taskId, QObject *context, Done<ClearResult> done)
-{
-    const QString path =
-        u"/api/v1/task-result/"_s + segment(settings.libraryId) + u'/' + QString::number(taskId);
-    finishWith<ClearResult>(client->callApi("GET", settings, token, path), context, std::move(done),
-        [](const ApiJob &job) { return LibraryUsage::parseClearResult(job.body()); });
 }
 
 void mintAdminToken(SmhClient *client, const ConnectionSettings &settings, const QString &secret,

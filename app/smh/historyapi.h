@@ -52,14 +52,6 @@ public:
     static HistoryChange restoring(const HistorySettings &previous);
 };
 
-// What the clear reported, from v2 `clearLibraryHistoryResult`.
-struct ClearResult
-{
-    int status = 0;
-    QString code;
-    std::optional<qint64> deleteCount; // versions deleted, not bytes
-};
-
 // Usage replies. Sizes are byte counts, which SMH sends as decimal strings.
 namespace LibraryUsage {
 // {"totalFileSize": "<bytes>"}
@@ -67,8 +59,9 @@ Expected<qint64, SmhError> parseTotal(const QByteArray &body);
 // GET /api/v1/space/{Lib}/{Space}/size; the field name is unconfirmed, so
 // `size`, `totalFileSize` and `usedSize` are read, as string or number.
 Expected<qint64, SmhError> parseSpaceSize(const QByteArray &body);
-// {"taskType": "clearLibraryHistory", "clearLibraryHistoryResult": {...}}
-Expected<ClearResult, SmhError> parseClearResult(const QByteArray &body);
+// A count or size SMH sends as a decimal string or a number; nullopt for
+// anything else (negative, fractional, too long).
+std::optional<qint64> count(const QJsonValue &value);
 } // namespace LibraryUsage
 
 // Typed calls for clearing historical versions, each one request through
@@ -92,9 +85,6 @@ void libraryUsage(SmhClient *client, const ConnectionSettings &settings, const Q
     QObject *context, Done<qint64> done);
 void spaceSize(SmhClient *client, const ConnectionSettings &settings, const QString &token,
     QObject *context, Done<qint64> done);
-// v2 library-level task result; a server without v2 answers 404.
-void clearResult(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    qint64 taskId, QObject *context, Done<ClearResult> done);
 // An admin-grant token minted from the library secret for one call: the
 // shortest period SMH allows, deleted again by releaseToken().
 void mintAdminToken(SmhClient *client, const ConnectionSettings &settings, const QString &secret,

@@ -96,7 +96,8 @@ QStringList Exporter::csvHeader()
     // Stable machine names: scripts read these files.
     return {u"task_id"_s, u"connection"_s, u"state"_s, u"state_label"_s, u"status"_s, u"added_at"_s,
         u"state_since"_s, u"last_polled_at"_s, u"finished_at"_s, u"duration_seconds"_s,
-        u"src_inode"_s, u"dst_inode"_s, u"path"_s, u"convert_from"_s, u"note"_s, u"last_error"_s};
+        u"src_inode"_s, u"dst_inode"_s, u"path"_s, u"convert_from"_s, u"note"_s, u"last_error"_s,
+        u"task_type"_s};
 }
 
 QString Exporter::csvField(const QString &value)
@@ -140,7 +141,7 @@ QByteArray Exporter::toCsv(const QList<Row> &rows)
             hasResult ? clean(task.result->dstInode) : QString(),
             hasResult ? clean(task.result->summaryPath()) : QString(),
             hasResult ? clean(TaskResult::joined(task.result->convertFrom)) : QString(),
-            clean(task.note), clean(task.lastError)});
+            clean(task.note), clean(task.lastError), clean(task.taskType)});
     }
     return out.toUtf8();
 }
@@ -172,6 +173,13 @@ QByteArray Exporter::toJson(const QList<Row> &rows, const QDateTime &exportedAt)
         };
         object.insert(
             u"result"_s, task.result ? resultJson(*task.result) : QJsonValue(QJsonValue::Null));
+        // Query Task v2's word on the task, as SMH sent it; null while unknown.
+        object.insert(u"taskType"_s,
+            task.taskType.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                    : QJsonValue(clean(task.taskType)));
+        object.insert(u"typedResult"_s,
+            task.typedResult.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                       : QJsonValue(task.typedResult));
         tasks.append(object);
     }
     const QJsonObject document {

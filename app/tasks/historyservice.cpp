@@ -28,6 +28,12 @@ HistoryService::HistoryService(Monitor *monitor)
     , m_ledger(new HistoryLedger(monitor->store(), this))
 {
     connect(monitor->store(), &TaskStore::transitioned, this, &HistoryService::onTransitions);
+    connect(monitor->store(), &TaskStore::tasksChanged, this, [this](const QList<Task> &tasks) {
+        for (const Task &task : tasks) {
+            if (task.taskType == u"clearLibraryHistory")
+                takeDeleteCount(task);
+        }
+    });
     m_sampleTimer.setInterval(defaultSampleInterval);
     connect(&m_sampleTimer, &QTimer::timeout, this, &HistoryService::sampleTick);
 }
@@ -408,20 +414,6 @@ void HistoryService::finishCleanup(CleanupRecord record, const QString &outcome)
     m_ledger->updateCleanup(record);
     m_sampleTimer.start();
 
-    const auto tracking = m_monitor->store()->connection(record.task.connectionId);
-    TokenProvider *tokens = m_monitor->tokens(record.task.connectionId);
-    if (tracking && tokens && !tokens->token().isEmpty()) {
-        // v2 says how many versions went; a server without v2 says 404.
-        HistoryApi::clearResult(m_monitor->client(), tracking->settings, tokens->token(),
-            record.task.taskId, this, [this, id = record.task](Expected<ClearResult, SmhError> r) {
-                auto current = m_ledger->cleanupForTask(id);
-                if (!r || !r->deleteCount || !current)
-                    return;
-                current->deleteCount = r->deleteCount;
-                m_ledger->updateCleanup(*current);
-                Q_EMIT cleanupFinished(*current);
-            });
-    }
     sampleUsage(record.connectionId, this, [](Expected<UsageReading, SmhError>) {});
     if (record.restoreSettings && record.restoreOutcome.isEmpty()) {
         HistorySettings previous;
@@ -448,6 +440,23 @@ void HistoryService::finishCleanup(CleanupRecord record, const QString &outcome)
             });
     }
     Q_EMIT cleanupFinished(record);
+    // v2 may have said already how many versions went (TaskTypeFetcher).
+    if (const std::optional<Task> task = m_monitor->store()->task(record.task))
+        takeDeleteCount(*task);
+}
+
+void HistoryService::takeDeleteCount(const Task &task)
+{
+    const std::optional<TypedTaskResult> typed = TypedTaskResult::fromStored(task.typedResult);
+    const std::optional<qint64> count = typed ? typed->deleteCount() : std::nullopt;
+    if (!count)
+        return;
+    std::optional<CleanupRecord> record = m_ledger->cleanupForTask(task.key);
+    if (!record || record->deleteCount == count)
+        return;
+    record->deleteCount = count;
+    m_ledger->updateCleanup(*record);
+    Q_EMIT cleanupFinished(*record);
 }
 
 void HistoryService::watchUsage(qint64 connectionId, bool watch)

@@ -113,6 +113,8 @@ private:
         qint64 connectionId, QObject *context, HistoryApi::Done<T> done, AdminCall<T> call);
     void onTransitions(const QList<TaskTransition> &transitions);
     void finishCleanup(CleanupRecord record, const QString &outcome);
+    // The clear's versions deleted, from the typed result v2 gave its task.
+    void takeDeleteCount(const Task &task);
     void recordSample(const LibraryKey &library, const UsageSample &sample);
     void sampleTick();
     static ClearRefusal refusalFor(const SmhError &error);

@@ -5,6 +5,7 @@
 #include "tasks/pollscheduler.h"
 #include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
+#include "tasks/tasktypefetcher.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,6 +15,8 @@ Monitor::Monitor(QObject *parent)
     , m_store(new TaskStore(this))
     , m_scheduler(new PollScheduler(m_client, m_store, this))
     , m_notifier(new TaskNotifier(m_store, this))
+    , m_taskTypes(new TaskTypeFetcher(
+          m_client, m_store, [this](qint64 connectionId) { return tokens(connectionId); }, this))
     , m_history(new HistoryService(this))
 { }
 
@@ -89,6 +92,7 @@ Expected<void> Monitor::removeConnection(qint64 connectionId)
         return unexpected(m_store->lastError());
     }
     m_secrets.remove(connectionId);
+    m_taskTypes->removeConnection(connectionId);
     // Later: a reply of its own may still be on the way up the stack.
     if (TokenProvider *tokens = m_tokens.take(connectionId))
         tokens->deleteLater();
@@ -146,6 +150,11 @@ Expected<void> Monitor::setNote(const TaskKey &key, const QString &note)
     return {};
 }
 
+void Monitor::taskShown(const TaskKey &key)
+{
+    m_taskTypes->request(key);
+}
+
 int Monitor::recheckTasks(const QList<TaskKey> &keys)
 {
     return m_scheduler->recheck(keys);
@@ -179,6 +188,7 @@ bool Monitor::isPaused(qint64 connectionId) const
 void Monitor::shutdown()
 {
     m_history->shutdown();
+    m_taskTypes->setEnabled(false);
     if (m_scheduler)
         m_scheduler->shutdown();
 }

@@ -13,6 +13,7 @@ class PollScheduler;
 class SmhClient;
 class TaskNotifier;
 class TaskStore;
+class TaskTypeFetcher;
 class TokenProvider;
 
 // Everything the GUI and the headless mode share: one client, one ledger,
@@ -32,6 +33,8 @@ public:
     TaskStore *store() const { return m_store; }
     PollScheduler *scheduler() const { return m_scheduler; }
     TaskNotifier *notifier() const { return m_notifier; }
+    // Task types and typed results from Query Task v2, under their own budget.
+    TaskTypeFetcher *taskTypes() const { return m_taskTypes; }
 
     // Opens the ledger (":memory:" for a throwaway one).
     Expected<void> openStore(const QString &path);
@@ -64,6 +67,10 @@ public:
     // Asks SMH once more about the final tasks among `keys`; returns how many.
     int recheckTasks(const QList<TaskKey> &keys);
 
+    // The task is shown (the window's details pane): its type and typed
+    // result are asked for, once, if not known yet.
+    void taskShown(const TaskKey &key);
+
     // Polling: one connection (0: every connection).
     void pollNow(qint64 connectionId = 0);
     void setPaused(qint64 connectionId, bool paused);
@@ -89,6 +96,7 @@ private:
     TaskStore *m_store;
     PollScheduler *m_scheduler;
     TaskNotifier *m_notifier;
+    TaskTypeFetcher *m_taskTypes;
     bool m_demoMode = false;
     QHash<qint64, TokenProvider *> m_tokens;
     QHash<qint64, QString> m_secrets;

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QHashFunctions>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -43,6 +44,12 @@ struct Task
     // Queried with /api/v1/task/{Library}/{Ids} (clear history), not the
     // spaced form. A connection can hold tasks of both scopes.
     bool libraryLevel = false;
+    // From Query Task v2: batchDelete, convertFile, ... as SMH names it;
+    // empty while unknown (not asked yet, or the server has no v2).
+    QString taskType;
+    // The v2 reply as returned (TypedTaskResult::fromStored reads it);
+    // empty while unknown.
+    QJsonObject typedResult;
 
     bool isFinal() const { return TaskStates::isFinal(state); }
 

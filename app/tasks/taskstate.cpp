@@ -32,6 +32,15 @@ TaskState fromReport(const TaskStatusReport &report)
     return state;
 }
 
+TaskState refine(TaskState state, int typedStatus)
+{
+    if (typedStatus == 400 && (isSuccess(state) || state == TaskState::PartlyFailed))
+        return TaskState::Failed;
+    if (typedStatus == 207 && isSuccess(state))
+        return TaskState::PartlyFailed;
+    return state;
+}
+
 bool isFinal(TaskState state)
 {
     return state != TaskState::Queued && state != TaskState::Running;

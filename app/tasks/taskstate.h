@@ -31,6 +31,10 @@ TaskState fromStatus(bool found, int status);
 // The state an answer puts a task in: its status, and for a 200 whose result
 // lists failed items, PartlyFailed.
 TaskState fromReport(const TaskStatusReport &report);
+// Query Task v1 answers 200 for a batch however its items went; v2's 207
+// (partly succeeded) and 400 (every item failed) are finer, and stand over a
+// success. Any other state, or status, is returned as it is.
+TaskState refine(TaskState state, int typedStatus);
 // Final states are never polled again unless the user asks for a re-check.
 bool isFinal(TaskState state);
 bool isSuccess(TaskState state);

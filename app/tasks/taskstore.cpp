@@ -76,6 +76,31 @@ Connection withoutCredentials(const Connection &connection)
     return clean;
 }
 
+// Whether the tasks table has `column`; nullopt when SQLite could not say.
+std::optional<bool> hasTaskColumn(QSqlQuery &q, const QString &column)
+{
+    if (!q.exec(u"PRAGMA table_info(tasks)"_s))
+        return std::nullopt;
+    while (q.next()) {
+        if (q.value(1).toString() == column)
+            return true;
+    }
+    return false;
+}
+
+QVariant typedResultToDb(const QJsonObject &typed)
+{
+    if (typed.isEmpty())
+        return QVariant(QMetaType(QMetaType::QString));
+    return QString::fromUtf8(QJsonDocument(typed).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject typedResultFromDb(const QVariant &value)
+{
+    return value.isNull() ? QJsonObject()
+                          : QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
 // Each migration moves the schema from version (index) to (index + 1). Adding
 // a version is appending one function; a database is never moved backwards.
 using Migration = std::function<bool(QSqlQuery &)>;
@@ -127,16 +152,27 @@ const QList<Migration> &migrations()
         // the scope their connection gave them. A file that has the column
         // already (migrations run in another order) is left as it is.
         [](QSqlQuery &q) {
-            if (!q.exec(u"PRAGMA table_info(tasks)"_s))
-                return false;
-            while (q.next()) {
-                if (q.value(1).toString() == u"library_level")
-                    return true;
-            }
+            const std::optional<bool> has = hasTaskColumn(q, u"library_level"_s);
+            if (!has || *has)
+                return has.has_value();
             return q.exec(
                        u"ALTER TABLE tasks ADD COLUMN library_level INTEGER NOT NULL DEFAULT 0"_s)
                 && q.exec(u"UPDATE tasks SET library_level = 1 WHERE connection_id IN "
                           "(SELECT id FROM connections WHERE library_level = 1)"_s);
+        },
+        // 3 -> 4: what Query Task v2 said (type and typed result). Every task
+        // starts unknown; columns already there are left as they are.
+        [](QSqlQuery &q) {
+            const std::optional<bool> hasType = hasTaskColumn(q, u"task_type"_s);
+            if (!hasType)
+                return false;
+            if (!*hasType
+                && !q.exec(u"ALTER TABLE tasks ADD COLUMN task_type TEXT NOT NULL DEFAULT ''"_s))
+                return false;
+            const std::optional<bool> hasResult = hasTaskColumn(q, u"typed_result"_s);
+            if (!hasResult)
+                return false;
+            return *hasResult || q.exec(u"ALTER TABLE tasks ADD COLUMN typed_result TEXT"_s);
         },
     };
     return list;
@@ -207,6 +243,8 @@ Task TaskStore::Private::taskFromQuery(const QSqlQuery &q)
     task.finishedAt = fromDb(q.value(10));
     task.lastError = q.value(11).toString();
     task.libraryLevel = q.value(12).toBool();
+    task.taskType = q.value(13).toString();
+    task.typedResult = typedResultFromDb(q.value(14));
     return task;
 }
 
@@ -236,7 +274,8 @@ bool TaskStore::Private::load(QString *error)
     }
     if (!q.exec(
             u"SELECT connection_id, task_id, state, status, result, note, added_at, state_since, "
-            "first_seen_at, last_polled_at, finished_at, last_error, library_level FROM tasks "
+            "first_seen_at, last_polled_at, finished_at, last_error, library_level, task_type, "
+            "typed_result FROM tasks "
             "ORDER BY added_at, connection_id, task_id"_s)) {
         *error = q.lastError().text();
         return false;
@@ -550,14 +589,15 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks)
     if (!q.prepare(
             u"INSERT INTO tasks (connection_id, task_id, state, status, result, note, "
             "added_at, state_since, first_seen_at, last_polled_at, finished_at, last_error, "
-            "library_level) VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, "
-            "COALESCE(?, ''), ?) "
+            "library_level, task_type, typed_result) VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), ?, "
+            "?, ?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, ''), ?) "
             "ON CONFLICT (connection_id, task_id) DO UPDATE SET state = excluded.state, "
             "status = excluded.status, result = excluded.result, note = excluded.note, "
             "added_at = excluded.added_at, state_since = excluded.state_since, "
             "first_seen_at = excluded.first_seen_at, last_polled_at = excluded.last_polled_at, "
             "finished_at = excluded.finished_at, last_error = excluded.last_error, "
-            "library_level = excluded.library_level"_s))
+            "library_level = excluded.library_level, task_type = excluded.task_type, "
+            "typed_result = excluded.typed_result"_s))
         return false;
     for (const Task &task : tasks) {
         q.bindValue(0, task.key.connectionId);
@@ -573,6 +613,8 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks)
         q.bindValue(10, toDb(task.finishedAt));
         q.bindValue(11, task.lastError);
         q.bindValue(12, task.libraryLevel);
+        q.bindValue(13, task.taskType);
+        q.bindValue(14, typedResultToDb(task.typedResult));
         if (!q.exec())
             return false;
     }
@@ -737,15 +779,18 @@ Expected<QList<TaskTransition>> TaskStore::applyObservations(
             current = &*it;
         }
         Task task = *current;
-        if (task.state != o.state) {
-            transitions.append({o.key, task.state, o.state, o.status, o.polledAt});
+        // v2's verdict, once learned, outlives v1's coarser re-answers.
+        const TaskState observed =
+            TaskStates::refine(o.state, task.typedResult.value(u"status").toInt());
+        if (task.state != observed) {
+            transitions.append({o.key, task.state, observed, o.status, o.polledAt});
             // Running again after a final answer: that end no longer stands.
-            if (task.isFinal() && !TaskStates::isFinal(o.state))
+            if (task.isFinal() && !TaskStates::isFinal(observed))
                 task.finishedAt = {};
-            task.state = o.state;
+            task.state = observed;
             task.stateSince = o.polledAt;
         } else if (o.recheck && task.isFinal()) {
-            transitions.append({o.key, task.state, o.state, o.status, o.polledAt});
+            transitions.append({o.key, task.state, observed, o.status, o.polledAt});
         }
         task.status = o.status;
         // A result, once seen, is kept: a later answer without one (the same
@@ -787,6 +832,41 @@ Expected<QList<TaskTransition>> TaskStore::applyObservations(
         return upsertTasks(q, rewritten) && touchLastPolled(q, polledOnly)
             && insertTransitions(q, transitions);
     });
+    if (!ok)
+        return unexpected(d->lastError);
+    for (const Task &task : std::as_const(changed))
+        d->tasks.insert(task.key, task);
+    Q_EMIT tasksChanged(changed);
+    if (!transitions.isEmpty())
+        Q_EMIT transitioned(transitions);
+    return transitions;
+}
+
+Expected<QList<TaskTransition>> TaskStore::applyTypedResults(
+    const QList<std::pair<TaskKey, TypedTaskResult>> &results, const QDateTime &now)
+{
+    QList<Task> changed;
+    QList<TaskTransition> transitions;
+    for (const auto &[key, typed] : results) {
+        const auto it = d->tasks.constFind(key);
+        if (it == d->tasks.cend())
+            continue; // removed while its request was out
+        Task task = *it;
+        task.taskType = typed.taskType;
+        task.typedResult = typed.raw;
+        const TaskState refined = TaskStates::refine(task.state, typed.status);
+        if (refined != task.state) {
+            transitions.append({key, task.state, refined, task.status, now});
+            task.state = refined;
+            task.stateSince = now;
+        }
+        if (task != *it)
+            changed.append(task);
+    }
+    if (changed.isEmpty())
+        return QList<TaskTransition>();
+    const bool ok = d->transact(
+        [&](QSqlQuery &q) { return upsertTasks(q, changed) && insertTransitions(q, transitions); });
     if (!ok)
         return unexpected(d->lastError);
     for (const Task &task : std::as_const(changed))

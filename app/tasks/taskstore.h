@@ -1,6 +1,7 @@
 #pragma once
 
 #include "smh/expected.h"
+#include "smh/typedtaskresult.h"
 #include "tasks/task.h"
 
 #include <QHash>
@@ -21,7 +22,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
     // Tasks one ledger holds at most, over all connections: beyond this the
     // window and the ledger would cost more memory than a desktop should give.
     static constexpr qsizetype maxTasks = 1'000'000;
@@ -77,6 +78,12 @@ public:
     // any other. Returns the transitions recorded (also announced by
     // transitioned()), or why the write failed.
     Expected<QList<TaskTransition>> applyObservations(const QList<TaskObservation> &observations);
+    // Records what Query Task v2 said of tasks (type and typed result) in one
+    // transaction. Where v2's verdict is finer than the state v1 gave
+    // (TaskStates::refine: 207, 400), the state moves and a transition is
+    // recorded, announced like a poll's. Tasks removed meanwhile are ignored.
+    Expected<QList<TaskTransition>> applyTypedResults(
+        const QList<std::pair<TaskKey, TypedTaskResult>> &results, const QDateTime &now);
     // Records an SMH error about specific tasks (not connection-wide).
     bool setLastError(const QList<TaskKey> &keys, const QString &redactedError);
 

@@ -1,6 +1,7 @@
 #include "tasks/tasktablemodel.h"
 
 #include "tasks/taskstore.h"
+#include "tasks/tasktypes.h"
 
 #include <QLocale>
 
@@ -30,6 +31,8 @@ QList<int> changedColumns(const Task &before, const Task &after)
         columns << TaskTableModel::NoteColumn;
     if (before.lastError != after.lastError)
         columns << TaskTableModel::StateColumn; // tooltip
+    if (before.taskType != after.taskType || before.typedResult != after.typedResult)
+        columns << TaskTableModel::TypeColumn;
     return columns;
 }
 
@@ -116,6 +119,8 @@ QVariant TaskTableModel::displayData(const Task &task, int column) const
         return task.result ? task.result->summaryPath() : QString();
     case NoteColumn:
         return task.note;
+    case TypeColumn:
+        return TaskTypes::label(task.taskType);
     }
     return {};
 }
@@ -182,6 +187,10 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             if (task.result->shape == TaskResult::Shape::Conversion)
                 return tr("Converted from: %1").arg(TaskResult::joined(task.result->convertFrom));
         }
+        if (index.column() == TypeColumn && !task.typedResult.isEmpty()) {
+            const QString outcome = TaskTypes::outcome(task.typedResult);
+            return outcome.isEmpty() ? QVariant() : QVariant(outcome);
+        }
         if (index.column() == DurationColumn && !task.durationKnown())
             return tr("Unknown: the task had already ended when it was first polled.");
         return {};
@@ -223,6 +232,8 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Path");
     case NoteColumn:
         return tr("Note");
+    case TypeColumn:
+        return tr("Type", "kind of task");
     }
     return {};
 }
@@ -373,5 +384,5 @@ void TaskTableModel::retranslate()
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_tasks.isEmpty())
         Q_EMIT dataChanged(
-            index(0, StateColumn), index(rowCount() - 1, StateColumn), {Qt::DisplayRole});
+            index(0, StateColumn), index(rowCount() - 1, TypeColumn), {Qt::DisplayRole});
 }

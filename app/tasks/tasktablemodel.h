@@ -33,6 +33,7 @@ public:
         TargetInodeColumn,
         PathColumn,
         NoteColumn,
+        TypeColumn, // from Query Task v2; last, so that the columns before keep their numbers
         ColumnCount
     };
     Q_ENUM(Column)

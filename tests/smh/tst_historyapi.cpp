@@ -139,18 +139,6 @@ private Q_SLOTS:
             QCOMPARE(parsed.error().kind(), SmhError::Kind::Malformed);
     }
 
-    void clearResultParse()
-    {
-        const auto parsed = LibraryUsage::parseClearResult(
-            R"({"taskId":"7","taskType":"clearLibraryHistory","status":200,"clearLibraryHistoryResult":{"status":200,"code":"","deleteCount":1234}})");
-        QVERIFY(parsed);
-        QCOMPARE(parsed->status, 200);
-        QCOMPARE(parsed->deleteCount, 1234);
-        const auto running = LibraryUsage::parseClearResult(R"({"taskId":"7","status":202})");
-        QVERIFY(running);
-        QVERIFY(!running->deleteCount);
-    }
-
     void requestsAsDocumented()
     {
         ScriptedServer server;

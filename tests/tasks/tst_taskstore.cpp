@@ -513,6 +513,105 @@ private Q_SLOTS:
         QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), TaskStore::schemaVersion);
     }
 
+    // Schema 4 adds what Query Task v2 said; a version 3 file keeps every
+    // task, with its type unknown.
+    void migratesFromVersionThree()
+    {
+        const QString file = path(u"v3.sqlite"_s);
+        qint64 c = 0;
+        {
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            c = store.addConnection(sampleConnection());
+            store.addTasks(c, {1, 2}, u"kept"_s, t(0), true);
+            store.applyObservations({observation(c, 1, TaskState::Succeeded, 200, 10)});
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"make-v3"_s);
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"ALTER TABLE tasks DROP COLUMN task_type"_s));
+            QVERIFY(q.exec(u"ALTER TABLE tasks DROP COLUMN typed_result"_s));
+            QVERIFY(q.exec(u"PRAGMA user_version = 3"_s));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"make-v3"_s);
+        {
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            QCOMPARE(store.taskCount(), 2);
+            const Task first = *store.task({c, 1});
+            QCOMPARE(first.state, TaskState::Succeeded);
+            QCOMPARE(first.note, u"kept"_s);
+            QVERIFY(first.libraryLevel);
+            QCOMPARE(store.timeline({c, 1}).size(), 1);
+            QVERIFY(first.taskType.isEmpty());
+            QVERIFY(first.typedResult.isEmpty());
+            // The new columns take writes and read them back.
+            const auto typed = TypedTaskResult::parse(
+                R"({"taskId":"1","taskType":"clearLibraryHistory","status":200,"clearLibraryHistoryResult":{"deleteCount":"12"}})",
+                1);
+            QVERIFY(typed);
+            QVERIFY(store.applyTypedResults({{{c, 1}, *typed}}, t(20)));
+        }
+        TaskStore reopened;
+        QString error;
+        QVERIFY2(reopened.open(file, &error), qPrintable(error));
+        QCOMPARE(reopened.task({c, 1})->taskType, u"clearLibraryHistory"_s);
+        QCOMPARE(
+            TypedTaskResult::fromStored(reopened.task({c, 1})->typedResult)->deleteCount(), 12);
+        Observer raw(file);
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), TaskStore::schemaVersion);
+    }
+
+    // v2's 207 and 400 are finer than v1's 200: the state moves, with a
+    // transition; later v1 answers do not move it back.
+    void typedResultsRefineTheState()
+    {
+        TaskStore store;
+        QString error;
+        QVERIFY(store.open(u":memory:"_s, &error));
+        const qint64 c = store.addConnection(sampleConnection());
+        store.addTasks(c, {1, 2, 3}, {}, t(0));
+        store.applyObservations({observation(c, 1, TaskState::Succeeded, 200, 10),
+            observation(c, 2, TaskState::Succeeded, 200, 10),
+            observation(c, 3, TaskState::Running, 202, 10)});
+        QSignalSpy changed(&store, &TaskStore::tasksChanged);
+        QSignalSpy transitioned(&store, &TaskStore::transitioned);
+        auto typed = [](qint64 id, int status) {
+            return *TypedTaskResult::parse(
+                u"{\"taskId\":\"%1\",\"taskType\":\"batchCopy\",\"status\":%2}"_s.arg(id)
+                    .arg(status)
+                    .toUtf8(),
+                id);
+        };
+        const auto applied = store.applyTypedResults(
+            {{{c, 1}, typed(1, 207)}, {{c, 2}, typed(2, 400)}, {{c, 3}, typed(3, 202)}}, t(20));
+        QVERIFY(applied);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QList<Task>>().size(), 3);
+        QCOMPARE(transitioned.count(), 1);
+        QCOMPARE(*applied,
+            (QList<TaskTransition> {
+                {{c, 1}, TaskState::Succeeded, TaskState::PartlyFailed, 200, t(20)},
+                {{c, 2}, TaskState::Succeeded, TaskState::Failed, 200, t(20)}}));
+        QCOMPARE(store.task({c, 1})->state, TaskState::PartlyFailed);
+        QCOMPARE(store.task({c, 3})->state, TaskState::Running); // v2 never ends a task
+        QCOMPARE(store.task({c, 3})->taskType, u"batchCopy"_s);
+        // A re-check's 200 keeps v2's verdict.
+        TaskObservation again = observation(c, 1, TaskState::Succeeded, 200, 30);
+        again.recheck = true;
+        store.applyObservations({again});
+        QCOMPARE(store.task({c, 1})->state, TaskState::PartlyFailed);
+        // The same answer again changes nothing and says nothing.
+        QVERIFY(store.applyTypedResults({{{c, 1}, typed(1, 207)}}, t(40)));
+        QCOMPARE(changed.count(), 2); // the re-check's poll time only
+    }
+
     void migratesAnEmptyDatabase()
     {
         const QString file = path(u"v0.sqlite"_s);

@@ -1,0 +1,49 @@
+#include "tasks/tasktypes.h"
+
+#include "smh/typedtaskresult.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+QString TaskTypes::label(const QString &taskType)
+{
+    static const struct
+    {
+        QStringView type;
+        const char *label;
+    } known[] = {
+        {u"batchDelete", QT_TR_NOOP("Batch delete")},
+        {u"batchCopy", QT_TR_NOOP("Batch copy")},
+        {u"batchMove", QT_TR_NOOP("Batch move")},
+        {u"batchRestoreRecycle", QT_TR_NOOP("Restore from recycle bin")},
+        {u"convertFile", QT_TR_NOOP("Convert file")},
+        {u"calibrateDirectoryStats", QT_TR_NOOP("Recount directory")},
+        {u"videoTranscode", QT_TR_NOOP("Transcode video")},
+        {u"fileUncompress", QT_TR_NOOP("Uncompress file")},
+        {u"clearLibraryHistory", QT_TR_NOOP("Clear history")},
+    };
+    for (const auto &entry : known) {
+        if (entry.type == taskType)
+            return tr(entry.label);
+    }
+    return taskType;
+}
+
+QString TaskTypes::outcome(const QJsonObject &typedResult)
+{
+    TypedTaskResult typed;
+    typed.raw = typedResult;
+    const QLocale locale;
+    if (const std::optional<qint64> deleted = typed.deleteCount())
+        return tr("%1 versions deleted").arg(locale.toString(*deleted));
+    if (const std::optional<TypedTaskResult::Uncompress> files = typed.uncompress()) {
+        const QString counts =
+            tr("%1 of %2 files uncompressed, %3 failed")
+                .arg(locale.toString(files->successCount), locale.toString(files->fileCount),
+                    locale.toString(files->failedCount));
+        return files->outputDir.isEmpty() ? counts
+                                          : tr("%1, into %2").arg(counts, files->outputDir);
+    }
+    return {};
+}
