@@ -380,6 +380,55 @@ private Q_SLOTS:
             QJsonValue(u"1000"_s));
     }
 
+    // v2 answers every task kind the simulator has, in the scope the task
+    // lives in, and can be switched off as on a server without it.
+    void taskResultV2()
+    {
+        const QString lib = m_simulator->libraryId();
+        const QString token = m_simulator->staticToken();
+        SmhSimulator::TaskScript batch;
+        batch.runMs = 0;
+        batch.result = SmhSimulator::batchResult(77, 5, 2);
+        batch.taskType = u"batchMove"_s;
+        batch.libraryLevel = false;
+        m_simulator->setTask(77, batch);
+        SmhSimulator::TaskScript running = batch;
+        running.runMs = 600'000;
+        m_simulator->setTask(78, running);
+        SmhSimulator::TaskScript conversion;
+        conversion.runMs = 0;
+        conversion.typedStatus = 400;
+        m_simulator->setTask(79, conversion);
+        auto v2 = [&](const QString &path) {
+            const Raw reply =
+                raw("GET", u"/api/v1/task-result/"_s + lib + path + u"?access_token="_s + token);
+            return std::pair {reply.status, QJsonDocument::fromJson(reply.body).object()};
+        };
+        const auto [status, moved] = v2(u"/-/77"_s);
+        QCOMPARE(status, 200);
+        QCOMPARE(moved.value(u"taskId"), QJsonValue(u"77"_s));
+        QCOMPARE(moved.value(u"taskType").toString(), u"batchMove"_s);
+        QCOMPARE(moved.value(u"status").toInt(), 207); // 2 of 5 refused
+        QCOMPARE(moved.value(u"batchMoveResults").toArray().size(), 5);
+        QCOMPARE(v2(u"/-/78"_s).second.value(u"status").toInt(), 202);
+        const QJsonObject converted = v2(u"/-/79"_s).second;
+        QCOMPARE(converted.value(u"taskType").toString(), u"convertFile"_s);
+        QCOMPARE(converted.value(u"status").toInt(), 400);
+        QVERIFY(converted.value(u"convertFileResult").isObject());
+        // The library-level form knows no space task; a space form no clear.
+        QCOMPARE(v2(u"/77"_s).first, 404);
+        QCOMPARE(v2(u"/-/77"_s).second.value(u"taskType").toString(), u"batchMove"_s);
+        QCOMPARE(m_simulator->taskResultCount(), 5);
+        QCOMPARE(m_simulator->taskResultPaths().constFirst(),
+            u"/api/v1/task-result/"_s + lib + u"/-/77"_s);
+
+        m_simulator->setTaskResultEnabled(false);
+        const auto [off, body] = v2(u"/-/77"_s);
+        QCOMPARE(off, 404);
+        QCOMPARE(body.value(u"code").toString(), u"RouteNotFound"_s);
+        QCOMPARE(m_simulator->taskResultCount(), 6);
+    }
+
     void usageLagsBehindTheClear()
     {
         m_simulator->setUsage(1000, 500);

@@ -138,6 +138,38 @@ private Q_SLOTS:
         QVERIFY(queued.value(u"lastPolledAt"_s).isNull());
     }
 
+    // v2's type: the CSV's last column, the JSON's taskType (null while
+    // unknown) beside the typed result as SMH sent it.
+    void taskType()
+    {
+        Exporter::Row typed = row(10, TaskState::Succeeded);
+        typed.task.taskType = u"clearLibraryHistory"_s;
+        typed.task.typedResult = QJsonObject {{u"taskType"_s, u"clearLibraryHistory"_s},
+            {u"clearLibraryHistoryResult"_s, QJsonObject {{u"deleteCount"_s, 5}}}};
+        const QList<Exporter::Row> rows {typed, row(11, TaskState::Queued)};
+        QCOMPARE(Exporter::csvHeader().constLast(), u"task_type"_s);
+        const QStringList records =
+            QString::fromUtf8(Exporter::toCsv(rows)).split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QVERIFY(records.at(1).endsWith(u",clearLibraryHistory"_s));
+        QVERIFY(records.at(2).endsWith(u","_s));
+        const QJsonArray tasks = QJsonDocument::fromJson(Exporter::toJson(rows, {}))
+                                     .object()
+                                     .value(u"tasks"_s)
+                                     .toArray();
+        QCOMPARE(tasks.at(0).toObject().value(u"taskType"_s).toString(), u"clearLibraryHistory"_s);
+        QCOMPARE(tasks.at(0)
+                     .toObject()
+                     .value(u"typedResult"_s)
+                     .toObject()
+                     .value(u"clearLibraryHistoryResult"_s)
+                     .toObject()
+                     .value(u"deleteCount"_s)
+                     .toInt(),
+            5);
+        QVERIFY(tasks.at(1).toObject().value(u"taskType"_s).isNull());
+        QVERIFY(tasks.at(1).toObject().value(u"typedResult"_s).isNull());
+    }
+
     void noSecretInEitherFormat()
     {
         const QString secret = u"tok-SECRET-0123456789"_s;

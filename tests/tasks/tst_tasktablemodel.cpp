@@ -234,6 +234,53 @@ private Q_SLOTS:
         QCOMPARE(path.data(Qt::ToolTipRole).toString(), u"2 done, 1 failed"_s);
     }
 
+    // The Type column (last): empty while unknown, the human name of a known
+    // type, an unknown one as SMH spelled it; learning it announces that cell.
+    void typeColumn()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {1, 2, 3}, {}, f.now);
+        f.store.applyObservations({f.observe(1, TaskState::Succeeded, 200)});
+        QCOMPARE(f.model->columnCount(), int(TaskTableModel::TypeColumn) + 1);
+        QCOMPARE(f.model->headerData(TaskTableModel::TypeColumn, Qt::Horizontal, Qt::DisplayRole)
+                     .toString(),
+            u"Type"_s);
+        QVERIFY(f.model->index(0, TaskTableModel::TypeColumn).data().toString().isEmpty());
+        QSignalSpy changed(f.model.get(), &QAbstractItemModel::dataChanged);
+        auto typed = [](qint64 id, const QString &type, const QString &extra = {}) {
+            return *TypedTaskResult::parse(
+                u"{\"taskId\":\"%1\",\"taskType\":\"%2\",\"status\":200%3}"_s.arg(id)
+                    .arg(type, extra)
+                    .toUtf8(),
+                id);
+        };
+        QVERIFY(f.store.applyTypedResults(
+            {{{f.connectionId, 1}, typed(1, u"batchRestoreRecycle"_s)},
+                {{f.connectionId, 2}, typed(2, u"<b>newKind</b>"_s)},
+                {{f.connectionId, 3},
+                    typed(3, u"fileUncompress"_s,
+                        uR"(,"fileUncompressResult":{"fileCount":3,"successCount":3,"failedCount":0})"_s)}},
+            f.now));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 2);
+        QCOMPARE(
+            changed.at(0).at(0).value<QModelIndex>().column(), int(TaskTableModel::TypeColumn));
+        QCOMPARE(
+            changed.at(0).at(1).value<QModelIndex>().column(), int(TaskTableModel::TypeColumn));
+        QCOMPARE(f.model->index(0, TaskTableModel::TypeColumn).data().toString(),
+            u"Restore from recycle bin"_s);
+        QCOMPARE(
+            f.model->index(1, TaskTableModel::TypeColumn).data().toString(), u"<b>newKind</b>"_s);
+        QCOMPARE(
+            f.model->index(2, TaskTableModel::TypeColumn).data().toString(), u"Uncompress file"_s);
+        QCOMPARE(f.model->index(2, TaskTableModel::TypeColumn).data(Qt::ToolTipRole).toString(),
+            u"3 of 3 files uncompressed, 0 failed"_s);
+        QCOMPARE(
+            f.model->index(2, TaskTableModel::TypeColumn).data(TaskTableModel::SortRole).toString(),
+            u"Uncompress file"_s);
+    }
+
     void formatsDurations_data()
     {
         QTest::addColumn<qint64>("seconds");

@@ -238,6 +238,23 @@ private Q_SLOTS:
         QCOMPARE(view->verticalScrollBar()->value(), scroll);
     }
 
+    // Showing a task in the details pane asks, through the monitor, for its
+    // v2 type: a running task no one looked at would not be asked yet.
+    void theShownTaskLearnsItsType()
+    {
+        QVERIFY(start(300ms));
+        const TaskKey chosen {m_connection, 1019}; // runs for about 48 s
+        const QString path = u"/api/v1/task-result/%1/-/1019"_s.arg(m_simulator->libraryId());
+        QTRY_COMPARE(m_monitor->store()->task(chosen)->state, TaskState::Running);
+        QVERIFY(!m_simulator->taskResultPaths().contains(path));
+        QVERIFY(m_demo.view()->selectTask(chosen));
+        QTRY_COMPARE(details()->value(TaskDetailsPane::Field::TaskType), u"Convert file"_s);
+        QCOMPARE(m_simulator->taskResultPaths().count(path), 1);
+        const int row = m_demo.taskModel()->rowOf(chosen);
+        QCOMPARE(m_demo.taskModel()->index(row, TaskTableModel::TypeColumn).data().toString(),
+            u"Convert file"_s);
+    }
+
     void f5PollsNow()
     {
         // A long interval: without F5 nothing would be asked for a minute.
