@@ -18,6 +18,7 @@ constexpr int searchedColumns[] = {
     TaskTableModel::TargetInodeColumn,
     TaskTableModel::PathColumn,
     TaskTableModel::NoteColumn,
+    TaskTableModel::TypeColumn,
 };
 
 } // namespace
@@ -210,6 +211,9 @@ QVariant TaskFilterModel::headerData(int section, Qt::Orientation orientation, i
         return tr("The result path; the tooltip of a cell shows what it was converted from");
     case TaskTableModel::NoteColumn:
         return tr("Your note; double-click or press F2 to edit");
+    case TaskTableModel::TypeColumn:
+        return tr("The kind of task, from SMH's Query Task v2 (asked once per task, when it ends "
+                  "or is shown); empty while unknown or where the server has no v2");
     }
     return {};
 }

@@ -2273,6 +2273,15 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>%1 (%2 bytes)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Type</source>
+        <comment>kind of task</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskFilterModel</name>
@@ -2574,6 +2583,11 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <comment>SMH status code</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Type</source>
+        <comment>kind of task</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskTableView</name>
@@ -2583,6 +2597,57 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskTypes</name>
+    <message>
+        <source>Batch delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from recycle bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recount directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcode video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncompress file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 versions deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 files uncompressed, %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, into %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2622,6 +2687,21 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>A connection cannot be polled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TypedTaskResult</name>
+    <message>
+        <source>the task result reply is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task result reply is about another task than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task result reply names no task type</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

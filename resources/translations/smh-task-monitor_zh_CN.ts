@@ -2273,6 +2273,15 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <comment>SMH status code</comment>
         <translation>状态码</translation>
     </message>
+    <message>
+        <source>Type</source>
+        <comment>kind of task</comment>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果摘要</translation>
+    </message>
 </context>
 <context>
     <name>TaskFilterModel</name>
@@ -2572,6 +2581,11 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <comment>SMH status code</comment>
         <translation>状态码</translation>
     </message>
+    <message>
+        <source>Type</source>
+        <comment>kind of task</comment>
+        <translation>类型</translation>
+    </message>
 </context>
 <context>
     <name>TaskTableView</name>
@@ -2582,6 +2596,57 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Columns</source>
         <translation>列</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTypes</name>
+    <message>
+        <source>Batch delete</source>
+        <translation>批量删除</translation>
+    </message>
+    <message>
+        <source>Batch copy</source>
+        <translation>批量复制</translation>
+    </message>
+    <message>
+        <source>Batch move</source>
+        <translation>批量移动</translation>
+    </message>
+    <message>
+        <source>Restore from recycle bin</source>
+        <translation>从回收站恢复</translation>
+    </message>
+    <message>
+        <source>Convert file</source>
+        <translation>文件转换</translation>
+    </message>
+    <message>
+        <source>Recount directory</source>
+        <translation>重新统计目录</translation>
+    </message>
+    <message>
+        <source>Transcode video</source>
+        <translation>视频转码</translation>
+    </message>
+    <message>
+        <source>Uncompress file</source>
+        <translation>文件解压</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>清除历史版本</translation>
+    </message>
+    <message>
+        <source>%1 versions deleted</source>
+        <translation>已删除 %1 个版本</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files uncompressed, %3 failed</source>
+        <translation>%2 个文件中已解压 %1 个，%3 个失败</translation>
+    </message>
+    <message>
+        <source>%1, into %2</source>
+        <translation>%1，解压到 %2</translation>
     </message>
 </context>
 <context>
@@ -2621,6 +2686,21 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>and %1 more</source>
         <translation>另有 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>TypedTaskResult</name>
+    <message>
+        <source>the task result reply is not a JSON object</source>
+        <translation>任务结果的应答不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the task result reply is about another task than %1</source>
+        <translation>任务结果的应答说的不是任务 %1</translation>
+    </message>
+    <message>
+        <source>the task result reply names no task type</source>
+        <translation>任务结果的应答没有给出任务类型</translation>
     </message>
 </context>
 <context>
