@@ -176,6 +176,32 @@ private Q_SLOTS:
         QCOMPARE(monitor->taskTypes()->requestsSent(c), 2);
     }
 
+    // Once means once: shown twice before the answer, or answered with an
+    // error (the type stays unknown), a task is not asked again.
+    void askedOnceEvenWithoutAnAnswer()
+    {
+        auto monitor = makeMonitor(fast());
+        const qint64 c = DemoSetup::connect(*m_simulator, *monitor).valueOr(0);
+        script(601, 60'000);
+        SmhSimulator::TaskScript gone;
+        gone.known = false; // neither query knows it: not found, and v2 says 404 TaskNotFound
+        m_simulator->setTask(602, gone);
+        QVERIFY(monitor->addTasks(c, {601, 602}));
+        QTRY_COMPARE(monitor->store()->task({c, 601})->state, TaskState::Running);
+        monitor->taskShown({c, 601});
+        monitor->taskShown({c, 601});
+        QTRY_COMPARE(monitor->store()->task({c, 601})->taskType, u"convertFile"_s);
+        QTRY_COMPARE(monitor->store()->task({c, 602})->state, TaskState::NotFound);
+        QTRY_COMPARE(requestsFor(602), 1);
+        QTRY_COMPARE(monitor->taskTypes()->inFlight(c), 0);
+        QVERIFY(monitor->store()->task({c, 602})->taskType.isEmpty());
+        monitor->taskShown({c, 602});
+        QCOMPARE(monitor->taskTypes()->queued(c), 0);
+        QCOMPARE(monitor->taskTypes()->requestsSent(c), 2);
+        QCOMPARE(requestsFor(601), 1);
+        QCOMPARE(m_simulator->taskResultCount(), 2);
+    }
+
     // A server without v2 hears one request per connection, however many
     // tasks end afterwards; another connection is not affected.
     void absentIsRememberedPerConnection()
