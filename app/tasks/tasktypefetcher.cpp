@@ -98,6 +98,12 @@ void TaskTypeFetcher::transitioned(const QList<TaskTransition> &transitions)
         // Ended now; a re-check that found it unchanged is no news.
         if (!TaskStates::isFinal(transition.to) || TaskStates::isFinal(transition.from))
             continue;
+        // Thousands ending in one cycle: those that cannot be queued cost
+        // no look-up.
+        const auto known = m_connections.constFind(transition.key.connectionId);
+        if (known != m_connections.cend()
+            && (known->unavailable || known->queue.size() >= m_budget.maxQueued))
+            continue;
         const std::optional<Task> task = m_store->task(transition.key);
         if (task && enqueue(*task, false))
             touched.insert(transition.key.connectionId);

@@ -2333,6 +2333,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Your note; double-click or press F2 to edit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The kind of task, from SMH&apos;s Query Task v2 (asked once per task, when it ends or is shown); empty while unknown or where the server has no v2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskIdParser</name>

@@ -2333,6 +2333,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>The status code SMH sent: 202 running, 200 done, 204 done without details, 500 failed; empty before the first answer and for tasks SMH does not know</source>
         <translation>SMH 返回的状态码：202 执行中，200 完成，204 完成但无详情，500 失败；首次响应前以及 SMH 不认识的任务为空</translation>
     </message>
+    <message>
+        <source>The kind of task, from SMH&apos;s Query Task v2 (asked once per task, when it ends or is shown); empty while unknown or where the server has no v2</source>
+        <translation>任务的类型，来自 SMH 的查询任务 v2 接口（每个任务在结束或被查看时查询一次）；尚未得知或服务器不支持 v2 时为空</translation>
+    </message>
 </context>
 <context>
     <name>TaskIdParser</name>
