@@ -231,7 +231,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::updateEmptyState);
     // Durations and "next poll in" move with the clock.
     connect(m_clock, &QTimer::timeout, this, [this] {
-        m_model->refreshDurations();
+        m_view->repaintColumn(TaskTableModel::DurationColumn);
         m_details->tick();
         updateStatus();
     });

@@ -3,7 +3,10 @@
 #include "tasks/task.h"
 #include "tasks/tasktablemodel.h"
 
+#include <QIdentityProxyModel>
 #include <QRegularExpression>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -39,7 +42,23 @@ void TaskFilterModel::setSourceModel(QAbstractItemModel *source)
         disconnect(connection);
     m_sourceConnections.clear();
     QSortFilterProxyModel::setSourceModel(source);
+    // Sorting and filtering read the tasks directly; the proxies in between
+    // (styling) pass rows through one for one.
+    m_tasks = nullptr;
+    for (QAbstractItemModel *model = source; model && !m_tasks;) {
+        m_tasks = qobject_cast<const TaskTableModel *>(model);
+        auto *identity = qobject_cast<QIdentityProxyModel *>(model);
+        model = identity ? identity->sourceModel() : nullptr;
+    }
+    refreshStateLabels();
     if (source) {
+        m_sourceConnections << connect(
+            source, &QAbstractItemModel::headerDataChanged, this, [this] {
+                // A language change: the state words the filter matches change too.
+                refreshStateLabels();
+                if (!m_words.isEmpty())
+                    invalidateFilter();
+            });
         auto dirty = [this] { countsMayHaveChanged(); };
         m_sourceConnections << connect(source, &QAbstractItemModel::rowsInserted, this, dirty)
                             << connect(source, &QAbstractItemModel::rowsRemoved, this, dirty)
@@ -105,35 +124,63 @@ void TaskFilterModel::setConnectionFilter(qint64 connectionId)
 
 bool TaskFilterModel::matchesTextAndConnection(int sourceRow) const
 {
-    if (m_connectionId != 0
-        && sourceModel()->index(sourceRow, 0).data(TaskTableModel::ConnectionIdRole).toLongLong()
-            != m_connectionId)
+    const Task *task = m_tasks ? m_tasks->taskAt(sourceRow) : nullptr;
+    if (!task)
         return false;
-    return matchesText(sourceRow);
+    if (m_connectionId != 0 && task->key.connectionId != m_connectionId)
+        return false;
+    return matchesText(*task);
 }
 
-bool TaskFilterModel::matchesText(int sourceRow) const
+namespace {
+
+// A number's decimal digits in `buffer`, without allocating: the filter reads
+// every row on each keystroke.
+QStringView decimal(qint64 value, std::array<char16_t, 24> &buffer)
 {
-    const QAbstractItemModel *source = sourceModel();
-    for (const QString &word : m_words) {
+    size_t at = buffer.size();
+    const bool negative = value < 0;
+    quint64 rest = negative ? 0 - quint64(value) : quint64(value);
+    do {
+        buffer[--at] = char16_t(u'0' + rest % 10);
+        rest /= 10;
+    } while (rest != 0);
+    if (negative)
+        buffer[--at] = u'-';
+    return QStringView(buffer.data() + at, qsizetype(buffer.size() - at));
+}
+
+} // namespace
+
+bool TaskFilterModel::matchesText(const Task &task) const
+{
+    if (m_words.isEmpty())
+        return true;
+    std::array<char16_t, 24> idBuffer;
+    std::array<char16_t, 24> statusBuffer;
+    const QStringView id = decimal(task.key.taskId, idBuffer);
+    const QStringView status = task.status ? decimal(task.status, statusBuffer) : QStringView();
+    const QString &connection = m_tasks->connectionName(task.key.connectionId);
+    const QString &state = m_stateLabels.at(size_t(task.state));
+    // The path is joined from its segments: only when a word gets that far.
+    std::optional<QString> path;
+    for (const QString &word : std::as_const(m_words)) {
         // "#1003" asks for that task ID and nothing that merely contains it.
         if (word.size() > 1 && word.startsWith(u'#')) {
-            if (source->index(sourceRow, TaskTableModel::TaskIdColumn).data().toString()
-                != QStringView(word).mid(1))
+            if (id != QStringView(word).mid(1))
                 return false;
             continue;
         }
-        bool found = false;
-        for (int column : searchedColumns) {
-            if (source->index(sourceRow, column)
-                    .data()
-                    .toString()
-                    .contains(word, Qt::CaseInsensitive)) {
-                found = true;
-                break;
-            }
-        }
-        if (!found)
+        auto has = [&word](QStringView text) { return text.contains(word, Qt::CaseInsensitive); };
+        if (has(id) || has(status) || has(state) || has(connection) || has(task.note))
+            continue;
+        if (!task.result)
+            return false;
+        if (has(task.result->srcInode) || has(task.result->dstInode))
+            continue;
+        if (!path)
+            path = TaskTableModel::resultText(*task.result, TaskTableModel::PathColumn);
+        if (!has(*path))
             return false;
     }
     return true;
@@ -141,41 +188,22 @@ bool TaskFilterModel::matchesText(int sourceRow) const
 
 bool TaskFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (sourceParent.isValid() || !sourceModel())
+    if (sourceParent.isValid() || !m_tasks)
         return false;
-    if (!m_states.isEmpty()) {
-        const auto state =
-            TaskState(sourceModel()->index(sourceRow, 0).data(TaskTableModel::StateRole).toInt());
-        if (!m_states.contains(state))
-            return false;
-    }
+    const Task *task = m_tasks->taskAt(sourceRow);
+    if (!task)
+        return false;
+    if (!m_states.isEmpty() && !m_states.contains(task->state))
+        return false;
     return matchesTextAndConnection(sourceRow);
 }
 
 bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const QVariant a = left.data(sortRole());
-    const QVariant b = right.data(sortRole());
-    if (a.userType() == QMetaType::QString && b.userType() == QMetaType::QString) {
-        const int order = QString::compare(a.toString(), b.toString(), Qt::CaseInsensitive);
-        if (order != 0)
-            return order < 0;
-    } else {
-        const QPartialOrdering order = QVariant::compare(a, b);
-        if (order == QPartialOrdering::Less)
-            return true;
-        if (order == QPartialOrdering::Greater)
-            return false;
-    }
-    // Equal (or incomparable) values: the task decides, so rows never swap
-    // places just because something else in the table changed.
-    const auto leftKey =
-        sourceModel()->index(left.row(), 0).data(TaskTableModel::TaskKeyRole).value<TaskKey>();
-    const auto rightKey =
-        sourceModel()->index(right.row(), 0).data(TaskTableModel::TaskKeyRole).value<TaskKey>();
-    if (leftKey.taskId != rightKey.taskId)
-        return leftKey.taskId < rightKey.taskId;
-    return leftKey.connectionId < rightKey.connectionId;
+    // The source shows the task model row for row (see setSourceModel).
+    if (m_tasks)
+        return m_tasks->rowLessThan(left.row(), right.row(), left.column());
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 QVariant TaskFilterModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -218,6 +246,12 @@ QVariant TaskFilterModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
+void TaskFilterModel::refreshStateLabels()
+{
+    for (int state = 0; state < TaskStates::count; ++state)
+        m_stateLabels[size_t(state)] = TaskStates::label(TaskState(state));
+}
+
 void TaskFilterModel::countsMayHaveChanged()
 {
     m_countsDirty = true;
@@ -236,17 +270,17 @@ TaskFilterModel::StateCounts TaskFilterModel::stateCounts() const
             // One walk for both lists: a state counts the tasks of the chosen
             // connection, a connection those in the chosen states.
             for (int row = 0; row < rows; ++row) {
-                if (!matchesText(row))
+                const Task *task = m_tasks ? m_tasks->taskAt(row) : nullptr;
+                if (!task || !matchesText(*task))
                     continue;
-                const QModelIndex index = source->index(row, 0);
-                const int state = index.data(TaskTableModel::StateRole).toInt();
-                const qint64 connection = index.data(TaskTableModel::ConnectionIdRole).toLongLong();
+                const auto state = size_t(task->state);
+                const qint64 connection = task->key.connectionId;
                 if (m_connectionId == 0 || connection == m_connectionId) {
-                    if (state >= 0 && state < TaskStates::count)
-                        ++m_counts[size_t(state)];
+                    if (state < m_counts.size())
+                        ++m_counts[state];
                     ++m_matching;
                 }
-                if (m_states.isEmpty() || m_states.contains(TaskState(state))) {
+                if (m_states.isEmpty() || m_states.contains(task->state)) {
                     ++m_connectionCounts[connection];
                     ++m_connectionCounts[0];
                 }

@@ -10,6 +10,9 @@
 
 #include <array>
 
+struct Task;
+class TaskTableModel;
+
 // What the table shows: the tasks matching the filter text, the chosen states
 // and the chosen connection, sorted on raw values with the task as the
 // tie-breaker so that equal rows keep their order between updates.
@@ -66,11 +69,14 @@ protected:
 
 private:
     bool matchesTextAndConnection(int sourceRow) const;
-    bool matchesText(int sourceRow) const;
+    bool matchesText(const Task &task) const;
+    void refreshStateLabels();
     void countsMayHaveChanged();
     void sourceDataChanged(
         const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
 
+    const TaskTableModel *m_tasks = nullptr;
+    std::array<QString, TaskStates::count> m_stateLabels;
     QString m_text;
     QStringList m_words;
     QSet<TaskState> m_states;

@@ -405,3 +405,11 @@ void TaskTableView::resizeEvent(QResizeEvent *event)
     QTableView::resizeEvent(event);
     updateEmptyState();
 }
+
+void TaskTableView::repaintColumn(int column)
+{
+    if (isColumnHidden(column) || !model() || model()->rowCount() == 0)
+        return;
+    const int x = columnViewportPosition(column);
+    viewport()->update(QRect(x, 0, columnWidth(column), viewport()->height()));
+}

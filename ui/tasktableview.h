@@ -39,6 +39,10 @@ public:
     // The visible columns of the selected rows, in view order, as TSV.
     QString selectedRowsAsText() const;
     void copySelectedRows();
+    // Repaints one column's visible cells: how a cell whose text follows the
+    // clock (a running task's duration) stays current without the model
+    // announcing every row each second.
+    void repaintColumn(int column);
 
     // Shown over the viewport while the table has no rows: `whenEmpty` when
     // nothing is watched, `whenFiltered` when the filter hides every task.

@@ -90,9 +90,8 @@ QString TaskTableModel::formatDuration(qint64 seconds)
 
 QVariant TaskTableModel::displayData(const Task &task, int column) const
 {
-    const QLocale locale;
-    auto time = [&locale](const QDateTime &when) {
-        return when.isValid() ? locale.toString(when.toLocalTime(), QLocale::ShortFormat)
+    auto time = [](const QDateTime &when) {
+        return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
                               : QString();
     };
     switch (column) {
@@ -112,17 +111,29 @@ QVariant TaskTableModel::displayData(const Task &task, int column) const
         // As in the details pane: a dash says "unknown", an empty cell would say nothing.
         return task.durationKnown() ? formatDuration(task.runningSeconds(m_now())) : tr("—");
     case SourceInodeColumn:
-        return task.result ? task.result->srcInode : QString();
     case TargetInodeColumn:
-        return task.result ? task.result->dstInode : QString();
     case PathColumn:
-        return task.result ? task.result->summaryPath() : QString();
+        return task.result ? resultText(*task.result, column) : QString();
     case NoteColumn:
         return task.note;
     case TypeColumn:
         return TaskTypes::label(task.taskType);
     }
     return {};
+}
+
+QString TaskTableModel::resultText(const TaskResult &result, int column)
+{
+    switch (column) {
+    case SourceInodeColumn:
+        return result.srcInode;
+    case TargetInodeColumn:
+        return result.dstInode;
+    case PathColumn:
+        return result.summaryPath();
+    default:
+        return {};
+    }
 }
 
 QVariant TaskTableModel::sortData(const Task &task, int column) const
@@ -143,6 +154,72 @@ QVariant TaskTableModel::sortData(const Task &task, int column) const
     default:
         return displayData(task, column);
     }
+}
+
+const QString &TaskTableModel::connectionName(qint64 connectionId) const
+{
+    static const QString none;
+    const auto found = m_connectionNames.constFind(connectionId);
+    return found == m_connectionNames.cend() ? none : *found;
+}
+
+bool TaskTableModel::rowLessThan(int left, int right, int column) const
+{
+    const Task &a = m_tasks.at(left);
+    const Task &b = m_tasks.at(right);
+    auto order = [](const auto &x, const auto &y) { return x < y ? -1 : (y < x ? 1 : 0); };
+    auto text = [](const QString &x, const QString &y) {
+        return QString::compare(x, y, Qt::CaseInsensitive);
+    };
+    int result = 0;
+    switch (column) {
+    case TaskIdColumn:
+        break; // the tie-breaker below
+    case ConnectionColumn:
+        result = a.key.connectionId == b.key.connectionId
+            ? 0
+            : text(connectionName(a.key.connectionId), connectionName(b.key.connectionId));
+        break;
+    case StateColumn:
+        result = order(int(a.state), int(b.state));
+        break;
+    case StatusColumn:
+        result = order(a.status, b.status);
+        break;
+    case AddedColumn:
+        result = order(a.addedAt, b.addedAt);
+        break;
+    case LastPolledColumn:
+        result = order(a.lastPolledAt, b.lastPolledAt);
+        break;
+    case DurationColumn: {
+        // The clock is read only when a running task is compared.
+        const bool ticking = !a.isFinal() || !b.isFinal();
+        const QDateTime now = ticking ? m_now() : QDateTime();
+        auto seconds = [&now](const Task &task) {
+            return task.durationKnown() ? task.runningSeconds(now) : qint64(-1);
+        };
+        result = order(seconds(a), seconds(b));
+        break;
+    }
+    case SourceInodeColumn:
+    case TargetInodeColumn:
+    case PathColumn:
+        if (a.result || b.result)
+            result = text(a.result ? resultText(*a.result, column) : QString(),
+                b.result ? resultText(*b.result, column) : QString());
+        break;
+    case NoteColumn:
+        result = text(a.note, b.note);
+        break;
+    default:
+        break;
+    }
+    if (result != 0)
+        return result < 0;
+    if (a.key.taskId != b.key.taskId)
+        return a.key.taskId < b.key.taskId;
+    return a.key.connectionId < b.key.connectionId;
 }
 
 QVariant TaskTableModel::data(const QModelIndex &index, int role) const
@@ -358,25 +435,6 @@ void TaskTableModel::reloadConnectionNames()
     const QList<Connection> connections = m_store->connections();
     for (const Connection &connection : connections)
         m_connectionNames.insert(connection.id, connection.label());
-}
-
-void TaskTableModel::refreshDurations()
-{
-    if (m_tasks.isEmpty())
-        return;
-    // Only rows whose duration is still growing.
-    for (int row = 0; row < m_tasks.size();) {
-        if (m_tasks.at(row).isFinal()) {
-            ++row;
-            continue;
-        }
-        int last = row;
-        while (last + 1 < m_tasks.size() && !m_tasks.at(last + 1).isFinal())
-            ++last;
-        Q_EMIT dataChanged(
-            index(row, DurationColumn), index(last, DurationColumn), {Qt::DisplayRole, SortRole});
-        row = last + 1;
-    }
 }
 
 void TaskTableModel::retranslate()

@@ -62,17 +62,23 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     const Task *taskAt(int row) const;
+    const QString &connectionName(qint64 connectionId) const;
+    // Whether `left` sorts before `right` by the column's raw value, the task
+    // deciding ties so that equal rows keep their order between updates. What
+    // the table's sorting calls a hundred thousand times per click: it reads
+    // the rows directly, with no index or QVariant per comparison.
+    bool rowLessThan(int left, int right, int column) const;
     int rowOf(const TaskKey &key) const { return m_rowOf.value(key, -1); }
     QModelIndex indexOf(const TaskKey &key, int column = 0) const;
 
     // The clock used for "running for"; replaceable in tests.
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
-    // Durations of unfinished tasks grow with time: announces just that column.
-    void refreshDurations();
     // After a language change: header and state texts.
     void retranslate();
 
     static QString formatDuration(qint64 seconds);
+    // The text of a cell that shows the result (inodes, path).
+    static QString resultText(const TaskResult &result, int column);
 
 private:
     void appendTasks(const QList<Task> &tasks);

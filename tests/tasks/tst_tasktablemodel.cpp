@@ -169,11 +169,11 @@ private Q_SLOTS:
         f.store.applyObservations(
             {f.observe(1, TaskState::Running, 202), f.observe(2, TaskState::Failed, 500)});
         f.now = f.now.addSecs(125);
+        // The clock alone announces nothing (a view repaints the cells it
+        // shows): a hundred thousand rows must not be signalled each second.
         QSignalSpy changed(f.model.get(), &QAbstractItemModel::dataChanged);
-        f.model->refreshDurations();
-        QCOMPARE(changed.count(), 1);
-        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
-        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 0);
+        QCoreApplication::processEvents();
+        QCOMPARE(changed.count(), 0);
         QCOMPARE(
             f.model->index(0, TaskTableModel::DurationColumn).data().toString(), u"2 min 5 s"_s);
         // Failed at its first answer: how long it ran is unknown, not "0 s".
