@@ -2,6 +2,7 @@
 
 #include "tasks/task.h"
 #include "tasks/tasktablemodel.h"
+#include "tasks/tasktypes.h"
 
 #include <QIdentityProxyModel>
 #include <QRegularExpression>
@@ -173,6 +174,9 @@ bool TaskFilterModel::matchesText(const Task &task) const
         }
         auto has = [&word](QStringView text) { return text.contains(word, Qt::CaseInsensitive); };
         if (has(id) || has(status) || has(state) || has(connection) || has(task.note))
+            continue;
+        // Only tasks whose type is known pay for its name.
+        if (!task.taskType.isEmpty() && has(TaskTypes::label(task.taskType)))
             continue;
         if (!task.result)
             return false;

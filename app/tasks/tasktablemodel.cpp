@@ -151,6 +151,8 @@ QVariant TaskTableModel::sortData(const Task &task, int column) const
         return task.lastPolledAt;
     case DurationColumn:
         return task.durationKnown() ? task.runningSeconds(m_now()) : -1;
+    case TypeColumn:
+        return task.taskType;
     default:
         return displayData(task, column);
     }
@@ -211,6 +213,10 @@ bool TaskTableModel::rowLessThan(int left, int right, int column) const
         break;
     case NoteColumn:
         result = text(a.note, b.note);
+        break;
+    case TypeColumn:
+        // SMH's names, not the translated ones: no look-up per comparison.
+        result = text(a.taskType, b.taskType);
         break;
     default:
         break;

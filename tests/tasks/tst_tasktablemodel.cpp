@@ -278,7 +278,7 @@ private Q_SLOTS:
             u"3 of 3 files uncompressed, 0 failed"_s);
         QCOMPARE(
             f.model->index(2, TaskTableModel::TypeColumn).data(TaskTableModel::SortRole).toString(),
-            u"Uncompress file"_s);
+            u"fileUncompress"_s);
     }
 
     void formatsDurations_data()

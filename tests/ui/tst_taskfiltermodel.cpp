@@ -143,6 +143,12 @@ private Q_SLOTS:
         QCOMPARE(f.visibleIds(), QList<qint64> {101});
         f.filter.setFilterText(u"200 report"_s); // status code and path
         QCOMPARE(f.visibleIds(), QList<qint64> {101});
+        // The type's name as shown, once v2 told it.
+        const auto typed = TypedTaskResult::parse(
+            R"({"taskId":"102","taskType":"batchRestoreRecycle","status":200})", 102);
+        QVERIFY(f.store.applyTypedResults({{{f.archive, 102}, *typed}}, f.now));
+        f.filter.setFilterText(u"recycle bin"_s);
+        QCOMPARE(f.visibleIds(), QList<qint64> {102});
         f.filter.setFilterText(u"  "_s);
         QCOMPARE(f.filter.rowCount(), 5);
     }
@@ -251,6 +257,14 @@ private Q_SLOTS:
             f.store.applyObservations(observations);
         }
         f.store.setNote({f.archive, ids.at(3)}, u"Zebra"_s);
+        const QStringList types {u"convertFile"_s, u"batchDelete"_s, u"BatchCopy"_s, u"zeta"_s};
+        for (qsizetype i = 0; i < 12; ++i) {
+            const qint64 id = ids.at(i * 5);
+            const auto typed = TypedTaskResult::parse(
+                u"{\"taskId\":\"%1\",\"taskType\":\"%2\"}"_s.arg(id).arg(types.at(i % 4)).toUtf8(),
+                id);
+            f.store.applyTypedResults({{{i * 5 < 30 ? f.archive : f.media, id}, *typed}}, f.now);
+        }
         f.store.setNote({f.media, ids.at(40)}, u"apple"_s);
         f.now = f.now.addSecs(100);
 
