@@ -1,6 +1,9 @@
 // Figures for the README: the ledger at operator scale (100k tasks).
 // A benchmark, not a test: it prints numbers and never fails on them.
+#include "smh/smhclient.h"
+#include "smh/tokenprovider.h"
 #include "tasks/taskstore.h"
+#include "tasks/tasktypefetcher.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -103,5 +106,22 @@ int main(int argc, char **argv)
     timer.restart();
     reopened.removeTasks(keys);
     report("removeTasks, 100,000 tasks with timelines", timer.nsecsElapsed());
+
+    // 100,000 tasks ending in one cycle with Query Task v2 listening: the
+    // cost it adds to that cycle, and what it leaves waiting.
+    SmhClient client;
+    const Connection connection = *reopened.connection(connectionId);
+    TokenProvider tokens(&client, connection.settings);
+    tokens.setAccessToken(u"bench-token"_s);
+    TaskTypeFetcher fetcher(&client, &reopened, [&tokens](qint64) { return &tokens; });
+    reopened.addTasks(connectionId, ids, {}, QDateTime::currentDateTimeUtc());
+    reopened.applyObservations(cycle(connectionId, count, 20, TaskState::Running, 202));
+    timer.restart();
+    reopened.applyObservations(cycle(connectionId, count, 21, TaskState::Succeeded, 200));
+    report("applyObservations, 100,000 finishing, v2 types listening", timer.nsecsElapsed());
+    std::printf("%-58s %10lld\n", "  v2 requests sent at once",
+        qlonglong(fetcher.requestsSent(connectionId)));
+    std::printf("%-58s %10lld\n", "  v2 tasks left waiting (the queue's bound)",
+        qlonglong(fetcher.queued(connectionId)));
     return 0;
 }
