@@ -834,12 +834,17 @@ Expected<QList<TaskTransition>> TaskStore::applyObservations(
     });
     if (!ok)
         return unexpected(d->lastError);
-    for (const Task &task : std::as_const(changed))
+    announce(changed, transitions);
+    return transitions;
+}
+
+void TaskStore::announce(const QList<Task> &changed, const QList<TaskTransition> &transitions)
+{
+    for (const Task &task : changed)
         d->tasks.insert(task.key, task);
     Q_EMIT tasksChanged(changed);
     if (!transitions.isEmpty())
         Q_EMIT transitioned(transitions);
-    return transitions;
 }
 
 Expected<QList<TaskTransition>> TaskStore::applyTypedResults(
@@ -869,11 +874,7 @@ Expected<QList<TaskTransition>> TaskStore::applyTypedResults(
         [&](QSqlQuery &q) { return upsertTasks(q, changed) && insertTransitions(q, transitions); });
     if (!ok)
         return unexpected(d->lastError);
-    for (const Task &task : std::as_const(changed))
-        d->tasks.insert(task.key, task);
-    Q_EMIT tasksChanged(changed);
-    if (!transitions.isEmpty())
-        Q_EMIT transitioned(transitions);
+    announce(changed, transitions);
     return transitions;
 }
 

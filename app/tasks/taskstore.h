@@ -100,6 +100,9 @@ Q_SIGNALS:
     void connectionsChanged();
 
 private:
+    // After the commit: the cache takes the rows, then the signals go out.
+    void announce(const QList<Task> &changed, const QList<TaskTransition> &transitions);
+
     class Private;
     std::unique_ptr<Private> d;
     qsizetype m_taskLimit = maxTasks;
