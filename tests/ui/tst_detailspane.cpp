@@ -71,6 +71,24 @@ private Q_SLOTS:
         QVERIFY(!explanation->isVisible());
     }
 
+    // v2's word: the type by its name, and what the typed result says.
+    void showsTheTypeAndItsOutcome()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        Fixture f;
+        f.store.addTasks(f.connectionId, {40}, {}, f.now, true);
+        f.pane->showTask(TaskKey {f.connectionId, 40});
+        QVERIFY(f.pane->value(TaskDetailsPane::Field::TaskType).isEmpty());
+        const auto typed = TypedTaskResult::parse(
+            R"({"taskId":"40","taskType":"clearLibraryHistory","status":200,"clearLibraryHistoryResult":{"status":200,"code":"","deleteCount":12345}})",
+            40);
+        QVERIFY(f.store.applyTypedResults({{{f.connectionId, 40}, *typed}}, f.now));
+        QCOMPARE(f.pane->value(TaskDetailsPane::Field::TaskType), u"Clear history"_s);
+        QCOMPARE(f.pane->value(TaskDetailsPane::Field::TypedOutcome), u"12,345 versions deleted"_s);
+        QLocale::setDefault(before);
+    }
+
     void showsEveryFieldOfTheTask()
     {
         Fixture f;
