@@ -3,6 +3,7 @@
 #include "smh/expected.h"
 #include "tasks/historyservice.h"
 #include "tasks/task.h"
+#include "tasks/taskstore.h"
 
 #include <QHash>
 #include <QObject>
@@ -12,7 +13,6 @@
 class PollScheduler;
 class SmhClient;
 class TaskNotifier;
-class TaskStore;
 class TokenProvider;
 
 // Everything the GUI and the headless mode share: one client, one ledger,
@@ -33,8 +33,10 @@ public:
     PollScheduler *scheduler() const { return m_scheduler; }
     TaskNotifier *notifier() const { return m_notifier; }
 
-    // Opens the ledger (":memory:" for a throwaway one).
-    Expected<void> openStore(const QString &path);
+    // Opens the ledger (":memory:" for a throwaway one). InBackground: its
+    // tasks arrive while the event loop runs (see TaskStore::LoadMode).
+    Expected<void> openStore(
+        const QString &path, TaskStore::LoadMode mode = TaskStore::LoadMode::AtOnce);
 
     // Demo mode: the window says so, and nothing reaches Tencent Cloud.
     void setDemoMode(bool demo) { m_demoMode = demo; }
