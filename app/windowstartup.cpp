@@ -56,7 +56,10 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
     Monitor monitor;
     monitor.setDemoMode(options.demo);
     const QString storePath = options.demo ? u":memory:"_s : TaskStore::defaultPath();
-    if (const Expected<void> opened = monitor.openStore(storePath); !opened) {
+    // The ledger's tasks arrive while the window is already up.
+    if (const Expected<void> opened =
+            monitor.openStore(storePath, TaskStore::LoadMode::InBackground);
+        !opened) {
         QMessageBox::critical(nullptr, title(),
             QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
                 .arg(opened.error()));
@@ -106,16 +109,10 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
     const TaskIdParser::Result parsed = TaskIdParser::parse(ids);
     if (connectionId == 0 && !options.connectionGiven && monitor.store()->connections().size() == 1)
         connectionId = monitor.store()->connections().constFirst().id;
-    bool added = false;
-    if (parsed.ok() && !parsed.ids.isEmpty() && connectionId != 0) {
-        const Expected<QList<Task>> stored = monitor.addTasks(connectionId, parsed.ids);
-        added = stored.hasValue();
-        if (!stored)
-            problems << QCoreApplication::translate(
-                "main", "The task IDs from the command line could not be saved: %1")
-                            .arg(stored.error());
-    }
-    const bool idsLeft = !added && !ids.trimmed().isEmpty();
+    // Saved by the window a slice at a time (a long list must not hold up
+    // the window); what cannot be saved goes to the add-tasks dialog there.
+    const bool saveIds = parsed.ok() && !parsed.ids.isEmpty() && connectionId != 0;
+    const bool idsLeft = !saveIds && !ids.trimmed().isEmpty();
     if (options.demo && connectionId != 0)
         monitor.addTasks(connectionId, DemoSetup::libraryLevelTaskIds(), {}, true);
 
@@ -123,6 +120,16 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
 
     MainWindow window(&monitor, &secrets);
     window.show();
+    // A ledger that cannot be read to the end is not written to either.
+    QObject::connect(
+        monitor.store(), &TaskStore::loadFailed, &window, [&window](const QString &error) {
+            QMessageBox::critical(&window, title(),
+                QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
+                    .arg(error));
+            QCoreApplication::exit(1);
+        });
+    if (saveIds)
+        window.addTaskIds(connectionId, parsed.ids, ids);
     if (!options.profile.isEmpty())
         window.selectConnectionByName(options.profile);
     if (!problems.isEmpty()) {

@@ -9,6 +9,7 @@
 #include "tasks/exporter.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
+#include "tasks/taskadder.h"
 #include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
@@ -702,23 +703,50 @@ void MainWindow::addTasks(const QString &prefill, const QStringList &files)
         dialog.importFile(file);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const Expected<QList<Task>> stored = m_monitor->addTasks(
-        dialog.connectionId(), dialog.ids(), dialog.note(), dialog.libraryLevel());
-    if (!stored) {
-        // Nothing the user typed is lost: the dialog comes back with it.
-        QMessageBox::warning(
-            this, tr("Add Tasks"), tr("The tasks could not be saved: %1").arg(stored.error()));
-        addTasks(dialog.text());
-        return;
-    }
-    const QList<Task> &added = *stored;
-    const qsizetype known = dialog.ids().size() - added.size();
-    QString message = tr("%n task(s) added.", nullptr, int(added.size()));
-    if (known > 0)
-        message += u' ' + tr("%n already watched.", nullptr, int(known));
-    showMessage(message);
-    if (!added.isEmpty())
-        m_view->selectTask(added.constFirst().key);
+    addTaskIds(
+        dialog.connectionId(), dialog.ids(), dialog.text(), dialog.note(), dialog.libraryLevel());
+}
+
+void MainWindow::addTaskIds(qint64 connectionId, const QList<qint64> &ids, const QString &text,
+    const QString &note, std::optional<bool> libraryLevel)
+{
+    auto *adder = new TaskAdder(m_monitor, connectionId, ids, note, libraryLevel, this);
+    connect(adder, &TaskAdder::progress, this, [this](qsizetype done, qsizetype total) {
+        if (done < total)
+            statusBar()->showMessage(tr("Adding tasks: %1 of %2…")
+                                         .arg(QLocale().toString(done), QLocale().toString(total)));
+    });
+    connect(adder, &TaskAdder::finished, this,
+        [this, adder, connectionId, text](const TaskAdder::Outcome &outcome) {
+            adder->deleteLater();
+            if (!outcome.ok()) {
+                // Nothing the user gave is lost: the dialog comes back with
+                // what was not saved.
+                const QString why = outcome.added == 0
+                    ? tr("The tasks could not be saved: %1").arg(outcome.error)
+                    : tr("%1 of %2 task IDs were saved; the rest could not be: %3")
+                          .arg(QLocale().toString(outcome.given - outcome.notSaved.size()),
+                              QLocale().toString(outcome.given), outcome.error);
+                statusBar()->clearMessage();
+                QMessageBox::warning(this, tr("Add Tasks"), why);
+                QStringList left;
+                if (outcome.added > 0) {
+                    left.reserve(outcome.notSaved.size());
+                    for (qint64 id : outcome.notSaved)
+                        left << QString::number(id);
+                }
+                addTasks(outcome.added == 0 ? text : left.join(u'\n'));
+                return;
+            }
+            const qsizetype known = outcome.given - outcome.added;
+            QString message = tr("%n task(s) added.", nullptr, int(outcome.added));
+            if (known > 0)
+                message += u' ' + tr("%n already watched.", nullptr, int(known));
+            showMessage(message);
+            if (outcome.firstAdded)
+                m_view->selectTask({connectionId, *outcome.firstAdded});
+        });
+    adder->start();
 }
 
 void MainWindow::importDialog()

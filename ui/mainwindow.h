@@ -46,6 +46,11 @@ public:
 
     // Opens the add-tasks dialog, optionally filled with text or files.
     void addTasks(const QString &prefill = {}, const QStringList &files = {});
+    // Saves task IDs a slice at a time (see TaskAdder), with progress in the
+    // status bar. What cannot be saved comes back in the add-tasks dialog:
+    // `text` as the user gave it when nothing was saved, else the IDs left.
+    void addTaskIds(qint64 connectionId, const QList<qint64> &ids, const QString &text,
+        const QString &note = {}, std::optional<bool> libraryLevel = std::nullopt);
     // Opens the connection dialog with `select` chosen, or with a new profile
     // filled from `prefill` (command line without credentials).
     void manageConnections(

@@ -269,25 +269,31 @@ TaskFilterModel::StateCounts TaskFilterModel::stateCounts() const
         m_matching = 0;
         m_connectionCounts.clear();
         m_connectionCounts.insert(0, 0);
-        if (const QAbstractItemModel *source = sourceModel()) {
-            const int rows = source->rowCount();
+        auto add = [this](qint64 connection, TaskState state, int n) {
+            if (m_connectionId == 0 || connection == m_connectionId) {
+                m_counts[size_t(state)] += n;
+                m_matching += n;
+            }
+            if (n != 0 && (m_states.isEmpty() || m_states.contains(state))) {
+                m_connectionCounts[connection] += n;
+                m_connectionCounts[0] += n;
+            }
+        };
+        if (m_tasks && m_words.isEmpty()) {
+            // No text to match: the table's own tally, no walk over the rows.
+            const auto &tally = m_tasks->stateCountsByConnection();
+            for (auto it = tally.cbegin(); it != tally.cend(); ++it) {
+                for (int state = 0; state < TaskStates::count; ++state)
+                    add(it.key(), TaskState(state), it.value().at(size_t(state)));
+            }
+        } else if (m_tasks) {
+            const int rows = m_tasks->rowCount();
             // One walk for both lists: a state counts the tasks of the chosen
             // connection, a connection those in the chosen states.
             for (int row = 0; row < rows; ++row) {
-                const Task *task = m_tasks ? m_tasks->taskAt(row) : nullptr;
-                if (!task || !matchesText(*task))
-                    continue;
-                const auto state = size_t(task->state);
-                const qint64 connection = task->key.connectionId;
-                if (m_connectionId == 0 || connection == m_connectionId) {
-                    if (state < m_counts.size())
-                        ++m_counts[state];
-                    ++m_matching;
-                }
-                if (m_states.isEmpty() || m_states.contains(task->state)) {
-                    ++m_connectionCounts[connection];
-                    ++m_connectionCounts[0];
-                }
+                const Task *task = m_tasks->taskAt(row);
+                if (task && matchesText(*task))
+                    add(task->key.connectionId, task->state, 1);
             }
         }
         m_countsDirty = false;

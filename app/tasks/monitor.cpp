@@ -28,12 +28,13 @@ Monitor::~Monitor()
     m_scheduler = nullptr;
 }
 
-Expected<void> Monitor::openStore(const QString &path)
+Expected<void> Monitor::openStore(const QString &path, TaskStore::LoadMode mode)
 {
     QString error;
-    if (!m_store->open(path, &error))
+    if (!m_store->open(path, &error, mode))
         return unexpected(error);
-    // The ledger's tasks arrive with the file, not by signal: count afresh.
+    // The ledger's tasks (those read at once) arrive with the file, not by
+    // signal: count afresh.
     delete m_notifier;
     m_notifier = new TaskNotifier(m_store, this);
     const QList<Connection> connections = m_store->connections();

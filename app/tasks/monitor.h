@@ -3,6 +3,7 @@
 #include "smh/expected.h"
 #include "tasks/historyservice.h"
 #include "tasks/task.h"
+#include "tasks/taskstore.h"
 
 #include <QHash>
 #include <QObject>
@@ -12,7 +13,6 @@
 class PollScheduler;
 class SmhClient;
 class TaskNotifier;
-class TaskStore;
 class TaskTypeFetcher;
 class TokenProvider;
 
@@ -36,8 +36,10 @@ public:
     // Task types and typed results from Query Task v2, under their own budget.
     TaskTypeFetcher *taskTypes() const { return m_taskTypes; }
 
-    // Opens the ledger (":memory:" for a throwaway one).
-    Expected<void> openStore(const QString &path);
+    // Opens the ledger (":memory:" for a throwaway one). InBackground: its
+    // tasks arrive while the event loop runs (see TaskStore::LoadMode).
+    Expected<void> openStore(
+        const QString &path, TaskStore::LoadMode mode = TaskStore::LoadMode::AtOnce);
 
     // Demo mode: the window says so, and nothing reaches Tencent Cloud.
     void setDemoMode(bool demo) { m_demoMode = demo; }

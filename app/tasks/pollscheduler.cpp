@@ -339,36 +339,70 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, c
     auto it = m_connections.find(connectionId);
     if (it == m_connections.end())
         return;
-    it->inFlight = false;
     const QDateTime current = now();
     it->lastPollAt = current;
 
-    QList<TaskObservation> observations;
-    const QList<TaskStatusReport> &reports = cycle.reports;
-    observations.reserve(reports.size());
-    for (const TaskStatusReport &report : reports) {
+    auto answers = std::make_shared<Answers>();
+    answers->errors = cycle.errors;
+    answers->tokenUsed = tokenUsed;
+    answers->polledAt = current;
+    answers->observations.reserve(cycle.reports.size());
+    for (const TaskStatusReport &report : cycle.reports) {
         const TaskKey key {connectionId, report.taskId};
-        observations.append(TaskObservation {key, TaskStates::fromReport(report), report.status,
-            report.result, current, m_rechecking.contains(key)});
+        answers->observations.append(TaskObservation {key, TaskStates::fromReport(report),
+            report.status, report.result, current, m_rechecking.contains(key)});
     }
+    // The connection stays in flight until the last slice is written.
+    writeAnswers(connectionId, answers);
+}
 
-    // The store says which states changed; every other answer repeated the
-    // state the task already had. Tasks removed while the request was out are
-    // ignored by both the store and the planner.
-    const Expected<QList<TaskTransition>> applied = m_store->applyObservations(observations);
-    if (applied) {
-        QHash<TaskKey, TaskState> previous;
-        previous.reserve(applied->size());
-        for (const TaskTransition &transition : *applied)
-            previous.insert(transition.key, transition.from);
-        for (const TaskObservation &o : std::as_const(observations)) {
-            m_planner.recordObservation(o.key, previous.value(o.key, o.state), o.state, current);
-            m_rechecking.remove(o.key);
+void PollScheduler::writeAnswers(qint64 connectionId, const std::shared_ptr<Answers> &answers)
+{
+    auto it = m_connections.find(connectionId);
+    if (it == m_connections.end())
+        return;
+    if (m_shutDown) {
+        it->inFlight = false; // answers after the end are not written
+        return;
+    }
+    const qsizetype count = std::min(answerSlice, answers->observations.size() - answers->written);
+    if (count > 0) {
+        const QList<TaskObservation> slice = answers->observations.mid(answers->written, count);
+        answers->written += count;
+        // The store says which states changed; every other answer repeated
+        // the state the task already had. Tasks removed while the request
+        // was out are ignored by both the store and the planner.
+        const Expected<QList<TaskTransition>> applied = m_store->applyObservations(slice);
+        if (!applied) {
+            answers->writeError = applied.error();
+        } else {
+            QHash<TaskKey, TaskState> previous;
+            previous.reserve(applied->size());
+            for (const TaskTransition &transition : *applied)
+                previous.insert(transition.key, transition.from);
+            for (const TaskObservation &o : slice) {
+                m_planner.recordObservation(
+                    o.key, previous.value(o.key, o.state), o.state, answers->polledAt);
+                m_rechecking.remove(o.key);
+            }
         }
     }
+    if (answers->writeError.isEmpty() && answers->written < answers->observations.size()) {
+        QTimer::singleShot(
+            0, this, [this, connectionId, answers] { writeAnswers(connectionId, answers); });
+        return;
+    }
+    concludeCycle(connectionId, *answers);
+}
 
-    if (!cycle.errors.isEmpty()) {
-        const SmhError error = cycle.errors.constFirst();
+void PollScheduler::concludeCycle(qint64 connectionId, const Answers &answers)
+{
+    auto it = m_connections.find(connectionId);
+    if (it == m_connections.end())
+        return;
+    it->inFlight = false;
+    if (!answers.errors.isEmpty()) {
+        const SmhError error = answers.errors.constFirst();
         if (error.kind() == SmhError::Kind::Cancelled)
             return;
         if (error.isConfigurationError()) {
@@ -383,14 +417,14 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, c
         } else if (error.isAuthError() && it->tokens) {
             // Never a task failure: the connection waits for a usable token.
             it->lastError = error;
-            it->tokens->handleRejection(tokenUsed, error);
+            it->tokens->handleRejection(answers.tokenUsed, error);
         } else {
             recordFailure(connectionId, error);
         }
-    } else if (!applied) {
+    } else if (!answers.writeError.isEmpty()) {
         recordFailure(connectionId,
             SmhError(SmhError::Kind::InvalidInput,
-                tr("could not write to the task ledger: %1").arg(applied.error())));
+                tr("could not write to the task ledger: %1").arg(answers.writeError)));
     } else {
         it->lastError = {};
         m_planner.recordSuccess(connectionId);

@@ -129,7 +129,22 @@ private:
         QList<TaskStatusReport> reports;
         QList<SmhError> errors;
     };
+    // A cycle's answers as they are written to the ledger, a slice per turn
+    // of the event loop: two full requests answer for 1,800 tasks, and
+    // writing them at once would hold the window for tens of milliseconds.
+    struct Answers
+    {
+        QList<TaskObservation> observations;
+        QList<SmhError> errors;
+        QString tokenUsed;
+        QDateTime polledAt;
+        qsizetype written = 0;
+        QString writeError;
+    };
+    static constexpr qsizetype answerSlice = 300;
     void finishCycle(qint64 connectionId, const QString &tokenUsed, const Cycle &cycle);
+    void writeAnswers(qint64 connectionId, const std::shared_ptr<Answers> &answers);
+    void concludeCycle(qint64 connectionId, const Answers &answers);
     void recordFailure(qint64 connectionId, const SmhError &error);
     // A 414: true when the budget could still be halved (the IDs are sent
     // again at once, in smaller requests).

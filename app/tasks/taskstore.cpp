@@ -3,19 +3,28 @@
 #include "smh/privatefile.h"
 #include "tasks/historyledger.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
 #include <QUuid>
 
+#include <atomic>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -191,6 +200,21 @@ public:
     QList<TaskKey> order; // insertion order, for a stable tasks()
     QHash<qint64, Connection> connections;
 
+    // A ledger read in the background: the worker hands over slices as it
+    // reads them (no copy of the whole ledger waits anywhere), then its
+    // error, if any, when the thread has finished.
+    struct BackgroundRead
+    {
+        std::atomic_bool cancel = false;
+        QMutex mutex;
+        QList<QList<Task>> slices; // guarded by mutex
+        QString error; // written by the worker before it ends
+    };
+    std::shared_ptr<BackgroundRead> read;
+    std::unique_ptr<QThread> reader;
+    bool loading = false;
+    QTimer announcer;
+
     QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
 
     // Runs `work` in one transaction; on failure rolls back and records why.
@@ -224,8 +248,13 @@ public:
         return true;
     }
 
-    bool load(QString *error);
+    bool loadConnections(QString *error);
+    // Hands the tasks to `take` a slice at a time; stops when it says no.
+    static bool readTasks(const QSqlDatabase &database,
+        const std::function<bool(QList<Task> &&)> &take, QString *error);
+    static constexpr qsizetype readSlice = 1000;
     static Task taskFromQuery(const QSqlQuery &q);
+    void stopReading();
 };
 
 Task TaskStore::Private::taskFromQuery(const QSqlQuery &q)
@@ -248,7 +277,7 @@ Task TaskStore::Private::taskFromQuery(const QSqlQuery &q)
     return task;
 }
 
-bool TaskStore::Private::load(QString *error)
+bool TaskStore::Private::loadConnections(QString *error)
 {
     QSqlQuery q(db());
     q.setForwardOnly(true);
@@ -272,6 +301,14 @@ bool TaskStore::Private::load(QString *error)
                                                                 : AuthKind::AccessToken;
         connections.insert(c.id, c);
     }
+    return true;
+}
+
+bool TaskStore::Private::readTasks(
+    const QSqlDatabase &database, const std::function<bool(QList<Task> &&)> &take, QString *error)
+{
+    QSqlQuery q(database);
+    q.setForwardOnly(true);
     if (!q.exec(
             u"SELECT connection_id, task_id, state, status, result, note, added_at, state_since, "
             "first_seen_at, last_polled_at, finished_at, last_error, library_level, task_type, "
@@ -280,21 +317,48 @@ bool TaskStore::Private::load(QString *error)
         *error = q.lastError().text();
         return false;
     }
+    QList<Task> slice;
+    slice.reserve(readSlice);
     while (q.next()) {
-        const Task task = taskFromQuery(q);
-        tasks.insert(task.key, task);
-        order.append(task.key);
+        slice.append(taskFromQuery(q));
+        if (slice.size() == readSlice) {
+            if (!take(std::exchange(slice, {})))
+                return false;
+            slice.reserve(readSlice);
+        }
     }
-    return true;
+    if (q.lastError().isValid()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return slice.isEmpty() || take(std::move(slice));
+}
+
+void TaskStore::Private::stopReading()
+{
+    if (read)
+        read->cancel = true;
+    // It looks at `cancel` every thousand rows: the wait is short.
+    if (reader && !reader->wait(QDeadlineTimer(30'000)))
+        qCWarning(lcStore) << "the ledger reader did not stop in 30 s";
+    reader.reset();
+    read.reset();
+    loading = false;
+    announcer.stop();
 }
 
 TaskStore::TaskStore(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
-{ }
+{
+    d->announcer.setSingleShot(true);
+    d->announcer.setInterval(0);
+    connect(&d->announcer, &QTimer::timeout, this, [this] { publishLoadedSlice(); });
+}
 
 TaskStore::~TaskStore()
 {
+    d->stopReading();
     {
         QSqlDatabase database = d->db();
         if (database.isOpen())
@@ -329,8 +393,14 @@ QString TaskStore::databaseName() const
     return d->open ? d->connectionName : QString();
 }
 
-bool TaskStore::open(const QString &path, QString *error)
+bool TaskStore::isLoading() const
 {
+    return d->loading;
+}
+
+bool TaskStore::open(const QString &path, QString *error, LoadMode mode)
+{
+    d->stopReading();
     QString scratch;
     QString &why = error ? *error : scratch;
     auto fail = [&](const QString &message) {
@@ -429,11 +499,146 @@ bool TaskStore::open(const QString &path, QString *error)
     d->order.clear();
     d->connections.clear();
     QString loadError;
-    if (!d->load(&loadError))
+    if (!d->loadConnections(&loadError))
         return fail(tr("Cannot read the task ledger: %1").arg(loadError));
     d->lastError.clear();
     why.clear();
+    if (inMemory || mode == LoadMode::AtOnce) {
+        auto keep = [this](QList<Task> &&slice) {
+            for (const Task &task : std::as_const(slice)) {
+                d->tasks.insert(task.key, task);
+                d->order.append(task.key);
+            }
+            return true;
+        };
+        if (!Private::readTasks(d->db(), keep, &loadError))
+            return fail(tr("Cannot read the task ledger: %1").arg(loadError));
+        return true;
+    }
+
+    // A connection of its own on a worker thread (WAL: it reads while this
+    // one writes). Nothing writes tasks until the read is taken: adding
+    // waits for it, and polls only concern tasks already announced.
+    d->loading = true;
+    auto read = std::make_shared<Private::BackgroundRead>();
+    d->read = read;
+    // The store outlives the thread (stopReading waits for it), so the
+    // worker may post to it.
+    d->reader.reset(QThread::create([read, path, store = this] {
+        const QString name = u"smh-reader-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        {
+            QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            database.setDatabaseName(path);
+            database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+            auto hand = [&read, store](QList<Task> &&slice) {
+                if (read->cancel)
+                    return false;
+                bool first = false;
+                {
+                    const QMutexLocker lock(&read->mutex);
+                    first = read->slices.isEmpty();
+                    read->slices.append(std::move(slice));
+                }
+                if (first)
+                    QMetaObject::invokeMethod(
+                        store, [store] { store->publishLoadedSlice(); }, Qt::QueuedConnection);
+                return true;
+            };
+            QString error;
+            if (!database.open())
+                error = database.lastError().text();
+            else if (!Private::readTasks(database, hand, &error) && error.isEmpty())
+                error = TaskStore::tr("reading was cancelled");
+            database.close();
+            read->error = error;
+        }
+        QSqlDatabase::removeDatabase(name);
+    }));
+    connect(d->reader.get(), &QThread::finished, this, [this, read] {
+        if (read == d->read && d->loading)
+            publishLoadedSlice();
+    });
+    d->reader->start();
     return true;
+}
+
+// Announces what the worker has read so far, a few milliseconds at a time;
+// once it has finished and everything is announced, the load is over.
+void TaskStore::publishLoadedSlice(bool everything)
+{
+    if (!d->loading || !d->read)
+        return;
+    const std::shared_ptr<Private::BackgroundRead> read = d->read;
+    QElapsedTimer spent;
+    spent.start();
+    bool more = false;
+    while (d->loading) {
+        QList<Task> slice;
+        {
+            const QMutexLocker lock(&read->mutex);
+            if (read->slices.isEmpty())
+                break;
+            slice = read->slices.takeFirst();
+            more = !read->slices.isEmpty();
+        }
+        for (const Task &task : std::as_const(slice)) {
+            d->tasks.insert(task.key, task);
+            d->order.append(task.key);
+        }
+        // Each listener (table, planner, counts) works on a bounded piece.
+        Q_EMIT tasksAdded(slice);
+        if (!everything && more && spent.elapsed() >= 8) {
+            d->announcer.start();
+            return;
+        }
+    }
+    if (!d->loading)
+        return; // a listener needed everything at once (ensureLoaded)
+    if (d->reader && d->reader->isRunning())
+        return; // the worker posts again with its next slice, or QThread::finished
+    {
+        const QMutexLocker lock(&read->mutex);
+        if (!read->slices.isEmpty()) {
+            d->announcer.start();
+            return;
+        }
+    }
+    d->read.reset();
+    d->reader.reset();
+    d->loading = false;
+    if (!read->error.isEmpty()) {
+        const QString message = tr("Cannot read the task ledger: %1").arg(read->error);
+        d->lastError = message;
+        d->open = false;
+        if (QSqlDatabase database = d->db(); database.isOpen())
+            database.close();
+        qCWarning(lcStore).noquote() << message;
+        Q_EMIT loadFailed(message);
+        return;
+    }
+#ifdef __GLIBC__
+    // The reader's malloc arena keeps the pages of its freed temporaries
+    // (every row's values) otherwise: hundreds of bytes per task for good.
+    malloc_trim(0);
+#endif
+    Q_EMIT loadFinished();
+}
+
+bool TaskStore::ensureLoaded()
+{
+    if (!d->loading)
+        return d->open;
+    if (d->reader && !d->reader->wait(QDeadlineTimer(60'000))) {
+        d->stopReading();
+        d->lastError = tr("The task ledger took more than a minute to read.");
+        d->open = false;
+        Q_EMIT loadFailed(d->lastError);
+        return false;
+    }
+    d->announcer.stop();
+    // Everything left, now.
+    publishLoadedSlice(true);
+    return d->open;
 }
 
 QList<Connection> TaskStore::connections() const
@@ -521,6 +726,8 @@ bool TaskStore::removeConnection(qint64 id)
 {
     if (!d->connections.contains(id))
         return true;
+    if (!ensureLoaded())
+        return false;
     QList<TaskKey> removed;
     for (const TaskKey &key : std::as_const(d->order)) {
         if (key.connectionId == id)
@@ -675,6 +882,9 @@ QList<Task> TaskStore::addTasks(qint64 connectionId, const QList<qint64> &taskId
         d->lastError = tr("There is no connection %1.").arg(connectionId);
         return {};
     }
+    // A task still being read would otherwise look new and be written over.
+    if (!ensureLoaded())
+        return {};
     const bool scope = libraryLevel.value_or(connection->settings.libraryLevel);
     QList<Task> added;
     QSet<qint64> seen;

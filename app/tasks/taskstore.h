@@ -36,11 +36,24 @@ public:
     // The default file under QStandardPaths::AppDataLocation.
     static QString defaultPath();
 
+    enum class LoadMode {
+        AtOnce, // every task is in memory when open() returns
+        // The tasks are read on a worker thread and arrive as tasksAdded in
+        // slices of a few milliseconds each while the event loop runs, then
+        // loadFinished(): a large ledger never freezes a window. Anything that
+        // needs the whole ledger (adding tasks, removing a connection) first
+        // takes the rest at once.
+        InBackground,
+    };
+
     // Opens (creating or migrating) the database. ":memory:" gives a private
-    // in-memory ledger (demo mode, tests). A file from a newer schema or a
-    // corrupt file is refused with a sentence in *error and left untouched.
-    bool open(const QString &path, QString *error);
+    // in-memory ledger (demo mode, tests), always read at once. A file from a
+    // newer schema or a corrupt file is refused with a sentence in *error and
+    // left untouched.
+    bool open(const QString &path, QString *error, LoadMode mode = LoadMode::AtOnce);
     bool isOpen() const;
+    // Tasks read in the background are still arriving.
+    bool isLoading() const;
     QString path() const;
     // The last failure of a write, for the status bar (empty when none).
     QString lastError() const;
@@ -57,7 +70,7 @@ public:
     // Removes the connection and all of its tasks.
     bool removeConnection(qint64 id);
 
-    // Tasks
+    // Tasks (while loading: those announced so far)
     QList<Task> tasks() const;
     std::optional<Task> task(const TaskKey &key) const;
     bool contains(const TaskKey &key) const;
@@ -98,10 +111,17 @@ Q_SIGNALS:
     void transitioned(const QList<TaskTransition> &transitions);
     void tasksRemoved(const QList<TaskKey> &keys);
     void connectionsChanged();
+    // Every task of a ledger opened InBackground has arrived.
+    void loadFinished();
+    // Reading the ledger in the background failed: the store is closed, so
+    // that nothing is written over tasks it never read.
+    void loadFailed(const QString &error);
 
 private:
     // After the commit: the cache takes the rows, then the signals go out.
     void announce(const QList<Task> &changed, const QList<TaskTransition> &transitions);
+    void publishLoadedSlice(bool everything = false);
+    bool ensureLoaded();
 
     class Private;
     std::unique_ptr<Private> d;

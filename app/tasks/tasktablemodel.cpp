@@ -350,6 +350,8 @@ void TaskTableModel::appendTasks(const QList<Task> &tasks)
         return;
     const int first = int(m_tasks.size());
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    for (const Task &task : std::as_const(fresh))
+        ++m_counts[task.key.connectionId][size_t(task.state)];
     m_tasks.append(fresh);
     rebuildRowIndex(first);
     endInsertRows();
@@ -371,6 +373,11 @@ void TaskTableModel::updateTasks(const QList<Task> &tasks)
         if (row < 0)
             continue;
         const QList<int> columns = changedColumns(m_tasks.at(row), task);
+        if (m_tasks.at(row).state != task.state) {
+            StateCounts &counts = m_counts[task.key.connectionId];
+            --counts[size_t(m_tasks.at(row).state)];
+            ++counts[size_t(task.state)];
+        }
         m_tasks[row] = task;
         if (columns.isEmpty())
             continue;
@@ -381,6 +388,27 @@ void TaskTableModel::updateTasks(const QList<Task> &tasks)
         [](const Change &a, const Change &b) { return a.row < b.row; });
     const QList<int> roles {
         Qt::DisplayRole, Qt::EditRole, SortRole, StateRole, IsFinalRole, Qt::ToolTipRole};
+    // A poll answers for hundreds of tasks scattered over the table. Each
+    // range costs a sorting proxy a pass over every row (and its view a
+    // relayout), so beyond a few ranges one covering range is far cheaper:
+    // the rows between are looked at once and found unchanged.
+    constexpr qsizetype manyRanges = 16;
+    qsizetype ranges = 0;
+    for (qsizetype i = 0; i < changes.size() && ranges <= manyRanges; ++i) {
+        if (i == 0 || changes.at(i).row != changes.at(i - 1).row + 1)
+            ++ranges;
+    }
+    if (ranges > manyRanges) {
+        int firstColumn = ColumnCount;
+        int lastColumn = 0;
+        for (const Change &change : std::as_const(changes)) {
+            firstColumn = std::min(firstColumn, change.firstColumn);
+            lastColumn = std::max(lastColumn, change.lastColumn);
+        }
+        Q_EMIT dataChanged(index(changes.constFirst().row, firstColumn),
+            index(changes.constLast().row, lastColumn), roles);
+        return;
+    }
     for (qsizetype i = 0; i < changes.size();) {
         qsizetype j = i;
         int firstColumn = changes.at(i).firstColumn;
@@ -418,8 +446,14 @@ void TaskTableModel::removeTasks(const QList<TaskKey> &keys)
         const int first = rows.at(start);
         const int last = rows.at(end);
         beginRemoveRows({}, first, last);
-        for (int row = first; row <= last; ++row)
-            m_rowOf.remove(m_tasks.at(row).key);
+        for (int row = first; row <= last; ++row) {
+            const Task &task = m_tasks.at(row);
+            m_rowOf.remove(task.key);
+            StateCounts &counts = m_counts[task.key.connectionId];
+            --counts[size_t(task.state)];
+            if (std::all_of(counts.cbegin(), counts.cend(), [](int n) { return n == 0; }))
+                m_counts.remove(task.key.connectionId);
+        }
         m_tasks.remove(first, last - first + 1);
         endRemoveRows();
         end = start - 1;

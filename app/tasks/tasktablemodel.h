@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <array>
 #include <functional>
 
 class TaskStore;
@@ -62,6 +63,10 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     const Task *taskAt(int row) const;
+    // Rows per state, per connection, kept as rows come, change and go: what
+    // the quick filters count without walking the table.
+    using StateCounts = std::array<int, TaskStates::count>;
+    const QHash<qint64, StateCounts> &stateCountsByConnection() const { return m_counts; }
     const QString &connectionName(qint64 connectionId) const;
     // Whether `left` sorts before `right` by the column's raw value, the task
     // deciding ties so that equal rows keep their order between updates. What
@@ -92,6 +97,7 @@ private:
     QPointer<TaskStore> m_store;
     QList<Task> m_tasks;
     QHash<TaskKey, int> m_rowOf;
+    QHash<qint64, StateCounts> m_counts;
     QHash<qint64, QString> m_connectionNames;
     std::function<QDateTime()> m_now;
     NoteWriter m_noteWriter;

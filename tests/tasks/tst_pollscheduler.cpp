@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <numeric>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -243,6 +245,29 @@ private Q_SLOTS:
         // IDs take four URLs under 8 KiB each.
         const int requests = f.simulator.taskQueryCount();
         QVERIFY2(requests >= 3 && requests <= 5, qPrintable(QString::number(requests)));
+    }
+
+    // Two full requests answer for some 1,800 tasks: they reach the ledger a
+    // slice per turn of the event loop, and the cycle ends after the last.
+    void aLargeAnswerIsWrittenInSlices()
+    {
+        Fixture f;
+        QList<qint64> ids;
+        for (qint64 id = 1'000'000; id < 1'001'000; ++id) {
+            f.script(id, 60'000, 200);
+            ids << id;
+        }
+        QList<qsizetype> writes;
+        connect(&f.store, &TaskStore::tasksChanged, this,
+            [&writes](const QList<Task> &tasks) { writes << tasks.size(); });
+        QSignalSpy cycles(&f.scheduler, &PollScheduler::cycleFinished);
+        f.store.addTasks(f.connectionId, ids, {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(cycles.wait(5000));
+        QCOMPARE(std::accumulate(writes.cbegin(), writes.cend(), qsizetype(0)), ids.size());
+        QVERIFY(writes.size() >= 4);
+        QVERIFY(*std::max_element(writes.cbegin(), writes.cend()) <= 300);
+        QVERIFY(std::all_of(ids.cbegin(), ids.cend(),
+            [&f](qint64 id) { return f.stateOf(id) == TaskState::Running; }));
     }
 
     void requestsKeepToThePoliteRate()

@@ -979,6 +979,139 @@ private Q_SLOTS:
         QCOMPARE(fileHash(file), before);
     }
 
+    // A ledger written with `count` tasks of one connection, every tenth
+    // one failed; returns the connection.
+    qint64 writeLedger(const QString &file, int count)
+    {
+        TaskStore store;
+        QString error;
+        if (!store.open(file, &error))
+            return 0;
+        const qint64 connectionId = store.addConnection(sampleConnection());
+        QList<qint64> ids(count);
+        std::iota(ids.begin(), ids.end(), 1);
+        store.addTasks(connectionId, ids, {}, t(0));
+        QList<TaskObservation> failed;
+        for (qint64 id = 10; id <= count; id += 10)
+            failed << observation(connectionId, id, TaskState::Failed, 500, 5);
+        store.applyObservations(failed);
+        return connectionId;
+    }
+
+    // Read on a worker thread, announced in slices: every task once, in the
+    // ledger's order, then loadFinished.
+    void backgroundLoadAnnouncesEveryTaskInSlices()
+    {
+        const QString file = path(u"background.sqlite"_s);
+        const qint64 connectionId = writeLedger(file, 12'000);
+        QVERIFY(connectionId != 0);
+        QList<Task> expected;
+        {
+            TaskStore atOnce;
+            QString error;
+            QVERIFY2(atOnce.open(file, &error), qPrintable(error));
+            expected = atOnce.tasks();
+        }
+
+        TaskStore store;
+        QList<qsizetype> slices;
+        QList<Task> announced;
+        connect(&store, &TaskStore::tasksAdded, this, [&](const QList<Task> &tasks) {
+            slices << tasks.size();
+            announced += tasks;
+        });
+        QSignalSpy finished(&store, &TaskStore::loadFinished);
+        QString error;
+        QVERIFY2(store.open(file, &error, TaskStore::LoadMode::InBackground), qPrintable(error));
+        QVERIFY(store.isLoading());
+        QCOMPARE(store.connections().size(), 1); // connections come at once
+        QVERIFY(finished.wait(20'000));
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(!store.isLoading());
+        QVERIFY(slices.size() >= 12);
+        QVERIFY(*std::max_element(slices.cbegin(), slices.cend()) <= 1000);
+        QCOMPARE(announced, expected);
+        QCOMPARE(store.tasks(), expected);
+        QCOMPARE(store.task({connectionId, 20})->state, TaskState::Failed);
+    }
+
+    // Adding while the read is under way would take a stored task for a new
+    // one and write over it: the store takes the rest first.
+    void addingWhileLoadingWritesOverNothing()
+    {
+        const QString file = path(u"background-add.sqlite"_s);
+        const qint64 connectionId = writeLedger(file, 5'000);
+        QVERIFY(connectionId != 0);
+        TaskStore store;
+        QList<TaskKey> announced;
+        connect(&store, &TaskStore::tasksAdded, this, [&](const QList<Task> &tasks) {
+            for (const Task &task : tasks)
+                announced << task.key;
+        });
+        QSignalSpy finished(&store, &TaskStore::loadFinished);
+        QString error;
+        QVERIFY(store.open(file, &error, TaskStore::LoadMode::InBackground));
+        const QList<Task> added = store.addTasks(connectionId, {4'990, 7'000}, {}, t(100));
+        QCOMPARE(added.size(), 1);
+        QCOMPARE(added.constFirst().key.taskId, 7'000);
+        QVERIFY(!store.isLoading());
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(store.taskCount(), 5'001);
+        QCOMPARE(store.task({connectionId, 4'990})->state, TaskState::Failed);
+        QCOMPARE(QSet<TaskKey>(announced.cbegin(), announced.cend()).size(), announced.size());
+        QCOMPARE(announced.size(), 5'001);
+        // Nothing more arrives afterwards.
+        QTest::qWait(50);
+        QCOMPARE(announced.size(), 5'001);
+        QCOMPARE(finished.count(), 1);
+        store.applyObservations({observation(connectionId, 1, TaskState::Running, 202, 200)});
+        TaskStore reopened;
+        QVERIFY(reopened.open(file, &error));
+        QCOMPARE(reopened.task({connectionId, 4'990})->state, TaskState::Failed);
+        QCOMPARE(reopened.task({connectionId, 1})->state, TaskState::Running);
+    }
+
+    void removingAConnectionWhileLoadingLeavesNothingBehind()
+    {
+        const QString file = path(u"background-remove.sqlite"_s);
+        const qint64 connectionId = writeLedger(file, 5'000);
+        TaskStore store;
+        QString error;
+        QVERIFY(store.open(file, &error, TaskStore::LoadMode::InBackground));
+        QSignalSpy removed(&store, &TaskStore::tasksRemoved);
+        QVERIFY(store.removeConnection(connectionId));
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.at(0).at(0).value<QList<TaskKey>>().size(), 5'000);
+        QSignalSpy added(&store, &TaskStore::tasksAdded);
+        QTest::qWait(50);
+        QCOMPARE(added.count(), 0);
+        QCOMPARE(store.taskCount(), 0);
+    }
+
+    // Closing the window at once must not crash or leave a thread behind.
+    void destroyedWhileLoading()
+    {
+        const QString file = path(u"background-destroy.sqlite"_s);
+        QVERIFY(writeLedger(file, 20'000) != 0);
+        for (int round = 0; round < 3; ++round) {
+            auto store = std::make_unique<TaskStore>();
+            QString error;
+            QVERIFY(store->open(file, &error, TaskStore::LoadMode::InBackground));
+            if (round > 0)
+                QTest::qWait(round * 5);
+            store.reset();
+        }
+    }
+
+    // An in-memory ledger has nothing to read elsewhere: it is read at once.
+    void inMemoryLoadsAtOnce()
+    {
+        TaskStore store;
+        QString error;
+        QVERIFY(store.open(u":memory:"_s, &error, TaskStore::LoadMode::InBackground));
+        QVERIFY(!store.isLoading());
+    }
+
     void theLedgerHoldsAtMostItsLimit()
     {
         TaskStore store;

@@ -5,9 +5,12 @@
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
+
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +68,66 @@ private Q_SLOTS:
             f.model->index(0, TaskTableModel::ConnectionColumn).data().toString(), u"Archive"_s);
         QCOMPARE(f.model->index(0, TaskTableModel::StateColumn).data().toString(), u"Queued"_s);
         QCOMPARE(f.model->index(0, TaskTableModel::NoteColumn).data().toString(), u"first"_s);
+    }
+
+    // A poll's answers scattered over a big table arrive as one range, not
+    // one signal per row (each costs a sorting proxy a pass over all rows).
+    void manyScatteredChangesAreOneRange()
+    {
+        Fixture f;
+        QList<qint64> ids(200);
+        std::iota(ids.begin(), ids.end(), 1);
+        f.store.addTasks(f.connectionId, ids, {}, f.now);
+        QSignalSpy changed(f.model.get(), &QAbstractItemModel::dataChanged);
+        QList<TaskObservation> answers;
+        for (qint64 id = 11; id <= 191; id += 10)
+            answers << f.observe(id, TaskState::Running, 202);
+        f.store.applyObservations(answers);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 10);
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 190);
+        QVERIFY(changed.at(0).at(2).value<QList<int>>().contains(TaskTableModel::StateRole));
+
+        // A few ranges stay as they are.
+        changed.clear();
+        f.store.applyObservations({f.observe(5, TaskState::Running, 202),
+            f.observe(6, TaskState::Running, 202), f.observe(100, TaskState::Failed, 500)});
+        QCOMPARE(changed.count(), 2);
+    }
+
+    // The per-connection tally the quick filters read agrees with the rows
+    // after every kind of change.
+    void stateTallyFollowsEveryChange()
+    {
+        Fixture f;
+        const qint64 other = SampleLedger::addConnection(f.store, u"other"_s, u"Other"_s);
+        auto recount = [&f] {
+            QHash<qint64, TaskTableModel::StateCounts> counts;
+            for (int row = 0; row < f.model->rowCount(); ++row) {
+                const Task *task = f.model->taskAt(row);
+                ++counts[task->key.connectionId][size_t(task->state)];
+            }
+            return counts;
+        };
+        QRandomGenerator random(3);
+        for (int round = 0; round < 40; ++round) {
+            const qint64 connection = round % 3 ? f.connectionId : other;
+            f.store.addTasks(
+                connection, {1 + random.bounded(30), 1 + random.bounded(30)}, {}, f.now);
+            QList<TaskObservation> answers;
+            for (int i = 0; i < 5; ++i) {
+                const qint64 id = 1 + random.bounded(30);
+                answers << SampleLedger::observation({round % 2 ? f.connectionId : other, id},
+                    TaskState(random.bounded(TaskStates::count)), 202, f.now);
+            }
+            f.store.applyObservations(answers);
+            if (round % 4 == 0)
+                f.store.removeTasks({{connection, 1 + random.bounded(30)}});
+            QCOMPARE(f.model->stateCountsByConnection(), recount());
+        }
+        f.store.removeConnection(other);
+        QCOMPARE(f.model->stateCountsByConnection(), recount());
+        QVERIFY(!f.model->stateCountsByConnection().contains(other));
     }
 
     void changesAreMergedIntoRangesWithRoles()
