@@ -116,6 +116,15 @@ void TaskTypeFetcher::request(const TaskKey &key)
 {
     if (!m_enabled || !m_store)
         return;
+    // Already waiting behind others that merely ended: it goes first.
+    const auto known = m_connections.find(key.connectionId);
+    if (known != m_connections.end()) {
+        const qsizetype at = known->queue.indexOf(key.taskId);
+        if (at > 0)
+            known->queue.move(at, 0);
+        if (at >= 0)
+            return;
+    }
     const std::optional<Task> task = m_store->task(key);
     if (task && enqueue(*task, true))
         pump(key.connectionId);

@@ -58,6 +58,11 @@ public:
     bool isAvailable(qint64 connectionId) const;
     qint64 requestsSent(qint64 connectionId) const;
     qsizetype queued(qint64 connectionId) const;
+    // The task IDs waiting, next first.
+    QList<qint64> waiting(qint64 connectionId) const
+    {
+        return m_connections.value(connectionId).queue;
+    }
     int inFlight(qint64 connectionId) const;
 
     void removeConnection(qint64 connectionId);

@@ -307,9 +307,15 @@ private Q_SLOTS:
         QTRY_VERIFY(monitor->store()->task({c, 540})->isFinal());
         QVERIFY(monitor->taskTypes()->queued(c) <= budget.maxQueued);
         QVERIFY(monitor->taskTypes()->requestsSent(c) <= 1);
-        // Shown: first in line, even with the queue full.
+        // Shown: first in line, even with the queue full; one waiting
+        // already moves to the front.
         monitor->taskShown({c, 539});
         QVERIFY(monitor->taskTypes()->queued(c) <= budget.maxQueued);
+        const QList<qint64> waiting = monitor->taskTypes()->waiting(c);
+        QCOMPARE(waiting.constFirst(), 539);
+        monitor->taskShown({c, waiting.constLast()});
+        QCOMPARE(monitor->taskTypes()->waiting(c).constFirst(), waiting.constLast());
+        QCOMPARE(monitor->taskTypes()->queued(c), waiting.size());
     }
 };
 
