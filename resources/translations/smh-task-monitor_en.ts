@@ -1521,6 +1521,14 @@ Add task IDs, or drop a file of IDs here.</source>
         <source>&amp;History &amp;&amp; Cleanup…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Adding tasks: %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 task IDs were saved; the rest could not be: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonitorOptions</name>
@@ -2495,6 +2503,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>The ledger may hold at most %1 tasks; remove finished ones first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>reading was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task ledger took more than a minute to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskTableModel</name>
@@ -2667,10 +2683,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>The connection to %1 could not be saved: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The task IDs from the command line could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

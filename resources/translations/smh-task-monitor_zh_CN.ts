@@ -1514,6 +1514,14 @@ Add task IDs, or drop a file of IDs here.</source>
         <source>&amp;History &amp;&amp; Cleanup…</source>
         <translation>历史版本与清理(&amp;H)…</translation>
     </message>
+    <message>
+        <source>Adding tasks: %1 of %2…</source>
+        <translation>正在添加任务：%1 / %2…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 task IDs were saved; the rest could not be: %3</source>
+        <translation>已保存 %2 个任务 ID 中的 %1 个；其余的无法保存：%3</translation>
+    </message>
 </context>
 <context>
     <name>MonitorOptions</name>
@@ -2494,6 +2502,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>The ledger may hold at most %1 tasks; remove finished ones first.</source>
         <translation>账本最多可容纳 %1 个任务；请先移除已结束的任务。</translation>
     </message>
+    <message>
+        <source>reading was cancelled</source>
+        <translation>读取已取消</translation>
+    </message>
+    <message>
+        <source>The task ledger took more than a minute to read.</source>
+        <translation>读取任务账本超过了一分钟。</translation>
+    </message>
 </context>
 <context>
     <name>TaskTableModel</name>
@@ -2666,10 +2682,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>The connection to %1 could not be saved: %2</source>
         <translation>无法保存到 %1 的连接：%2</translation>
-    </message>
-    <message>
-        <source>The task IDs from the command line could not be saved: %1</source>
-        <translation>无法保存命令行中的任务 ID：%1</translation>
     </message>
 </context>
 </TS>
