@@ -190,7 +190,10 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
         demo->setFont(bold);
         statusBar()->addPermanentWidget(demo);
     }
-    statusBar()->addPermanentWidget(m_status, 1);
+    // A normal widget, not a permanent one: the status bar's own messages
+    // ("3 tasks added.", progress) take its place for their few seconds
+    // instead of being squeezed to nothing beside it.
+    statusBar()->addWidget(m_status, 1);
     statusBar()->setSizeGripEnabled(true);
 
     // The details, the highlighted row and the actions speak of one task.

@@ -62,7 +62,7 @@ ResultView::ResultView(QWidget *parent)
     hide();
 }
 
-void ResultView::setResult(const std::optional<TaskResult> &result)
+void ResultView::setResult(const SharedResult &result)
 {
     // The pane renders again on every change of its task: a batch of a
     // thousand items is laid out once, not on every poll.

@@ -27,7 +27,7 @@ public:
 
     explicit ResultView(QWidget *parent = nullptr);
 
-    void setResult(const std::optional<TaskResult> &result);
+    void setResult(const SharedResult &result);
 
 private:
     void fillTree(const QJsonValue &value);
@@ -37,5 +37,5 @@ private:
     QTableView *m_items;
     ResultItemModel *m_model;
     QTreeWidget *m_tree;
-    std::optional<TaskResult> m_result;
+    SharedResult m_result;
 };

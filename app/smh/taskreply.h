@@ -7,6 +7,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 // One entry of a batch task's result (batch delete, copy, move, recycle-bin
@@ -76,6 +77,40 @@ struct TaskResult
     }
 };
 
+// A task's result, shared by every copy of the task (the ledger's, the
+// table's, a notification's): a batch holds up to 1,000 items, and a hundred
+// thousand tasks each carrying their own copy would cost the window more than
+// the tasks themselves. Results are never changed in place, only replaced.
+// Reads like std::optional<TaskResult>.
+class SharedResult
+{
+public:
+    SharedResult() = default;
+    SharedResult(std::nullopt_t) { }
+    SharedResult(TaskResult result)
+        : m_result(std::make_shared<const TaskResult>(std::move(result)))
+    { }
+    SharedResult(const std::optional<TaskResult> &result)
+    {
+        if (result)
+            m_result = std::make_shared<const TaskResult>(*result);
+    }
+
+    bool has_value() const { return m_result != nullptr; }
+    explicit operator bool() const { return has_value(); }
+    const TaskResult &operator*() const { return *m_result; }
+    const TaskResult *operator->() const { return m_result.get(); }
+    void reset() { m_result.reset(); }
+
+    friend bool operator==(const SharedResult &a, const SharedResult &b)
+    {
+        return a.m_result == b.m_result || (a.m_result && b.m_result && *a.m_result == *b.m_result);
+    }
+
+private:
+    std::shared_ptr<const TaskResult> m_result;
+};
+
 // What one query said of one task ID. `found == false` means the task was asked
 // for but not in the reply: unknown, or finished more than 30 days ago.
 struct TaskStatusReport
@@ -88,7 +123,7 @@ struct TaskStatusReport
     qint64 taskId = 0;
     bool found = false;
     int status = 0; // as sent; values outside the four documented ones are kept
-    std::optional<TaskResult> result;
+    SharedResult result;
 
     friend bool operator==(const TaskStatusReport &, const TaskStatusReport &) = default;
 };

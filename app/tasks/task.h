@@ -33,7 +33,7 @@ struct Task
     TaskKey key;
     TaskState state = TaskState::Queued;
     int status = 0; // last status SMH sent; 0 before the first answer or when not found
-    std::optional<TaskResult> result;
+    SharedResult result;
     QString note;
     QDateTime addedAt;
     QDateTime stateSince; // when `state` was entered
@@ -92,7 +92,7 @@ struct TaskObservation
     TaskKey key;
     TaskState state = TaskState::Queued;
     int status = 0;
-    std::optional<TaskResult> result;
+    SharedResult result;
     QDateTime polledAt;
     bool recheck = false; // asked again about a final task
 };

@@ -50,7 +50,7 @@ QDateTime fromDb(const QVariant &value)
 // A result is stored as the JSON text SMH sent, whatever its shape. A bare
 // value (a string, a number) is no JSON document, so it travels wrapped in a
 // one-element array and is unwrapped the same way.
-QVariant resultToDb(const std::optional<TaskResult> &result)
+QVariant resultToDb(const SharedResult &result)
 {
     if (!result)
         return QVariant(QMetaType(QMetaType::QString));

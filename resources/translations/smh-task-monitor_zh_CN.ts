@@ -1516,11 +1516,11 @@ Add task IDs, or drop a file of IDs here.</source>
     </message>
     <message>
         <source>Adding tasks: %1 of %2…</source>
-        <translation>正在添加任务：%1/%2…</translation>
+        <translation>正在添加任务：%1 / %2…</translation>
     </message>
     <message>
         <source>%1 of %2 task IDs were saved; the rest could not be: %3</source>
-        <translation>已保存 %2 个任务 ID 中的 %1 个，其余未能保存：%3</translation>
+        <translation>已保存 %2 个任务 ID 中的 %1 个；其余的无法保存：%3</translation>
     </message>
 </context>
 <context>
@@ -2521,7 +2521,7 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>The task ledger took more than a minute to read.</source>
-        <translation>读取任务记录库用时超过一分钟。</translation>
+        <translation>读取任务账本超过了一分钟。</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ Q_DECLARE_METATYPE(TaskStatusReport)
 
 namespace {
 
-TaskStatusReport found(qint64 id, int status, std::optional<TaskResult> result = std::nullopt)
+TaskStatusReport found(qint64 id, int status, SharedResult result = std::nullopt)
 {
     TaskStatusReport report;
     report.taskId = id;

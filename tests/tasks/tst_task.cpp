@@ -19,6 +19,28 @@ private:
     }
 
 private Q_SLOTS:
+    // Copies of a task (ledger, table, notifications) share one result;
+    // equality is still by value, and replacing one copy's leaves the other.
+    void copiesShareTheirResult()
+    {
+        Task a;
+        QVERIFY(!a.result);
+        a.result = TaskResult {{u"in"_s}, {u"out"_s}, u"s"_s, u"d"_s};
+        const Task b = a;
+        QVERIFY(b.result);
+        QCOMPARE(&*b.result, &*a.result);
+        Task c;
+        c.result = TaskResult {{u"in"_s}, {u"out"_s}, u"s"_s, u"d"_s};
+        QVERIFY(&*c.result != &*a.result);
+        QCOMPARE(c, b); // the same reading, wherever it lives
+        a.result = TaskResult {{u"in"_s}, {u"other"_s}, u"s"_s, u"d"_s};
+        QCOMPARE(b.result->path, QStringList {u"out"_s});
+        QVERIFY(!(a == b));
+        a.result.reset();
+        QVERIFY(!a.result);
+        QVERIFY(b.result);
+    }
+
     void runningTimeGrowsUntilFinished()
     {
         Task task;
