@@ -131,6 +131,7 @@ private Q_SLOTS:
         r = run({u"--help"_s});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("watch"));
+        QVERIFY(r.out.contains("history show | set | clear")); // every command is named
         QVERIFY(r.out.contains("--endpoint"));
     }
 
