@@ -71,7 +71,10 @@ void MonitorOptions::declare(QCommandLineParser &parser)
            "Commands:\n"
            "  (none)  open the monitor window\n"
            "  watch   poll until every task is final, then exit\n"
-           "  query   query once, print, exit\n\n"
+           "  query   query once, print, exit\n"
+           "  history show | set | clear\n"
+           "          a library's file history: its settings, and clearing every historical\n"
+           "          version (clear needs --yes)\n\n"
            "Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) "
            "or from files, never from the command line."));
     parser.addHelpOption();

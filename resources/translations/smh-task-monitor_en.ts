@@ -1545,17 +1545,6 @@ Add task IDs, or drop a file of IDs here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Watch Tencent Cloud Smart Media Hosting (SMH) tasks.
-
-Commands:
-  (none)  open the monitor window
-  watch   poll until every task is final, then exit
-  query   query once, print, exit
-
-Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) or from files, never from the command line.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>url</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1685,6 +1674,20 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>SMH base URL (default: the library&apos;s own host, https://LIBRARY.api.tencentsmh.cn; env SMH_ENDPOINT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch Tencent Cloud Smart Media Hosting (SMH) tasks.
+
+Commands:
+  (none)  open the monitor window
+  watch   poll until every task is final, then exit
+  query   query once, print, exit
+  history show | set | clear
+          a library&apos;s file history: its settings, and clearing every historical
+          version (clear needs --yes)
+
+Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) or from files, never from the command line.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

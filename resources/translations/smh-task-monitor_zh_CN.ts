@@ -1538,24 +1538,6 @@ Add task IDs, or drop a file of IDs here.</source>
         <translation>%1文件“%2”为空。</translation>
     </message>
     <message>
-        <source>Watch Tencent Cloud Smart Media Hosting (SMH) tasks.
-
-Commands:
-  (none)  open the monitor window
-  watch   poll until every task is final, then exit
-  query   query once, print, exit
-
-Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) or from files, never from the command line.</source>
-        <translation>监控腾讯云智能媒资托管（SMH）任务。
-
-命令：
-  （无）  打开监控窗口
-  watch   持续轮询，直到所有任务结束后退出
-  query   查询一次，输出结果后退出
-
-凭据从环境变量（SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET）或文件中读取，绝不从命令行读取。</translation>
-    </message>
-    <message>
         <source>url</source>
         <translation>URL</translation>
     </message>
@@ -1686,6 +1668,30 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>SMH base URL (default: the library&apos;s own host, https://LIBRARY.api.tencentsmh.cn; env SMH_ENDPOINT).</source>
         <translation>SMH 基础 URL（默认：媒体库自己的主机 https://LIBRARY.api.tencentsmh.cn；环境变量 SMH_ENDPOINT）。</translation>
+    </message>
+    <message>
+        <source>Watch Tencent Cloud Smart Media Hosting (SMH) tasks.
+
+Commands:
+  (none)  open the monitor window
+  watch   poll until every task is final, then exit
+  query   query once, print, exit
+  history show | set | clear
+          a library&apos;s file history: its settings, and clearing every historical
+          version (clear needs --yes)
+
+Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) or from files, never from the command line.</source>
+        <translation>监控腾讯云智能媒资托管（SMH）任务。
+
+命令：
+  （无）  打开监控窗口
+  watch   持续轮询，直到所有任务结束后退出
+  query   查询一次，输出结果后退出
+  history show | set | clear
+          媒体库的文件历史版本：查看或修改其设置，以及清除所有历史版本
+          （clear 需要 --yes）
+
+凭据从环境变量（SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET）或文件中读取，绝不从命令行读取。</translation>
     </message>
 </context>
 <context>

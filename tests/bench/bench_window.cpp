@@ -3,10 +3,12 @@
 // rest ending between 20 s and 10 min). A benchmark, not a test: it prints
 // figures and never fails on them.
 //
-//   bench_window [--tasks N] [--seconds S] [--ledger-only]
+//   bench_window [--tasks N] [--seconds S]
 //
-// Figures: launch to a painted, populated table; GUI-thread stalls (an
-// event-loop latency probe firing every 20 ms: how late each tick came);
+// Figures: launch to a painted, populated table and to every task in it;
+// GUI-thread stalls during start-up and while polling (an event-loop latency
+// probe firing every 20 ms from the moment the window is shown: how late each
+// tick came);
 // resident memory per task above an empty window; sort by each column and
 // filter; task-query requests per minute; for a first start (the IDs given)
 // and a second start (the same tasks reopened from the ledger).

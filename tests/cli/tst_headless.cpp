@@ -1,3 +1,4 @@
+#include "cliprocess.h"
 #include "demo/smhsimulator.h"
 #include "scriptedserver.h"
 #include "smh/secretstore.h"
@@ -6,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -22,12 +22,7 @@ class TestHeadless final : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliProcess::Run;
 
     SmhSimulator *m_simulator = nullptr;
     QString m_token;
@@ -60,41 +55,14 @@ private:
     Run run(const QStringList &arguments, const QProcessEnvironment &extra = {},
         const QByteArray &input = {}, bool withToken = true)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"DISPLAY"_s);
-        env.remove(u"WAYLAND_DISPLAY"_s);
-        env.remove(u"QT_QPA_PLATFORM"_s); // headless needs no platform plugin at all
-        env.remove(u"SMH_ACCESS_TOKEN"_s);
-        env.remove(u"SMH_LIBRARY_SECRET"_s);
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
+        CliProcess::Options options;
         if (withToken)
-            env.insert(u"SMH_ACCESS_TOKEN"_s, m_token);
-        const QStringList keys = extra.keys();
-        for (const QString &key : keys)
-            env.insert(key, extra.value(key));
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(SMH_BINARY), arguments);
-        if (!process.waitForStarted())
-            return {};
-        if (!input.isEmpty())
-            process.write(input);
-        process.closeWriteChannel();
-        // The simulator lives in this process: keep its event loop turning.
-        if (!finished.wait(60'000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        Run result;
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
+            options.environment.insert(u"SMH_ACCESS_TOKEN"_s, m_token);
+        options.environment.insert(extra); // the test's own values win
+        options.input = input;
         // The token must never show, whatever happened.
-        if (!m_token.isEmpty()
-            && (result.out.contains(m_token.toUtf8()) || result.err.contains(m_token.toUtf8())))
-            result.exitCode = -100;
-        return result;
+        options.secrets = {m_token};
+        return CliProcess::run(QStringLiteral(SMH_BINARY), arguments, options);
     }
 
     QStringList connection() const
@@ -131,6 +99,7 @@ private Q_SLOTS:
         r = run({u"--help"_s});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("watch"));
+        QVERIFY(r.out.contains("history show | set | clear")); // every command is named
         QVERIFY(r.out.contains("--endpoint"));
     }
 

@@ -1,3 +1,4 @@
+#include "cliprocess.h"
 #include "demo/smhsimulator.h"
 #include "tasks/historyledger.h"
 #include "tasks/taskstore.h"
@@ -20,12 +21,7 @@ class TestHistoryCli final : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliProcess::Run;
 
     SmhSimulator *m_simulator = nullptr;
     QString m_admin;
@@ -34,42 +30,19 @@ private:
 
     Run run(const QStringList &arguments, const QString &token)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM",
-                 "SMH_ACCESS_TOKEN", "SMH_LIBRARY_SECRET"})
-            env.remove(QString::fromLatin1(name));
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        env.insert(u"XDG_DATA_HOME"_s, m_data->path());
+        CliProcess::Options options;
+        options.environment.insert(u"XDG_DATA_HOME"_s, m_data->path());
         if (!token.isEmpty())
-            env.insert(u"SMH_ACCESS_TOKEN"_s, token);
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(SMH_BINARY),
+            options.environment.insert(u"SMH_ACCESS_TOKEN"_s, token);
+        options.secrets = {token}; // a token must never show
+        return CliProcess::run(QStringLiteral(SMH_BINARY),
             QStringList {u"--endpoint"_s, m_simulator->baseUrl().toString(), u"--library"_s,
                 m_simulator->libraryId(), u"--interval"_s, u"0.05"_s, u"--max-interval"_s, u"0.2"_s}
-                + arguments);
-        if (!process.waitForStarted())
-            return {};
-        process.closeWriteChannel();
-        // The simulator lives in this process: keep its event loop turning.
-        if (!finished.wait(60'000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        Run result;
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        if (result.out.contains(token.toUtf8()) || result.err.contains(token.toUtf8()))
-            result.exitCode = -100; // a token must never show
-        return result;
+                + arguments,
+            options);
     }
 
-    static QString text(const Run &run)
-    {
-        return QString::fromUtf8(run.out + "\n--- stderr:\n" + run.err);
-    }
+    static QString text(const Run &run) { return run.text(); }
 
 private Q_SLOTS:
     void init()

@@ -26,7 +26,10 @@ Expected<void> DemoWindow::start(const Options &options)
 {
     stop();
     m_monitor = std::make_unique<Monitor>();
-    if (const Expected<void> opened = m_monitor->openStore(u":memory:"_s); !opened) {
+    const Expected<void> opened = options.ledger.isEmpty()
+        ? m_monitor->openStore(u":memory:"_s)
+        : m_monitor->openStore(options.ledger, TaskStore::LoadMode::InBackground);
+    if (!opened) {
         const QString why = opened.error();
         stop();
         return unexpected(QString(u"the ledger did not open: "_s + why));

@@ -31,6 +31,9 @@ public:
         SecretStore *secrets = nullptr; // null: no keychain use
         bool connect = true; // false: a first start, nothing set up
         QSize size; // invalid: as the window chooses for the screen
+        // Empty: an in-memory ledger. A file is opened as the window face
+        // opens it: its tasks arrive in the background.
+        QString ledger;
     };
 
     DemoWindow();

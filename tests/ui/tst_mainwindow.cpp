@@ -1,5 +1,6 @@
 #include "demo/smhsimulator.h"
 #include "demowindow.h"
+#include "sampleledger.h"
 #include "smh/secretstore.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
@@ -39,8 +40,10 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QTimer>
 #include <QTreeWidget>
+#include <numeric>
 
 #include <functional>
 
@@ -163,6 +166,35 @@ private:
     }
 
 private Q_SLOTS:
+
+    // The window face opens the ledger in the background: the window is up
+    // at once, the rows arrive in slices (the model tester checks each), the
+    // counts follow, and adding meanwhile writes over nothing.
+    void aLedgerArrivesWhileTheWindowIsUp()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"ledger.sqlite"_s);
+        qint64 connection = 0;
+        {
+            Monitor writer;
+            QVERIFY(writer.openStore(file));
+            connection = SampleLedger::addConnection(*writer.store(), u"lib"_s, u"Library"_s);
+            QList<qint64> ids(12'000);
+            std::iota(ids.begin(), ids.end(), 1);
+            QVERIFY(writer.addTasks(connection, ids));
+            writer.shutdown();
+        }
+        DemoWindow::Options options;
+        options.connect = false;
+        options.ledger = file;
+        QVERIFY(start(options));
+        m_window->addTaskIds(connection, {11'999, 12'000, 12'001}, u"11999 12000 12001"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_demo.taskModel()->rowCount(), 12'001, 20'000);
+        QVERIFY(!m_monitor->store()->isLoading());
+        QTRY_COMPARE(m_demo.filterModel()->rowCount(), 12'001);
+        QTRY_COMPARE(m_demo.filterModel()->count(TaskState::Queued), 12'001);
+        QCOMPARE(m_monitor->store()->taskCount(), 12'001);
+    }
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
