@@ -172,7 +172,13 @@ bool TaskFilterModel::matchesText(const Task &task) const
                 return false;
             continue;
         }
-        auto has = [&word](QStringView text) { return text.contains(word, Qt::CaseInsensitive); };
+        // A word without letters ("12", "2026-11") has no case to fold:
+        // the plain search is several times faster over 100,000 rows.
+        const Qt::CaseSensitivity cs =
+            std::any_of(word.cbegin(), word.cend(), [](QChar c) { return c.isLetter(); })
+            ? Qt::CaseInsensitive
+            : Qt::CaseSensitive;
+        auto has = [&word, cs](QStringView text) { return text.contains(word, cs); };
         if (has(id) || has(status) || has(state) || has(connection) || has(task.note))
             continue;
         // Only tasks whose type is known pay for its name.
