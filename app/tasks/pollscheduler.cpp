@@ -109,6 +109,8 @@ void PollScheduler::removeConnection(qint64 connectionId)
     m_planner.untrackConnection(connectionId);
     m_rechecking.removeIf(
         [connectionId](const TaskKey &key) { return key.connectionId == connectionId; });
+    m_libraryLevel.removeIf(
+        [connectionId](const TaskKey &key) { return key.connectionId == connectionId; });
 }
 
 void PollScheduler::trackTasks(const QList<Task> &tasks)
@@ -118,6 +120,8 @@ void PollScheduler::trackTasks(const QList<Task> &tasks)
     for (const Task &task : tasks) {
         if (!task.isFinal() && !m_planner.isTracked(task.key)) {
             m_planner.track(task.key, current);
+            if (task.libraryLevel)
+                m_libraryLevel.insert(task.key);
             touched.insert(task.key.connectionId);
         }
     }
@@ -132,6 +136,7 @@ void PollScheduler::untrackTasks(const QList<TaskKey> &keys)
     for (const TaskKey &key : keys) {
         m_planner.untrack(key);
         m_rechecking.remove(key);
+        m_libraryLevel.remove(key);
     }
 }
 
@@ -178,6 +183,8 @@ int PollScheduler::recheck(const QList<TaskKey> &keys)
             continue;
         m_planner.track(key, current);
         m_rechecking.insert(key);
+        if (task->libraryLevel)
+            m_libraryLevel.insert(key);
         touched.insert(key.connectionId);
         ++count;
     }
@@ -298,9 +305,11 @@ void PollScheduler::runCycle(qint64 connectionId)
     // are asked with their own URL form, each batched on its own, together
     // within the request allowance.
     QList<qint64> scoped[2];
-    for (qint64 id : std::as_const(ids)) {
-        const std::optional<Task> task = m_store->task({connectionId, id});
-        scoped[task && task->libraryLevel].append(id);
+    if (m_libraryLevel.isEmpty()) {
+        scoped[0] = std::move(ids);
+    } else {
+        for (qint64 id : std::as_const(ids))
+            scoped[m_libraryLevel.contains({connectionId, id})].append(id);
     }
     it->inFlight = true;
     auto cycle = std::make_shared<Cycle>();

@@ -159,6 +159,9 @@ private:
     std::chrono::milliseconds m_maxTimerStep = defaultMaxTimerStep;
     QHash<qint64, ConnectionState> m_connections;
     QSet<TaskKey> m_rechecking; // final tasks asked about again, answer pending
+    // The tracked library-level tasks (few: history clears). A cycle sorts
+    // its due IDs by scope from this, not by looking up thousands of tasks.
+    QSet<TaskKey> m_libraryLevel;
     qint64 m_totalRequests = 0;
     bool m_shutDown = false;
 };

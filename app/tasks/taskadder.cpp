@@ -60,7 +60,7 @@ void TaskAdder::addSlices()
             m_outcome.firstAdded = added->constFirst().key.taskId;
         m_outcome.added += added->size();
         m_next += count;
-        if (spent.elapsed() >= 8)
+        if (spent.elapsed() >= 5)
             break;
     }
     Q_EMIT progress(m_next, m_ids.size());

@@ -252,7 +252,7 @@ public:
     // Hands the tasks to `take` a slice at a time; stops when it says no.
     static bool readTasks(const QSqlDatabase &database,
         const std::function<bool(QList<Task> &&)> &take, QString *error);
-    static constexpr qsizetype readSlice = 1000;
+    static constexpr qsizetype readSlice = 500;
     static Task taskFromQuery(const QSqlQuery &q);
     void stopReading();
 };
@@ -338,7 +338,7 @@ void TaskStore::Private::stopReading()
 {
     if (read)
         read->cancel = true;
-    // It looks at `cancel` every thousand rows: the wait is short.
+    // It looks at `cancel` every slice it reads: the wait is short.
     if (reader && !reader->wait(QDeadlineTimer(30'000)))
         qCWarning(lcStore) << "the ledger reader did not stop in 30 s";
     reader.reset();
@@ -587,7 +587,7 @@ void TaskStore::publishLoadedSlice(bool everything)
         }
         // Each listener (table, planner, counts) works on a bounded piece.
         Q_EMIT tasksAdded(slice);
-        if (!everything && more && spent.elapsed() >= 8) {
+        if (!everything && more && spent.elapsed() >= 5) {
             d->announcer.start();
             return;
         }
