@@ -190,10 +190,9 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
         demo->setFont(bold);
         statusBar()->addPermanentWidget(demo);
     }
-    // A normal widget, not a permanent one: the status bar's own messages
-    // ("3 tasks added.", progress) take its place for their few seconds
-    // instead of being squeezed to nothing beside it.
-    statusBar()->addWidget(m_status, 1);
+    // Messages are shown by the panel itself (showMessage()): beside it they
+    // would be squeezed to nothing, over it they would hide the counts.
+    statusBar()->addPermanentWidget(m_status, 1);
     statusBar()->setSizeGripEnabled(true);
 
     // The details, the highlighted row and the actions speak of one task.
@@ -671,7 +670,7 @@ void MainWindow::updateActions()
 
 void MainWindow::showMessage(const QString &text)
 {
-    statusBar()->showMessage(text, 4000);
+    m_status->showMessage(text, 4000);
 }
 
 void MainWindow::addTasks(const QString &prefill, const QStringList &files)
@@ -716,8 +715,9 @@ void MainWindow::addTaskIds(qint64 connectionId, const QList<qint64> &ids, const
     auto *adder = new TaskAdder(m_monitor, connectionId, ids, note, libraryLevel, this);
     connect(adder, &TaskAdder::progress, this, [this](qsizetype done, qsizetype total) {
         if (done < total)
-            statusBar()->showMessage(tr("Adding tasks: %1 of %2…")
-                                         .arg(QLocale().toString(done), QLocale().toString(total)));
+            m_status->showMessage(tr("Adding tasks: %1 of %2…")
+                                      .arg(QLocale().toString(done), QLocale().toString(total)),
+                0);
     });
     connect(adder, &TaskAdder::finished, this,
         [this, adder, connectionId, text](const TaskAdder::Outcome &outcome) {
@@ -730,7 +730,7 @@ void MainWindow::addTaskIds(qint64 connectionId, const QList<qint64> &ids, const
                     : tr("%1 of %2 task IDs were saved; the rest could not be: %3")
                           .arg(QLocale().toString(outcome.given - outcome.notSaved.size()),
                               QLocale().toString(outcome.given), outcome.error);
-                statusBar()->clearMessage();
+                m_status->clearMessage();
                 QMessageBox::warning(this, tr("Add Tasks"), why);
                 QStringList left;
                 if (outcome.added > 0) {

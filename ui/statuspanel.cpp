@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -16,6 +17,8 @@ StatusPanel::StatusPanel(StateStyle *style, QWidget *parent)
     , m_style(style)
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
     , m_polling(new QLabel(this))
+    , m_message(new ElidedLabel(this))
+    , m_messageTimer(new QTimer(this))
     , m_errorIcon(new QLabel(this))
     , m_errors(new ElidedLabel(this))
 {
@@ -42,10 +45,16 @@ StatusPanel::StatusPanel(StateStyle *style, QWidget *parent)
     };
     separator();
     layout->addWidget(m_polling);
+    layout->addWidget(m_message, 3);
     separator();
     layout->addWidget(m_errorIcon);
     layout->addWidget(m_errors, 1);
     m_polling->setObjectName(u"pollingStatus"_s);
+    m_message->setObjectName(u"statusMessage"_s);
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_message->setVisible(false);
+    m_messageTimer->setSingleShot(true);
+    connect(m_messageTimer, &QTimer::timeout, this, &StatusPanel::clearMessage);
     m_errors->setObjectName(u"connectionStatus"_s);
     // Long errors end in "…" rather than widen the window; the tooltip has them whole.
     m_errors->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -128,4 +137,28 @@ void StatusPanel::setHealth(const ConnectionHealth::Summary &health, int unfinis
             ? errors.constFirst()
             : tr("Connections in trouble: %1. %2").arg(errors.size()).arg(errors.constFirst()));
     m_errors->setDetails(errors.size() == 1 ? QString() : errors.join(u'\n'));
+}
+
+void StatusPanel::showMessage(const QString &text, int timeoutMs)
+{
+    m_message->setText(text);
+    m_message->setVisible(true);
+    m_polling->setVisible(false);
+    if (timeoutMs > 0)
+        m_messageTimer->start(timeoutMs);
+    else
+        m_messageTimer->stop();
+}
+
+void StatusPanel::clearMessage()
+{
+    m_messageTimer->stop();
+    m_message->setText({});
+    m_message->setVisible(false);
+    m_polling->setVisible(true);
+}
+
+QString StatusPanel::currentMessage() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
 }

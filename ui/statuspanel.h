@@ -11,6 +11,7 @@
 
 class ElidedLabel;
 class QLabel;
+class QTimer;
 class StateStyle;
 
 // The status bar's content: how many tasks are in each state (icon and
@@ -32,6 +33,13 @@ public:
     // is how many tasks are not final yet.
     void setHealth(const ConnectionHealth::Summary &health, int unfinished);
 
+    // A passing message ("3 tasks added.", progress) in the place of the
+    // polling line for `timeoutMs` (0: until the next message or clear), so
+    // that the counts and the connections' health stay in view.
+    void showMessage(const QString &text, int timeoutMs);
+    void clearMessage();
+    QString currentMessage() const;
+
 private:
     void restyle();
 
@@ -40,6 +48,8 @@ private:
     std::array<QLabel *, TaskStates::count> m_stateIcons {};
     std::array<QLabel *, TaskStates::count> m_stateCounts {};
     QLabel *m_polling;
+    ElidedLabel *m_message;
+    QTimer *m_messageTimer;
     QLabel *m_errorIcon;
     ElidedLabel *m_errors;
     bool m_authProblem = false;

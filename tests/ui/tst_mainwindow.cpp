@@ -757,9 +757,12 @@ private Q_SLOTS:
         part<QAction>(u"exportAction"_s)->trigger();
         QCOMPARE(openedIn, QDir(documents).absolutePath()); // the first time
         QVERIFY(QFile::exists(path));
-        const QString message = m_window->statusBar()->currentMessage();
+        const QString message = part<StatusPanel>(u"statusPanel"_s)->currentMessage();
         QVERIFY2(message.contains(u"Saved %1 row"_s.arg(rows)), qPrintable(message));
         QVERIFY2(message.contains(QDir::toNativeSeparators(path)), qPrintable(message));
+        // The message takes the polling line's place; the counts stay in view.
+        QVERIFY(part<QLabel>(u"stateCount_running"_s)->isVisible());
+        QVERIFY(!part<QLabel>(u"pollingStatus"_s)->isVisible());
         // The next export opens where the last one went.
         save(dir.filePath(u"second.csv"_s));
         part<QAction>(u"exportAction"_s)->trigger();
