@@ -139,26 +139,28 @@ void TaskTableView::applyDefaultColumns(int expectedWidth)
                 metrics.horizontalAdvance(title) + 16, content}));
     };
     const QString sampleTime = QLocale().toString(QTime(23, 58, 58), u"HH:mm:ss"_s);
-    // The task itself first. A narrow table lets go of what is said
-    // elsewhere: the connection (sidebar, details) and the code (the state).
-    const bool narrow = expectedWidth > 0 && expectedWidth < 720;
-    QString stateSample = TaskStates::label(TaskState::Succeeded);
-    for (int state = 0; state < TaskStates::count && !narrow; ++state) {
+    const QString shortStateSample = TaskStates::label(TaskState::Succeeded);
+    QString stateSample = shortStateSample;
+    for (int state = 0; state < TaskStates::count; ++state) {
         const QString label = TaskStates::label(TaskState(state));
         if (metrics.horizontalAdvance(label) > metrics.horizontalAdvance(stateSample))
             stateSample = label;
     }
-    const struct
+    // In the order they are shown: the task itself first, its kind beside
+    // its state.
+    struct Default
     {
         int column;
         int width;
         bool hidden;
-    } defaults[] = {
+    };
+    Default defaults[] = {
         {TaskTableModel::TaskIdColumn, width(TaskTableModel::TaskIdColumn, u"00000000"_s), false},
         {TaskTableModel::ConnectionColumn,
-            width(TaskTableModel::ConnectionColumn, u"library/space"_s, 30), narrow},
+            width(TaskTableModel::ConnectionColumn, u"library/space"_s, 30), false},
+        {TaskTableModel::TypeColumn, width(TaskTableModel::TypeColumn, u"Batch delete"_s), false},
         {TaskTableModel::StateColumn, width(TaskTableModel::StateColumn, stateSample, 40), false},
-        {TaskTableModel::StatusColumn, width(TaskTableModel::StatusColumn, u"000"_s), narrow},
+        {TaskTableModel::StatusColumn, width(TaskTableModel::StatusColumn, u"000"_s), false},
         {TaskTableModel::AddedColumn, width(TaskTableModel::AddedColumn, sampleTime), true},
         {TaskTableModel::LastPolledColumn, width(TaskTableModel::LastPolledColumn, sampleTime),
             false},
@@ -171,12 +173,39 @@ void TaskTableView::applyDefaultColumns(int expectedWidth)
         {TaskTableModel::PathColumn, width(TaskTableModel::PathColumn, u"folder/file.pdf"_s),
             false},
         {TaskTableModel::NoteColumn, width(TaskTableModel::NoteColumn, u"a short note"_s), false},
-        {TaskTableModel::TypeColumn, width(TaskTableModel::TypeColumn, u"Batch delete"_s), narrow},
     };
-    for (const auto &column : defaults) {
+    // A table too narrow for all of them lets go of what is said elsewhere,
+    // in this order, until the path keeps room of its own: the code (the
+    // state says it), the connection (sidebar, details), the type (details).
+    if (expectedWidth > 0) {
+        int total = 2 * metrics.horizontalAdvance(u"folder/file.pdf"_s);
+        for (const Default &column : defaults) {
+            if (!column.hidden && column.column != TaskTableModel::PathColumn)
+                total += column.width;
+        }
+        for (int letGo : {int(TaskTableModel::StatusColumn), int(TaskTableModel::ConnectionColumn),
+                 int(TaskTableModel::TypeColumn)}) {
+            if (total <= expectedWidth)
+                break;
+            for (Default &column : defaults) {
+                if (column.column == letGo) {
+                    column.hidden = true;
+                    total -= column.width;
+                }
+            }
+        }
+        // Then the state column keeps room for the common states only (the
+        // longest ones elide, whole in the tooltip and the details).
+        for (Default &column : defaults) {
+            if (total > expectedWidth && column.column == TaskTableModel::StateColumn)
+                column.width = width(TaskTableModel::StateColumn, shortStateSample, 40);
+        }
+    }
+    int visual = 0;
+    for (const Default &column : defaults) {
         if (column.column >= header->count())
             continue;
-        header->moveSection(header->visualIndex(column.column), column.column);
+        header->moveSection(header->visualIndex(column.column), visual++);
         header->setSectionResizeMode(column.column, QHeaderView::Interactive);
         header->resizeSection(column.column, column.width);
         header->setSectionHidden(column.column, column.hidden);

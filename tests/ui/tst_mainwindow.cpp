@@ -503,6 +503,29 @@ private Q_SLOTS:
         QVERIFY(filtersDock->minimumSizeHint().width() <= 160);
     }
 
+    // A common desktop window: every default column fits, none off to the
+    // side, and the type stands beside the state.
+    void fitsA1400By860WindowWithTheType()
+    {
+        DemoWindow::Options options;
+        options.interval = 300ms;
+        options.size = QSize(1400, 860);
+        QVERIFY(start(options));
+        TaskTableView *view = m_demo.view();
+        QHeaderView *header = view->horizontalHeader();
+        QTRY_VERIFY(view->viewport()->width() > 300);
+        QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+        QVERIFY(!header->isSectionHidden(TaskTableModel::TypeColumn));
+        QCOMPARE(header->visualIndex(TaskTableModel::TypeColumn) + 1,
+            header->visualIndex(TaskTableModel::StateColumn));
+        for (int column :
+            {TaskTableModel::TaskIdColumn, TaskTableModel::TypeColumn, TaskTableModel::StateColumn,
+                TaskTableModel::PathColumn, TaskTableModel::NoteColumn}) {
+            const int right = header->sectionViewportPosition(column) + header->sectionSize(column);
+            QVERIFY2(right <= view->viewport()->width(), qPrintable(QString::number(column)));
+        }
+    }
+
     void recheckKeepsHistory()
     {
         QVERIFY(start(300ms));
