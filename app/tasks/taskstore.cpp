@@ -248,6 +248,15 @@ public:
         return true;
     }
 
+    // Takes tasks new to memory in: by key, and in the order tasks() keeps.
+    void remember(const QList<Task> &list)
+    {
+        for (const Task &task : list) {
+            tasks.insert(task.key, task);
+            order.append(task.key);
+        }
+    }
+
     bool loadConnections(QString *error);
     // Hands the tasks to `take` a slice at a time; stops when it says no.
     static bool readTasks(const QSqlDatabase &database,
@@ -505,10 +514,7 @@ bool TaskStore::open(const QString &path, QString *error, LoadMode mode)
     why.clear();
     if (inMemory || mode == LoadMode::AtOnce) {
         auto keep = [this](QList<Task> &&slice) {
-            for (const Task &task : std::as_const(slice)) {
-                d->tasks.insert(task.key, task);
-                d->order.append(task.key);
-            }
+            d->remember(slice);
             return true;
         };
         if (!Private::readTasks(d->db(), keep, &loadError))
@@ -581,10 +587,7 @@ void TaskStore::publishLoadedSlice(bool everything)
             slice = read->slices.takeFirst();
             more = !read->slices.isEmpty();
         }
-        for (const Task &task : std::as_const(slice)) {
-            d->tasks.insert(task.key, task);
-            d->order.append(task.key);
-        }
+        d->remember(slice);
         // Each listener (table, planner, counts) works on a bounded piece.
         Q_EMIT tasksAdded(slice);
         if (!everything && more && spent.elapsed() >= 5) {
@@ -912,10 +915,7 @@ QList<Task> TaskStore::addTasks(qint64 connectionId, const QList<qint64> &taskId
     }
     if (!d->transact([&added](QSqlQuery &q) { return upsertTasks(q, added); }))
         return {};
-    for (const Task &task : std::as_const(added)) {
-        d->tasks.insert(task.key, task);
-        d->order.append(task.key);
-    }
+    d->remember(added);
     Q_EMIT tasksAdded(added);
     return added;
 }
@@ -967,8 +967,7 @@ bool TaskStore::setNote(const TaskKey &key, const QString &note)
     changed.note = note;
     if (!d->transact([&changed](QSqlQuery &q) { return upsertTasks(q, {changed}); }))
         return false;
-    d->tasks.insert(key, changed);
-    Q_EMIT tasksChanged({changed});
+    announce({changed}, {});
     return true;
 }
 
@@ -1103,9 +1102,7 @@ bool TaskStore::setLastError(const QList<TaskKey> &keys, const QString &redacted
         return true;
     if (!d->transact([&changed](QSqlQuery &q) { return upsertTasks(q, changed); }))
         return false;
-    for (const Task &task : std::as_const(changed))
-        d->tasks.insert(task.key, task);
-    Q_EMIT tasksChanged(changed);
+    announce(changed, {});
     return true;
 }
 
