@@ -97,7 +97,15 @@ void TaskFilterModel::setFilterText(const QString &text)
         return;
     m_text = trimmed;
     static const QRegularExpression spaces(u"\\s+"_s);
-    m_words = m_text.split(spaces, Qt::SkipEmptyParts);
+    m_words.clear();
+    const QStringList words = m_text.split(spaces, Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        // A word without letters ("12", "2026-11") has no case to fold: the
+        // plain search is several times faster over 100,000 rows.
+        const bool letters =
+            std::any_of(word.cbegin(), word.cend(), [](QChar c) { return c.isLetter(); });
+        m_words.append({word, letters ? Qt::CaseInsensitive : Qt::CaseSensitive});
+    }
     invalidateFilter();
     countsMayHaveChanged();
     Q_EMIT filterChanged();
@@ -165,20 +173,14 @@ bool TaskFilterModel::matchesText(const Task &task) const
     const QString &state = m_stateLabels.at(size_t(task.state));
     // The path is joined from its segments: only when a word gets that far.
     std::optional<QString> path;
-    for (const QString &word : std::as_const(m_words)) {
+    for (const Word &word : std::as_const(m_words)) {
         // "#1003" asks for that task ID and nothing that merely contains it.
-        if (word.size() > 1 && word.startsWith(u'#')) {
-            if (id != QStringView(word).mid(1))
+        if (word.text.size() > 1 && word.text.startsWith(u'#')) {
+            if (id != QStringView(word.text).mid(1))
                 return false;
             continue;
         }
-        // A word without letters ("12", "2026-11") has no case to fold:
-        // the plain search is several times faster over 100,000 rows.
-        const Qt::CaseSensitivity cs =
-            std::any_of(word.cbegin(), word.cend(), [](QChar c) { return c.isLetter(); })
-            ? Qt::CaseInsensitive
-            : Qt::CaseSensitive;
-        auto has = [&word, cs](QStringView text) { return text.contains(word, cs); };
+        auto has = [&word](QStringView text) { return text.contains(word.text, word.cs); };
         if (has(id) || has(status) || has(state) || has(connection) || has(task.note))
             continue;
         // Only tasks whose type is known pay for its name.

@@ -78,7 +78,12 @@ private:
     const TaskTableModel *m_tasks = nullptr;
     std::array<QString, TaskStates::count> m_stateLabels;
     QString m_text;
-    QStringList m_words;
+    struct Word
+    {
+        QString text;
+        Qt::CaseSensitivity cs; // insensitive for a word with letters in it
+    };
+    QList<Word> m_words;
     QSet<TaskState> m_states;
     qint64 m_connectionId = 0;
     mutable StateCounts m_counts {};
