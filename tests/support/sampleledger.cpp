@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <numeric>
+
 using namespace Qt::StringLiterals;
 
 namespace SampleLedger {
@@ -30,6 +32,26 @@ qint64 addConnection(TaskStore &store, const QString &libraryId, const QString &
             qPrintable(u"cannot add a connection: "_s + store.lastError()), __FILE__, __LINE__);
     }
     return id;
+}
+
+qint64 writeFile(const QString &path, qsizetype count, const QString &note)
+{
+    TaskStore store;
+    QString error;
+    if (!store.open(path, &error)) {
+        QTest::qFail(qPrintable(u"cannot write a ledger: "_s + error), __FILE__, __LINE__);
+        return 0;
+    }
+    const qint64 connectionId = addConnection(store, u"lib"_s, u"Library"_s);
+    if (connectionId == 0)
+        return 0;
+    QList<qint64> ids(count);
+    std::iota(ids.begin(), ids.end(), 1);
+    if (store.addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc()).size() != count) {
+        QTest::qFail(qPrintable(u"cannot add tasks: "_s + store.lastError()), __FILE__, __LINE__);
+        return 0;
+    }
+    return connectionId;
 }
 
 TaskResult result(const QString &srcInode, const QString &dstInode)

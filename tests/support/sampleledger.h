@@ -19,6 +19,12 @@ bool openInMemory(TaskStore &store);
 // the current test fails with the reason and 0 is returned.
 qint64 addConnection(TaskStore &store, const QString &libraryId, const QString &name = {});
 
+// Writes the ledger file `path` as an earlier session would have left it: a
+// connection to "lib" with tasks 1 to `count`, all queued, noted `note`.
+// Returns the connection's id; on failure the current test fails with the
+// reason and 0 is returned.
+qint64 writeFile(const QString &path, qsizetype count, const QString &note = {});
+
 // A finished cleanup: converted from foo/bar/test.docx to foo/ba_1x1/test.pdf.
 TaskResult result(const QString &srcInode, const QString &dstInode);
 

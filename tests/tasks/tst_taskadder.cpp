@@ -101,14 +101,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(u"ledger.sqlite"_s);
-        qint64 connection = 0;
-        {
-            Monitor writer;
-            QVERIFY(writer.openStore(file));
-            connection = SampleLedger::addConnection(*writer.store(), u"lib"_s, u"Library"_s);
-            QVERIFY(writer.addTasks(connection, range(1, 3'000), u"old"_s));
-            writer.shutdown();
-        }
+        const qint64 connection = SampleLedger::writeFile(file, 3'000, u"old"_s);
+        QVERIFY(connection != 0);
         Monitor monitor;
         QVERIFY(monitor.openStore(file, TaskStore::LoadMode::InBackground));
         QVERIFY(monitor.store()->isLoading());

@@ -1,3 +1,4 @@
+#include "sampleledger.h"
 #include "tasks/taskstore.h"
 
 #include <QCoreApplication>
@@ -983,14 +984,11 @@ private Q_SLOTS:
     // one failed; returns the connection.
     qint64 writeLedger(const QString &file, int count)
     {
+        const qint64 connectionId = SampleLedger::writeFile(file, count);
         TaskStore store;
         QString error;
-        if (!store.open(file, &error))
+        if (connectionId == 0 || !store.open(file, &error))
             return 0;
-        const qint64 connectionId = store.addConnection(sampleConnection());
-        QList<qint64> ids(count);
-        std::iota(ids.begin(), ids.end(), 1);
-        store.addTasks(connectionId, ids, {}, t(0));
         QList<TaskObservation> failed;
         for (qint64 id = 10; id <= count; id += 10)
             failed << observation(connectionId, id, TaskState::Failed, 500, 5);

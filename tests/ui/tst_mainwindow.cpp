@@ -43,7 +43,6 @@
 
 #include <QTimer>
 #include <QTreeWidget>
-#include <numeric>
 
 #include <functional>
 
@@ -174,16 +173,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(u"ledger.sqlite"_s);
-        qint64 connection = 0;
-        {
-            Monitor writer;
-            QVERIFY(writer.openStore(file));
-            connection = SampleLedger::addConnection(*writer.store(), u"lib"_s, u"Library"_s);
-            QList<qint64> ids(12'000);
-            std::iota(ids.begin(), ids.end(), 1);
-            QVERIFY(writer.addTasks(connection, ids));
-            writer.shutdown();
-        }
+        const qint64 connection = SampleLedger::writeFile(file, 12'000);
+        QVERIFY(connection != 0);
         DemoWindow::Options options;
         options.connect = false;
         options.ledger = file;
