@@ -159,8 +159,10 @@ private:
     std::chrono::milliseconds m_maxTimerStep = defaultMaxTimerStep;
     QHash<qint64, ConnectionState> m_connections;
     QSet<TaskKey> m_rechecking; // final tasks asked about again, answer pending
-    // The tracked library-level tasks (few: history clears). A cycle sorts
-    // its due IDs by scope from this, not by looking up thousands of tasks.
+    // Every library-level task ever tracked, until removed (few: history
+    // clears; a final one stays, as a re-check may track it again). A cycle
+    // sorts its due IDs by scope from this, not by looking up thousands of
+    // tasks.
     QSet<TaskKey> m_libraryLevel;
     qint64 m_totalRequests = 0;
     bool m_shutDown = false;
