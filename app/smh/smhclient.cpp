@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -56,6 +57,47 @@ int parseRetryAfter(const QByteArray &header)
         QDateTime::currentDateTimeUtc().secsTo(when), 0, SmhError::maxRetryAfterSeconds));
 }
 
+// The body of a call that must reach SMH at most once. Qt's HTTP channel
+// resends the current request when the connection closes before a complete
+// reply, whatever its method, unless the body cannot be read a second time:
+// then it gives up with ContentReSendError. This device can be read once
+// and never reset; with a Content-Length set, Qt streams it as it is
+// instead of buffering it into a copy it could replay.
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(QByteArray bytes, QObject *parent)
+        : QIODevice(parent)
+        , m_bytes(std::move(bytes))
+    {
+        open(QIODevice::ReadOnly);
+    }
+
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override
+    {
+        return m_bytes.size() - m_read + QIODevice::bytesAvailable();
+    }
+    bool atEnd() const override { return m_read >= m_bytes.size() && QIODevice::atEnd(); }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = std::min<qint64>(maxSize, m_bytes.size() - m_read);
+        if (n <= 0)
+            return m_read >= m_bytes.size() ? -1 : 0;
+        std::memcpy(data, m_bytes.constData() + m_read, size_t(n));
+        m_read += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_bytes;
+    qint64 m_read = 0;
+};
+
 } // namespace
 
 SmhJob::SmhJob(QObject *parent)
@@ -74,10 +116,12 @@ void SmhJob::emitFinishedOnce()
 SmhClient::SmhClient(QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
+    , m_onceNetwork(new QNetworkAccessManager(this))
 {
     // Replies are aborted in the destructor; a cache or cookie jar would only
     // keep tokens around.
     m_network->setCookieJar(nullptr);
+    m_onceNetwork->setCookieJar(nullptr);
 }
 
 SmhClient::~SmhClient()
@@ -163,13 +207,29 @@ void SmhClient::failLater(SmhJob *job, const SmhError &error)
 }
 
 QNetworkReply *SmhClient::send(
-    const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body)
+    const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body, Send policy)
 {
-    // Only a request with a body gets an upload device: with one, Qt read an
-    // endless reply far past the read-ahead limit (tst_smhclient
-    // theCapStopsTheReading), so bodiless requests keep the plain call.
-    QNetworkReply *reply = body.isEmpty() ? m_network->sendCustomRequest(request, verb)
-                                          : m_network->sendCustomRequest(request, verb, body);
+    QNetworkReply *reply = nullptr;
+    if (policy == Send::Once) {
+        QNetworkRequest once = request;
+        once.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        once.setRawHeader("Connection", "close");
+        once.setAttribute(QNetworkRequest::ConnectionCacheExpiryTimeoutSecondsAttribute, 0);
+        once.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        // Otherwise Qt copies a sequential body into a buffer it can replay.
+        once.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        once.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        auto *device = new OneShotBody(body, nullptr);
+        reply = m_onceNetwork->sendCustomRequest(once, verb, device);
+        device->setParent(reply);
+    } else {
+        // Only a request with a body gets an upload device: with one, Qt read an
+        // endless reply far past the read-ahead limit (tst_smhclient
+        // theCapStopsTheReading), so bodiless requests keep the plain call.
+        reply = body.isEmpty() ? m_network->sendCustomRequest(request, verb)
+                               : m_network->sendCustomRequest(request, verb, body);
+    }
     ++m_requestsSent;
     m_inFlight.append(reply);
     qCDebug(lcSmhClient) << verb << Redact::url(request.url());
@@ -221,7 +281,9 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
 {
     m_inFlight.removeAll(reply);
     reply->deleteLater();
-    const QByteArray body = m_bodies.take(reply) + reply->read(m_maxReplyBytes + 1);
+    // An aborted reply is closed: reading it would only make Qt warn.
+    const QByteArray body =
+        m_bodies.take(reply) + (reply->isOpen() ? reply->read(m_maxReplyBytes + 1) : QByteArray());
 
     Outcome outcome;
     outcome.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -271,6 +333,13 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
             tr("no reply from %1 within %2 s")
                 .arg(where)
                 .arg(double(m_transferTimeout.count()) / 1000.0));
+    } else if (reply->error() == QNetworkReply::ContentReSendError) {
+        // A Send::Once call whose connection ended before a complete reply:
+        // Qt wanted to send it again and could not (OneShotBody).
+        outcome.error = SmhError(SmhError::Kind::Network,
+            tr("the connection to %1 closed before a complete reply; the request was not sent "
+               "again")
+                .arg(where));
     } else if (reply->error() != QNetworkReply::NoError) {
         // Also with a 2xx status: a body cut short is a network failure, not a reply.
         outcome.error = SmhError(
@@ -445,7 +514,8 @@ SmhJob *SmhClient::deleteToken(const ConnectionSettings &settings, const QString
 }
 
 ApiJob *SmhClient::callApi(const QByteArray &verb, const ConnectionSettings &settings,
-    const QString &accessToken, const QString &encodedPath, const QByteArray &jsonBody)
+    const QString &accessToken, const QString &encodedPath, const QByteArray &jsonBody,
+    Send sendPolicy)
 {
     auto *job = new ApiJob(this);
     if (const auto error = preflight(settings)) {
@@ -466,16 +536,44 @@ ApiJob *SmhClient::callApi(const QByteArray &verb, const ConnectionSettings &set
     if (!jsonBody.isEmpty())
         request.setHeader(
             QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = send(verb, request, jsonBody);
+    QNetworkReply *reply = send(verb, request, jsonBody, sendPolicy);
     connect(reply, &QNetworkReply::finished, job, [this, job, reply] {
         const Outcome outcome = takeOutcome(reply);
         job->m_httpStatus = outcome.httpStatus;
         job->m_body = outcome.body;
+        job->m_effect = effectOf(reply, outcome);
         if (outcome.error.isError())
             job->addError(outcome.error);
         job->emitFinishedOnce();
     });
     return job;
+}
+
+ApiJob::Effect SmhClient::effectOf(const QNetworkReply *reply, const Outcome &outcome)
+{
+    const int status = outcome.httpStatus;
+    if (status >= 200 && status < 300)
+        return ApiJob::Effect::Applied;
+    if (status >= 300 && status < 500)
+        return ApiJob::Effect::None;
+    if (status >= 500)
+        return ApiJob::Effect::Unknown;
+    // No status. Only these errors happen before a byte of the request can
+    // have reached SMH; after anything else it may have acted.
+    switch (reply->error()) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return ApiJob::Effect::None;
+    default:
+        break;
+    }
+    if (!reply->property(tlsErrorsProperty).toStringList().isEmpty())
+        return ApiJob::Effect::None;
+    return ApiJob::Effect::Unknown;
 }
 
 void SmhClient::abortAll()

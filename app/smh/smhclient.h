@@ -96,8 +96,19 @@ class ApiJob final : public SmhJob
     Q_DISABLE_COPY_MOVE(ApiJob)
 
 public:
+    // What SMH can have done with the call: nothing (it never left, or SMH
+    // refused it with a 3xx or 4xx), what was asked (SMH said 2xx, even if
+    // the body was then cut short), or nobody can say (the request left and
+    // no status came back, or SMH said 5xx: it may have acted first).
+    enum class Effect {
+        None,
+        Applied,
+        Unknown
+    };
+
     int httpStatus() const { return m_httpStatus; }
     QByteArray body() const { return m_body; }
+    Effect effect() const { return m_effect; }
 
 private:
     friend class SmhClient;
@@ -106,6 +117,7 @@ private:
     { }
     int m_httpStatus = 0;
     QByteArray m_body;
+    Effect m_effect = Effect::None;
 };
 
 // The only place that talks HTTP to SMH. It owns the one
@@ -154,10 +166,21 @@ public:
     // DELETE /api/v1/token/{LibraryId}/{AccessToken}
     SmhJob *deleteToken(const ConnectionSettings &settings, const QString &accessToken);
 
+    // How a call may travel. Once is for what changes state at SMH (a clear,
+    // a settings change): it leaves at most once, never resent by Qt or by
+    // us, on a connection of its own that no earlier request left half-closed,
+    // redirects are not followed, and ApiJob::effect() says what SMH can have
+    // done with it.
+    enum class Send {
+        Repeatable,
+        Once
+    };
+
     // `verb` {endpoint}{encodedPath}?access_token=…[&user_id=…] with an optional
     // JSON body. The path is percent-encoded by the caller.
     ApiJob *callApi(const QByteArray &verb, const ConnectionSettings &settings,
-        const QString &accessToken, const QString &encodedPath, const QByteArray &jsonBody = {});
+        const QString &accessToken, const QString &encodedPath, const QByteArray &jsonBody = {},
+        Send send = Send::Repeatable);
 
     // Aborts every request in flight; their jobs finish with Kind::Cancelled.
     void abortAll();
@@ -178,8 +201,9 @@ private:
     };
 
     QNetworkRequest prepareRequest(const QUrl &url, const ConnectionSettings &settings) const;
-    QNetworkReply *send(
-        const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body = {});
+    QNetworkReply *send(const QByteArray &verb, const QNetworkRequest &request,
+        const QByteArray &body = {}, Send policy = Send::Repeatable);
+    static ApiJob::Effect effectOf(const QNetworkReply *reply, const Outcome &outcome);
     Outcome takeOutcome(QNetworkReply *reply);
     QList<QSslCertificate> caCertificates(const QString &path, SmhError *error);
     QUrl apiUrl(const ConnectionSettings &settings, const QString &encodedPath) const;
@@ -189,6 +213,9 @@ private:
     void failLater(SmhJob *job, const SmhError &error);
 
     QNetworkAccessManager *m_network;
+    // For Send::Once calls only: its connections are never reused, so such
+    // a call never goes out on a keep-alive connection the server is closing.
+    QNetworkAccessManager *m_onceNetwork;
     QList<QPointer<QNetworkReply>> m_inFlight;
     QHash<QNetworkReply *, QByteArray> m_bodies; // read so far, per reply in flight
     struct CaFile

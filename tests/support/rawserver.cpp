@@ -2,15 +2,18 @@
 
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr char answeredProperty[] = "raw_answered";
 }
 
-RawServer::RawServer(QByteArray response, QObject *parent)
+RawServer::RawServer(QByteArray response, Ending ending, QObject *parent)
     : QObject(parent)
     , m_response(std::move(response))
+    , m_ending(ending)
 {
     connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
@@ -48,7 +51,16 @@ void RawServer::serve(QTcpSocket *socket)
     socket->setProperty(answeredProperty, true);
     m_lastRequestHead = head.left(end);
     ++m_requestCount;
+    m_verbs.append(head.left(head.indexOf(' ')));
     socket->write(m_response);
+    if (m_ending == Ending::Reset) {
+        socket->flush();
+        // SO_LINGER with a zero timeout: close() sends RST, not FIN.
+        const linger reset {1, 0};
+        ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+        socket->abort();
+        return;
+    }
     // The end of the body is the end of the connection.
     socket->disconnectFromHost();
 }

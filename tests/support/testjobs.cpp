@@ -33,6 +33,10 @@ JobResult wait(SmhJob *job, std::chrono::milliseconds timeout)
             result->requestCount = query->requestCount();
         } else if (const auto *token = qobject_cast<TokenJob *>(job)) {
             result->token = token->token();
+        } else if (const auto *api = qobject_cast<ApiJob *>(job)) {
+            result->httpStatus = api->httpStatus();
+            result->body = api->body();
+            result->effect = int(api->effect());
         }
     });
     if (!QTest::qWaitFor([&result] { return result->finished; }, int(timeout.count())))

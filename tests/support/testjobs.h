@@ -24,6 +24,10 @@ struct JobResult
     int requestCount = 0;
     // TokenJob
     AccessToken token;
+    // ApiJob
+    int httpStatus = 0;
+    QByteArray body;
+    int effect = -1; // ApiJob::Effect
 
     SmhError error() const { return errors.value(0); }
     // The report for `id`, or a default one (taskId 0) when there is none.
