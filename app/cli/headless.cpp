@@ -1,5 +1,6 @@
 #include "cli/headless.h"
 
+#include "cli/taskjson.h"
 #include "cli/texttable.h"
 
 #include "smh/redact.h"
@@ -42,23 +43,6 @@ QJsonObject summaryOf(const TaskNotifier &counts)
     return summary;
 }
 
-bool hasStatus(const Task &task)
-{
-    return task.state != TaskState::Queued && task.state != TaskState::NotFound;
-}
-
-QJsonObject taskJson(const Task &task)
-{
-    QJsonObject object {{u"taskId"_s, task.key.taskId}, {u"state"_s, TaskStates::key(task.state)}};
-    // null only when the server said nothing of the task: a status of 0 it
-    // sent is printed as 0.
-    object.insert(
-        u"status"_s, hasStatus(task) ? QJsonValue(task.status) : QJsonValue(QJsonValue::Null));
-    if (task.result)
-        object.insert(u"result"_s, task.result->toJson());
-    return object;
-}
-
 // An object as QJsonDocument indents it `level` deep inside a document.
 QString nestedJson(const QJsonObject &object, int level)
 {
@@ -66,11 +50,6 @@ QString nestedJson(const QJsonObject &object, int level)
     json.chop(1); // the document's final new line
     const QByteArray newLine = QByteArray("\n") + QByteArray(4 * level, ' ');
     return QString::fromUtf8(json.replace('\n', newLine));
-}
-
-QString isoNow()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -367,8 +346,8 @@ void HeadlessRunner::updateProgressLine()
 
 void HeadlessRunner::printEvent(const Task &task)
 {
-    QJsonObject event {{u"time"_s, isoNow()}};
-    const QJsonObject body = taskJson(task);
+    QJsonObject event {{u"time"_s, TaskJson::isoNow()}};
+    const QJsonObject body = TaskJson::of(task);
     for (auto it = body.begin(); it != body.end(); ++it)
         event.insert(it.key(), it.value());
     m_out << QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)) << '\n'
@@ -385,7 +364,7 @@ void HeadlessRunner::printFinal()
         m_out << "{\n    \"summary\": " << nestedJson(summaryOf(*m_monitor->notifier()), 1)
               << ",\n    \"tasks\": [\n";
         for (qsizetype i = 0; i < tasks.size(); ++i) {
-            m_out << "        " << nestedJson(taskJson(tasks.at(i)), 2)
+            m_out << "        " << nestedJson(TaskJson::of(tasks.at(i)), 2)
                   << (i + 1 < tasks.size() ? ",\n" : "\n");
         }
         m_out << "    ]\n}\n";
@@ -408,7 +387,7 @@ void HeadlessRunner::printFinal()
         QList<QStringList> rows;
         for (const Task &task : tasks) {
             rows << QStringList {QString::number(task.key.taskId), TaskStates::key(task.state),
-                hasStatus(task) ? QString::number(task.status) : u"-"_s,
+                TaskJson::hasStatus(task) ? QString::number(task.status) : u"-"_s,
                 task.result && !task.result->srcInode.isEmpty() ? task.result->srcInode : u"-"_s,
                 task.result && !task.result->dstInode.isEmpty() ? task.result->dstInode : u"-"_s,
                 task.result && !task.result->summaryPath().isEmpty() ? task.result->summaryPath()

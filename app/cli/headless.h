@@ -34,6 +34,9 @@ public:
         AuthFailed = 4,
         GaveUp = 5,
         UnknownStatus = 6,
+        // A state-changing call (a clear) left and no complete answer came
+        // back, or its task cannot be followed: it may have happened.
+        OutcomeUnknown = 7,
     };
 
     // Consecutive failed cycles after which `watch` stops trying (with the

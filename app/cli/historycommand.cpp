@@ -1,6 +1,7 @@
 #include "cli/historycommand.h"
 
 #include "cli/headless.h"
+#include "cli/taskjson.h"
 #include "cli/texttable.h"
 
 #include "smh/redact.h"
@@ -44,11 +45,6 @@ std::optional<int> intOption(
     return value;
 }
 
-QString isoNow()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
 QJsonValue bytesJson(const std::optional<qint64> &bytes)
 {
     // As SMH sends sizes: a string of bytes (JSON numbers lose precision
@@ -84,6 +80,9 @@ int exitCodeFor(const ClearRefusal &refusal)
     case ClearRefusal::Reason::HistoryOn:
     case ClearRefusal::Reason::NoConnection:
         return HeadlessRunner::UsageError;
+    case ClearRefusal::Reason::OutcomeUnknown:
+    case ClearRefusal::Reason::AcceptedUntracked:
+        return HeadlessRunner::OutcomeUnknown;
     case ClearRefusal::Reason::RateLimited:
     case ClearRefusal::Reason::Busy:
     case ClearRefusal::Reason::Failed:
@@ -253,6 +252,12 @@ Expected<void> HistoryCommand::prepare()
     const bool recorded = m_options.action == Action::Clear && !m_monitorOptions.demo;
     m_monitor = std::make_unique<Monitor>();
     m_monitor->setDemoMode(m_monitorOptions.demo);
+    m_monitor->history()->setFace(tr("command"));
+    // The ledger may be the window's: its tasks are the window's to poll.
+    // This command polls the clear's task alone (added from now on).
+    const QDateTime started = QDateTime::currentDateTimeUtc().addMSecs(-1);
+    m_monitor->scheduler()->setTaskFilter(
+        [started](const Task &task) { return task.libraryLevel && task.addedAt >= started; });
     if (const auto opened =
             m_monitor->openStore(recorded ? TaskStore::defaultPath() : u":memory:"_s);
         !opened)
@@ -295,7 +300,8 @@ void HistoryCommand::finish(int code)
         return;
     m_finished = true;
     m_out.flush();
-    QCoreApplication::exit(code);
+    // A token minted for the command is deleted before it exits (briefly).
+    m_monitor->history()->whenTokensReleased(this, [code] { QCoreApplication::exit(code); });
 }
 
 void HistoryCommand::show()
@@ -433,6 +439,7 @@ void HistoryCommand::clear()
                             + tr("Nothing was changed; pass --disable-history to turn it off "
                                  "first.")
                         : started.error().message);
+                printRefusal(started.error());
                 finish(exitCodeFor(started.error()));
                 return;
             }
@@ -444,8 +451,8 @@ void HistoryCommand::clear()
                 break;
             case MonitorOptions::Output::JsonLines:
                 m_out << QString::fromUtf8(
-                    QJsonDocument(QJsonObject {{u"time"_s, isoNow()}, {u"taskId"_s, taskId},
-                                      {u"state"_s, u"started"_s},
+                    QJsonDocument(QJsonObject {{u"time"_s, TaskJson::isoNow()},
+                                      {u"taskId"_s, taskId}, {u"state"_s, u"started"_s},
                                       {u"usageBefore"_s, bytesJson(started->record.usageBefore)}})
                         .toJson(QJsonDocument::Compact))
                       << Qt::endl;
@@ -464,6 +471,26 @@ void HistoryCommand::clear()
             }
             watch(*started);
         });
+}
+
+void HistoryCommand::printRefusal(const ClearRefusal &refusal)
+{
+    if (m_monitorOptions.output == MonitorOptions::Output::Text || !refusal.record)
+        return;
+    // Scripts read what became of the attempt, not only the exit code.
+    const CleanupRecord &record = *refusal.record;
+    QJsonObject document {{u"time"_s, TaskJson::isoNow()},
+        {u"state"_s, CleanupRecord::phaseKey(record.phase)}, {u"sent"_s, record.wasSent()},
+        {u"message"_s, Redact::text(refusal.message)},
+        {u"historyLeftOff"_s, record.leftHistoryOff()},
+        {u"usageBefore"_s, bytesJson(record.usageBefore)}};
+    if (record.task.taskId != 0)
+        document.insert(u"taskId"_s, record.task.taskId);
+    m_out << QString::fromUtf8(QJsonDocument(document).toJson(
+        m_monitorOptions.output == MonitorOptions::Output::Json ? QJsonDocument::Indented
+                                                                : QJsonDocument::Compact));
+    if (m_monitorOptions.output == MonitorOptions::Output::JsonLines)
+        m_out << '\n';
 }
 
 void HistoryCommand::watch(const ClearStarted &started)
@@ -497,9 +524,9 @@ void HistoryCommand::onTaskChanged(const QList<Task> &tasks)
         if (m_monitorOptions.output == MonitorOptions::Output::JsonLines
             && task.state != TaskState::Queued && m_announced != task.state) {
             m_announced = task.state;
-            QJsonObject event {{u"time"_s, isoNow()}, {u"taskId"_s, task.key.taskId},
-                {u"state"_s, TaskStates::key(task.state)},
-                {u"status"_s, task.status ? QJsonValue(task.status) : QJsonValue()}};
+            QJsonObject event = TaskJson::of(task);
+            event.remove(u"result"_s);
+            event.insert(u"time"_s, TaskJson::isoNow());
             m_out << QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact))
                   << Qt::endl;
         }
@@ -532,11 +559,7 @@ void HistoryCommand::printClearResult(const Task &task)
     switch (m_monitorOptions.output) {
     case MonitorOptions::Output::Json:
     case MonitorOptions::Output::JsonLines: {
-        QJsonObject taskObject {{u"taskId"_s, task.key.taskId},
-            {u"state"_s, TaskStates::key(task.state)},
-            {u"status"_s, task.status ? QJsonValue(task.status) : QJsonValue()}};
-        if (task.result)
-            taskObject.insert(u"result"_s, task.result->toJson());
+        const QJsonObject taskObject = TaskJson::of(task);
         QJsonObject summary {{TaskStates::key(task.state), 1}, {u"total"_s, 1}};
         QJsonObject document {{u"summary"_s, summary},
             {u"usageBefore"_s, bytesJson(record.usageBefore)},
@@ -561,7 +584,7 @@ void HistoryCommand::printClearResult(const Task &task)
             {tr("TASK ID"), tr("STATE"), tr("STATUS"), tr("DELETED VERSIONS"), tr("USAGE BEFORE"),
                 tr("USAGE AFTER"), tr("FREED")},
             {{QString::number(task.key.taskId), TaskStates::key(task.state),
-                task.status ? QString::number(task.status) : u"-"_s,
+                TaskJson::hasStatus(task) ? QString::number(task.status) : u"-"_s,
                 record.deleteCount ? QString::number(*record.deleteCount) : u"-"_s,
                 size(record.usageBefore), size(record.usageAfter), size(freed)}});
         break;

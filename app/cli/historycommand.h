@@ -61,6 +61,7 @@ private:
     void watch(const ClearStarted &started);
     void onTaskChanged(const QList<Task> &tasks);
     void printClearResult(const Task &task);
+    void printRefusal(const ClearRefusal &refusal);
     void finish(int code);
     void printError(const QString &message);
     QString bytes(qint64 value) const;

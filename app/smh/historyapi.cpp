@@ -168,6 +168,21 @@ HistoryChange HistoryChange::restoring(const HistorySettings &previous)
     return change;
 }
 
+HistoryChange HistoryChange::fromJson(const QJsonObject &object)
+{
+    HistoryChange change;
+    if (object.value(u"enableFileHistory").isBool())
+        change.enabled = object.value(u"enableFileHistory").toBool();
+    auto number = [&object](QStringView key) -> std::optional<int> {
+        const QJsonValue value = object.value(key);
+        return value.isDouble() ? std::optional<int>(value.toInt()) : std::nullopt;
+    };
+    change.count = number(u"fileHistoryCount");
+    change.expireDays = number(u"fileHistoryExpireDay");
+    change.mergeInterval = number(u"mergeInterval");
+    return change;
+}
+
 Expected<qint64, SmhError> LibraryUsage::parseTotal(const QByteArray &body)
 {
     const auto object = objectOf(body, u"usage"_s);
@@ -199,12 +214,60 @@ std::optional<qint64> LibraryUsage::count(const QJsonValue &value)
 
 namespace HistoryApi {
 
+ApiJob *startReadSettings(
+    SmhClient *client, const ConnectionSettings &settings, const QString &token)
+{
+    return client->callApi("GET", settings, token, historyPath(settings));
+}
+
+ApiJob *startWriteSettings(SmhClient *client, const ConnectionSettings &settings,
+    const QString &token, const HistoryChange &change)
+{
+    const QByteArray body = QJsonDocument(change.toJson()).toJson(QJsonDocument::Compact);
+    return client->callApi(
+        "POST", settings, token, historyPath(settings), body, SmhClient::Send::Once);
+}
+
+ApiJob *startClear(SmhClient *client, const ConnectionSettings &settings, const QString &token)
+{
+    return client->callApi(
+        "DELETE", settings, token, historyPath(settings), {}, SmhClient::Send::Once);
+}
+
+ApiJob *startLibraryUsage(
+    SmhClient *client, const ConnectionSettings &settings, const QString &token)
+{
+    return client->callApi(
+        "GET", settings, token, u"/api/v1/usage/"_s + segment(settings.libraryId));
+}
+
+Expected<qint64, SmhError> clearTaskId(const QByteArray &body)
+{
+    const auto object = objectOf(body, u"clear"_s);
+    if (!object)
+        return unexpected(object.error());
+    const QJsonValue id = object->value(u"taskId");
+    const qint64 taskId = id.isString() ? id.toString().toLongLong() : id.toInteger();
+    if (taskId <= 0)
+        return unexpected(
+            malformed(HistoryChange::tr("the clear was accepted but no taskId came back")));
+    return taskId;
+}
+
+TokenJob *startAdminToken(
+    SmhClient *client, const ConnectionSettings &settings, const QString &secret)
+{
+    // Library level: an admin token is about the library, not a space.
+    ConnectionSettings library = settings;
+    library.libraryLevel = true;
+    return client->createToken(library, secret, 300, u"admin"_s);
+}
+
 void readSettings(SmhClient *client, const ConnectionSettings &settings, const QString &token,
     QObject *context, Done<HistorySettings> done)
 {
-    finishWith<HistorySettings>(client->callApi("GET", settings, token, historyPath(settings)),
-        context, std::move(done),
-        [](const ApiJob &job) { return HistorySettings::fromJson(job.body()); });
+    finishWith<HistorySettings>(startReadSettings(client, settings, token), context,
+        std::move(done), [](const ApiJob &job) { return HistorySettings::fromJson(job.body()); });
 }
 
 void writeSettings(SmhClient *client, const ConnectionSettings &settings, const QString &token,
@@ -218,34 +281,14 @@ void writeSettings(SmhClient *client, const ConnectionSettings &settings, const 
         });
         return;
     }
-    const QByteArray body = QJsonDocument(change.toJson()).toJson(QJsonDocument::Compact);
-    finishWith<bool>(client->callApi("POST", settings, token, historyPath(settings), body), context,
-        std::move(done), [](const ApiJob &) { return Expected<bool, SmhError>(true); });
-}
-
-void clear(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    QObject *context, Done<qint64> done)
-{
-    finishWith<qint64>(client->callApi("DELETE", settings, token, historyPath(settings)), context,
-        std::move(done), [](const ApiJob &job) -> Expected<qint64, SmhError> {
-            const auto object = objectOf(job.body(), u"clear"_s);
-            if (!object)
-                return unexpected(object.error());
-            const QJsonValue id = object->value(u"taskId");
-            const qint64 taskId = id.isString() ? id.toString().toLongLong() : id.toInteger();
-            if (taskId <= 0)
-                return unexpected(
-                    malformed(HistoryChange::tr("the clear was accepted but no taskId came back")));
-            return taskId;
-        });
+    finishWith<bool>(startWriteSettings(client, settings, token, change), context, std::move(done),
+        [](const ApiJob &) { return Expected<bool, SmhError>(true); });
 }
 
 void libraryUsage(SmhClient *client, const ConnectionSettings &settings, const QString &token,
     QObject *context, Done<qint64> done)
 {
-    finishWith<qint64>(
-        client->callApi("GET", settings, token, u"/api/v1/usage/"_s + segment(settings.libraryId)),
-        context, std::move(done),
+    finishWith<qint64>(startLibraryUsage(client, settings, token), context, std::move(done),
         [](const ApiJob &job) { return LibraryUsage::parseTotal(job.body()); });
 }
 
@@ -261,10 +304,7 @@ void spaceSize(SmhClient *client, const ConnectionSettings &settings, const QStr
 void mintAdminToken(SmhClient *client, const ConnectionSettings &settings, const QString &secret,
     QObject *context, Done<QString> done)
 {
-    // Library level: an admin token is about the library, not a space.
-    ConnectionSettings library = settings;
-    library.libraryLevel = true;
-    TokenJob *job = client->createToken(library, secret, 300, u"admin"_s);
+    TokenJob *job = startAdminToken(client, settings, secret);
     QPointer<QObject> guard(context);
     QObject::connect(job, &SmhJob::finished, context, [job, guard, done] {
         if (!guard)
@@ -276,10 +316,9 @@ void mintAdminToken(SmhClient *client, const ConnectionSettings &settings, const
     });
 }
 
-void releaseToken(SmhClient *client, const ConnectionSettings &settings, const QString &token)
+SmhJob *releaseToken(SmhClient *client, const ConnectionSettings &settings, const QString &token)
 {
-    if (!token.isEmpty())
-        client->deleteToken(settings, token);
+    return token.isEmpty() ? nullptr : client->deleteToken(settings, token);
 }
 
 } // namespace HistoryApi

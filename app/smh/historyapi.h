@@ -5,6 +5,10 @@
 #include "smh/smherror.h"
 
 #include <QCoreApplication>
+
+class ApiJob;
+class SmhJob;
+class TokenJob;
 #include <QJsonObject>
 #include <QPointer>
 
@@ -50,6 +54,8 @@ public:
     QJsonObject toJson() const;
     // Puts back what `previous` said (after a clear that switched history off).
     static HistoryChange restoring(const HistorySettings &previous);
+    // The change toJson() wrote (as kept in the ledger).
+    static HistoryChange fromJson(const QJsonObject &object);
 };
 
 // Usage replies. Sizes are byte counts, which SMH sends as decimal strings.
@@ -69,6 +75,22 @@ std::optional<qint64> count(const QJsonValue &value);
 // `done` runs in `context`'s thread, never when `context` is gone.
 namespace HistoryApi {
 
+// The requests themselves, as jobs. A settings change and the clear change
+// state at SMH: they leave once (SmhClient::Send::Once), and the job's
+// effect() says whether SMH can have acted on them.
+ApiJob *startReadSettings(
+    SmhClient *client, const ConnectionSettings &settings, const QString &token);
+ApiJob *startWriteSettings(SmhClient *client, const ConnectionSettings &settings,
+    const QString &token, const HistoryChange &change);
+ApiJob *startClear(SmhClient *client, const ConnectionSettings &settings, const QString &token);
+ApiJob *startLibraryUsage(
+    SmhClient *client, const ConnectionSettings &settings, const QString &token);
+// The clear's task ID from its 202 reply.
+Expected<qint64, SmhError> clearTaskId(const QByteArray &body);
+// The admin-grant token for one call (see mintAdminToken).
+TokenJob *startAdminToken(
+    SmhClient *client, const ConnectionSettings &settings, const QString &secret);
+
 template<typename T>
 using Done = std::function<void(Expected<T, SmhError>)>;
 
@@ -78,9 +100,6 @@ void readSettings(SmhClient *client, const ConnectionSettings &settings, const Q
 void writeSettings(SmhClient *client, const ConnectionSettings &settings, const QString &token,
     const HistoryChange &change, const std::optional<HistorySettings> &current, QObject *context,
     Done<bool> done);
-// DELETE .../library-history: the task ID of the clear.
-void clear(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    QObject *context, Done<qint64> done);
 void libraryUsage(SmhClient *client, const ConnectionSettings &settings, const QString &token,
     QObject *context, Done<qint64> done);
 void spaceSize(SmhClient *client, const ConnectionSettings &settings, const QString &token,
@@ -89,6 +108,7 @@ void spaceSize(SmhClient *client, const ConnectionSettings &settings, const QStr
 // shortest period SMH allows, deleted again by releaseToken().
 void mintAdminToken(SmhClient *client, const ConnectionSettings &settings, const QString &secret,
     QObject *context, Done<QString> done);
-void releaseToken(SmhClient *client, const ConnectionSettings &settings, const QString &token);
+// Deletes it; the job (none for an empty token) tells when SMH has answered.
+SmhJob *releaseToken(SmhClient *client, const ConnectionSettings &settings, const QString &token);
 
 } // namespace HistoryApi

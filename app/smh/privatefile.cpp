@@ -49,9 +49,17 @@ Expected<void> PrivateFile::prepare(const QString &path)
         return {};
     }
     // Created empty and private before anything is written into it.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        // Another process created it in the meantime (two launches at once):
+        // then it is that one's file, made private as any existing one.
+        if (file.exists()) {
+            if (!keepOwnerOnly(path))
+                return unexpected(tr("Cannot make %1 private.").arg(shown));
+            return {};
+        }
         return unexpected(tr("Cannot create %1: %2").arg(shown, file.errorString()));
     }
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return unexpected(tr("Cannot create %1: %2").arg(shown, file.errorString()));
     return {};
 }

@@ -1,6 +1,16 @@
 #include "tasks/historyledger.h"
 
+#include "tasks/taskstate.h"
 #include "tasks/taskstore.h"
+#include "tasks/writetransaction.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSysInfo>
+
+#include <array>
+#include <cerrno>
+#include <signal.h>
 
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -42,7 +52,22 @@ QString text(const QString &value)
 const QString cleanupColumns = u"id, endpoint, library_id, connection_id, connection_name, "
                                "task_connection_id, task_id, started_at, finished_at, outcome, "
                                "usage_before, usage_after, delete_count, restore_settings, "
-                               "restore_outcome"_s;
+                               "restore_outcome, phase, origin, detail, sent_at, history_off, "
+                               "previous_settings"_s;
+
+QVariant jsonToDb(const std::optional<QJsonObject> &object)
+{
+    return object
+        ? QVariant(QString::fromUtf8(QJsonDocument(*object).toJson(QJsonDocument::Compact)))
+        : QVariant(QMetaType(QMetaType::QString));
+}
+
+std::optional<QJsonObject> jsonFromDb(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
 
 void bindCleanup(QSqlQuery &q, const CleanupRecord &record)
 {
@@ -58,13 +83,130 @@ void bindCleanup(QSqlQuery &q, const CleanupRecord &record)
     q.addBindValue(countToDb(record.usageBefore));
     q.addBindValue(countToDb(record.usageAfter));
     q.addBindValue(countToDb(record.deleteCount));
-    q.addBindValue(record.restoreSettings ? QVariant(QString::fromUtf8(
-                       QJsonDocument(*record.restoreSettings).toJson(QJsonDocument::Compact)))
-                                          : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(jsonToDb(record.restoreSettings));
     q.addBindValue(text(record.restoreOutcome));
+    q.addBindValue(CleanupRecord::phaseKey(record.phase));
+    q.addBindValue(text(record.origin));
+    q.addBindValue(text(record.detail));
+    q.addBindValue(timeToDb(record.sentAt));
+    q.addBindValue(CleanupRecord::historyOffKey(record.historyOff));
+    q.addBindValue(jsonToDb(record.previousSettings));
+}
+
+constexpr std::array phases {
+    std::pair {CleanupRecord::Phase::Claimed, u"claimed"},
+    std::pair {CleanupRecord::Phase::Sending, u"sending"},
+    std::pair {CleanupRecord::Phase::Accepted, u"accepted"},
+    std::pair {CleanupRecord::Phase::Refused, u"refused"},
+    std::pair {CleanupRecord::Phase::Unknown, u"unknown"},
+    std::pair {CleanupRecord::Phase::Abandoned, u"abandoned"},
+};
+
+constexpr std::array historyOffStates {
+    std::pair {CleanupRecord::HistoryOff::Untouched, u""},
+    std::pair {CleanupRecord::HistoryOff::Sending, u"sending"},
+    std::pair {CleanupRecord::HistoryOff::Applied, u"applied"},
+    std::pair {CleanupRecord::HistoryOff::Refused, u"refused"},
+    std::pair {CleanupRecord::HistoryOff::Unknown, u"unknown"},
+    std::pair {CleanupRecord::HistoryOff::Restored, u"restored"},
+};
+
+template<typename Enum, size_t N>
+Enum fromKey(const std::array<std::pair<Enum, const char16_t *>, N> &table, const QString &key,
+    Enum fallback)
+{
+    for (const auto &[value, name] : table) {
+        if (key == QStringView(name))
+            return value;
+    }
+    return fallback;
+}
+
+template<typename Enum, size_t N>
+QString toKey(const std::array<std::pair<Enum, const char16_t *>, N> &table, Enum value)
+{
+    for (const auto &[entry, name] : table) {
+        if (entry == value)
+            return QString::fromUtf16(name);
+    }
+    return {};
+}
+
+// A process on this machine that is gone: its claims are no longer under way.
+bool processIsGone(const QString &origin)
+{
+    static const QRegularExpression pattern(u"@([^,]+), pid (\\d+)$"_s);
+    const QRegularExpressionMatch match = pattern.match(origin);
+    if (!match.hasMatch() || match.captured(1) != QSysInfo::machineHostName())
+        return false;
+    const pid_t pid = pid_t(match.captured(2).toLongLong());
+    return pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH;
+}
+
+bool isStale(const CleanupRecord &record, const QDateTime &now)
+{
+    const QDateTime since = record.sentAt.isValid() ? record.sentAt : record.startedAt;
+    return processIsGone(record.origin) || since.secsTo(now) > HistoryLedger::claimLifetimeSeconds;
+}
+
+// One-a-minute: the wait after `last`, as SMH would count it. A `last` in
+// the future means the clock went back since: the full minute from now,
+// never the hour the clock moved.
+int waitAfter(const QDateTime &last, const QDateTime &now)
+{
+    if (!last.isValid())
+        return 0;
+    const qint64 elapsed = last.secsTo(now);
+    if (elapsed < 0)
+        return HistoryLedger::clearIntervalSeconds;
+    return int(std::clamp<qint64>(
+        HistoryLedger::clearIntervalSeconds - elapsed, 0, HistoryLedger::clearIntervalSeconds));
 }
 
 } // namespace
+
+QString CleanupRecord::phaseKey(Phase phase)
+{
+    return toKey(phases, phase);
+}
+
+QString CleanupRecord::historyOffKey(HistoryOff state)
+{
+    return toKey(historyOffStates, state);
+}
+
+bool CleanupRecord::leftHistoryOff() const
+{
+    const bool off = historyOff == HistoryOff::Applied || historyOff == HistoryOff::Unknown
+        || historyOff == HistoryOff::Sending;
+    const bool noClear = phase == Phase::Refused || phase == Phase::Unknown
+        || phase == Phase::Abandoned || phase == Phase::Sending;
+    return off && noClear && previousSettings && restoreOutcome.isEmpty();
+}
+
+QString CleanupRecord::outcomeLabel() const
+{
+    switch (phase) {
+    case Phase::Claimed:
+        return tr("Starting");
+    case Phase::Sending:
+        return tr("Sent, no answer yet");
+    case Phase::Refused:
+        return tr("Refused, nothing cleared");
+    case Phase::Unknown:
+        return tr("Outcome unknown");
+    case Phase::Abandoned:
+        return tr("Not sent");
+    case Phase::Accepted:
+        break;
+    }
+    if (task.taskId == 0)
+        return tr("Accepted, task unknown");
+    if (isRunning())
+        return tr("Running");
+    const auto state = TaskStates::fromKey(outcome);
+    return state ? TaskStates::label(*state) : outcome;
+}
 
 LibraryKey LibraryKey::of(const ConnectionSettings &settings)
 {
@@ -113,19 +255,55 @@ bool HistoryLedger::createTables(QSqlQuery &q)
                   "ON cleanups(endpoint, library_id, started_at)"_s);
 }
 
+bool HistoryLedger::addClearPhases(QSqlQuery &q)
+{
+    if (!q.exec(u"PRAGMA table_info(cleanups)"_s))
+        return false;
+    QStringList have;
+    while (q.next())
+        have << q.value(1).toString();
+    q.finish();
+    // Clears recorded before schema 5 were all accepted ones.
+    const QList<std::pair<QString, QString>> columns = {
+        {u"phase"_s, u"TEXT NOT NULL DEFAULT 'accepted'"_s},
+        {u"origin"_s, u"TEXT NOT NULL DEFAULT ''"_s},
+        {u"detail"_s, u"TEXT NOT NULL DEFAULT ''"_s},
+        {u"sent_at"_s, u"INTEGER"_s},
+        {u"history_off"_s, u"TEXT NOT NULL DEFAULT ''"_s},
+        {u"previous_settings"_s, u"TEXT"_s},
+    };
+    for (const auto &[name, type] : columns) {
+        if (!have.contains(name)
+            && !q.exec(u"ALTER TABLE cleanups ADD COLUMN "_s + name + u' ' + type))
+            return false;
+    }
+    // Every clear recorded before was sent when it started.
+    return q.exec(u"UPDATE cleanups SET sent_at = started_at WHERE sent_at IS NULL "
+                  "AND phase = 'accepted'"_s)
+        // Changes to file history made on their own (not for a clear).
+        && q.exec(uR"(CREATE TABLE IF NOT EXISTS settings_changes (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                endpoint TEXT NOT NULL,
+                library_id TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                change TEXT NOT NULL,
+                origin TEXT NOT NULL DEFAULT '',
+                outcome TEXT NOT NULL DEFAULT 'sending'))"_s);
+}
+
 Expected<void> HistoryLedger::addSample(const LibraryKey &library, const UsageSample &sample)
 {
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
     if (!q.prepare(u"INSERT INTO usage_samples (endpoint, library_id, space_id, at, bytes) "
                    "VALUES (?, ?, ?, ?, ?)"_s))
-        return unexpected(q.lastError().text());
+        return unexpected(WriteTransaction::describe(q.lastError()));
     q.addBindValue(text(library.endpoint));
     q.addBindValue(text(library.libraryId));
     q.addBindValue(text(sample.spaceId));
     q.addBindValue(timeToDb(sample.at));
     q.addBindValue(sample.bytes);
     if (!q.exec())
-        return unexpected(tr("Could not write to the task ledger: %1").arg(q.lastError().text()));
+        return unexpected(WriteTransaction::describe(q.lastError()));
     Q_EMIT sampleAdded(library, sample);
     return {};
 }
@@ -164,17 +342,34 @@ std::optional<UsageSample> HistoryLedger::latestSample(
     return UsageSample {timeFromDb(q.value(0)), q.value(1).toLongLong(), spaceId};
 }
 
+Expected<void> HistoryLedger::write(QSqlQuery &q, const CleanupRecord &record, bool insert) const
+{
+    const QString sql = insert
+        ? u"INSERT INTO cleanups (endpoint, library_id, connection_id, connection_name, "
+          "task_connection_id, task_id, started_at, finished_at, outcome, usage_before, "
+          "usage_after, delete_count, restore_settings, restore_outcome, phase, origin, detail, "
+          "sent_at, history_off, previous_settings) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
+        : u"UPDATE cleanups SET endpoint = ?, library_id = ?, connection_id = ?, "
+          "connection_name = ?, task_connection_id = ?, task_id = ?, started_at = ?, "
+          "finished_at = ?, outcome = ?, usage_before = ?, usage_after = ?, delete_count = ?, "
+          "restore_settings = ?, restore_outcome = ?, phase = ?, origin = ?, detail = ?, "
+          "sent_at = ?, history_off = ?, previous_settings = ? WHERE id = ?"_s;
+    if (!q.prepare(sql))
+        return unexpected(WriteTransaction::describe(q.lastError()));
+    bindCleanup(q, record);
+    if (!insert)
+        q.addBindValue(record.id);
+    if (!q.exec())
+        return unexpected(WriteTransaction::describe(q.lastError()));
+    return {};
+}
+
 Expected<qint64> HistoryLedger::addCleanup(const CleanupRecord &record)
 {
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
-    if (!q.prepare(u"INSERT INTO cleanups (endpoint, library_id, connection_id, connection_name, "
-                   "task_connection_id, task_id, started_at, finished_at, outcome, usage_before, "
-                   "usage_after, delete_count, restore_settings, restore_outcome) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
-        return unexpected(q.lastError().text());
-    bindCleanup(q, record);
-    if (!q.exec())
-        return unexpected(tr("Could not write to the task ledger: %1").arg(q.lastError().text()));
+    if (const auto written = write(q, record, true); !written)
+        return unexpected(written.error());
     const qint64 id = q.lastInsertId().toLongLong();
     Q_EMIT cleanupsChanged(record.library);
     return id;
@@ -183,31 +378,153 @@ Expected<qint64> HistoryLedger::addCleanup(const CleanupRecord &record)
 Expected<void> HistoryLedger::updateCleanup(const CleanupRecord &record)
 {
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
-    if (!q.prepare(u"UPDATE cleanups SET endpoint = ?, library_id = ?, connection_id = ?, "
-                   "connection_name = ?, task_connection_id = ?, task_id = ?, started_at = ?, "
-                   "finished_at = ?, outcome = ?, usage_before = ?, usage_after = ?, "
-                   "delete_count = ?, restore_settings = ?, restore_outcome = ? WHERE id = ?"_s))
-        return unexpected(q.lastError().text());
-    bindCleanup(q, record);
-    q.addBindValue(record.id);
-    if (!q.exec())
-        return unexpected(tr("Could not write to the task ledger: %1").arg(q.lastError().text()));
+    if (const auto written = write(q, record, false); !written)
+        return written;
     Q_EMIT cleanupsChanged(record.library);
     return {};
 }
 
-QList<CleanupRecord> HistoryLedger::selectCleanups(
-    const QString &where, const QVariantList &values) const
+Expected<CleanupRecord, ClaimRefusal> HistoryLedger::claimClear(CleanupRecord record)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    record.startedAt = now;
+    record.phase = CleanupRecord::Phase::Claimed;
+    std::optional<ClaimRefusal> refusal;
+    const Expected<void> claimed = WriteTransaction::run(
+        QSqlDatabase::database(m_store->databaseName(), false), [&](QSqlQuery &q) {
+            q.setForwardOnly(true);
+            q.prepare(u"SELECT "_s + cleanupColumns
+                + u" FROM cleanups WHERE endpoint = ? AND library_id = ? AND "
+                  "(phase IN ('claimed', 'sending') OR sent_at IS NOT NULL) "
+                  "ORDER BY COALESCE(sent_at, started_at) DESC, id DESC LIMIT 50"_s);
+            q.addBindValue(text(record.library.endpoint));
+            q.addBindValue(text(record.library.libraryId));
+            if (!q.exec())
+                return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
+            const QList<CleanupRecord> recent = readCleanups(q);
+            q.finish();
+            QDateTime lastSent;
+            for (const CleanupRecord &other : recent) {
+                const bool underWay = other.phase == CleanupRecord::Phase::Claimed
+                    || other.phase == CleanupRecord::Phase::Sending;
+                if (underWay && !isStale(other, now)) {
+                    refusal = ClaimRefusal {ClaimRefusal::Reason::Busy,
+                        tr("A clear of library %1 is under way already, started %2 by %3.")
+                            .arg(record.library.libraryId,
+                                QLocale().toString(
+                                    other.startedAt.toLocalTime(), QLocale::ShortFormat),
+                                other.origin.isEmpty() ? tr("another monitor") : other.origin),
+                        0};
+                    return Expected<void>(unexpected(refusal->message));
+                }
+                if (other.wasSent() && (!lastSent.isValid() || other.sentAt > lastSent))
+                    lastSent = other.sentAt;
+            }
+            if (const int wait = waitAfter(lastSent, now); wait > 0) {
+                refusal = ClaimRefusal {ClaimRefusal::Reason::RateLimited,
+                    tr("SMH accepts one clear of historical versions a minute per library; the "
+                       "next one may be sent in %n s.",
+                        nullptr, wait),
+                    wait};
+                return Expected<void>(unexpected(refusal->message));
+            }
+            if (const auto written = write(q, record, true); !written)
+                return written;
+            record.id = q.lastInsertId().toLongLong();
+            return Expected<void>();
+        });
+    if (refusal)
+        return unexpected(*refusal);
+    if (!claimed)
+        return unexpected(ClaimRefusal {ClaimRefusal::Reason::Ledger,
+            tr("Nothing was sent: the task ledger could not record the clear before sending it "
+               "(%1).")
+                .arg(claimed.error()),
+            0});
+    Q_EMIT cleanupsChanged(record.library);
+    return record;
+}
+
+int HistoryLedger::secondsUntilNextClear(const LibraryKey &library) const
 {
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + cleanupColumns + u" FROM cleanups WHERE "_s + where
-        + u" ORDER BY started_at DESC, id DESC"_s);
-    for (const QVariant &value : values)
-        q.addBindValue(value);
-    QList<CleanupRecord> list;
+    q.prepare(u"SELECT MAX(sent_at) FROM cleanups WHERE endpoint = ? AND library_id = ?"_s);
+    q.addBindValue(text(library.endpoint));
+    q.addBindValue(text(library.libraryId));
+    if (!q.exec() || !q.next())
+        return 0;
+    return waitAfter(timeFromDb(q.value(0)), QDateTime::currentDateTimeUtc());
+}
+
+void HistoryLedger::settleStaleClaims()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<CleanupRecord> open = selectCleanups(u"phase IN ('claimed', 'sending')"_s, {});
+    for (CleanupRecord record : open) {
+        if (!isStale(record, now))
+            continue;
+        if (record.phase == CleanupRecord::Phase::Sending) {
+            record.phase = CleanupRecord::Phase::Unknown;
+            record.detail = tr("The monitor that sent this clear stopped before SMH's answer was "
+                               "recorded: it may have been accepted. Look at the library's usage "
+                               "and file history, or ask Tencent Cloud support, before clearing "
+                               "again.");
+        } else {
+            record.phase = CleanupRecord::Phase::Abandoned;
+            record.detail = tr("The monitor that started this clear stopped before sending it.");
+        }
+        record.finishedAt = now;
+        updateCleanup(record);
+    }
+}
+
+QString HistoryLedger::thisOrigin(const QString &face)
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    return tr("%1, %2@%3, pid %4")
+        .arg(face, user, QSysInfo::machineHostName())
+        .arg(QCoreApplication::applicationPid());
+}
+
+Expected<qint64> HistoryLedger::recordSettingsChange(
+    const LibraryKey &library, const QJsonObject &change, const QString &origin)
+{
+    QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
+    if (!q.prepare(u"INSERT INTO settings_changes (endpoint, library_id, at, change, origin) "
+                   "VALUES (?, ?, ?, ?, ?)"_s))
+        return unexpected(WriteTransaction::describe(q.lastError()));
+    q.addBindValue(text(library.endpoint));
+    q.addBindValue(text(library.libraryId));
+    q.addBindValue(timeToDb(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(change).toJson(QJsonDocument::Compact)));
+    q.addBindValue(text(origin));
     if (!q.exec())
-        return list;
+        return unexpected(WriteTransaction::describe(q.lastError()));
+    return q.lastInsertId().toLongLong();
+}
+
+void HistoryLedger::settleSettingsChange(qint64 id, const QString &outcome)
+{
+    QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
+    q.prepare(u"UPDATE settings_changes SET outcome = ? WHERE id = ?"_s);
+    q.addBindValue(outcome);
+    q.addBindValue(id);
+    q.exec();
+}
+
+std::optional<CleanupRecord> HistoryLedger::cleanup(qint64 id) const
+{
+    const QList<CleanupRecord> found = selectCleanups(u"id = ?"_s, {id});
+    if (found.isEmpty())
+        return std::nullopt;
+    return found.constFirst();
+}
+
+QList<CleanupRecord> HistoryLedger::readCleanups(QSqlQuery &q)
+{
+    QList<CleanupRecord> list;
     while (q.next()) {
         CleanupRecord r;
         r.id = q.value(0).toLongLong();
@@ -221,12 +538,32 @@ QList<CleanupRecord> HistoryLedger::selectCleanups(
         r.usageBefore = countFromDb(q.value(10));
         r.usageAfter = countFromDb(q.value(11));
         r.deleteCount = countFromDb(q.value(12));
-        if (!q.value(13).isNull())
-            r.restoreSettings = QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object();
+        r.restoreSettings = jsonFromDb(q.value(13));
         r.restoreOutcome = q.value(14).toString();
+        r.phase = fromKey(phases, q.value(15).toString(), CleanupRecord::Phase::Accepted);
+        r.origin = q.value(16).toString();
+        r.detail = q.value(17).toString();
+        r.sentAt = timeFromDb(q.value(18));
+        r.historyOff =
+            fromKey(historyOffStates, q.value(19).toString(), CleanupRecord::HistoryOff::Untouched);
+        r.previousSettings = jsonFromDb(q.value(20));
         list.append(r);
     }
     return list;
+}
+
+QList<CleanupRecord> HistoryLedger::selectCleanups(
+    const QString &where, const QVariantList &values) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_s + cleanupColumns + u" FROM cleanups WHERE "_s + where
+        + u" ORDER BY started_at DESC, id DESC"_s);
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    if (!q.exec())
+        return {};
+    return readCleanups(q);
 }
 
 QList<CleanupRecord> HistoryLedger::cleanups(const LibraryKey &library) const
@@ -237,25 +574,16 @@ QList<CleanupRecord> HistoryLedger::cleanups(const LibraryKey &library) const
 
 QList<CleanupRecord> HistoryLedger::runningCleanups() const
 {
-    return selectCleanups(u"finished_at IS NULL"_s, {});
+    return selectCleanups(u"phase = 'accepted' AND finished_at IS NULL AND task_id != 0"_s, {});
 }
 
 std::optional<CleanupRecord> HistoryLedger::cleanupForTask(const TaskKey &task) const
 {
+    if (task.taskId == 0)
+        return std::nullopt;
     const QList<CleanupRecord> found = selectCleanups(
         u"task_connection_id = ? AND task_id = ?"_s, {task.connectionId, task.taskId});
     if (found.isEmpty())
         return std::nullopt;
     return found.constFirst();
-}
-
-QDateTime HistoryLedger::lastClearAt(const LibraryKey &library) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
-    q.prepare(u"SELECT MAX(started_at) FROM cleanups WHERE endpoint = ? AND library_id = ?"_s);
-    q.addBindValue(text(library.endpoint));
-    q.addBindValue(text(library.libraryId));
-    if (!q.exec() || !q.next())
-        return {};
-    return timeFromDb(q.value(0));
 }

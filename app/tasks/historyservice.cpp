@@ -10,22 +10,11 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-constexpr QStringView noPermission = u"NoPermission";
-
-bool isNoPermission(const SmhError &error)
-{
-    return error.kind() == SmhError::Kind::Http && error.httpStatus() == 403
-        && error.code() == noPermission;
-}
-
-} // namespace
-
 HistoryService::HistoryService(Monitor *monitor)
     : QObject(monitor)
     , m_monitor(monitor)
     , m_ledger(new HistoryLedger(monitor->store(), this))
+    , m_origin(HistoryLedger::thisOrigin(tr("monitor")))
 {
     connect(monitor->store(), &TaskStore::transitioned, this, &HistoryService::onTransitions);
     connect(monitor->store(), &TaskStore::tasksChanged, this, [this](const QList<Task> &tasks) {
@@ -36,37 +25,6 @@ HistoryService::HistoryService(Monitor *monitor)
     });
     m_sampleTimer.setInterval(defaultSampleInterval);
     connect(&m_sampleTimer, &QTimer::timeout, this, &HistoryService::sampleTick);
-}
-
-ClearRefusal HistoryService::refusalFor(const SmhError &error)
-{
-    ClearRefusal refusal;
-    refusal.error = error;
-    if (isNoPermission(error)) {
-        refusal.reason = ClearRefusal::Reason::NotAdmin;
-        refusal.message =
-            tr("Clearing historical versions needs an admin token (one minted with the admin "
-               "grant, or a library secret): %1")
-                .arg(error.toString());
-    } else if (error.isAuthError()
-        || (error.httpStatus() == 404 && error.code() == u"WrongLibraryIdOrSecret")) {
-        refusal.reason = ClearRefusal::Reason::AuthFailed;
-        refusal.message = tr("The credentials were refused: %1").arg(error.toString());
-    } else if (error.httpStatus() == 429) {
-        refusal.reason = ClearRefusal::Reason::RateLimited;
-        refusal.secondsLeft =
-            error.retryAfterSeconds() > 0 ? error.retryAfterSeconds() : clearIntervalSeconds;
-        refusal.message = tr("SMH accepts one clear of historical versions a minute per library "
-                             "and refused this one (%1). Try again in %2 s; nothing is retried "
-                             "on its own.")
-                              .arg(error.toString())
-                              .arg(refusal.secondsLeft);
-    } else {
-        refusal.reason = ClearRefusal::Reason::Failed;
-        refusal.message = error.toString();
-    }
-    refusal.message = Redact::text(refusal.message);
-    return refusal;
 }
 
 void HistoryService::withAdminToken(qint64 connectionId, QObject *context, WithToken use)
@@ -93,7 +51,7 @@ void HistoryService::withAdminToken(qint64 connectionId, QObject *context, WithT
                 use(std::move(token), [guard, self, settings, value] {
                     // While closing no request goes out; the token expires on its own.
                     if (guard && self && !self->m_closing)
-                        HistoryApi::releaseToken(guard, settings, value);
+                        self->releaseToken(settings, value);
                 });
             });
         return;
@@ -113,16 +71,19 @@ void HistoryService::adminCall(
     qint64 connectionId, QObject *context, HistoryApi::Done<T> done, AdminCall<T> call)
 {
     const auto connection = m_monitor->store()->connection(connectionId);
+    QPointer<QObject> guard(context);
     withAdminToken(connectionId, context,
-        [connection, done, call](Expected<QString, SmhError> token, Release release) {
+        [connection, done, call, guard](Expected<QString, SmhError> token, Release release) {
             if (!token) {
                 done(unexpected(token.error()));
                 return;
             }
-            call(connection->settings, *token, [done, release](Expected<T, SmhError> result) {
-                release();
-                done(std::move(result));
-            });
+            call(
+                connection->settings, *token, [done, release, guard](Expected<T, SmhError> result) {
+                    release();
+                    if (guard)
+                        done(std::move(result));
+                });
         });
 }
 
@@ -146,12 +107,78 @@ void HistoryService::applySettings(qint64 connectionId, const HistoryChange &cha
         });
         return;
     }
+    writeSettings(connectionId, change, context, std::move(done));
+}
+
+void HistoryService::writeSettings(
+    qint64 connectionId, const HistoryChange &change, QObject *context, HistoryApi::Done<bool> done)
+{
     adminCall<bool>(connectionId, context, std::move(done),
-        [this, change, current, context](const ConnectionSettings &settings, const QString &token,
+        [this, change](const ConnectionSettings &settings, const QString &token,
             HistoryApi::Done<bool> reply) {
-            HistoryApi::writeSettings(
-                m_monitor->client(), settings, token, change, current, context, reply);
+            const auto recorded =
+                m_ledger->recordSettingsChange(LibraryKey::of(settings), change.toJson(), m_origin);
+            if (!recorded) {
+                reply(unexpected(SmhError(SmhError::Kind::InvalidInput,
+                    tr("Nothing was sent: the task ledger could not record the change to file "
+                       "history (%1).")
+                        .arg(recorded.error()))));
+                return;
+            }
+            ApiJob *job =
+                HistoryApi::startWriteSettings(m_monitor->client(), settings, token, change);
+            connect(job, &SmhJob::finished, this, [this, job, id = *recorded, reply] {
+                switch (job->effect()) {
+                case ApiJob::Effect::Applied:
+                    m_ledger->settleSettingsChange(id, u"applied"_s);
+                    reply(true);
+                    return;
+                case ApiJob::Effect::None:
+                    m_ledger->settleSettingsChange(id, u"refused"_s);
+                    reply(unexpected(job->error()));
+                    return;
+                case ApiJob::Effect::Unknown:
+                    break;
+                }
+                m_ledger->settleSettingsChange(id, u"unknown"_s);
+                SmhError error = job->error();
+                const QString unknown = tr("the change may have been applied: read the settings "
+                                           "again before changing them once more");
+                error.setDetail(
+                    error.detail().isEmpty() ? unknown : error.detail() + u"; "_s + unknown);
+                reply(unexpected(error));
+            });
         });
+}
+
+void HistoryService::releaseToken(const ConnectionSettings &settings, const QString &token)
+{
+    SmhJob *job = HistoryApi::releaseToken(m_monitor->client(), settings, token);
+    if (!job)
+        return;
+    ++m_releasing;
+    connect(job, &SmhJob::finished, this, [this] {
+        if (--m_releasing == 0)
+            Q_EMIT tokensReleased();
+    });
+}
+
+void HistoryService::whenTokensReleased(
+    QObject *context, std::function<void()> then, std::chrono::milliseconds deadline)
+{
+    if (m_releasing == 0) {
+        QTimer::singleShot(0, context, then);
+        return;
+    }
+    // Whichever comes first: the last deletion answered, or the deadline.
+    auto *waiter = new QObject(context);
+    auto once = [waiter, then] {
+        waiter->deleteLater();
+        waiter->disconnect();
+        then();
+    };
+    connect(this, &HistoryService::tokensReleased, waiter, once);
+    QTimer::singleShot(deadline, waiter, once);
 }
 
 void HistoryService::sampleUsage(
@@ -219,160 +246,103 @@ void HistoryService::recordSample(const LibraryKey &library, const UsageSample &
 
 int HistoryService::secondsUntilNextClear(const LibraryKey &library) const
 {
-    QDateTime last = m_ledger->lastClearAt(library);
-    const QDateTime attempt = m_lastAttempt.value(library);
-    if (attempt.isValid() && (!last.isValid() || attempt > last))
-        last = attempt;
-    if (!last.isValid())
-        return 0;
-    const qint64 elapsed = last.secsTo(QDateTime::currentDateTimeUtc());
-    return int(std::clamp<qint64>(clearIntervalSeconds - elapsed, 0, clearIntervalSeconds));
+    return m_ledger->secondsUntilNextClear(library);
+}
+
+bool HistoryService::isClearing(const LibraryKey &library) const
+{
+    return std::any_of(m_clears.cbegin(), m_clears.cend(),
+        [&library](const QPointer<ClearJob> &job) { return job && job->library() == library; });
 }
 
 void HistoryService::clearHistory(
     qint64 connectionId, const ClearOptions &options, QObject *context, ClearDone done)
 {
-    auto refuseLater = [context, done](ClearRefusal refusal) {
-        QTimer::singleShot(0, context, [done, refusal] { done(unexpected(refusal)); });
-    };
     const auto connection = m_monitor->store()->connection(connectionId);
-    if (!connection) {
-        refuseLater(
-            {ClearRefusal::Reason::NoConnection, tr("There is no such connection."), {}, 0});
+    if (!connection || m_closing) {
+        ClearRefusal refusal;
+        refusal.reason =
+            connection ? ClearRefusal::Reason::Failed : ClearRefusal::Reason::NoConnection;
+        refusal.message =
+            connection ? tr("The monitor is closing.") : tr("There is no such connection.");
+        QTimer::singleShot(0, context, [done, refusal] { done(unexpected(refusal)); });
         return;
     }
-    const LibraryKey library = LibraryKey::of(connection->settings);
-    if (const int wait = secondsUntilNextClear(library); wait > 0) {
-        refuseLater({ClearRefusal::Reason::RateLimited,
-            tr("SMH accepts one clear of historical versions a minute per library; the next one "
-               "may be sent in %1 s.")
-                .arg(wait),
-            {}, wait});
-        return;
-    }
-    if (m_starting.contains(library)) {
-        refuseLater({ClearRefusal::Reason::Busy,
-            tr("A clear of this library is being started already."), {}, 0});
-        return;
-    }
-    m_starting.insert(library);
-    const ConnectionSettings settings = connection->settings;
-    const QString connectionName =
-        connection->name.isEmpty() ? settings.displayName() : connection->name;
-    QPointer<HistoryService> self(this);
-    auto refuse = [self, library, done](const ClearRefusal &refusal) {
-        if (self)
-            self->m_starting.remove(library);
-        done(unexpected(refusal));
+    ClearJob::Target target;
+    target.connectionId = connectionId;
+    target.connectionName =
+        connection->name.isEmpty() ? connection->settings.displayName() : connection->name;
+    target.settings = connection->settings;
+    target.librarySecret = m_monitor->librarySecret(connectionId);
+    if (TokenProvider *tokens = m_monitor->tokens(connectionId))
+        target.accessToken = tokens->token();
+    // SMH answers for the clear's task only at library level.
+    auto addTask = [this, connectionId](qint64 taskId, const QString &note) -> Expected<void> {
+        const auto added = m_monitor->addTasks(connectionId, {taskId}, note, true);
+        if (!added)
+            return unexpected(added.error());
+        return {};
     };
+    auto *job =
+        new ClearJob(m_monitor->client(), m_ledger, target, options, m_origin, addTask, this);
+    m_clears.append(job);
+    connect(job, &ClearJob::usageRead, this, [this](const LibraryKey &library, qint64 bytes) {
+        recordSample(library, {QDateTime::currentDateTimeUtc(), bytes, {}});
+    });
+    QPointer<QObject> guard(context);
+    const LibraryKey library = job->library();
+    connect(job, &ClearJob::finished, this,
+        [this, job, guard, done, library](const ClearResult &result) {
+            m_clears.removeAll(job);
+            if (result)
+                m_sampleTimer.start();
+            Q_EMIT clearFinished(library, result);
+            if (guard)
+                done(result);
+        });
+    job->start();
+}
 
-    withAdminToken(
-        connectionId, context, [=, this](Expected<QString, SmhError> token, Release release) {
-            if (!token) {
-                refuse(refusalFor(token.error()));
-                return;
+void HistoryService::restoreHistory(qint64 cleanupId, QObject *context, HistoryApi::Done<bool> done)
+{
+    const auto record = m_ledger->cleanup(cleanupId);
+    if (!record || !record->previousSettings) {
+        QTimer::singleShot(0, context, [done] {
+            done(unexpected(SmhError(SmhError::Kind::InvalidInput,
+                tr("There are no earlier file history settings to put back."))));
+        });
+        return;
+    }
+    putSettingsBack(*record, *record->previousSettings, context, std::move(done));
+}
+
+void HistoryService::putSettingsBack(const CleanupRecord &record, const QJsonObject &settings,
+    QObject *context, HistoryApi::Done<bool> done)
+{
+    CleanupRecord sending = record;
+    sending.restoreOutcome = tr("Putting file history back was sent; no answer was recorded.");
+    if (!m_ledger->updateCleanup(sending)) {
+        QTimer::singleShot(0, context, [done] {
+            done(unexpected(SmhError(SmhError::Kind::InvalidInput,
+                tr("Nothing was sent: the task ledger could not record the change to file "
+                   "history."))));
+        });
+        return;
+    }
+    const qint64 id = record.id;
+    writeSettings(record.connectionId, HistoryChange::fromJson(settings), this,
+        [this, id, context = QPointer<QObject>(context), done](Expected<bool, SmhError> written) {
+            if (auto current = m_ledger->cleanup(id)) {
+                if (written)
+                    current->historyOff = CleanupRecord::HistoryOff::Restored;
+                current->restoreOutcome = written
+                    ? tr("File history settings restored.")
+                    : tr("File history settings could not be restored: %1")
+                          .arg(written.error().toString());
+                m_ledger->updateCleanup(*current);
             }
-            const QString value = *token;
-            SmhClient *client = m_monitor->client();
-            // Step 4: the clear itself, once history is off and usage is read.
-            auto sendClear = [=, this](std::optional<HistorySettings> previous,
-                                 std::optional<qint64> before) {
-                // Nothing destructive is sent once the monitor is closing.
-                if (m_closing) {
-                    refuse({ClearRefusal::Reason::Failed, tr("The monitor is closing."), {}, 0});
-                    return;
-                }
-                m_lastAttempt.insert(library, QDateTime::currentDateTimeUtc());
-                HistoryApi::clear(
-                    client, settings, value, context, [=, this](Expected<qint64, SmhError> taskId) {
-                        release();
-                        if (!taskId) {
-                            refuse(refusalFor(taskId.error()));
-                            return;
-                        }
-                        m_starting.remove(library);
-                        const QDateTime now = QDateTime::currentDateTimeUtc();
-                        CleanupRecord record;
-                        record.library = library;
-                        record.connectionId = connectionId;
-                        record.connectionName = connectionName;
-                        record.startedAt = now;
-                        record.usageBefore = before;
-                        if (options.restoreAfterwards && previous && previous->enabled)
-                            record.restoreSettings = HistoryChange::restoring(*previous).toJson();
-                        record.task = {connectionId, *taskId};
-                        const QString note =
-                            tr("Clear historical versions, started %1")
-                                .arg(QLocale().toString(now.toLocalTime(), QLocale::ShortFormat));
-                        // SMH answers for the clear's task only at library level.
-                        const auto added = m_monitor->addTasks(connectionId, {*taskId}, note, true);
-                        const auto stored = m_ledger->addCleanup(record);
-                        if (!added || !stored) {
-                            // Sent and accepted: say which task to look for.
-                            done(unexpected(ClearRefusal {ClearRefusal::Reason::Failed,
-                                tr("The clear was accepted as task %1, but the ledger could not "
-                                   "record it: %2")
-                                    .arg(*taskId)
-                                    .arg(!added ? added.error() : stored.error()),
-                                {}, 0}));
-                            return;
-                        }
-                        record.id = *stored;
-                        m_sampleTimer.start();
-                        done(ClearStarted {record, previous});
-                    });
-            };
-            // Step 3: usage before (admin); a figure we cannot read is left out.
-            auto readUsage = [=, this](std::optional<HistorySettings> previous) {
-                HistoryApi::libraryUsage(
-                    client, settings, value, context, [=, this](Expected<qint64, SmhError> before) {
-                        std::optional<qint64> bytes;
-                        if (before) {
-                            bytes = *before;
-                            recordSample(library, {QDateTime::currentDateTimeUtc(), *before, {}});
-                        }
-                        sendClear(previous, bytes);
-                    });
-            };
-            // Steps 1-2: file history must be off.
-            HistoryApi::readSettings(client, settings, value, context,
-                [=, this](Expected<HistorySettings, SmhError> current) {
-                    if (!current) {
-                        release();
-                        refuse(refusalFor(current.error()));
-                        return;
-                    }
-                    if (!current->enabled) {
-                        readUsage(*current);
-                        return;
-                    }
-                    if (!options.disableHistoryFirst) {
-                        release();
-                        refuse({ClearRefusal::Reason::HistoryOn,
-                            tr("File history is on for library %1: it must be turned off before "
-                               "its historical versions can be cleared.")
-                                .arg(settings.libraryId),
-                            {}, 0});
-                        return;
-                    }
-                    if (m_closing) {
-                        release();
-                        refuse(
-                            {ClearRefusal::Reason::Failed, tr("The monitor is closing."), {}, 0});
-                        return;
-                    }
-                    HistoryChange off;
-                    off.enabled = false;
-                    HistoryApi::writeSettings(client, settings, value, off, *current, context,
-                        [=](Expected<bool, SmhError> written) {
-                            if (!written) {
-                                release();
-                                refuse(refusalFor(written.error()));
-                                return;
-                            }
-                            readUsage(*current);
-                        });
-                });
+            if (context)
+                done(written);
         });
 }
 
@@ -380,6 +350,10 @@ void HistoryService::shutdown()
 {
     m_closing = true;
     m_sampleTimer.stop();
+    for (const QPointer<ClearJob> &job : std::as_const(m_clears)) {
+        if (job)
+            job->stopSending();
+    }
 }
 
 void HistoryService::onTransitions(const QList<TaskTransition> &transitions)
@@ -397,6 +371,7 @@ void HistoryService::onTransitions(const QList<TaskTransition> &transitions)
 
 void HistoryService::resume()
 {
+    m_ledger->settleStaleClaims();
     const QList<CleanupRecord> running = m_ledger->runningCleanups();
     for (const CleanupRecord &record : running) {
         const auto task = m_monitor->store()->task(record.task);
@@ -415,30 +390,8 @@ void HistoryService::finishCleanup(CleanupRecord record, const QString &outcome)
     m_sampleTimer.start();
 
     sampleUsage(record.connectionId, this, [](Expected<UsageReading, SmhError>) {});
-    if (record.restoreSettings && record.restoreOutcome.isEmpty()) {
-        HistorySettings previous;
-        previous.enabled = record.restoreSettings->value(u"enableFileHistory").toBool();
-        HistoryChange change;
-        change.enabled = previous.enabled;
-        const QJsonObject saved = *record.restoreSettings;
-        if (saved.contains(u"fileHistoryCount"))
-            change.count = saved.value(u"fileHistoryCount").toInt();
-        if (saved.contains(u"fileHistoryExpireDay"))
-            change.expireDays = saved.value(u"fileHistoryExpireDay").toInt();
-        if (saved.contains(u"mergeInterval"))
-            change.mergeInterval = saved.value(u"mergeInterval").toInt();
-        applySettings(record.connectionId, change, std::nullopt, this,
-            [this, id = record.task](Expected<bool, SmhError> written) {
-                auto current = m_ledger->cleanupForTask(id);
-                if (!current)
-                    return;
-                current->restoreOutcome = written
-                    ? tr("File history settings restored.")
-                    : tr("File history settings could not be restored: %1")
-                          .arg(written.error().toString());
-                m_ledger->updateCleanup(*current);
-            });
-    }
+    if (record.restoreSettings && record.restoreOutcome.isEmpty())
+        putSettingsBack(record, *record.restoreSettings, this, [](Expected<bool, SmhError>) {});
     Q_EMIT cleanupFinished(record);
     // v2 may have said already how many versions went (TaskTypeFetcher).
     if (const std::optional<Task> task = m_monitor->store()->task(record.task))

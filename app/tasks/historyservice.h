@@ -1,49 +1,18 @@
 #pragma once
 
 #include "smh/historyapi.h"
+#include "tasks/clearjob.h"
 #include "tasks/historyledger.h"
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
 #include <chrono>
 
 class Monitor;
-
-// What the user asked for besides the clear itself.
-struct ClearOptions
-{
-    // File history must be off for a clear; switch it off first.
-    bool disableHistoryFirst = false;
-    // Put the previous settings back once the clear has finished.
-    bool restoreAfterwards = false;
-};
-
-// Why a clear was not started. Nothing destructive was sent in any case.
-struct ClearRefusal
-{
-    enum class Reason {
-        NoConnection,
-        RateLimited, // one call a minute, ours or the server's 429
-        Busy, // a clear of this library is being started already
-        NotAdmin, // the token lacks the admin grant (403 NoPermission)
-        AuthFailed, // the credentials themselves were refused
-        HistoryOn, // file history is on and we were not asked to turn it off
-        Failed, // anything else the server or the ledger said
-    };
-    Reason reason = Reason::Failed;
-    QString message; // a sentence for the user, already redacted
-    SmhError error; // the server's answer, when there was one
-    int secondsLeft = 0; // RateLimited: until the next call may be made
-};
-
-struct ClearStarted
-{
-    CleanupRecord record;
-    std::optional<HistorySettings> previous; // the settings before the clear
-};
 
 // One reading of what a connection's library (and space) stores.
 struct UsageReading
@@ -64,7 +33,7 @@ class HistoryService final : public QObject
 
 public:
     // SMH accepts one clear a minute per library.
-    static constexpr int clearIntervalSeconds = 60;
+    static constexpr int clearIntervalSeconds = HistoryLedger::clearIntervalSeconds;
     // Usage lags behind: samples this long after a clear still count as "after".
     static constexpr std::chrono::minutes afterWindow {15};
     static constexpr std::chrono::seconds defaultSampleInterval {30};
@@ -72,33 +41,53 @@ public:
     explicit HistoryService(Monitor *monitor);
 
     HistoryLedger *ledger() const { return m_ledger; }
+    // Who this process is, in the records of the clears it starts
+    // ("window", "command").
+    void setFace(const QString &face) { m_origin = HistoryLedger::thisOrigin(face); }
 
-    using ClearDone = std::function<void(Expected<ClearStarted, ClearRefusal>)>;
+    using ClearDone = std::function<void(ClearResult)>;
 
     void readSettings(
         qint64 connectionId, QObject *context, HistoryApi::Done<HistorySettings> done);
+    // Recorded in the ledger before it is sent, and sent once; an answer that
+    // never came is an error that says the change may have been applied.
     void applySettings(qint64 connectionId, const HistoryChange &change,
         const std::optional<HistorySettings> &current, QObject *context,
         HistoryApi::Done<bool> done);
     // Reads usage now and keeps it in the ledger.
     void sampleUsage(qint64 connectionId, QObject *context, HistoryApi::Done<UsageReading> done);
-    // The guarded clear; see ClearRefusal for every way it can be refused.
+    // The guarded clear (see ClearJob). It runs to its end whatever becomes
+    // of `context`: `done` is called only while `context` lives.
     void clearHistory(
         qint64 connectionId, const ClearOptions &options, QObject *context, ClearDone done);
     // 0 when a clear may be sent now.
     int secondsUntilNextClear(const LibraryKey &library) const;
+    // A clear of `library` started by this process is under way.
+    bool isClearing(const LibraryKey &library) const;
+    // Puts back the file history a clear switched off, for a record that
+    // leftHistoryOff(): recorded before it is sent, like the clear.
+    void restoreHistory(qint64 cleanupId, QObject *context, HistoryApi::Done<bool> done);
 
     // Sample a connection's usage on a timer while someone looks (reference counted).
     void watchUsage(qint64 connectionId, bool watch);
     void setSampleInterval(std::chrono::milliseconds interval);
 
-    // After the ledger was opened: clears whose task ended while nobody watched.
+    // After the ledger was opened: clears whose task ended while nobody
+    // watched, and attempts of processes that are gone.
     void resume();
-    // From Monitor::shutdown(): replies cut short from here on start nothing new.
+    // From Monitor::shutdown(): nothing new is sent from here on.
     void shutdown();
+    // Calls `then` once every admin token minted here is deleted, or after
+    // `deadline`: a command must not exit with one left behind.
+    void whenTokensReleased(QObject *context, std::function<void()> then,
+        std::chrono::milliseconds deadline = std::chrono::milliseconds(
+            ClearJob::releaseDeadlineMs));
 
 Q_SIGNALS:
     void cleanupFinished(const CleanupRecord &record);
+    // Every clear this process started, when its job ends (see ClearJob).
+    void clearFinished(const LibraryKey &library, const ClearResult &result);
+    void tokensReleased();
 
 private:
     using Release = std::function<void()>;
@@ -111,18 +100,23 @@ private:
     template<typename T>
     void adminCall(
         qint64 connectionId, QObject *context, HistoryApi::Done<T> done, AdminCall<T> call);
+    void writeSettings(qint64 connectionId, const HistoryChange &change, QObject *context,
+        HistoryApi::Done<bool> done);
+    void releaseToken(const ConnectionSettings &settings, const QString &token);
     void onTransitions(const QList<TaskTransition> &transitions);
     void finishCleanup(CleanupRecord record, const QString &outcome);
+    void putSettingsBack(const CleanupRecord &record, const QJsonObject &settings, QObject *context,
+        HistoryApi::Done<bool> done);
     // The clear's versions deleted, from the typed result v2 gave its task.
     void takeDeleteCount(const Task &task);
     void recordSample(const LibraryKey &library, const UsageSample &sample);
     void sampleTick();
-    static ClearRefusal refusalFor(const SmhError &error);
 
     Monitor *m_monitor;
     HistoryLedger *m_ledger;
-    QHash<LibraryKey, QDateTime> m_lastAttempt;
-    QSet<LibraryKey> m_starting;
+    QString m_origin;
+    QList<QPointer<ClearJob>> m_clears;
+    int m_releasing = 0;
     QHash<qint64, int> m_watchers;
     QSet<qint64> m_sampling;
     QTimer m_sampleTimer;

@@ -118,7 +118,7 @@ void PollScheduler::trackTasks(const QList<Task> &tasks)
     const QDateTime current = now();
     QSet<qint64> touched;
     for (const Task &task : tasks) {
-        if (!task.isFinal() && !m_planner.isTracked(task.key)) {
+        if (!task.isFinal() && !m_planner.isTracked(task.key) && (!m_wanted || m_wanted(task))) {
             m_planner.track(task.key, current);
             if (task.libraryLevel)
                 m_libraryLevel.insert(task.key);
@@ -179,7 +179,7 @@ int PollScheduler::recheck(const QList<TaskKey> &keys)
     for (const TaskKey &key : keys) {
         const std::optional<Task> task = m_store->task(key);
         if (!task || !task->isFinal() || m_planner.isTracked(key)
-            || !m_connections.contains(key.connectionId))
+            || !m_connections.contains(key.connectionId) || (m_wanted && !m_wanted(*task)))
             continue;
         m_planner.track(key, current);
         m_rechecking.insert(key);
@@ -431,9 +431,8 @@ void PollScheduler::concludeCycle(qint64 connectionId, const Answers &answers)
             recordFailure(connectionId, error);
         }
     } else if (!answers.writeError.isEmpty()) {
-        recordFailure(connectionId,
-            SmhError(SmhError::Kind::InvalidInput,
-                tr("could not write to the task ledger: %1").arg(answers.writeError)));
+        // The store's sentence says already that the ledger could not be written.
+        recordFailure(connectionId, SmhError(SmhError::Kind::InvalidInput, answers.writeError));
     } else {
         it->lastError = {};
         m_planner.recordSuccess(connectionId);

@@ -81,6 +81,11 @@ public:
     void removeConnection(qint64 connectionId);
     QList<qint64> connectionIds() const { return m_connections.keys(); }
 
+    // Only tasks `wanted` accepts are polled (a command that shares the
+    // window's ledger polls its own tasks, not the window's). Unset: all.
+    using TaskFilter = std::function<bool(const Task &)>;
+    void setTaskFilter(TaskFilter wanted) { m_wanted = std::move(wanted); }
+
     void pollNow(qint64 connectionId);
     void pollAllNow();
     void setPaused(qint64 connectionId, bool paused);
@@ -156,6 +161,7 @@ private:
     TaskStore *m_store;
     PollPlanner m_planner;
     std::function<QDateTime()> m_now;
+    TaskFilter m_wanted;
     std::chrono::milliseconds m_maxTimerStep = defaultMaxTimerStep;
     QHash<qint64, ConnectionState> m_connections;
     QSet<TaskKey> m_rechecking; // final tasks asked about again, answer pending

@@ -2,6 +2,7 @@
 
 #include "smh/privatefile.h"
 #include "tasks/historyledger.h"
+#include "tasks/writetransaction.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -183,8 +184,41 @@ const QList<Migration> &migrations()
                 return false;
             return *hasResult || q.exec(u"ALTER TABLE tasks ADD COLUMN typed_result TEXT"_s);
         },
+        // 4 -> 5: a clear is recorded before it is sent, with its phases.
+        &HistoryLedger::addClearPhases,
     };
     return list;
+}
+
+// Each step reads the version inside its write transaction: a second
+// process opening a new ledger at the same moment waits for the first one's
+// step, then finds it done instead of creating the tables again.
+Expected<void> migrate(const QSqlDatabase &database)
+{
+    for (;;) {
+        bool done = false;
+        const Expected<void> step = WriteTransaction::run(database, [&done](QSqlQuery &q) {
+            if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+                return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
+            const int from = q.value(0).toInt();
+            q.finish();
+            done = from >= TaskStore::schemaVersion;
+            if (done)
+                return Expected<void>();
+            if (!migrations().at(from)(q) || !q.exec(u"PRAGMA user_version = %1"_s.arg(from + 1)))
+                return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
+            return Expected<void>();
+        });
+        if (!step || done)
+            return step;
+    }
+}
+
+bool isDamage(const QSqlError &error)
+{
+    // SQLITE_CORRUPT and SQLITE_NOTADB.
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    return code == 11 || code == 26;
 }
 
 } // namespace
@@ -469,7 +503,13 @@ bool TaskStore::open(const QString &path, QString *error, LoadMode mode)
     d->path = path;
 
     QSqlQuery q(database);
-    if (!q.exec(u"PRAGMA quick_check"_s) || !q.next() || q.value(0).toString() != u"ok")
+    // Only SQLite's own verdict calls a ledger damaged; a full disk or a
+    // lock held elsewhere is said as such, not "move it away".
+    const bool checked = q.exec(u"PRAGMA quick_check"_s);
+    if (!checked && !isDamage(q.lastError()))
+        return fail(tr("Cannot read the task ledger \"%1\": %2")
+                        .arg(path, WriteTransaction::describe(q.lastError())));
+    if (!checked || !q.next() || q.value(0).toString() != u"ok")
         return fail(
             tr("The task ledger \"%1\" is damaged (%2). It was left untouched; move it away "
                "to start a new ledger.")
@@ -495,13 +535,9 @@ bool TaskStore::open(const QString &path, QString *error, LoadMode mode)
     q.exec(u"PRAGMA foreign_keys=ON"_s);
 
     d->open = true;
-    for (int from = version; from < schemaVersion; ++from) {
-        const bool migrated = d->transact([from](QSqlQuery &query) {
-            return migrations().at(from)(query)
-                && query.exec(u"PRAGMA user_version = %1"_s.arg(from + 1));
-        });
-        if (!migrated)
-            return fail(tr("Cannot upgrade the task ledger: %1").arg(d->lastError));
+    if (version < schemaVersion) {
+        if (const auto migrated = migrate(database); !migrated)
+            return fail(tr("Cannot upgrade the task ledger: %1").arg(migrated.error()));
     }
 
     d->tasks.clear();

@@ -22,7 +22,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int schemaVersion = 4;
+    static constexpr int schemaVersion = 5;
     // Tasks one ledger holds at most, over all connections: beyond this the
     // window and the ledger would cost more memory than a desktop should give.
     static constexpr qsizetype maxTasks = 1'000'000;

@@ -85,7 +85,7 @@ int main(int argc, char **argv)
     list.setLibrary(library);
     report("open the cleanup list (200 cleanups)", timer.nsecsElapsed());
     timer.start();
-    ledger.lastClearAt(library);
+    ledger.secondsUntilNextClear(library);
     report("last clear of the library (the one-a-minute check)", timer.nsecsElapsed());
     std::printf("(%d rows charted)\n", chart.rowCount());
     return 0;

@@ -1,5 +1,6 @@
 #include "logcapture.h"
 #include "scriptedserver.h"
+#include "testjobs.h"
 
 #include "smh/historyapi.h"
 #include "smh/smhclient.h"
@@ -25,6 +26,16 @@ private:
         if (!QTest::qWaitFor([&] { return result.has_value(); }, 10'000))
             return unexpected(SmhError(SmhError::Kind::Timeout, u"test timed out"_s));
         return *result;
+    }
+
+    // The clear as ClearJob sends it: once, its task ID read from the reply.
+    static Expected<qint64, SmhError> clear(
+        SmhClient &client, const ConnectionSettings &settings, const QString &token)
+    {
+        const JobResult result = TestJobs::wait(HistoryApi::startClear(&client, settings, token));
+        if (result.error().isError())
+            return unexpected(result.error());
+        return HistoryApi::clearTaskId(result.body);
     }
 
 private Q_SLOTS:
@@ -173,8 +184,7 @@ private Q_SLOTS:
         QCOMPARE(request.headers.value("content-type"), QByteArray("application/json"));
 
         server.enqueue(HttpResponse::json(202, R"({"taskId":4711})"));
-        const auto cleared = wait<qint64>(
-            [&](auto done) { HistoryApi::clear(&client, settings, token, this, done); });
+        const auto cleared = clear(client, settings, token);
         QVERIFY(cleared);
         QCOMPARE(*cleared, 4711);
         QCOMPARE(server.lastRequest().method, QByteArray("DELETE"));
@@ -219,8 +229,7 @@ private Q_SLOTS:
         LogCapture log;
         server.enqueue(
             HttpResponse::error(403, u"NoPermission"_s, u"not admin "_s + token, u"req-1"_s));
-        const auto cleared = wait<qint64>(
-            [&](auto done) { HistoryApi::clear(&client, server.settings(), token, this, done); });
+        const auto cleared = clear(client, server.settings(), token);
         QVERIFY(!cleared);
         QCOMPARE(cleared.error().httpStatus(), 403);
         QCOMPARE(cleared.error().code(), u"NoPermission"_s);
@@ -228,8 +237,7 @@ private Q_SLOTS:
         QVERIFY(!log.text().contains(token));
 
         server.enqueue(HttpResponse::json(202, R"({"task":1})"));
-        const auto noId = wait<qint64>(
-            [&](auto done) { HistoryApi::clear(&client, server.settings(), token, this, done); });
+        const auto noId = clear(client, server.settings(), token);
         QVERIFY(!noId);
         QCOMPARE(noId.error().kind(), SmhError::Kind::Malformed);
     }

@@ -48,6 +48,7 @@ private:
         r.connectionName = u"Marketing"_s;
         r.task = {2, taskId};
         r.startedAt = t(startedAt);
+        r.sentAt = t(startedAt);
         r.usageBefore = 5'000'000'000;
         return r;
     }
@@ -85,7 +86,7 @@ private Q_SLOTS:
             QCOMPARE(ledger.samples(m_library, u"space-a"_s).size(), 1);
             QCOMPARE(ledger.latestSample(m_library)->bytes, 900);
 
-            QVERIFY(!ledger.lastClearAt(m_library).isValid());
+            QCOMPARE(ledger.secondsUntilNextClear(m_library), 0);
             const auto first = ledger.addCleanup(record(7, 100));
             QVERIFY(first);
             CleanupRecord second = record(8, 200);
@@ -94,7 +95,7 @@ private Q_SLOTS:
             QVERIFY(added);
             id = *added;
             QCOMPARE(cleanups.size(), 2);
-            QCOMPARE(ledger.lastClearAt(m_library), t(200));
+            QCOMPARE(ledger.cleanup(id)->sentAt, t(200));
             QCOMPARE(ledger.runningCleanups().size(), 2);
             QCOMPARE(ledger.cleanups(m_library).constFirst().task.taskId, 8); // newest first
 

@@ -50,7 +50,7 @@ private:
         monitor.clearHistory(connection, options, &context,
             [&](Expected<ClearStarted, ClearRefusal> r) { result.emplace(std::move(r)); });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, 10'000))
-            return unexpected(ClearRefusal {ClearRefusal::Reason::Failed, u"timeout"_s, {}, 0});
+            return unexpected(ClearRefusal {ClearRefusal::Reason::Failed, u"timeout"_s, {}, 0, {}});
         return *result;
     }
 
