@@ -5,6 +5,7 @@
 #include "tasks/taskstore.h"
 #include "tasks/usagechartmodel.h"
 #include "ui/clearhistorydialog.h"
+#include "ui/statestyle.h"
 #include "ui/usagechart.h"
 
 #include <QCheckBox>
@@ -20,6 +21,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +53,8 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
     , m_cleanups(new QTableView(this))
     , m_clear(new QPushButton(this))
     , m_clearStatus(new QLabel(this))
+    , m_historyOff(new QLabel(this))
+    , m_restoreHistory(new QPushButton(tr("&Turn File History Back On"), this))
     , m_countdown(new QTimer(this))
 {
     setObjectName(u"historyView"_s);
@@ -98,6 +103,16 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
     m_cleanups->horizontalHeader()->setStretchLastSection(true);
     m_cleanups->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     cleanupLayout->addWidget(m_cleanups);
+    // Said prominently: overwritten files keep no versions meanwhile.
+    auto *offRow = new QHBoxLayout;
+    m_historyOff->setObjectName(u"historyLeftOff"_s);
+    m_historyOff->setWordWrap(true);
+    m_historyOff->hide();
+    m_restoreHistory->setObjectName(u"restoreHistory"_s);
+    m_restoreHistory->hide();
+    offRow->addWidget(m_historyOff, 1);
+    offRow->addWidget(m_restoreHistory);
+    cleanupLayout->addLayout(offRow);
     auto *clearRow = new QHBoxLayout;
     m_clear->setObjectName(u"clearHistory"_s);
     clearRow->addWidget(m_clear);
@@ -118,6 +133,16 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
     connect(m_apply, &QPushButton::clicked, this, &HistoryView::applySettings);
     connect(m_clear, &QPushButton::clicked, this, &HistoryView::clearHistory);
     connect(m_countdown, &QTimer::timeout, this, &HistoryView::updateClearButton);
+    connect(m_restoreHistory, &QPushButton::clicked, this, &HistoryView::restoreHistory);
+    // The clear belongs to the core: its end is heard here whoever started it
+    // and whether or not this view was open meanwhile.
+    connect(
+        monitor->history(), &HistoryService::clearFinished, this, &HistoryView::onClearFinished);
+    connect(monitor->history()->ledger(), &HistoryLedger::cleanupsChanged, this,
+        [this](const LibraryKey &library) {
+            if (library == m_library)
+                updateHistoryOffBanner();
+        });
     connect(monitor->history()->ledger(), &HistoryLedger::sampleAdded, this,
         [this](const LibraryKey &library) {
             if (library == m_library)
@@ -209,7 +234,13 @@ void HistoryView::reloadConnections()
 void HistoryView::setStatus(QLabel *label, const QString &text, bool error)
 {
     label->setText(text);
-    label->setForegroundRole(error ? QPalette::BrightText : QPalette::WindowText);
+    // The window's error colour (the Failed state's, readable on this
+    // palette's background), as the connection dialog's problems.
+    QPalette palette = this->palette();
+    if (error)
+        palette.setColor(
+            QPalette::WindowText, StateStyle::foregroundFor(TaskState::Failed, palette));
+    label->setPalette(palette);
     QFont font = label->font();
     font.setBold(error);
     label->setFont(font);
@@ -235,6 +266,9 @@ void HistoryView::setConnection(qint64 connectionId)
     m_usage->setText(tr("Reading usage…"));
     m_usageStatus->clear();
     m_clearStatus->clear();
+    if (m_monitor->history()->isClearing(m_library))
+        setStatus(m_clearStatus, tr("A clear of this library is under way…"), false);
+    updateHistoryOffBanner();
     showLatestUsage();
     readSettings();
     m_monitor->history()->watchUsage(connectionId, true);
@@ -391,22 +425,70 @@ void HistoryView::clearHistory()
         return;
     m_clear->setEnabled(false);
     setStatus(m_clearStatus, tr("Starting the clear…"), false);
+    // The answer arrives through HistoryService::clearFinished.
+    m_monitor->clearHistory(m_connectionId, dialog.options(), this, [](const ClearResult &) {});
+}
+
+void HistoryView::onClearFinished(const LibraryKey &library, const ClearResult &result)
+{
+    if (library != m_library)
+        return;
+    updateClearButton();
+    updateHistoryOffBanner();
+    if (!result) {
+        setStatus(m_clearStatus, result.error().message, true);
+        return;
+    }
+    if (result->previous && result->previous->enabled)
+        m_current.reset();
+    readSettings();
+    setStatus(m_clearStatus,
+        tr("Started as task %1; it is tracked in the task list and listed here.")
+            .arg(result->record.task.taskId),
+        false);
+}
+
+void HistoryView::updateHistoryOffBanner()
+{
+    const QList<CleanupRecord> records = m_monitor->history()->ledger()->cleanups(m_library);
+    const auto left = std::find_if(records.cbegin(), records.cend(),
+        [](const CleanupRecord &record) { return record.leftHistoryOff(); });
+    m_leftOffRecord = left == records.cend() ? 0 : left->id;
+    m_historyOff->setVisible(m_leftOffRecord != 0);
+    m_restoreHistory->setVisible(m_leftOffRecord != 0);
+    m_restoreHistory->setEnabled(true);
+    if (m_leftOffRecord == 0)
+        return;
+    setStatus(m_historyOff,
+        left->phase == CleanupRecord::Phase::Unknown
+            ? tr("File history of this library may still be off: it was turned off for a clear "
+                 "whose outcome is unknown (%1). Overwritten files keep no versions until it is "
+                 "turned back on.")
+                  .arg(QLocale().toString(left->startedAt.toLocalTime(), QLocale::ShortFormat))
+            : tr("File history of this library may still be off: it was turned off for a clear "
+                 "that did not happen (%1). Overwritten files keep no versions until it is "
+                 "turned back on.")
+                  .arg(QLocale().toString(left->startedAt.toLocalTime(), QLocale::ShortFormat)),
+        true);
+}
+
+void HistoryView::restoreHistory()
+{
+    if (m_leftOffRecord == 0)
+        return;
+    m_restoreHistory->setEnabled(false);
     const int generation = m_generation;
-    m_monitor->clearHistory(m_connectionId, dialog.options(), this,
-        [this, generation](Expected<ClearStarted, ClearRefusal> started) {
-            updateClearButton();
+    m_monitor->history()->restoreHistory(
+        m_leftOffRecord, this, [this, generation](Expected<bool, SmhError> written) {
             if (generation != m_generation)
                 return;
-            if (!started) {
-                setStatus(m_clearStatus, started.error().message, true);
+            updateHistoryOffBanner();
+            if (!written) {
+                setStatus(m_clearStatus, written.error().toString(), true);
                 return;
             }
-            if (started->previous && started->previous->enabled)
-                m_current.reset();
+            m_current.reset();
             readSettings();
-            setStatus(m_clearStatus,
-                tr("Started as task %1; it is tracked in the task list and listed here.")
-                    .arg(started->record.task.taskId),
-                false);
+            setStatus(m_clearStatus, tr("File history was turned back on."), false);
         });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "smh/historyapi.h"
+#include "tasks/clearjob.h"
 #include "tasks/historyledger.h"
 
 #include <QDialog>
@@ -51,6 +52,9 @@ private:
     void showLatestUsage();
     void clearHistory();
     void updateClearButton();
+    void onClearFinished(const LibraryKey &library, const ClearResult &result);
+    void updateHistoryOffBanner();
+    void restoreHistory();
     void setStatus(QLabel *label, const QString &text, bool error);
 
     Monitor *m_monitor;
@@ -72,6 +76,9 @@ private:
     QTableView *m_cleanups;
     QPushButton *m_clear;
     QLabel *m_clearStatus;
+    QLabel *m_historyOff;
+    QPushButton *m_restoreHistory;
+    qint64 m_leftOffRecord = 0; // the cleanup whose history is still off
     QTimer *m_countdown;
     // Bumped when the connection changes: late replies for the old one are dropped.
     int m_generation = 0;

@@ -212,6 +212,14 @@ QString SmhSimulator::nextRequestId()
 
 HttpResponse SmhSimulator::handle(const HttpRequest &request)
 {
+    HttpResponse response = route(request);
+    if (m_stall && m_stall(request))
+        response.delay = m_stallDelay;
+    return response;
+}
+
+HttpResponse SmhSimulator::route(const HttpRequest &request)
+{
     const QStringList segments = request.pathSegments();
     // api v1 <resource> ...
     if (segments.size() < 3 || segments.at(0) != u"api" || segments.at(1) != u"v1")
@@ -300,6 +308,18 @@ HttpResponse SmhSimulator::handleHistory(const QStringList &segments, const Http
     if (auto refused = refuse(segments.size() == 2 && segments.at(1) == u"library-history",
             segments.value(0), request.queryValue(u"access_token"_s), Access::Admin))
         return *refused;
+    if (request.method == "POST" || request.method == "DELETE") {
+        const bool clear = request.method == "DELETE";
+        ++(clear ? m_clearRequests : m_historyWriteRequests);
+        const int call = int(clear ? HistoryCall::Clear : HistoryCall::WriteSettings);
+        if (m_historyFaults.contains(call)) {
+            const HistoryFault fault = m_historyFaults.take(call);
+            if (fault.applied)
+                changeHistory(request);
+            return fault.response;
+        }
+        return changeHistory(request);
+    }
     if (request.method == "GET") {
         QJsonObject body {{u"enableFileHistory"_s, m_history.enabled}};
         if (m_history.count)
@@ -310,6 +330,11 @@ HttpResponse SmhSimulator::handleHistory(const QStringList &segments, const Http
             body.insert(u"mergeInterval"_s, *m_history.mergeInterval);
         return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
     }
+    return HttpResponse::error(405, u"MethodNotAllowed"_s, u"No such method."_s, nextRequestId());
+}
+
+HttpResponse SmhSimulator::changeHistory(const HttpRequest &request)
+{
     if (request.method == "POST") {
         const QJsonObject change = QJsonDocument::fromJson(request.body).object();
         HistoryState next = m_history;
@@ -365,6 +390,18 @@ HttpResponse SmhSimulator::handleHistory(const QStringList &segments, const Http
             202, QJsonDocument(QJsonObject {{u"taskId"_s, id}}).toJson(QJsonDocument::Compact));
     }
     return HttpResponse::error(405, u"MethodNotAllowed"_s, u"No such method."_s, nextRequestId());
+}
+
+void SmhSimulator::failNextHistoryCall(HistoryCall call, const HttpResponse &response, bool applied)
+{
+    m_historyFaults.insert(int(call), {response, applied});
+}
+
+int SmhSimulator::liveAdminTokens() const
+{
+    const qint64 now = nowMs();
+    return int(std::count_if(m_tokens.cbegin(), m_tokens.cend(),
+        [now](const TokenState &token) { return token.admin && token.expiryMs > now; }));
 }
 
 HttpResponse SmhSimulator::handleUsage(const QStringList &segments, const HttpRequest &request)

@@ -112,6 +112,30 @@ public:
     // Seeds --demo: history on, usage to free, so that the whole job can be shown.
     void seedDemoHistory();
 
+    // The calls of a clear that change state at SMH.
+    enum class HistoryCall {
+        WriteSettings,
+        Clear
+    };
+    // Fault injection for them: the next such call is answered `response`
+    // (a 5xx, a 429, or HttpResponse::dropConnection), with the change
+    // made first when `applied` (a server that acts, then fails to say so)
+    // or not at all.
+    void failNextHistoryCall(HistoryCall call, const HttpResponse &response, bool applied);
+    // Requests `which` accepts are answered only after `delay` (a server
+    // that hangs at one step); empty: none.
+    void setStall(std::function<bool(const HttpRequest &)> which, std::chrono::milliseconds delay)
+    {
+        m_stall = std::move(which);
+        m_stallDelay = delay;
+    }
+    // DELETE .../library-history and POST .../library-history requests
+    // received, answered or not.
+    int clearRequests() const { return m_clearRequests; }
+    int historyWriteRequests() const { return m_historyWriteRequests; }
+    // Admin tokens minted and not deleted (nor expired) yet.
+    int liveAdminTokens() const;
+
     // Fault injection: the next `count` task queries answer `response`.
     void failNextQueries(int count, const HttpResponse &response);
     int taskQueryCount() const { return m_taskQueryCount; }
@@ -134,10 +158,12 @@ public:
 
 private:
     HttpResponse handle(const HttpRequest &request);
+    HttpResponse route(const HttpRequest &request);
     HttpResponse handleTaskQuery(const QStringList &segments, const HttpRequest &request);
     HttpResponse handleCreateToken(const HttpRequest &request);
     HttpResponse handleRenewToken(const QString &libraryId, const QString &token);
     HttpResponse handleDeleteToken(const QString &libraryId, const QString &token);
+    HttpResponse changeHistory(const HttpRequest &request);
     HttpResponse handleHistory(const QStringList &segments, const HttpRequest &request);
     HttpResponse handleUsage(const QStringList &segments, const HttpRequest &request);
     HttpResponse handleTaskResult(const QStringList &segments, const HttpRequest &request);
@@ -197,6 +223,16 @@ private:
     qint64 m_baseBytes = 40LL * 1024 * 1024 * 1024;
     qint64 m_historyBytes = 12LL * 1024 * 1024 * 1024;
     int m_clearCount = 0;
+    int m_clearRequests = 0;
+    std::function<bool(const HttpRequest &)> m_stall;
+    std::chrono::milliseconds m_stallDelay {0};
+    int m_historyWriteRequests = 0;
+    struct HistoryFault
+    {
+        HttpResponse response;
+        bool applied = false;
+    };
+    QHash<int, HistoryFault> m_historyFaults; // by HistoryCall
     int m_historyWrites = 0;
     quint64 m_requestSerial = 0;
 };

@@ -73,8 +73,7 @@ QString CleanupListModel::outcomeLabel(const CleanupRecord &record)
 {
     if (record.isRunning())
         return TaskStates::label(TaskState::Running);
-    const auto state = TaskStates::fromKey(record.outcome);
-    return state ? TaskStates::label(*state) : record.outcome;
+    return record.outcomeLabel();
 }
 
 QVariant CleanupListModel::data(const QModelIndex &index, int role) const
@@ -115,10 +114,17 @@ QVariant CleanupListModel::data(const QModelIndex &index, int role) const
     case ConnectionColumn:
         return r.connectionName;
     case TaskColumn:
-        return QString::number(r.task.taskId);
+        return r.task.taskId != 0 ? QString::number(r.task.taskId) : u"–"_s;
     case OutcomeColumn:
-        if (role == Qt::ToolTipRole && !r.restoreOutcome.isEmpty())
-            return r.restoreOutcome;
+        if (role == Qt::ToolTipRole) {
+            // Why it was refused or what to check, who ran it, what became of history.
+            QStringList lines {outcomeLabel(r)};
+            for (const QString &line : {r.detail, r.restoreOutcome, r.origin}) {
+                if (!line.isEmpty())
+                    lines << line;
+            }
+            return lines.join(u'\n');
+        }
         return outcomeLabel(r);
     case DeletedColumn:
         return r.deleteCount ? QLocale().toString(*r.deleteCount) : u"–"_s;

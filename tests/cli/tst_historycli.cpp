@@ -3,11 +3,14 @@
 #include "tasks/historyledger.h"
 #include "tasks/taskstore.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -256,6 +259,183 @@ private Q_SLOTS:
                 u"--no-wait"_s});
         QVERIFY(process.waitForFinished(30'000));
         QCOMPARE(process.exitCode(), 0);
+    }
+
+    void twoClearsAtOnceSendOneDelete()
+    {
+        // A hand clock, so that SMH's own one-a-minute rule never decides.
+        qint64 nowMs = 1'000'000;
+        m_simulator->setClock([&nowMs] { return nowMs; });
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            // A fresh home each time: both processes create the ledger.
+            delete m_data;
+            m_data = new QTemporaryDir;
+            nowMs += 120'000;
+            const int before = m_simulator->clearRequests();
+            CliProcess::Options options;
+            options.environment.insert(u"XDG_DATA_HOME"_s, m_data->path());
+            options.environment.insert(u"SMH_ACCESS_TOKEN"_s, m_admin);
+            const QStringList arguments {u"--endpoint"_s, m_simulator->baseUrl().toString(),
+                u"--library"_s, m_simulator->libraryId(), u"history"_s, u"clear"_s, u"--yes"_s,
+                u"--no-wait"_s};
+            auto one = CliProcess::start(QStringLiteral(SMH_BINARY), arguments, options);
+            auto two = CliProcess::start(QStringLiteral(SMH_BINARY), arguments, options);
+            QVERIFY(one && two);
+            const Run a = CliProcess::finish(*one, options);
+            const Run b = CliProcess::finish(*two, options);
+            QCOMPARE(m_simulator->clearRequests() - before, 1);
+            // One sent it; the other was turned away by the ledger, not by
+            // a half-created file.
+            QCOMPARE(QList<int>({a.exitCode, b.exitCode}).count(0), 1);
+            const Run &loser = a.exitCode == 0 ? b : a;
+            QCOMPARE(loser.exitCode, 5);
+            QVERIFY2(loser.err.contains("under way") || loser.err.contains("a minute"),
+                qPrintable(loser.text()));
+        }
+    }
+
+    void killedAtEveryStepLeavesTheAttempt_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<bool>("historyOn");
+        QTest::addColumn<QString>("phaseAfter");
+        QTest::addColumn<bool>("nextMayClear");
+        QTest::newRow("reading the settings") << QByteArray("GET") << QByteArray("library-history")
+                                              << false << u"abandoned"_s << true;
+        QTest::newRow("turning history off") << QByteArray("POST") << QByteArray("library-history")
+                                             << true << u"abandoned"_s << true;
+        QTest::newRow("reading the usage before")
+            << QByteArray("GET") << QByteArray("/usage/") << false << u"abandoned"_s << true;
+        QTest::newRow("sending the clear") << QByteArray("DELETE") << QByteArray("library-history")
+                                           << false << u"unknown"_s << false;
+    }
+
+    void killedAtEveryStepLeavesTheAttempt()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, path);
+        QFETCH(bool, historyOn);
+        QFETCH(QString, phaseAfter);
+        QFETCH(bool, nextMayClear);
+        if (historyOn)
+            m_simulator->setHistoryState({true, 10, 30, 0});
+        m_simulator->setStall(
+            [method, path](const HttpRequest &request) {
+                return request.method == method && request.target.contains(path);
+            },
+            std::chrono::seconds(20));
+        CliProcess::Options options;
+        options.environment.insert(u"XDG_DATA_HOME"_s, m_data->path());
+        options.environment.insert(u"SMH_ACCESS_TOKEN"_s, m_admin);
+        auto process = CliProcess::start(QStringLiteral(SMH_BINARY),
+            {u"--endpoint"_s, m_simulator->baseUrl().toString(), u"--library"_s,
+                m_simulator->libraryId(), u"history"_s, u"clear"_s, u"--yes"_s,
+                u"--disable-history"_s},
+            options);
+        QVERIFY(process);
+        bool reached = false;
+        const auto watcher = connect(&m_simulator->server(), &HttpServer::requestReceived, this,
+            [&](const HttpRequest &request) {
+                reached = reached || (request.method == method && request.target.contains(path));
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(reached, 20'000);
+        disconnect(watcher);
+        process->kill(); // SIGKILL: no clean-up of any kind
+        process->waitForFinished();
+        m_simulator->setStall({}, {});
+
+        const QString file = m_data->filePath(u"smh-task-monitor/ledger.sqlite"_s);
+        {
+            // What the killed process left: the attempt, as far as it went.
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            QSqlQuery q(QSqlDatabase::database(store.databaseName()));
+            QVERIFY(q.exec(u"SELECT phase, history_off FROM cleanups"_s));
+            QVERIFY2(q.next(), "the ledger holds no attempt");
+            const QString phase = q.value(0).toString();
+            QVERIFY2(phase == u"claimed" || phase == u"sending", qPrintable(phase));
+            if (method == "POST")
+                QCOMPARE(q.value(1).toString(), u"sending"_s);
+        }
+        // The next run settles it (the process is gone) and acts on it.
+        const Run next =
+            run({u"history"_s, u"clear"_s, u"--yes"_s, u"--no-wait"_s, u"--disable-history"_s},
+                m_admin);
+        TaskStore store;
+        QString error;
+        QVERIFY2(store.open(file, &error), qPrintable(error));
+        HistoryLedger ledger(&store);
+        ConnectionSettings settings;
+        settings.endpoint = m_simulator->baseUrl();
+        settings.libraryId = m_simulator->libraryId();
+        const QList<CleanupRecord> records = ledger.cleanups(LibraryKey::of(settings));
+        QVERIFY(!records.isEmpty());
+        const CleanupRecord &killed = records.constLast(); // oldest
+        QCOMPARE(CleanupRecord::phaseKey(killed.phase), phaseAfter);
+        if (nextMayClear) {
+            QVERIFY2(next.exitCode == 0, qPrintable(next.text()));
+        } else {
+            // An unknown outcome counts as a clear: nothing more was sent.
+            QCOMPARE(next.exitCode, 5);
+            QCOMPARE(m_simulator->clearRequests(), 1);
+        }
+        if (method == "POST")
+            QVERIFY(killed.leftHistoryOff());
+    }
+
+    void theMintedTokenIsDeletedBeforeExit()
+    {
+        const int before = m_simulator->liveAdminTokens(); // the test's own (m_admin)
+        // SMH takes its time to answer the deletion: the command waits for
+        // that answer (within its deadline) instead of exiting with the
+        // request still in flight or not yet sent.
+        const auto tokenDeletion = [](const HttpRequest &request) {
+            return request.method == "DELETE" && request.target.startsWith("/api/v1/token/");
+        };
+        m_simulator->setStall(tokenDeletion, std::chrono::milliseconds(800));
+        QElapsedTimer sinceDeletion;
+        const auto watcher = connect(&m_simulator->server(), &HttpServer::requestReceived, this,
+            [&](const HttpRequest &request) {
+                if (tokenDeletion(request))
+                    sinceDeletion.start();
+            });
+        CliProcess::Options options;
+        options.environment.insert(u"XDG_DATA_HOME"_s, m_data->path());
+        options.environment.insert(u"SMH_LIBRARY_SECRET"_s, m_simulator->librarySecret());
+        options.secrets = {m_simulator->librarySecret()};
+        const Run r = CliProcess::run(QStringLiteral(SMH_BINARY),
+            {u"--endpoint"_s, m_simulator->baseUrl().toString(), u"--library"_s,
+                m_simulator->libraryId(), u"history"_s, u"clear"_s, u"--yes"_s, u"--no-wait"_s},
+            options);
+        disconnect(watcher);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QVERIFY(sinceDeletion.isValid());
+        QVERIFY2(sinceDeletion.elapsed() >= 700,
+            qPrintable(u"exited %1 ms after asking"_s.arg(sinceDeletion.elapsed())));
+        QCOMPARE(m_simulator->liveAdminTokens(), before);
+    }
+
+    void anUnknownOutcomeExitsSevenAndSaysWhatToCheck()
+    {
+        HttpResponse dropped;
+        dropped.dropConnection = true;
+        m_simulator->failNextHistoryCall(SmhSimulator::HistoryCall::Clear, dropped, true);
+        const Run r =
+            run({u"history"_s, u"clear"_s, u"--yes"_s, u"--output"_s, u"jsonl"_s}, m_admin);
+        QCOMPARE(r.exitCode, 7);
+        QVERIFY2(r.err.contains("may have accepted"), qPrintable(r.text()));
+        const QJsonObject line =
+            QJsonDocument::fromJson(r.out.trimmed().split('\n').constLast()).object();
+        QCOMPARE(line.value(u"state").toString(), u"unknown"_s);
+        QCOMPARE(line.value(u"sent").toBool(), true);
+        QTest::qWait(200);
+        QCOMPARE(m_simulator->clearRequests(), 1);
+        // The next run is refused by the ledger: it counts as a clear.
+        const Run again = run({u"history"_s, u"clear"_s, u"--yes"_s}, m_admin);
+        QCOMPARE(again.exitCode, 5);
+        QCOMPARE(m_simulator->clearRequests(), 1);
     }
 };
 

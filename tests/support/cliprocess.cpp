@@ -12,9 +12,10 @@ QString Run::text() const
     return QString::fromUtf8(out + "\n--- stderr:\n" + err);
 }
 
-Run run(const QString &program, const QStringList &arguments, const Options &options)
+std::unique_ptr<QProcess> start(
+    const QString &program, const QStringList &arguments, const Options &options)
 {
-    QProcess process;
+    auto process = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s,
              u"QT_QPA_PLATFORM"_s, // headless needs no platform plugin at all
@@ -24,17 +25,24 @@ Run run(const QString &program, const QStringList &arguments, const Options &opt
     const QStringList keys = options.environment.keys();
     for (const QString &key : keys)
         env.insert(key, options.environment.value(key));
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(program, arguments);
-    if (!process.waitForStarted())
-        return {};
+    process->setProcessEnvironment(env);
+    process->start(program, arguments);
+    if (!process->waitForStarted())
+        return nullptr;
     if (!options.input.isEmpty())
-        process.write(options.input);
-    process.closeWriteChannel();
-    if (!finished.wait(int(options.deadline.count()))) {
-        process.kill();
-        process.waitForFinished();
+        process->write(options.input);
+    process->closeWriteChannel();
+    return process;
+}
+
+Run finish(QProcess &process, const Options &options)
+{
+    if (process.state() != QProcess::NotRunning) {
+        QSignalSpy finished(&process, &QProcess::finished);
+        if (!finished.wait(int(options.deadline.count()))) {
+            process.kill();
+            process.waitForFinished();
+        }
     }
     Run result;
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
@@ -46,6 +54,14 @@ Run run(const QString &program, const QStringList &arguments, const Options &opt
             result.exitCode = -100;
     }
     return result;
+}
+
+Run run(const QString &program, const QStringList &arguments, const Options &options)
+{
+    const std::unique_ptr<QProcess> process = start(program, arguments, options);
+    if (!process)
+        return {};
+    return finish(*process, options);
 }
 
 } // namespace CliProcess

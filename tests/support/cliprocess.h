@@ -6,6 +6,9 @@
 #include <QStringList>
 
 #include <chrono>
+#include <memory>
+
+class QProcess;
 
 // Runs the program as a script would, for the tests of the headless
 // commands: no display, no credentials inherited from the caller, C.UTF-8,
@@ -32,5 +35,12 @@ struct Options
 };
 
 Run run(const QString &program, const QStringList &arguments, const Options &options = {});
+
+// The same in two halves, for processes that run side by side or are
+// killed: start() returns a started process (null if it did not start),
+// finish() waits for it within the deadline and collects what it printed.
+std::unique_ptr<QProcess> start(
+    const QString &program, const QStringList &arguments, const Options &options = {});
+Run finish(QProcess &process, const Options &options = {});
 
 } // namespace CliProcess

@@ -6,6 +6,8 @@
 #include "tasks/taskstore.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -307,6 +309,276 @@ private Q_SLOTS:
         QTest::qWait(200);
         QCOMPARE(m_deletes, 0);
         QCOMPARE(m_simulator->clearCount(), 0);
+    }
+
+    // Issue: the clear is recorded before it leaves, and the record is
+    // there when the DELETE arrives, read by another connection.
+    void theAttemptIsInTheLedgerBeforeTheDeleteLeaves()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString file = m_dir.filePath(u"before.sqlite"_s);
+        auto monitor = makeMonitor(file);
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        QString phaseWhenSent;
+        connect(&m_simulator->server(), &HttpServer::requestReceived, this,
+            [&](const HttpRequest &request) {
+                if (request.method != "DELETE" || !request.target.contains("library-history"))
+                    return;
+                TaskStore reader;
+                QString error;
+                if (!reader.open(file, &error))
+                    return;
+                HistoryLedger ledger(&reader);
+                const QList<CleanupRecord> records =
+                    ledger.cleanups(LibraryKey::of(DemoSetup::connection(*m_simulator).settings));
+                if (!records.isEmpty() && records.constFirst().wasSent())
+                    phaseWhenSent = CleanupRecord::phaseKey(records.constFirst().phase);
+            });
+        QVERIFY(clear(*monitor, *connected));
+        QCOMPARE(phaseWhenSent, u"sending"_s);
+    }
+
+    void aLostAnswerIsUnknownAndCountsAsAClear_data()
+    {
+        QTest::addColumn<bool>("drop");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("applied");
+        QTest::newRow("dropped after accepting") << true << 0 << true;
+        QTest::newRow("dropped before accepting") << true << 0 << false;
+        QTest::newRow("500 after accepting") << false << 500 << true;
+        QTest::newRow("502 from a proxy") << false << 502 << false;
+    }
+
+    void aLostAnswerIsUnknownAndCountsAsAClear()
+    {
+        QFETCH(bool, drop);
+        QFETCH(int, status);
+        QFETCH(bool, applied);
+        QVERIFY(m_dir.isValid());
+        const QString file = m_dir.filePath(
+            u"unknown-%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
+        HttpResponse fault = HttpResponse::error(status, u"InternalError"_s, u"oops"_s, {});
+        fault.dropConnection = drop;
+        m_simulator->failNextHistoryCall(SmhSimulator::HistoryCall::Clear, fault, applied);
+        const LibraryKey library = LibraryKey::of(DemoSetup::connection(*m_simulator).settings);
+        {
+            auto monitor = makeMonitor(file);
+            const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+            QVERIFY(connected);
+            const auto unknown = clear(*monitor, *connected);
+            QVERIFY(!unknown);
+            QCOMPARE(unknown.error().reason, ClearRefusal::Reason::OutcomeUnknown);
+            QVERIFY2(unknown.error().message.contains(u"may have accepted"_s),
+                qPrintable(unknown.error().message));
+            QVERIFY(unknown.error().record);
+            QCOMPARE(unknown.error().record->phase, CleanupRecord::Phase::Unknown);
+            QTest::qWait(300); // a resend, by Qt or by us, would arrive now
+            QCOMPARE(m_simulator->clearRequests(), 1);
+            // It counts as a clear: the next one waits, and nothing is sent.
+            QCOMPARE(clear(*monitor, *connected).error().reason, ClearRefusal::Reason::RateLimited);
+            QCOMPARE(m_simulator->clearRequests(), 1);
+            QCOMPARE(m_simulator->liveAdminTokens(), 0);
+        }
+        // A restart knows it too: it is in the ledger, not in memory.
+        auto again = makeMonitor(file);
+        const auto records = again->history()->ledger()->cleanups(library);
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records.constFirst().outcomeLabel(), u"Outcome unknown"_s);
+        QVERIFY(again->history()->secondsUntilNextClear(library) > 0);
+    }
+
+    void aRefusedClearPutsHistoryBack()
+    {
+        auto monitor = makeMonitor();
+        m_simulator->setHistoryState({true, 10, 30, 60});
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        m_simulator->failNextHistoryCall(SmhSimulator::HistoryCall::Clear,
+            HttpResponse::error(429, u"RateLimitExceeded"_s, u"wait"_s, {}), false);
+        const auto refused = clear(*monitor, *connected, {true, false});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().reason, ClearRefusal::Reason::RateLimited);
+        QVERIFY2(refused.error().message.contains(u"turned back on"_s),
+            qPrintable(refused.error().message));
+        const SmhSimulator::HistoryState state = m_simulator->historyState();
+        QVERIFY(state.enabled);
+        QCOMPARE(state.count, 10);
+        QCOMPARE(state.expireDays, 30);
+        QCOMPARE(state.mergeInterval, 60);
+        QCOMPARE(refused.error().record->phase, CleanupRecord::Phase::Refused);
+        QCOMPARE(refused.error().record->historyOff, CleanupRecord::HistoryOff::Restored);
+        QVERIFY(!refused.error().record->leftHistoryOff());
+        QCOMPARE(m_simulator->clearCount(), 0);
+    }
+
+    void anUnknownClearLeavesHistoryOffAndSaysSo()
+    {
+        auto monitor = makeMonitor();
+        m_simulator->setHistoryState({true, 10, 30, 60});
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        HttpResponse dropped;
+        dropped.dropConnection = true;
+        m_simulator->failNextHistoryCall(SmhSimulator::HistoryCall::Clear, dropped, true);
+        const auto unknown = clear(*monitor, *connected, {true, true});
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().reason, ClearRefusal::Reason::OutcomeUnknown);
+        QVERIFY2(
+            unknown.error().message.contains(u"is OFF"_s), qPrintable(unknown.error().message));
+        QVERIFY(!m_simulator->historyState().enabled);
+        const CleanupRecord record = *unknown.error().record;
+        QVERIFY(record.leftHistoryOff());
+        // Nothing put it back on its own: the clear may be running.
+        QTest::qWait(200);
+        QVERIFY(!m_simulator->historyState().enabled);
+
+        // The operator turns it back on.
+        std::optional<Expected<bool, SmhError>> restored;
+        monitor->history()->restoreHistory(
+            record.id, this, [&](Expected<bool, SmhError> r) { restored.emplace(std::move(r)); });
+        QTRY_VERIFY(restored.has_value());
+        QVERIFY2(*restored, qPrintable(*restored ? QString() : restored->error().toString()));
+        QVERIFY(m_simulator->historyState().enabled);
+        QCOMPARE(m_simulator->historyState().count, 10);
+        QVERIFY(!monitor->history()->ledger()->cleanup(record.id)->leftHistoryOff());
+    }
+
+    void anUnknownSettingsChangeStopsTheClear()
+    {
+        auto monitor = makeMonitor();
+        m_simulator->setHistoryState({true, 10, 30, 60});
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        HttpResponse dropped;
+        dropped.dropConnection = true;
+        m_simulator->failNextHistoryCall(SmhSimulator::HistoryCall::WriteSettings, dropped, true);
+        const auto refused = clear(*monitor, *connected, {true, false});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(u"may have been applied"_s),
+            qPrintable(refused.error().message));
+        QTest::qWait(200);
+        QCOMPARE(m_simulator->clearRequests(), 0);
+        // The clear certainly did not happen: history goes back as it was.
+        QVERIFY(m_simulator->historyState().enabled);
+        QCOMPARE(refused.error().record->phase, CleanupRecord::Phase::Abandoned);
+        QCOMPARE(refused.error().record->historyOff, CleanupRecord::HistoryOff::Restored);
+    }
+
+    void aSettingsChangeAppliedThenFailedMayHaveBeenApplied()
+    {
+        auto monitor = makeMonitor();
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        m_simulator->failNextHistoryCall(SmhSimulator::HistoryCall::WriteSettings,
+            HttpResponse::error(500, u"InternalError"_s, u"oops"_s, {}), true);
+        HistoryChange change;
+        change.mergeInterval = 30;
+        std::optional<Expected<bool, SmhError>> result;
+        monitor->history()->applySettings(*connected, change, std::nullopt, this,
+            [&](Expected<bool, SmhError> r) { result.emplace(std::move(r)); });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(!*result);
+        QVERIFY2(result->error().toString().contains(u"may have been applied"_s),
+            qPrintable(result->error().toString()));
+        QCOMPARE(m_simulator->historyWriteRequests(), 1);
+        QCOMPARE(m_simulator->historyState().mergeInterval, 30);
+    }
+
+    void closingTheViewDoesNotDropTheClear()
+    {
+        auto monitor = makeMonitor();
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        QSignalSpy finished(monitor->history(), &HistoryService::clearFinished);
+        bool called = false;
+        {
+            QObject view;
+            monitor->clearHistory(
+                *connected, {}, &view, [&called](const ClearResult &) { called = true; });
+        } // closed at once, before any answer
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(!called);
+        const auto records = monitor->history()->ledger()->cleanups(
+            LibraryKey::of(DemoSetup::connection(*m_simulator).settings));
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records.constFirst().phase, CleanupRecord::Phase::Accepted);
+        QVERIFY(monitor->store()->task(records.constFirst().task));
+        QCOMPARE(m_simulator->liveAdminTokens(), 0);
+        // No "being started already" left behind.
+        QVERIFY(!monitor->history()->isClearing(records.constFirst().library));
+    }
+
+    void theMintedTokenIsDeletedBeforeTheResult()
+    {
+        auto monitor = makeMonitor();
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        int liveWhenReported = -1;
+        std::optional<ClearResult> result;
+        QObject context;
+        monitor->clearHistory(*connected, {}, &context, [&](const ClearResult &r) {
+            liveWhenReported = m_simulator->liveAdminTokens();
+            result.emplace(r);
+        });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(*result);
+        QCOMPARE(liveWhenReported, 0);
+    }
+
+    void aLedgerThatCannotRecordRefusesBeforeSending()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString file = m_dir.filePath(u"locked.sqlite"_s);
+        auto monitor = makeMonitor(file);
+        const auto connected = DemoSetup::connect(*m_simulator, *monitor);
+        QVERIFY(connected);
+        // Another program holds the ledger's write lock for longer than
+        // the busy timeout.
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other-writer"_s);
+            other.setDatabaseName(file);
+            QVERIFY(other.open());
+            QSqlQuery lock(other);
+            QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+            const int requests = m_simulator->server().requestCount();
+            const auto refused = clear(*monitor, *connected);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().reason, ClearRefusal::Reason::Failed);
+            QVERIFY2(refused.error().message.contains(u"Nothing was sent"_s),
+                qPrintable(refused.error().message));
+            QCOMPARE(m_simulator->clearRequests(), 0);
+            // Not even a token was minted for it.
+            QCOMPARE(m_simulator->server().requestCount(), requests);
+            lock.exec(u"ROLLBACK"_s);
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(u"other-writer"_s);
+        // Once the ledger can record again, the clear goes.
+        QVERIFY(clear(*monitor, *connected));
+    }
+
+    void twoMonitorsOnOneLedgerClearOnce()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString file = m_dir.filePath(u"shared.sqlite"_s);
+        auto first = makeMonitor(file);
+        auto second = makeMonitor(file);
+        const auto one = DemoSetup::connect(*m_simulator, *first);
+        const auto two = DemoSetup::connect(*m_simulator, *second);
+        QVERIFY(one && two);
+        std::optional<ClearResult> a;
+        std::optional<ClearResult> b;
+        QObject context;
+        first->clearHistory(*one, {}, &context, [&](const ClearResult &r) { a.emplace(r); });
+        second->clearHistory(*two, {}, &context, [&](const ClearResult &r) { b.emplace(r); });
+        QTRY_VERIFY(a.has_value() && b.has_value());
+        QCOMPARE(int(bool(*a)) + int(bool(*b)), 1);
+        const ClearRefusal refusal = *a ? b->error() : a->error();
+        QVERIFY(refusal.reason == ClearRefusal::Reason::Busy
+            || refusal.reason == ClearRefusal::Reason::RateLimited);
+        QTest::qWait(200);
+        QCOMPARE(m_simulator->clearRequests(), 1);
     }
 };
 
