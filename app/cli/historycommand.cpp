@@ -249,7 +249,10 @@ Expected<void> HistoryCommand::prepare()
 
     // A clear is recorded in the user's ledger so that the window shows it;
     // the demo's library dies with the process, and reads record nothing.
-    const bool recorded = m_options.action == Action::Clear && !m_monitorOptions.demo;
+    // `show` reads the clears recorded there (an unknown outcome among them)
+    // when the user has a ledger; it creates none.
+    const bool recorded = !m_monitorOptions.demo
+        && (m_options.action != Action::Show || QFile::exists(TaskStore::defaultPath()));
     m_monitor = std::make_unique<Monitor>();
     m_monitor->setDemoMode(m_monitorOptions.demo);
     m_monitor->history()->setFace(tr("command"));
@@ -331,6 +334,8 @@ void HistoryCommand::show()
                         document.insert(u"usage"_s, QJsonValue::Null);
                         document.insert(u"usageError"_s, Redact::text(usage.error().toString()));
                     }
+                    if (const auto last = lastClear())
+                        document.insert(u"lastClear"_s, clearJson(*last));
                     m_out << QString::fromUtf8(QJsonDocument(document).toJson(
                         m_monitorOptions.output == MonitorOptions::Output::Json
                             ? QJsonDocument::Indented
@@ -362,6 +367,17 @@ void HistoryCommand::show()
                                 .arg(*usage->spaceBytes)};
                 } else {
                     rows << QStringList {tr("Library usage"), usage.error().toString()};
+                }
+                if (const auto last = lastClear()) {
+                    rows << QStringList {tr("Last clear"),
+                        tr("%1 (%2)").arg(last->outcomeLabel(),
+                            QLocale().toString(
+                                last->startedAt.toLocalTime(), QLocale::ShortFormat))};
+                    if (!last->detail.isEmpty())
+                        rows << QStringList {QString(), last->detail};
+                    if (last->leftHistoryOff())
+                        rows << QStringList {QString(),
+                            tr("File history was turned off for it and may still be off.")};
                 }
                 m_out << TextTable::render({tr("SETTING"), tr("VALUE")}, rows);
                 m_out << tr("SMH's usage figures can lag well behind under load.") << '\n';
@@ -473,19 +489,43 @@ void HistoryCommand::clear()
         });
 }
 
+std::optional<CleanupRecord> HistoryCommand::lastClear() const
+{
+    const auto connection = m_monitor->store()->connection(m_connectionId);
+    if (!connection)
+        return std::nullopt;
+    const QList<CleanupRecord> records =
+        m_monitor->history()->ledger()->cleanups(LibraryKey::of(connection->settings));
+    if (records.isEmpty())
+        return std::nullopt;
+    return records.constFirst();
+}
+
+QJsonObject HistoryCommand::clearJson(const CleanupRecord &record)
+{
+    auto time = [](const QDateTime &at) {
+        return at.isValid() ? QJsonValue(at.toString(Qt::ISODateWithMs)) : QJsonValue();
+    };
+    QJsonObject object {{u"state"_s, CleanupRecord::phaseKey(record.phase)},
+        {u"startedAt"_s, time(record.startedAt)}, {u"sentAt"_s, time(record.sentAt)},
+        {u"finishedAt"_s, time(record.finishedAt)},
+        {u"taskId"_s, record.task.taskId != 0 ? QJsonValue(record.task.taskId) : QJsonValue()},
+        {u"outcome"_s, record.outcome.isEmpty() ? QJsonValue() : QJsonValue(record.outcome)},
+        {u"detail"_s, record.detail}, {u"historyLeftOff"_s, record.leftHistoryOff()},
+        {u"origin"_s, record.origin}};
+    return object;
+}
+
 void HistoryCommand::printRefusal(const ClearRefusal &refusal)
 {
     if (m_monitorOptions.output == MonitorOptions::Output::Text || !refusal.record)
         return;
     // Scripts read what became of the attempt, not only the exit code.
-    const CleanupRecord &record = *refusal.record;
-    QJsonObject document {{u"time"_s, TaskJson::isoNow()},
-        {u"state"_s, CleanupRecord::phaseKey(record.phase)}, {u"sent"_s, record.wasSent()},
-        {u"message"_s, Redact::text(refusal.message)},
-        {u"historyLeftOff"_s, record.leftHistoryOff()},
-        {u"usageBefore"_s, bytesJson(record.usageBefore)}};
-    if (record.task.taskId != 0)
-        document.insert(u"taskId"_s, record.task.taskId);
+    QJsonObject document = clearJson(*refusal.record);
+    document.insert(u"time"_s, TaskJson::isoNow());
+    document.insert(u"sent"_s, refusal.record->wasSent());
+    document.insert(u"message"_s, Redact::text(refusal.message));
+    document.insert(u"usageBefore"_s, bytesJson(refusal.record->usageBefore));
     m_out << QString::fromUtf8(QJsonDocument(document).toJson(
         m_monitorOptions.output == MonitorOptions::Output::Json ? QJsonDocument::Indented
                                                                 : QJsonDocument::Compact));

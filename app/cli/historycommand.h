@@ -4,6 +4,7 @@
 #include "tasks/monitoroptions.h"
 #include "tasks/task.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QTextStream>
 
@@ -62,6 +63,9 @@ private:
     void onTaskChanged(const QList<Task> &tasks);
     void printClearResult(const Task &task);
     void printRefusal(const ClearRefusal &refusal);
+    // The newest record of a clear of this library, whatever became of it.
+    std::optional<CleanupRecord> lastClear() const;
+    static QJsonObject clearJson(const CleanupRecord &record);
     void finish(int code);
     void printError(const QString &message);
     QString bytes(qint64 value) const;

@@ -235,6 +235,8 @@ void ClearJob::sendClear()
     }
     m_record.phase = CleanupRecord::Phase::Sending;
     m_record.sentAt = QDateTime::currentDateTimeUtc();
+    m_record.sentBootMs = HistoryLedger::bootClockMs();
+    m_record.bootId = HistoryLedger::currentBootId();
     if (!record()) {
         m_record.phase = CleanupRecord::Phase::Abandoned;
         m_record.sentAt = {};

@@ -4,6 +4,7 @@
 #include "tasks/taskstore.h"
 #include "tasks/writetransaction.h"
 
+#include <QFile>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSysInfo>
@@ -11,6 +12,7 @@
 #include <array>
 #include <cerrno>
 #include <signal.h>
+#include <time.h>
 
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -53,7 +55,7 @@ const QString cleanupColumns = u"id, endpoint, library_id, connection_id, connec
                                "task_connection_id, task_id, started_at, finished_at, outcome, "
                                "usage_before, usage_after, delete_count, restore_settings, "
                                "restore_outcome, phase, origin, detail, sent_at, history_off, "
-                               "previous_settings"_s;
+                               "previous_settings, sent_boot_ms, boot_id"_s;
 
 QVariant jsonToDb(const std::optional<QJsonObject> &object)
 {
@@ -91,6 +93,8 @@ void bindCleanup(QSqlQuery &q, const CleanupRecord &record)
     q.addBindValue(timeToDb(record.sentAt));
     q.addBindValue(CleanupRecord::historyOffKey(record.historyOff));
     q.addBindValue(jsonToDb(record.previousSettings));
+    q.addBindValue(record.sentBootMs);
+    q.addBindValue(text(record.bootId));
 }
 
 constexpr std::array phases {
@@ -149,18 +153,22 @@ bool isStale(const CleanupRecord &record, const QDateTime &now)
     return processIsGone(record.origin) || since.secsTo(now) > HistoryLedger::claimLifetimeSeconds;
 }
 
-// One-a-minute: the wait after `last`, as SMH would count it. A `last` in
-// the future means the clock went back since: the full minute from now,
-// never the hour the clock moved.
-int waitAfter(const QDateTime &last, const QDateTime &now)
+// One-a-minute: the wait after the latest clear that left, as SMH counts
+// it, in real time. Within one boot the boot clock says how long ago that
+// was whatever the wall clock did since; otherwise the wall clock, and a
+// clear it places in the future (the clock went back) waits the full minute.
+int waitAfter(const CleanupRecord *last, const QDateTime &now)
 {
-    if (!last.isValid())
+    if (!last || !last->wasSent())
         return 0;
-    const qint64 elapsed = last.secsTo(now);
-    if (elapsed < 0)
-        return HistoryLedger::clearIntervalSeconds;
-    return int(std::clamp<qint64>(
-        HistoryLedger::clearIntervalSeconds - elapsed, 0, HistoryLedger::clearIntervalSeconds));
+    const int interval = HistoryLedger::clearIntervalSeconds;
+    qint64 elapsedMs = 0;
+    if (!last->bootId.isEmpty() && last->bootId == HistoryLedger::currentBootId())
+        elapsedMs = HistoryLedger::bootClockMs() - last->sentBootMs;
+    else if ((elapsedMs = last->sentAt.msecsTo(now)) < 0)
+        return interval;
+    const qint64 leftMs = qint64(interval) * 1000 - elapsedMs;
+    return leftMs <= 0 ? 0 : int(std::min<qint64>((leftMs + 999) / 1000, interval));
 }
 
 } // namespace
@@ -271,6 +279,8 @@ bool HistoryLedger::addClearPhases(QSqlQuery &q)
         {u"sent_at"_s, u"INTEGER"_s},
         {u"history_off"_s, u"TEXT NOT NULL DEFAULT ''"_s},
         {u"previous_settings"_s, u"TEXT"_s},
+        {u"sent_boot_ms"_s, u"INTEGER NOT NULL DEFAULT 0"_s},
+        {u"boot_id"_s, u"TEXT NOT NULL DEFAULT ''"_s},
     };
     for (const auto &[name, type] : columns) {
         if (!have.contains(name)
@@ -348,13 +358,14 @@ Expected<void> HistoryLedger::write(QSqlQuery &q, const CleanupRecord &record, b
         ? u"INSERT INTO cleanups (endpoint, library_id, connection_id, connection_name, "
           "task_connection_id, task_id, started_at, finished_at, outcome, usage_before, "
           "usage_after, delete_count, restore_settings, restore_outcome, phase, origin, detail, "
-          "sent_at, history_off, previous_settings) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
+          "sent_at, history_off, previous_settings, sent_boot_ms, boot_id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
         : u"UPDATE cleanups SET endpoint = ?, library_id = ?, connection_id = ?, "
           "connection_name = ?, task_connection_id = ?, task_id = ?, started_at = ?, "
           "finished_at = ?, outcome = ?, usage_before = ?, usage_after = ?, delete_count = ?, "
           "restore_settings = ?, restore_outcome = ?, phase = ?, origin = ?, detail = ?, "
-          "sent_at = ?, history_off = ?, previous_settings = ? WHERE id = ?"_s;
+          "sent_at = ?, history_off = ?, previous_settings = ?, sent_boot_ms = ?, boot_id = ? "
+          "WHERE id = ?"_s;
     if (!q.prepare(sql))
         return unexpected(WriteTransaction::describe(q.lastError()));
     bindCleanup(q, record);
@@ -403,7 +414,7 @@ Expected<CleanupRecord, ClaimRefusal> HistoryLedger::claimClear(CleanupRecord re
                 return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
             const QList<CleanupRecord> recent = readCleanups(q);
             q.finish();
-            QDateTime lastSent;
+            const CleanupRecord *lastSent = nullptr;
             for (const CleanupRecord &other : recent) {
                 const bool underWay = other.phase == CleanupRecord::Phase::Claimed
                     || other.phase == CleanupRecord::Phase::Sending;
@@ -417,8 +428,8 @@ Expected<CleanupRecord, ClaimRefusal> HistoryLedger::claimClear(CleanupRecord re
                         0};
                     return Expected<void>(unexpected(refusal->message));
                 }
-                if (other.wasSent() && (!lastSent.isValid() || other.sentAt > lastSent))
-                    lastSent = other.sentAt;
+                if (other.wasSent() && (!lastSent || other.sentAt > lastSent->sentAt))
+                    lastSent = &other;
             }
             if (const int wait = waitAfter(lastSent, now); wait > 0) {
                 refusal = ClaimRefusal {ClaimRefusal::Reason::RateLimited,
@@ -448,12 +459,32 @@ Expected<CleanupRecord, ClaimRefusal> HistoryLedger::claimClear(CleanupRecord re
 int HistoryLedger::secondsUntilNextClear(const LibraryKey &library) const
 {
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
-    q.prepare(u"SELECT MAX(sent_at) FROM cleanups WHERE endpoint = ? AND library_id = ?"_s);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_s + cleanupColumns
+        + u" FROM cleanups WHERE endpoint = ? AND library_id = ? AND sent_at IS NOT NULL "
+          "ORDER BY sent_at DESC, id DESC LIMIT 1"_s);
     q.addBindValue(text(library.endpoint));
     q.addBindValue(text(library.libraryId));
-    if (!q.exec() || !q.next())
-        return 0;
-    return waitAfter(timeFromDb(q.value(0)), QDateTime::currentDateTimeUtc());
+    const QList<CleanupRecord> latest = q.exec() ? readCleanups(q) : QList<CleanupRecord>();
+    return waitAfter(
+        latest.isEmpty() ? nullptr : &latest.constFirst(), QDateTime::currentDateTimeUtc());
+}
+
+qint64 HistoryLedger::bootClockMs()
+{
+    timespec now {};
+    ::clock_gettime(CLOCK_BOOTTIME, &now);
+    return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1'000'000;
+}
+
+QString HistoryLedger::currentBootId()
+{
+    static const QString id = [] {
+        QFile file(u"/proc/sys/kernel/random/boot_id"_s);
+        return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll().trimmed())
+                                              : QString();
+    }();
+    return id;
 }
 
 void HistoryLedger::settleStaleClaims()
@@ -547,6 +578,8 @@ QList<CleanupRecord> HistoryLedger::readCleanups(QSqlQuery &q)
         r.historyOff =
             fromKey(historyOffStates, q.value(19).toString(), CleanupRecord::HistoryOff::Untouched);
         r.previousSettings = jsonFromDb(q.value(20));
+        r.sentBootMs = q.value(21).toLongLong();
+        r.bootId = q.value(22).toString();
         list.append(r);
     }
     return list;

@@ -75,6 +75,10 @@ public:
     TaskKey task; // on the library-level connection; taskId 0 until accepted
     QDateTime startedAt; // when the library was claimed
     QDateTime sentAt; // when the DELETE left; invalid if it never did
+    // The same moment on this machine's boot clock, which no change of the
+    // wall clock moves: the one-a-minute rule counts on it within a boot.
+    qint64 sentBootMs = 0;
+    QString bootId;
     QDateTime finishedAt; // the task's end, or when the attempt ended without one
     QString outcome; // the task's final state key, empty while it runs
     Phase phase = Phase::Accepted;
@@ -168,6 +172,9 @@ public:
     // Claims and DELETEs in flight of processes that are gone, or too old
     // to be in flight, become Abandoned or Unknown.
     void settleStaleClaims();
+    // The machine's boot clock and boot (Linux), for CleanupRecord::sentBootMs.
+    static qint64 bootClockMs();
+    static QString currentBootId();
     // This process's origin line: what a claim names.
     static QString thisOrigin(const QString &face);
 

@@ -214,6 +214,23 @@ Expected<void> migrate(const QSqlDatabase &database)
     }
 }
 
+// The switch needs the file to itself, and SQLite does not wait for it:
+// a second process opening a new ledger at the same moment holds it for a
+// few milliseconds. Tried again for a little while, then reported.
+bool switchToWal(QSqlQuery &q)
+{
+    QDeadlineTimer deadline(5'000);
+    for (;;) {
+        if (q.exec(u"PRAGMA journal_mode=WAL"_s) && q.next())
+            return true;
+        const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
+        if ((code != 5 && code != 6) || deadline.hasExpired()) // SQLITE_BUSY, SQLITE_LOCKED
+            return false;
+        q.finish();
+        QThread::msleep(20);
+    }
+}
+
 bool isDamage(const QSqlError &error)
 {
     // SQLITE_CORRUPT and SQLITE_NOTADB.
@@ -528,8 +545,9 @@ bool TaskStore::open(const QString &path, QString *error, LoadMode mode)
     // WAL: readers never block the writer, and a crash loses at most the
     // transaction in flight. synchronous=NORMAL is durable against process
     // crashes in WAL mode; only a power cut may lose the last commits.
-    if (!inMemory && (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.next()))
-        return fail(tr("Cannot switch the task ledger to WAL mode: %1").arg(q.lastError().text()));
+    if (!inMemory && !switchToWal(q))
+        return fail(tr("Cannot switch the task ledger to WAL mode: %1")
+                        .arg(WriteTransaction::describe(q.lastError())));
     q.finish();
     q.exec(u"PRAGMA synchronous=NORMAL"_s);
     q.exec(u"PRAGMA foreign_keys=ON"_s);

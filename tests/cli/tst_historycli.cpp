@@ -288,7 +288,7 @@ private Q_SLOTS:
             // a half-created file.
             QCOMPARE(QList<int>({a.exitCode, b.exitCode}).count(0), 1);
             const Run &loser = a.exitCode == 0 ? b : a;
-            QCOMPARE(loser.exitCode, 5);
+            QVERIFY2(loser.exitCode == 5, qPrintable(loser.text()));
             QVERIFY2(loser.err.contains("under way") || loser.err.contains("a minute"),
                 qPrintable(loser.text()));
         }
@@ -436,6 +436,15 @@ private Q_SLOTS:
         const Run again = run({u"history"_s, u"clear"_s, u"--yes"_s}, m_admin);
         QCOMPARE(again.exitCode, 5);
         QCOMPARE(m_simulator->clearRequests(), 1);
+        // history show says so too.
+        const Run shown = run({u"history"_s, u"show"_s, u"--output"_s, u"json"_s}, m_admin);
+        QCOMPARE(shown.exitCode, 0);
+        const QJsonObject last =
+            QJsonDocument::fromJson(shown.out).object().value(u"lastClear").toObject();
+        QCOMPARE(last.value(u"state").toString(), u"unknown"_s);
+        QVERIFY(last.value(u"detail").toString().contains(u"may have accepted"_s));
+        const Run text = run({u"history"_s, u"show"_s}, m_admin);
+        QVERIFY2(text.out.contains("Outcome unknown"), qPrintable(text.text()));
     }
 };
 

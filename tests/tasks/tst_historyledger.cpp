@@ -1,9 +1,12 @@
+#include "sampleledger.h"
 #include "tasks/historyledger.h"
 #include "tasks/taskstore.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -159,6 +162,169 @@ private Q_SLOTS:
         HistoryLedger ledger(&store);
         QCOMPARE(ledger.samples(m_library).size(), 1);
         QVERIFY(store.task({connection, 5}));
+    }
+
+    void aSchemaFourLedgerKeepsItsClearsAsSent()
+    {
+        const QString file = m_dir.filePath(u"four.sqlite"_s);
+        {
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            HistoryLedger ledger(&store);
+            QVERIFY(ledger.addCleanup(record(7, 100)));
+        }
+        // As schema 4 left it: no phases, no send time.
+        raw(file,
+            {u"CREATE TABLE old AS SELECT id, endpoint, library_id, connection_id, "
+             "connection_name, task_connection_id, task_id, started_at, finished_at, outcome, "
+             "usage_before, usage_after, delete_count, restore_settings, restore_outcome "
+             "FROM cleanups"_s,
+                u"DROP TABLE cleanups"_s, u"ALTER TABLE old RENAME TO cleanups"_s,
+                u"DROP TABLE IF EXISTS settings_changes"_s, u"PRAGMA user_version = 4"_s});
+        TaskStore store;
+        QString error;
+        QVERIFY2(store.open(file, &error), qPrintable(error));
+        HistoryLedger ledger(&store);
+        const auto upgraded = ledger.cleanupForTask({2, 7});
+        QVERIFY(upgraded);
+        QCOMPARE(upgraded->phase, CleanupRecord::Phase::Accepted);
+        QCOMPARE(upgraded->sentAt, t(100));
+        QVERIFY(ledger.recordSettingsChange(m_library, {}, u"test"_s));
+    }
+
+    void aClaimIsRefusedWhileAnotherIsUnderWay()
+    {
+        TaskStore store;
+        QVERIFY(SampleLedger::openInMemory(store));
+        HistoryLedger ledger(&store);
+        CleanupRecord attempt = record(0, 0);
+        attempt.sentAt = {};
+        attempt.origin = HistoryLedger::thisOrigin(u"window"_s);
+        const auto first = ledger.claimClear(attempt);
+        QVERIFY(first);
+        QCOMPARE(first->phase, CleanupRecord::Phase::Claimed);
+        const auto second = ledger.claimClear(attempt);
+        QVERIFY(!second);
+        QCOMPARE(second.error().reason, ClaimRefusal::Reason::Busy);
+        // It names who: this process, alive.
+        QVERIFY2(
+            second.error().message.contains(attempt.origin), qPrintable(second.error().message));
+        // Another library is not held up.
+        CleanupRecord other = attempt;
+        other.library.libraryId = u"other"_s;
+        QVERIFY(ledger.claimClear(other));
+    }
+
+    void aClaimWaitsTheMinuteAfterAClearLeft()
+    {
+        TaskStore store;
+        QVERIFY(SampleLedger::openInMemory(store));
+        HistoryLedger ledger(&store);
+        CleanupRecord sent = record(5, 0);
+        sent.startedAt = QDateTime::currentDateTimeUtc().addSecs(-20);
+        sent.sentAt = sent.startedAt;
+        sent.phase = CleanupRecord::Phase::Unknown; // an unknown outcome counts too
+        QVERIFY(ledger.addCleanup(sent));
+        CleanupRecord attempt = record(0, 0);
+        attempt.sentAt = {};
+        const auto refused = ledger.claimClear(attempt);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().reason, ClaimRefusal::Reason::RateLimited);
+        QVERIFY(refused.error().secondsLeft >= 39 && refused.error().secondsLeft <= 41);
+        QCOMPARE(ledger.cleanups(m_library).size(), 1); // nothing written
+    }
+
+    void theClockGoingBackDoesNotStretchTheMinute()
+    {
+        TaskStore store;
+        QVERIFY(SampleLedger::openInMemory(store));
+        HistoryLedger ledger(&store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // Sent ten seconds ago by the boot clock; the wall clock has gone
+        // back an hour since, so the ledger's time is in the future.
+        CleanupRecord sent = record(5, 0);
+        sent.startedAt = now.addSecs(3600);
+        sent.sentAt = sent.startedAt;
+        sent.bootId = HistoryLedger::currentBootId();
+        sent.sentBootMs = HistoryLedger::bootClockMs() - 10'000;
+        QVERIFY(ledger.addCleanup(sent));
+        if (sent.bootId.isEmpty())
+            QSKIP("this system has no boot ID");
+        const int wait = ledger.secondsUntilNextClear(m_library);
+        QVERIFY2(wait >= 49 && wait <= 51, qPrintable(QString::number(wait)));
+
+        // From another boot, in the future: the full minute, not the hour.
+        TaskStore second;
+        QVERIFY(SampleLedger::openInMemory(second));
+        HistoryLedger other(&second);
+        sent.bootId = u"another-boot"_s;
+        QVERIFY(other.addCleanup(sent));
+        QCOMPARE(other.secondsUntilNextClear(m_library), 60);
+    }
+
+    void claimsOfGoneProcessesAreSettled()
+    {
+        // A process that has ended: its pid is free.
+        QProcess gone;
+        gone.start(u"true"_s, {});
+        QVERIFY(gone.waitForFinished());
+        const qint64 pid = gone.processId() > 0 ? gone.processId() : 999'999;
+        const QString origin =
+            u"command, someone@%1, pid %2"_s.arg(QSysInfo::machineHostName()).arg(pid);
+        TaskStore store;
+        QVERIFY(SampleLedger::openInMemory(store));
+        HistoryLedger ledger(&store);
+        CleanupRecord claimed = record(0, 0);
+        claimed.startedAt = QDateTime::currentDateTimeUtc();
+        claimed.sentAt = {};
+        claimed.phase = CleanupRecord::Phase::Claimed;
+        claimed.origin = origin;
+        const qint64 claimedId = *ledger.addCleanup(claimed);
+        CleanupRecord sending = claimed;
+        sending.library.libraryId = u"lib-2"_s;
+        sending.phase = CleanupRecord::Phase::Sending;
+        sending.sentAt = claimed.startedAt;
+        const qint64 sendingId = *ledger.addCleanup(sending);
+        // Gone, so not under way: a new claim is not refused as busy.
+        CleanupRecord attempt = record(0, 0);
+        attempt.sentAt = {};
+        QVERIFY(ledger.claimClear(attempt));
+
+        ledger.settleStaleClaims();
+        QCOMPARE(ledger.cleanup(claimedId)->phase, CleanupRecord::Phase::Abandoned);
+        QCOMPARE(ledger.cleanup(sendingId)->phase, CleanupRecord::Phase::Unknown);
+        QVERIFY(!ledger.cleanup(sendingId)->detail.isEmpty());
+        // This process's own claim is alive and stays.
+        QCOMPARE(ledger.cleanups(m_library).constFirst().phase, CleanupRecord::Phase::Claimed);
+    }
+
+    void aFullLedgerIsCalledFullNotDamaged()
+    {
+        const QString file = m_dir.filePath(u"full.sqlite"_s);
+        TaskStore store;
+        QString error;
+        QVERIFY2(store.open(file, &error), qPrintable(error));
+        HistoryLedger ledger(&store);
+        // The ledger may not grow by a page more: SQLite says "full", as on a full disk.
+        QSqlQuery q(QSqlDatabase::database(store.databaseName()));
+        QVERIFY(q.exec(u"PRAGMA page_count"_s) && q.next());
+        const qint64 pages = q.value(0).toLongLong();
+        q.finish();
+        QVERIFY(q.exec(u"PRAGMA max_page_count = %1"_s.arg(pages)));
+        q.finish();
+        const QString big(100'000, u'x');
+        const auto claimed = ledger.claimClear([&] {
+            CleanupRecord r = record(0, 0);
+            r.sentAt = {};
+            r.origin = big; // more than the pages left
+            return r;
+        }());
+        QVERIFY(!claimed);
+        QCOMPARE(claimed.error().reason, ClaimRefusal::Reason::Ledger);
+        QVERIFY2(claimed.error().message.contains(u"full"_s), qPrintable(claimed.error().message));
+        QVERIFY(!claimed.error().message.contains(u"damaged"_s));
+        QVERIFY(claimed.error().message.contains(u"Nothing was sent"_s));
     }
 };
 
