@@ -143,6 +143,37 @@ You can also drop a text or CSV file here.</source>
     </message>
 </context>
 <context>
+    <name>CleanupRecord</name>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent, no answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused, nothing cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted, task unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClearHistoryDialog</name>
     <message>
         <source>Clear Historical Versions</source>
@@ -170,6 +201,84 @@ You can also drop a text or CSV file here.</source>
     </message>
     <message>
         <source>&amp;Clear Historical Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClearJob</name>
+    <message>
+        <source>Clearing historical versions needs an admin token (one minted with the admin grant, or a library secret): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials were refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>SMH accepts one clear of historical versions a minute per library and refused this one (%1). Try again in %n s; nothing is retried on its own.</source>
+        <translation>
+            <numerusform>SMH accepts one clear of historical versions a minute per library and refused this one (%1). Try again in %n s; nothing is retried on its own.</numerusform>
+            <numerusform>SMH accepts one clear of historical versions a minute per library and refused this one (%1). Try again in %n s; nothing is retried on its own.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history is on for library %1: it must be turned off before its historical versions can be cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monitor is closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the change to file history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change turning file history off may have been applied (%1); the clear was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was cleared: the task ledger could not record the clear before sending it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clear of library %1 was sent at %2, but no complete answer came back (%3): SMH may have accepted it. It counts as a clear, and nothing is sent again. Look at the library&apos;s usage in a few minutes, or give Tencent Cloud support the library ID and this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history of library %1 is OFF: it was turned off for this clear. Overwritten files keep no versions until it is turned back on (History &amp; Cleanup, or history set --enable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH accepted the clear (HTTP %1), but its task ID could not be read (%2): the clear runs, and its progress cannot be followed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear historical versions, started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clear was accepted as task %1, but the ledger could not record it%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting file history back was sent; no answer was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history was turned back on with its previous settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history of library %1 is OFF: it could not be turned back on (%2). Overwritten files keep no versions until it is turned on again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turning file history of library %1 back on may have been applied (%2): check it in History &amp; Cleanup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -847,28 +956,59 @@ You can also drop a text or CSV file here.</source>
         <source>FREED</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history was turned off for it and may still be off.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryLedger</name>
     <message>
-        <source>Could not write to the task ledger: %1</source>
+        <source>A clear of library %1 is under way already, started %2 by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>SMH accepts one clear of historical versions a minute per library; the next one may be sent in %n s.</source>
+        <translation>
+            <numerusform>SMH accepts one clear of historical versions a minute per library; the next one may be sent in %n s.</numerusform>
+            <numerusform>SMH accepts one clear of historical versions a minute per library; the next one may be sent in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the clear before sending it (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monitor that sent this clear stopped before SMH&apos;s answer was recorded: it may have been accepted. Look at the library&apos;s usage and file history, or ask Tencent Cloud support, before clearing again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monitor that started this clear stopped before sending it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2@%3, pid %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HistoryService</name>
-    <message>
-        <source>Clearing historical versions needs an admin token (one minted with the admin grant, or a library secret): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The credentials were refused: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SMH accepts one clear of historical versions a minute per library and refused this one (%1). Try again in %2 s; nothing is retried on its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>no such connection</source>
         <translation type="unfinished"></translation>
@@ -882,27 +1022,7 @@ You can also drop a text or CSV file here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SMH accepts one clear of historical versions a minute per library; the next one may be sent in %1 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A clear of this library is being started already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The monitor is closing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear historical versions, started %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The clear was accepted as task %1, but the ledger could not record it: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File history is on for library %1: it must be turned off before its historical versions can be cleared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -911,6 +1031,30 @@ You can also drop a text or CSV file here.</source>
     </message>
     <message>
         <source>File history settings could not be restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the change to file history (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the change may have been applied: read the settings again before changing them once more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no earlier file history settings to put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting file history back was sent; no answer was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the change to file history.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1050,6 +1194,26 @@ You can also drop a text or CSV file here.</source>
     </message>
     <message>
         <source>Started as task %1; it is tracked in the task list and listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Turn File History Back On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A clear of this library is under way…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history of this library may still be off: it was turned off for a clear whose outcome is unknown (%1). Overwritten files keep no versions until it is turned back on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history of this library may still be off: it was turned off for a clear that did not happen (%1). Overwritten files keep no versions until it is turned back on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history was turned back on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1692,13 +1856,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
-    <name>PollScheduler</name>
-    <message>
-        <source>could not write to the task ledger: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>PrivateFile</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -1878,6 +2035,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>the server sent an access token of %1 characters (at most %2 are accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 closed before a complete reply; the request was not sent again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2751,6 +2912,29 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WriteTransaction</name>
+    <message>
+        <source>the disk holding the task ledger is full (%1); free some space and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another program is writing the task ledger and did not finish within 5 seconds (%1); try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task ledger cannot be written (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task ledger could not be read or written (%1); check that its disk has free space and is still there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task ledger is not open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

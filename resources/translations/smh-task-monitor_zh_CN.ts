@@ -142,6 +142,37 @@ You can also drop a text or CSV file here.</source>
     </message>
 </context>
 <context>
+    <name>CleanupRecord</name>
+    <message>
+        <source>Starting</source>
+        <translation>正在开始</translation>
+    </message>
+    <message>
+        <source>Sent, no answer yet</source>
+        <translation>已发送，尚无回复</translation>
+    </message>
+    <message>
+        <source>Refused, nothing cleared</source>
+        <translation>已被拒绝，未清除任何内容</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>结果未知</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Accepted, task unknown</source>
+        <translation>已受理，任务未知</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>执行中</translation>
+    </message>
+</context>
+<context>
     <name>ClearHistoryDialog</name>
     <message>
         <source>Clear Historical Versions</source>
@@ -170,6 +201,83 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>&amp;Clear Historical Versions</source>
         <translation>清除历史版本(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ClearJob</name>
+    <message>
+        <source>Clearing historical versions needs an admin token (one minted with the admin grant, or a library secret): %1</source>
+        <translation>清除历史版本需要管理员令牌（以 admin 权限签发的令牌，或使用媒体库密钥）：%1</translation>
+    </message>
+    <message>
+        <source>The credentials were refused: %1</source>
+        <translation>凭据被拒绝：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>SMH accepts one clear of historical versions a minute per library and refused this one (%1). Try again in %n s; nothing is retried on its own.</source>
+        <translation>
+            <numerusform>SMH 每个媒体库每分钟只受理一次清除历史版本，本次已被拒绝（%1）。请在 %n 秒后重试；不会自动重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no access token.</source>
+        <translation>没有访问令牌。</translation>
+    </message>
+    <message>
+        <source>File history is on for library %1: it must be turned off before its historical versions can be cleared.</source>
+        <translation>媒体库 %1 已开启文件历史版本：必须先关闭它，才能清除历史版本。</translation>
+    </message>
+    <message>
+        <source>The monitor is closing.</source>
+        <translation>监控程序正在关闭。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the change to file history.</source>
+        <translation>未发送任何请求：任务账本无法记录对文件历史的更改。</translation>
+    </message>
+    <message>
+        <source>The change turning file history off may have been applied (%1); the clear was not sent.</source>
+        <translation>关闭文件历史的更改可能已生效（%1）；清除请求未发送。</translation>
+    </message>
+    <message>
+        <source>Nothing was cleared: the task ledger could not record the clear before sending it.</source>
+        <translation>未清除任何内容：任务账本无法在发送前记录此次清除。</translation>
+    </message>
+    <message>
+        <source>The clear of library %1 was sent at %2, but no complete answer came back (%3): SMH may have accepted it. It counts as a clear, and nothing is sent again. Look at the library&apos;s usage in a few minutes, or give Tencent Cloud support the library ID and this time.</source>
+        <translation>媒体库 %1 的清除请求已于 %2 发送，但未收到完整回复（%3）：SMH 可能已受理。此次按一次清除计算，不会再次发送。请几分钟后查看该媒体库的用量，或将媒体库 ID 和此时间提供给腾讯云技术支持。</translation>
+    </message>
+    <message>
+        <source>File history of library %1 is OFF: it was turned off for this clear. Overwritten files keep no versions until it is turned back on (History &amp; Cleanup, or history set --enable).</source>
+        <translation>媒体库 %1 的文件历史已关闭：它是为此次清除而关闭的。在重新开启之前，被覆盖的文件不会保留任何版本（历史与清理，或 history set --enable）。</translation>
+    </message>
+    <message>
+        <source>SMH accepted the clear (HTTP %1), but its task ID could not be read (%2): the clear runs, and its progress cannot be followed here.</source>
+        <translation>SMH 已受理清除（HTTP %1），但无法读取其任务 ID（%2）：清除正在进行，但无法在此跟踪其进度。</translation>
+    </message>
+    <message>
+        <source>Clear historical versions, started %1</source>
+        <translation>清除历史版本，开始于 %1</translation>
+    </message>
+    <message>
+        <source>The clear was accepted as task %1, but the ledger could not record it%2.</source>
+        <translation>清除已作为任务 %1 受理，但账本无法记录%2。</translation>
+    </message>
+    <message>
+        <source>Putting file history back was sent; no answer was recorded.</source>
+        <translation>恢复文件历史的请求已发送；尚未记录到回复。</translation>
+    </message>
+    <message>
+        <source>File history was turned back on with its previous settings.</source>
+        <translation>文件历史已按原设置重新开启。</translation>
+    </message>
+    <message>
+        <source>File history of library %1 is OFF: it could not be turned back on (%2). Overwritten files keep no versions until it is turned on again.</source>
+        <translation>媒体库 %1 的文件历史已关闭：无法重新开启（%2）。在重新开启之前，被覆盖的文件不会保留任何版本。</translation>
+    </message>
+    <message>
+        <source>Turning file history of library %1 back on may have been applied (%2): check it in History &amp; Cleanup.</source>
+        <translation>重新开启媒体库 %1 文件历史的更改可能已生效（%2）：请在“历史与清理”中确认。</translation>
     </message>
 </context>
 <context>
@@ -846,28 +954,58 @@ You can also drop a text or CSV file here.</source>
         <source>FREED</source>
         <translation>已释放</translation>
     </message>
+    <message>
+        <source>command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Last clear</source>
+        <translation>上次清除</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>File history was turned off for it and may still be off.</source>
+        <translation>文件历史曾为此关闭，可能仍处于关闭状态。</translation>
+    </message>
 </context>
 <context>
     <name>HistoryLedger</name>
     <message>
-        <source>Could not write to the task ledger: %1</source>
-        <translation>无法写入任务记录库：%1</translation>
+        <source>A clear of library %1 is under way already, started %2 by %3.</source>
+        <translation>媒体库 %1 已有一次清除正在进行，由 %3 于 %2 开始。</translation>
+    </message>
+    <message>
+        <source>another monitor</source>
+        <translation>另一个监视器</translation>
+    </message>
+    <message numerus="yes">
+        <source>SMH accepts one clear of historical versions a minute per library; the next one may be sent in %n s.</source>
+        <translation>
+            <numerusform>SMH 每个媒体库每分钟只受理一次清除历史版本；下一次可在 %n 秒后发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the clear before sending it (%1).</source>
+        <translation>未发送任何请求：任务账本无法在发送前记录此次清除（%1）。</translation>
+    </message>
+    <message>
+        <source>The monitor that sent this clear stopped before SMH&apos;s answer was recorded: it may have been accepted. Look at the library&apos;s usage and file history, or ask Tencent Cloud support, before clearing again.</source>
+        <translation>发送此次清除的监视器在记录 SMH 的回复之前已停止：清除可能已被受理。再次清除之前，请查看该媒体库的用量和文件历史，或咨询腾讯云技术支持。</translation>
+    </message>
+    <message>
+        <source>The monitor that started this clear stopped before sending it.</source>
+        <translation>开始此次清除的监视器在发送之前已停止。</translation>
+    </message>
+    <message>
+        <source>%1, %2@%3, pid %4</source>
+        <translation>%1，%2@%3，进程 %4</translation>
     </message>
 </context>
 <context>
     <name>HistoryService</name>
-    <message>
-        <source>Clearing historical versions needs an admin token (one minted with the admin grant, or a library secret): %1</source>
-        <translation>清除历史版本需要管理员令牌（以 admin 权限签发的令牌，或使用媒体库密钥）：%1</translation>
-    </message>
-    <message>
-        <source>The credentials were refused: %1</source>
-        <translation>凭据被拒绝：%1</translation>
-    </message>
-    <message>
-        <source>SMH accepts one clear of historical versions a minute per library and refused this one (%1). Try again in %2 s; nothing is retried on its own.</source>
-        <translation>SMH 每个媒体库每分钟只接受一次清除历史版本的请求，本次请求被拒绝（%1）。请在 %2 秒后重试；不会自动重试。</translation>
-    </message>
     <message>
         <source>no such connection</source>
         <translation>没有这个连接</translation>
@@ -881,26 +1019,6 @@ You can also drop a text or CSV file here.</source>
         <translation>没有这个连接。</translation>
     </message>
     <message>
-        <source>SMH accepts one clear of historical versions a minute per library; the next one may be sent in %1 s.</source>
-        <translation>SMH 每个媒体库每分钟只接受一次清除历史版本的请求；%1 秒后才能再次发送。</translation>
-    </message>
-    <message>
-        <source>A clear of this library is being started already.</source>
-        <translation>此媒体库的清除操作正在启动中。</translation>
-    </message>
-    <message>
-        <source>Clear historical versions, started %1</source>
-        <translation>清除历史版本，开始于 %1</translation>
-    </message>
-    <message>
-        <source>The clear was accepted as task %1, but the ledger could not record it: %2</source>
-        <translation>清除请求已作为任务 %1 被接受，但任务记录库无法记录它：%2</translation>
-    </message>
-    <message>
-        <source>File history is on for library %1: it must be turned off before its historical versions can be cleared.</source>
-        <translation>媒体库 %1 已开启文件历史版本：必须先关闭它，才能清除历史版本。</translation>
-    </message>
-    <message>
         <source>File history settings restored.</source>
         <translation>文件历史版本设置已恢复。</translation>
     </message>
@@ -911,6 +1029,30 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>The monitor is closing.</source>
         <translation>监控程序正在关闭。</translation>
+    </message>
+    <message>
+        <source>monitor</source>
+        <translation>监视器</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the change to file history (%1).</source>
+        <translation>未发送任何请求：任务账本无法记录对文件历史的更改（%1）。</translation>
+    </message>
+    <message>
+        <source>the change may have been applied: read the settings again before changing them once more</source>
+        <translation>更改可能已生效：再次更改之前请重新读取设置</translation>
+    </message>
+    <message>
+        <source>There are no earlier file history settings to put back.</source>
+        <translation>没有可以恢复的先前文件历史设置。</translation>
+    </message>
+    <message>
+        <source>Putting file history back was sent; no answer was recorded.</source>
+        <translation>恢复文件历史的请求已发送；尚未记录到回复。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the change to file history.</source>
+        <translation>未发送任何请求：任务账本无法记录对文件历史的更改。</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1192,26 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>Started as task %1; it is tracked in the task list and listed here.</source>
         <translation>已作为任务 %1 启动；它会在任务列表中被跟踪，并列在这里。</translation>
+    </message>
+    <message>
+        <source>&amp;Turn File History Back On</source>
+        <translation>重新开启文件历史(&amp;T)</translation>
+    </message>
+    <message>
+        <source>A clear of this library is under way…</source>
+        <translation>此媒体库的清除正在进行…</translation>
+    </message>
+    <message>
+        <source>File history of this library may still be off: it was turned off for a clear whose outcome is unknown (%1). Overwritten files keep no versions until it is turned back on.</source>
+        <translation>此媒体库的文件历史可能仍处于关闭状态：它曾为一次结果未知的清除而关闭（%1）。在重新开启之前，被覆盖的文件不会保留任何版本。</translation>
+    </message>
+    <message>
+        <source>File history of this library may still be off: it was turned off for a clear that did not happen (%1). Overwritten files keep no versions until it is turned back on.</source>
+        <translation>此媒体库的文件历史可能仍处于关闭状态：它曾为一次未执行的清除而关闭（%1）。在重新开启之前，被覆盖的文件不会保留任何版本。</translation>
+    </message>
+    <message>
+        <source>File history was turned back on.</source>
+        <translation>文件历史已重新开启。</translation>
     </message>
 </context>
 <context>
@@ -1695,13 +1857,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
-    <name>PollScheduler</name>
-    <message>
-        <source>could not write to the task ledger: %1</source>
-        <translation>无法写入任务记录库：%1</translation>
-    </message>
-</context>
-<context>
     <name>PrivateFile</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -1882,6 +2037,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>the server sent an access token of %1 characters (at most %2 are accepted)</source>
         <translation>服务器发来的访问令牌长 %1 个字符（最多接受 %2 个）</translation>
+    </message>
+    <message>
+        <source>the connection to %1 closed before a complete reply; the request was not sent again</source>
+        <translation>与 %1 的连接在收到完整回复前已关闭；请求未再次发送</translation>
     </message>
 </context>
 <context>
@@ -2753,6 +2912,29 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Used</source>
         <translation>已用</translation>
+    </message>
+</context>
+<context>
+    <name>WriteTransaction</name>
+    <message>
+        <source>the disk holding the task ledger is full (%1); free some space and try again</source>
+        <translation>任务账本所在磁盘已满（%1）；请释放空间后重试</translation>
+    </message>
+    <message>
+        <source>another program is writing the task ledger and did not finish within 5 seconds (%1); try again</source>
+        <translation>另一个程序正在写入任务账本，5 秒内未完成（%1）；请重试</translation>
+    </message>
+    <message>
+        <source>the task ledger cannot be written (%1)</source>
+        <translation>任务账本无法写入（%1）</translation>
+    </message>
+    <message>
+        <source>the task ledger could not be read or written (%1); check that its disk has free space and is still there</source>
+        <translation>无法读取或写入任务账本（%1）；请检查其磁盘是否有可用空间且仍然存在</translation>
+    </message>
+    <message>
+        <source>the task ledger is not open</source>
+        <translation>任务账本未打开</translation>
     </message>
 </context>
 <context>
