@@ -17,7 +17,10 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScreen>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -56,11 +59,11 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
     , m_historyOff(new QLabel(this))
     , m_restoreHistory(new QPushButton(tr("&Turn File History Back On"), this))
     , m_countdown(new QTimer(this))
+    , m_tabs(new QTabWidget(this))
 {
     setObjectName(u"historyView"_s);
     setWindowTitle(tr("History & Cleanup"));
     setAttribute(Qt::WA_DeleteOnClose);
-    resize(900, 900);
     auto *layout = new QVBoxLayout(this);
 
     auto *top = new QHBoxLayout;
@@ -71,65 +74,38 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
     top->addWidget(m_connections, 1);
     layout->addLayout(top);
 
-    buildSettings(layout);
-
-    auto *storage = new QGroupBox(tr("Storage"), this);
-    auto *storageLayout = new QVBoxLayout(storage);
-    auto *usageRow = new QHBoxLayout;
-    m_usage->setObjectName(u"usageLabel"_s);
-    m_usage->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    usageRow->addWidget(m_usage, 1);
-    auto *refresh = new QPushButton(tr("&Refresh"), storage);
-    usageRow->addWidget(refresh);
-    storageLayout->addLayout(usageRow);
-    auto *lag = new QLabel(tr("SMH's usage figures can lag well behind, so freed space may show "
-                              "only some time after a clear has finished."),
-        storage);
-    lag->setWordWrap(true);
-    lag->setForegroundRole(QPalette::PlaceholderText);
-    storageLayout->addWidget(lag);
-    storageLayout->addWidget(m_chart, 1);
-    m_usageStatus->setWordWrap(true);
-    storageLayout->addWidget(m_usageStatus);
-    layout->addWidget(storage, 4);
-
-    auto *cleanups = new QGroupBox(tr("Cleanups"), this);
-    auto *cleanupLayout = new QVBoxLayout(cleanups);
-    m_cleanups->setObjectName(u"cleanupList"_s);
-    m_cleanups->setModel(m_cleanupModel);
-    m_cleanups->setMinimumHeight(90);
-    m_cleanups->verticalHeader()->hide();
-    m_cleanups->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_cleanups->horizontalHeader()->setStretchLastSection(true);
-    m_cleanups->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    cleanupLayout->addWidget(m_cleanups);
-    // Said prominently: overwritten files keep no versions meanwhile.
+    // Said above the tabs, whichever is shown: overwritten files keep no
+    // versions meanwhile.
     auto *offRow = new QHBoxLayout;
     m_historyOff->setObjectName(u"historyLeftOff"_s);
     m_historyOff->setWordWrap(true);
     m_historyOff->hide();
-    m_restoreHistory->setObjectName(u"restoreHistory"_s);
+    m_restoreHistory->setObjectName(u"turnHistoryBackOn"_s);
     m_restoreHistory->hide();
     offRow->addWidget(m_historyOff, 1);
     offRow->addWidget(m_restoreHistory);
-    cleanupLayout->addLayout(offRow);
-    auto *clearRow = new QHBoxLayout;
+    layout->addLayout(offRow);
+
+    // Three parts in tabs, so that the view fits a 1024x700 screen with
+    // each part at a readable size and the actions below always in view.
+    m_tabs->setObjectName(u"historyTabs"_s);
+    m_tabs->addTab(buildSettings(), tr("File &History"));
+    m_tabs->addTab(buildStorage(), tr("&Storage"));
+    m_tabs->addTab(buildCleanups(), tr("Clea&nups"));
+    layout->addWidget(m_tabs, 1);
+
+    auto *actions = new QHBoxLayout;
     m_clear->setObjectName(u"clearHistory"_s);
-    clearRow->addWidget(m_clear);
     m_clearStatus->setObjectName(u"clearStatus"_s);
     m_clearStatus->setWordWrap(true);
-    clearRow->addWidget(m_clearStatus, 1);
-    cleanupLayout->addLayout(clearRow);
-    layout->addWidget(cleanups, 1);
-
+    m_clearStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    actions->addWidget(m_clearStatus, 1);
+    actions->addWidget(m_clear);
     auto *close = new QPushButton(tr("Close"), this);
-    auto *bottom = new QHBoxLayout;
-    bottom->addStretch();
-    bottom->addWidget(close);
-    layout->addLayout(bottom);
+    actions->addWidget(close);
+    layout->addLayout(actions);
 
     connect(close, &QPushButton::clicked, this, &QDialog::close);
-    connect(refresh, &QPushButton::clicked, this, &HistoryView::refreshUsage);
     connect(m_apply, &QPushButton::clicked, this, &HistoryView::applySettings);
     connect(m_clear, &QPushButton::clicked, this, &HistoryView::clearHistory);
     connect(m_countdown, &QTimer::timeout, this, &HistoryView::updateClearButton);
@@ -140,8 +116,17 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
         monitor->history(), &HistoryService::clearFinished, this, &HistoryView::onClearFinished);
     connect(monitor->history()->ledger(), &HistoryLedger::cleanupsChanged, this,
         [this](const LibraryKey &library) {
-            if (library == m_library)
-                updateHistoryOffBanner();
+            if (library != m_library)
+                return;
+            updateHistoryOffBanner();
+            // A clear's settings were put back (or not): show what SMH says now.
+            const QList<CleanupRecord> records = m_monitor->history()->ledger()->cleanups(library);
+            const QString restore =
+                records.isEmpty() ? QString() : records.constFirst().restoreOutcome;
+            if (restore != m_restoreSeen) {
+                m_restoreSeen = restore;
+                readSettings();
+            }
         });
     connect(monitor->history()->ledger(), &HistoryLedger::sampleAdded, this,
         [this](const LibraryKey &library) {
@@ -161,7 +146,51 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
     m_countdown->setInterval(1000);
 
     reloadConnections();
+    setSettingsEditable(false);
     setConnection(connectionId ? connectionId : m_connections->itemData(0).toLongLong());
+    if (m_connectionId == 0) {
+        // Nothing to read or clear: say what to do instead of an error.
+        m_tabs->setEnabled(false);
+        m_clear->setEnabled(false);
+        setStatus(m_clearStatus,
+            tr("There is no connection yet: add one under Connection ▸ Manage Connections."),
+            false);
+    }
+    fitScreen();
+}
+
+void HistoryView::fitScreen()
+{
+    const QWidget *anchor = parentWidget() ? parentWidget()->window() : this;
+    const QScreen *screen = anchor->screen();
+    if (!screen)
+        return;
+    // The window manager's frame (title bar, borders) comes on top of the
+    // size given here: leave room for it.
+    const QSize room = screen->availableGeometry().size() - QSize(24, 64);
+    resize(QSize(880, 640).boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room)));
+}
+
+QString HistoryView::describe(const SmhError &error) const
+{
+    return named(error.toString());
+}
+
+QString HistoryView::named(QString text) const
+{
+    // The request's address means nothing to an operator: the library does.
+    static const QRegularExpression url(u"https?://[^\\s)]+"_s);
+    text.replace(url, tr("library %1").arg(m_library.libraryId));
+    return text;
+}
+
+void HistoryView::setSettingsEditable(bool editable)
+{
+    // Until the settings are read the fields hold placeholders, not facts.
+    for (QWidget *field : {static_cast<QWidget *>(m_enabled), static_cast<QWidget *>(m_count),
+             static_cast<QWidget *>(m_expireDays), static_cast<QWidget *>(m_mergeInterval),
+             static_cast<QWidget *>(m_apply)})
+        field->setEnabled(editable);
 }
 
 HistoryView::~HistoryView()
@@ -183,10 +212,10 @@ HistoryView *HistoryView::open(Monitor *monitor, qint64 connectionId, QWidget *p
     return view;
 }
 
-void HistoryView::buildSettings(QVBoxLayout *layout)
+QWidget *HistoryView::buildSettings()
 {
-    auto *box = new QGroupBox(tr("File history"), this);
-    auto *form = new QFormLayout(box);
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
     m_enabled->setObjectName(u"historyEnabled"_s);
     form->addRow(m_enabled);
     m_count->setObjectName(u"historyCount"_s);
@@ -203,8 +232,9 @@ void HistoryView::buildSettings(QVBoxLayout *layout)
     m_mergeInterval->setSpecialValueText(tr("no merging"));
     m_mergeInterval->setSuffix(tr(" s"));
     form->addRow(tr("&Merge saves within:"), m_mergeInterval);
-    auto *note = new QLabel(tr("A change can take about a minute to apply."), box);
+    auto *note = new QLabel(tr("A change can take about a minute to apply."), page);
     note->setForegroundRole(QPalette::PlaceholderText);
+    note->setWordWrap(true);
     auto *row = new QHBoxLayout;
     m_apply->setObjectName(u"applyHistory"_s);
     row->addWidget(note, 1);
@@ -212,8 +242,50 @@ void HistoryView::buildSettings(QVBoxLayout *layout)
     form->addRow(row);
     m_settingsStatus->setObjectName(u"settingsStatus"_s);
     m_settingsStatus->setWordWrap(true);
+    m_settingsStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(m_settingsStatus);
-    layout->addWidget(box);
+    return page;
+}
+
+QWidget *HistoryView::buildStorage()
+{
+    auto *page = new QWidget(this);
+    auto *storageLayout = new QVBoxLayout(page);
+    auto *usageRow = new QHBoxLayout;
+    m_usage->setObjectName(u"usageLabel"_s);
+    m_usage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_usage->setWordWrap(true);
+    usageRow->addWidget(m_usage, 1);
+    auto *refresh = new QPushButton(tr("&Refresh"), page);
+    refresh->setObjectName(u"refreshUsage"_s);
+    connect(refresh, &QPushButton::clicked, this, &HistoryView::refreshUsage);
+    usageRow->addWidget(refresh);
+    storageLayout->addLayout(usageRow);
+    auto *lag = new QLabel(tr("SMH's usage figures can lag well behind, so freed space may show "
+                              "only some time after a clear has finished."),
+        page);
+    lag->setWordWrap(true);
+    lag->setForegroundRole(QPalette::PlaceholderText);
+    storageLayout->addWidget(lag);
+    storageLayout->addWidget(m_chart, 1);
+    m_usageStatus->setWordWrap(true);
+    m_usageStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    storageLayout->addWidget(m_usageStatus);
+    return page;
+}
+
+QWidget *HistoryView::buildCleanups()
+{
+    auto *page = new QWidget(this);
+    auto *cleanupLayout = new QVBoxLayout(page);
+    m_cleanups->setObjectName(u"cleanupList"_s);
+    m_cleanups->setModel(m_cleanupModel);
+    m_cleanups->verticalHeader()->hide();
+    m_cleanups->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_cleanups->horizontalHeader()->setStretchLastSection(true);
+    m_cleanups->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    cleanupLayout->addWidget(m_cleanups);
+    return page;
 }
 
 void HistoryView::reloadConnections()
@@ -263,6 +335,8 @@ void HistoryView::setConnection(qint64 connectionId)
                                                        : connection->name));
     m_chartModel->setLibrary(m_library);
     m_cleanupModel->setLibrary(m_library);
+    const QList<CleanupRecord> records = m_monitor->history()->ledger()->cleanups(m_library);
+    m_restoreSeen = records.isEmpty() ? QString() : records.constFirst().restoreOutcome;
     m_usage->setText(tr("Reading usage…"));
     m_usageStatus->clear();
     m_clearStatus->clear();
@@ -278,7 +352,7 @@ void HistoryView::setConnection(qint64 connectionId)
 
 void HistoryView::readSettings()
 {
-    m_apply->setEnabled(false);
+    setSettingsEditable(false);
     setStatus(m_settingsStatus, tr("Reading the settings…"), false);
     const int generation = m_generation;
     m_monitor->history()->readSettings(
@@ -290,8 +364,8 @@ void HistoryView::readSettings()
                 setStatus(m_settingsStatus,
                     error.code() == u"NoPermission"
                         ? tr("Reading and changing these settings needs an admin token: %1")
-                              .arg(error.toString())
-                        : error.toString(),
+                              .arg(describe(error))
+                        : describe(error),
                     true);
                 return;
             }
@@ -306,7 +380,7 @@ void HistoryView::showSettings(const HistorySettings &settings)
     m_count->setValue(settings.count.value_or(HistoryChange::minCount));
     m_expireDays->setValue(settings.expireDays.value_or(0));
     m_mergeInterval->setValue(settings.mergeInterval.value_or(0));
-    m_apply->setEnabled(true);
+    setSettingsEditable(true);
     setStatus(m_settingsStatus,
         settings.enabled ? tr("File history is on.")
                          : tr("File history is off: no historical versions are being kept."),
@@ -347,7 +421,7 @@ void HistoryView::applySettings()
                 return;
             m_apply->setEnabled(true);
             if (!written) {
-                setStatus(m_settingsStatus, written.error().toString(), true);
+                setStatus(m_settingsStatus, describe(written.error()), true);
                 return;
             }
             HistorySettings applied = m_current.value_or(HistorySettings {});
@@ -379,8 +453,8 @@ void HistoryView::refreshUsage()
             const SmhError &error = reading.error();
             setStatus(m_usageStatus,
                 error.code() == u"NoPermission"
-                    ? tr("Library usage needs an admin token: %1").arg(error.toString())
-                    : error.toString(),
+                    ? tr("Library usage needs an admin token: %1").arg(describe(error))
+                    : describe(error),
                 true);
         });
 }
@@ -436,7 +510,7 @@ void HistoryView::onClearFinished(const LibraryKey &library, const ClearResult &
     updateClearButton();
     updateHistoryOffBanner();
     if (!result) {
-        setStatus(m_clearStatus, result.error().message, true);
+        setStatus(m_clearStatus, named(result.error().message), true);
         return;
     }
     if (result->previous && result->previous->enabled)
@@ -484,7 +558,7 @@ void HistoryView::restoreHistory()
                 return;
             updateHistoryOffBanner();
             if (!written) {
-                setStatus(m_clearStatus, written.error().toString(), true);
+                setStatus(m_clearStatus, describe(written.error()), true);
                 return;
             }
             m_current.reset();

@@ -16,6 +16,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QTableView;
 class QTimer;
 class UsageChartModel;
@@ -42,7 +43,15 @@ public:
     qint64 connectionId() const { return m_connectionId; }
 
 private:
-    void buildSettings(class QVBoxLayout *layout);
+    QWidget *buildSettings();
+    QWidget *buildStorage();
+    QWidget *buildCleanups();
+    // Sized from the screen it opens on, never beyond it.
+    void fitScreen();
+    void setSettingsEditable(bool editable);
+    // An error as the operator reads it: the library named, not a URL.
+    QString describe(const SmhError &error) const;
+    QString named(QString text) const;
     void reloadConnections();
     void readSettings();
     void showSettings(const HistorySettings &settings);
@@ -80,6 +89,8 @@ private:
     QPushButton *m_restoreHistory;
     qint64 m_leftOffRecord = 0; // the cleanup whose history is still off
     QTimer *m_countdown;
+    QTabWidget *m_tabs;
+    QString m_restoreSeen; // the newest cleanup's restore outcome, as last shown
     // Bumped when the connection changes: late replies for the old one are dropped.
     int m_generation = 0;
 };

@@ -4,6 +4,7 @@
 
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -37,6 +38,9 @@ UsageChart::UsageChart(UsageChartModel *model, QWidget *parent)
     QChart *chart = new QChart;
     setChart(chart);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    // A line's legend entry is drawn as a piece of that line: dashed for a
+    // clear's start, solid for its end, as on the chart.
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     chart->setMargins(QMargins(4, 4, 4, 4));
     m_usage->setName(tr("Library usage"));
     chart->addSeries(m_usage);
@@ -149,11 +153,23 @@ void UsageChart::appendRows(int first, int last)
 
 void UsageChart::updateAxes()
 {
+    // No samples: say so, rather than an axis of made-up numbers.
+    const bool empty = m_model->rowCount() == 0;
+    chart()->setTitle(empty ? tr("No usage samples yet") : QString());
+    m_bytes->setVisible(!empty);
+    m_time->setVisible(!empty);
+    if (empty)
+        return;
     const auto [min, max] = m_model->range();
     const double low = double(min) / double(m_divisor);
     const double high = double(max) / double(m_divisor);
     const double pad = std::max((high - low) * 0.1, high * 0.02 + 0.1);
     m_bytes->setRange(std::max(0.0, low - pad), high + pad);
+    // Round ticks (1, 2, 2.5, 5 × 10^n), labelled with no more decimals than they need.
+    m_bytes->setTickCount(5);
+    m_bytes->applyNiceNumbers();
+    const double step = (m_bytes->max() - m_bytes->min()) / std::max(1, m_bytes->tickCount() - 1);
+    m_bytes->setLabelFormat(step >= 1 ? u"%.0f"_s : step >= 0.1 ? u"%.1f"_s : u"%.2f"_s);
     qint64 start = QDateTime::currentMSecsSinceEpoch() - 60'000;
     qint64 end = QDateTime::currentMSecsSinceEpoch();
     if (m_usage->count() > 0) {

@@ -1,7 +1,9 @@
 #include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
+#include "smh/smhclient.h"
 #include "tasks/monitor.h"
 #include "tasks/taskstore.h"
+#include "tasks/usagechartmodel.h"
 #include "ui/clearhistorydialog.h"
 #include "ui/copyablefield.h"
 #include "ui/historyview.h"
@@ -11,12 +13,16 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLegend>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -218,6 +224,201 @@ private Q_SLOTS:
         QTRY_VERIFY(pane.value(TaskDetailsPane::Field::SpaceFreed).contains(u"1.0 GiB"_s));
         QVERIFY(pane.value(TaskDetailsPane::Field::UsageAfter).contains(u"3.0 GiB"_s));
         QVERIFY(pane.findChild<CopyableField *>(u"fieldSpaceFreed"_s)->isVisibleTo(&pane));
+    }
+
+    void fitsA1024By700ScreenWithItsActionsInView()
+    {
+        QWidget window;
+        window.resize(1024, 700);
+        HistoryView view(m_monitor.get(), m_connection, &window);
+        // What a 1024x700 screen leaves for the client area under a title bar.
+        const QSize client(1000, 636);
+        QVERIFY2(view.minimumSizeHint().width() <= client.width()
+                && view.minimumSizeHint().height() <= client.height(),
+            qPrintable(u"%1x%2"_s.arg(view.minimumSizeHint().width())
+                           .arg(view.minimumSizeHint().height())));
+        view.resize(client);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto inView = [&view](QWidget *widget) {
+            const QRect shown(widget->mapTo(&view, QPoint(0, 0)), widget->size());
+            return widget->isVisible() && view.rect().contains(shown);
+        };
+        QVERIFY(inView(view.findChild<QPushButton *>(u"clearHistory"_s)));
+        QVERIFY(inView(view.findChild<QPushButton *>(u"applyHistory"_s)));
+        auto *tabs = view.findChild<QTabWidget *>(u"historyTabs"_s);
+        tabs->setCurrentIndex(1);
+        auto *chart = view.findChild<UsageChart *>(u"usageChart"_s);
+        QTRY_VERIFY(inView(chart));
+        QVERIFY(chart->height() >= chart->minimumHeight());
+        tabs->setCurrentIndex(2);
+        QTRY_VERIFY(inView(view.findChild<QTableView *>(u"cleanupList"_s)));
+        QVERIFY(view.findChild<QTableView *>(u"cleanupList"_s)->height() >= 120);
+    }
+
+    void opensNoLargerThanItsScreen()
+    {
+        HistoryView view(m_monitor.get(), m_connection);
+        const QSize available = view.screen()->availableGeometry().size();
+        QVERIFY(view.width() <= available.width());
+        QVERIFY(view.height() <= available.height());
+    }
+
+    void errorTextIsReadableInLightAndDark_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void errorTextIsReadableInLightAndDark()
+    {
+        QFETCH(bool, dark);
+        // A token without the admin grant: reading the settings is refused.
+        Connection plain = DemoSetup::connection(*m_simulator);
+        plain.authKind = AuthKind::AccessToken;
+        plain.settings.userId = u"plain"_s;
+        const qint64 id = m_monitor->addConnection(plain).valueOr(0);
+        m_monitor->setAccessToken(id, m_simulator->staticToken());
+        HistoryView view(m_monitor.get(), id);
+        QPalette palette = view.palette();
+        if (dark) {
+            palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+            palette.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+            palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+            palette.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        } else {
+            palette.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
+            palette.setColor(QPalette::WindowText, Qt::black);
+            palette.setColor(QPalette::Base, Qt::white);
+            palette.setColor(QPalette::Text, Qt::black);
+        }
+        view.setPalette(palette);
+        view.show();
+        auto *status = view.findChild<QLabel *>(u"settingsStatus"_s);
+        QTRY_VERIFY(status->text().contains(u"NoPermission"_s));
+        const QColor text = status->palette().color(QPalette::WindowText);
+        const QColor background = status->palette().color(QPalette::Window);
+        const double ratio = StateStyle::contrast(text, background);
+        QVERIFY2(ratio >= 4.5, qPrintable(QString::number(ratio)));
+        // An error looks like one: not the ordinary text colour.
+        QVERIFY(text != palette.color(QPalette::WindowText));
+    }
+
+    void errorsNameTheLibraryNotAUrl()
+    {
+        m_monitor->client()->setTotalTimeout(300ms);
+        m_simulator->setStall(
+            [](const HttpRequest &request) {
+                return request.method == "GET" && request.target.contains("library-history");
+            },
+            3s);
+        HistoryView view(m_monitor.get(), m_connection);
+        view.show();
+        auto *status = view.findChild<QLabel *>(u"settingsStatus"_s);
+        QTRY_VERIFY(status->text().contains(u"Timeout"_s, Qt::CaseInsensitive)
+            || status->text().contains(u"within"_s));
+        QVERIFY2(!status->text().contains(u"http"_s), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(m_simulator->libraryId()), qPrintable(status->text()));
+        // Meanwhile the fields were never offered as facts.
+        QVERIFY(!view.findChild<QCheckBox *>(u"historyEnabled"_s)->isEnabled());
+        QVERIFY(!view.findChild<QPushButton *>(u"applyHistory"_s)->isEnabled());
+    }
+
+    void anEmptyChartSaysSo()
+    {
+        HistoryLedger *ledger = m_monitor->history()->ledger();
+        UsageChartModel model(ledger);
+        UsageChart chart(&model);
+        QCOMPARE(chart.chart()->title(), u"No usage samples yet"_s);
+        const LibraryKey library = LibraryKey::of(DemoSetup::connection(*m_simulator).settings);
+        QVERIFY(ledger->addSample(library, {QDateTime::currentDateTimeUtc(), 3LL << 30, {}}));
+        model.setLibrary(library);
+        QTRY_COMPARE(chart.pointCount(), 1);
+        QVERIFY(chart.chart()->title().isEmpty());
+        QCOMPARE(chart.chart()->legend()->markerShape(), QLegend::MarkerShapeFromSeries);
+    }
+
+    void noConnectionIsSaidNotAnError()
+    {
+        Monitor empty;
+        QVERIFY(empty.openStore(u":memory:"_s));
+        HistoryView view(&empty, 0);
+        view.show();
+        auto *status = view.findChild<QLabel *>(u"clearStatus"_s);
+        QVERIFY2(status->text().contains(u"no connection yet"_s, Qt::CaseInsensitive),
+            qPrintable(status->text()));
+        QVERIFY(!view.findChild<QPushButton *>(u"clearHistory"_s)->isEnabled());
+        QTest::qWait(100);
+        QVERIFY(!view.findChild<QLabel *>(u"settingsStatus"_s)->text().contains(u"no such"_s));
+    }
+
+    void historyLeftOffIsShownAndTurnedBackOn()
+    {
+        m_simulator->setHistoryState({true, 20, 30, 60});
+        HttpResponse dropped;
+        dropped.dropConnection = true;
+        m_simulator->failNextHistoryCall(SmhSimulator::HistoryCall::Clear, dropped, true);
+        HistoryView view(m_monitor.get(), m_connection);
+        view.show();
+        auto *banner = view.findChild<QLabel *>(u"historyLeftOff"_s);
+        auto *back = view.findChild<QPushButton *>(u"turnHistoryBackOn"_s);
+        QVERIFY(!banner->isVisible());
+        std::optional<ClearResult> result;
+        m_monitor->clearHistory(m_connection, {true, true}, this,
+            [&result](const ClearResult &r) { result.emplace(r); });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(!*result);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(u"unknown"_s));
+        QVERIFY(back->isVisible());
+        QVERIFY(!m_simulator->historyState().enabled);
+        auto *status = view.findChild<QLabel *>(u"clearStatus"_s);
+        QVERIFY2(!status->text().contains(u"http"_s), qPrintable(status->text()));
+        QTest::mouseClick(back, Qt::LeftButton);
+        QTRY_VERIFY(m_simulator->historyState().enabled);
+        QTRY_VERIFY(!banner->isVisible());
+        QCOMPARE(m_simulator->historyState().count, 20);
+    }
+
+    void closingTheViewDuringAClearKeepsIt()
+    {
+        auto *view = new HistoryView(m_monitor.get(), m_connection);
+        view->show();
+        QTRY_VERIFY(view->findChild<QPushButton *>(u"applyHistory"_s)->isEnabled());
+        onClearDialog([&](ClearHistoryDialog *dialog) {
+            dialog->findChild<QLineEdit *>(u"confirmLibraryId"_s)
+                ->setText(m_simulator->libraryId());
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"confirmClear"_s), Qt::LeftButton);
+        });
+        QTest::mouseClick(view->findChild<QPushButton *>(u"clearHistory"_s), Qt::LeftButton);
+        view->close(); // WA_DeleteOnClose: gone before any answer
+        QTRY_COMPARE(m_deletes, 1);
+        const LibraryKey library = LibraryKey::of(DemoSetup::connection(*m_simulator).settings);
+        QTRY_VERIFY(!m_monitor->history()->ledger()->cleanups(library).isEmpty()
+            && m_monitor->history()->ledger()->cleanups(library).constFirst().task.taskId != 0);
+        const auto record = m_monitor->history()->ledger()->cleanups(library).constFirst();
+        QVERIFY(m_monitor->store()->task(record.task));
+        QTRY_VERIFY(!m_monitor->history()->isClearing(library));
+    }
+
+    void settingsPutBackAfterAClearAreShown()
+    {
+        m_simulator->setHistoryState({true, 20, 30, 60});
+        HistoryView view(m_monitor.get(), m_connection);
+        view.show();
+        auto *status = view.findChild<QLabel *>(u"settingsStatus"_s);
+        QTRY_VERIFY(status->text().contains(u"is on"_s));
+        std::optional<ClearResult> result;
+        m_monitor->clearHistory(m_connection, {true, true}, this,
+            [&result](const ClearResult &r) { result.emplace(r); });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(*result);
+        QTRY_VERIFY(status->text().contains(u"is off"_s));
+        // The task ends, the settings go back, and the view says what SMH says now.
+        QTRY_VERIFY_WITH_TIMEOUT(m_simulator->historyState().enabled, 15'000);
+        QTRY_VERIFY(status->text().contains(u"is on"_s));
+        QVERIFY(view.findChild<QCheckBox *>(u"historyEnabled"_s)->isChecked());
     }
 };
 
