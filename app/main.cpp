@@ -2,11 +2,15 @@
 
 #include "cli/headless.h"
 #include "cli/historycommand.h"
+#include "cli/profilecommand.h"
 #include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
 #include "smh/redact.h"
+#include "tasks/instanceguard.h"
+#include "tasks/launchrequest.h"
 #include "tasks/monitoroptions.h"
 #include "tasks/startup.h"
+#include "tasks/taskstore.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -52,6 +56,18 @@ bool displayAvailable()
 #endif
 }
 
+// A launch handed to the open window carries its connection and task IDs;
+// how the window polls was settled when it started.
+void noteWhatStaysWithTheOpenWindow(const MonitorOptions &options)
+{
+    if (!options.interval && !options.maxInterval && !options.requestRate)
+        return;
+    std::fprintf(stderr, "smh-task-monitor: %s\n",
+        qPrintable(QCoreApplication::translate("main",
+            "The tasks were handed to the window already open on this ledger; it keeps its own "
+            "poll interval and request rate.")));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -60,7 +76,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     const bool history = HistoryCommand::wanted(arguments);
-    const bool window = !history && MonitorOptions::wantsWindow(arguments);
+    const bool profile = !history && ProfileCommand::wanted(arguments);
+    const bool window = !history && !profile && MonitorOptions::wantsWindow(arguments);
     const bool display = displayAvailable();
 
     // --help, --version and the headless commands must work without a display.
@@ -76,6 +93,8 @@ int main(int argc, char **argv)
     MonitorOptions::declare(parser);
     if (history)
         HistoryCommand::declare(parser);
+    if (profile)
+        ProfileCommand::declare(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(
             stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(parser.errorText())));
@@ -95,6 +114,8 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(problem)));
         return 2;
     }
+    if (profile)
+        return ProfileCommand::run(parser, options);
     // The simulator lives as long as either face runs; the faces see only a
     // connection to it.
     std::unique_ptr<SmhSimulator> simulator;
@@ -111,6 +132,23 @@ int main(int argc, char **argv)
         HeadlessRunner runner(options);
         return runner.run();
     }
+    // One window per ledger: a later launch hands its request to the window
+    // already open and ends. The demo's ledger is its own, in memory.
+    const LaunchRequest launch = LaunchRequest::fromOptions(options);
+    std::unique_ptr<InstanceGuard> guard;
+    if (!options.demo) {
+        guard = std::make_unique<InstanceGuard>(TaskStore::defaultPath());
+        const Expected<InstanceGuard::Role> role =
+            guard->claimOrForward([&launch] { return launch.encode(); });
+        if (!role) {
+            std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(role.error())));
+            return 1;
+        }
+        if (*role == InstanceGuard::Role::Forwarded) {
+            noteWhatStaysWithTheOpenWindow(options);
+            return 0;
+        }
+    }
     if (!display) {
         // Qt would abort with a message about platform plugins; say what to do instead.
         std::fprintf(stderr, "smh-task-monitor: %s\n",
@@ -119,5 +157,5 @@ int main(int argc, char **argv)
                 "is set). The commands watch and query need none: see --help.")));
         return 2;
     }
-    return runMonitorWindow(*static_cast<QApplication *>(app.get()), options);
+    return runMonitorWindow(*static_cast<QApplication *>(app.get()), options, launch, guard.get());
 }
