@@ -12,18 +12,24 @@ QString Run::text() const
     return QString::fromUtf8(out + "\n--- stderr:\n" + err);
 }
 
-Run run(const QString &program, const QStringList &arguments, const Options &options)
+QProcessEnvironment environment(const QProcessEnvironment &extra)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s,
              u"QT_QPA_PLATFORM"_s, // headless needs no platform plugin at all
              u"SMH_ACCESS_TOKEN"_s, u"SMH_LIBRARY_SECRET"_s})
         env.remove(name);
     env.insert(u"LANG"_s, u"C.UTF-8"_s);
-    const QStringList keys = options.environment.keys();
+    const QStringList keys = extra.keys();
     for (const QString &key : keys)
-        env.insert(key, options.environment.value(key));
+        env.insert(key, extra.value(key));
+    return env;
+}
+
+Run run(const QString &program, const QStringList &arguments, const Options &options)
+{
+    QProcess process;
+    const QProcessEnvironment env = environment(options.environment);
     process.setProcessEnvironment(env);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(program, arguments);
