@@ -131,15 +131,16 @@ void bringForward(QWidget &window)
     window.show();
     // Platforms without windows to stack (offscreen, in tests) would only
     // complain about it.
-    if (QGuiApplication::platformName() == u"offscreen" || QGuiApplication::platformName() == u"minimal")
+    if (QGuiApplication::platformName() == u"offscreen"
+        || QGuiApplication::platformName() == u"minimal")
         return;
     window.raise();
     window.activateWindow();
 }
 
 // Later launches on the same ledger hand their requests to this window.
-void answerLaterLaunches(InstanceGuard &guard, Monitor &monitor, SecretStore &secrets,
-    MainWindow &window)
+void answerLaterLaunches(
+    InstanceGuard &guard, Monitor &monitor, SecretStore &secrets, MainWindow &window)
 {
     const Expected<void> listening =
         guard.listen([&monitor, &secrets, &window](const QByteArray &message) -> Expected<void> {
@@ -156,8 +157,8 @@ void answerLaterLaunches(InstanceGuard &guard, Monitor &monitor, SecretStore &se
 
 } // namespace
 
-int runMonitorWindow(QApplication &app, const MonitorOptions &options,
-    const LaunchRequest &launch, InstanceGuard *guard)
+int runMonitorWindow(QApplication &app, const MonitorOptions &options, const LaunchRequest &launch,
+    InstanceGuard *guard)
 {
     QApplication::setApplicationDisplayName(title());
     QGuiApplication::setDesktopFileName(SmhResources::applicationId());

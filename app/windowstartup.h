@@ -10,5 +10,5 @@ struct MonitorOptions;
 // the user quits. With `guard` (the ledger's lock, held), later launches on
 // the same ledger hand their requests to this window, which carries them out
 // the way it carried out its own and comes to the front.
-int runMonitorWindow(QApplication &app, const MonitorOptions &options,
-    const LaunchRequest &launch, InstanceGuard *guard);
+int runMonitorWindow(QApplication &app, const MonitorOptions &options, const LaunchRequest &launch,
+    InstanceGuard *guard);

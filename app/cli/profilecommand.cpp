@@ -282,8 +282,8 @@ void ProfileCommand::list()
                   << Qt::endl;
             return finish(HeadlessRunner::Success);
         }
-        const QStringList headers {tr("NAME"), tr("LIBRARY"), tr("SPACE"), tr("SCOPE"),
-            tr("CREDENTIAL"), tr("ENDPOINT")};
+        const QStringList headers {
+            tr("NAME"), tr("LIBRARY"), tr("SPACE"), tr("SCOPE"), tr("CREDENTIAL"), tr("ENDPOINT")};
         QList<QStringList> rows;
         for (const Connection &c : std::as_const(saved)) {
             rows << QStringList {TextTable::cell(c.label()), TextTable::cell(c.settings.libraryId),
@@ -297,11 +297,11 @@ void ProfileCommand::list()
     }
     QJsonArray profiles;
     for (const Connection &c : std::as_const(saved)) {
-        profiles.append(QJsonObject {{u"name"_s, c.label()},
-            {u"endpoint"_s, c.settings.endpoint.toString()}, {u"libraryId"_s, c.settings.libraryId},
-            {u"spaceId"_s, c.settings.spaceId}, {u"libraryLevel"_s, c.settings.libraryLevel},
-            {u"userId"_s, c.settings.userId}, {u"caFile"_s, c.settings.caFile},
-            {u"credential"_s, credentialKey(c.authKind)}});
+        profiles.append(
+            QJsonObject {{u"name"_s, c.label()}, {u"endpoint"_s, c.settings.endpoint.toString()},
+                {u"libraryId"_s, c.settings.libraryId}, {u"spaceId"_s, c.settings.spaceId},
+                {u"libraryLevel"_s, c.settings.libraryLevel}, {u"userId"_s, c.settings.userId},
+                {u"caFile"_s, c.settings.caFile}, {u"credential"_s, credentialKey(c.authKind)}});
     }
     const QJsonDocument document(QJsonObject {{u"profiles"_s, profiles}});
     // jsonl: one profile per line.

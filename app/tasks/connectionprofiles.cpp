@@ -105,8 +105,8 @@ void ConnectionProfiles::save(Monitor *monitor, SecretStore *secrets, const Conn
         return;
     }
     QPointer<Monitor> guard(monitor);
-    secrets->write(connection.id, added.secret,
-        [guard, secrets, connection, done](const QString &error) {
+    secrets->write(
+        connection.id, added.secret, [guard, secrets, connection, done](const QString &error) {
             QString problem = error;
             if (problem.isEmpty() && secrets->backend() == SecretStore::Backend::SessionOnly) {
                 const QString why = secrets->backendProblem();

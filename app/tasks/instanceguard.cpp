@@ -175,11 +175,13 @@ private:
                 return;
             const QByteArray header = m_socket->read(headerBytes);
             if (!header.startsWith(magic.toByteArray()))
-                return answer(Status::Refused, InstanceGuard::tr("This is not a request of SMH Task Monitor."));
+                return answer(Status::Refused,
+                    InstanceGuard::tr("This is not a request of SMH Task Monitor."));
             if (quint8(header.at(4)) != protocolVersion) {
                 return answer(Status::Unsupported,
-                    InstanceGuard::tr("The open window belongs to another version of SMH Task Monitor; close it "
-                       "first."));
+                    InstanceGuard::tr(
+                        "The open window belongs to another version of SMH Task Monitor; close it "
+                        "first."));
             }
             m_expected = qFromBigEndian<quint32>(header.constData() + 5);
             if (m_expected > maxMessageBytes) {
@@ -189,12 +191,13 @@ private:
             }
             m_haveHeader = true;
         }
-        m_payload += m_socket->read(
-            std::min(m_socket->bytesAvailable(), m_expected - m_payload.size()));
+        m_payload +=
+            m_socket->read(std::min(m_socket->bytesAvailable(), m_expected - m_payload.size()));
         if (m_payload.size() < m_expected)
             return;
         if (m_socket->bytesAvailable() > 0)
-            return answer(Status::Refused, InstanceGuard::tr("The request is longer than it says."));
+            return answer(
+                Status::Refused, InstanceGuard::tr("The request is longer than it says."));
         if (!m_guard || !m_guard->m_handler)
             return answer(Status::Refused, InstanceGuard::tr("The window is closing."));
         const Expected<void> handled = m_guard->m_handler(m_payload);
@@ -298,9 +301,8 @@ Expected<InstanceGuard::Role> InstanceGuard::forward(QLocalSocket &socket,
                 .arg(maxMessageBytes / (1024 * 1024)));
     }
     const auto didNotAnswer = [&](std::chrono::milliseconds waited) {
-        return unexpected(
-            tr("The window that has the ledger open (%1) did not answer within %2 s.")
-                .arg(holder, secondsText(waited)));
+        return unexpected(tr("The window that has the ledger open (%1) did not answer within %2 s.")
+                              .arg(holder, secondsText(waited)));
     };
     socket.write(frame(message));
     const QDeadlineTimer writeBy(deadlines.write);
@@ -325,8 +327,8 @@ Expected<InstanceGuard::Role> InstanceGuard::forward(QLocalSocket &socket,
         return Role::Forwarded;
     case Status::Refused:
     case Status::Unsupported:
-        return unexpected(sentence.isEmpty() ? tr("The open window refused the request.")
-                                             : sentence);
+        return unexpected(
+            sentence.isEmpty() ? tr("The open window refused the request.") : sentence);
     }
     return unexpected(tr("The open window answered in a way this version does not understand."));
 }

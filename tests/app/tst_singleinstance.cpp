@@ -133,10 +133,7 @@ private:
         return socket.waitForConnected(1000);
     }
 
-    static bool running(const QProcess *process)
-    {
-        return process->state() == QProcess::Running;
-    }
+    static bool running(const QProcess *process) { return process->state() == QProcess::Running; }
 
 private Q_SLOTS:
     void init()
@@ -200,7 +197,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(polled(7) && polled(8), 30'000);
 
         // The token crossed the socket, and was never written down.
-        QDirIterator files(m_home->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator files(
+            m_home->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (files.hasNext()) {
             const QString path = files.next();
             if (path == token.fileName())
@@ -259,9 +257,8 @@ private Q_SLOTS:
         QProcess *window = startWindow(connection() << u"1"_s);
         QTRY_VERIFY_WITH_TIMEOUT(polled(1), 30'000);
 
-        CliProcess::Run query =
-            launch(QStringList {u"query"_s, u"--output"_s, u"json"_s} << connection() << u"2"_s,
-                true);
+        CliProcess::Run query = launch(
+            QStringList {u"query"_s, u"--output"_s, u"json"_s} << connection() << u"2"_s, true);
         QVERIFY2(query.exitCode == 0, qPrintable(query.text()));
         const QJsonArray tasks =
             QJsonDocument::fromJson(query.out).object().value(u"tasks"_s).toArray();
@@ -282,8 +279,11 @@ private Q_SLOTS:
         QCOMPARE(sockets().size(), 1);
 
         const QString path = QDir(runtimeFolder()).filePath(sockets().constFirst());
-        for (const QByteArray &garbage : {QByteArray("GET / HTTP/1.1\r\n\r\n"),
-                 QByteArray("SMHI\x01\xff\xff\xff\xff", 9), QByteArray("SMHI\x01\0\0\0\x03" "abc", 12)}) {
+        for (const QByteArray &garbage :
+            {QByteArray("GET / HTTP/1.1\r\n\r\n"), QByteArray("SMHI\x01\xff\xff\xff\xff", 9),
+                QByteArray("SMHI\x01\0\0\0\x03"
+                           "abc",
+                    12)}) {
             QLocalSocket socket;
             socket.connectToServer(path);
             QVERIFY(socket.waitForConnected(5000));

@@ -47,8 +47,7 @@ private:
         options.environment.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u"data"_s));
         options.environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
         // A server: no session bus, so no keychain.
-        options.environment.insert(
-            u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/bus"_s);
+        options.environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/bus"_s);
         options.environment.insert(extra);
         options.secrets = {m_token, m_simulator->librarySecret()};
         return CliProcess::run(QStringLiteral(SMH_BINARY), arguments, options);
@@ -69,7 +68,8 @@ private:
     // Whether `secret` is in any file of the user's but the secrets file.
     bool writtenDown(const QString &secret) const
     {
-        QDirIterator files(m_home->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator files(
+            m_home->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (files.hasNext()) {
             const QString path = files.next();
             if (path == secretsFile() || path.startsWith(m_home->filePath(u"input"_s)))
@@ -113,8 +113,8 @@ private Q_SLOTS:
     {
         script(90);
         const QString token = writeFile(u"input/token"_s, m_token.toUtf8());
-        Run r = run(QStringList {u"profile"_s, u"add"_s, u"prod"_s} << connection()
-            << u"--token-file"_s << token << u"--store-secret-in-file"_s);
+        Run r = run(QStringList {u"profile"_s, u"add"_s, u"prod"_s}
+            << connection() << u"--token-file"_s << token << u"--store-secret-in-file"_s);
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
         QVERIFY(r.out.contains("prod"));
 
@@ -150,13 +150,12 @@ private Q_SLOTS:
     void aLibrarySecretMintsTokens()
     {
         script(91);
-        const QString secret =
-            writeFile(u"input/secret"_s, m_simulator->librarySecret().toUtf8());
-        Run r = run(QStringList {u"profile"_s, u"add"_s, u"minting"_s} << connection()
-            << u"--secret-file"_s << secret << u"--store-secret-in-file"_s);
+        const QString secret = writeFile(u"input/secret"_s, m_simulator->librarySecret().toUtf8());
+        Run r = run(QStringList {u"profile"_s, u"add"_s, u"minting"_s}
+            << connection() << u"--secret-file"_s << secret << u"--store-secret-in-file"_s);
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
-        QCOMPARE(profiles().first().toObject().value(u"credential"_s).toString(),
-            u"library_secret"_s);
+        QCOMPARE(
+            profiles().first().toObject().value(u"credential"_s).toString(), u"library_secret"_s);
         QVERIFY(!writtenDown(m_simulator->librarySecret()));
         // Saving is not using: nothing was minted yet.
         QCOMPARE(m_simulator->mintCount(), 0);
@@ -169,8 +168,8 @@ private Q_SLOTS:
     void withoutAKeychainTheSecretIsNotDropped()
     {
         const QString token = writeFile(u"input/token"_s, m_token.toUtf8());
-        const Run r = run(QStringList {u"profile"_s, u"add"_s, u"prod"_s} << connection()
-            << u"--token-file"_s << token);
+        const Run r = run(QStringList {u"profile"_s, u"add"_s, u"prod"_s}
+            << connection() << u"--token-file"_s << token);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("--store-secret-in-file"), r.err.constData());
         // Nothing half-saved: no profile, no file.
@@ -194,8 +193,7 @@ private Q_SLOTS:
     {
         Run r = run(QStringList {u"profile"_s, u"add"_s, u"prod"_s} << connection());
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
-        r = run(QStringList {u"profile"_s, u"add"_s, u"prod"_s} << u"--library"_s
-            << u"smhother"_s);
+        r = run(QStringList {u"profile"_s, u"add"_s, u"prod"_s} << u"--library"_s << u"smhother"_s);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("exists already"), r.err.constData());
         r = run(QStringList {u"profile"_s, u"add"_s, u"again"_s} << connection());
@@ -234,12 +232,10 @@ private Q_SLOTS:
         QTest::newRow("unknown action")
             << QStringList {u"profile"_s, u"rename"_s} << u"add, list or remove"_s;
         QTest::newRow("no name") << QStringList {u"profile"_s, u"add"_s} << u"name"_s;
-        QTest::newRow("blank name")
-            << QStringList {u"profile"_s, u"add"_s, u" "_s, u"--library"_s, u"smhlib"_s}
-            << u"1 to 200"_s;
-        QTest::newRow("name on two lines")
-            << QStringList {u"profile"_s, u"add"_s, u"a\nb"_s, u"--library"_s, u"smhlib"_s}
-            << u"one line"_s;
+        QTest::newRow("blank name") << QStringList {u"profile"_s, u"add"_s, u" "_s, u"--library"_s,
+            u"smhlib"_s} << u"1 to 200"_s;
+        QTest::newRow("name on two lines") << QStringList {u"profile"_s, u"add"_s, u"a\nb"_s,
+            u"--library"_s, u"smhlib"_s} << u"one line"_s;
         QTest::newRow("two names")
             << QStringList {u"profile"_s, u"add"_s, u"a"_s, u"b"_s} << u"Unexpected argument"_s;
         QTest::newRow("no library")
@@ -254,8 +250,7 @@ private Q_SLOTS:
             << u"https://"_s;
         QTest::newRow("no such profile")
             << QStringList {u"profile"_s, u"remove"_s, u"nobody"_s} << u"\"nobody\""_s;
-        QTest::newRow("demo") << QStringList {u"--demo"_s, u"profile"_s, u"list"_s}
-                              << u"--demo"_s;
+        QTest::newRow("demo") << QStringList {u"--demo"_s, u"profile"_s, u"list"_s} << u"--demo"_s;
         QTest::newRow("yes for add") << (QStringList(add) << u"--yes"_s) << u"profile remove"_s;
     }
 

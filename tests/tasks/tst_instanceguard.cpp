@@ -37,7 +37,8 @@ private:
         std::unique_ptr<QThread> thread;
     };
 
-    std::unique_ptr<Launch> launch(const QByteArray &message, InstanceGuard::Deadlines deadlines = {})
+    std::unique_ptr<Launch> launch(
+        const QByteArray &message, InstanceGuard::Deadlines deadlines = {})
     {
         auto state = std::make_unique<Launch>();
         Launch *raw = state.get();
@@ -124,9 +125,8 @@ private Q_SLOTS:
     {
         InstanceGuard owner(ledgerPath());
         QVERIFY(owner.claimOrForward([] { return QByteArray(); }));
-        QVERIFY(owner.listen([](const QByteArray &) -> Expected<void> {
-            return unexpected(u"Not today."_s);
-        }));
+        QVERIFY(owner.listen(
+            [](const QByteArray &) -> Expected<void> { return unexpected(u"Not today."_s); }));
         const auto later = launch("hello");
         QTRY_VERIFY(later->done);
         later->thread->wait();
