@@ -19,6 +19,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -66,6 +67,36 @@ void noteWhatStaysWithTheOpenWindow(const MonitorOptions &options)
         qPrintable(QCoreApplication::translate("main",
             "The tasks were handed to the window already open on this ledger; it keeps its own "
             "poll interval and request rate.")));
+}
+
+// One window per ledger: a later launch hands its request to the window
+// already open and ends, with the exit code returned. Otherwise `guard`
+// holds the ledger for this window (null: the demo's ledger is its own, in
+// memory, or no lock can be made where the ledger lives, and the window says
+// what it finds there).
+std::optional<int> handToOpenWindow(const MonitorOptions &options, const LaunchRequest &launch,
+    std::unique_ptr<InstanceGuard> &guard)
+{
+    if (options.demo)
+        return std::nullopt;
+    guard = std::make_unique<InstanceGuard>(TaskStore::defaultPath());
+    const Expected<InstanceGuard::Role> role =
+        guard->claimOrForward([&launch] { return launch.encode(); });
+    if (!role) {
+        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(role.error())));
+        return 1;
+    }
+    switch (*role) {
+    case InstanceGuard::Role::Owner:
+        break;
+    case InstanceGuard::Role::Forwarded:
+        noteWhatStaysWithTheOpenWindow(options);
+        return 0;
+    case InstanceGuard::Role::Unguarded:
+        guard.reset();
+        break;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -132,23 +163,10 @@ int main(int argc, char **argv)
         HeadlessRunner runner(options);
         return runner.run();
     }
-    // One window per ledger: a later launch hands its request to the window
-    // already open and ends. The demo's ledger is its own, in memory.
     const LaunchRequest launch = LaunchRequest::fromOptions(options);
     std::unique_ptr<InstanceGuard> guard;
-    if (!options.demo) {
-        guard = std::make_unique<InstanceGuard>(TaskStore::defaultPath());
-        const Expected<InstanceGuard::Role> role =
-            guard->claimOrForward([&launch] { return launch.encode(); });
-        if (!role) {
-            std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(role.error())));
-            return 1;
-        }
-        if (*role == InstanceGuard::Role::Forwarded) {
-            noteWhatStaysWithTheOpenWindow(options);
-            return 0;
-        }
-    }
+    if (const std::optional<int> handedOver = handToOpenWindow(options, launch, guard))
+        return *handedOver;
     if (!display) {
         // Qt would abort with a message about platform plugins; say what to do instead.
         std::fprintf(stderr, "smh-task-monitor: %s\n",

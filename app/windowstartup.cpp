@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <algorithm>
@@ -93,11 +94,10 @@ Launched connectLaunch(Monitor &monitor, const LaunchRequest &request)
 // The rest, in the window: IDs saved a slice at a time (a long list must not
 // hold up the window); anything unreadable or refused goes to the add-tasks
 // dialog, where it can be fixed or tried again, instead of being dropped.
-void showLaunch(MainWindow &window, SecretStore &secrets, const LaunchRequest &request,
-    const Launched &launched)
+void showParsed(MainWindow &window, SecretStore &secrets, const LaunchRequest &request,
+    const Launched &launched, const TaskIdParser::Result &parsed)
 {
     const QString &ids = request.taskIdText;
-    const TaskIdParser::Result parsed = TaskIdParser::parse(ids);
     const qint64 connectionId = launched.connectionId;
     const bool saveIds = parsed.ok() && !parsed.ids.isEmpty() && connectionId != 0;
     const bool idsLeft = !saveIds && !ids.trimmed().isEmpty();
@@ -121,6 +121,27 @@ void showLaunch(MainWindow &window, SecretStore &secrets, const LaunchRequest &r
                     0, guard, [guard, connectionId] { guard->manageConnections(connectionId); });
         });
     }
+}
+
+// The IDs are read on a worker thread: a million of them take a quarter of a
+// second, too long for a window in use when a later launch hands them over.
+// `secrets` outlives the window.
+void showLaunch(MainWindow &window, SecretStore &secrets, const LaunchRequest &request,
+    const Launched &launched)
+{
+    if (request.taskIdText.trimmed().isEmpty())
+        return showParsed(window, secrets, request, launched, {});
+    QPointer<MainWindow> guard(&window);
+    QThreadPool::globalInstance()->start([guard, secrets = &secrets, request, launched] {
+        TaskIdParser::Result parsed = TaskIdParser::parse(request.taskIdText);
+        QMetaObject::invokeMethod(
+            qApp,
+            [guard, secrets, request, launched, parsed = std::move(parsed)] {
+                if (guard)
+                    showParsed(*guard, *secrets, request, launched, parsed);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 // A later launch was handed over: the window comes to the front, also from
