@@ -101,6 +101,27 @@ private:
         return states;
     }
 
+    // Task ID -> the name of its connection.
+    QHash<qint64, QString> connectionsOfTasks()
+    {
+        const QString name = u"reader-%1"_s.arg(++m_readers);
+        QHash<qint64, QString> names;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(ledgerPath());
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s);
+            if (QFile::exists(ledgerPath()) && db.open()) {
+                QSqlQuery query(db);
+                query.exec(u"SELECT t.task_id, c.name FROM tasks t JOIN connections c ON "
+                           "c.id = t.connection_id"_s);
+                while (query.next())
+                    names.insert(query.value(0).toLongLong(), query.value(1).toString());
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return names;
+    }
+
     bool polled(qint64 taskId)
     {
         const QString state = ledger().value(taskId);
@@ -173,6 +194,38 @@ private Q_SLOTS:
         // Polled by the first window: it took them into its own monitor.
         QTRY_VERIFY_WITH_TIMEOUT(polled(2) && polled(3), 30'000);
         QCOMPARE(sockets().size(), 1);
+    }
+
+    void badIdsAddNothingThere()
+    {
+        QProcess *first = startWindow(connection() << u"1"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(polled(1), 30'000);
+        // Handed over all the same: the open window asks for a fix (its
+        // add-tasks dialog), and nothing is added until then.
+        CliProcess::Run second = launch({u"3"_s, u"12x"_s});
+        QVERIFY2(second.exitCode == 0, qPrintable(second.text()));
+        second = launch({u"2"_s});
+        QVERIFY2(second.exitCode == 0, qPrintable(second.text()));
+        QTRY_VERIFY_WITH_TIMEOUT(polled(2), 30'000);
+        QVERIFY(!ledger().contains(3));
+        QVERIFY(running(first));
+    }
+
+    void theProfileNamesTheConnection()
+    {
+        // Two saved connections: the IDs go where --profile says.
+        for (const QString &name : {u"first"_s, u"second"_s}) {
+            const CliProcess::Run saved = launch(QStringList {u"profile"_s, u"add"_s, name}
+                << u"--endpoint"_s << m_simulator->baseUrl().toString() << u"--library"_s
+                << m_simulator->libraryId() << u"--user-id"_s << name);
+            QVERIFY2(saved.exitCode == 0, qPrintable(saved.text()));
+        }
+        QProcess *window = startWindow({}, false);
+        QTRY_VERIFY_WITH_TIMEOUT(listening(), 30'000);
+        const CliProcess::Run later = launch({u"--profile"_s, u"second"_s, u"60"_s});
+        QVERIFY2(later.exitCode == 0, qPrintable(later.text()));
+        QTRY_COMPARE_WITH_TIMEOUT(connectionsOfTasks().value(60), u"second"_s, 30'000);
+        QVERIFY(running(window));
     }
 
     void connectionAndCredentialTravelWithTheLaunch()
