@@ -14,6 +14,8 @@
 #include <memory>
 #include <optional>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -119,6 +121,44 @@ private Q_SLOTS:
         QVERIFY2(*later->result, qPrintable(why(*later->result)));
         QCOMPARE(**later->result, InstanceGuard::Role::Forwarded);
         QCOMPARE(received, QList<QByteArray> {"hello"});
+    }
+
+    void withoutAPrivateRuntimeFolderTheTemporaryFolderServes_data()
+    {
+        QTest::addColumn<bool>("unset");
+        QTest::newRow("unset") << true;
+        QTest::newRow("open to others") << false;
+    }
+
+    void withoutAPrivateRuntimeFolderTheTemporaryFolderServes()
+    {
+        QFETCH(bool, unset);
+        const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+        if (unset) {
+            qunsetenv("XDG_RUNTIME_DIR");
+        } else {
+            // Anyone could reach a socket there: not used.
+            QVERIFY(QFile::setPermissions(runtime,
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                    | QFileDevice::ReadOther | QFileDevice::ExeOther));
+        }
+        InstanceGuard owner(ledgerPath());
+        QVERIFY(!owner.serverName().contains(u'/'));
+        QVERIFY(owner.serverName().contains(QString::number(::geteuid())));
+        QVERIFY(owner.claimOrForward([] { return QByteArray(); }));
+        int handled = 0;
+        QVERIFY(owner.listen([&handled](const QByteArray &) -> Expected<void> {
+            ++handled;
+            return {};
+        }));
+        // Made user-only by the server.
+        const QString socket = QDir::temp().filePath(owner.serverName());
+        QCOMPARE(QFile::permissions(socket) & 0x0077, QFileDevice::Permissions());
+        const auto later = launch("hello");
+        QTRY_VERIFY(later->done);
+        later->thread->wait();
+        QVERIFY2(*later->result, qPrintable(why(*later->result)));
+        QCOMPARE(handled, 1);
     }
 
     void theOwnersRefusalReachesTheLaunch()
