@@ -2,11 +2,15 @@
 
 #include "cli/headless.h"
 #include "cli/historycommand.h"
+#include "cli/profilecommand.h"
 #include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
 #include "smh/redact.h"
+#include "tasks/instanceguard.h"
+#include "tasks/launchrequest.h"
 #include "tasks/monitoroptions.h"
 #include "tasks/startup.h"
+#include "tasks/taskstore.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -15,6 +19,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +57,48 @@ bool displayAvailable()
 #endif
 }
 
+// A launch handed to the open window carries its connection and task IDs;
+// how the window polls was settled when it started.
+void noteWhatStaysWithTheOpenWindow(const MonitorOptions &options)
+{
+    if (!options.interval && !options.maxInterval && !options.requestRate)
+        return;
+    std::fprintf(stderr, "smh-task-monitor: %s\n",
+        qPrintable(QCoreApplication::translate("main",
+            "The tasks were handed to the window already open on this ledger; it keeps its own "
+            "poll interval and request rate.")));
+}
+
+// One window per ledger: a later launch hands its request to the window
+// already open and ends, with the exit code returned. Otherwise `guard`
+// holds the ledger for this window (null: the demo's ledger is its own, in
+// memory, or no lock can be made where the ledger lives, and the window says
+// what it finds there).
+std::optional<int> handToOpenWindow(const MonitorOptions &options, const LaunchRequest &launch,
+    std::unique_ptr<InstanceGuard> &guard)
+{
+    if (options.demo)
+        return std::nullopt;
+    guard = std::make_unique<InstanceGuard>(TaskStore::defaultPath());
+    const Expected<InstanceGuard::Role> role =
+        guard->claimOrForward([&launch] { return launch.encode(); });
+    if (!role) {
+        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(role.error())));
+        return 1;
+    }
+    switch (*role) {
+    case InstanceGuard::Role::Owner:
+        break;
+    case InstanceGuard::Role::Forwarded:
+        noteWhatStaysWithTheOpenWindow(options);
+        return 0;
+    case InstanceGuard::Role::Unguarded:
+        guard.reset();
+        break;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -60,7 +107,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     const bool history = HistoryCommand::wanted(arguments);
-    const bool window = !history && MonitorOptions::wantsWindow(arguments);
+    const bool profile = !history && ProfileCommand::wanted(arguments);
+    const bool window = !history && !profile && MonitorOptions::wantsWindow(arguments);
     const bool display = displayAvailable();
 
     // --help, --version and the headless commands must work without a display.
@@ -76,6 +124,8 @@ int main(int argc, char **argv)
     MonitorOptions::declare(parser);
     if (history)
         HistoryCommand::declare(parser);
+    if (profile)
+        ProfileCommand::declare(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(
             stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(parser.errorText())));
@@ -95,6 +145,8 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(problem)));
         return 2;
     }
+    if (profile)
+        return ProfileCommand::run(parser, options);
     // The simulator lives as long as either face runs; the faces see only a
     // connection to it.
     std::unique_ptr<SmhSimulator> simulator;
@@ -111,6 +163,10 @@ int main(int argc, char **argv)
         HeadlessRunner runner(options);
         return runner.run();
     }
+    const LaunchRequest launch = LaunchRequest::fromOptions(options);
+    std::unique_ptr<InstanceGuard> guard;
+    if (const std::optional<int> handedOver = handToOpenWindow(options, launch, guard))
+        return *handedOver;
     if (!display) {
         // Qt would abort with a message about platform plugins; say what to do instead.
         std::fprintf(stderr, "smh-task-monitor: %s\n",
@@ -119,5 +175,5 @@ int main(int argc, char **argv)
                 "is set). The commands watch and query need none: see --help.")));
         return 2;
     }
-    return runMonitorWindow(*static_cast<QApplication *>(app.get()), options);
+    return runMonitorWindow(*static_cast<QApplication *>(app.get()), options, launch, guard.get());
 }

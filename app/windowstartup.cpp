@@ -7,6 +7,8 @@
 #include "smh/secretstore.h"
 #include "smhresources.h"
 #include "tasks/connectionprofiles.h"
+#include "tasks/instanceguard.h"
+#include "tasks/launchrequest.h"
 #include "tasks/monitor.h"
 #include "tasks/monitoroptions.h"
 #include "tasks/pollscheduler.h"
@@ -17,7 +19,12 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -39,9 +46,140 @@ UiSettings::ThemeMode startupTheme(const UiSettings &settings)
     return settings.themeMode();
 }
 
+// What carrying out a launch's request leaves for the window to do.
+struct Launched
+{
+    qint64 connectionId = 0; // where its task IDs go; 0: none fits, ask
+    bool credentialGiven = false;
+    bool askForCredentials = false;
+    QStringList problems; // said, never dropped
+};
+
+// The request's connection, saved (or found) with its credential, and the
+// connection its task IDs go to. Before the window exists at start-up, so
+// that the keychain is not asked for a credential that was given.
+Launched connectLaunch(Monitor &monitor, const LaunchRequest &request)
+{
+    Launched launched;
+    launched.problems = request.problems;
+    const QList<Connection> saved = monitor.store()->connections();
+    if (request.connection) {
+        const Expected<qint64> connected =
+            Startup::connect(monitor, *request.connection, request.credential);
+        if (connected) {
+            launched.connectionId = *connected;
+            launched.credentialGiven = !request.credential.isEmpty();
+            launched.askForCredentials = request.credential.isEmpty();
+        } else {
+            launched.problems << QCoreApplication::translate(
+                "main", "The connection to %1 could not be saved: %2")
+                                     .arg(request.connection->settings.displayName(),
+                                         connected.error());
+        }
+    } else if (!request.profile.isEmpty()) {
+        const auto it = std::find_if(saved.cbegin(), saved.cend(),
+            [&request](const Connection &c) { return c.answersTo(request.profile); });
+        if (it != saved.cend())
+            launched.connectionId = it->id;
+        else
+            launched.problems << QCoreApplication::translate(
+                "main", "There is no saved profile named \"%1\".")
+                                     .arg(request.profile);
+    } else if (saved.size() == 1) {
+        launched.connectionId = saved.constFirst().id;
+    }
+    return launched;
+}
+
+// The rest, in the window: IDs saved a slice at a time (a long list must not
+// hold up the window); anything unreadable or refused goes to the add-tasks
+// dialog, where it can be fixed or tried again, instead of being dropped.
+void showParsed(MainWindow &window, SecretStore &secrets, const LaunchRequest &request,
+    const Launched &launched, const TaskIdParser::Result &parsed)
+{
+    const QString &ids = request.taskIdText;
+    const qint64 connectionId = launched.connectionId;
+    const bool saveIds = parsed.ok() && !parsed.ids.isEmpty() && connectionId != 0;
+    const bool idsLeft = !saveIds && !ids.trimmed().isEmpty();
+    if (saveIds)
+        window.addTaskIds(connectionId, parsed.ids, ids);
+    if (!request.profile.isEmpty())
+        window.selectConnectionByName(request.profile);
+    if (const QStringList problems = launched.problems; !problems.isEmpty()) {
+        QTimer::singleShot(0, &window, [&window, problems] {
+            QMessageBox::warning(&window, title(), problems.join(u"\n\n"_s));
+        });
+    }
+    if (idsLeft) {
+        QTimer::singleShot(0, &window, [&window, ids] { window.addTasks(ids); });
+    } else if (launched.askForCredentials) {
+        // Only when the keychain has nothing for this connection either.
+        QPointer<MainWindow> guard(&window);
+        secrets.read(connectionId, [guard, connectionId](const QString &secret, const QString &) {
+            if (guard && secret.isEmpty())
+                QTimer::singleShot(
+                    0, guard, [guard, connectionId] { guard->manageConnections(connectionId); });
+        });
+    }
+}
+
+// The IDs are read on a worker thread: a million of them take a quarter of a
+// second, too long for a window in use when a later launch hands them over.
+// `secrets` outlives the window.
+void showLaunch(MainWindow &window, SecretStore &secrets, const LaunchRequest &request,
+    const Launched &launched)
+{
+    if (request.taskIdText.trimmed().isEmpty())
+        return showParsed(window, secrets, request, launched, {});
+    QPointer<MainWindow> guard(&window);
+    QThreadPool::globalInstance()->start([guard, secrets = &secrets, request, launched] {
+        TaskIdParser::Result parsed = TaskIdParser::parse(request.taskIdText);
+        QMetaObject::invokeMethod(
+            qApp,
+            [guard, secrets, request, launched, parsed = std::move(parsed)] {
+                if (guard)
+                    showParsed(*guard, *secrets, request, launched, parsed);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+// A later launch was handed over: the window comes to the front, also from
+// the taskbar or another desktop.
+void bringForward(QWidget &window)
+{
+    window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    window.show();
+    // Platforms without windows to stack (offscreen, in tests) would only
+    // complain about it.
+    if (QGuiApplication::platformName() == u"offscreen"
+        || QGuiApplication::platformName() == u"minimal")
+        return;
+    window.raise();
+    window.activateWindow();
+}
+
+// Later launches on the same ledger hand their requests to this window.
+void answerLaterLaunches(
+    InstanceGuard &guard, Monitor &monitor, SecretStore &secrets, MainWindow &window)
+{
+    const Expected<void> listening =
+        guard.listen([&monitor, &secrets, &window](const QByteArray &message) -> Expected<void> {
+            const Expected<LaunchRequest> request = LaunchRequest::decode(message);
+            if (!request)
+                return unexpected(request.error());
+            showLaunch(window, secrets, *request, connectLaunch(monitor, *request));
+            bringForward(window);
+            return {};
+        });
+    if (!listening)
+        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(listening.error()));
+}
+
 } // namespace
 
-int runMonitorWindow(QApplication &app, const MonitorOptions &options)
+int runMonitorWindow(QApplication &app, const MonitorOptions &options, const LaunchRequest &launch,
+    InstanceGuard *guard)
 {
     QApplication::setApplicationDisplayName(title());
     QGuiApplication::setDesktopFileName(SmhResources::applicationId());
@@ -79,43 +217,13 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
 
     // Whatever the user gave and could not be kept is said, never dropped:
     // the window opens all the same, with the problem in front of it.
-    QStringList problems;
-    qint64 connectionId = 0;
-    bool askForCredentials = false;
+    const Launched launched = connectLaunch(monitor, launch);
+    if (options.demo && launched.connectionId != 0)
+        monitor.addTasks(launched.connectionId, DemoSetup::libraryLevelTaskIds(), {}, true);
+
     QSet<qint64> credentialsGiven;
-    if (const std::optional<Connection> given = Startup::connection(options)) {
-        const QString credential = Startup::credential(options);
-        const Expected<qint64> connected = Startup::connect(monitor, *given, credential);
-        if (connected) {
-            connectionId = *connected;
-            if (credential.isEmpty())
-                askForCredentials = true;
-            else
-                credentialsGiven.insert(connectionId);
-        } else {
-            problems << QCoreApplication::translate(
-                "main", "The connection to %1 could not be saved: %2")
-                            .arg(given->settings.displayName(), connected.error());
-        }
-    }
-
-    // IDs from the command line and --ids-file; anything unreadable, or that
-    // the ledger refused, goes to the add-tasks dialog, where it can be fixed
-    // or tried again, instead of being dropped.
-    const Expected<QString> idText = Startup::taskIdText(options, false);
-    if (!idText)
-        problems << idText.error();
-    const QString ids = idText.valueOr({});
-    const TaskIdParser::Result parsed = TaskIdParser::parse(ids);
-    if (connectionId == 0 && !options.connectionGiven && monitor.store()->connections().size() == 1)
-        connectionId = monitor.store()->connections().constFirst().id;
-    // Saved by the window a slice at a time (a long list must not hold up
-    // the window); what cannot be saved goes to the add-tasks dialog there.
-    const bool saveIds = parsed.ok() && !parsed.ids.isEmpty() && connectionId != 0;
-    const bool idsLeft = !saveIds && !ids.trimmed().isEmpty();
-    if (options.demo && connectionId != 0)
-        monitor.addTasks(connectionId, DemoSetup::libraryLevelTaskIds(), {}, true);
-
+    if (launched.credentialGiven)
+        credentialsGiven.insert(launched.connectionId);
     ConnectionProfiles::loadSecrets(&monitor, &secrets, credentialsGiven);
 
     MainWindow window(&monitor, &secrets);
@@ -128,26 +236,9 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options)
                     .arg(error));
             QCoreApplication::exit(1);
         });
-    if (saveIds)
-        window.addTaskIds(connectionId, parsed.ids, ids);
-    if (!options.profile.isEmpty())
-        window.selectConnectionByName(options.profile);
-    if (!problems.isEmpty()) {
-        QTimer::singleShot(0, &window, [&window, problems] {
-            QMessageBox::warning(&window, title(), problems.join(u"\n\n"_s));
-        });
-    }
-    if (idsLeft) {
-        QTimer::singleShot(0, &window, [&window, ids] { window.addTasks(ids); });
-    } else if (askForCredentials) {
-        // Only when the keychain has nothing for this connection either.
-        QPointer<MainWindow> guard(&window);
-        secrets.read(connectionId, [guard, connectionId](const QString &secret, const QString &) {
-            if (guard && secret.isEmpty())
-                QTimer::singleShot(
-                    0, guard, [guard, connectionId] { guard->manageConnections(connectionId); });
-        });
-    }
+    showLaunch(window, secrets, launch, launched);
+    if (guard)
+        answerLaterLaunches(*guard, monitor, secrets, window);
     const int code = app.exec();
     monitor.shutdown();
     return code;

@@ -331,19 +331,35 @@ void SecretStore::read(qint64 connectionId, ReadCallback done)
     job->start();
 }
 
-void SecretStore::remove(qint64 connectionId)
+void SecretStore::remove(qint64 connectionId, WriteCallback done)
 {
     m_session.remove(connectionId);
+    QString fileError;
     if (privateFileEnabled()) {
-        const QString error = updatePrivateFile(
+        fileError = updatePrivateFile(
             [connectionId](QHash<qint64, QString> &secrets) { secrets.remove(connectionId); });
-        if (!error.isEmpty())
-            qCWarning(lcSecrets).noquote() << error;
+        if (!fileError.isEmpty() && !done)
+            qCWarning(lcSecrets).noquote() << fileError;
     }
-    if (!keychainUsable())
+    if (!keychainUsable()) {
+        if (done)
+            QMetaObject::invokeMethod(
+                this, [done, fileError] { done(fileError); }, Qt::QueuedConnection);
         return;
+    }
     auto *job = new QKeychain::DeletePasswordJob(keychainService, this);
     job->setAutoDelete(true);
     job->setKey(keyFor(connectionId));
+    connect(job, &QKeychain::Job::finished, this, [done, fileError](QKeychain::Job *finished) {
+        if (!done)
+            return;
+        // Nothing to delete, or no keychain at all, is not a failure.
+        const QKeychain::Error error = finished->error();
+        if (error == QKeychain::NoError || error == QKeychain::EntryNotFound
+            || meansNoKeychain(error))
+            done(fileError);
+        else
+            done(tr("The keychain refused to delete the secret: %1").arg(finished->errorString()));
+    });
     job->start();
 }

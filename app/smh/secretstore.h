@@ -58,7 +58,8 @@ public:
 
     void write(qint64 connectionId, const QString &secret, WriteCallback done = {});
     void read(qint64 connectionId, ReadCallback done);
-    void remove(qint64 connectionId);
+    // `done` hears of a failure to delete it (the keychain's or the file's).
+    void remove(qint64 connectionId, WriteCallback done = {});
 
 private:
     static QString keyFor(qint64 connectionId);

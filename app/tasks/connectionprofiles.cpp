@@ -88,3 +88,57 @@ QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
     }
     return added;
 }
+
+void ConnectionProfiles::save(Monitor *monitor, SecretStore *secrets, const ConnectionEdit &added,
+    std::function<void(const Expected<qint64> &)> done)
+{
+    Connection connection = added.connection;
+    const Expected<qint64> id = monitor->addConnection(connection);
+    if (!id) {
+        done(unexpected(tr("The connection \"%1\" could not be saved: %2")
+                            .arg(connection.label(), id.error())));
+        return;
+    }
+    connection.id = *id;
+    if (added.secret.isEmpty()) {
+        done(*id);
+        return;
+    }
+    QPointer<Monitor> guard(monitor);
+    secrets->write(
+        connection.id, added.secret, [guard, secrets, connection, done](const QString &error) {
+            QString problem = error;
+            if (problem.isEmpty() && secrets->backend() == SecretStore::Backend::SessionOnly) {
+                const QString why = secrets->backendProblem();
+                problem = why.isEmpty() ? tr("No keychain is available to keep the secret.") : why;
+            }
+            if (problem.isEmpty()) {
+                done(connection.id);
+                return;
+            }
+            if (guard)
+                guard->removeConnection(connection.id);
+            secrets->remove(connection.id);
+            done(unexpected(
+                tr("The profile \"%1\" was not saved: %2").arg(connection.label(), problem)));
+        });
+}
+
+void ConnectionProfiles::forget(Monitor *monitor, SecretStore *secrets,
+    const Connection &connection, std::function<void(const Expected<void> &)> done)
+{
+    if (const Expected<void> removed = monitor->removeConnection(connection.id); !removed) {
+        done(unexpected(tr("The connection \"%1\" could not be removed: %2")
+                            .arg(connection.label(), removed.error())));
+        return;
+    }
+    secrets->remove(connection.id, [done, name = connection.label()](const QString &error) {
+        // The profile is gone either way; a secret left behind is worth a word.
+        if (error.isEmpty())
+            done({});
+        else
+            done(unexpected(tr("The profile \"%1\" was removed, but its secret could not be "
+                               "deleted: %2")
+                                .arg(name, error)));
+    });
+}

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "smh/expected.h"
 #include "tasks/task.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QSet>
 #include <QStringList>
+
+#include <functional>
 
 class Monitor;
 class SecretStore;
@@ -40,4 +43,17 @@ public:
     // sentences for the user in *problems when something could not be done.
     static QList<qint64> apply(Monitor *monitor, SecretStore *secrets,
         const QList<ConnectionEdit> &edits, QStringList *problems);
+
+    // For the profile commands, where no window runs and nothing is polled:
+    // saves a connection and keeps its secret where the window would, and
+    // `done` hears its id, or why nothing was saved. A secret that cannot be
+    // kept (no keychain and no private file, or one that refuses it) takes
+    // its connection back out: a profile that needs a secret it lacks is of
+    // no use to cron.
+    static void save(Monitor *monitor, SecretStore *secrets, const ConnectionEdit &added,
+        std::function<void(const Expected<qint64> &)> done);
+    // Forgets a connection, its tasks and its secret; `done` runs once the
+    // keychain has answered too.
+    static void forget(Monitor *monitor, SecretStore *secrets, const Connection &connection,
+        std::function<void(const Expected<void> &)> done);
 };

@@ -74,7 +74,14 @@ void MonitorOptions::declare(QCommandLineParser &parser)
            "  query   query once, print, exit\n"
            "  history show | set | clear\n"
            "          a library's file history: its settings, and clearing every historical\n"
-           "          version (clear needs --yes)\n\n"
+           "          version (clear needs --yes)\n"
+           "  profile add NAME | list | remove NAME\n"
+           "          saved connections for scripts and cron (add takes the connection options;\n"
+           "          its secret goes to the keychain, or with --store-secret-in-file to a\n"
+           "          private file)\n\n"
+           "One window per ledger: launched again while it is open, the program hands its task "
+           "IDs and connection to that window and exits. The commands are never held up by "
+           "it.\n\n"
            "Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) "
            "or from files, never from the command line."));
     parser.addHelpOption();

@@ -522,6 +522,18 @@ You can also drop a text or CSV file here.</source>
         <source>The connection &quot;%1&quot; could not be removed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No keychain is available to keep the secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; was removed, but its secret could not be deleted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSettings</name>
@@ -1218,6 +1230,108 @@ You can also drop a text or CSV file here.</source>
     </message>
 </context>
 <context>
+    <name>InstanceGuard</name>
+    <message>
+        <source>This is not a request of SMH Task Monitor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open window belongs to another version of SMH Task Monitor; close it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is larger than %1 MiB and was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is longer than it says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window is closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a process that has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger %1 is open in a window of SMH Task Monitor (%2) that does not answer; close that window or end the process, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The socket %1 belongs to another user; nothing was sent to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is too large to hand to the open window (over %1 MiB); add the tasks there from a file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window that has the ledger open (%1) did not answer within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open window refused the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open window answered in a way this version does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window does not hold the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later launches cannot hand their tasks to this window: the socket %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LaunchRequest</name>
+    <message>
+        <source>&quot;%1&quot; is not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is not a map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is of another version of SMH Task Monitor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a short list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds something other than short text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n row(s) copied.</source>
@@ -1850,6 +1964,12 @@ Commands:
   history show | set | clear
           a library&apos;s file history: its settings, and clearing every historical
           version (clear needs --yes)
+  profile add NAME | list | remove NAME
+          saved connections for scripts and cron (add takes the connection options;
+          its secret goes to the keychain, or with --store-secret-in-file to a
+          private file)
+
+One window per ledger: launched again while it is open, the program hands its task IDs and connection to that window and exits. The commands are never held up by it.
 
 Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) or from files, never from the command line.</source>
         <translation type="unfinished"></translation>
@@ -1871,6 +1991,158 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCommand</name>
+    <message>
+        <source>profile add: keep the token or secret in the private secrets file (only your user can read it) instead of the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile remove: also when the profile still has tasks, which go with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile needs add, list or remove, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile %1 needs the profile&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile&apos;s name is one line of 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile commands work on saved profiles; --demo has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--store-secret-in-file belongs to profile add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile add needs --library ID (and --endpoint URL for a private deployment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --token-file or --secret-file, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--store-secret-in-file needs a token or secret to keep: --token-file or --secret-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--yes belongs to profile remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists already; remove it first to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This library and space are saved already, as the profile &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The keychain did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>The keychain did not answer within %n second.</numerusform>
+            <numerusform>The keychain did not answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No keychain is available to keep the secret, so the profile was not saved. Add --store-secret-in-file to keep it in a file only your user can read, or save the profile without a secret and give one at each run (SMH_ACCESS_TOKEN, --token-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its secret is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its secret is in %1, which only your user can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret saved: give one at each run (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, --token-file, --secret-file), or in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; saved (%2); %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profiles saved yet: add one with &quot;smh-task-monitor profile add NAME --library ID&quot;, or in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIBRARY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPACE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCOPE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREDENTIAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENDPOINT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; names %n profile(s); remove it in the window, where they can be told apart.</source>
+        <translation>
+            <numerusform>&quot;%1&quot; names %n profile; remove it in the window, where they can be told apart.</numerusform>
+            <numerusform>&quot;%1&quot; names %n profiles; remove it in the window, where they can be told apart.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The profile &quot;%1&quot; still tracks %n task(s), which would be forgotten with it; add --yes to remove it all the same.</source>
+        <translation>
+            <numerusform>The profile &quot;%1&quot; still tracks %n task, which would be forgotten with it; add --yes to remove it all the same.</numerusform>
+            <numerusform>The profile &quot;%1&quot; still tracks %n tasks, which would be forgotten with it; add --yes to remove it all the same.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1984,6 +2256,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>The keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused to delete the secret: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2954,6 +3230,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>The connection to %1 could not be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tasks were handed to the window already open on this ledger; it keeps its own poll interval and request rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved profile named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -520,6 +520,18 @@ You can also drop a text or CSV file here.</source>
         <source>The connection &quot;%1&quot; could not be removed: %2</source>
         <translation>无法删除连接“%1”：%2</translation>
     </message>
+    <message>
+        <source>No keychain is available to keep the secret.</source>
+        <translation>没有可用的钥匙串来保存该密钥。</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; was not saved: %2</source>
+        <translation>配置“%1”未保存：%2</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; was removed, but its secret could not be deleted: %2</source>
+        <translation>配置“%1”已删除，但其密钥未能删除：%2</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSettings</name>
@@ -1215,6 +1227,108 @@ You can also drop a text or CSV file here.</source>
     </message>
 </context>
 <context>
+    <name>InstanceGuard</name>
+    <message>
+        <source>This is not a request of SMH Task Monitor.</source>
+        <translation>这不是 SMH 任务监控器的请求。</translation>
+    </message>
+    <message>
+        <source>The open window belongs to another version of SMH Task Monitor; close it first.</source>
+        <translation>已打开的窗口属于另一个版本的 SMH 任务监控器，请先将其关闭。</translation>
+    </message>
+    <message>
+        <source>The request is larger than %1 MiB and was not read.</source>
+        <translation>请求超过 %1 MiB，未予读取。</translation>
+    </message>
+    <message>
+        <source>The request is longer than it says.</source>
+        <translation>请求的实际长度超过其声明的长度。</translation>
+    </message>
+    <message>
+        <source>The window is closing.</source>
+        <translation>窗口正在关闭。</translation>
+    </message>
+    <message>
+        <source>a process that has ended</source>
+        <translation>一个已结束的进程</translation>
+    </message>
+    <message>
+        <source>process %1 on %2</source>
+        <translation>%2 上的进程 %1</translation>
+    </message>
+    <message>
+        <source>The ledger %1 is open in a window of SMH Task Monitor (%2) that does not answer; close that window or end the process, then try again.</source>
+        <translation>任务台账 %1 已在一个无响应的 SMH 任务监控器窗口（%2）中打开；请关闭该窗口或结束该进程后重试。</translation>
+    </message>
+    <message>
+        <source>The socket %1 belongs to another user; nothing was sent to it.</source>
+        <translation>套接字 %1 属于其他用户，未向其发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The request is too large to hand to the open window (over %1 MiB); add the tasks there from a file instead.</source>
+        <translation>请求过大（超过 %1 MiB），无法交给已打开的窗口；请改为在该窗口中从文件添加任务。</translation>
+    </message>
+    <message>
+        <source>The window that has the ledger open (%1) did not answer within %2 s.</source>
+        <translation>打开任务台账的窗口（%1）未在 %2 秒内响应。</translation>
+    </message>
+    <message>
+        <source>The open window refused the request.</source>
+        <translation>已打开的窗口拒绝了该请求。</translation>
+    </message>
+    <message>
+        <source>The open window answered in a way this version does not understand.</source>
+        <translation>已打开的窗口的回复无法被此版本理解。</translation>
+    </message>
+    <message>
+        <source>This window does not hold the ledger.</source>
+        <translation>此窗口未持有任务台账。</translation>
+    </message>
+    <message>
+        <source>Later launches cannot hand their tasks to this window: the socket %1 cannot be created.</source>
+        <translation>之后的启动无法将任务交给此窗口：无法创建套接字 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchRequest</name>
+    <message>
+        <source>&quot;%1&quot; is not text.</source>
+        <translation>“%1”不是文本。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than %2 characters.</source>
+        <translation>“%1”超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not true or false.</source>
+        <translation>“%1”不是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>The connection is not a map.</source>
+        <translation>连接不是一个映射。</translation>
+    </message>
+    <message>
+        <source>The request could not be read.</source>
+        <translation>无法读取该请求。</translation>
+    </message>
+    <message>
+        <source>The request is of another version of SMH Task Monitor.</source>
+        <translation>该请求来自另一个版本的 SMH 任务监控器。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a short list.</source>
+        <translation>“%1”不是一个简短的列表。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds something other than short text.</source>
+        <translation>“%1”包含简短文本以外的内容。</translation>
+    </message>
+    <message>
+        <source>The request was refused: %1</source>
+        <translation>请求被拒绝：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Demo: embedded SMH simulator</source>
@@ -1841,6 +1955,12 @@ Commands:
   history show | set | clear
           a library&apos;s file history: its settings, and clearing every historical
           version (clear needs --yes)
+  profile add NAME | list | remove NAME
+          saved connections for scripts and cron (add takes the connection options;
+          its secret goes to the keychain, or with --store-secret-in-file to a
+          private file)
+
+One window per ledger: launched again while it is open, the program hands its task IDs and connection to that window and exits. The commands are never held up by it.
 
 Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) or from files, never from the command line.</source>
         <translation>监控腾讯云智能媒资托管（SMH）任务。
@@ -1852,6 +1972,11 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
   history show | set | clear
           媒体库的文件历史版本：查看或修改其设置，以及清除所有历史版本
           （clear 需要 --yes）
+  profile add NAME | list | remove NAME
+          为脚本和定时任务保存的连接（add 接受连接选项；其密钥保存在钥匙串中，
+          或通过 --store-secret-in-file 保存在私有文件中）
+
+每个任务台账只有一个窗口：窗口打开时再次启动本程序，会将任务 ID 和连接交给该窗口后退出。命令行命令从不受其阻挡。
 
 凭据从环境变量（SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET）或文件中读取，绝不从命令行读取。</translation>
     </message>
@@ -1873,6 +1998,155 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Cannot create %1: %2</source>
         <translation>无法创建 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCommand</name>
+    <message>
+        <source>profile add: keep the token or secret in the private secrets file (only your user can read it) instead of the keychain.</source>
+        <translation>profile add：将令牌或密钥保存在私有密钥文件（仅您的用户可读）中，而不是钥匙串中。</translation>
+    </message>
+    <message>
+        <source>profile remove: also when the profile still has tasks, which go with it.</source>
+        <translation>profile remove：即使该配置仍有任务也删除，任务将随之删除。</translation>
+    </message>
+    <message>
+        <source>profile needs add, list or remove, not &quot;%1&quot;.</source>
+        <translation>profile 需要 add、list 或 remove，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>profile %1 needs the profile&apos;s name.</source>
+        <translation>profile %1 需要配置名称。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>多余的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>A profile&apos;s name is one line of 1 to %1 characters.</source>
+        <translation>配置名称须为一行，长度为 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The profile commands work on saved profiles; --demo has none.</source>
+        <translation>profile 命令作用于已保存的配置；--demo 没有已保存的配置。</translation>
+    </message>
+    <message>
+        <source>--store-secret-in-file belongs to profile add.</source>
+        <translation>--store-secret-in-file 只能用于 profile add。</translation>
+    </message>
+    <message>
+        <source>profile add needs --library ID (and --endpoint URL for a private deployment).</source>
+        <translation>profile add 需要 --library ID（私有部署还需要 --endpoint URL）。</translation>
+    </message>
+    <message>
+        <source>Give --token-file or --secret-file, not both.</source>
+        <translation>请指定 --token-file 或 --secret-file，不能同时指定。</translation>
+    </message>
+    <message>
+        <source>--store-secret-in-file needs a token or secret to keep: --token-file or --secret-file.</source>
+        <translation>--store-secret-in-file 需要要保存的令牌或密钥：--token-file 或 --secret-file。</translation>
+    </message>
+    <message>
+        <source>--yes belongs to profile remove.</source>
+        <translation>--yes 只能用于 profile remove。</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists already; remove it first to replace it.</source>
+        <translation>名为“%1”的配置已存在；如需替换，请先将其删除。</translation>
+    </message>
+    <message>
+        <source>This library and space are saved already, as the profile &quot;%1&quot;.</source>
+        <translation>该媒体库和空间已保存为配置“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The keychain did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>钥匙串未在 %n 秒内响应。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No keychain is available to keep the secret, so the profile was not saved. Add --store-secret-in-file to keep it in a file only your user can read, or save the profile without a secret and give one at each run (SMH_ACCESS_TOKEN, --token-file).</source>
+        <translation>没有可用的钥匙串来保存密钥，因此配置未保存。请添加 --store-secret-in-file 将其保存在仅您的用户可读的文件中，或保存不含密钥的配置，并在每次运行时提供凭据（SMH_ACCESS_TOKEN、--token-file）。</translation>
+    </message>
+    <message>
+        <source>its secret is in the keychain.</source>
+        <translation>其密钥保存在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>its secret is in %1, which only your user can read.</source>
+        <translation>其密钥保存在 %1 中，仅您的用户可读。</translation>
+    </message>
+    <message>
+        <source>no secret saved: give one at each run (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, --token-file, --secret-file), or in the window.</source>
+        <translation>未保存密钥：请在每次运行时提供（SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET、--token-file、--secret-file），或在窗口中设置。</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; saved (%2); %3</source>
+        <translation>配置“%1”已保存（%2）；%3</translation>
+    </message>
+    <message>
+        <source>No profiles saved yet: add one with &quot;smh-task-monitor profile add NAME --library ID&quot;, or in the window.</source>
+        <translation>尚未保存任何配置：请使用“smh-task-monitor profile add NAME --library ID”添加，或在窗口中添加。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>LIBRARY</source>
+        <translation>媒体库</translation>
+    </message>
+    <message>
+        <source>SPACE</source>
+        <translation>空间</translation>
+    </message>
+    <message>
+        <source>SCOPE</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>CREDENTIAL</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>ENDPOINT</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>library</source>
+        <translation>媒体库</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>空间</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>There is no saved profile named &quot;%1&quot;.</source>
+        <translation>不存在名为“%1”的已保存连接配置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; names %n profile(s); remove it in the window, where they can be told apart.</source>
+        <translation>
+            <numerusform>“%1”对应 %n 个配置；请在窗口中删除，在那里可以区分它们。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The profile &quot;%1&quot; still tracks %n task(s), which would be forgotten with it; add --yes to remove it all the same.</source>
+        <translation>
+            <numerusform>配置“%1”仍在跟踪 %n 个任务，删除配置会一并遗忘这些任务；如仍要删除，请添加 --yes。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; removed.</source>
+        <translation>配置“%1”已删除。</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +2260,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>No keychain is available: tokens and secrets are kept for this session only and must be entered again after a restart.</source>
         <translation>系统钥匙串不可用：访问令牌和密钥仅在本次会话中保留，重启后需要重新输入。</translation>
+    </message>
+    <message>
+        <source>The keychain refused to delete the secret: %1</source>
+        <translation>钥匙串拒绝删除该密钥：%1</translation>
     </message>
 </context>
 <context>
@@ -2954,6 +3232,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>The connection to %1 could not be saved: %2</source>
         <translation>无法保存到 %1 的连接：%2</translation>
+    </message>
+    <message>
+        <source>The tasks were handed to the window already open on this ledger; it keeps its own poll interval and request rate.</source>
+        <translation>任务已交给在此任务台账上已打开的窗口；该窗口保留其自身的轮询间隔和请求速率。</translation>
+    </message>
+    <message>
+        <source>There is no saved profile named &quot;%1&quot;.</source>
+        <translation>不存在名为“%1”的已保存连接配置。</translation>
     </message>
 </context>
 </TS>

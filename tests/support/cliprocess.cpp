@@ -12,20 +12,25 @@ QString Run::text() const
     return QString::fromUtf8(out + "\n--- stderr:\n" + err);
 }
 
-std::unique_ptr<QProcess> start(
-    const QString &program, const QStringList &arguments, const Options &options)
+QProcessEnvironment environment(const QProcessEnvironment &extra)
 {
-    auto process = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s,
              u"QT_QPA_PLATFORM"_s, // headless needs no platform plugin at all
              u"SMH_ACCESS_TOKEN"_s, u"SMH_LIBRARY_SECRET"_s})
         env.remove(name);
     env.insert(u"LANG"_s, u"C.UTF-8"_s);
-    const QStringList keys = options.environment.keys();
+    const QStringList keys = extra.keys();
     for (const QString &key : keys)
-        env.insert(key, options.environment.value(key));
-    process->setProcessEnvironment(env);
+        env.insert(key, extra.value(key));
+    return env;
+}
+
+std::unique_ptr<QProcess> start(
+    const QString &program, const QStringList &arguments, const Options &options)
+{
+    auto process = std::make_unique<QProcess>();
+    process->setProcessEnvironment(environment(options.environment));
     process->start(program, arguments);
     if (!process->waitForStarted())
         return nullptr;

@@ -43,4 +43,8 @@ std::unique_ptr<QProcess> start(
     const QString &program, const QStringList &arguments, const Options &options = {});
 Run finish(QProcess &process, const Options &options = {});
 
+// The clean environment run() gives the program, with `extra` on top: for a
+// test that starts a process of its own (a window that stays open).
+QProcessEnvironment environment(const QProcessEnvironment &extra = {});
+
 } // namespace CliProcess
