@@ -1089,10 +1089,6 @@ You can also drop a text or CSV file here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Storage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1101,15 +1097,7 @@ You can also drop a text or CSV file here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cleanups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1226,6 +1214,26 @@ You can also drop a text or CSV file here.</source>
     </message>
     <message>
         <source>File history was turned back on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File &amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clea&amp;nups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no connection yet: add one under Connection ▸ Manage Connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>library %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3177,6 +3185,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>Clear finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usage samples yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

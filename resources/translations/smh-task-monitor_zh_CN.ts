@@ -1086,10 +1086,6 @@ You can also drop a text or CSV file here.</source>
         <translation>连接(&amp;C)：</translation>
     </message>
     <message>
-        <source>Storage</source>
-        <translation>存储</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -1098,16 +1094,8 @@ You can also drop a text or CSV file here.</source>
         <translation>SMH 的用量数据可能明显滞后，因此清除完成后，释放的空间可能要过一段时间才会显示。</translation>
     </message>
     <message>
-        <source>Cleanups</source>
-        <translation>清理记录</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>File history</source>
-        <translation>文件历史版本</translation>
     </message>
     <message>
         <source>&amp;Versions kept per file:</source>
@@ -1224,6 +1212,26 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>File history was turned back on.</source>
         <translation>文件历史已重新开启。</translation>
+    </message>
+    <message>
+        <source>File &amp;History</source>
+        <translation>文件历史版本(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Storage</source>
+        <translation>存储(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Clea&amp;nups</source>
+        <translation>清理记录(&amp;N)</translation>
+    </message>
+    <message>
+        <source>There is no connection yet: add one under Connection ▸ Manage Connections.</source>
+        <translation>尚无连接：请在“连接 ▸ 管理连接”中添加。</translation>
+    </message>
+    <message>
+        <source>library %1</source>
+        <translation>媒体库 %1</translation>
     </message>
 </context>
 <context>
@@ -3179,6 +3187,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Clear finished</source>
         <translation>清除结束</translation>
+    </message>
+    <message>
+        <source>No usage samples yet</source>
+        <translation>尚无用量采样</translation>
     </message>
 </context>
 <context>
