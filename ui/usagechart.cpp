@@ -43,6 +43,8 @@ UsageChart::UsageChart(UsageChartModel *model, QWidget *parent)
     chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     chart->setMargins(QMargins(4, 4, 4, 4));
     m_usage->setName(tr("Library usage"));
+    // A first sample is a point, not yet a line: shown all the same.
+    m_usage->setPointsVisible(true);
     chart->addSeries(m_usage);
     m_time->setFormat(u"HH:mm"_s);
     m_time->setTickCount(5);
