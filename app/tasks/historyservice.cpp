@@ -2,22 +2,20 @@
 
 #include "smh/redact.h"
 #include "smh/smhclient.h"
-#include "smh/tokenprovider.h"
-#include "tasks/monitor.h"
 #include "tasks/taskstore.h"
 
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
 
-HistoryService::HistoryService(Monitor *monitor)
-    : QObject(monitor)
-    , m_monitor(monitor)
-    , m_ledger(new HistoryLedger(monitor->store(), this))
+HistoryService::HistoryService(Engine engine, QObject *parent)
+    : QObject(parent)
+    , m_engine(std::move(engine))
+    , m_ledger(new HistoryLedger(m_engine.store, this))
     , m_origin(HistoryLedger::thisOrigin(tr("monitor")))
 {
-    connect(monitor->store(), &TaskStore::transitioned, this, &HistoryService::onTransitions);
-    connect(monitor->store(), &TaskStore::tasksChanged, this, [this](const QList<Task> &tasks) {
+    connect(m_engine.store, &TaskStore::transitioned, this, &HistoryService::onTransitions);
+    connect(m_engine.store, &TaskStore::tasksChanged, this, [this](const QList<Task> &tasks) {
         for (const Task &task : tasks) {
             if (task.taskType == u"clearLibraryHistory")
                 takeDeleteCount(task);
@@ -29,7 +27,7 @@ HistoryService::HistoryService(Monitor *monitor)
 
 void HistoryService::withAdminToken(qint64 connectionId, QObject *context, WithToken use)
 {
-    const auto connection = m_monitor->store()->connection(connectionId);
+    const auto connection = m_engine.store->connection(connectionId);
     if (!connection) {
         QTimer::singleShot(0, context, [use] {
             use(unexpected(SmhError(SmhError::Kind::InvalidInput, tr("no such connection"))),
@@ -38,8 +36,8 @@ void HistoryService::withAdminToken(qint64 connectionId, QObject *context, WithT
         return;
     }
     const ConnectionSettings settings = connection->settings;
-    const QString secret = m_monitor->librarySecret(connectionId);
-    SmhClient *client = m_monitor->client();
+    const QString secret = m_engine.librarySecret(connectionId);
+    SmhClient *client = m_engine.client;
     if (!secret.isEmpty()) {
         // A token with the admin grant for this call only: it is deleted
         // once the call is done, and would expire on its own in five minutes.
@@ -56,8 +54,7 @@ void HistoryService::withAdminToken(qint64 connectionId, QObject *context, WithT
             });
         return;
     }
-    TokenProvider *tokens = m_monitor->tokens(connectionId);
-    const QString token = tokens ? tokens->token() : QString();
+    const QString token = m_engine.accessToken(connectionId);
     QTimer::singleShot(0, context, [use, token] {
         if (token.isEmpty())
             use(unexpected(SmhError(SmhError::Kind::InvalidInput, tr("no access token"))), [] {});
@@ -70,7 +67,7 @@ template<typename T>
 void HistoryService::adminCall(
     qint64 connectionId, QObject *context, HistoryApi::Done<T> done, AdminCall<T> call)
 {
-    const auto connection = m_monitor->store()->connection(connectionId);
+    const auto connection = m_engine.store->connection(connectionId);
     QPointer<QObject> guard(context);
     withAdminToken(connectionId, context,
         [connection, done, call, guard](Expected<QString, SmhError> token, Release release) {
@@ -93,7 +90,7 @@ void HistoryService::readSettings(
     adminCall<HistorySettings>(connectionId, context, std::move(done),
         [this, context](const ConnectionSettings &settings, const QString &token,
             HistoryApi::Done<HistorySettings> reply) {
-            HistoryApi::readSettings(m_monitor->client(), settings, token, context, reply);
+            HistoryApi::readSettings(m_engine.client, settings, token, context, reply);
         });
 }
 
@@ -125,8 +122,7 @@ void HistoryService::writeSettings(
                         .arg(recorded.error()))));
                 return;
             }
-            ApiJob *job =
-                HistoryApi::startWriteSettings(m_monitor->client(), settings, token, change);
+            ApiJob *job = HistoryApi::startWriteSettings(m_engine.client, settings, token, change);
             connect(job, &SmhJob::finished, this, [this, job, id = *recorded, reply] {
                 switch (job->effect()) {
                 case ApiJob::Effect::Applied:
@@ -153,7 +149,7 @@ void HistoryService::writeSettings(
 
 void HistoryService::releaseToken(const ConnectionSettings &settings, const QString &token)
 {
-    SmhJob *job = HistoryApi::releaseToken(m_monitor->client(), settings, token);
+    SmhJob *job = HistoryApi::releaseToken(m_engine.client, settings, token);
     if (!job)
         return;
     ++m_releasing;
@@ -184,7 +180,7 @@ void HistoryService::whenTokensReleased(
 void HistoryService::sampleUsage(
     qint64 connectionId, QObject *context, HistoryApi::Done<UsageReading> done)
 {
-    const auto connection = m_monitor->store()->connection(connectionId);
+    const auto connection = m_engine.store->connection(connectionId);
     withAdminToken(connectionId, context,
         [this, connection, context, done](Expected<QString, SmhError> token, Release release) {
             if (!token) {
@@ -193,7 +189,7 @@ void HistoryService::sampleUsage(
             }
             const ConnectionSettings settings = connection->settings;
             const QString value = *token;
-            HistoryApi::libraryUsage(m_monitor->client(), settings, value, context,
+            HistoryApi::libraryUsage(m_engine.client, settings, value, context,
                 [this, settings, value, context, done, release](Expected<qint64, SmhError> total) {
                     if (!total) {
                         release();
@@ -210,7 +206,7 @@ void HistoryService::sampleUsage(
                         done(reading);
                         return;
                     }
-                    HistoryApi::spaceSize(m_monitor->client(), settings, value, context,
+                    HistoryApi::spaceSize(m_engine.client, settings, value, context,
                         [this, library, settings, reading, done, release](
                             Expected<qint64, SmhError> space) mutable {
                             release();
@@ -258,7 +254,7 @@ bool HistoryService::isClearing(const LibraryKey &library) const
 void HistoryService::clearHistory(
     qint64 connectionId, const ClearOptions &options, QObject *context, ClearDone done)
 {
-    const auto connection = m_monitor->store()->connection(connectionId);
+    const auto connection = m_engine.store->connection(connectionId);
     if (!connection || m_closing) {
         ClearRefusal refusal;
         refusal.reason =
@@ -273,18 +269,13 @@ void HistoryService::clearHistory(
     target.connectionName =
         connection->name.isEmpty() ? connection->settings.displayName() : connection->name;
     target.settings = connection->settings;
-    target.librarySecret = m_monitor->librarySecret(connectionId);
-    if (TokenProvider *tokens = m_monitor->tokens(connectionId))
-        target.accessToken = tokens->token();
+    target.librarySecret = m_engine.librarySecret(connectionId);
+    target.accessToken = m_engine.accessToken(connectionId);
     // SMH answers for the clear's task only at library level.
-    auto addTask = [this, connectionId](qint64 taskId, const QString &note) -> Expected<void> {
-        const auto added = m_monitor->addTasks(connectionId, {taskId}, note, true);
-        if (!added)
-            return unexpected(added.error());
-        return {};
+    auto addTask = [this, connectionId](qint64 taskId, const QString &note) {
+        return m_engine.addLibraryTask(connectionId, taskId, note);
     };
-    auto *job =
-        new ClearJob(m_monitor->client(), m_ledger, target, options, m_origin, addTask, this);
+    auto *job = new ClearJob(m_engine.client, m_ledger, target, options, m_origin, addTask, this);
     m_clears.append(job);
     connect(job, &ClearJob::usageRead, this, [this](const LibraryKey &library, qint64 bytes) {
         recordSample(library, {QDateTime::currentDateTimeUtc(), bytes, {}});
@@ -374,7 +365,7 @@ void HistoryService::resume()
     m_ledger->settleStaleClaims();
     const QList<CleanupRecord> running = m_ledger->runningCleanups();
     for (const CleanupRecord &record : running) {
-        const auto task = m_monitor->store()->task(record.task);
+        const auto task = m_engine.store->task(record.task);
         if (task && task->isFinal())
             finishCleanup(record, TaskStates::key(task->state));
         else
@@ -394,7 +385,7 @@ void HistoryService::finishCleanup(CleanupRecord record, const QString &outcome)
         putSettingsBack(record, *record.restoreSettings, this, [](Expected<bool, SmhError>) {});
     Q_EMIT cleanupFinished(record);
     // v2 may have said already how many versions went (TaskTypeFetcher).
-    if (const std::optional<Task> task = m_monitor->store()->task(record.task))
+    if (const std::optional<Task> task = m_engine.store->task(record.task))
         takeDeleteCount(*task);
 }
 
@@ -420,7 +411,7 @@ void HistoryService::watchUsage(qint64 connectionId, bool watch)
         m_watchers.remove(connectionId);
     if (watch) {
         // The demo's clear ends in seconds: sample often enough to show it.
-        if (m_monitor->isDemoMode() && m_sampleTimer.interval() > 5'000)
+        if (m_engine.isDemoMode() && m_sampleTimer.interval() > 5'000)
             m_sampleTimer.setInterval(5'000);
         m_sampleTimer.start();
         sampleTick();
@@ -441,7 +432,7 @@ void HistoryService::sampleTick()
         due.insert(it.key());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 window = std::chrono::duration_cast<std::chrono::seconds>(afterWindow).count();
-    const QList<Connection> connections = m_monitor->store()->connections();
+    const QList<Connection> connections = m_engine.store->connections();
     for (const Connection &connection : connections) {
         if (connection.settings.libraryLevel)
             continue;

@@ -12,7 +12,8 @@
 
 #include <chrono>
 
-class Monitor;
+class SmhClient;
+class TaskStore;
 
 // One reading of what a connection's library (and space) stores.
 struct UsageReading
@@ -38,7 +39,21 @@ public:
     static constexpr std::chrono::minutes afterWindow {15};
     static constexpr std::chrono::seconds defaultSampleInterval {30};
 
-    explicit HistoryService(Monitor *monitor);
+    // What the service needs of the monitor that owns it, handed over as
+    // functions: the history wing never reaches into the monitor itself.
+    struct Engine
+    {
+        SmhClient *client = nullptr;
+        TaskStore *store = nullptr;
+        std::function<QString(qint64 connectionId)> librarySecret;
+        std::function<QString(qint64 connectionId)> accessToken;
+        // Tracks a task (a clear's, at library level) like any other.
+        std::function<Expected<void>(qint64 connectionId, qint64 taskId, const QString &note)>
+            addLibraryTask;
+        std::function<bool()> isDemoMode;
+    };
+
+    HistoryService(Engine engine, QObject *parent);
 
     HistoryLedger *ledger() const { return m_ledger; }
     // Who this process is, in the records of the clears it starts
@@ -112,7 +127,7 @@ private:
     void recordSample(const LibraryKey &library, const UsageSample &sample);
     void sampleTick();
 
-    Monitor *m_monitor;
+    Engine m_engine;
     HistoryLedger *m_ledger;
     QString m_origin;
     QList<QPointer<ClearJob>> m_clears;

@@ -17,8 +17,28 @@ Monitor::Monitor(QObject *parent)
     , m_notifier(new TaskNotifier(m_store, this))
     , m_taskTypes(new TaskTypeFetcher(
           m_client, m_store, [this](qint64 connectionId) { return tokens(connectionId); }, this))
-    , m_history(new HistoryService(this))
+    , m_history(new HistoryService(historyEngine(), this))
 { }
+
+HistoryService::Engine Monitor::historyEngine()
+{
+    HistoryService::Engine engine;
+    engine.client = m_client;
+    engine.store = m_store;
+    engine.librarySecret = [this](qint64 id) { return m_secrets.value(id); };
+    engine.accessToken = [this](qint64 id) {
+        const TokenProvider *provider = tokens(id);
+        return provider ? provider->token() : QString();
+    };
+    engine.addLibraryTask = [this](
+                                qint64 id, qint64 taskId, const QString &note) -> Expected<void> {
+        if (const auto added = addTasks(id, {taskId}, note, true); !added)
+            return unexpected(added.error());
+        return {};
+    };
+    engine.isDemoMode = [this] { return m_demoMode; };
+    return engine;
+}
 
 Monitor::~Monitor()
 {

@@ -89,8 +89,7 @@ public:
     void shutdown();
 
 private:
-    friend class HistoryService; // mints admin tokens from the secret
-    QString librarySecret(qint64 connectionId) const { return m_secrets.value(connectionId); }
+    HistoryService::Engine historyEngine();
 
     TokenProvider *ensureTokenProvider(const Connection &connection);
 
