@@ -1,5 +1,6 @@
 #include "smh/historyapi.h"
 
+#include "smh/jsoncount.h"
 #include "smh/smhclient.h"
 
 #include <QJsonDocument>
@@ -22,30 +23,6 @@ QString historyPath(const ConnectionSettings &settings)
 SmhError malformed(const QString &what)
 {
     return SmhError(SmhError::Kind::Malformed, what);
-}
-
-// A byte count: SMH sends a decimal string; a number is taken too. Anything
-// else (negative, fractional, too long to be a size) is not a size.
-std::optional<qint64> byteCount(const QJsonValue &value)
-{
-    if (value.isDouble()) {
-        const double d = value.toDouble();
-        if (d >= 0 && d < 9.0e18 && d == double(qint64(d)))
-            return qint64(d);
-        return std::nullopt;
-    }
-    if (!value.isString())
-        return std::nullopt;
-    const QString text = value.toString().trimmed();
-    if (text.isEmpty() || text.size() > 19)
-        return std::nullopt;
-    for (QChar c : text) {
-        if (!c.isDigit() || c.unicode() > 0x7f)
-            return std::nullopt;
-    }
-    bool ok = false;
-    const qint64 bytes = text.toLongLong(&ok);
-    return ok ? std::optional<qint64>(bytes) : std::nullopt;
 }
 
 // A setting's number; `ok` false when present with a type no reading fits.
@@ -188,7 +165,7 @@ Expected<qint64, SmhError> LibraryUsage::parseTotal(const QByteArray &body)
     const auto object = objectOf(body, u"usage"_s);
     if (!object)
         return unexpected(object.error());
-    const auto bytes = byteCount(object->value(u"totalFileSize"));
+    const auto bytes = JsonCount::read(object->value(u"totalFileSize"));
     if (!bytes)
         return unexpected(
             malformed(HistoryChange::tr("the usage reply has no byte count in totalFileSize")));
@@ -201,15 +178,10 @@ Expected<qint64, SmhError> LibraryUsage::parseSpaceSize(const QByteArray &body)
     if (!object)
         return unexpected(object.error());
     for (QStringView key : {u"size", u"totalFileSize", u"usedSize"}) {
-        if (const auto bytes = byteCount(object->value(key)))
+        if (const auto bytes = JsonCount::read(object->value(key)))
             return *bytes;
     }
     return unexpected(malformed(HistoryChange::tr("the space size reply has no byte count")));
-}
-
-std::optional<qint64> LibraryUsage::count(const QJsonValue &value)
-{
-    return byteCount(value);
 }
 
 namespace HistoryApi {

@@ -65,9 +65,6 @@ Expected<qint64, SmhError> parseTotal(const QByteArray &body);
 // GET /api/v1/space/{Lib}/{Space}/size; the field name is unconfirmed, so
 // `size`, `totalFileSize` and `usedSize` are read, as string or number.
 Expected<qint64, SmhError> parseSpaceSize(const QByteArray &body);
-// A count or size SMH sends as a decimal string or a number; nullopt for
-// anything else (negative, fractional, too long).
-std::optional<qint64> count(const QJsonValue &value);
 } // namespace LibraryUsage
 
 // Typed calls for clearing historical versions, each one request through

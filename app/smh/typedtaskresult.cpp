@@ -1,6 +1,6 @@
 #include "smh/typedtaskresult.h"
 
-#include "smh/historyapi.h"
+#include "smh/jsoncount.h"
 #include "smh/smhclient.h"
 
 #include <QCoreApplication>
@@ -25,7 +25,7 @@ SmhError malformed(const QString &what)
 
 std::optional<qint64> TypedTaskResult::deleteCount() const
 {
-    return LibraryUsage::count(
+    return JsonCount::read(
         raw.value(u"clearLibraryHistoryResult").toObject().value(u"deleteCount"));
 }
 
@@ -37,9 +37,9 @@ std::optional<TypedTaskResult::Uncompress> TypedTaskResult::uncompress() const
     const QJsonObject object = value.toObject();
     Uncompress result;
     result.outputDir = object.value(u"outputDir").toString();
-    result.fileCount = LibraryUsage::count(object.value(u"fileCount")).value_or(0);
-    result.successCount = LibraryUsage::count(object.value(u"successCount")).value_or(0);
-    result.failedCount = LibraryUsage::count(object.value(u"failedCount")).value_or(0);
+    result.fileCount = JsonCount::read(object.value(u"fileCount")).value_or(0);
+    result.successCount = JsonCount::read(object.value(u"successCount")).value_or(0);
+    result.failedCount = JsonCount::read(object.value(u"failedCount")).value_or(0);
     return result;
 }
 
