@@ -228,7 +228,13 @@ LibraryKey LibraryKey::of(const ConnectionSettings &settings)
 HistoryLedger::HistoryLedger(TaskStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
-{ }
+{
+    // The wing's own tables, whatever the store's schema: samples and
+    // cleanups, then a clear's phases (recorded before it is sent).
+    if (const auto added = store->addSchemaPart(u"history"_s, {&createTables, &addClearPhases});
+        !added)
+        qWarning("%s", qPrintable(added.error()));
+}
 
 bool HistoryLedger::createTables(QSqlQuery &q)
 {

@@ -1,7 +1,6 @@
 #include "tasks/taskstore.h"
 
 #include "smh/privatefile.h"
-#include "tasks/historyledger.h"
 #include "tasks/writetransaction.h"
 
 #include <QDeadlineTimer>
@@ -156,8 +155,9 @@ const QList<Migration> &migrations()
                 && q.exec(
                     u"CREATE INDEX transitions_by_task ON transitions(connection_id, task_id, at)"_s);
         },
-        // Usage samples and cleanup records (tables of their own).
-        &HistoryLedger::createTables,
+        // 1 -> 2 made the history wing's tables; the wing makes them itself
+        // now (addSchemaPart), so this step only keeps the numbering.
+        [](QSqlQuery &) { return true; },
         // 2 -> 3: the scope belongs to the task. Tasks already tracked keep
         // the scope their connection gave them. A file that has the column
         // already (migrations run in another order) is left as it is.
@@ -184,8 +184,11 @@ const QList<Migration> &migrations()
                 return false;
             return *hasResult || q.exec(u"ALTER TABLE tasks ADD COLUMN typed_result TEXT"_s);
         },
-        // 4 -> 5: a clear is recorded before it is sent, with its phases.
-        &HistoryLedger::addClearPhases,
+        // 4 -> 5: the parts' versions (addSchemaPart).
+        [](QSqlQuery &q) {
+            return q.exec(u"CREATE TABLE IF NOT EXISTS schema_parts (part TEXT PRIMARY KEY, "
+                          "version INTEGER NOT NULL)"_s);
+        },
     };
     return list;
 }
@@ -206,6 +209,44 @@ Expected<void> migrate(const QSqlDatabase &database)
             if (done)
                 return Expected<void>();
             if (!migrations().at(from)(q) || !q.exec(u"PRAGMA user_version = %1"_s.arg(from + 1)))
+                return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
+            return Expected<void>();
+        });
+        if (!step || done)
+            return step;
+    }
+}
+
+// As migrate(), for a part's steps and the version kept in schema_parts.
+Expected<void> migratePart(
+    const QSqlDatabase &database, const QString &part, const QList<TaskStore::Migration> &steps)
+{
+    for (;;) {
+        bool done = false;
+        const Expected<void> step = WriteTransaction::run(database, [&](QSqlQuery &q) {
+            q.prepare(u"SELECT version FROM schema_parts WHERE part = ?"_s);
+            q.addBindValue(part);
+            if (!q.exec())
+                return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
+            const int from = q.next() ? q.value(0).toInt() : 0;
+            q.finish();
+            if (from > steps.size())
+                return Expected<void>(unexpected(
+                    TaskStore::tr("its %1 tables were written by a newer version of SMH Task "
+                                  "Monitor (version %2, this version knows %3)")
+                        .arg(part)
+                        .arg(from)
+                        .arg(steps.size())));
+            done = from == steps.size();
+            if (done)
+                return Expected<void>();
+            if (!steps.at(from)(q))
+                return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
+            q.finish();
+            q.prepare(u"INSERT OR REPLACE INTO schema_parts (part, version) VALUES (?, ?)"_s);
+            q.addBindValue(part);
+            q.addBindValue(from + 1);
+            if (!q.exec())
                 return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
             return Expected<void>();
         });
@@ -250,6 +291,8 @@ public:
     QHash<TaskKey, Task> tasks;
     QList<TaskKey> order; // insertion order, for a stable tasks()
     QHash<qint64, Connection> connections;
+    // The wings' tables: migrated on every open (addSchemaPart).
+    QList<std::pair<QString, QList<TaskStore::Migration>>> parts;
 
     // A ledger read in the background: the worker hands over slices as it
     // reads them (no copy of the whole ledger waits anywhere), then its
@@ -453,6 +496,14 @@ QString TaskStore::databaseName() const
     return d->open ? d->connectionName : QString();
 }
 
+Expected<void> TaskStore::addSchemaPart(const QString &part, const QList<Migration> &steps)
+{
+    d->parts.append({part, steps});
+    if (!d->open)
+        return {};
+    return migratePart(d->db(), part, steps);
+}
+
 bool TaskStore::isLoading() const
 {
     return d->loading;
@@ -556,6 +607,11 @@ bool TaskStore::open(const QString &path, QString *error, LoadMode mode)
     if (version < schemaVersion) {
         if (const auto migrated = migrate(database); !migrated)
             return fail(tr("Cannot upgrade the task ledger: %1").arg(migrated.error()));
+    }
+    for (const auto &[part, steps] : std::as_const(d->parts)) {
+        if (const auto migrated = migratePart(database, part, steps); !migrated)
+            return fail(
+                tr("Cannot upgrade the task ledger \"%1\": %2").arg(path, migrated.error()));
     }
 
     d->tasks.clear();

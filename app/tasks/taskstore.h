@@ -10,12 +10,15 @@
 #include <QString>
 
 #include <algorithm>
+#include <functional>
 
 // The durable ledger of connections, tracked tasks and their timelines, in one
 // SQLite file (WAL). It is also the in-memory source of truth the model reads:
 // every change is written in one transaction first, then announced by signal.
 //
 // Never stores a token or library secret.
+class QSqlQuery;
+
 class TaskStore final : public QObject
 {
     Q_OBJECT
@@ -51,6 +54,16 @@ public:
     // newer schema or a corrupt file is refused with a sentence in *error and
     // left untouched.
     bool open(const QString &path, QString *error, LoadMode mode = LoadMode::AtOnce);
+
+    // A feature beside the engine (a wing) keeps tables of its own in the
+    // ledger and brings their migrations: step i moves the part from
+    // version i to i + 1, counted apart from the store's own schema (in
+    // schema_parts). They run on every open(), and at once when the ledger
+    // is open already; each step in its own write transaction, so that two
+    // processes never run one twice. A part newer than this program is
+    // refused by name.
+    using Migration = std::function<bool(QSqlQuery &)>;
+    Expected<void> addSchemaPart(const QString &part, const QList<Migration> &steps);
     bool isOpen() const;
     // Tasks read in the background are still arriving.
     bool isLoading() const;

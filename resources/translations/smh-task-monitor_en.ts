@@ -2972,6 +2972,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>The task ledger took more than a minute to read.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>its %1 tables were written by a newer version of SMH Task Monitor (version %2, this version knows %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the task ledger &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskTableModel</name>

@@ -2974,6 +2974,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>The task ledger took more than a minute to read.</source>
         <translation>读取任务账本超过了一分钟。</translation>
     </message>
+    <message>
+        <source>its %1 tables were written by a newer version of SMH Task Monitor (version %2, this version knows %3)</source>
+        <translation>其 %1 数据表由更新版本的 SMH 任务监控写入（版本 %2，当前版本只认识 %3）</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the task ledger &quot;%1&quot;: %2</source>
+        <translation>无法升级任务账本“%1”：%2</translation>
+    </message>
 </context>
 <context>
     <name>TaskTableModel</name>

@@ -140,10 +140,11 @@ private Q_SLOTS:
             c.settings.libraryId = u"lib"_s;
             connection = store.addConnection(c);
             QVERIFY(store.addTasks(connection, {5}, {}, t(0)).size() == 1);
+            HistoryLedger ledger(&store); // makes the wing's tables
         }
         // A file from before the history tables: they are added, tasks kept.
         raw(file,
-            {u"DROP TABLE usage_samples"_s, u"DROP TABLE cleanups"_s,
+            {u"DROP TABLE usage_samples"_s, u"DROP TABLE cleanups"_s, u"DROP TABLE schema_parts"_s,
                 u"PRAGMA user_version = 1"_s});
         {
             TaskStore store;
@@ -155,7 +156,7 @@ private Q_SLOTS:
         }
         // The tables exist already (another migration order): still opens,
         // and nothing is lost.
-        raw(file, {u"PRAGMA user_version = 1"_s});
+        raw(file, {u"DROP TABLE schema_parts"_s, u"PRAGMA user_version = 1"_s});
         TaskStore store;
         QString error;
         QVERIFY2(store.open(file, &error), qPrintable(error));
@@ -181,7 +182,8 @@ private Q_SLOTS:
              "usage_before, usage_after, delete_count, restore_settings, restore_outcome "
              "FROM cleanups"_s,
                 u"DROP TABLE cleanups"_s, u"ALTER TABLE old RENAME TO cleanups"_s,
-                u"DROP TABLE IF EXISTS settings_changes"_s, u"PRAGMA user_version = 4"_s});
+                u"DROP TABLE IF EXISTS settings_changes"_s, u"DROP TABLE IF EXISTS schema_parts"_s,
+                u"PRAGMA user_version = 4"_s});
         TaskStore store;
         QString error;
         QVERIFY2(store.open(file, &error), qPrintable(error));
@@ -325,6 +327,33 @@ private Q_SLOTS:
         QVERIFY2(claimed.error().message.contains(u"full"_s), qPrintable(claimed.error().message));
         QVERIFY(!claimed.error().message.contains(u"damaged"_s));
         QVERIFY(claimed.error().message.contains(u"Nothing was sent"_s));
+    }
+
+    void theWingsTablesAreItsOwn()
+    {
+        const QString file = m_dir.filePath(u"parts.sqlite"_s);
+        {
+            // The engine alone makes no history tables...
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            QSqlQuery q(QSqlDatabase::database(store.databaseName()));
+            QVERIFY(q.exec(u"SELECT count(*) FROM sqlite_master WHERE name = 'cleanups'"_s));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+            q.finish();
+            // ...the wing does, on an open ledger too.
+            HistoryLedger ledger(&store);
+            QVERIFY(ledger.addCleanup(record(1, 0)));
+        }
+        // A part newer than this program is refused by name.
+        raw(file, {u"UPDATE schema_parts SET version = 99 WHERE part = 'history'"_s});
+        TaskStore store;
+        QVERIFY(store.open(file, nullptr));
+        const auto added = store.addSchemaPart(u"history"_s, {[](QSqlQuery &) { return true; }});
+        QVERIFY(!added);
+        QVERIFY2(added.error().contains(u"history"_s) && added.error().contains(u"newer"_s),
+            qPrintable(added.error()));
     }
 };
 
