@@ -43,7 +43,7 @@ TaskResult TaskResult::compact() const
             QJsonDocument(QJsonArray {toJson()}).toJson(QJsonDocument::Compact);
         kept.json = wrapped.mid(1, wrapped.size() - 2);
     }
-    kept.raw = QJsonValue();
+    kept.raw = QJsonValue(QJsonValue::Undefined);
     kept.items = {};
     return kept;
 }
