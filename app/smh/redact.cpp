@@ -1,7 +1,7 @@
 #include "smh/redact.h"
 
-#include <QMutex>
 #include <QList>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrlQuery>

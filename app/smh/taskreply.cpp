@@ -77,9 +77,7 @@ QString TaskResult::summaryPath() const
     const QString first = joined(firstItemPath);
     if (itemCount == 1)
         return first;
-    return QCoreApplication::translate("TaskResult", "%1 +%2 more")
-        .arg(first)
-        .arg(itemCount - 1);
+    return QCoreApplication::translate("TaskResult", "%1 +%2 more").arg(first).arg(itemCount - 1);
 }
 
 QString TaskResult::itemCounts() const

@@ -389,7 +389,8 @@ PollScheduler::Planned PollScheduler::plannedRequests(ConnectionState &state,
     return planned;
 }
 
-void PollScheduler::sortOutOversized(ConnectionState &state, const TaskQueryJob &job, Cycle &cycle) const
+void PollScheduler::sortOutOversized(
+    ConnectionState &state, const TaskQueryJob &job, Cycle &cycle) const
 {
     const QList<SmhError> errors = job.errors();
     const auto oversized = std::find_if(errors.cbegin(), errors.cend(),
@@ -438,15 +439,15 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, c
     // ever while the watch waits on it.
     for (const auto &[taskId, error] : cycle.unreadable) {
         const TaskKey key {connectionId, taskId};
-        TaskObservation observation {key, TaskState::Unknown,
-            TaskStatusReport::statusUnreadable, {}, current, m_rechecking.contains(key)};
-        observation.error = tr("SMH's answer about this task alone is larger than the "
-                               "%1 a reply may have, so its status and result cannot be read. "
-                               "It is not asked about again unless re-checked. (%2)")
-                                .arg(QLocale().formattedDataSize(m_client ? m_client->maxReplyBytes()
-                                                                          : SmhClient::defaultMaxReplyBytes,
-                                    0),
-                                    Redact::text(error.toString()));
+        TaskObservation observation {key, TaskState::Unknown, TaskStatusReport::statusUnreadable,
+            {}, current, m_rechecking.contains(key)};
+        observation.error =
+            tr("SMH's answer about this task alone is larger than the "
+               "%1 a reply may have, so its status and result cannot be read. "
+               "It is not asked about again unless re-checked. (%2)")
+                .arg(QLocale().formattedDataSize(
+                         m_client ? m_client->maxReplyBytes() : SmhClient::defaultMaxReplyBytes, 0),
+                    Redact::text(error.toString()));
         answers->observations.append(observation);
     }
     // The connection stays in flight until the last slice is written.

@@ -395,9 +395,9 @@ private Q_SLOTS:
             }
             return HttpResponse::json(200, body + ']');
         });
-        const Run r = run({command, u"--output"_s, u"json"_s, u"--interval"_s, u"0.05"_s,
-            u"--timeout"_s, u"60"_s, u"--endpoint"_s, server.baseUrl().toString(),
-            u"--library"_s, u"lib"_s, u"1-4"_s});
+        const Run r = run(
+            {command, u"--output"_s, u"json"_s, u"--interval"_s, u"0.05"_s, u"--timeout"_s, u"60"_s,
+                u"--endpoint"_s, server.baseUrl().toString(), u"--library"_s, u"lib"_s, u"1-4"_s});
         QCOMPARE(r.exitCode, exitCode);
         const QJsonArray tasks =
             QJsonDocument::fromJson(r.out).object().value(u"tasks"_s).toArray();
@@ -427,8 +427,8 @@ private Q_SLOTS:
         batch.result = QJsonArray {QJsonObject {{u"status"_s, 403}, {u"code"_s, u"NoPermission"_s}},
             QJsonObject {{u"status"_s, 404}, {u"code"_s, u"FileNotFound"_s}}};
         m_simulator->setTask(21, batch);
-        const Run r = run(
-            QStringList {u"watch"_s, u"--output"_s, u"json"_s} + connection() + QStringList {u"21"_s});
+        const Run r = run(QStringList {u"watch"_s, u"--output"_s, u"json"_s} + connection()
+            + QStringList {u"21"_s});
         QCOMPARE(r.exitCode, 1);
         const QJsonObject document = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(document[u"tasks"_s][0][u"state"_s].toString(), u"failed"_s);
@@ -442,8 +442,8 @@ private Q_SLOTS:
         ScriptedServer server;
         QVERIFY(server.listen());
         server.setFallback([](const HttpRequest &) {
-            return HttpResponse::json(200,
-                "[{\"taskId\":5,\"status\":200,\"result\":{\"path\":[\"a\u202Egpj.exe\"]}}]");
+            return HttpResponse::json(
+                200, "[{\"taskId\":5,\"status\":200,\"result\":{\"path\":[\"a\u202Egpj.exe\"]}}]");
         });
         const Run r = run({u"query"_s, u"--endpoint"_s, server.baseUrl().toString(), u"--library"_s,
             u"lib"_s, u"5"_s});

@@ -101,7 +101,8 @@ private Q_SLOTS:
         QTest::newRow("escape") << u"a\u001b[2Kb"_s << u"a\\u001b[2Kb"_s;
         QTest::newRow("new line") << u"a\nb\tc\r"_s << u"a\\nb\\tc\\r"_s;
         QTest::newRow("line separator") << u"a\u2028b"_s << u"a\\u2028b"_s;
-        QTest::newRow("joiners stay") << u"\u0645\u200C\u0645\u200D"_s << u"\u0645\u200C\u0645\u200D"_s;
+        QTest::newRow("joiners stay")
+            << u"\u0645\u200C\u0645\u200D"_s << u"\u0645\u200C\u0645\u200D"_s;
     }
 
     void visible()
