@@ -75,10 +75,10 @@ void ResultView::setResult(const SharedResult &result)
     m_counts->setVisible(batch);
     m_items->setVisible(batch);
     m_tree->setVisible(other);
-    m_model->setItems(batch ? result->items : QList<TaskResultItem>());
+    m_model->setItems(batch ? result->readItems() : QList<TaskResultItem>());
     m_counts->setText(batch ? result->itemCounts() : QString());
     if (other)
-        fillTree(result->raw);
+        fillTree(result->toJson());
     else
         m_tree->clear();
 }

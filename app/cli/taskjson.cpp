@@ -10,7 +10,8 @@ namespace TaskJson {
 
 bool hasStatus(const Task &task)
 {
-    return task.state != TaskState::Queued && task.state != TaskState::NotFound;
+    return task.state != TaskState::Queued && task.state != TaskState::NotFound
+        && task.status != TaskStatusReport::statusUnreadable;
 }
 
 QJsonObject of(const Task &task)
@@ -22,6 +23,9 @@ QJsonObject of(const Task &task)
         u"status"_s, hasStatus(task) ? QJsonValue(task.status) : QJsonValue(QJsonValue::Null));
     if (task.result)
         object.insert(u"result"_s, task.result->toJson());
+    // Why a task's answer could not be read (it alone was over the size cap).
+    if (!task.lastError.isEmpty())
+        object.insert(u"error"_s, task.lastError);
     return object;
 }
 

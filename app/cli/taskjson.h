@@ -12,7 +12,8 @@ namespace TaskJson {
 // The server said something of the task (a status it sent, 0 included).
 bool hasStatus(const Task &task);
 // {"taskId", "state", "status" (null only when the server said nothing),
-// "result" (as SMH sent it, null included; absent when it sent none)}.
+// "result" (as SMH sent it, null included; absent when it sent none),
+// "error" (why its answer could not be read; absent when there is none)}.
 QJsonObject of(const Task &task);
 // Now, as the timestamps of jsonl lines.
 QString isoNow();

@@ -1,5 +1,7 @@
 #include "cli/texttable.h"
 
+#include "smh/redact.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -25,32 +27,7 @@ namespace TextTable {
 
 QString cell(const QString &text)
 {
-    QString out;
-    out.reserve(text.size());
-    const QList<uint> codePoints = text.toUcs4();
-    for (const uint c : codePoints) {
-        switch (c) {
-        case u'\t':
-            out += u"\\t"_s;
-            continue;
-        case u'\n':
-            out += u"\\n"_s;
-            continue;
-        case u'\r':
-            out += u"\\r"_s;
-            continue;
-        default:
-            break;
-        }
-        const QChar::Category category = QChar::category(c);
-        if (category == QChar::Other_Control || category == QChar::Separator_Line
-            || category == QChar::Separator_Paragraph || category == QChar::Other_Format) {
-            out += u"\\u%1"_s.arg(uint(c), 4, 16, QChar(u'0'));
-            continue;
-        }
-        out += QStringView(QChar::fromUcs4(char32_t(c)));
-    }
-    return out;
+    return Redact::visible(text); // the one place server text is made safe to show
 }
 
 qsizetype displayWidth(const QString &text)

@@ -452,7 +452,7 @@ HttpResponse SmhSimulator::handleTaskResult(const QStringList &segments, const H
         if (result.shape == TaskResult::Shape::Batch) {
             // 207: some items refused; 400: every one.
             const qsizetype failed = result.failedItemCount();
-            status = failed == 0 ? 200 : failed < result.items.size() ? 207 : 400;
+            status = failed == 0 ? 200 : failed < result.itemCount ? 207 : 400;
             body.insert(type + u"Results"_s, result.toJson());
         } else if (type == u"fileUncompress") {
             const quint64 h = mix(quint64(taskId));

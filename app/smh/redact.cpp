@@ -1,9 +1,12 @@
 #include "smh/redact.h"
 
+#include <QList>
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -109,3 +112,49 @@ void forgetSecret(const QString &secret)
 }
 
 } // namespace Redact
+
+namespace {
+
+bool needsEscape(char32_t c)
+{
+    if (c == 0x200C || c == 0x200D) // zero-width (non-)joiner
+        return false;
+    const QChar::Category category = QChar::category(c);
+    return category == QChar::Other_Control || category == QChar::Separator_Line
+        || category == QChar::Separator_Paragraph || category == QChar::Other_Format;
+}
+
+} // namespace
+
+QString Redact::visible(const QString &text)
+{
+    // Cells are painted often: the common case costs one pass, no copy.
+    const bool clean = std::none_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() < 0x20 || (c.unicode() >= 0x7F && needsEscape(c.unicode()));
+    });
+    if (clean)
+        return text;
+    QString out;
+    out.reserve(text.size() + 8);
+    const QList<uint> codePoints = text.toUcs4();
+    for (const uint c : codePoints) {
+        switch (c) {
+        case u'\t':
+            out += u"\\t"_s;
+            continue;
+        case u'\n':
+            out += u"\\n"_s;
+            continue;
+        case u'\r':
+            out += u"\\r"_s;
+            continue;
+        default:
+            break;
+        }
+        if (needsEscape(char32_t(c)))
+            out += u"\\u%1"_s.arg(c, 4, 16, QChar(u'0'));
+        else
+            out += QStringView(QChar::fromUcs4(char32_t(c)));
+    }
+    return out;
+}

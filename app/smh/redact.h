@@ -23,4 +23,12 @@ void forgetSecret(const QString &secret);
 
 bool isSensitiveQueryKey(QStringView key);
 
+// Server text made safe to show on one line, in a terminal or a cell:
+// control characters, line separators and invisible format characters,
+// bidi overrides and isolates included (U+202E would reorder the text
+// around it), become visible escapes such as \t, \n or \u202e. Zero-width
+// (non-)joiners stay: Persian, Indic scripts and emoji need them. Text that
+// needs nothing comes back as it is, without a copy.
+QString visible(const QString &text);
+
 } // namespace Redact

@@ -16,6 +16,10 @@ QJsonValue TaskResult::toJson() const
 {
     if (!raw.isUndefined() && !raw.isNull())
         return raw;
+    // A bare value (a string, a number) is no JSON document: it is read
+    // wrapped in a one-element array.
+    if (!json.isEmpty())
+        return QJsonDocument::fromJson('[' + json + ']').array().at(0);
     return QJsonObject {
         {u"convertFrom"_s, QJsonArray::fromStringList(convertFrom)},
         {u"path"_s, QJsonArray::fromStringList(path)},
@@ -31,34 +35,58 @@ QStringList TaskResultItem::displayPath() const
     return to.isEmpty() ? from : to;
 }
 
-qsizetype TaskResult::failedItemCount() const
+TaskResult TaskResult::compact() const
 {
-    return std::count_if(
-        items.cbegin(), items.cend(), [](const TaskResultItem &item) { return item.failed(); });
+    TaskResult kept = *this;
+    if (kept.json.isEmpty()) {
+        const QByteArray wrapped =
+            QJsonDocument(QJsonArray {toJson()}).toJson(QJsonDocument::Compact);
+        kept.json = wrapped.mid(1, wrapped.size() - 2);
+    }
+    kept.raw = QJsonValue(QJsonValue::Undefined);
+    kept.items = {};
+    return kept;
+}
+
+QList<TaskResultItem> TaskResult::readItems() const
+{
+    if (shape != Shape::Batch || !items.isEmpty() || itemCount == 0)
+        return items;
+    return fromJson(toJson()).items;
+}
+
+bool operator==(const TaskResult &a, const TaskResult &b)
+{
+    if (a.shape != b.shape || a.convertFrom != b.convertFrom || a.path != b.path
+        || a.srcInode != b.srcInode || a.dstInode != b.dstInode || a.itemCount != b.itemCount
+        || a.failedCount != b.failedCount || a.firstItemPath != b.firstItemPath)
+        return false;
+    if (!a.json.isEmpty() && a.json == b.json)
+        return true; // spelled alike: no need to read either again
+    if (a.shape == TaskResult::Shape::Batch)
+        return a.readItems() == b.readItems();
+    return a.shape != TaskResult::Shape::Other || a.toJson() == b.toJson();
 }
 
 QString TaskResult::summaryPath() const
 {
     if (shape != Shape::Batch)
         return joined(path);
-    if (items.isEmpty())
+    if (itemCount == 0)
         return {};
-    const QString first = joined(items.constFirst().displayPath());
-    if (items.size() == 1)
+    const QString first = joined(firstItemPath);
+    if (itemCount == 1)
         return first;
-    return QCoreApplication::translate("TaskResult", "%1 +%2 more")
-        .arg(first)
-        .arg(items.size() - 1);
+    return QCoreApplication::translate("TaskResult", "%1 +%2 more").arg(first).arg(itemCount - 1);
 }
 
 QString TaskResult::itemCounts() const
 {
     if (shape != Shape::Batch)
         return {};
-    const qsizetype failed = failedItemCount();
     return QCoreApplication::translate("TaskResult", "%1 done, %2 failed")
-        .arg(items.size() - failed)
-        .arg(failed);
+        .arg(itemCount - failedCount)
+        .arg(failedCount);
 }
 
 namespace TaskReply {
@@ -271,6 +299,11 @@ TaskResult TaskResult::fromJson(const QJsonValue &value)
         result.items.reserve(array.size());
         for (const QJsonValue &element : array)
             result.items.append(itemFromJson(element.toObject()));
+        result.itemCount = result.items.size();
+        result.failedCount = std::count_if(result.items.cbegin(), result.items.cend(),
+            [](const TaskResultItem &item) { return item.failed(); });
+        if (!result.items.isEmpty())
+            result.firstItemPath = result.items.constFirst().displayPath();
         return result;
     }
     if (!value.isObject())

@@ -47,19 +47,36 @@ struct TaskResult
     QString srcInode;
     QString dstInode;
     // The value as SMH returned it, unknown fields included: scripts reading
-    // the JSON output get what the server said, not our reading of it.
+    // the JSON output get what the server said, not our reading of it. A
+    // full reading (fromJson) has it; a compact one (what SharedResult
+    // keeps) has `json` instead and reads it again when asked.
     QJsonValue raw = {};
     Shape shape = Shape::Conversion;
+    // A batch's items: in a full reading only (readItems() reads them from
+    // `json` otherwise). A batch's counts and first path are always there.
     QList<TaskResultItem> items = {};
+    qsizetype itemCount = 0;
+    qsizetype failedCount = 0;
+    QStringList firstItemPath = {};
+    // The same value as compact JSON text (UTF-8): how a result is kept, a
+    // few bytes per byte SMH sent instead of a parsed tree of them.
+    QByteArray json = {};
 
     static QString joined(const QStringList &segments) { return segments.join(u'/'); }
-    // `raw` when there is one, otherwise built from the conversion fields.
+    // `raw` when there is one, else `json` read again, otherwise built from
+    // the conversion fields.
     QJsonValue toJson() const;
     // Reads any value SMH may send; never fails (an unreadable shape is Other).
     static TaskResult fromJson(const QJsonValue &value);
+    // The same result without its parsed tree and items, holding `json`.
+    TaskResult compact() const;
+    // A batch's items, read from `json` when this reading does not hold them.
+    QList<TaskResultItem> readItems() const;
 
-    qsizetype failedItemCount() const;
-    bool hasFailedItems() const { return failedItemCount() > 0; }
+    qsizetype failedItemCount() const { return failedCount; }
+    bool hasFailedItems() const { return failedCount > 0; }
+    // Every item of a batch failed: the task failed, it did not partly fail.
+    bool allItemsFailed() const { return itemCount > 0 && failedCount == itemCount; }
     // The path a table cell shows: the converted file's, or a batch's first
     // item's followed by "+N more".
     QString summaryPath() const;
@@ -69,31 +86,29 @@ struct TaskResult
     // The same result is the same reading: how the server spelled it (a
     // quoted inode, an extra field) is no change of the task. Shapes the
     // monitor does not read compare as returned.
-    friend bool operator==(const TaskResult &a, const TaskResult &b)
-    {
-        return a.shape == b.shape && a.convertFrom == b.convertFrom && a.path == b.path
-            && a.srcInode == b.srcInode && a.dstInode == b.dstInode && a.items == b.items
-            && (a.shape != Shape::Other || a.raw == b.raw);
-    }
+    friend bool operator==(const TaskResult &a, const TaskResult &b);
 };
 
 // A task's result, shared by every copy of the task (the ledger's, the
 // table's, a notification's): a batch holds up to 1,000 items, and a hundred
 // thousand tasks each carrying their own copy would cost the window more than
-// the tasks themselves. Results are never changed in place, only replaced.
+// the tasks themselves. Results are never changed in place, only replaced,
+// and held compact: their JSON text and a summary, not a parsed tree.
 // Reads like std::optional<TaskResult>.
 class SharedResult
 {
 public:
     SharedResult() = default;
     SharedResult(std::nullopt_t) { }
-    SharedResult(TaskResult result)
-        : m_result(std::make_shared<const TaskResult>(std::move(result)))
+    // Kept compact (TaskResult::compact): a 14 MB result costs about 14 MB,
+    // not a parsed tree many times that size.
+    SharedResult(const TaskResult &result)
+        : m_result(std::make_shared<const TaskResult>(result.compact()))
     { }
     SharedResult(const std::optional<TaskResult> &result)
     {
         if (result)
-            m_result = std::make_shared<const TaskResult>(*result);
+            m_result = std::make_shared<const TaskResult>(result->compact());
     }
 
     bool has_value() const { return m_result != nullptr; }
@@ -119,6 +134,9 @@ struct TaskStatusReport
     static constexpr int statusSucceeded = 200;
     static constexpr int statusSucceededNoResult = 204;
     static constexpr int statusFailed = 500;
+    // Not SMH's: the monitor could not read the answer about the task (it
+    // alone exceeded the reply size cap). Never sent by a server.
+    static constexpr int statusUnreadable = -1;
 
     qint64 taskId = 0;
     bool found = false;

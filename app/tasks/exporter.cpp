@@ -65,7 +65,8 @@ QJsonObject resultJson(const TaskResult &result)
         break;
     case TaskResult::Shape::Batch: {
         QJsonArray items;
-        for (const TaskResultItem &item : result.items) {
+        const QList<TaskResultItem> resultItems = result.readItems();
+        for (const TaskResultItem &item : resultItems) {
             QJsonObject entry {
                 {u"status"_s, item.status ? QJsonValue(item.status) : QJsonValue(QJsonValue::Null)},
                 {u"failed"_s, item.failed()}, {u"path"_s, segments(item.displayPath())},
@@ -77,13 +78,13 @@ QJsonObject resultJson(const TaskResult &result)
             items.append(entry);
         }
         const qsizetype failed = result.failedItemCount();
-        object.insert(u"doneCount"_s, result.items.size() - failed);
+        object.insert(u"doneCount"_s, result.itemCount - failed);
         object.insert(u"failedCount"_s, failed);
         object.insert(u"items"_s, items);
         break;
     }
     case TaskResult::Shape::Other:
-        object.insert(u"value"_s, result.raw);
+        object.insert(u"value"_s, result.toJson());
         break;
     }
     return object;

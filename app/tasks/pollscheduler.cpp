@@ -5,6 +5,7 @@
 #include "smh/taskquery.h"
 #include "tasks/taskstore.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcPoll, "smh.poll", QtWarningMsg)
@@ -137,6 +138,12 @@ void PollScheduler::untrackTasks(const QList<TaskKey> &keys)
         m_planner.untrack(key);
         m_rechecking.remove(key);
         m_libraryLevel.remove(key);
+        if (auto it = m_connections.find(key.connectionId);
+            it != m_connections.end() && !it->splitBatches.isEmpty()) {
+            for (QList<qint64> &batch : it->splitBatches)
+                batch.removeOne(key.taskId);
+            it->splitBatches.removeIf([](const QList<qint64> &batch) { return batch.isEmpty(); });
+        }
     }
 }
 
@@ -319,28 +326,94 @@ void PollScheduler::runCycle(qint64 connectionId)
             continue;
         ConnectionSettings settings = connection->settings;
         settings.libraryLevel = libraryLevel == 1;
-        QList<qint64> chosen = scoped[libraryLevel];
-        const QList<QList<qint64>> batches = TaskQuery::batches(
-            settings, token, chosen, it->urlLimit > 0 ? it->urlLimit : TaskQuery::maxUrlBytes);
-        if (batches.size() > left) {
-            chosen.clear();
-            for (qsizetype i = 0; i < left; ++i)
-                chosen.append(batches.at(i));
+        Planned planned = plannedRequests(*it, settings, token, scoped[libraryLevel]);
+        QList<QList<qint64>> &requests = planned.requests;
+        // Split batches beyond the allowance wait for the next cycle.
+        for (qsizetype i = left; i < planned.split; ++i)
+            it->splitBatches.append(requests.at(i));
+        if (requests.size() > left)
+            requests.resize(left);
+        // One job per request, so that a reply over the size cap names its batch.
+        for (const QList<qint64> &request : std::as_const(requests)) {
+            TaskQueryJob *job = m_client->queryTasks(settings, token, request, it->urlLimit);
+            left -= job->requestCount();
+            m_planner.spendRequests(connectionId, job->requestCount(), current);
+            it->requestsSent += job->requestCount();
+            m_totalRequests += job->requestCount();
+            ++cycle->pending;
+            connect(job, &SmhJob::finished, this, [this, connectionId, token, job, cycle] {
+                cycle->reports.append(job->reports());
+                if (auto state = m_connections.find(connectionId); state != m_connections.end())
+                    sortOutOversized(*state, *job, *cycle);
+                else
+                    cycle->errors.append(job->errors());
+                if (--cycle->pending == 0)
+                    finishCycle(connectionId, token, *cycle);
+            });
         }
-        TaskQueryJob *job = m_client->queryTasks(settings, token, chosen, it->urlLimit);
-        left -= job->requestCount();
-        m_planner.spendRequests(connectionId, job->requestCount(), current);
-        it->requestsSent += job->requestCount();
-        m_totalRequests += job->requestCount();
-        ++cycle->pending;
-        connect(job, &SmhJob::finished, this, [this, connectionId, token, job, cycle] {
-            cycle->reports.append(job->reports());
-            cycle->errors.append(job->errors());
-            if (--cycle->pending == 0)
-                finishCycle(connectionId, token, *cycle);
-        });
     }
     Q_EMIT connectionStatusChanged(connectionId);
+}
+
+PollScheduler::Planned PollScheduler::plannedRequests(ConnectionState &state,
+    const ConnectionSettings &settings, const QString &token, const QList<qint64> &due) const
+{
+    Planned planned;
+    if (state.splitBatches.isEmpty()) {
+        planned.requests = TaskQuery::batches(
+            settings, token, due, state.urlLimit > 0 ? state.urlLimit : TaskQuery::maxUrlBytes);
+        return planned;
+    }
+    QSet<qint64> rest(due.cbegin(), due.cend());
+    QList<QList<qint64>> kept;
+    for (QList<qint64> &batch : state.splitBatches) {
+        QList<qint64> dueNow;
+        for (qint64 id : std::as_const(batch)) {
+            if (rest.remove(id))
+                dueNow.append(id);
+        }
+        if (!dueNow.isEmpty())
+            planned.requests.append(dueNow);
+        else
+            kept.append(std::move(batch)); // of the other scope, or not due yet
+    }
+    state.splitBatches = std::move(kept);
+    planned.split = planned.requests.size();
+    QList<qint64> others;
+    for (qint64 id : due) {
+        if (rest.contains(id))
+            others.append(id);
+    }
+    planned.requests.append(TaskQuery::batches(
+        settings, token, others, state.urlLimit > 0 ? state.urlLimit : TaskQuery::maxUrlBytes));
+    return planned;
+}
+
+void PollScheduler::sortOutOversized(
+    ConnectionState &state, const TaskQueryJob &job, Cycle &cycle) const
+{
+    const QList<SmhError> errors = job.errors();
+    const auto oversized = std::find_if(errors.cbegin(), errors.cend(),
+        [](const SmhError &error) { return error.kind() == SmhError::Kind::Oversized; });
+    if (oversized == errors.cend()) {
+        cycle.errors.append(errors);
+        return;
+    }
+    for (const SmhError &error : errors) {
+        if (error.kind() != SmhError::Kind::Oversized)
+            cycle.errors.append(error);
+    }
+    const QList<qint64> failed = job.failedIds();
+    if (failed.size() == 1 && job.requestedIds().size() == 1) {
+        cycle.unreadable.append({failed.constFirst(), *oversized});
+        return;
+    }
+    // As with a 414, the IDs are still due, so the next cycle asks again at
+    // once; only this batch is split, not the connection's other requests.
+    const qsizetype half = failed.size() / 2;
+    qCInfo(lcPoll) << "a reply for" << failed.size() << "tasks exceeded the size cap; split";
+    state.splitBatches.append(failed.first(half));
+    state.splitBatches.append(failed.sliced(half));
 }
 
 void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, const Cycle &cycle)
@@ -360,6 +433,22 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, c
         const TaskKey key {connectionId, report.taskId};
         answers->observations.append(TaskObservation {key, TaskStates::fromReport(report),
             report.status, report.result, current, m_rechecking.contains(key)});
+    }
+    // Asked alone and still over the cap: its answer will never be read, so
+    // it ends here, saying why, instead of being asked (and downloaded) for
+    // ever while the watch waits on it.
+    for (const auto &[taskId, error] : cycle.unreadable) {
+        const TaskKey key {connectionId, taskId};
+        TaskObservation observation {key, TaskState::Unknown, TaskStatusReport::statusUnreadable,
+            {}, current, m_rechecking.contains(key)};
+        observation.error =
+            tr("SMH's answer about this task alone is larger than the "
+               "%1 a reply may have, so its status and result cannot be read. "
+               "It is not asked about again unless re-checked. (%2)")
+                .arg(QLocale().formattedDataSize(
+                         m_client ? m_client->maxReplyBytes() : SmhClient::defaultMaxReplyBytes, 0),
+                    Redact::text(error.toString()));
+        answers->observations.append(observation);
     }
     // The connection stays in flight until the last slice is written.
     writeAnswers(connectionId, answers);

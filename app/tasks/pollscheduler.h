@@ -16,6 +16,7 @@
 #include <memory>
 
 class SmhClient;
+class TaskQueryJob;
 class TaskStore;
 
 // Drives polling: for each connection, one single-shot timer set to the next
@@ -117,6 +118,9 @@ private:
         QDateTime lastPollAt;
         qint64 requestsSent = 0;
         qsizetype urlLimit = 0; // 0: the client's default; lowered by 414s, kept
+        // IDs whose request's reply went over the client's size cap: each
+        // list is asked in a request of its own, halved again while too large.
+        QList<QList<qint64>> splitBatches;
         // The settings that named a library or space SMH does not have;
         // polling waits until the connection's settings differ.
         std::optional<ConnectionSettings> misconfigured;
@@ -127,13 +131,28 @@ private:
     void untrackTasks(const QList<TaskKey> &keys);
     void reschedule(qint64 connectionId);
     void runCycle(qint64 connectionId);
-    // The answers of one cycle: one query per scope, finished together.
+    // The answers of one cycle: its requests, finished together.
     struct Cycle
     {
         int pending = 0;
         QList<TaskStatusReport> reports;
         QList<SmhError> errors;
+        // A lone task whose answer alone exceeded the size cap, and why.
+        QList<std::pair<qint64, SmhError>> unreadable;
     };
+    // The requests of one scope in this cycle: the split batches among `due`
+    // first (each alone, taken out of the state: `split` of them), then the
+    // rest batched to the URL budget.
+    struct Planned
+    {
+        QList<QList<qint64>> requests;
+        qsizetype split = 0;
+    };
+    Planned plannedRequests(ConnectionState &state, const ConnectionSettings &settings,
+        const QString &token, const QList<qint64> &due) const;
+    // A reply over the size cap: its batch is asked again at once in two
+    // halves, and a lone task becomes unreadable; other errors stay errors.
+    void sortOutOversized(ConnectionState &state, const TaskQueryJob &job, Cycle &cycle) const;
     // A cycle's answers as they are written to the ledger, a slice per turn
     // of the event loop: two full requests answer for 1,800 tasks, and
     // writing them at once would hold the window for tens of milliseconds.

@@ -95,6 +95,9 @@ struct TaskObservation
     SharedResult result;
     QDateTime polledAt;
     bool recheck = false; // asked again about a final task
+    // Why the answer could not be read (kept as the task's last error);
+    // empty for an answer that was read.
+    QString error = {};
 };
 
 enum class AuthKind {

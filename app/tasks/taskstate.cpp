@@ -27,9 +27,10 @@ TaskState fromStatus(bool found, int status)
 TaskState fromReport(const TaskStatusReport &report)
 {
     const TaskState state = fromStatus(report.found, report.status);
-    if (state == TaskState::Succeeded && report.result && report.result->hasFailedItems())
-        return TaskState::PartlyFailed;
-    return state;
+    if (state != TaskState::Succeeded || !report.result || !report.result->hasFailedItems())
+        return state;
+    // A batch none of whose items was done failed; it did not partly fail.
+    return report.result->allItemsFailed() ? TaskState::Failed : TaskState::PartlyFailed;
 }
 
 TaskState refine(TaskState state, int typedStatus)
@@ -141,6 +142,10 @@ QString explanation(TaskState state, int status)
             "give the task ID, the library and space, and the SMH code and request ID under "
             "\"Last error\" if there is one.")
             .arg(status);
+    if (state == TaskState::Unknown && status == TaskStatusReport::statusUnreadable)
+        return QCoreApplication::translate("TaskState",
+            "The monitor could not read SMH's answer about this task: \"Last error\" says why. "
+            "It is not taken for success; re-check it to ask again.");
     if (state == TaskState::Unknown)
         return QCoreApplication::translate("TaskState",
             "SMH answered with status %1, which its API does not document for tasks. The monitor "

@@ -29,7 +29,7 @@ inline constexpr int count = 8;
 
 TaskState fromStatus(bool found, int status);
 // The state an answer puts a task in: its status, and for a 200 whose result
-// lists failed items, PartlyFailed.
+// lists failed items, PartlyFailed (Failed when every item failed).
 TaskState fromReport(const TaskStatusReport &report);
 // Query Task v1 answers 200 for a batch however its items went; v2's 207
 // (partly succeeded) and 400 (every item failed) are finer, and stand over a

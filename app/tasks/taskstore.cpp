@@ -54,9 +54,7 @@ QVariant resultToDb(const SharedResult &result)
 {
     if (!result)
         return QVariant(QMetaType(QMetaType::QString));
-    const QByteArray wrapped =
-        QJsonDocument(QJsonArray {result->toJson()}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
+    return QString::fromUtf8(result->json); // kept compact, as SharedResult holds it
 }
 
 std::optional<TaskResult> resultFromDb(const QVariant &value)
@@ -64,9 +62,11 @@ std::optional<TaskResult> resultFromDb(const QVariant &value)
     if (value.isNull())
         return std::nullopt;
     // Stored as SMH returned it; read the way a reply is read.
-    const QJsonValue stored =
-        QJsonDocument::fromJson('[' + value.toString().toUtf8() + ']').array().at(0);
-    return TaskResult::fromJson(stored);
+    const QByteArray json = value.toString().toUtf8();
+    const QJsonValue stored = QJsonDocument::fromJson('[' + json + ']').array().at(0);
+    TaskResult result = TaskResult::fromJson(stored);
+    result.json = json; // already compact: not written out again
+    return result;
 }
 
 QString authKindKey(AuthKind kind)
@@ -1121,8 +1121,9 @@ Expected<QList<TaskTransition>> TaskStore::applyObservations(
             task.firstSeenAt = o.polledAt;
         if (!task.finishedAt.isValid() && TaskStates::isFinal(o.state))
             task.finishedAt = o.polledAt;
-        // An answer about the task supersedes an old error about it.
-        task.lastError.clear();
+        // An answer about the task supersedes an old error about it; one that
+        // could not be read says why.
+        task.lastError = o.error;
         if (existing != indexOf.cend()) {
             changed[*existing] = task;
         } else {

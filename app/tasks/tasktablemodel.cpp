@@ -1,5 +1,7 @@
 #include "tasks/tasktablemodel.h"
 
+#include "smh/redact.h"
+
 #include "tasks/taskstore.h"
 #include "tasks/tasktypes.h"
 
@@ -102,7 +104,9 @@ QVariant TaskTableModel::displayData(const Task &task, int column) const
     case StateColumn:
         return TaskStates::label(task.state);
     case StatusColumn:
-        return task.status ? QString::number(task.status) : QString();
+        return task.status && task.status != TaskStatusReport::statusUnreadable
+            ? QString::number(task.status)
+            : QString();
     case AddedColumn:
         return time(task.addedAt);
     case LastPolledColumn:
@@ -126,11 +130,11 @@ QString TaskTableModel::resultText(const TaskResult &result, int column)
 {
     switch (column) {
     case SourceInodeColumn:
-        return result.srcInode;
+        return Redact::visible(result.srcInode);
     case TargetInodeColumn:
-        return result.dstInode;
+        return Redact::visible(result.dstInode);
     case PathColumn:
-        return result.summaryPath();
+        return Redact::visible(result.summaryPath());
     default:
         return {};
     }
@@ -268,7 +272,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             if (task.result->shape == TaskResult::Shape::Batch)
                 return task.result->itemCounts();
             if (task.result->shape == TaskResult::Shape::Conversion)
-                return tr("Converted from: %1").arg(TaskResult::joined(task.result->convertFrom));
+                return tr("Converted from: %1")
+                    .arg(Redact::visible(TaskResult::joined(task.result->convertFrom)));
         }
         if (index.column() == TypeColumn && !task.typedResult.isEmpty()) {
             const QString outcome = TaskTypes::outcome(task.typedResult);

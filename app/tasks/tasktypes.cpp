@@ -1,5 +1,6 @@
 #include "tasks/tasktypes.h"
 
+#include "smh/redact.h"
 #include "smh/typedtaskresult.h"
 
 #include <QLocale>
@@ -27,7 +28,7 @@ QString TaskTypes::label(const QString &taskType)
         if (entry.type == taskType)
             return tr(entry.label);
     }
-    return taskType;
+    return Redact::visible(taskType); // the server's own text, shown as it is but safely
 }
 
 QString TaskTypes::outcome(const QJsonObject &typedResult)

@@ -1984,6 +1984,13 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
+    <name>PollScheduler</name>
+    <message>
+        <source>SMH&apos;s answer about this task alone is larger than the %1 a reply may have, so its status and result cannot be read. It is not asked about again unless re-checked. (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrivateFile</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -2903,6 +2910,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>Partly failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monitor could not read SMH&apos;s answer about this task: &quot;Last error&quot; says why. It is not taken for success; re-check it to ask again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1990,6 +1990,13 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
+    <name>PollScheduler</name>
+    <message>
+        <source>SMH&apos;s answer about this task alone is larger than the %1 a reply may have, so its status and result cannot be read. It is not asked about again unless re-checked. (%2)</source>
+        <translation>SMH 关于此任务的应答本身就超过了单个应答允许的 %1，因此无法读取其状态和结果。除非重新检查，否则不会再查询它。（%2）</translation>
+    </message>
+</context>
+<context>
     <name>PrivateFile</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -2906,6 +2913,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Partly failed</source>
         <translation>部分失败</translation>
+    </message>
+    <message>
+        <source>The monitor could not read SMH&apos;s answer about this task: &quot;Last error&quot; says why. It is not taken for success; re-check it to ask again.</source>
+        <translation>监控程序无法读取 SMH 关于此任务的应答，原因见“最近错误”。它不会被视为成功；重新检查即可再次查询。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "demo/smhsimulator.h"
 #include "scriptedserver.h"
 #include "smh/secretstore.h"
+#include "smh/smhclient.h"
 #include "tasks/taskstore.h"
 
 #include <QJsonArray>
@@ -364,6 +365,91 @@ private Q_SLOTS:
         QCOMPARE(tasks.size(), 2);
         QCOMPARE(tasks.at(0).toObject().value(u"status"_s), QJsonValue(0));
         QCOMPARE(tasks.at(1).toObject().value(u"result"_s), QJsonValue(QJsonObject()));
+    }
+
+    // A reply over the 16 MiB cap: the batch is split and asked again, the
+    // task too large alone ends "unknown" with its own error, and the others
+    // are answered, by watch and query alike.
+    void anOversizedTaskDoesNotHoldUpItsBatch_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("watch") << u"watch"_s << 6;
+        QTest::newRow("query") << u"query"_s << 0;
+    }
+
+    void anOversizedTaskDoesNotHoldUpItsBatch()
+    {
+        QFETCH(QString, command);
+        QFETCH(int, exitCode);
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        const QByteArray huge(SmhClient::defaultMaxReplyBytes + 1024, 'x');
+        server.setFallback([&huge](const HttpRequest &request) {
+            QByteArray body = "[";
+            for (qint64 id : ScriptedServer::taskIds(request)) {
+                if (body.size() > 1)
+                    body += ',';
+                body += "{\"taskId\":" + QByteArray::number(id) + ",\"status\":200,\"result\":";
+                body += id == 3 ? "\"" + huge + "\"}" : QByteArray("{\"srcInode\":\"s\"}}");
+            }
+            return HttpResponse::json(200, body + ']');
+        });
+        const Run r = run(
+            {command, u"--output"_s, u"json"_s, u"--interval"_s, u"0.05"_s, u"--timeout"_s, u"60"_s,
+                u"--endpoint"_s, server.baseUrl().toString(), u"--library"_s, u"lib"_s, u"1-4"_s});
+        QCOMPARE(r.exitCode, exitCode);
+        const QJsonArray tasks =
+            QJsonDocument::fromJson(r.out).object().value(u"tasks"_s).toArray();
+        QCOMPARE(tasks.size(), 4);
+        for (const QJsonValue &value : tasks) {
+            const QJsonObject task = value.toObject();
+            if (task[u"taskId"_s].toInt() == 3) {
+                QCOMPARE(task[u"state"_s].toString(), u"unknown"_s);
+                QCOMPARE(task[u"status"_s], QJsonValue(QJsonValue::Null));
+                QVERIFY(task[u"error"_s].toString().contains(u"cannot be read"_s));
+            } else {
+                QCOMPARE(task[u"state"_s].toString(), u"succeeded"_s);
+                QVERIFY(!task.contains(u"error"_s));
+            }
+        }
+        // 1-4, then 1-2 and 3-4, then 3 and 4.
+        QCOMPARE(server.requestCount(), 5);
+    }
+
+    // Every item of the batch failed: failed (exit 1), not partly failed.
+    void batchWhoseItemsAllFailedExitsOneAsFailed()
+    {
+        SmhSimulator::TaskScript batch = m_simulator->scriptFor(21);
+        batch.known = true;
+        batch.startMs = m_simulator->nowMs();
+        batch.runMs = 100;
+        batch.result = QJsonArray {QJsonObject {{u"status"_s, 403}, {u"code"_s, u"NoPermission"_s}},
+            QJsonObject {{u"status"_s, 404}, {u"code"_s, u"FileNotFound"_s}}};
+        m_simulator->setTask(21, batch);
+        const Run r = run(QStringList {u"watch"_s, u"--output"_s, u"json"_s} + connection()
+            + QStringList {u"21"_s});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject document = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(document[u"tasks"_s][0][u"state"_s].toString(), u"failed"_s);
+        QCOMPARE(document[u"summary"_s][u"failed"_s].toInt(), 1);
+        QCOMPARE(document[u"summary"_s][u"partially_failed"_s].toInt(), 0);
+    }
+
+    // A right-to-left override from the server would reorder the line.
+    void bidiControlsAreEscapedOnTheTerminal()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setFallback([](const HttpRequest &) {
+            return HttpResponse::json(
+                200, "[{\"taskId\":5,\"status\":200,\"result\":{\"path\":[\"a\u202Egpj.exe\"]}}]");
+        });
+        const Run r = run({u"query"_s, u"--endpoint"_s, server.baseUrl().toString(), u"--library"_s,
+            u"lib"_s, u"5"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.out.contains("\u202E"), r.out.constData());
+        QVERIFY2(r.out.contains("a\\u202egpj.exe"), r.out.constData());
     }
 
     // 500 then 200 for one task: never resolved toward success.

@@ -322,10 +322,10 @@ private Q_SLOTS:
         // The batch tasks: one whole, one with two refused items.
         const TaskResult deleted = *later.report(1026).result;
         QCOMPARE(deleted.shape, TaskResult::Shape::Batch);
-        QCOMPARE(deleted.items.size(), 12);
+        QCOMPARE(deleted.readItems().size(), 12);
         QCOMPARE(TaskStates::fromReport(later.report(1026)), TaskState::Succeeded);
         const TaskResult moved = *later.report(1027).result;
-        QCOMPARE(moved.items.size(), 1000);
+        QCOMPARE(moved.readItems().size(), 1000);
         QCOMPARE(moved.itemCounts(), u"998 done, 2 failed"_s);
         QCOMPARE(TaskStates::fromReport(later.report(1027)), TaskState::PartlyFailed);
     }

@@ -86,6 +86,32 @@ private Q_SLOTS:
         QCOMPARE(Redact::text(input), expected);
     }
 
+    // Server text shown in a cell or a terminal: what would move the cursor,
+    // break the line or reorder the text becomes a visible escape.
+    void visible_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << u"batchDelete"_s << u"batchDelete"_s;
+        QTest::newRow("Chinese") << u"批量删除"_s << u"批量删除"_s;
+        QTest::newRow("Arabic letters stay") << u"\u0645\u0644\u0641"_s << u"\u0645\u0644\u0641"_s;
+        QTest::newRow("right-to-left override") << u"a\u202Eexe.txt"_s << u"a\\u202eexe.txt"_s;
+        QTest::newRow("isolate") << u"x\u2067y\u2069"_s << u"x\\u2067y\\u2069"_s;
+        QTest::newRow("marks") << u"\u200Fa\u200E"_s << u"\\u200fa\\u200e"_s;
+        QTest::newRow("escape") << u"a\u001b[2Kb"_s << u"a\\u001b[2Kb"_s;
+        QTest::newRow("new line") << u"a\nb\tc\r"_s << u"a\\nb\\tc\\r"_s;
+        QTest::newRow("line separator") << u"a\u2028b"_s << u"a\\u2028b"_s;
+        QTest::newRow("joiners stay")
+            << u"\u0645\u200C\u0645\u200D"_s << u"\u0645\u200C\u0645\u200D"_s;
+    }
+
+    void visible()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(Redact::visible(input), expected);
+    }
+
     void registeredSecrets()
     {
         const QString token = u"Zq8+pT/xY2w=kM&n"_s;

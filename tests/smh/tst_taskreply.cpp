@@ -309,15 +309,17 @@ private Q_SLOTS:
 
         const TaskResult batch = *parsed.reports.at(0).result;
         QCOMPARE(batch.shape, TaskResult::Shape::Batch);
-        QCOMPARE(batch.items.size(), 3);
-        QCOMPARE(batch.items.at(0).recycledItemId, u"123"_s);
-        QCOMPARE(batch.items.at(0).path, (QStringList {u"foo"_s, u"bar"_s}));
-        QVERIFY(!batch.items.at(0).failed());
-        QVERIFY(batch.items.at(1).failed());
-        QCOMPARE(batch.items.at(1).code, u"FileNotFound"_s);
-        QCOMPARE(batch.items.at(1).message, u"no such file"_s);
-        QCOMPARE(batch.items.at(2).from, (QStringList {u"a"_s, u"b"_s}));
-        QCOMPARE(batch.items.at(2).displayPath(), (QStringList {u"c"_s, u"b"_s}));
+        QCOMPARE(batch.itemCount, 3);
+        const QList<TaskResultItem> items = batch.readItems();
+        QCOMPARE(items.size(), 3);
+        QCOMPARE(items.at(0).recycledItemId, u"123"_s);
+        QCOMPARE(items.at(0).path, (QStringList {u"foo"_s, u"bar"_s}));
+        QVERIFY(!items.at(0).failed());
+        QVERIFY(items.at(1).failed());
+        QCOMPARE(items.at(1).code, u"FileNotFound"_s);
+        QCOMPARE(items.at(1).message, u"no such file"_s);
+        QCOMPARE(items.at(2).from, (QStringList {u"a"_s, u"b"_s}));
+        QCOMPARE(items.at(2).displayPath(), (QStringList {u"c"_s, u"b"_s}));
         QCOMPARE(batch.failedItemCount(), 1);
         QCOMPARE(batch.itemCounts(), u"2 done, 1 failed"_s);
         QCOMPARE(batch.summaryPath(), u"foo/bar +2 more"_s);
@@ -377,6 +379,46 @@ private Q_SLOTS:
         // Built by hand, without a server's object, the fields make the JSON.
         QCOMPARE(exampleResult.toJson()[u"srcInode"].toString(), u"src-inode"_s);
         QVERIFY(!exampleResult.toJson().toObject().contains(u"extra"));
+    }
+
+    // A result is kept as its compact JSON text and a summary, not as a
+    // parsed tree: what it says is all still there, read again when asked.
+    void sharedResultIsKeptCompact()
+    {
+        QJsonArray items;
+        for (int i = 0; i < 500; ++i) {
+            items.append(QJsonObject {{u"status"_s, i == 7 ? 403 : 200},
+                {u"path"_s, QJsonArray {u"dir"_s, u"file%1"_s.arg(i)}}, {u"extra"_s, i}});
+        }
+        const TaskResult full = TaskResult::fromJson(items);
+        const SharedResult kept(full);
+        QVERIFY(kept->items.isEmpty());
+        QVERIFY(kept->raw.isUndefined());
+        QCOMPARE(kept->json, QJsonDocument(items).toJson(QJsonDocument::Compact));
+        QCOMPARE(kept->itemCount, 500);
+        QCOMPARE(kept->failedItemCount(), 1);
+        QVERIFY(!kept->allItemsFailed());
+        QCOMPARE(kept->summaryPath(), u"dir/file0 +499 more"_s);
+        QCOMPARE(kept->itemCounts(), u"499 done, 1 failed"_s);
+        QCOMPARE(kept->readItems(), full.items);
+        QCOMPARE(kept->toJson(), QJsonValue(items));
+        QCOMPARE(*kept, full);
+        // A bare value survives too.
+        const SharedResult text(TaskResult::fromJson(QJsonValue(u"done"_s)));
+        QCOMPARE(text->json, QByteArray("\"done\""));
+        QCOMPARE(text->toJson(), QJsonValue(u"done"_s));
+        // Another result is another result.
+        QJsonArray fewer = items;
+        fewer.removeLast();
+        QVERIFY(!(SharedResult(TaskResult::fromJson(fewer)) == kept));
+    }
+
+    void everyItemFailed()
+    {
+        const TaskResult result = TaskResult::fromJson(QJsonArray {
+            QJsonObject {{u"status"_s, 403}}, QJsonObject {{u"code"_s, u"FileNotFound"_s}}});
+        QVERIFY(result.allItemsFailed());
+        QVERIFY(!TaskResult::fromJson(QJsonArray {}).allItemsFailed());
     }
 
     void joinedPath()

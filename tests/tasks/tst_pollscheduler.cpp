@@ -456,6 +456,89 @@ private Q_SLOTS:
         QCOMPARE(f.simulator.uriTooLongCount(), refused); // remembered
     }
 
+    // A reply over the size cap names no task: its batch is asked again at
+    // once in halves, until the task too large alone is found. That one
+    // ends Unknown with its own error; the others are answered as usual and
+    // the connection has not failed.
+    void oversizedReplySplitsItsBatch()
+    {
+        Fixture f;
+        f.client.setMaxReplyBytes(4000);
+        QList<qint64> ids;
+        for (qint64 id = 1; id <= 8; ++id) {
+            f.script(id, 0, 200);
+            ids << id;
+        }
+        SmhSimulator::TaskScript big = f.simulator.scriptFor(5);
+        big.known = true;
+        big.runMs = 0;
+        big.result = QJsonObject {{u"blob"_s, QString(6000, u'x')}};
+        f.simulator.setTask(5, big);
+        f.store.addTasks(f.connectionId, ids, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(5), TaskState::Unknown);
+        for (qint64 id : std::as_const(ids)) {
+            if (id != 5)
+                QTRY_COMPARE(f.stateOf(id), TaskState::Succeeded);
+        }
+        const Task lone = *f.store.task({f.connectionId, 5});
+        QCOMPARE(lone.status, TaskStatusReport::statusUnreadable);
+        QVERIFY(!lone.result);
+        QVERIFY2(lone.lastError.contains(u"cannot be read"_s), qPrintable(lone.lastError));
+        QVERIFY(!TaskStates::explanation(lone.state, lone.status).isEmpty());
+        // 8, then 4 + 4, then 2 + 2 of the half holding task 5, then 1 + 1.
+        QCOMPARE(queries(f), 7);
+        const PollScheduler::ConnectionStatus status = f.scheduler.status(f.connectionId);
+        QCOMPARE(status.consecutiveFailures, 0);
+        QCOMPARE(status.pending, 0);
+        QCOMPARE(f.store.task({f.connectionId, 1})->lastError, QString());
+        // Final: not asked about (nor downloaded) again.
+        f.scheduler.pollNow(f.connectionId);
+        QTest::qWait(100);
+        QCOMPARE(queries(f), 7);
+    }
+
+    // The split is for the batch that was too large: tasks added later are
+    // batched together again.
+    void aSplitDoesNotShrinkLaterRequests()
+    {
+        Fixture f;
+        f.client.setMaxReplyBytes(4000);
+        f.script(1, 0, 200);
+        SmhSimulator::TaskScript big = f.simulator.scriptFor(2);
+        big.known = true;
+        big.runMs = 0;
+        big.result = QString(6000, u'y');
+        f.simulator.setTask(2, big);
+        f.store.addTasks(f.connectionId, {1, 2}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(2), TaskState::Unknown);
+        QCOMPARE(f.stateOf(1), TaskState::Succeeded);
+        const int before = queries(f);
+        QList<qint64> more;
+        for (qint64 id = 10; id < 20; ++id) {
+            f.script(id, 0, 200);
+            more << id;
+        }
+        f.store.addTasks(f.connectionId, more, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(19), TaskState::Succeeded);
+        QCOMPARE(queries(f), before + 1);
+    }
+
+    // A 200 whose every item failed: the task failed, it did not partly fail.
+    void batchWhoseItemsAllFailedIsFailed()
+    {
+        Fixture f;
+        SmhSimulator::TaskScript batch = f.simulator.scriptFor(7);
+        batch.known = true;
+        batch.runMs = 0;
+        batch.finalStatus = 200;
+        batch.result = QJsonArray {QJsonObject {{u"status"_s, 403}, {u"code"_s, u"NoPermission"_s}},
+            QJsonObject {{u"status"_s, 404}, {u"code"_s, u"FileNotFound"_s}}};
+        f.simulator.setTask(7, batch);
+        f.store.addTasks(f.connectionId, {7}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_COMPARE(f.stateOf(7), TaskState::Failed);
+        QCOMPARE(f.store.task({f.connectionId, 7})->result->failedItemCount(), 2);
+    }
+
     // 429 without Retry-After: exponential backoff with jitter.
     void rateLimitWithoutRetryAfterBacksOff()
     {

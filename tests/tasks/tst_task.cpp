@@ -119,7 +119,8 @@ private Q_SLOTS:
     }
 
     // A 200 whose items include failures (by status or by code) is partly
-    // failed; one whose items all went through is a success.
+    // failed, or failed when none went through; one whose items all went
+    // through is a success.
     void partlyFailedFromItems()
     {
         TaskStatusReport report;
@@ -133,8 +134,16 @@ private Q_SLOTS:
             QJsonArray {QJsonObject {{u"status"_s, 200}}, QJsonObject {{u"status"_s, 409}}});
         QCOMPARE(TaskStates::fromReport(report), TaskState::PartlyFailed);
         report.result = TaskResult::fromJson(
-            QJsonArray {QJsonObject {{u"status"_s, 200}, {u"code"_s, u"Conflict"_s}}});
+            QJsonArray {QJsonObject {{u"status"_s, 200}, {u"code"_s, u"Conflict"_s}},
+                QJsonObject {{u"status"_s, 200}}});
         QCOMPARE(TaskStates::fromReport(report), TaskState::PartlyFailed);
+        // Every item failed: the task failed, it did not partly fail.
+        report.result = TaskResult::fromJson(
+            QJsonArray {QJsonObject {{u"status"_s, 200}, {u"code"_s, u"Conflict"_s}}});
+        QCOMPARE(TaskStates::fromReport(report), TaskState::Failed);
+        report.result = TaskResult::fromJson(
+            QJsonArray {QJsonObject {{u"status"_s, 403}}, QJsonObject {{u"status"_s, 409}}});
+        QCOMPARE(TaskStates::fromReport(report), TaskState::Failed);
         report.status = 500;
         QCOMPARE(TaskStates::fromReport(report), TaskState::Failed);
         QVERIFY(TaskStates::isFinal(TaskState::PartlyFailed));

@@ -342,6 +342,11 @@ private Q_SLOTS:
         QCOMPARE(
             f.model->index(2, TaskTableModel::TypeColumn).data(TaskTableModel::SortRole).toString(),
             u"fileUncompress"_s);
+        // A right-to-left override would reorder the cell: shown escaped.
+        QVERIFY(f.store.applyTypedResults(
+            {{{f.connectionId, 2}, typed(2, u"evil\u202Eexe.txt"_s)}}, f.now));
+        QCOMPARE(f.model->index(1, TaskTableModel::TypeColumn).data().toString(),
+            u"evil\\u202eexe.txt"_s);
     }
 
     void formatsDurations_data()
