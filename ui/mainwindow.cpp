@@ -504,13 +504,12 @@ void MainWindow::createToolBar()
 void MainWindow::restoreSettings()
 {
     if (!restoreGeometry(m_settings.windowGeometry())) {
-        const QRect available = screen()->availableGeometry();
-        // A small screen is all used; a large one leaves room around.
-        if (available.width() < 1280)
-            resize(available.size());
-        else
-            resize(std::min(1440, available.width() * 9 / 10),
-                std::min(900, available.height() * 9 / 10));
+        // The window manager's frame is not known before the window is shown:
+        // a guess now, corrected by fitFrameToScreen() once it is.
+        const int titleBar = std::max(style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, this),
+            fontMetrics().height() * 2);
+        resize(defaultClientSize(screen()->availableGeometry().size(), QMargins(4, titleBar, 4, 4)));
+        m_fitFrame = true;
     }
     m_defaultDocks = !restoreState(m_settings.windowState(), windowStateVersion);
     if (m_defaultDocks) {
@@ -552,9 +551,36 @@ void MainWindow::setTheme(UiSettings::ThemeMode mode)
         action->setChecked(action->data().toInt() == int(mode));
 }
 
+QSize MainWindow::defaultClientSize(const QSize &available, const QMargins &frame)
+{
+    // A small screen is all used, title bar and borders included; a large
+    // one leaves room around.
+    if (available.width() < 1280)
+        return available.shrunkBy(frame);
+    return {std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10)};
+}
+
+void MainWindow::fitFrameToScreen()
+{
+    const QRect available = screen()->availableGeometry();
+    const QRect frame = frameGeometry();
+    if (available.contains(frame))
+        return;
+    const QMargins margins(geometry().left() - frame.left(), geometry().top() - frame.top(),
+        frame.right() - geometry().right(), frame.bottom() - geometry().bottom());
+    resize(available.size().shrunkBy(margins).boundedTo(size()));
+    move(available.topLeft());
+}
+
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
+    if (m_fitFrame) {
+        m_fitFrame = false;
+        // The frame arrives from the window manager after the first show.
+        QTimer::singleShot(0, this, &MainWindow::fitFrameToScreen);
+        QTimer::singleShot(300ms, this, &MainWindow::fitFrameToScreen);
+    }
     int tableWidth = width();
     if (m_defaultDocks) {
         m_defaultDocks = false;

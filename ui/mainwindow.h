@@ -43,6 +43,9 @@ public:
     ~MainWindow() override;
 
     static QIcon applicationIcon();
+    // The size of the client area on first start: the frame (title bar and
+    // borders) counts against the screen, so the status bar stays on it.
+    static QSize defaultClientSize(const QSize &available, const QMargins &frame);
 
     // Opens the add-tasks dialog, optionally filled with text or files.
     void addTasks(const QString &prefill = {}, const QStringList &files = {});
@@ -80,6 +83,7 @@ private:
     void createToolBar();
     void createDocks();
     void restoreSettings();
+    void fitFrameToScreen();
     void saveSettings();
     void scheduleStatusUpdate();
     void updateStatus();
@@ -124,6 +128,7 @@ private:
     bool m_countsDirty = true;
     bool m_defaultDocks = false; // no saved layout: fit the docks when shown
     bool m_defaultColumns = false;
+    bool m_fitFrame = false; // first start: keep the frame within the screen
     std::array<int, TaskStates::count> m_counts {};
 
     QAction *m_addTasks = nullptr;

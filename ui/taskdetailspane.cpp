@@ -126,7 +126,8 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     layout->addWidget(sectionTitle(tr("Result"), page));
     QFormLayout *result = newForm();
     m_resultForm = result;
-    addField(result, Field::TypedOutcome, tr("Outcome"));
+    // A typed outcome is a sentence naming what failed: read whole, never cut.
+    addField(result, Field::TypedOutcome, tr("Outcome"))->setWrapping(true);
     addField(result, Field::SourceInode, tr("Source inode"));
     addField(result, Field::TargetInode, tr("Target inode"));
     addField(result, Field::Path, tr("Path"));
@@ -138,6 +139,9 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     m_convertSegments = new FlowLayout(convertSegments);
     result->addRow(QString(), convertSegments);
     m_resultView = new ResultView(page);
+    m_resultView->setObjectName(u"resultView"_s);
+    m_resultView->setStateStyle(style);
+    connect(m_resultView, &ResultView::copied, this, &TaskDetailsPane::copied);
     layout->addWidget(m_resultView);
 
     auto *errorLayout = new QVBoxLayout(m_errorBox);
@@ -397,7 +401,7 @@ void TaskDetailsPane::render()
     m_segments.insert(Field::Path, path);
     setSegments(m_convertSegments, convertFrom, tr("source segment"));
     m_segments.insert(Field::ConvertFrom, convertFrom);
-    m_resultView->setResult(task.result);
+    m_resultView->setResult(task.result, tr("Task %1").arg(task.key.taskId));
     renderState();
     renderTimeline();
     renderError();

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -43,12 +44,17 @@ QString TaskResult::summaryPath() const
         return joined(path);
     if (items.isEmpty())
         return {};
-    const QString first = joined(items.constFirst().displayPath());
+    // The first item that names a path stands for the batch; a batch whose
+    // items name none is counted rather than shown as "+N more" alone.
+    const auto named = std::find_if(items.cbegin(), items.cend(),
+        [](const TaskResultItem &item) { return !item.displayPath().isEmpty(); });
+    if (named == items.cend())
+        return QCoreApplication::translate("TaskResult", "%Ln item(s)", nullptr, int(items.size()));
+    const QString first = joined(named->displayPath());
     if (items.size() == 1)
         return first;
     return QCoreApplication::translate("TaskResult", "%1 +%2 more")
-        .arg(first)
-        .arg(items.size() - 1);
+        .arg(first, QLocale().toString(items.size() - 1));
 }
 
 QString TaskResult::itemCounts() const
@@ -56,9 +62,9 @@ QString TaskResult::itemCounts() const
     if (shape != Shape::Batch)
         return {};
     const qsizetype failed = failedItemCount();
+    const QLocale locale;
     return QCoreApplication::translate("TaskResult", "%1 done, %2 failed")
-        .arg(items.size() - failed)
-        .arg(failed);
+        .arg(locale.toString(items.size() - failed), locale.toString(failed));
 }
 
 namespace TaskReply {
