@@ -508,8 +508,9 @@ void MainWindow::restoreSettings()
         // a guess now, corrected by fitFrameToScreen() once it is.
         const int titleBar = std::max(style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, this),
             fontMetrics().height() * 2);
-        resize(defaultClientSize(screen()->availableGeometry().size(), QMargins(4, titleBar, 4, 4)));
-        m_fitFrame = true;
+        m_firstSize =
+            defaultClientSize(screen()->availableGeometry().size(), QMargins(4, titleBar, 4, 4));
+        resize(m_firstSize);
     }
     m_defaultDocks = !restoreState(m_settings.windowState(), windowStateVersion);
     if (m_defaultDocks) {
@@ -564,7 +565,8 @@ void MainWindow::fitFrameToScreen()
 {
     const QRect available = screen()->availableGeometry();
     const QRect frame = frameGeometry();
-    if (available.contains(frame))
+    // A size chosen since (by the caller or the user) is theirs.
+    if (size() != m_firstSize || available.contains(frame))
         return;
     const QMargins margins(geometry().left() - frame.left(), geometry().top() - frame.top(),
         frame.right() - geometry().right(), frame.bottom() - geometry().bottom());
@@ -575,8 +577,8 @@ void MainWindow::fitFrameToScreen()
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (m_fitFrame) {
-        m_fitFrame = false;
+    if (m_firstSize.isValid() && !m_fitScheduled) {
+        m_fitScheduled = true;
         // The frame arrives from the window manager after the first show.
         QTimer::singleShot(0, this, &MainWindow::fitFrameToScreen);
         QTimer::singleShot(300ms, this, &MainWindow::fitFrameToScreen);

@@ -128,7 +128,8 @@ private:
     bool m_countsDirty = true;
     bool m_defaultDocks = false; // no saved layout: fit the docks when shown
     bool m_defaultColumns = false;
-    bool m_fitFrame = false; // first start: keep the frame within the screen
+    QSize m_firstSize; // first start's size, its frame to be kept within the screen
+    bool m_fitScheduled = false;
     std::array<int, TaskStates::count> m_counts {};
 
     QAction *m_addTasks = nullptr;

@@ -374,6 +374,22 @@ void TaskTableView::keyPressEvent(QKeyEvent *event)
     QTableView::keyPressEvent(event);
 }
 
+QItemSelectionModel::SelectionFlags TaskTableView::selectionCommand(
+    const QModelIndex &index, const QEvent *event) const
+{
+    // Ctrl with a move key (Ctrl+Down, Ctrl+End…) would move the focus and
+    // leave the selection behind: the highlighted row, the details and the
+    // actions would speak of different tasks. Ctrl+Space still toggles.
+    if (event && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<const QKeyEvent *>(event);
+        static const QList<int> moves {Qt::Key_Up, Qt::Key_Down, Qt::Key_Home, Qt::Key_End,
+            Qt::Key_PageUp, Qt::Key_PageDown};
+        if (key->modifiers() == Qt::ControlModifier && moves.contains(key->key()))
+            return QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows;
+    }
+    return QTableView::selectionCommand(index, event);
+}
+
 void TaskTableView::contextMenuEvent(QContextMenuEvent *event)
 {
     if (m_rowActions.isEmpty())

@@ -278,6 +278,41 @@ private Q_SLOTS:
             u"Convert file"_s);
     }
 
+    // Ctrl with a move key selects where it lands: the highlighted row and
+    // the details speak of the same task in every navigation.
+    void ctrlMovesCarryTheSelection()
+    {
+        QVERIFY(start(300ms));
+        focusTable();
+        TaskTableView *view = m_demo.view();
+        QVERIFY(view->selectTask({m_connection, 1001}));
+        for (int key : {Qt::Key_Down, Qt::Key_End, Qt::Key_Up, Qt::Key_Home}) {
+            QTest::keyClick(view, Qt::Key(key), Qt::ControlModifier);
+            const std::optional<TaskKey> current = view->currentTaskKey();
+            QVERIFY(current);
+            QCOMPARE(view->selectedTaskKeys(), QList<TaskKey> {*current});
+            QCOMPARE(details()->taskKey(), current);
+            QVERIFY(details()->isShowingTask());
+        }
+    }
+
+    // On first start the whole frame, title bar included, fits a small
+    // screen, so the status bar is on it.
+    void theFrameFitsTheScreen()
+    {
+        const QMargins frame(4, 30, 4, 4);
+        const QSize client = MainWindow::defaultClientSize(QSize(1024, 700), frame);
+        QCOMPARE(client, QSize(1016, 666));
+        QCOMPARE(client.grownBy(frame), QSize(1024, 700));
+        // A large screen keeps its room around the window.
+        QCOMPARE(MainWindow::defaultClientSize(QSize(1920, 1080), frame), QSize(1440, 900));
+        DemoWindow::Options options;
+        options.interval = 300ms;
+        QVERIFY(start(options));
+        const QRect available = m_window->screen()->availableGeometry();
+        QTRY_VERIFY(available.contains(m_window->frameGeometry()));
+    }
+
     void f5PollsNow()
     {
         // A long interval: without F5 nothing would be asked for a minute.
