@@ -184,12 +184,17 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     m_timeline->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_timeline->setHeaderLabels(
         {tr("When"), tr("State"), tr("Code", "SMH status code"), tr("Lasted")});
-    // Every column fits its text; a narrow pane scrolls rather than cuts.
-    m_timeline->header()->setStretchLastSection(true);
+    // Time, code and duration fit their text; the change takes the room
+    // left and, short of it, ends in "…" with the whole of it in the tooltip.
+    // Nothing scrolls sideways in a narrow dock.
+    m_timeline->header()->setStretchLastSection(false);
     m_timeline->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_timeline->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_timeline->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_timeline->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_timeline->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    m_timeline->header()->setMinimumSectionSize(fontMetrics().horizontalAdvance(u"M…"_s) * 2);
+    m_timeline->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_timeline->setTextElideMode(Qt::ElideRight);
     m_timeline->setMinimumHeight(fontMetrics().height() * 8);
     m_timeline->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *copyTimeline = new QAction(tr("Copy Timeline"), m_timeline);
@@ -517,14 +522,17 @@ void TaskDetailsPane::renderTimeline()
         const Entry &entry = entries.at(i);
         const qsizetype next = nextChange(i);
         auto *item = new QTreeWidgetItem(m_timeline);
-        // Today's times without the date: the column stays narrow.
+        // Today's times without the date, other days without the year: the
+        // column stays narrow; the tooltip has it all.
         const QDateTime local = entry.at.toLocalTime();
         item->setText(0,
-            local.date() == QDate::currentDate() ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
-                                                 : formatTime(entry.at));
+            local.date() == QDate::currentDate()
+                ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
+                : QLocale().toString(local, u"MM-dd HH:mm"_s));
         item->setToolTip(0, formatTime(entry.at));
         item->setData(0, Qt::UserRole, entry.at);
         item->setText(1, entry.change);
+        item->setToolTip(1, entry.change);
         item->setData(1, Qt::UserRole, int(entry.state));
         item->setText(2, entry.status ? QString::number(entry.status) : QString());
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -183,6 +184,16 @@ private Q_SLOTS:
         QCOMPARE(timeline->topLevelItem(1)->text(3), u"1 min 20 s"_s);
         QVERIFY(
             timeline->topLevelItem(2)->text(1).endsWith(TaskStates::label(TaskState::Succeeded)));
+        // A narrow pane: every column within the view, none narrower than
+        // its title; the change is elided, whole in its tooltip.
+        f.pane->resize(280, 700);
+        QTRY_VERIFY(timeline->viewport()->width() < 280);
+        QHeaderView *header = timeline->header();
+        QTRY_VERIFY(header->sectionViewportPosition(3) + header->sectionSize(3)
+            <= timeline->viewport()->width());
+        QVERIFY(header->sectionSize(3)
+            >= header->fontMetrics().horizontalAdvance(timeline->headerItem()->text(3)));
+        QCOMPARE(timeline->topLevelItem(1)->toolTip(1), timeline->topLevelItem(1)->text(1));
         QCOMPARE(timeline->topLevelItem(2)->text(2), u"200"_s);
 
         // A task without a result shows empty values, not stale ones.
