@@ -1,6 +1,7 @@
 #include "ui/batchitemsview.h"
 
 #include "tasks/exporter.h"
+#include "ui/flowlayout.h"
 #include "ui/resultitemmodel.h"
 #include "ui/statestyle.h"
 #include "ui/uisettings.h"
@@ -11,7 +12,6 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -76,10 +76,17 @@ BatchItemsView::BatchItemsView(QWidget *parent)
     m_failedOnly->setObjectName(u"failedOnly"_s);
     m_shown->setObjectName(u"itemsShown"_s);
     m_shown->setForegroundRole(QPalette::PlaceholderText);
-    auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_filter, 1);
-    filterRow->addWidget(m_failedOnly);
-    layout->addLayout(filterRow);
+    // The filter has a line of its own; the rest wraps onto as many lines
+    // as a narrow dock needs rather than widening it.
+    layout->addWidget(m_filter);
+    auto *controls = new QWidget(this);
+    auto *flow = new FlowLayout(controls, 6);
+    flow->setContentsMargins(0, 0, 0, 0);
+    flow->addWidget(m_failedOnly);
+    flow->addWidget(m_copyFailed);
+    flow->addWidget(m_export);
+    flow->addWidget(m_shown);
+    layout->addWidget(controls);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ResultItemModel::SortRole);
@@ -117,11 +124,6 @@ BatchItemsView::BatchItemsView(QWidget *parent)
     m_export->setObjectName(u"exportItems"_s);
     connect(m_copyFailed, &QPushButton::clicked, this, &BatchItemsView::copyFailedPaths);
     connect(m_export, &QPushButton::clicked, this, &BatchItemsView::exportItems);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_shown, 1);
-    buttons->addWidget(m_copyFailed);
-    buttons->addWidget(m_export);
-    layout->addLayout(buttons);
     restyle();
 }
 

@@ -53,7 +53,7 @@ ResultView::ResultView(QWidget *parent)
     connect(m_open, &QPushButton::clicked, this, &ResultView::openItemsWindow);
     auto *countsRow = new QHBoxLayout;
     countsRow->addWidget(m_counts, 1);
-    countsRow->addWidget(m_open);
+    countsRow->addWidget(m_open, 0, Qt::AlignTop);
     layout->addLayout(countsRow);
 
     m_items->setObjectName(u"batchItems"_s);

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -265,6 +266,10 @@ private Q_SLOTS:
         QVERIFY(counts);
         QTRY_VERIFY(counts->isVisible());
         QCOMPARE(counts->text(), u"4 done, 1 failed"_s);
+        // Its controls wrap: the pane's page is no wider than a narrow dock.
+        auto *page = pane.findChild<QScrollArea *>()->widget();
+        QVERIFY2(page->minimumSizeHint().width() <= 260,
+            qPrintable(QString::number(page->minimumSizeHint().width())));
         // The failure stands first in the pane's table too.
         auto *table = pane.findChild<QTableView *>(u"resultItems"_s);
         QCOMPARE(table->model()->index(0, ResultItemModel::OutcomeColumn).data().toString(),
