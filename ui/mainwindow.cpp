@@ -658,6 +658,13 @@ void MainWindow::updateStatus()
     m_sidebar->setConnections(entries);
     m_notifier->setConnectionTrouble(!health.problems.isEmpty());
     m_pause->setChecked(health.allPaused);
+    // The action says what it will do.
+    const QString pauseText = health.allPaused ? tr("&Resume Polling") : tr("P&ause Polling");
+    if (m_pause->text() != pauseText) {
+        m_pause->setText(pauseText);
+        m_pause->setIcon(themeIcon(
+            health.allPaused ? u"media-playback-start"_s : u"media-playback-pause"_s));
+    }
     m_pause->setEnabled(health.hasConnections());
     m_pollNow->setEnabled(health.hasConnections());
     // A selected task may have become final (Re-check) or gone.

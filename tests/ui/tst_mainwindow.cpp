@@ -313,6 +313,34 @@ private Q_SLOTS:
         QTRY_VERIFY(available.contains(m_window->frameGeometry()));
     }
 
+    // "Connections OK" only once a connection answered and while polling;
+    // the pause action says what it will do.
+    void healthSaysOkOnlyWhenItIs()
+    {
+        StateStyle style(nullptr, false);
+        StatusPanel panel(&style);
+        ConnectionHealth::Summary summary;
+        summary.connections << ConnectionHealth::Entry {};
+        panel.setHealth(summary, 1);
+        auto *text = panel.findChild<ElidedLabel *>(u"connectionStatus"_s);
+        QCOMPARE(text->text(), u"Waiting for a first answer"_s);
+        summary.answered = true;
+        panel.setHealth(summary, 1);
+        QCOMPARE(text->text(), u"Connections OK"_s);
+
+        QVERIFY(start(300ms));
+        auto *health = part<ElidedLabel>(u"connectionStatus"_s);
+        QTRY_COMPARE(health->text(), u"Connections OK"_s);
+        QAction *pause = part<QAction>(u"pauseAction"_s);
+        QVERIFY(pause->text().remove(u'&').contains(u"Pause"_s));
+        pause->trigger();
+        QTRY_COMPARE(health->text(), u"Polling paused"_s);
+        QTRY_VERIFY(pause->text().remove(u'&').contains(u"Resume"_s));
+        pause->trigger();
+        QTRY_VERIFY(pause->text().remove(u'&').contains(u"Pause"_s));
+        QTRY_COMPARE(health->text(), u"Connections OK"_s);
+    }
+
     void f5PollsNow()
     {
         // A long interval: without F5 nothing would be asked for a minute.
