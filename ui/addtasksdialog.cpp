@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QShortcut>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -94,8 +95,10 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
     connect(m_connection, &QComboBox::currentIndexChanged, this, followConnection);
     followConnection();
 
-    m_ids->setPlaceholderText(tr("Task IDs separated by commas, spaces or new lines; ranges like "
-                                 "100-120.\nYou can also drop a text or CSV file here."));
+    m_ids->setPlaceholderText(
+        tr("Task IDs separated by commas, spaces or new lines; ranges like 100-120; rows copied "
+           "from the task table.\nYou can also drop a text or CSV file here. %1 adds.")
+            .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
     m_ids->setTabChangesFocus(true);
     m_note->setPlaceholderText(tr("Optional, e.g. the job these tasks belong to"));
     m_note->setMaxLength(500);
@@ -107,10 +110,18 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
     m_problems->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_problems->setMaximumHeight(fontMetrics().height() * 6);
 
-    m_add = m_buttons->addButton(tr("Add"), QDialogButtonBox::AcceptRole);
+    m_add = m_buttons->addButton(tr("&Add"), QDialogButtonBox::AcceptRole);
+    m_add->setToolTip(tr("Add these tasks (%1)")
+            .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
     m_add->setObjectName(u"addButton"_s);
     m_add->setDefault(true);
-    m_import = m_buttons->addButton(tr("Import from File…"), QDialogButtonBox::ActionRole);
+    m_import = m_buttons->addButton(tr("&Import from File…"), QDialogButtonBox::ActionRole);
+    // Enter starts a new line of IDs; Ctrl+Enter adds, from any field.
+    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return),
+             QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *submit = new QShortcut(keys, this);
+        connect(submit, &QShortcut::activated, this, &AddTasksDialog::accept);
+    }
     m_dropInvalid = new QPushButton(tr("&Drop Invalid Entries"), this);
     m_dropInvalid->setObjectName(u"dropInvalidButton"_s);
     m_dropInvalid->setToolTip(tr("Remove everything that is not a task ID or a range"));

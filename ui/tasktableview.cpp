@@ -336,10 +336,12 @@ QString TaskTableView::selectedRowsAsText() const
     std::sort(rows.begin(), rows.end(),
         [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     const QHeaderView *header = horizontalHeader();
-    QList<int> columns;
+    // The task ID always comes first, shown or not: pasted into Add Tasks,
+    // the rows give their IDs and nothing else.
+    QList<int> columns {TaskTableModel::TaskIdColumn};
     for (int visual = 0; visual < header->count(); ++visual) {
         const int column = header->logicalIndex(visual);
-        if (!header->isSectionHidden(column))
+        if (!header->isSectionHidden(column) && column != TaskTableModel::TaskIdColumn)
             columns << column;
     }
     QStringList lines;

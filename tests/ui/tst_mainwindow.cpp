@@ -6,6 +6,7 @@
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
+#include "tasks/taskidparser.h"
 #include "ui/connectiondialog.h"
 #include "ui/elidedlabel.h"
 #include "ui/filtersidebar.h"
@@ -407,6 +408,15 @@ private Q_SLOTS:
         QVERIFY(lines.at(0).startsWith(u"1001\t"_s));
         QVERIFY(lines.at(1).startsWith(u"1002\t"_s));
         QVERIFY(lines.at(0).contains(u"\t"_s + TaskStates::label(TaskState::Queued)));
+        // Pasted into Add Tasks, the rows give their IDs, even with the ID
+        // column moved to the end.
+        QCOMPARE(TaskIdParser::parse(QApplication::clipboard()->text()).ids,
+            (QList<qint64> {1001, 1002}));
+        view->horizontalHeader()->moveSection(0, view->horizontalHeader()->count() - 1);
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(TaskIdParser::parse(QApplication::clipboard()->text()).ids,
+            (QList<qint64> {1001, 1002}));
+        view->horizontalHeader()->moveSection(view->horizontalHeader()->count() - 1, 0);
 
         // Delete asks first; Cancel keeps the tasks.
         QSignalSpy removed(m_monitor->store(), &TaskStore::tasksRemoved);
