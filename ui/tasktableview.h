@@ -62,6 +62,9 @@ protected:
 private:
     void applyDefaultColumns(int expectedWidth = 0);
     void stretchPath();
+    // After a column is shown or hidden: the others give way, down to their
+    // titles, until the path has room and nothing is off to the side.
+    void fitColumns();
     void showHeaderMenu(const QPoint &position);
 
     QList<QAction *> m_rowActions;

@@ -32,6 +32,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
@@ -565,6 +566,51 @@ private Q_SLOTS:
         QVERIFY2(detailsDock->minimumSizeHint().width() <= 280,
             qPrintable(QString::number(detailsDock->minimumSizeHint().width())));
         QVERIFY(filtersDock->minimumSizeHint().width() <= 160);
+    }
+
+    // Showing or hiding a column, or resetting them, fits the columns again:
+    // the path keeps room, nothing is off to the side, the type stays.
+    void columnsRefitAfterShowAndHide()
+    {
+        QVERIFY(startOnA1024By700Screen());
+        TaskTableView *view = m_demo.view();
+        QHeaderView *header = view->horizontalHeader();
+        QTRY_VERIFY(view->viewport()->width() > 300);
+        const int pathRoom = 2 * view->fontMetrics().horizontalAdvance(u"folder/file.pdf"_s);
+        auto fits = [&] {
+            int right = 0;
+            for (int column = 0; column < header->count(); ++column) {
+                if (!header->isSectionHidden(column))
+                    right = std::max(right,
+                        header->sectionViewportPosition(column) + header->sectionSize(column));
+            }
+            return right <= view->viewport()->width()
+                && header->sectionSize(TaskTableModel::PathColumn) >= std::min(pathRoom, 100);
+        };
+        QTRY_VERIFY(fits());
+        auto toggle = [&](const QString &title) {
+            QMenu menu;
+            view->populateColumnMenu(&menu);
+            for (QAction *action : menu.actions()) {
+                if (action->text() == title) {
+                    action->trigger();
+                    return true;
+                }
+            }
+            return false;
+        };
+        for (const QString &title : {u"Code"_s, u"Connection"_s, u"Source inode"_s}) {
+            QVERIFY(toggle(title));
+            QVERIFY2(fits(), qPrintable(title));
+            QVERIFY(header->sectionSize(TaskTableModel::StateColumn) < 170);
+        }
+        QVERIFY(toggle(u"Reset Columns"_s));
+        QTRY_VERIFY(fits());
+        QVERIFY(header->isSectionHidden(TaskTableModel::SourceInodeColumn));
+        // Path has room to spare: the state is read whole.
+        const int longest = view->fontMetrics().horizontalAdvance(
+            TaskStates::label(TaskState::SucceededNoResult));
+        QTRY_VERIFY(header->sectionSize(TaskTableModel::StateColumn) >= longest);
     }
 
     // A common desktop window: every default column fits, none off to the
