@@ -15,8 +15,8 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
-#include <QShortcut>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -111,14 +111,15 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
     m_problems->setMaximumHeight(fontMetrics().height() * 6);
 
     m_add = m_buttons->addButton(tr("&Add"), QDialogButtonBox::AcceptRole);
-    m_add->setToolTip(tr("Add these tasks (%1)")
+    m_add->setToolTip(
+        tr("Add these tasks (%1)")
             .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
     m_add->setObjectName(u"addButton"_s);
     m_add->setDefault(true);
     m_import = m_buttons->addButton(tr("&Import from File…"), QDialogButtonBox::ActionRole);
     // Enter starts a new line of IDs; Ctrl+Enter adds, from any field.
-    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return),
-             QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+    for (const QKeySequence &keys :
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *submit = new QShortcut(keys, this);
         connect(submit, &QShortcut::activated, this, &AddTasksDialog::accept);
     }

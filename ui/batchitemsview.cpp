@@ -186,8 +186,8 @@ QByteArray BatchItemsView::toCsv(const QList<TaskResultItem> &items)
     for (const TaskResultItem &item : items) {
         const QStringList fields {Exporter::csvField(TaskResult::joined(item.displayPath())),
             item.failed() ? u"failed"_s : u"done"_s,
-            item.status ? QString::number(item.status) : QString(),
-            Exporter::csvField(item.code), Exporter::csvField(item.message)};
+            item.status ? QString::number(item.status) : QString(), Exporter::csvField(item.code),
+            Exporter::csvField(item.message)};
         text += fields.join(u',') + u"\r\n"_s;
     }
     return text.toUtf8();

@@ -506,8 +506,9 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(m_settings.windowGeometry())) {
         // The window manager's frame is not known before the window is shown:
         // a guess now, corrected by fitFrameToScreen() once it is.
-        const int titleBar = std::max(style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, this),
-            fontMetrics().height() * 2);
+        const int titleBar =
+            std::max(style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, this),
+                fontMetrics().height() * 2);
         m_firstSize =
             defaultClientSize(screen()->availableGeometry().size(), QMargins(4, titleBar, 4, 4));
         resize(m_firstSize);
@@ -662,8 +663,8 @@ void MainWindow::updateStatus()
     const QString pauseText = health.allPaused ? tr("&Resume Polling") : tr("P&ause Polling");
     if (m_pause->text() != pauseText) {
         m_pause->setText(pauseText);
-        m_pause->setIcon(themeIcon(
-            health.allPaused ? u"media-playback-start"_s : u"media-playback-pause"_s));
+        m_pause->setIcon(
+            themeIcon(health.allPaused ? u"media-playback-start"_s : u"media-playback-pause"_s));
     }
     m_pause->setEnabled(health.hasConnections());
     m_pollNow->setEnabled(health.hasConnections());

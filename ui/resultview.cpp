@@ -122,8 +122,8 @@ void ResultView::openItemsWindow()
         layout->addWidget(buttons);
         // Room for long paths and errors, within the screen whatever its size.
         const QRect available = screen()->availableGeometry();
-        m_window->resize(std::min(960, available.width() * 9 / 10),
-            std::min(640, available.height() * 8 / 10));
+        m_window->resize(
+            std::min(960, available.width() * 9 / 10), std::min(640, available.height() * 8 / 10));
     }
     updateWindow();
     m_window->show();

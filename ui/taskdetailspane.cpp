@@ -526,9 +526,8 @@ void TaskDetailsPane::renderTimeline()
         // column stays narrow; the tooltip has it all.
         const QDateTime local = entry.at.toLocalTime();
         item->setText(0,
-            local.date() == QDate::currentDate()
-                ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
-                : QLocale().toString(local, u"MM-dd HH:mm"_s));
+            local.date() == QDate::currentDate() ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
+                                                 : QLocale().toString(local, u"MM-dd HH:mm"_s));
         item->setToolTip(0, formatTime(entry.at));
         item->setData(0, Qt::UserRole, entry.at);
         item->setText(1, entry.change);

@@ -304,9 +304,11 @@ void TaskTableView::fitColumns()
     // characters (the title elides, whole in the column menu) and the path
     // to a short one.
     const QFontMetrics metrics = fontMetrics();
-    const int compact = std::max(header->minimumSectionSize(), metrics.horizontalAdvance(u"0000…"_s) + 16);
+    const int compact =
+        std::max(header->minimumSectionSize(), metrics.horizontalAdvance(u"0000…"_s) + 16);
     auto titleOf = [this, &metrics](int column) {
-        return metrics.horizontalAdvance(model()->headerData(column, Qt::Horizontal).toString()) + 24;
+        return metrics.horizontalAdvance(model()->headerData(column, Qt::Horizontal).toString())
+            + 24;
     };
     int excess = 0;
     for (const bool tight : {false, true}) {
@@ -355,7 +357,8 @@ void TaskTableView::fitColumns()
         const int size = header->sectionSize(TaskTableModel::StateColumn);
         const int wanted = longest + 40; // icon and margins
         if (spare > 0 && size < wanted)
-            header->resizeSection(TaskTableModel::StateColumn, size + std::min(wanted - size, spare));
+            header->resizeSection(
+                TaskTableModel::StateColumn, size + std::min(wanted - size, spare));
     }
 }
 
@@ -461,8 +464,8 @@ QItemSelectionModel::SelectionFlags TaskTableView::selectionCommand(
     // actions would speak of different tasks. Ctrl+Space still toggles.
     if (event && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<const QKeyEvent *>(event);
-        static const QList<int> moves {Qt::Key_Up, Qt::Key_Down, Qt::Key_Home, Qt::Key_End,
-            Qt::Key_PageUp, Qt::Key_PageDown};
+        static const QList<int> moves {
+            Qt::Key_Up, Qt::Key_Down, Qt::Key_Home, Qt::Key_End, Qt::Key_PageUp, Qt::Key_PageDown};
         if (key->modifiers() == Qt::ControlModifier && moves.contains(key->key()))
             return QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows;
     }

@@ -40,10 +40,10 @@ QString TaskTypes::outcome(const QJsonObject &typedResult)
     if (const std::optional<qint64> deleted = typed.deleteCount())
         return tr("%1 versions deleted").arg(locale.toString(*deleted));
     if (const std::optional<TypedTaskResult::Uncompress> files = typed.uncompress()) {
-        QString counts = tr("%1 of %2 files uncompressed, %3 failed")
-                             .arg(locale.toString(files->successCount),
-                                 locale.toString(files->fileCount),
-                                 locale.toString(files->failedCount));
+        QString counts =
+            tr("%1 of %2 files uncompressed, %3 failed")
+                .arg(locale.toString(files->successCount), locale.toString(files->fileCount),
+                    locale.toString(files->failedCount));
         // Which files failed, as far as SMH named them: the first few, and
         // how many more.
         if (!files->failedPaths.isEmpty()) {

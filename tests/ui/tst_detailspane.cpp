@@ -111,7 +111,8 @@ private Q_SLOTS:
         QVERIFY(explanation->isVisible());
         QVERIFY(explanation->text().contains(u"Copy Failed Paths"_s));
         const QString outcome = f.pane->value(TaskDetailsPane::Field::TypedOutcome);
-        QVERIFY2(outcome.startsWith(u"36 of 38 files uncompressed, 2 failed"_s), qPrintable(outcome));
+        QVERIFY2(
+            outcome.startsWith(u"36 of 38 files uncompressed, 2 failed"_s), qPrintable(outcome));
         QVERIFY2(outcome.contains(u"broken-0.bin and sub/broken-1.bin"_s), qPrintable(outcome));
         // Shown whole, wrapped: nothing of it is cut at a narrow pane.
         auto *field = f.pane->findChild<CopyableField *>(u"fieldTypedOutcome"_s);

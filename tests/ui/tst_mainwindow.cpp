@@ -4,9 +4,9 @@
 #include "smh/secretstore.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
+#include "tasks/taskidparser.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
-#include "tasks/taskidparser.h"
 #include "ui/connectiondialog.h"
 #include "ui/elidedlabel.h"
 #include "ui/filtersidebar.h"
@@ -608,8 +608,8 @@ private Q_SLOTS:
         QTRY_VERIFY(fits());
         QVERIFY(header->isSectionHidden(TaskTableModel::SourceInodeColumn));
         // Path has room to spare: the state is read whole.
-        const int longest = view->fontMetrics().horizontalAdvance(
-            TaskStates::label(TaskState::SucceededNoResult));
+        const int longest =
+            view->fontMetrics().horizontalAdvance(TaskStates::label(TaskState::SucceededNoResult));
         QTRY_VERIFY(header->sectionSize(TaskTableModel::StateColumn) >= longest);
     }
 

@@ -13,17 +13,17 @@
 #include <QClipboard>
 #include <QDialog>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QLabel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -95,8 +95,8 @@ private Q_SLOTS:
             QVERIFY(outcome.data(Qt::ForegroundRole).value<QColor>().isValid());
             QVERIFY(!outcome.data(Qt::DecorationRole).value<QIcon>().isNull());
         }
-        QCOMPARE(table->model()->index(2, ResultItemModel::OutcomeColumn).data().toString(),
-            u"Done"_s);
+        QCOMPARE(
+            table->model()->index(2, ResultItemModel::OutcomeColumn).data().toString(), u"Done"_s);
         QVERIFY(!table->model()->index(2, 0).data(Qt::ForegroundRole).isValid());
         // Every column fits the table: no horizontal scrolling to the error.
         QCOMPARE(table->horizontalScrollBar()->maximum(), 0);
@@ -113,11 +113,10 @@ private Q_SLOTS:
         auto *table = view.findChild<QTableView *>(u"resultItems"_s);
         QAbstractItemModel *model = table->model();
         table->sortByColumn(ResultItemModel::PathColumn, Qt::DescendingOrder);
-        QVERIFY(model->index(0, 0).data().toString()
-            > model->index(500, 0).data().toString());
+        QVERIFY(model->index(0, 0).data().toString() > model->index(500, 0).data().toString());
         table->sortByColumn(ResultItemModel::OutcomeColumn, Qt::AscendingOrder);
-        QCOMPARE(model->index(0, ResultItemModel::OutcomeColumn).data().toString(),
-            u"Failed (403)"_s);
+        QCOMPARE(
+            model->index(0, ResultItemModel::OutcomeColumn).data().toString(), u"Failed (403)"_s);
 
         auto *filter = view.findChild<QLineEdit *>(u"itemFilter"_s);
         QTest::keyClicks(filter, u"NOPERMISSION"_s);
@@ -131,7 +130,8 @@ private Q_SLOTS:
         QSignalSpy copied(&view, &BatchItemsView::copied);
         QTest::mouseClick(view.findChild<QPushButton *>(u"copyFailedPaths"_s), Qt::LeftButton);
         QCOMPARE(copied.size(), 1);
-        const QStringList lines = QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+        const QStringList lines =
+            QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines, view.failedPaths().split(u'\n'));
         QVERIFY(lines.constFirst().contains(u"/998-"_s));
