@@ -12,20 +12,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Task IDs separated by commas, spaces or new lines; ranges like 100-120.
-You can also drop a text or CSV file here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Optional, e.g. the job these tasks belong to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import from File…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -105,6 +92,76 @@ You can also drop a text or CSV file here.</source>
             <numerusform>%n already watched.</numerusform>
             <numerusform>%n already watched.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Task IDs separated by commas, spaces or new lines; ranges like 100-120; rows copied from the task table.
+You can also drop a text or CSV file here. %1 adds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add these tasks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import from File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchItemsView</name>
+    <message>
+        <source>&amp;Failed only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Failed &amp;Paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport Items…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter items: path, error…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln item(s) shown</source>
+        <translation>
+            <numerusform>%1 of %Ln item shown</numerusform>
+            <numerusform>%1 of %Ln items shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the failed paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the items to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1743,6 +1800,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(no path)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ResultView</name>
@@ -1763,12 +1824,38 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{%1 fields}</source>
+        <source>Open in &amp;Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>[%1 items]</source>
+        <source>Show the items in a window of their own, with room to read them</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task has no items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{%Ln field(s)}</source>
+        <translation>
+            <numerusform>{%Ln field}</numerusform>
+            <numerusform>{%Ln fields}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%Ln item(s)]</source>
+        <translation>
+            <numerusform>[%Ln item]</numerusform>
+            <numerusform>[%Ln items]</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2022,10 +2109,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>polling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2051,6 +2134,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>Connections in trouble: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a first answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2293,6 +2384,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskFilterModel</name>
@@ -2409,6 +2504,13 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>%1 done, %2 failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TaskState</name>
@@ -2458,6 +2560,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>Partly failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH finished the task, but some of its items failed: the rest was done. The failed items are listed first below with the error SMH gave for each; &quot;Copy Failed Paths&quot; takes their paths to try them again. For Tencent support, give the task ID and the errors.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2671,6 +2777,17 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>%1, into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 and %Ln more</numerusform>
+            <numerusform>%1 and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,22 +12,8 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Task IDs separated by commas, spaces or new lines; ranges like 100-120.
-You can also drop a text or CSV file here.</source>
-        <translation>任务 ID 之间用逗号、空格或换行分隔，也可填写范围，如 100-120。
-还可以将文本或 CSV 文件拖放到此处。</translation>
-    </message>
-    <message>
         <source>Optional, e.g. the job these tasks belong to</source>
         <translation>可选，例如这些任务所属的作业</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>Import from File…</source>
-        <translation>从文件导入…</translation>
     </message>
     <message>
         <source>&amp;Connection:</source>
@@ -104,6 +90,75 @@ You can also drop a text or CSV file here.</source>
         <translation>
             <numerusform>%n 个已在监控中。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Task IDs separated by commas, spaces or new lines; ranges like 100-120; rows copied from the task table.
+You can also drop a text or CSV file here. %1 adds.</source>
+        <translation>任务 ID 以逗号、空格或换行分隔；可用范围如 100-120；也可粘贴从任务表复制的行。
+也可以把文本或 CSV 文件拖放到这里。按 %1 添加。</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add these tasks (%1)</source>
+        <translation>添加这些任务（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Import from File…</source>
+        <translation>从文件导入(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>BatchItemsView</name>
+    <message>
+        <source>&amp;Failed only</source>
+        <translation>仅显示失败项(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Copy Failed &amp;Paths</source>
+        <translation>复制失败路径(&amp;P)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Items…</source>
+        <translation>导出条目(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Filter items: path, error…</source>
+        <translation>筛选条目：路径、错误…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln item(s) shown</source>
+        <translation>
+            <numerusform>显示 %Ln 项中的 %1 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the failed paths</source>
+        <translation>失败路径</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Export Items</source>
+        <translation>导出条目</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>the items to %1</source>
+        <translation>条目到 %1</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1801,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Error</source>
         <translation>错误</translation>
     </message>
+    <message>
+        <source>(no path)</source>
+        <translation>（无路径）</translation>
+    </message>
 </context>
 <context>
     <name>ResultView</name>
@@ -1766,12 +1825,36 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>…（太大，无法显示）</translation>
     </message>
     <message>
-        <source>{%1 fields}</source>
-        <translation>{%1 个字段}</translation>
+        <source>Open in &amp;Window</source>
+        <translation>在窗口中打开(&amp;W)</translation>
     </message>
     <message>
-        <source>[%1 items]</source>
-        <translation>[%1 项]</translation>
+        <source>Show the items in a window of their own, with room to read them</source>
+        <translation>在单独的窗口中显示这些条目，便于阅读</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Items of %1</source>
+        <translation>%1 的条目</translation>
+    </message>
+    <message>
+        <source>This task has no items.</source>
+        <translation>此任务没有条目。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%Ln field(s)}</source>
+        <translation>
+            <numerusform>{%Ln 个字段}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%Ln item(s)]</source>
+        <translation>
+            <numerusform>[%Ln 项]</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2017,10 +2100,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>上次轮询 %1</translation>
     </message>
     <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
         <source>polling…</source>
         <translation>正在轮询…</translation>
     </message>
@@ -2055,6 +2134,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>No connection yet</source>
         <translation>尚无连接</translation>
+    </message>
+    <message>
+        <source>Polling paused</source>
+        <translation>轮询已暂停</translation>
+    </message>
+    <message>
+        <source>Waiting for a first answer</source>
+        <translation>正在等待首次响应</translation>
     </message>
 </context>
 <context>
@@ -2296,6 +2383,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Outcome</source>
         <translation>结果摘要</translation>
     </message>
+    <message>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
 </context>
 <context>
     <name>TaskFilterModel</name>
@@ -2411,6 +2502,12 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>%1 done, %2 failed</source>
         <translation>%1 项完成，%2 项失败</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 项</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TaskState</name>
@@ -2461,6 +2558,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Partly failed</source>
         <translation>部分失败</translation>
+    </message>
+    <message>
+        <source>SMH finished the task, but some of its items failed: the rest was done. The failed items are listed first below with the error SMH gave for each; &quot;Copy Failed Paths&quot; takes their paths to try them again. For Tencent support, give the task ID and the errors.</source>
+        <translation>SMH 已完成此任务，但其中部分条目失败，其余条目均已完成。下方首先列出失败的条目及 SMH 给出的错误；“复制失败路径”可复制它们的路径以便重试。联系腾讯云技术支持时，请提供任务 ID 和这些错误。</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +2774,16 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>%1, into %2</source>
         <translation>%1，解压到 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 等另外 %Ln 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
