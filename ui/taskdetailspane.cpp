@@ -407,6 +407,11 @@ void TaskDetailsPane::render()
     setSegments(m_convertSegments, convertFrom, tr("source segment"));
     m_segments.insert(Field::ConvertFrom, convertFrom);
     m_resultView->setResult(task.result, tr("Task %1").arg(task.key.taskId));
+    // A batch has no inodes nor one path: its items come right after the
+    // outcome instead of below four empty rows.
+    const bool batch = hasResult && task.result->shape == TaskResult::Shape::Batch;
+    for (Field field : {Field::SourceInode, Field::TargetInode, Field::Path, Field::ConvertFrom})
+        m_resultForm->setRowVisible(m_fields.value(field), !batch);
     renderState();
     renderTimeline();
     renderError();

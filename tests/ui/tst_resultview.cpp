@@ -2,10 +2,12 @@
 #include "sampleledger.h"
 #include "tasks/taskstore.h"
 #include "ui/batchitemsview.h"
+#include "ui/copyablefield.h"
 #include "ui/resultitemmodel.h"
 #include "ui/resultview.h"
 #include "ui/statestyle.h"
 #include "ui/taskdetailspane.h"
+#include "ui/theme.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -100,6 +102,24 @@ private Q_SLOTS:
         QVERIFY(!table->model()->index(2, 0).data(Qt::ForegroundRole).isValid());
         // Every column fits the table: no horizontal scrolling to the error.
         QCOMPARE(table->horizontalScrollBar()->maximum(), 0);
+    }
+
+    // Failed items are written in a colour that reads on either theme.
+    void failureColourContrast()
+    {
+        for (const QPalette &palette : {Theme::lightPalette(), Theme::darkPalette()}) {
+            StateStyle style(nullptr, false);
+            style.setPalette(palette);
+            BatchItemsView view;
+            view.setStateStyle(&style);
+            view.setItems(batchResult(3, 1).items);
+            const QModelIndex failed =
+                view.findChild<QTableView *>(u"resultItems"_s)->model()->index(0, 0);
+            const auto colour = failed.data(Qt::ForegroundRole).value<QColor>();
+            QVERIFY(colour.isValid());
+            QVERIFY(StateStyle::contrast(colour, palette.color(QPalette::Base))
+                >= StateStyle::minimumContrast);
+        }
     }
 
     // The items can be sorted, filtered, narrowed to the failures, and the
@@ -266,6 +286,9 @@ private Q_SLOTS:
         QVERIFY(counts);
         QTRY_VERIFY(counts->isVisible());
         QCOMPARE(counts->text(), u"4 done, 1 failed"_s);
+        // No empty inode and path rows above the items.
+        QVERIFY(!pane.findChild<CopyableField *>(u"fieldSourceInode"_s)->isVisible());
+        QVERIFY(!pane.findChild<CopyableField *>(u"fieldPath"_s)->isVisible());
         // Its controls wrap: the pane's page is no wider than a narrow dock.
         auto *page = pane.findChild<QScrollArea *>()->widget();
         QVERIFY2(page->minimumSizeHint().width() <= 260,
@@ -276,6 +299,7 @@ private Q_SLOTS:
             u"Failed (403)"_s);
         pane.showTask(TaskKey {c, 16});
         QVERIFY(!pane.findChild<ResultView *>()->isVisible());
+        QVERIFY(pane.findChild<CopyableField *>(u"fieldPath"_s)->isVisible());
     }
 };
 
