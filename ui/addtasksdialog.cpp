@@ -215,7 +215,7 @@ void AddTasksDialog::reparse()
                 watched += m_watched(connection, id) ? 1 : 0;
         }
         const qsizetype fresh = m_result.ids.size() - watched;
-        summary = tr("%n task(s) to add.", nullptr, int(fresh));
+        summary = tr("%Ln task(s) to add.", nullptr, int(fresh));
         if (watched > 0)
             summary += u' ' + tr("%n already watched.", nullptr, int(watched));
         if (m_result.duplicates > 0)

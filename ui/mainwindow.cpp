@@ -683,8 +683,9 @@ void MainWindow::updateShown()
 {
     const int shown = m_filter->rowCount();
     const int total = m_model->rowCount();
-    m_shown->setText(shown == total ? tr("%n task(s)", nullptr, total)
-                                    : tr("%1 of %n task(s) shown", nullptr, total).arg(shown));
+    m_shown->setText(shown == total
+            ? tr("%Ln task(s)", nullptr, total)
+            : tr("%1 of %Ln task(s) shown", nullptr, total).arg(QLocale().toString(shown)));
 }
 
 void MainWindow::updateActions()
@@ -778,12 +779,14 @@ void MainWindow::addTaskIds(qint64 connectionId, const QList<qint64> &ids, const
                 return;
             }
             const qsizetype known = outcome.given - outcome.added;
-            QString message = tr("%n task(s) added.", nullptr, int(outcome.added));
+            QString message = tr("%Ln task(s) added.", nullptr, int(outcome.added));
             if (known > 0)
-                message += u' ' + tr("%n already watched.", nullptr, int(known));
+                message += u' ' + tr("%Ln already watched.", nullptr, int(known));
+            // New tasks the filter does not show are not lost: say so.
+            if (outcome.firstAdded && !m_view->selectTask({connectionId, *outcome.firstAdded}))
+                message += u' '
+                    + tr("The filter hides them: clear it (Escape in the filter) to see them.");
             showMessage(message);
-            if (outcome.firstAdded)
-                m_view->selectTask({connectionId, *outcome.firstAdded});
         });
     adder->start();
 }
@@ -878,8 +881,8 @@ void MainWindow::removeSelectedTasks()
         if (keys.size() > 10)
             ids << tr("…");
         const auto answer = QMessageBox::question(this, tr("Remove Tasks"),
-            tr("Stop watching these tasks (%1)?").arg(keys.size()) + u"\n\n"_s + ids.join(u", "_s)
-                + u"\n\n"_s
+            tr("Stop watching %Ln task(s)?", nullptr, int(keys.size())) + u"\n\n"_s
+                + ids.join(u", "_s) + u"\n\n"_s
                 + tr("They leave the list and the ledger; nothing changes on the server."),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
@@ -1044,7 +1047,11 @@ void MainWindow::tryDemo()
     Q_EMIT demoRequested();
     // Unless the executable handles it, the demo is this program once more.
     if (!isSignalConnected(QMetaMethod::fromSignal(&MainWindow::demoRequested))) {
-        if (QProcess::startDetached(QCoreApplication::applicationFilePath(), {u"--demo"_s}))
+        // In the language this window speaks, when it is not the system's.
+        QStringList arguments {u"--demo"_s};
+        if (QLocale() != QLocale::system())
+            arguments << u"--lang"_s << QLocale().name();
+        if (QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
             showMessage(tr("Starting the demo in a new window…"));
         else
             QMessageBox::warning(this, tr("Try the Demo"), tr("The demo could not be started."));

@@ -343,6 +343,18 @@ private Q_SLOTS:
         QTRY_COMPARE(health->text(), u"Connections OK"_s);
     }
 
+    // Tasks added while the filter hides them: the message says so.
+    void addedButFilteredOutIsSaid()
+    {
+        QVERIFY(start(300ms));
+        QTest::keyClicks(filterEdit(), u"no such path"_s);
+        QTRY_COMPARE(m_demo.filterModel()->rowCount(), 0);
+        m_window->addTaskIds(m_connection, {5555}, u"5555"_s);
+        auto *message = part<ElidedLabel>(u"statusMessage"_s);
+        QTRY_VERIFY2(message->text().contains(u"filter hides"_s), qPrintable(message->text()));
+        QVERIFY(m_monitor->store()->task({m_connection, 5555}).has_value());
+    }
+
     void f5PollsNow()
     {
         // A long interval: without F5 nothing would be asked for a minute.
