@@ -46,6 +46,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
@@ -93,6 +94,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     , m_shown(new QLabel(this))
     , m_clock(new QTimer(this))
     , m_statusTimer(new QTimer(this))
+    , m_typesTimer(new QTimer(this))
 {
     setObjectName(u"MainWindow"_s);
     m_style->setObjectName(u"stateStyle"_s);
@@ -232,6 +234,17 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     connect(store, &TaskStore::tasksRemoved, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::updateEmptyState);
+    // The rows in view count as shown: their types are asked for once the
+    // table rests (not on every scroll step), a bounded number at a time.
+    m_typesTimer->setSingleShot(true);
+    m_typesTimer->setInterval(400ms);
+    connect(m_typesTimer, &QTimer::timeout, this, &MainWindow::learnShownTypes);
+    auto restTypes = [this] { m_typesTimer->start(); };
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, restTypes);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, restTypes);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, restTypes);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, restTypes);
     // Durations and "next poll in" move with the clock.
     connect(m_clock, &QTimer::timeout, this, [this] {
         m_view->repaintColumn(TaskTableModel::DurationColumn);
@@ -1074,6 +1087,18 @@ void MainWindow::followSelection()
     if (key)
         m_monitor->taskShown(*key);
     updateActions();
+}
+
+void MainWindow::learnShownTypes()
+{
+    // A screenful of rows; the bottom ones asked first so that the top of
+    // the view, then the details pane's task, come first in the queue.
+    constexpr int maxPerPass = 40;
+    const QList<TaskKey> keys = m_view->visibleTasksWithoutType(maxPerPass);
+    for (auto it = keys.crbegin(); it != keys.crend(); ++it)
+        m_monitor->taskShown(*it);
+    if (const std::optional<TaskKey> key = detailsKey(); key && !keys.isEmpty())
+        m_monitor->taskShown(*key);
 }
 
 void MainWindow::keepSelectionInStep()

@@ -101,6 +101,7 @@ private:
     void tryDemo();
     std::optional<TaskKey> detailsKey() const;
     void followSelection();
+    void learnShownTypes();
     void keepSelectionInStep();
     void editNote();
     QString secretsSentence() const;
@@ -123,6 +124,7 @@ private:
     QLabel *m_shown;
     QTimer *m_clock;
     QTimer *m_statusTimer;
+    QTimer *m_typesTimer; // debounces asking the types of the rows in view
     QMenu *m_trayMenu = nullptr;
     bool m_confirmRemoval = true;
     bool m_countsDirty = true;

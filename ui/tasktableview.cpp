@@ -391,6 +391,24 @@ std::optional<TaskKey> TaskTableView::currentTaskKey() const
     return current.siblingAtColumn(0).data(TaskTableModel::TaskKeyRole).value<TaskKey>();
 }
 
+QList<TaskKey> TaskTableView::visibleTasksWithoutType(int max) const
+{
+    QList<TaskKey> keys;
+    QAbstractItemModel *m = model();
+    if (!m || m->rowCount() == 0)
+        return keys;
+    const int first = std::max(0, rowAt(0));
+    int last = rowAt(viewport()->height() - 1);
+    if (last < 0)
+        last = m->rowCount() - 1;
+    for (int row = first; row <= last && keys.size() < max; ++row) {
+        const QModelIndex type = m->index(row, TaskTableModel::TypeColumn);
+        if (type.data().toString().isEmpty())
+            keys << m->index(row, 0).data(TaskTableModel::TaskKeyRole).value<TaskKey>();
+    }
+    return keys;
+}
+
 bool TaskTableView::selectTask(const TaskKey &key)
 {
     QAbstractItemModel *m = model();

@@ -34,6 +34,9 @@ public:
 
     QList<TaskKey> selectedTaskKeys() const;
     std::optional<TaskKey> currentTaskKey() const;
+    // The tasks of the rows in view whose type is not known yet, top first,
+    // at most `max`.
+    QList<TaskKey> visibleTasksWithoutType(int max) const;
     bool selectTask(const TaskKey &key);
 
     // The visible columns of the selected rows, in view order, as TSV.

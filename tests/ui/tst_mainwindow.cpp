@@ -355,6 +355,32 @@ private Q_SLOTS:
         QVERIFY(m_monitor->store()->task({m_connection, 5555}).has_value());
     }
 
+    // The rows in view count as shown: a running task's type is learned
+    // without selecting it, each asked once.
+    void rowsInViewLearnTheirTypes()
+    {
+        QVERIFY(startOnA1024By700Screen());
+        TaskTableView *view = m_demo.view();
+        view->sortByColumn(TaskTableModel::TaskIdColumn, Qt::AscendingOrder);
+        const TaskKey running {m_connection, 1019}; // runs for about 48 s
+        QTRY_COMPARE(m_monitor->store()->task(running)->state, TaskState::Running);
+        QVERIFY(view->currentTaskKey() != std::optional<TaskKey>(running));
+        QAbstractItemModel *rows = m_demo.filterModel();
+        int row = -1;
+        for (int r = 0; r < rows->rowCount() && row < 0; ++r) {
+            if (rows->index(r, 0).data(TaskTableModel::TaskKeyRole).value<TaskKey>() == running)
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        view->scrollTo(rows->index(row, 0), QAbstractItemView::PositionAtTop);
+        // One a second under v2's budget, the rows at the top of the view first.
+        QTRY_COMPARE_WITH_TIMEOUT(rows->index(row, TaskTableModel::TypeColumn).data().toString(),
+            u"Convert file"_s, 30000);
+        QCOMPARE(m_monitor->store()->task(running)->state, TaskState::Running);
+        const QString path = u"/api/v1/task-result/%1/-/1019"_s.arg(m_simulator->libraryId());
+        QCOMPARE(m_simulator->taskResultPaths().count(path), 1);
+    }
+
     void f5PollsNow()
     {
         // A long interval: without F5 nothing would be asked for a minute.
