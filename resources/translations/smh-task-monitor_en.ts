@@ -80,13 +80,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s) to add.</source>
-        <translation>
-            <numerusform>%n task to add.</numerusform>
-            <numerusform>%n tasks to add.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n already watched.</source>
         <translation>
             <numerusform>%n already watched.</numerusform>
@@ -109,6 +102,13 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>&amp;Import from File…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) to add.</source>
+        <translation>
+            <numerusform>%Ln task to add.</numerusform>
+            <numerusform>%Ln tasks to add.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1120,34 +1120,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s)</source>
-        <translation>
-            <numerusform>%n task</numerusform>
-            <numerusform>%n tasks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n task(s) shown</source>
-        <translation>
-            <numerusform>%1 of %n task shown</numerusform>
-            <numerusform>%1 of %n tasks shown</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) added.</source>
-        <translation>
-            <numerusform>%n task added.</numerusform>
-            <numerusform>%n tasks added.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already watched.</source>
-        <translation>
-            <numerusform>%n already watched.</numerusform>
-            <numerusform>%n already watched.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n task(s) removed.</source>
         <translation>
             <numerusform>%n task removed.</numerusform>
@@ -1429,10 +1401,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop watching these tasks (%1)?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>They leave the list and the ledger; nothing changes on the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1586,6 +1554,45 @@ Add task IDs, or drop a file of IDs here.</source>
         <source>%1 of %2 task IDs were saved; the rest could not be: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln task</numerusform>
+            <numerusform>%Ln tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln task(s) shown</source>
+        <translation>
+            <numerusform>%1 of %Ln task shown</numerusform>
+            <numerusform>%1 of %Ln tasks shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) added.</source>
+        <translation>
+            <numerusform>%Ln task added.</numerusform>
+            <numerusform>%Ln tasks added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already watched.</source>
+        <translation>
+            <numerusform>%Ln already watched.</numerusform>
+            <numerusform>%Ln already watched.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The filter hides them: clear it (Escape in the filter) to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop watching %Ln task(s)?</source>
+        <translation>
+            <numerusform>Stop watching %Ln task?</numerusform>
+            <numerusform>Stop watching %Ln tasks?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MonitorOptions</name>
@@ -1682,10 +1689,6 @@ Add task IDs, or drop a file of IDs here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1025).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>User interface language, e.g. en or zh_CN (default: the system&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1745,6 +1748,10 @@ Commands:
           version (clear needs --yes)
 
 Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) or from files, never from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1027 and the library-level clear 9000).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -80,12 +80,6 @@
         <translation>删除所有不是任务 ID 或范围的内容</translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s) to add.</source>
-        <translation>
-            <numerusform>将添加 %n 个任务。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n already watched.</source>
         <translation>
             <numerusform>%n 个已在监控中。</numerusform>
@@ -108,6 +102,12 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>&amp;Import from File…</source>
         <translation>从文件导入(&amp;I)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) to add.</source>
+        <translation>
+            <numerusform>将添加 %Ln 个任务。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1382,10 +1382,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation>删除 %1 将同时停止监控其下的任务（%2 个）。服务器上的数据不受影响。</translation>
     </message>
     <message>
-        <source>Stop watching these tasks (%1)?</source>
-        <translation>要停止监控这些任务（%1 个）吗？</translation>
-    </message>
-    <message>
         <source>Kept for this session; type to replace</source>
         <translation>仅在本次会话中保留；输入以替换</translation>
     </message>
@@ -1411,18 +1407,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>&lt;h3&gt;SMH Task Monitor %1&lt;/h3&gt;&lt;p&gt;Watches Tencent Cloud Smart Media Hosting asynchronous tasks: polls their status, keeps a ledger of every change and tells you when they finish.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMH 任务监控 %1&lt;/h3&gt;&lt;p&gt;监控腾讯云智能媒资托管（SMH）的异步任务：轮询任务状态，记录每次变化，并在任务结束时通知您。&lt;/p&gt;</translation>
     </message>
-    <message numerus="yes">
-        <source>%n task(s)</source>
-        <translation>
-            <numerusform>%n 个任务</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n task(s) shown</source>
-        <translation>
-            <numerusform>显示 %1/%n 个任务</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Tasks belong to an SMH library: add a connection to it first.</source>
         <translation>任务属于某个 SMH 媒体库：请先添加到该媒体库的连接。</translation>
@@ -1430,18 +1414,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>Add Connection…</source>
         <translation>添加连接…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) added.</source>
-        <translation>
-            <numerusform>已添加 %n 个任务。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already watched.</source>
-        <translation>
-            <numerusform>%n 个已在监控中。</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) removed.</source>
@@ -1577,6 +1549,40 @@ Add task IDs, or drop a file of IDs here.</source>
         <source>%1 of %2 task IDs were saved; the rest could not be: %3</source>
         <translation>已保存 %2 个任务 ID 中的 %1 个；其余的无法保存：%3</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln task(s) shown</source>
+        <translation>
+            <numerusform>显示 %1/%Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) added.</source>
+        <translation>
+            <numerusform>已添加 %Ln 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already watched.</source>
+        <translation>
+            <numerusform>%Ln 个已在监控中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The filter hides them: clear it (Escape in the filter) to see them.</source>
+        <translation>筛选条件隐藏了它们：清除筛选（在筛选框中按 Esc）即可看到。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop watching %Ln task(s)?</source>
+        <translation>
+            <numerusform>停止监控 %Ln 个任务？</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MonitorOptions</name>
@@ -1701,10 +1707,6 @@ Add task IDs, or drop a file of IDs here.</source>
         <translation>媒体库密钥</translation>
     </message>
     <message>
-        <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1025).</source>
-        <translation>使用内置的 SMH 模拟器代替真实接入地址；未给出任务 ID 时，监视其自带的演示任务（990、1001-1025）。</translation>
-    </message>
-    <message>
         <source>--%1 needs a number of seconds from %2 to %3, not &quot;%4&quot;.</source>
         <translation>--%1 需要 %2 到 %3 之间的秒数，而不是“%4”。</translation>
     </message>
@@ -1747,6 +1749,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
           （clear 需要 --yes）
 
 凭据从环境变量（SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET）或文件中读取，绝不从命令行读取。</translation>
+    </message>
+    <message>
+        <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1027 and the library-level clear 9000).</source>
+        <translation>使用内置的 SMH 模拟器代替真实接入地址；未指定任务 ID 时，监控其自带的演示任务（990、1001-1027 以及媒体库级清理任务 9000）。</translation>
     </message>
 </context>
 <context>
