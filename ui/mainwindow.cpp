@@ -1174,20 +1174,40 @@ void MainWindow::showShortcuts()
     for (const QAction *action : std::as_const(actions)) {
         if (action->shortcut().isEmpty() || action->text().isEmpty())
             continue;
-        add(action->shortcut().toString(QKeySequence::NativeText),
-            QString(action->text()).remove(u'&'));
+        // A key can serve two actions in different places (Ctrl+C copies
+        // the rows, or the timeline when it has the focus): say where.
+        QString what = QString(action->text()).remove(u'&');
+        if (action->shortcutContext() == Qt::WidgetShortcut) {
+            const QList<QObject *> owners = action->associatedObjects();
+            const auto *owner =
+                qobject_cast<const QWidget *>(owners.isEmpty() ? nullptr : owners.constFirst());
+            what = owner && !owner->accessibleName().isEmpty()
+                ? tr("%1 (when the %2 has the focus)").arg(what, owner->accessibleName().toLower())
+                : tr("%1 (where it has the focus)").arg(what);
+        }
+        add(action->shortcut().toString(QKeySequence::NativeText), what);
     }
+    list->sortItems(0, Qt::AscendingOrder);
     add(tr("Tab, Shift+Tab"), tr("Move between the filter box, sidebar, table and details"));
     add(tr("Arrow keys"), tr("Move within the table or a list"));
     add(tr("Escape"), tr("Clear the filter box (again: back to the table)"));
     add(tr("Double-click a note"), tr("Edit it in place"));
     list->resizeColumnToContents(0);
+    list->resizeColumnToContents(1);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addWidget(list);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.resize(520, 460);
+    // Every row and both columns in view, within the screen.
+    const QRect available = screen()->availableGeometry();
+    const int rows = list->topLevelItemCount() * list->sizeHintForRow(0)
+        + list->header()->sizeHint().height() + 2 * list->frameWidth() + 4;
+    const int columns = list->columnWidth(0) + list->columnWidth(1) + 2 * list->frameWidth() + 4;
+    list->setMinimumSize(std::min(columns + list->verticalScrollBar()->sizeHint().width(),
+                             available.width() * 8 / 10),
+        std::min(rows, available.height() * 7 / 10));
+    dialog.adjustSize();
     dialog.exec();
 }
 

@@ -179,6 +179,7 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
 
     layout->addWidget(sectionTitle(tr("Timeline"), page));
     m_timeline->setObjectName(u"timeline"_s);
+    m_timeline->setAccessibleName(tr("Timeline"));
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
     m_timeline->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -1593,6 +1593,14 @@ Add task IDs, or drop a file of IDs here.</source>
             <numerusform>Stop watching %Ln tasks?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (when the %2 has the focus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (where it has the focus)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonitorOptions</name>

@@ -1583,6 +1583,14 @@ Add task IDs, or drop a file of IDs here.</source>
             <numerusform>停止监控 %Ln 个任务？</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (when the %2 has the focus)</source>
+        <translation>%1（当焦点在%2中时）</translation>
+    </message>
+    <message>
+        <source>%1 (where it has the focus)</source>
+        <translation>%1（在拥有焦点的位置）</translation>
+    </message>
 </context>
 <context>
     <name>MonitorOptions</name>

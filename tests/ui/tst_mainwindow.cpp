@@ -31,6 +31,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
@@ -379,6 +380,34 @@ private Q_SLOTS:
         QCOMPARE(m_monitor->store()->task(running)->state, TaskState::Running);
         const QString path = u"/api/v1/task-result/%1/-/1019"_s.arg(m_simulator->libraryId());
         QCOMPARE(m_simulator->taskResultPaths().count(path), 1);
+    }
+
+    // The keyboard's place in a sidebar list can be seen.
+    void sidebarFocusIsVisible()
+    {
+        QVERIFY(start(1000ms));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        auto *states = sidebar()->findChild<QListView *>(u"stateList"_s);
+        QVERIFY(states);
+        m_demo.view()->setFocus();
+        QTRY_VERIFY(m_demo.view()->hasFocus());
+        const QImage unfocused = states->viewport()->grab().toImage();
+        states->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(states->hasFocus());
+        QVERIFY(states->currentIndex().isValid());
+        const QImage focused = states->viewport()->grab().toImage();
+        QVERIFY(focused != unfocused);
+        // A frame in the selected text's colour at the current row's edge,
+        // where the selection colour alone would be.
+        const QRect row = states->visualRect(states->currentIndex());
+        QVERIFY(states->selectionModel()->isSelected(states->currentIndex()));
+        const qreal ratio = focused.devicePixelRatio();
+        const QPoint edge(int((row.left() + 2) * ratio), int(row.center().y() * ratio));
+        QCOMPARE(focused.pixelColor(edge).rgb(),
+            states->palette().color(QPalette::HighlightedText).rgb());
+        QVERIFY(unfocused.pixelColor(edge).rgb()
+            != states->palette().color(QPalette::HighlightedText).rgb());
     }
 
     void f5PollsNow()
@@ -874,11 +903,21 @@ private Q_SLOTS:
         secrets.setKeychainEnabled(false);
         QVERIFY(start(1000ms, &secrets));
         QStringList keys;
-        QTimer::singleShot(10, qApp, [&keys] {
+        QStringList copies;
+        bool fits = false;
+        QTimer::singleShot(10, qApp, [&keys, &copies, &fits] {
             auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
             auto *list = dialog ? dialog->findChild<QTreeWidget *>(u"shortcutList"_s) : nullptr;
-            for (int i = 0; list && i < list->topLevelItemCount(); ++i)
+            for (int i = 0; list && i < list->topLevelItemCount(); ++i) {
                 keys << list->topLevelItem(i)->text(0);
+                if (keys.constLast()
+                    == QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText))
+                    copies << list->topLevelItem(i)->text(1);
+            }
+            // Within a 1024x700 screen, every row in view.
+            fits = dialog && dialog->width() <= 1024 && dialog->height() <= 700 && list
+                && !list->verticalScrollBar()->isVisible()
+                && !list->horizontalScrollBar()->isVisible();
             if (dialog)
                 dialog->reject();
         });
@@ -888,6 +927,11 @@ private Q_SLOTS:
             QVERIFY2(keys.contains(key.toString(QKeySequence::NativeText)),
                 qPrintable(keys.join(u", "_s)));
         QVERIFY(keys.contains(u"Escape"_s));
+        QVERIFY(fits);
+        // Ctrl+C twice, and each says where it applies.
+        QCOMPARE(copies.size(), 2);
+        QVERIFY2(copies.at(0).contains(u"focus"_s) != copies.at(1).contains(u"focus"_s),
+            qPrintable(copies.join(u" | "_s)));
 
         QString about;
         QTimer::singleShot(10, qApp, [&about] {
