@@ -55,6 +55,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -612,6 +614,30 @@ void MainWindow::showEvent(QShowEvent *event)
         m_view->resetColumns(
             tableWidth - 2 * style()->pixelMetric(QStyle::PM_DockWidgetSeparatorExtent));
     }
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (!isVisible() || !m_sidebarDock || !m_detailsDock)
+        return;
+    // A narrowed window does not leave the table two columns wide: docks
+    // side by side with it give way to their share of the new width.
+    const int table = centralWidget()->width();
+    if (table >= width() * 2 / 5)
+        return;
+    QList<QDockWidget *> docks;
+    QList<int> widths;
+    for (auto [dock, share, most] : {std::tuple {m_sidebarDock, 7, 190}, {m_detailsDock, 4, 380}}) {
+        if (dock->isVisible() && !dock->isFloating()
+            && dockWidgetArea(dock) != Qt::TopDockWidgetArea
+            && dockWidgetArea(dock) != Qt::BottomDockWidgetArea) {
+            docks << dock;
+            widths << std::min({dock->width(), most, width() / share});
+        }
+    }
+    if (!docks.isEmpty())
+        resizeDocks(docks, widths, Qt::Horizontal);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -680,6 +680,19 @@ private Q_SLOTS:
         QTRY_VERIFY(header->sectionSize(TaskTableModel::StateColumn) >= longest);
     }
 
+    // Narrowed to its least, the window keeps a table worth the name: the
+    // docks give way.
+    void narrowWindowKeepsTheTable()
+    {
+        QVERIFY(startOnA1024By700Screen());
+        TaskTableView *view = m_demo.view();
+        QTRY_VERIFY(view->viewport()->width() > 300);
+        const int least = std::max(m_window->minimumSizeHint().width(), 640);
+        m_window->resize(least, 600);
+        QTRY_VERIFY2(view->width() >= least * 2 / 5,
+            qPrintable(u"%1 of %2"_s.arg(view->width()).arg(m_window->width())));
+    }
+
     // A common desktop window: every default column fits, none off to the
     // side, and the type stands beside the state.
     void fitsA1400By860WindowWithTheType()
