@@ -16,6 +16,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -94,8 +95,10 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
     connect(m_connection, &QComboBox::currentIndexChanged, this, followConnection);
     followConnection();
 
-    m_ids->setPlaceholderText(tr("Task IDs separated by commas, spaces or new lines; ranges like "
-                                 "100-120.\nYou can also drop a text or CSV file here."));
+    m_ids->setPlaceholderText(
+        tr("Task IDs separated by commas, spaces or new lines; ranges like 100-120; rows copied "
+           "from the task table.\nYou can also drop a text or CSV file here. %1 adds.")
+            .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
     m_ids->setTabChangesFocus(true);
     m_note->setPlaceholderText(tr("Optional, e.g. the job these tasks belong to"));
     m_note->setMaxLength(500);
@@ -107,10 +110,19 @@ AddTasksDialog::AddTasksDialog(const QList<Connection> &connections, QWidget *pa
     m_problems->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_problems->setMaximumHeight(fontMetrics().height() * 6);
 
-    m_add = m_buttons->addButton(tr("Add"), QDialogButtonBox::AcceptRole);
+    m_add = m_buttons->addButton(tr("&Add"), QDialogButtonBox::AcceptRole);
+    m_add->setToolTip(
+        tr("Add these tasks (%1)")
+            .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
     m_add->setObjectName(u"addButton"_s);
     m_add->setDefault(true);
-    m_import = m_buttons->addButton(tr("Import from File…"), QDialogButtonBox::ActionRole);
+    m_import = m_buttons->addButton(tr("&Import from File…"), QDialogButtonBox::ActionRole);
+    // Enter starts a new line of IDs; Ctrl+Enter adds, from any field.
+    for (const QKeySequence &keys :
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *submit = new QShortcut(keys, this);
+        connect(submit, &QShortcut::activated, this, &AddTasksDialog::accept);
+    }
     m_dropInvalid = new QPushButton(tr("&Drop Invalid Entries"), this);
     m_dropInvalid->setObjectName(u"dropInvalidButton"_s);
     m_dropInvalid->setToolTip(tr("Remove everything that is not a task ID or a range"));
@@ -203,7 +215,7 @@ void AddTasksDialog::reparse()
                 watched += m_watched(connection, id) ? 1 : 0;
         }
         const qsizetype fresh = m_result.ids.size() - watched;
-        summary = tr("%n task(s) to add.", nullptr, int(fresh));
+        summary = tr("%Ln task(s) to add.", nullptr, int(fresh));
         if (watched > 0)
             summary += u' ' + tr("%n already watched.", nullptr, int(watched));
         if (m_result.duplicates > 0)

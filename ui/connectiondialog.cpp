@@ -206,6 +206,9 @@ ConnectionDialog::ConnectionDialog(
         storeForm();
     });
     connect(m_auth, &QComboBox::currentIndexChanged, this, [this] {
+        // A token typed for one kind is no secret of the other: it is
+        // dropped, not kept under the new kind.
+        m_secret->clear();
         storeForm();
         updateSecretField();
     });

@@ -4,6 +4,7 @@
 #include <QClipboard>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
@@ -15,6 +16,7 @@ CopyableField::CopyableField(const QString &name, QWidget *parent)
     : QWidget(parent)
     , m_name(name)
     , m_edit(new QLineEdit(this))
+    , m_wrapped(new QLabel(this))
     , m_button(new QToolButton(this))
 {
     auto *layout = new QHBoxLayout(this);
@@ -29,6 +31,13 @@ CopyableField::CopyableField(const QString &name, QWidget *parent)
     m_edit->setPalette(transparent);
     m_edit->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_edit, &QWidget::customContextMenuRequested, this, &CopyableField::showMenu);
+    m_edit->installEventFilter(this);
+    // Short of room the line edit elides; its width must not follow the text.
+    m_edit->setMinimumWidth(fontMetrics().horizontalAdvance(u"M…"_s) * 2);
+    m_wrapped->setWordWrap(true);
+    m_wrapped->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_wrapped->setAccessibleName(name);
+    m_wrapped->hide();
     m_button->setAutoRaise(true);
     m_button->setIcon(copyIcon(palette()));
     m_button->setToolTip(tr("Copy %1").arg(name));
@@ -36,17 +45,63 @@ CopyableField::CopyableField(const QString &name, QWidget *parent)
     m_button->setFocusPolicy(Qt::TabFocus);
     connect(m_button, &QToolButton::clicked, this, &CopyableField::copy);
     layout->addWidget(m_edit, 1);
-    layout->addWidget(m_button);
+    layout->addWidget(m_wrapped, 1);
+    layout->addWidget(m_button, 0, Qt::AlignTop);
     setValue({});
 }
 
 void CopyableField::setValue(const QString &value)
 {
     m_value = value;
-    m_edit->setText(value.isEmpty() ? tr("—") : value);
-    m_edit->setCursorPosition(0);
-    m_edit->setToolTip(value.size() > 40 ? value : QString());
+    // The whole value is always one hover away, however it is shown.
+    m_edit->setToolTip(value);
+    m_wrapped->setToolTip(value);
+    m_wrapped->setText(value.isEmpty() ? tr("—") : value);
     m_button->setEnabled(!value.isEmpty());
+    refreshText();
+}
+
+void CopyableField::setWrapping(bool wrap)
+{
+    m_edit->setVisible(!wrap);
+    m_wrapped->setVisible(wrap);
+}
+
+QString CopyableField::shownText() const
+{
+    return m_wrapped->isVisibleTo(this) ? m_wrapped->text() : m_edit->text();
+}
+
+void CopyableField::refreshText()
+{
+    const QString text = m_value.isEmpty() ? tr("—") : m_value;
+    if (m_edit->hasFocus()) {
+        // Being read or selected: the whole value, scrolled as needed.
+        if (m_edit->text() != text)
+            m_edit->setText(text);
+        return;
+    }
+    const int room = m_edit->contentsRect().width() - 2 * 2 - 2; // the line edit's text margins
+    const QString shown = m_edit->isVisible() && room > 0
+        ? m_edit->fontMetrics().elidedText(text, Qt::ElideRight, room)
+        : text;
+    m_edit->setText(shown);
+    m_edit->setCursorPosition(0);
+}
+
+void CopyableField::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    refreshText();
+}
+
+bool CopyableField::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_edit
+        && (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut
+            || event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        refreshText();
+    return QWidget::eventFilter(watched, event);
 }
 
 void CopyableField::copy()

@@ -77,6 +77,18 @@ public:
                 ? option.palette.color(QPalette::HighlightedText)
                 : option.palette.color(QPalette::Text));
         style->drawControl(QStyle::CE_ItemViewItem, &content, painter, widget);
+        // The style draws no focus mark over the selection colour: with the
+        // keyboard in this list, its current row gets a visible frame.
+        if ((option.state & QStyle::State_HasFocus) && widget && widget->hasFocus()) {
+            painter->save();
+            painter->setPen(QPen((option.state & QStyle::State_Selected)
+                    ? option.palette.color(QPalette::HighlightedText)
+                    : option.palette.color(QPalette::Highlight),
+                2));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5));
+            painter->restore();
+        }
         if (countText.isEmpty())
             return;
         painter->save();

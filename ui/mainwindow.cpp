@@ -46,6 +46,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
@@ -53,6 +54,8 @@
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -93,6 +96,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     , m_shown(new QLabel(this))
     , m_clock(new QTimer(this))
     , m_statusTimer(new QTimer(this))
+    , m_typesTimer(new QTimer(this))
 {
     setObjectName(u"MainWindow"_s);
     m_style->setObjectName(u"stateStyle"_s);
@@ -232,6 +236,17 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     connect(store, &TaskStore::tasksRemoved, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::updateEmptyState);
+    // The rows in view count as shown: their types are asked for once the
+    // table rests (not on every scroll step), a bounded number at a time.
+    m_typesTimer->setSingleShot(true);
+    m_typesTimer->setInterval(400ms);
+    connect(m_typesTimer, &QTimer::timeout, this, &MainWindow::learnShownTypes);
+    auto restTypes = [this] { m_typesTimer->start(); };
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, restTypes);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, restTypes);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, restTypes);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, restTypes);
     // Durations and "next poll in" move with the clock.
     connect(m_clock, &QTimer::timeout, this, [this] {
         m_view->repaintColumn(TaskTableModel::DurationColumn);
@@ -504,13 +519,14 @@ void MainWindow::createToolBar()
 void MainWindow::restoreSettings()
 {
     if (!restoreGeometry(m_settings.windowGeometry())) {
-        const QRect available = screen()->availableGeometry();
-        // A small screen is all used; a large one leaves room around.
-        if (available.width() < 1280)
-            resize(available.size());
-        else
-            resize(std::min(1440, available.width() * 9 / 10),
-                std::min(900, available.height() * 9 / 10));
+        // The window manager's frame is not known before the window is shown:
+        // a guess now, corrected by fitFrameToScreen() once it is.
+        const int titleBar =
+            std::max(style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, this),
+                fontMetrics().height() * 2);
+        m_firstSize =
+            defaultClientSize(screen()->availableGeometry().size(), QMargins(4, titleBar, 4, 4));
+        resize(m_firstSize);
     }
     m_defaultDocks = !restoreState(m_settings.windowState(), windowStateVersion);
     if (m_defaultDocks) {
@@ -552,9 +568,37 @@ void MainWindow::setTheme(UiSettings::ThemeMode mode)
         action->setChecked(action->data().toInt() == int(mode));
 }
 
+QSize MainWindow::defaultClientSize(const QSize &available, const QMargins &frame)
+{
+    // A small screen is all used, title bar and borders included; a large
+    // one leaves room around.
+    if (available.width() < 1280)
+        return available.shrunkBy(frame);
+    return {std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10)};
+}
+
+void MainWindow::fitFrameToScreen()
+{
+    const QRect available = screen()->availableGeometry();
+    const QRect frame = frameGeometry();
+    // A size chosen since (by the caller or the user) is theirs.
+    if (size() != m_firstSize || available.contains(frame))
+        return;
+    const QMargins margins(geometry().left() - frame.left(), geometry().top() - frame.top(),
+        frame.right() - geometry().right(), frame.bottom() - geometry().bottom());
+    resize(available.size().shrunkBy(margins).boundedTo(size()));
+    move(available.topLeft());
+}
+
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
+    if (m_firstSize.isValid() && !m_fitScheduled) {
+        m_fitScheduled = true;
+        // The frame arrives from the window manager after the first show.
+        QTimer::singleShot(0, this, &MainWindow::fitFrameToScreen);
+        QTimer::singleShot(300ms, this, &MainWindow::fitFrameToScreen);
+    }
     int tableWidth = width();
     if (m_defaultDocks) {
         m_defaultDocks = false;
@@ -570,6 +614,30 @@ void MainWindow::showEvent(QShowEvent *event)
         m_view->resetColumns(
             tableWidth - 2 * style()->pixelMetric(QStyle::PM_DockWidgetSeparatorExtent));
     }
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (!isVisible() || !m_sidebarDock || !m_detailsDock)
+        return;
+    // A narrowed window does not leave the table two columns wide: docks
+    // side by side with it give way to their share of the new width.
+    const int table = centralWidget()->width();
+    if (table >= width() * 2 / 5)
+        return;
+    QList<QDockWidget *> docks;
+    QList<int> widths;
+    for (auto [dock, share, most] : {std::tuple {m_sidebarDock, 7, 190}, {m_detailsDock, 4, 380}}) {
+        if (dock->isVisible() && !dock->isFloating()
+            && dockWidgetArea(dock) != Qt::TopDockWidgetArea
+            && dockWidgetArea(dock) != Qt::BottomDockWidgetArea) {
+            docks << dock;
+            widths << std::min({dock->width(), most, width() / share});
+        }
+    }
+    if (!docks.isEmpty())
+        resizeDocks(docks, widths, Qt::Horizontal);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -630,6 +698,13 @@ void MainWindow::updateStatus()
     m_sidebar->setConnections(entries);
     m_notifier->setConnectionTrouble(!health.problems.isEmpty());
     m_pause->setChecked(health.allPaused);
+    // The action says what it will do.
+    const QString pauseText = health.allPaused ? tr("&Resume Polling") : tr("P&ause Polling");
+    if (m_pause->text() != pauseText) {
+        m_pause->setText(pauseText);
+        m_pause->setIcon(
+            themeIcon(health.allPaused ? u"media-playback-start"_s : u"media-playback-pause"_s));
+    }
     m_pause->setEnabled(health.hasConnections());
     m_pollNow->setEnabled(health.hasConnections());
     // A selected task may have become final (Re-check) or gone.
@@ -647,8 +722,9 @@ void MainWindow::updateShown()
 {
     const int shown = m_filter->rowCount();
     const int total = m_model->rowCount();
-    m_shown->setText(shown == total ? tr("%n task(s)", nullptr, total)
-                                    : tr("%1 of %n task(s) shown", nullptr, total).arg(shown));
+    m_shown->setText(shown == total
+            ? tr("%Ln task(s)", nullptr, total)
+            : tr("%1 of %Ln task(s) shown", nullptr, total).arg(QLocale().toString(shown)));
 }
 
 void MainWindow::updateActions()
@@ -742,12 +818,14 @@ void MainWindow::addTaskIds(qint64 connectionId, const QList<qint64> &ids, const
                 return;
             }
             const qsizetype known = outcome.given - outcome.added;
-            QString message = tr("%n task(s) added.", nullptr, int(outcome.added));
+            QString message = tr("%Ln task(s) added.", nullptr, int(outcome.added));
             if (known > 0)
-                message += u' ' + tr("%n already watched.", nullptr, int(known));
+                message += u' ' + tr("%Ln already watched.", nullptr, int(known));
+            // New tasks the filter does not show are not lost: say so.
+            if (outcome.firstAdded && !m_view->selectTask({connectionId, *outcome.firstAdded}))
+                message += u' '
+                    + tr("The filter hides them: clear it (Escape in the filter) to see them.");
             showMessage(message);
-            if (outcome.firstAdded)
-                m_view->selectTask({connectionId, *outcome.firstAdded});
         });
     adder->start();
 }
@@ -842,8 +920,8 @@ void MainWindow::removeSelectedTasks()
         if (keys.size() > 10)
             ids << tr("…");
         const auto answer = QMessageBox::question(this, tr("Remove Tasks"),
-            tr("Stop watching these tasks (%1)?").arg(keys.size()) + u"\n\n"_s + ids.join(u", "_s)
-                + u"\n\n"_s
+            tr("Stop watching %Ln task(s)?", nullptr, int(keys.size())) + u"\n\n"_s
+                + ids.join(u", "_s) + u"\n\n"_s
                 + tr("They leave the list and the ledger; nothing changes on the server."),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
@@ -1008,7 +1086,11 @@ void MainWindow::tryDemo()
     Q_EMIT demoRequested();
     // Unless the executable handles it, the demo is this program once more.
     if (!isSignalConnected(QMetaMethod::fromSignal(&MainWindow::demoRequested))) {
-        if (QProcess::startDetached(QCoreApplication::applicationFilePath(), {u"--demo"_s}))
+        // In the language this window speaks, when it is not the system's.
+        QStringList arguments {u"--demo"_s};
+        if (QLocale() != QLocale::system())
+            arguments << u"--lang"_s << QLocale().name();
+        if (QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
             showMessage(tr("Starting the demo in a new window…"));
         else
             QMessageBox::warning(this, tr("Try the Demo"), tr("The demo could not be started."));
@@ -1031,6 +1113,18 @@ void MainWindow::followSelection()
     if (key)
         m_monitor->taskShown(*key);
     updateActions();
+}
+
+void MainWindow::learnShownTypes()
+{
+    // A screenful of rows; the bottom ones asked first so that the top of
+    // the view, then the details pane's task, come first in the queue.
+    constexpr int maxPerPass = 40;
+    const QList<TaskKey> keys = m_view->visibleTasksWithoutType(maxPerPass);
+    for (auto it = keys.crbegin(); it != keys.crend(); ++it)
+        m_monitor->taskShown(*it);
+    if (const std::optional<TaskKey> key = detailsKey(); key && !keys.isEmpty())
+        m_monitor->taskShown(*key);
 }
 
 void MainWindow::keepSelectionInStep()
@@ -1106,20 +1200,40 @@ void MainWindow::showShortcuts()
     for (const QAction *action : std::as_const(actions)) {
         if (action->shortcut().isEmpty() || action->text().isEmpty())
             continue;
-        add(action->shortcut().toString(QKeySequence::NativeText),
-            QString(action->text()).remove(u'&'));
+        // A key can serve two actions in different places (Ctrl+C copies
+        // the rows, or the timeline when it has the focus): say where.
+        QString what = QString(action->text()).remove(u'&');
+        if (action->shortcutContext() == Qt::WidgetShortcut) {
+            const QList<QObject *> owners = action->associatedObjects();
+            const auto *owner =
+                qobject_cast<const QWidget *>(owners.isEmpty() ? nullptr : owners.constFirst());
+            what = owner && !owner->accessibleName().isEmpty()
+                ? tr("%1 (when the %2 has the focus)").arg(what, owner->accessibleName().toLower())
+                : tr("%1 (where it has the focus)").arg(what);
+        }
+        add(action->shortcut().toString(QKeySequence::NativeText), what);
     }
+    list->sortItems(0, Qt::AscendingOrder);
     add(tr("Tab, Shift+Tab"), tr("Move between the filter box, sidebar, table and details"));
     add(tr("Arrow keys"), tr("Move within the table or a list"));
     add(tr("Escape"), tr("Clear the filter box (again: back to the table)"));
     add(tr("Double-click a note"), tr("Edit it in place"));
     list->resizeColumnToContents(0);
+    list->resizeColumnToContents(1);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addWidget(list);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.resize(520, 460);
+    // Every row and both columns in view, within the screen.
+    const QRect available = screen()->availableGeometry();
+    const int rows = list->topLevelItemCount() * list->sizeHintForRow(0)
+        + list->header()->sizeHint().height() + 2 * list->frameWidth() + 4;
+    const int columns = list->columnWidth(0) + list->columnWidth(1) + 2 * list->frameWidth() + 4;
+    list->setMinimumSize(std::min(columns + list->verticalScrollBar()->sizeHint().width(),
+                             available.width() * 8 / 10),
+        std::min(rows, available.height() * 7 / 10));
+    dialog.adjustSize();
     dialog.exec();
 }
 

@@ -43,6 +43,9 @@ public:
     ~MainWindow() override;
 
     static QIcon applicationIcon();
+    // The size of the client area on first start: the frame (title bar and
+    // borders) counts against the screen, so the status bar stays on it.
+    static QSize defaultClientSize(const QSize &available, const QMargins &frame);
 
     // Opens the add-tasks dialog, optionally filled with text or files.
     void addTasks(const QString &prefill = {}, const QStringList &files = {});
@@ -69,6 +72,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -80,6 +84,7 @@ private:
     void createToolBar();
     void createDocks();
     void restoreSettings();
+    void fitFrameToScreen();
     void saveSettings();
     void scheduleStatusUpdate();
     void updateStatus();
@@ -97,6 +102,7 @@ private:
     void tryDemo();
     std::optional<TaskKey> detailsKey() const;
     void followSelection();
+    void learnShownTypes();
     void keepSelectionInStep();
     void editNote();
     QString secretsSentence() const;
@@ -119,11 +125,14 @@ private:
     QLabel *m_shown;
     QTimer *m_clock;
     QTimer *m_statusTimer;
+    QTimer *m_typesTimer; // debounces asking the types of the rows in view
     QMenu *m_trayMenu = nullptr;
     bool m_confirmRemoval = true;
     bool m_countsDirty = true;
     bool m_defaultDocks = false; // no saved layout: fit the docks when shown
     bool m_defaultColumns = false;
+    QSize m_firstSize; // first start's size, its frame to be kept within the screen
+    bool m_fitScheduled = false;
     std::array<int, TaskStates::count> m_counts {};
 
     QAction *m_addTasks = nullptr;

@@ -105,7 +105,7 @@ void StatusPanel::setHealth(const ConnectionHealth::Summary &health, int unfinis
     if (!health.hasConnections()) {
         parts << tr("nothing to poll");
     } else if (health.allPaused) {
-        parts << tr("paused");
+        // Said once, on the right: "Polling paused".
     } else if (health.inFlight) {
         parts << tr("polling…");
     } else if (health.nextPollAt.isValid()) {
@@ -126,8 +126,12 @@ void StatusPanel::setHealth(const ConnectionHealth::Summary &health, int unfinis
     restyle();
     m_errorIcon->setVisible(!errors.isEmpty());
     if (errors.isEmpty()) {
-        // "OK" only about connections that exist.
-        m_errors->setText(health.hasConnections() ? tr("Connections OK") : tr("No connection yet"));
+        // "OK" only about connections that exist and have answered, and not
+        // while nothing is asked.
+        m_errors->setText(!health.hasConnections() ? tr("No connection yet")
+                : health.allPaused                 ? tr("Polling paused")
+                : !health.answered                 ? tr("Waiting for a first answer")
+                                                   : tr("Connections OK"));
         m_errors->setDetails(QString());
         m_errors->setForegroundRole(QPalette::PlaceholderText);
         return;

@@ -126,7 +126,8 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     layout->addWidget(sectionTitle(tr("Result"), page));
     QFormLayout *result = newForm();
     m_resultForm = result;
-    addField(result, Field::TypedOutcome, tr("Outcome"));
+    // A typed outcome is a sentence naming what failed: read whole, never cut.
+    addField(result, Field::TypedOutcome, tr("Outcome"))->setWrapping(true);
     addField(result, Field::SourceInode, tr("Source inode"));
     addField(result, Field::TargetInode, tr("Target inode"));
     addField(result, Field::Path, tr("Path"));
@@ -138,6 +139,9 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     m_convertSegments = new FlowLayout(convertSegments);
     result->addRow(QString(), convertSegments);
     m_resultView = new ResultView(page);
+    m_resultView->setObjectName(u"resultView"_s);
+    m_resultView->setStateStyle(style);
+    connect(m_resultView, &ResultView::copied, this, &TaskDetailsPane::copied);
     layout->addWidget(m_resultView);
 
     auto *errorLayout = new QVBoxLayout(m_errorBox);
@@ -175,17 +179,23 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
 
     layout->addWidget(sectionTitle(tr("Timeline"), page));
     m_timeline->setObjectName(u"timeline"_s);
+    m_timeline->setAccessibleName(tr("Timeline"));
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
     m_timeline->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_timeline->setHeaderLabels(
         {tr("When"), tr("State"), tr("Code", "SMH status code"), tr("Lasted")});
-    // Every column fits its text; a narrow pane scrolls rather than cuts.
-    m_timeline->header()->setStretchLastSection(true);
+    // Time, code and duration fit their text; the change takes the room
+    // left and, short of it, ends in "…" with the whole of it in the tooltip.
+    // Nothing scrolls sideways in a narrow dock.
+    m_timeline->header()->setStretchLastSection(false);
     m_timeline->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_timeline->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_timeline->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_timeline->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_timeline->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    m_timeline->header()->setMinimumSectionSize(fontMetrics().horizontalAdvance(u"M…"_s) * 2);
+    m_timeline->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_timeline->setTextElideMode(Qt::ElideRight);
     m_timeline->setMinimumHeight(fontMetrics().height() * 8);
     m_timeline->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *copyTimeline = new QAction(tr("Copy Timeline"), m_timeline);
@@ -397,7 +407,12 @@ void TaskDetailsPane::render()
     m_segments.insert(Field::Path, path);
     setSegments(m_convertSegments, convertFrom, tr("source segment"));
     m_segments.insert(Field::ConvertFrom, convertFrom);
-    m_resultView->setResult(task.result);
+    m_resultView->setResult(task.result, tr("Task %1").arg(task.key.taskId));
+    // A batch has no inodes nor one path: its items come right after the
+    // outcome instead of below four empty rows.
+    const bool batch = hasResult && task.result->shape == TaskResult::Shape::Batch;
+    for (Field field : {Field::SourceInode, Field::TargetInode, Field::Path, Field::ConvertFrom})
+        m_resultForm->setRowVisible(m_fields.value(field), !batch);
     renderState();
     renderTimeline();
     renderError();
@@ -513,14 +528,16 @@ void TaskDetailsPane::renderTimeline()
         const Entry &entry = entries.at(i);
         const qsizetype next = nextChange(i);
         auto *item = new QTreeWidgetItem(m_timeline);
-        // Today's times without the date: the column stays narrow.
+        // Today's times without the date, other days without the year: the
+        // column stays narrow; the tooltip has it all.
         const QDateTime local = entry.at.toLocalTime();
         item->setText(0,
             local.date() == QDate::currentDate() ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
-                                                 : formatTime(entry.at));
+                                                 : QLocale().toString(local, u"MM-dd HH:mm"_s));
         item->setToolTip(0, formatTime(entry.at));
         item->setData(0, Qt::UserRole, entry.at);
         item->setText(1, entry.change);
+        item->setToolTip(1, entry.change);
         item->setData(1, Qt::UserRole, int(entry.state));
         item->setText(2, entry.status ? QString::number(entry.status) : QString());
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);

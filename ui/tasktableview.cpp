@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QStyle>
 #include <QStyledItemDelegate>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -183,22 +184,23 @@ void TaskTableView::applyDefaultColumns(int expectedWidth)
             if (!column.hidden && column.column != TaskTableModel::PathColumn)
                 total += column.width;
         }
+        // Before the type goes, the state column keeps room for the common
+        // states only (the longest ones elide, whole in the tooltip and the
+        // details).
         for (int letGo : {int(TaskTableModel::StatusColumn), int(TaskTableModel::ConnectionColumn),
-                 int(TaskTableModel::TypeColumn)}) {
+                 -1, int(TaskTableModel::TypeColumn)}) {
             if (total <= expectedWidth)
                 break;
             for (Default &column : defaults) {
-                if (column.column == letGo) {
+                if (letGo < 0 && column.column == TaskTableModel::StateColumn) {
+                    const int shorter = width(TaskTableModel::StateColumn, shortStateSample, 40);
+                    total -= column.width - shorter;
+                    column.width = shorter;
+                } else if (column.column == letGo) {
                     column.hidden = true;
                     total -= column.width;
                 }
             }
-        }
-        // Then the state column keeps room for the common states only (the
-        // longest ones elide, whole in the tooltip and the details).
-        for (Default &column : defaults) {
-            if (total > expectedWidth && column.column == TaskTableModel::StateColumn)
-                column.width = width(TaskTableModel::StateColumn, shortStateSample, 40);
         }
     }
     int visual = 0;
@@ -228,6 +230,8 @@ void TaskTableView::stretchPath()
 void TaskTableView::resetColumns(int expectedWidth)
 {
     applyDefaultColumns(expectedWidth);
+    // Once the view has its final width.
+    QTimer::singleShot(0, this, &TaskTableView::fitColumns);
 }
 
 bool TaskTableView::restoreHeaderState(const QByteArray &state)
@@ -271,15 +275,91 @@ void TaskTableView::populateColumnMenu(QMenu *menu)
         // The last visible column stays: a table without columns is a trap.
         action->setEnabled(
             header->isSectionHidden(column) || header->count() - header->hiddenSectionCount() > 1);
-        connect(action, &QAction::toggled, this, [header, column](bool shown) {
+        connect(action, &QAction::toggled, this, [this, header, column](bool shown) {
             header->setSectionHidden(column, !shown);
-            if (shown && header->sectionSize(column) < header->minimumSectionSize() * 2)
-                header->resizeSection(column, header->defaultSectionSize());
+            if (shown) {
+                // Room for its title and a typical value, not a stale width.
+                const int title = fontMetrics().horizontalAdvance(
+                                      model()->headerData(column, Qt::Horizontal).toString())
+                    + 24;
+                const int content = model()->rowCount() > 0 ? sizeHintForColumn(column) : 0;
+                header->resizeSection(column, std::clamp(content, title, std::max(title, 240)));
+            }
+            fitColumns();
         });
     }
     menu->addSeparator();
     connect(menu->addAction(tr("Reset Columns")), &QAction::triggered, this,
         [this] { resetColumns(viewport()->width()); });
+}
+
+void TaskTableView::fitColumns()
+{
+    QHeaderView *header = horizontalHeader();
+    const int room = viewport()->width();
+    if (room <= 0 || !model())
+        return;
+    // First the others give way down to their titles while the path keeps
+    // room for a typical path; if that is not enough, down to a few
+    // characters (the title elides, whole in the column menu) and the path
+    // to a short one.
+    const QFontMetrics metrics = fontMetrics();
+    const int compact =
+        std::max(header->minimumSectionSize(), metrics.horizontalAdvance(u"0000…"_s) + 16);
+    auto titleOf = [this, &metrics](int column) {
+        return metrics.horizontalAdvance(model()->headerData(column, Qt::Horizontal).toString())
+            + 24;
+    };
+    int excess = 0;
+    for (const bool tight : {false, true}) {
+        const int pathRoom = tight ? 100 : 2 * metrics.horizontalAdvance(u"folder/file.pdf"_s);
+        int others = 0;
+        for (int column = 0; column < header->count(); ++column) {
+            if (!header->isSectionHidden(column) && column != TaskTableModel::PathColumn)
+                others += header->sectionSize(column);
+        }
+        excess = others + pathRoom - room;
+        // The widest column that can give way gives a little at a time: a
+        // dozen columns, a bounded number of steps.
+        while (excess > 0) {
+            int widest = -1;
+            auto floorOf = [&](int column) { return tight ? compact : titleOf(column); };
+            for (int column = 0; column < header->count(); ++column) {
+                if (header->isSectionHidden(column) || column == TaskTableModel::PathColumn
+                    || header->sectionSize(column) <= floorOf(column))
+                    continue;
+                if (widest < 0 || header->sectionSize(column) > header->sectionSize(widest))
+                    widest = column;
+            }
+            if (widest < 0)
+                break;
+            const int size = header->sectionSize(widest);
+            const int give = std::min({excess, size - floorOf(widest), std::max(4, size / 8)});
+            header->resizeSection(widest, size - give);
+            excess -= give;
+        }
+        if (excess <= 0)
+            break;
+    }
+    // The state is read whole before the path gets more than room for a
+    // short path.
+    if (!header->isSectionHidden(TaskTableModel::StateColumn)) {
+        int others = 0;
+        for (int column = 0; column < header->count(); ++column) {
+            if (!header->isSectionHidden(column) && column != TaskTableModel::PathColumn)
+                others += header->sectionSize(column);
+        }
+        const int spare = room - others - (metrics.horizontalAdvance(u"folder/file.pdf"_s) + 32);
+        int longest = 0;
+        for (int state = 0; state < TaskStates::count; ++state)
+            longest =
+                std::max(longest, metrics.horizontalAdvance(TaskStates::label(TaskState(state))));
+        const int size = header->sectionSize(TaskTableModel::StateColumn);
+        const int wanted = longest + 40; // icon and margins
+        if (spare > 0 && size < wanted)
+            header->resizeSection(
+                TaskTableModel::StateColumn, size + std::min(wanted - size, spare));
+    }
 }
 
 void TaskTableView::showHeaderMenu(const QPoint &position)
@@ -311,6 +391,24 @@ std::optional<TaskKey> TaskTableView::currentTaskKey() const
     return current.siblingAtColumn(0).data(TaskTableModel::TaskKeyRole).value<TaskKey>();
 }
 
+QList<TaskKey> TaskTableView::visibleTasksWithoutType(int max) const
+{
+    QList<TaskKey> keys;
+    QAbstractItemModel *m = model();
+    if (!m || m->rowCount() == 0)
+        return keys;
+    const int first = std::max(0, rowAt(0));
+    int last = rowAt(viewport()->height() - 1);
+    if (last < 0)
+        last = m->rowCount() - 1;
+    for (int row = first; row <= last && keys.size() < max; ++row) {
+        const QModelIndex type = m->index(row, TaskTableModel::TypeColumn);
+        if (type.data().toString().isEmpty())
+            keys << m->index(row, 0).data(TaskTableModel::TaskKeyRole).value<TaskKey>();
+    }
+    return keys;
+}
+
 bool TaskTableView::selectTask(const TaskKey &key)
 {
     QAbstractItemModel *m = model();
@@ -336,10 +434,12 @@ QString TaskTableView::selectedRowsAsText() const
     std::sort(rows.begin(), rows.end(),
         [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     const QHeaderView *header = horizontalHeader();
-    QList<int> columns;
+    // The task ID always comes first, shown or not: pasted into Add Tasks,
+    // the rows give their IDs and nothing else.
+    QList<int> columns {TaskTableModel::TaskIdColumn};
     for (int visual = 0; visual < header->count(); ++visual) {
         const int column = header->logicalIndex(visual);
-        if (!header->isSectionHidden(column))
+        if (!header->isSectionHidden(column) && column != TaskTableModel::TaskIdColumn)
             columns << column;
     }
     QStringList lines;
@@ -372,6 +472,22 @@ void TaskTableView::keyPressEvent(QKeyEvent *event)
         return;
     }
     QTableView::keyPressEvent(event);
+}
+
+QItemSelectionModel::SelectionFlags TaskTableView::selectionCommand(
+    const QModelIndex &index, const QEvent *event) const
+{
+    // Ctrl with a move key (Ctrl+Down, Ctrl+End…) would move the focus and
+    // leave the selection behind: the highlighted row, the details and the
+    // actions would speak of different tasks. Ctrl+Space still toggles.
+    if (event && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<const QKeyEvent *>(event);
+        static const QList<int> moves {
+            Qt::Key_Up, Qt::Key_Down, Qt::Key_Home, Qt::Key_End, Qt::Key_PageUp, Qt::Key_PageDown};
+        if (key->modifiers() == Qt::ControlModifier && moves.contains(key->key()))
+            return QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows;
+    }
+    return QTableView::selectionCommand(index, event);
 }
 
 void TaskTableView::contextMenuEvent(QContextMenuEvent *event)

@@ -34,6 +34,9 @@ public:
 
     QList<TaskKey> selectedTaskKeys() const;
     std::optional<TaskKey> currentTaskKey() const;
+    // The tasks of the rows in view whose type is not known yet, top first,
+    // at most `max`.
+    QList<TaskKey> visibleTasksWithoutType(int max) const;
     bool selectTask(const TaskKey &key);
 
     // The visible columns of the selected rows, in view order, as TSV.
@@ -54,12 +57,17 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    QItemSelectionModel::SelectionFlags selectionCommand(
+        const QModelIndex &index, const QEvent *event = nullptr) const override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyDefaultColumns(int expectedWidth = 0);
     void stretchPath();
+    // After a column is shown or hidden: the others give way, down to their
+    // titles, until the path has room and nothing is off to the side.
+    void fitColumns();
     void showHeaderMenu(const QPoint &position);
 
     QList<QAction *> m_rowActions;

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -74,19 +75,24 @@ QString TaskResult::summaryPath() const
         return joined(path);
     if (itemCount == 0)
         return {};
+    // A batch whose items name no path is counted rather than shown as
+    // "+N more" alone.
+    if (firstItemPath.isEmpty())
+        return QCoreApplication::translate("TaskResult", "%Ln item(s)", nullptr, int(itemCount));
     const QString first = joined(firstItemPath);
     if (itemCount == 1)
         return first;
-    return QCoreApplication::translate("TaskResult", "%1 +%2 more").arg(first).arg(itemCount - 1);
+    return QCoreApplication::translate("TaskResult", "%1 +%2 more")
+        .arg(first, QLocale().toString(itemCount - 1));
 }
 
 QString TaskResult::itemCounts() const
 {
     if (shape != Shape::Batch)
         return {};
+    const QLocale locale;
     return QCoreApplication::translate("TaskResult", "%1 done, %2 failed")
-        .arg(itemCount - failedCount)
-        .arg(failedCount);
+        .arg(locale.toString(itemCount - failedCount), locale.toString(failedCount));
 }
 
 namespace TaskReply {
@@ -302,8 +308,11 @@ TaskResult TaskResult::fromJson(const QJsonValue &value)
         result.itemCount = result.items.size();
         result.failedCount = std::count_if(result.items.cbegin(), result.items.cend(),
             [](const TaskResultItem &item) { return item.failed(); });
-        if (!result.items.isEmpty())
-            result.firstItemPath = result.items.constFirst().displayPath();
+        // The first item that names a path stands for the batch.
+        const auto named = std::find_if(result.items.cbegin(), result.items.cend(),
+            [](const TaskResultItem &item) { return !item.displayPath().isEmpty(); });
+        if (named != result.items.cend())
+            result.firstItemPath = named->displayPath();
         return result;
     }
     if (!value.isObject())

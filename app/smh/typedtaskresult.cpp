@@ -4,6 +4,7 @@
 #include "smh/smhclient.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
 
@@ -40,6 +41,18 @@ std::optional<TypedTaskResult::Uncompress> TypedTaskResult::uncompress() const
     result.fileCount = JsonCount::read(object.value(u"fileCount")).value_or(0);
     result.successCount = JsonCount::read(object.value(u"successCount")).value_or(0);
     result.failedCount = JsonCount::read(object.value(u"failedCount")).value_or(0);
+    const QJsonArray failed = object.value(u"failedItems").toArray();
+    for (const QJsonValue &item : failed) {
+        if (result.failedPaths.size() >= Uncompress::maxFailedPaths)
+            break;
+        const QJsonValue path = item.toObject().value(u"path");
+        QStringList segments;
+        for (const QJsonValue &segment : path.toArray())
+            segments << segment.toString();
+        const QString text = path.isString() ? path.toString() : segments.join(u'/');
+        if (!text.isEmpty())
+            result.failedPaths << text;
+    }
     return result;
 }
 

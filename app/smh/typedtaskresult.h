@@ -38,6 +38,9 @@ struct TypedTaskResult
         qint64 fileCount = 0;
         qint64 successCount = 0;
         qint64 failedCount = 0;
+        // failedItems' paths (a string or segments), the first maxFailedPaths.
+        QStringList failedPaths = {};
+        static constexpr int maxFailedPaths = 100;
     };
     // fileUncompressResult's counts.
     std::optional<Uncompress> uncompress() const;

@@ -25,6 +25,8 @@ ConnectionHealth::Summary ConnectionHealth::of(const Monitor &monitor, const QDa
             && (!summary.lastPollAt.isValid() || status.lastPollAt > summary.lastPollAt))
             summary.lastPollAt = status.lastPollAt;
         summary.inFlight = summary.inFlight || status.inFlight;
+        summary.answered =
+            summary.answered || (status.lastPollAt.isValid() && !status.lastError.isError());
         allPaused = allPaused && status.health == PollScheduler::Health::Paused;
         const bool polls = status.health == PollScheduler::Health::Ok
             || status.health == PollScheduler::Health::Backoff;

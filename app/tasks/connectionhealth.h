@@ -42,6 +42,9 @@ public:
         bool authProblem = false;
         bool allPaused = false;
         bool inFlight = false;
+        // Some connection has been answered without error: only then is
+        // "OK" a thing the monitor knows.
+        bool answered = false;
         QDateTime lastPollAt;
         QDateTime nextPollAt; // invalid: nothing due
         qint64 requests = 0;

@@ -118,7 +118,7 @@ void MonitorOptions::declare(QCommandLineParser &parser)
         {u"profile"_s, tr("Use a saved connection profile."), tr("name")},
         {u"demo"_s,
             tr("Use the embedded SMH simulator instead of a real endpoint; without task IDs, "
-               "watch its own demo tasks (990, 1001-1025).")},
+               "watch its own demo tasks (990, 1001-1027 and the library-level clear 9000).")},
         {u"lang"_s, tr("User interface language, e.g. en or zh_CN (default: the system's)."),
             tr("locale")},
     });

@@ -71,10 +71,42 @@ struct Span
     qint64 count = 0;
 };
 
+// Rows copied from the task table (or a spreadsheet): every line that holds
+// anything holds a tab. Its first cell is the task ID; the others (durations
+// such as "1 min 0 s", dates, paths) are never read for numbers.
+bool isTabTable(QStringView text)
+{
+    if (!text.contains(u'\t'))
+        return false;
+    for (QStringView line : text.tokenize(u'\n')) {
+        if (!line.trimmed().isEmpty() && !line.contains(u'\t'))
+            return false;
+    }
+    return true;
+}
+
+// The first cell of each row, each on the line it stood on.
+QString firstCells(QStringView text)
+{
+    QString cells;
+    cells.reserve(text.size() / 4);
+    bool first = true;
+    for (QStringView line : text.tokenize(u'\n')) {
+        if (!first)
+            cells += u'\n';
+        first = false;
+        const qsizetype tab = line.indexOf(u'\t');
+        cells += (tab < 0 ? line : line.left(tab)).trimmed();
+    }
+    return cells;
+}
+
 } // namespace
 
 TaskIdParser::Result TaskIdParser::parse(QStringView text)
 {
+    if (isTabTable(text))
+        return parse(firstCells(text));
     Result result;
     // First pass: check every token and count the IDs, so that an input
     // asking for too many is refused before anything is expanded.
@@ -169,6 +201,8 @@ TaskIdParser::Result TaskIdParser::parse(QStringView text)
 
 QString TaskIdParser::withoutInvalid(QStringView text)
 {
+    if (isTabTable(text))
+        return withoutInvalid(firstCells(text));
     // Each token is judged alone, as parse() does; the good ones are kept in
     // their order, one per line.
     QString kept;
@@ -219,11 +253,10 @@ TaskIdParser::Result TaskIdParser::parseFile(const QString &path, QString *error
         QString cell = lines.at(i).section(u',', 0, 0).trimmed();
         if (cell.size() >= 2 && cell.startsWith(u'"') && cell.endsWith(u'"'))
             cell = cell.mid(1, cell.size() - 2).trimmed();
-        if (cell.isEmpty())
-            continue;
-        if (i == 0 && !cell.front().isDigit())
-            continue;
-        ids += cell + u'\n';
+        // Every line keeps its place, so that a problem names the file's line.
+        if (!cell.isEmpty() && (i > 0 || cell.front().isDigit()))
+            ids += cell;
+        ids += u'\n';
     }
     if (error)
         error->clear();

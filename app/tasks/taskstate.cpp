@@ -152,6 +152,12 @@ QString explanation(TaskState state, int status)
             "does not take it for success. For Tencent support, give the task ID, this status "
             "and the request ID under \"Last error\" if there is one.")
             .arg(status);
+    if (state == TaskState::PartlyFailed)
+        return QCoreApplication::translate("TaskState",
+            "SMH finished the task, but some of its items failed: the rest was done. The failed "
+            "items are listed first below with the error SMH gave for each; \"Copy Failed "
+            "Paths\" takes their paths to try them again. For Tencent support, give the task ID "
+            "and the errors.");
     if (state == TaskState::SucceededNoResult)
         return QCoreApplication::translate("TaskState",
             "Done: SMH reported success without details (status 204), so there is no path or "

@@ -5,6 +5,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 QString TaskTypes::label(const QString &taskType)
@@ -39,10 +41,19 @@ QString TaskTypes::outcome(const QJsonObject &typedResult)
     if (const std::optional<qint64> deleted = typed.deleteCount())
         return tr("%1 versions deleted").arg(locale.toString(*deleted));
     if (const std::optional<TypedTaskResult::Uncompress> files = typed.uncompress()) {
-        const QString counts =
+        QString counts =
             tr("%1 of %2 files uncompressed, %3 failed")
                 .arg(locale.toString(files->successCount), locale.toString(files->fileCount),
                     locale.toString(files->failedCount));
+        // Which files failed, as far as SMH named them: the first few, and
+        // how many more.
+        if (!files->failedPaths.isEmpty()) {
+            const qsizetype named = std::min<qsizetype>(5, files->failedPaths.size());
+            QString which = locale.createSeparatedList(files->failedPaths.mid(0, named));
+            if (files->failedCount > named)
+                which = tr("%1 and %Ln more", nullptr, int(files->failedCount - named)).arg(which);
+            counts = tr("%1 (%2)").arg(counts, which);
+        }
         return files->outputDir.isEmpty() ? counts
                                           : tr("%1, into %2").arg(counts, files->outputDir);
     }

@@ -12,20 +12,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Task IDs separated by commas, spaces or new lines; ranges like 100-120.
-You can also drop a text or CSV file here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Optional, e.g. the job these tasks belong to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import from File…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -93,18 +80,88 @@ You can also drop a text or CSV file here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s) to add.</source>
-        <translation>
-            <numerusform>%n task to add.</numerusform>
-            <numerusform>%n tasks to add.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n already watched.</source>
         <translation>
             <numerusform>%n already watched.</numerusform>
             <numerusform>%n already watched.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Task IDs separated by commas, spaces or new lines; ranges like 100-120; rows copied from the task table.
+You can also drop a text or CSV file here. %1 adds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add these tasks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import from File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) to add.</source>
+        <translation>
+            <numerusform>%Ln task to add.</numerusform>
+            <numerusform>%Ln tasks to add.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BatchItemsView</name>
+    <message>
+        <source>&amp;Failed only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Failed &amp;Paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport Items…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter items: path, error…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln item(s) shown</source>
+        <translation>
+            <numerusform>%1 of %Ln item shown</numerusform>
+            <numerusform>%1 of %Ln items shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the failed paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the items to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1349,34 +1406,6 @@ You can also drop a text or CSV file here.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s)</source>
-        <translation>
-            <numerusform>%n task</numerusform>
-            <numerusform>%n tasks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n task(s) shown</source>
-        <translation>
-            <numerusform>%1 of %n task shown</numerusform>
-            <numerusform>%1 of %n tasks shown</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) added.</source>
-        <translation>
-            <numerusform>%n task added.</numerusform>
-            <numerusform>%n tasks added.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already watched.</source>
-        <translation>
-            <numerusform>%n already watched.</numerusform>
-            <numerusform>%n already watched.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n task(s) removed.</source>
         <translation>
             <numerusform>%n task removed.</numerusform>
@@ -1658,10 +1687,6 @@ You can also drop a text or CSV file here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop watching these tasks (%1)?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>They leave the list and the ledger; nothing changes on the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,6 +1840,53 @@ Add task IDs, or drop a file of IDs here.</source>
         <source>%1 of %2 task IDs were saved; the rest could not be: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln task</numerusform>
+            <numerusform>%Ln tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln task(s) shown</source>
+        <translation>
+            <numerusform>%1 of %Ln task shown</numerusform>
+            <numerusform>%1 of %Ln tasks shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) added.</source>
+        <translation>
+            <numerusform>%Ln task added.</numerusform>
+            <numerusform>%Ln tasks added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already watched.</source>
+        <translation>
+            <numerusform>%Ln already watched.</numerusform>
+            <numerusform>%Ln already watched.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The filter hides them: clear it (Escape in the filter) to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop watching %Ln task(s)?</source>
+        <translation>
+            <numerusform>Stop watching %Ln task?</numerusform>
+            <numerusform>Stop watching %Ln tasks?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (when the %2 has the focus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (where it has the focus)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonitorOptions</name>
@@ -1911,10 +1983,6 @@ Add task IDs, or drop a file of IDs here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1025).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>User interface language, e.g. en or zh_CN (default: the system&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1980,6 +2048,10 @@ Commands:
 One window per ledger: launched again while it is open, the program hands its task IDs and connection to that window and exits. The commands are never held up by it.
 
 Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET) or from files, never from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1027 and the library-level clear 9000).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2187,6 +2259,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(no path)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ResultView</name>
@@ -2207,12 +2283,38 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{%1 fields}</source>
+        <source>Open in &amp;Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>[%1 items]</source>
+        <source>Show the items in a window of their own, with room to read them</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task has no items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{%Ln field(s)}</source>
+        <translation>
+            <numerusform>{%Ln field}</numerusform>
+            <numerusform>{%Ln fields}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%Ln item(s)]</source>
+        <translation>
+            <numerusform>[%Ln item]</numerusform>
+            <numerusform>[%Ln items]</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2474,10 +2576,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>polling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2503,6 +2601,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>Connections in trouble: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a first answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2745,6 +2851,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskFilterModel</name>
@@ -2833,9 +2943,9 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message numerus="yes">
         <source>… and %n more that are not task IDs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more that is not a task ID</numerusform>
+            <numerusform>… and %n more that are not task IDs</numerusform>
         </translation>
     </message>
     <message>
@@ -2860,6 +2970,13 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>%1 done, %2 failed</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2914,6 +3031,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>The monitor could not read SMH&apos;s answer about this task: &quot;Last error&quot; says why. It is not taken for success; re-check it to ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMH finished the task, but some of its items failed: the rest was done. The failed items are listed first below with the error SMH gave for each; &quot;Copy Failed Paths&quot; takes their paths to try them again. For Tencent support, give the task ID and the errors.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3135,6 +3256,17 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>%1, into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 and %Ln more</numerusform>
+            <numerusform>%1 and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,22 +12,8 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Task IDs separated by commas, spaces or new lines; ranges like 100-120.
-You can also drop a text or CSV file here.</source>
-        <translation>任务 ID 之间用逗号、空格或换行分隔，也可填写范围，如 100-120。
-还可以将文本或 CSV 文件拖放到此处。</translation>
-    </message>
-    <message>
         <source>Optional, e.g. the job these tasks belong to</source>
         <translation>可选，例如这些任务所属的作业</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>Import from File…</source>
-        <translation>从文件导入…</translation>
     </message>
     <message>
         <source>&amp;Connection:</source>
@@ -94,16 +80,85 @@ You can also drop a text or CSV file here.</source>
         <translation>删除所有不是任务 ID 或范围的内容</translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s) to add.</source>
-        <translation>
-            <numerusform>将添加 %n 个任务。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n already watched.</source>
         <translation>
             <numerusform>%n 个已在监控中。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Task IDs separated by commas, spaces or new lines; ranges like 100-120; rows copied from the task table.
+You can also drop a text or CSV file here. %1 adds.</source>
+        <translation>任务 ID 以逗号、空格或换行分隔；可用范围如 100-120；也可粘贴从任务表复制的行。
+也可以把文本或 CSV 文件拖放到这里。按 %1 添加。</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add these tasks (%1)</source>
+        <translation>添加这些任务（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Import from File…</source>
+        <translation>从文件导入(&amp;I)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) to add.</source>
+        <translation>
+            <numerusform>将添加 %Ln 个任务。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BatchItemsView</name>
+    <message>
+        <source>&amp;Failed only</source>
+        <translation>仅显示失败项(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Copy Failed &amp;Paths</source>
+        <translation>复制失败路径(&amp;P)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Items…</source>
+        <translation>导出条目(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Filter items: path, error…</source>
+        <translation>筛选条目：路径、错误…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln item(s) shown</source>
+        <translation>
+            <numerusform>显示 %Ln 项中的 %1 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the failed paths</source>
+        <translation>失败路径</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Export Items</source>
+        <translation>导出条目</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>the items to %1</source>
+        <translation>条目到 %1</translation>
     </message>
 </context>
 <context>
@@ -1611,10 +1666,6 @@ You can also drop a text or CSV file here.</source>
         <translation>删除 %1 将同时停止监控其下的任务（%2 个）。服务器上的数据不受影响。</translation>
     </message>
     <message>
-        <source>Stop watching these tasks (%1)?</source>
-        <translation>要停止监控这些任务（%1 个）吗？</translation>
-    </message>
-    <message>
         <source>Kept for this session; type to replace</source>
         <translation>仅在本次会话中保留；输入以替换</translation>
     </message>
@@ -1640,18 +1691,6 @@ You can also drop a text or CSV file here.</source>
         <source>&lt;h3&gt;SMH Task Monitor %1&lt;/h3&gt;&lt;p&gt;Watches Tencent Cloud Smart Media Hosting asynchronous tasks: polls their status, keeps a ledger of every change and tells you when they finish.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMH 任务监控 %1&lt;/h3&gt;&lt;p&gt;监控腾讯云智能媒资托管（SMH）的异步任务：轮询任务状态，记录每次变化，并在任务结束时通知您。&lt;/p&gt;</translation>
     </message>
-    <message numerus="yes">
-        <source>%n task(s)</source>
-        <translation>
-            <numerusform>%n 个任务</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n task(s) shown</source>
-        <translation>
-            <numerusform>显示 %1/%n 个任务</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Tasks belong to an SMH library: add a connection to it first.</source>
         <translation>任务属于某个 SMH 媒体库：请先添加到该媒体库的连接。</translation>
@@ -1659,18 +1698,6 @@ You can also drop a text or CSV file here.</source>
     <message>
         <source>Add Connection…</source>
         <translation>添加连接…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) added.</source>
-        <translation>
-            <numerusform>已添加 %n 个任务。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already watched.</source>
-        <translation>
-            <numerusform>%n 个已在监控中。</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) removed.</source>
@@ -1806,6 +1833,48 @@ Add task IDs, or drop a file of IDs here.</source>
         <source>%1 of %2 task IDs were saved; the rest could not be: %3</source>
         <translation>已保存 %2 个任务 ID 中的 %1 个；其余的无法保存：%3</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln task(s) shown</source>
+        <translation>
+            <numerusform>显示 %1/%Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) added.</source>
+        <translation>
+            <numerusform>已添加 %Ln 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already watched.</source>
+        <translation>
+            <numerusform>%Ln 个已在监控中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The filter hides them: clear it (Escape in the filter) to see them.</source>
+        <translation>筛选条件隐藏了它们：清除筛选（在筛选框中按 Esc）即可看到。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop watching %Ln task(s)?</source>
+        <translation>
+            <numerusform>停止监控 %Ln 个任务？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (when the %2 has the focus)</source>
+        <translation>%1（当焦点在%2中时）</translation>
+    </message>
+    <message>
+        <source>%1 (where it has the focus)</source>
+        <translation>%1（在拥有焦点的位置）</translation>
+    </message>
 </context>
 <context>
     <name>MonitorOptions</name>
@@ -1930,10 +1999,6 @@ Add task IDs, or drop a file of IDs here.</source>
         <translation>媒体库密钥</translation>
     </message>
     <message>
-        <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1025).</source>
-        <translation>使用内置的 SMH 模拟器代替真实接入地址；未给出任务 ID 时，监视其自带的演示任务（990、1001-1025）。</translation>
-    </message>
-    <message>
         <source>--%1 needs a number of seconds from %2 to %3, not &quot;%4&quot;.</source>
         <translation>--%1 需要 %2 到 %3 之间的秒数，而不是“%4”。</translation>
     </message>
@@ -1987,6 +2052,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
 每个任务台账只有一个窗口：窗口打开时再次启动本程序，会将任务 ID 和连接交给该窗口后退出。命令行命令从不受其阻挡。
 
 凭据从环境变量（SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET）或文件中读取，绝不从命令行读取。</translation>
+    </message>
+    <message>
+        <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1027 and the library-level clear 9000).</source>
+        <translation>使用内置的 SMH 模拟器代替真实接入地址；未指定任务 ID 时，监控其自带的演示任务（990、1001-1027 以及媒体库级清理任务 9000）。</translation>
     </message>
 </context>
 <context>
@@ -2190,6 +2259,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Error</source>
         <translation>错误</translation>
     </message>
+    <message>
+        <source>(no path)</source>
+        <translation>（无路径）</translation>
+    </message>
 </context>
 <context>
     <name>ResultView</name>
@@ -2210,12 +2283,36 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>…（太大，无法显示）</translation>
     </message>
     <message>
-        <source>{%1 fields}</source>
-        <translation>{%1 个字段}</translation>
+        <source>Open in &amp;Window</source>
+        <translation>在窗口中打开(&amp;W)</translation>
     </message>
     <message>
-        <source>[%1 items]</source>
-        <translation>[%1 项]</translation>
+        <source>Show the items in a window of their own, with room to read them</source>
+        <translation>在单独的窗口中显示这些条目，便于阅读</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Items of %1</source>
+        <translation>%1 的条目</translation>
+    </message>
+    <message>
+        <source>This task has no items.</source>
+        <translation>此任务没有条目。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%Ln field(s)}</source>
+        <translation>
+            <numerusform>{%Ln 个字段}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%Ln item(s)]</source>
+        <translation>
+            <numerusform>[%Ln 项]</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2469,10 +2566,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>上次轮询 %1</translation>
     </message>
     <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
         <source>polling…</source>
         <translation>正在轮询…</translation>
     </message>
@@ -2507,6 +2600,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>No connection yet</source>
         <translation>尚无连接</translation>
+    </message>
+    <message>
+        <source>Polling paused</source>
+        <translation>轮询已暂停</translation>
+    </message>
+    <message>
+        <source>Waiting for a first answer</source>
+        <translation>正在等待首次响应</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +2849,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Outcome</source>
         <translation>结果摘要</translation>
     </message>
+    <message>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
 </context>
 <context>
     <name>TaskFilterModel</name>
@@ -2863,6 +2968,12 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>%1 done, %2 failed</source>
         <translation>%1 项完成，%2 项失败</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 项</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TaskState</name>
@@ -2917,6 +3028,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>The monitor could not read SMH&apos;s answer about this task: &quot;Last error&quot; says why. It is not taken for success; re-check it to ask again.</source>
         <translation>监控程序无法读取 SMH 关于此任务的应答，原因见“最近错误”。它不会被视为成功；重新检查即可再次查询。</translation>
+    </message>
+    <message>
+        <source>SMH finished the task, but some of its items failed: the rest was done. The failed items are listed first below with the error SMH gave for each; &quot;Copy Failed Paths&quot; takes their paths to try them again. For Tencent support, give the task ID and the errors.</source>
+        <translation>SMH 已完成此任务，但其中部分条目失败，其余条目均已完成。下方首先列出失败的条目及 SMH 给出的错误；“复制失败路径”可复制它们的路径以便重试。联系腾讯云技术支持时，请提供任务 ID 和这些错误。</translation>
     </message>
 </context>
 <context>
@@ -3137,6 +3252,16 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>%1, into %2</source>
         <translation>%1，解压到 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 等另外 %Ln 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -202,9 +202,9 @@ private Q_SLOTS:
         Translations::install(u"sw_KE"_s);
         QCOMPARE(QCoreApplication::translate("TaskState", "Running"), u"Running"_s);
         // English has no words to translate but plurals to choose.
-        QCOMPARE(QCoreApplication::translate("MainWindow", "%n task(s)", nullptr, 1), u"1 task"_s);
+        QCOMPARE(QCoreApplication::translate("MainWindow", "%Ln task(s)", nullptr, 1), u"1 task"_s);
         QCOMPARE(
-            QCoreApplication::translate("MainWindow", "%n task(s)", nullptr, 26), u"26 tasks"_s);
+            QCoreApplication::translate("MainWindow", "%Ln task(s)", nullptr, 26), u"26 tasks"_s);
     }
 
     void compiledTranslationIsInTheResource()

@@ -89,6 +89,26 @@ private Q_SLOTS:
             qPrintable(result.invalid.at(1)));
     }
 
+    // Rows copied from the task table: the first cell of each is the ID;
+    // durations and dates in the others give no numbers.
+    void copiedRowsGiveTheirFirstColumn()
+    {
+        const QString rows = u"1001\tSucceeded\t09:31:28\t1 min 0 s\tcontracts/brief.pptx\t\n"
+                             "1002\tFailed\t2026-12-03 09:31:32\t7 s\t\tnote 5\n"_s;
+        TaskIdParser::Result result = TaskIdParser::parse(rows);
+        QVERIFY2(result.ok(), qPrintable(result.invalid.join(u"; "_s)));
+        QCOMPARE(result.ids, (QList<qint64> {1001, 1002}));
+        QCOMPARE(TaskIdParser::withoutInvalid(rows), u"1001\n1002"_s);
+        // A bad first cell is named by its line; the other cells are not read.
+        result = TaskIdParser::parse(u"1001\t1 min 0 s\nabc\t7 s\n"_s);
+        QCOMPARE(result.invalid.size(), 1);
+        QVERIFY2(result.invalid.constFirst().startsWith(u"line 2: \"abc\""_s),
+            qPrintable(result.invalid.constFirst()));
+        QCOMPARE(TaskIdParser::withoutInvalid(u"1001\t1 min 0 s\nabc\t7 s\n"_s), u"1001"_s);
+        // Tabs only on some lines: not a table, read as before.
+        QCOMPARE(TaskIdParser::parse(u"5\t6\n7"_s).ids, (QList<qint64> {5, 6, 7}));
+    }
+
     void withoutInvalidKeepsTheIds()
     {
         QCOMPARE(
@@ -171,6 +191,15 @@ private Q_SLOTS:
         result = TaskIdParser::parseFile(csv, &error);
         QVERIFY2(result.ok(), qPrintable(result.invalid.join(u"; "_s)));
         QCOMPARE(result.ids, (QList<qint64> {20, 21}));
+
+        // A problem names the file's line, the skipped header counted.
+        QVERIFY(csvFile.open(QIODevice::WriteOnly));
+        csvFile.write("taskId,state\n20,running\nabc,failed\n");
+        csvFile.close();
+        result = TaskIdParser::parseFile(csv, &error);
+        QCOMPARE(result.invalid.size(), 1);
+        QVERIFY2(result.invalid.constFirst().startsWith(u"line 3:"_s),
+            qPrintable(result.invalid.constFirst()));
 
         result = TaskIdParser::parseFile(dir.filePath(u"missing.txt"_s), &error);
         QVERIFY(!error.isEmpty());

@@ -125,6 +125,28 @@ private Q_SLOTS:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 
+    // From the ID box: Enter starts a line, Ctrl+Enter adds; Alt+A is the
+    // Add button's mnemonic, not an "a" typed; rows copied from the table
+    // give their IDs.
+    void submittedFromTheKeyboard()
+    {
+        AddTasksDialog dialog(connections());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *ids = dialog.findChild<QPlainTextEdit *>(u"taskIds"_s);
+        ids->setFocus();
+        // Pasted: Tab would move the focus.
+        ids->insertPlainText(u"1001\tSucceeded\t1 min 0 s\tnote"_s);
+        QTest::keyClick(ids, Qt::Key_Return);
+        QVERIFY(ids->toPlainText().endsWith(u'\n'));
+        QCOMPARE(dialog.ids(), (QList<qint64> {1001}));
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.findChild<QPushButton *>(u"addButton"_s)->text().contains(u"&A"_s));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QTest::keyClick(ids, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(accepted.count(), 1);
+    }
+
     void duplicatesAreMerged()
     {
         AddTasksDialog dialog(connections());

@@ -308,6 +308,21 @@ private Q_SLOTS:
         QVERIFY(finished.at(1).at(1).toString().contains(u"sim-"_s)); // request ID
     }
 
+    // Switching the kind drops what was typed for the other kind.
+    void aTypedTokenIsNotKeptAsTheSecret()
+    {
+        ConnectionDialog dialog(m_client, {});
+        dialog.show();
+        auto *auth = part<QComboBox>(dialog, u"auth"_s);
+        auth->setCurrentIndex(auth->findData(int(AuthKind::AccessToken)));
+        auto *secret = part<QLineEdit>(dialog, u"secret"_s);
+        replaceText(secret, u"typed-token"_s);
+        auth->setCurrentIndex(auth->findData(int(AuthKind::LibrarySecret)));
+        QCOMPARE(secret->text(), QString());
+        auth->setCurrentIndex(auth->findData(int(AuthKind::AccessToken)));
+        QCOMPARE(secret->text(), QString());
+    }
+
     void testRefusesAnInvalidProfile()
     {
         ConnectionDialog dialog(m_client, {});

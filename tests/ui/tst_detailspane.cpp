@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -89,6 +90,61 @@ private Q_SLOTS:
         QLocale::setDefault(before);
     }
 
+    // A partly failed uncompress says so in a paragraph, and its outcome
+    // names the files that failed, on as many lines as it takes.
+    void partlyFailedExplainsAndNamesTheFailedFiles()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        Fixture f;
+        f.pane->resize(300, 700);
+        f.store.addTasks(f.connectionId, {41}, {}, f.now);
+        f.store.applyObservations({f.observe(41, TaskState::Succeeded, 200)});
+        const auto typed = TypedTaskResult::parse(
+            R"({"taskId":"41","taskType":"fileUncompress","status":207,"fileUncompressResult":{"outputDir":"archive/photos-2026.d","fileCount":38,"successCount":36,"failedCount":2,"failedItems":[{"path":"broken-0.bin","code":"FileCorrupted"},{"path":["sub","broken-1.bin"]}]}})",
+            41);
+        QVERIFY(typed);
+        QVERIFY(f.store.applyTypedResults({{{f.connectionId, 41}, *typed}}, f.now));
+        f.pane->showTask(TaskKey {f.connectionId, 41});
+        QCOMPARE(f.store.task({f.connectionId, 41})->state, TaskState::PartlyFailed);
+        auto *explanation = f.pane->findChild<QLabel *>(u"stateExplanation"_s);
+        QVERIFY(explanation->isVisible());
+        QVERIFY(explanation->text().contains(u"Copy Failed Paths"_s));
+        const QString outcome = f.pane->value(TaskDetailsPane::Field::TypedOutcome);
+        QVERIFY2(
+            outcome.startsWith(u"36 of 38 files uncompressed, 2 failed"_s), qPrintable(outcome));
+        QVERIFY2(outcome.contains(u"broken-0.bin and sub/broken-1.bin"_s), qPrintable(outcome));
+        // Shown whole, wrapped: nothing of it is cut at a narrow pane.
+        auto *field = f.pane->findChild<CopyableField *>(u"fieldTypedOutcome"_s);
+        QCOMPARE(field->shownText(), outcome);
+        QVERIFY(!field->valueEdit()->isVisible());
+        QLocale::setDefault(before);
+    }
+
+    // A value longer than its room ends in "…", whole in its tooltip and
+    // while it has the focus; a short one has its tooltip too.
+    void longValuesAreElidedWithTheWholeTextAtHand()
+    {
+        Fixture f;
+        f.pane->resize(300, 700);
+        f.store.addTasks(f.connectionId, {42}, {}, f.now);
+        const QString note = u"a rather long note about this task that will not fit the pane"_s;
+        QVERIFY(f.store.setNote({f.connectionId, 42}, note));
+        f.pane->showTask(TaskKey {f.connectionId, 42});
+        auto *field = f.pane->findChild<CopyableField *>(u"fieldNote"_s);
+        QTRY_VERIFY(field->shownText().endsWith(u"…"_s));
+        QVERIFY(field->shownText().size() < note.size());
+        QCOMPARE(field->valueEdit()->toolTip(), note);
+        QCOMPARE(field->value(), note);
+        field->valueEdit()->setFocus();
+        QTRY_COMPARE(field->shownText(), note);
+        f.pane->setFocus();
+        QTRY_VERIFY(field->shownText().endsWith(u"…"_s));
+        auto *id = f.pane->findChild<CopyableField *>(u"fieldTaskId"_s);
+        QCOMPARE(id->shownText(), u"42"_s);
+        QCOMPARE(id->valueEdit()->toolTip(), u"42"_s);
+    }
+
     void showsEveryFieldOfTheTask()
     {
         Fixture f;
@@ -129,6 +185,16 @@ private Q_SLOTS:
         QCOMPARE(timeline->topLevelItem(1)->text(3), u"1 min 20 s"_s);
         QVERIFY(
             timeline->topLevelItem(2)->text(1).endsWith(TaskStates::label(TaskState::Succeeded)));
+        // A narrow pane: every column within the view, none narrower than
+        // its title; the change is elided, whole in its tooltip.
+        f.pane->resize(280, 700);
+        QTRY_VERIFY(timeline->viewport()->width() < 280);
+        QHeaderView *header = timeline->header();
+        QTRY_VERIFY(header->sectionViewportPosition(3) + header->sectionSize(3)
+            <= timeline->viewport()->width());
+        QVERIFY(header->sectionSize(3)
+            >= header->fontMetrics().horizontalAdvance(timeline->headerItem()->text(3)));
+        QCOMPARE(timeline->topLevelItem(1)->toolTip(1), timeline->topLevelItem(1)->text(1));
         QCOMPARE(timeline->topLevelItem(2)->text(2), u"200"_s);
 
         // A task without a result shows empty values, not stale ones.

@@ -4,6 +4,7 @@
 #include "smh/secretstore.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
+#include "tasks/taskidparser.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
 #include "ui/connectiondialog.h"
@@ -30,7 +31,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
@@ -278,6 +281,135 @@ private Q_SLOTS:
             u"Convert file"_s);
     }
 
+    // Ctrl with a move key selects where it lands: the highlighted row and
+    // the details speak of the same task in every navigation.
+    void ctrlMovesCarryTheSelection()
+    {
+        QVERIFY(start(300ms));
+        focusTable();
+        TaskTableView *view = m_demo.view();
+        QVERIFY(view->selectTask({m_connection, 1001}));
+        for (int key : {Qt::Key_Down, Qt::Key_End, Qt::Key_Up, Qt::Key_Home}) {
+            QTest::keyClick(view, Qt::Key(key), Qt::ControlModifier);
+            const std::optional<TaskKey> current = view->currentTaskKey();
+            QVERIFY(current);
+            QCOMPARE(view->selectedTaskKeys(), QList<TaskKey> {*current});
+            QCOMPARE(details()->taskKey(), current);
+            QVERIFY(details()->isShowingTask());
+        }
+    }
+
+    // On first start the whole frame, title bar included, fits a small
+    // screen, so the status bar is on it.
+    void theFrameFitsTheScreen()
+    {
+        const QMargins frame(4, 30, 4, 4);
+        const QSize client = MainWindow::defaultClientSize(QSize(1024, 700), frame);
+        QCOMPARE(client, QSize(1016, 666));
+        QCOMPARE(client.grownBy(frame), QSize(1024, 700));
+        // A large screen keeps its room around the window.
+        QCOMPARE(MainWindow::defaultClientSize(QSize(1920, 1080), frame), QSize(1440, 900));
+        DemoWindow::Options options;
+        options.interval = 300ms;
+        QVERIFY(start(options));
+        const QRect available = m_window->screen()->availableGeometry();
+        QTRY_VERIFY(available.contains(m_window->frameGeometry()));
+    }
+
+    // "Connections OK" only once a connection answered and while polling;
+    // the pause action says what it will do.
+    void healthSaysOkOnlyWhenItIs()
+    {
+        StateStyle style(nullptr, false);
+        StatusPanel panel(&style);
+        ConnectionHealth::Summary summary;
+        summary.connections << ConnectionHealth::Entry {};
+        panel.setHealth(summary, 1);
+        auto *text = panel.findChild<ElidedLabel *>(u"connectionStatus"_s);
+        QCOMPARE(text->text(), u"Waiting for a first answer"_s);
+        summary.answered = true;
+        panel.setHealth(summary, 1);
+        QCOMPARE(text->text(), u"Connections OK"_s);
+
+        QVERIFY(start(300ms));
+        auto *health = part<ElidedLabel>(u"connectionStatus"_s);
+        QTRY_COMPARE(health->text(), u"Connections OK"_s);
+        QAction *pause = part<QAction>(u"pauseAction"_s);
+        QVERIFY(pause->text().remove(u'&').contains(u"Pause"_s));
+        pause->trigger();
+        QTRY_COMPARE(health->text(), u"Polling paused"_s);
+        QTRY_VERIFY(pause->text().remove(u'&').contains(u"Resume"_s));
+        pause->trigger();
+        QTRY_VERIFY(pause->text().remove(u'&').contains(u"Pause"_s));
+        QTRY_COMPARE(health->text(), u"Connections OK"_s);
+    }
+
+    // Tasks added while the filter hides them: the message says so.
+    void addedButFilteredOutIsSaid()
+    {
+        QVERIFY(start(300ms));
+        QTest::keyClicks(filterEdit(), u"no such path"_s);
+        QTRY_COMPARE(m_demo.filterModel()->rowCount(), 0);
+        m_window->addTaskIds(m_connection, {5555}, u"5555"_s);
+        auto *message = part<ElidedLabel>(u"statusMessage"_s);
+        QTRY_VERIFY2(message->text().contains(u"filter hides"_s), qPrintable(message->text()));
+        QVERIFY(m_monitor->store()->task({m_connection, 5555}).has_value());
+    }
+
+    // The rows in view count as shown: a running task's type is learned
+    // without selecting it, each asked once.
+    void rowsInViewLearnTheirTypes()
+    {
+        QVERIFY(startOnA1024By700Screen());
+        TaskTableView *view = m_demo.view();
+        view->sortByColumn(TaskTableModel::TaskIdColumn, Qt::AscendingOrder);
+        const TaskKey running {m_connection, 1019}; // runs for about 48 s
+        QTRY_COMPARE(m_monitor->store()->task(running)->state, TaskState::Running);
+        QVERIFY(view->currentTaskKey() != std::optional<TaskKey>(running));
+        QAbstractItemModel *rows = m_demo.filterModel();
+        int row = -1;
+        for (int r = 0; r < rows->rowCount() && row < 0; ++r) {
+            if (rows->index(r, 0).data(TaskTableModel::TaskKeyRole).value<TaskKey>() == running)
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        view->scrollTo(rows->index(row, 0), QAbstractItemView::PositionAtTop);
+        // One a second under v2's budget, the rows at the top of the view first.
+        QTRY_COMPARE_WITH_TIMEOUT(rows->index(row, TaskTableModel::TypeColumn).data().toString(),
+            u"Convert file"_s, 30000);
+        QCOMPARE(m_monitor->store()->task(running)->state, TaskState::Running);
+        const QString path = u"/api/v1/task-result/%1/-/1019"_s.arg(m_simulator->libraryId());
+        QCOMPARE(m_simulator->taskResultPaths().count(path), 1);
+    }
+
+    // The keyboard's place in a sidebar list can be seen.
+    void sidebarFocusIsVisible()
+    {
+        QVERIFY(start(1000ms));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        auto *states = sidebar()->findChild<QListView *>(u"stateList"_s);
+        QVERIFY(states);
+        m_demo.view()->setFocus();
+        QTRY_VERIFY(m_demo.view()->hasFocus());
+        const QImage unfocused = states->viewport()->grab().toImage();
+        states->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(states->hasFocus());
+        QVERIFY(states->currentIndex().isValid());
+        const QImage focused = states->viewport()->grab().toImage();
+        QVERIFY(focused != unfocused);
+        // A frame in the selected text's colour at the current row's edge,
+        // where the selection colour alone would be.
+        const QRect row = states->visualRect(states->currentIndex());
+        QVERIFY(states->selectionModel()->isSelected(states->currentIndex()));
+        const qreal ratio = focused.devicePixelRatio();
+        const QPoint edge(int((row.left() + 2) * ratio), int(row.center().y() * ratio));
+        QCOMPARE(focused.pixelColor(edge).rgb(),
+            states->palette().color(QPalette::HighlightedText).rgb());
+        QVERIFY(unfocused.pixelColor(edge).rgb()
+            != states->palette().color(QPalette::HighlightedText).rgb());
+    }
+
     void f5PollsNow()
     {
         // A long interval: without F5 nothing would be asked for a minute.
@@ -344,6 +476,15 @@ private Q_SLOTS:
         QVERIFY(lines.at(0).startsWith(u"1001\t"_s));
         QVERIFY(lines.at(1).startsWith(u"1002\t"_s));
         QVERIFY(lines.at(0).contains(u"\t"_s + TaskStates::label(TaskState::Queued)));
+        // Pasted into Add Tasks, the rows give their IDs, even with the ID
+        // column moved to the end.
+        QCOMPARE(TaskIdParser::parse(QApplication::clipboard()->text()).ids,
+            (QList<qint64> {1001, 1002}));
+        view->horizontalHeader()->moveSection(0, view->horizontalHeader()->count() - 1);
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(TaskIdParser::parse(QApplication::clipboard()->text()).ids,
+            (QList<qint64> {1001, 1002}));
+        view->horizontalHeader()->moveSection(view->horizontalHeader()->count() - 1, 0);
 
         // Delete asks first; Cancel keeps the tasks.
         QSignalSpy removed(m_monitor->store(), &TaskStore::tasksRemoved);
@@ -492,6 +633,64 @@ private Q_SLOTS:
         QVERIFY2(detailsDock->minimumSizeHint().width() <= 280,
             qPrintable(QString::number(detailsDock->minimumSizeHint().width())));
         QVERIFY(filtersDock->minimumSizeHint().width() <= 160);
+    }
+
+    // Showing or hiding a column, or resetting them, fits the columns again:
+    // the path keeps room, nothing is off to the side, the type stays.
+    void columnsRefitAfterShowAndHide()
+    {
+        QVERIFY(startOnA1024By700Screen());
+        TaskTableView *view = m_demo.view();
+        QHeaderView *header = view->horizontalHeader();
+        QTRY_VERIFY(view->viewport()->width() > 300);
+        const int pathRoom = 2 * view->fontMetrics().horizontalAdvance(u"folder/file.pdf"_s);
+        auto fits = [&] {
+            int right = 0;
+            for (int column = 0; column < header->count(); ++column) {
+                if (!header->isSectionHidden(column))
+                    right = std::max(right,
+                        header->sectionViewportPosition(column) + header->sectionSize(column));
+            }
+            return right <= view->viewport()->width()
+                && header->sectionSize(TaskTableModel::PathColumn) >= std::min(pathRoom, 100);
+        };
+        QTRY_VERIFY(fits());
+        auto toggle = [&](const QString &title) {
+            QMenu menu;
+            view->populateColumnMenu(&menu);
+            for (QAction *action : menu.actions()) {
+                if (action->text() == title) {
+                    action->trigger();
+                    return true;
+                }
+            }
+            return false;
+        };
+        for (const QString &title : {u"Code"_s, u"Connection"_s, u"Source inode"_s}) {
+            QVERIFY(toggle(title));
+            QVERIFY2(fits(), qPrintable(title));
+            QVERIFY(header->sectionSize(TaskTableModel::StateColumn) < 170);
+        }
+        QVERIFY(toggle(u"Reset Columns"_s));
+        QTRY_VERIFY(fits());
+        QVERIFY(header->isSectionHidden(TaskTableModel::SourceInodeColumn));
+        // Path has room to spare: the state is read whole.
+        const int longest =
+            view->fontMetrics().horizontalAdvance(TaskStates::label(TaskState::SucceededNoResult));
+        QTRY_VERIFY(header->sectionSize(TaskTableModel::StateColumn) >= longest);
+    }
+
+    // Narrowed to its least, the window keeps a table worth the name: the
+    // docks give way.
+    void narrowWindowKeepsTheTable()
+    {
+        QVERIFY(startOnA1024By700Screen());
+        TaskTableView *view = m_demo.view();
+        QTRY_VERIFY(view->viewport()->width() > 300);
+        const int least = std::max(m_window->minimumSizeHint().width(), 640);
+        m_window->resize(least, 600);
+        QTRY_VERIFY2(view->width() >= least * 2 / 5,
+            qPrintable(u"%1 of %2"_s.arg(view->width()).arg(m_window->width())));
     }
 
     // A common desktop window: every default column fits, none off to the
@@ -717,11 +916,21 @@ private Q_SLOTS:
         secrets.setKeychainEnabled(false);
         QVERIFY(start(1000ms, &secrets));
         QStringList keys;
-        QTimer::singleShot(10, qApp, [&keys] {
+        QStringList copies;
+        bool fits = false;
+        QTimer::singleShot(10, qApp, [&keys, &copies, &fits] {
             auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
             auto *list = dialog ? dialog->findChild<QTreeWidget *>(u"shortcutList"_s) : nullptr;
-            for (int i = 0; list && i < list->topLevelItemCount(); ++i)
+            for (int i = 0; list && i < list->topLevelItemCount(); ++i) {
                 keys << list->topLevelItem(i)->text(0);
+                if (keys.constLast()
+                    == QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText))
+                    copies << list->topLevelItem(i)->text(1);
+            }
+            // Within a 1024x700 screen, every row in view.
+            fits = dialog && dialog->width() <= 1024 && dialog->height() <= 700 && list
+                && !list->verticalScrollBar()->isVisible()
+                && !list->horizontalScrollBar()->isVisible();
             if (dialog)
                 dialog->reject();
         });
@@ -731,6 +940,11 @@ private Q_SLOTS:
             QVERIFY2(keys.contains(key.toString(QKeySequence::NativeText)),
                 qPrintable(keys.join(u", "_s)));
         QVERIFY(keys.contains(u"Escape"_s));
+        QVERIFY(fits);
+        // Ctrl+C twice, and each says where it applies.
+        QCOMPARE(copies.size(), 2);
+        QVERIFY2(copies.at(0).contains(u"focus"_s) != copies.at(1).contains(u"focus"_s),
+            qPrintable(copies.join(u" | "_s)));
 
         QString about;
         QTimer::singleShot(10, qApp, [&about] {
