@@ -246,6 +246,19 @@ void PollPlanner::makeAllDue(qint64 connectionId, const QDateTime &now)
     }
 }
 
+void PollPlanner::polledElsewhere(const TaskKey &key, const QDateTime &at)
+{
+    const auto plan = m_plans.find(key.connectionId);
+    if (plan == m_plans.end() || !at.isValid())
+        return;
+    const auto it = plan->due.find(key.taskId);
+    if (it == plan->due.end())
+        return;
+    const qint64 atMs = at.toMSecsSinceEpoch() + it->interval.count();
+    if (atMs > it->atMs)
+        setDue(*plan, key.taskId, *it, atMs);
+}
+
 milliseconds PollPlanner::intervalOf(const TaskKey &key) const
 {
     const Due *due = find(key);
