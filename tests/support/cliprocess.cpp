@@ -3,6 +3,9 @@
 #include <QProcess>
 #include <QSignalSpy>
 
+#include <csignal>
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 namespace CliProcess {
@@ -25,6 +28,14 @@ Run run(const QString &program, const QStringList &arguments, const Options &opt
     for (const QString &key : keys)
         env.insert(key, options.environment.value(key));
     process.setProcessEnvironment(env);
+    if (const qint64 limit = options.fileSizeLimit; limit > 0) {
+        // Runs in the child between fork and exec; both survive the exec.
+        process.setChildProcessModifier([limit] {
+            ::signal(SIGXFSZ, SIG_IGN);
+            const rlimit bytes {rlim_t(limit), rlim_t(limit)};
+            ::setrlimit(RLIMIT_FSIZE, &bytes);
+        });
+    }
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(program, arguments);
     if (!process.waitForStarted())
