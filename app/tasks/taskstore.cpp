@@ -131,7 +131,10 @@ bool addChangeTracking(QSqlQuery &q)
     return q.exec(u"CREATE TABLE IF NOT EXISTS ledger_seq (id INTEGER PRIMARY KEY "
                   "CHECK (id = 1), value INTEGER NOT NULL)"_s)
         && q.exec(u"INSERT OR IGNORE INTO ledger_seq (id, value) VALUES (1, 0)"_s)
-        && q.exec(u"CREATE INDEX IF NOT EXISTS tasks_by_change ON tasks(change_seq)"_s)
+        // All three columns: a reader resumes after the last row it took
+        // with one seek, also inside a write of a hundred thousand rows.
+        && q.exec(u"CREATE INDEX IF NOT EXISTS tasks_by_change "
+                  "ON tasks(change_seq, connection_id, task_id)"_s)
         && q.exec(u"CREATE TABLE IF NOT EXISTS ledger_removals (seq INTEGER NOT NULL, "
                   "connection_id INTEGER NOT NULL, task_id INTEGER, at INTEGER NOT NULL)"_s)
         && q.exec(u"CREATE INDEX IF NOT EXISTS removals_by_seq ON ledger_removals(seq)"_s);
@@ -308,7 +311,9 @@ public:
     std::optional<CatchUp> catchUp;
     QTimer watcher; // looks at data_version
     QTimer catchUpStep; // the next slice, on the next turn of the event loop
-    static constexpr qsizetype catchUpSlice = 500;
+    // As many as a slice of a poll's answers (PollScheduler::answerSlice):
+    // the table and its sorting proxy take a slice in one pass.
+    static constexpr qsizetype catchUpSlice = 300;
 
     // transact() under a sequence number drawn for this write. When nobody
     // wrote between the last number seen and this one, `seen` moves along:
@@ -1415,14 +1420,12 @@ std::optional<bool> TaskStore::takeChangedTasks()
     q.prepare(u"SELECT connection_id, task_id, state, status, result, note, added_at, "
               "state_since, first_seen_at, last_polled_at, finished_at, last_error, "
               "library_level, task_type, typed_result, change_seq FROM tasks "
-              "WHERE change_seq >= ? AND change_seq <= ? "
-              "AND (change_seq, connection_id, task_id) > (?, ?, ?) "
+              "WHERE (change_seq, connection_id, task_id) > (?, ?, ?) AND change_seq <= ? "
               "ORDER BY change_seq, connection_id, task_id LIMIT ?"_s);
-    q.addBindValue(pass.seqCursor);
-    q.addBindValue(pass.target);
     q.addBindValue(pass.seqCursor);
     q.addBindValue(pass.connectionCursor);
     q.addBindValue(pass.taskCursor);
+    q.addBindValue(pass.target);
     q.addBindValue(Private::catchUpSlice);
     if (!q.exec())
         return std::nullopt;

@@ -723,8 +723,8 @@ private Q_SLOTS:
         }
         QProcessEnvironment env;
         env.insert(u"XDG_DATA_HOME"_s, data.path());
-        const Run r = run({u"watch"_s, u"--profile"_s, u"production"_s, u"--interval"_s,
-                              u"0.05"_s, u"--output"_s, u"json"_s},
+        const Run r = run({u"watch"_s, u"--profile"_s, u"production"_s, u"--interval"_s, u"0.05"_s,
+                              u"--output"_s, u"json"_s},
             env);
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
         QSet<qint64> watched;
@@ -757,9 +757,9 @@ private Q_SLOTS:
         QSignalSpy finished(&window, &TaskStore::transitioned);
         QProcessEnvironment env;
         env.insert(u"XDG_DATA_HOME"_s, data.path());
-        const Run r = run({u"watch"_s, u"--profile"_s, u"production"_s, u"--interval"_s,
-                              u"0.05"_s, u"98"_s},
-            env);
+        const Run r =
+            run({u"watch"_s, u"--profile"_s, u"production"_s, u"--interval"_s, u"0.05"_s, u"98"_s},
+                env);
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
         QTRY_COMPARE(model.rowCount(), 1);
         QTRY_COMPARE(window.task({id, 98})->state, TaskState::Succeeded);
@@ -815,8 +815,8 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(folder + u"/ledger.sqlite"_s, QFileDevice::ReadOwner));
         QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
         const Run r = run(arguments, env);
-        QFile::setPermissions(folder,
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(
+            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QVERIFY2(r.exitCode == 2, qPrintable(r.text()));
         QVERIFY2(r.err.contains("read-only"), r.err.constData());
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray().size(), 300);
