@@ -620,6 +620,10 @@ You can also drop a text or CSV file here.</source>
         <source>configuration error: %1</source>
         <translation>配置错误：%1</translation>
     </message>
+    <message>
+        <source>cannot record the tasks in the ledger (exit code 2 at the end; the tasks are watched in memory only): %1</source>
+        <translation>无法将任务记录到台账中（结束时退出码为 2；任务仅在内存中继续监视）：%1</translation>
+    </message>
 </context>
 <context>
     <name>HistoryChange</name>
@@ -1610,10 +1614,6 @@ Add task IDs, or drop a file of IDs here.</source>
         <translation>不输出进度，仅输出结果。</translation>
     </message>
     <message>
-        <source>Use a saved connection profile.</source>
-        <translation>使用已保存的连接配置。</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>名称</translation>
     </message>
@@ -1692,6 +1692,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
           （clear 需要 --yes）
 
 凭据从环境变量（SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET）或文件中读取，绝不从命令行读取。</translation>
+    </message>
+    <message>
+        <source>Use a saved connection profile; watch and query record their tasks in the ledger under it (without task IDs, watch follows its unfinished tasks).</source>
+        <translation>使用已保存的连接配置；watch 和 query 会将其任务记录到该连接下的台账中（不给任务 ID 时，watch 跟踪该连接所有未完成的任务）。</translation>
+    </message>
+    <message>
+        <source>With --profile: keep the tasks in memory only, not in the ledger.</source>
+        <translation>与 --profile 一起使用：任务只保存在内存中，不写入台账。</translation>
     </message>
 </context>
 <context>
