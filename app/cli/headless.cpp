@@ -268,8 +268,12 @@ void HeadlessRunner::begin(const Connection &connection, const QString &credenti
             return fail(UsageError, opened.error());
         return begin(connection, credential);
     }
-    if (records())
+    if (records()) {
         m_monitor->scheduler()->limitTo(watched);
+        // A query asks now, even about a task another process asked lately.
+        if (m_options.command == MonitorOptions::Command::Query)
+            m_monitor->scheduler()->pollNow(m_connectionId);
+    }
     if (m_ids.isEmpty()) {
         // Nothing unfinished to follow: an empty result.
         QTimer::singleShot(0, this, [this] { finish(Success); });

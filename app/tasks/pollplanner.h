@@ -70,9 +70,10 @@ public:
     // changed is asked again soon; one still unchanged waits longer.
     void recordObservation(
         const TaskKey &key, TaskState previous, TaskState current, const QDateTime &now);
-    // Another process sharing the ledger asked about the task at `at`: it is
-    // not due again before its interval has passed since then (never sooner
-    // than it already was). Untracked tasks are left alone.
+    // Another process sharing the ledger asked about the task at `at`: when
+    // that is newer than the poll the schedule counts from, the task waits
+    // a grown interval from then, as after an unchanged answer of its own.
+    // Untracked tasks are left alone.
     void polledElsewhere(const TaskKey &key, const QDateTime &at);
     // The connection succeeded: its backoff is over.
     void recordSuccess(qint64 connectionId);

@@ -177,6 +177,10 @@ void PollScheduler::trackTasks(const QList<Task> &tasks)
     for (const Task &task : tasks) {
         if (!task.isFinal() && !m_planner.isTracked(task.key) && inScope(task.key)) {
             m_planner.track(task.key, current);
+            // Asked about by another process (or an earlier run) lately:
+            // not again before its interval has passed.
+            if (m_store->isShared())
+                m_planner.polledElsewhere(task.key, task.lastPolledAt);
             if (task.libraryLevel)
                 m_libraryLevel.insert(task.key);
             touched.insert(task.key.connectionId);
