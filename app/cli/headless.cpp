@@ -79,7 +79,7 @@ void HeadlessRunner::printError(const QString &message)
     m_err.flush();
 }
 
-Expected<QList<qint64>> HeadlessRunner::readTaskIds() const
+Expected<QList<qint64>> HeadlessRunner::readTaskIds(bool mayBeEmpty) const
 {
     const Expected<QString> text = Startup::taskIdText(m_options, true);
     if (!text)
@@ -87,7 +87,7 @@ Expected<QList<qint64>> HeadlessRunner::readTaskIds() const
     const TaskIdParser::Result parsed = TaskIdParser::parse(*text);
     if (!parsed.ok())
         return unexpected(parsed.invalid.join(u"\n"_s));
-    if (parsed.ids.isEmpty()) {
+    if (parsed.ids.isEmpty() && !mayBeEmpty) {
         return unexpected(
             tr("No task IDs given. Pass them as arguments (10,12,13 or 100-120), with "
                "--ids-file FILE, or as - to read standard input."));
@@ -101,24 +101,57 @@ void HeadlessRunner::fail(int code, const QString &message)
     finish(code);
 }
 
+bool HeadlessRunner::records() const
+{
+    return !m_options.profile.isEmpty() && !m_options.noRecord && !m_recordingFailed;
+}
+
+void HeadlessRunner::recordingFailed(const QString &why)
+{
+    m_recordingFailed = true;
+    printError(tr("cannot record the tasks in the ledger (exit code 2 at the end; the tasks "
+                  "are watched in memory only): %1")
+                   .arg(why));
+}
+
+Expected<void> HeadlessRunner::openMonitor(const QString &path)
+{
+    m_counts.reset();
+    m_monitor = std::make_unique<Monitor>();
+    m_monitor->setDemoMode(m_options.demo);
+    // A one-shot command ends before v2's answers could be shown: no
+    // request for them.
+    m_monitor->taskTypes()->setEnabled(false);
+    const Expected<PollPlanner::Options> polling = Startup::pollOptions(m_options);
+    if (!polling)
+        return unexpected(polling.error());
+    m_monitor->scheduler()->setOptions(*polling);
+    // The ledger may hold many tasks of many connections: none is polled
+    // until the watched ones are known.
+    if (path != u":memory:")
+        m_monitor->scheduler()->limitTo(QSet<TaskKey>());
+    return m_monitor->openStore(path);
+}
+
 void HeadlessRunner::start()
 {
-    const Expected<QList<qint64>> ids = readTaskIds();
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    const bool follows = records() && m_options.command == MonitorOptions::Command::Watch;
+    const Expected<QList<qint64>> ids = readTaskIds(follows);
     if (!ids)
         return fail(UsageError, ids.error());
     m_ids = *ids;
 
-    m_monitor = std::make_unique<Monitor>();
-    m_monitor->setDemoMode(m_options.demo);
-    // A one-shot command ends before v2's answers could be shown, and its
-    // ledger ends with it: no request for them.
-    m_monitor->taskTypes()->setEnabled(false);
-    if (const Expected<void> opened = m_monitor->openStore(u":memory:"_s); !opened)
-        return fail(UsageError, opened.error());
-    const Expected<PollPlanner::Options> polling = Startup::pollOptions(m_options);
-    if (!polling)
+    if (const Expected<PollPlanner::Options> polling = Startup::pollOptions(m_options); !polling)
         return fail(UsageError, polling.error());
-    m_monitor->scheduler()->setOptions(*polling);
+    if (records()) {
+        if (const Expected<void> opened = openMonitor(TaskStore::defaultPath()); !opened)
+            recordingFailed(opened.error());
+    }
+    if (!records()) {
+        if (const Expected<void> opened = openMonitor(u":memory:"_s); !opened)
+            return fail(UsageError, opened.error());
+    }
 
     if (m_options.profile.isEmpty()) {
         const std::optional<Connection> connection = Startup::connection(m_options);
@@ -164,11 +197,31 @@ void HeadlessRunner::begin(const Connection &connection, const QString &credenti
     if (const QStringList problems = connection.settings.validate(); !problems.isEmpty())
         return fail(UsageError, problems.join(u' '));
     const Expected<qint64> connected = Startup::connect(*m_monitor, connection, credential);
-    if (!connected)
-        return fail(UsageError, connected.error());
+    if (!connected) {
+        if (!records())
+            return fail(UsageError, connected.error());
+        recordingFailed(connected.error());
+        if (const Expected<void> opened = openMonitor(u":memory:"_s); !opened)
+            return fail(UsageError, opened.error());
+        return begin(connection, credential);
+    }
     m_connectionId = *connected;
 
     TaskStore *store = m_monitor->store();
+    if (m_ids.isEmpty()) {
+        // watch --profile without IDs: every unfinished task of the connection.
+        const QList<Task> recorded = store->tasks();
+        for (const Task &task : recorded) {
+            if (task.key.connectionId == m_connectionId && !task.isFinal())
+                m_ids.append(task.key.taskId);
+        }
+    }
+    QSet<TaskKey> watched;
+    watched.reserve(m_ids.size());
+    for (qint64 id : std::as_const(m_ids))
+        watched.insert({m_connectionId, id});
+    // Before any signal is connected: the counts follow a transition first.
+    m_counts = std::make_unique<TaskNotifier>(store, watched);
     // A query is answered once its cycle is through: after the store has
     // announced every change of that answer.
     connect(m_monitor->scheduler(), &PollScheduler::cycleFinished, this,
@@ -178,15 +231,33 @@ void HeadlessRunner::begin(const Connection &connection, const QString &credenti
     connect(store, &TaskStore::transitioned, this, &HeadlessRunner::checkDone);
     connect(m_monitor->scheduler(), &PollScheduler::connectionStatusChanged, this,
         &HeadlessRunner::onConnectionStatus);
-    if (m_options.command == MonitorOptions::Command::Watch && m_options.timeout) {
+    if (m_options.command == MonitorOptions::Command::Watch && m_options.timeout && !m_deadline) {
         m_deadline = new QTimer(this);
         m_deadline->setSingleShot(true);
         connect(m_deadline, &QTimer::timeout, this,
             [this] { fail(GaveUp, tr("gave up: --timeout reached with tasks still running")); });
         m_deadline->start(*m_options.timeout);
     }
-    if (const auto added = m_monitor->addTasks(m_connectionId, m_ids); !added)
-        return fail(UsageError, added.error());
+    if (const auto added = m_monitor->addTasks(m_connectionId, m_ids); !added) {
+        if (!records())
+            return fail(UsageError, added.error());
+        // A full ledger, say: the tasks are still watched, in memory.
+        recordingFailed(added.error());
+        if (const Expected<void> opened = openMonitor(u":memory:"_s); !opened)
+            return fail(UsageError, opened.error());
+        return begin(connection, credential);
+    }
+    if (records()) {
+        m_monitor->scheduler()->limitTo(watched);
+        // A query asks now, even about a task another process asked lately.
+        if (m_options.command == MonitorOptions::Command::Query)
+            m_monitor->scheduler()->pollNow(m_connectionId);
+    }
+    if (m_ids.isEmpty()) {
+        // Nothing unfinished to follow: an empty result.
+        QTimer::singleShot(0, this, [this] { finish(Success); });
+        return;
+    }
     QTimer::singleShot(0, this, &HeadlessRunner::checkDone);
 }
 
@@ -236,7 +307,9 @@ void HeadlessRunner::onCycleFinished()
     for (; m_firstUnanswered < m_ids.size(); ++m_firstUnanswered) {
         const std::optional<Task> task =
             m_monitor->store()->task({m_connectionId, m_ids.at(m_firstUnanswered)});
-        if (task && !task->lastPolledAt.isValid())
+        // A recorded task that ended earlier is not asked again.
+        if (task && !task->isFinal()
+            && !(task->lastPolledAt.isValid() && task->lastPolledAt >= m_startedAt))
             return;
     }
     finish(Success);
@@ -267,8 +340,8 @@ void HeadlessRunner::checkDone()
     if (m_finished || m_options.command != MonitorOptions::Command::Watch)
         return;
     updateProgressLine();
-    const TaskNotifier *counts = m_monitor->notifier();
-    if (counts->total() > 0 && counts->unfinished() == 0)
+    const TaskNotifier *tally = counts();
+    if (tally->total() > 0 && tally->unfinished() == 0)
         finish(exitCodeFor(currentTasks()));
 }
 
@@ -328,9 +401,9 @@ void HeadlessRunner::onConnectionStatus()
 
 void HeadlessRunner::updateProgressLine()
 {
-    if (!m_progress || m_finished)
+    if (!m_progress || m_finished || !counts())
         return;
-    const QJsonObject summary = summaryOf(*m_monitor->notifier());
+    const QJsonObject summary = summaryOf(*counts());
     QStringList parts;
     for (TaskState state : summaryStates) {
         const int count = summary.value(TaskStates::key(state)).toInt();
@@ -361,7 +434,7 @@ void HeadlessRunner::printFinal()
     case MonitorOptions::Output::Json: {
         // Written task by task, in the bytes QJsonDocument's indented form
         // would give: one document of a million tasks took gigabytes.
-        m_out << "{\n    \"summary\": " << nestedJson(summaryOf(*m_monitor->notifier()), 1)
+        m_out << "{\n    \"summary\": " << nestedJson(summaryOf(*counts()), 1)
               << ",\n    \"tasks\": [\n";
         for (qsizetype i = 0; i < tasks.size(); ++i) {
             m_out << "        " << nestedJson(TaskJson::of(tasks.at(i)), 2)
@@ -377,7 +450,7 @@ void HeadlessRunner::printFinal()
                     printEvent(task);
             }
         }
-        const QJsonObject line {{u"summary"_s, summaryOf(*m_monitor->notifier())}};
+        const QJsonObject line {{u"summary"_s, summaryOf(*counts())}};
         m_out << QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) << '\n';
         break;
     }
@@ -405,7 +478,9 @@ void HeadlessRunner::finish(int code)
     if (m_finished)
         return;
     m_finished = true;
-    m_exitCode = code;
+    // A ledger that could not be written is the operator's to fix: 2, even
+    // when every task succeeded (the results are printed all the same).
+    m_exitCode = m_recordingFailed ? int(UsageError) : code;
     if (m_deadline)
         m_deadline->stop();
     if (m_progress)
@@ -413,9 +488,9 @@ void HeadlessRunner::finish(int code)
     // Results are printed for every outcome but usage errors: after a
     // timeout or a revoked token the last known states are still worth having,
     // and a script reading JSON always gets a document once polling started.
-    if (code != UsageError && m_monitor)
+    if (code != UsageError && m_monitor && counts())
         printFinal();
     if (m_monitor)
         m_monitor->shutdown();
-    QCoreApplication::exit(code);
+    QCoreApplication::exit(m_exitCode);
 }

@@ -11,6 +11,7 @@
 
 class Monitor;
 class SecretStore;
+class TaskNotifier;
 class QTimer;
 
 // `watch` and `query`: the same engine as the window, with a stable contract
@@ -56,8 +57,17 @@ public:
 private:
     void start();
     void begin(const Connection &connection, const QString &credential);
+    // A fresh engine on the ledger at `path` (":memory:": nothing recorded).
+    Expected<void> openMonitor(const QString &path);
+    // --profile without --no-record, while the ledger takes the writes.
+    bool records() const;
+    // The ledger cannot be written: said once, the tasks are watched in
+    // memory instead, and the command ends with exit code 2.
+    void recordingFailed(const QString &why);
+    TaskNotifier *counts() const { return m_counts.get(); }
     void fail(int code, const QString &message);
-    Expected<QList<qint64>> readTaskIds() const;
+    // `mayBeEmpty`: watch --profile follows the connection's unfinished tasks.
+    Expected<QList<qint64>> readTaskIds(bool mayBeEmpty) const;
     void onCycleFinished();
     void onTransitioned(const QList<TaskTransition> &transitions);
     void onConnectionStatus();
@@ -72,6 +82,12 @@ private:
     MonitorOptions m_options;
     std::unique_ptr<SecretStore> m_secrets; // --profile without credentials given
     std::unique_ptr<Monitor> m_monitor;
+    // The watched tasks' states (the ledger may hold others).
+    std::unique_ptr<TaskNotifier> m_counts;
+    bool m_recordingFailed = false;
+    // A query's answer is one polled after this (a recorded task may carry
+    // an older poll time).
+    QDateTime m_startedAt;
     qint64 m_connectionId = 0;
     QList<qint64> m_ids;
     qsizetype m_firstUnanswered = 0; // query: m_ids before it have an answer

@@ -115,7 +115,11 @@ void MonitorOptions::declare(QCommandLineParser &parser)
         {u"output"_s, tr("Output format: text, json or jsonl (default text)."), tr("format")},
         {u"ids-file"_s, tr("Read task IDs from this file (\"-\" for standard input)."), tr("file")},
         {u"quiet"_s, tr("Print no progress, only the result.")},
-        {u"profile"_s, tr("Use a saved connection profile."), tr("name")},
+        {u"profile"_s,
+            tr("Use a saved connection profile; watch and query record their tasks in the "
+               "ledger under it (without task IDs, watch follows its unfinished tasks)."),
+            tr("name")},
+        {u"no-record"_s, tr("With --profile: keep the tasks in memory only, not in the ledger.")},
         {u"demo"_s,
             tr("Use the embedded SMH simulator instead of a real endpoint; without task IDs, "
                "watch its own demo tasks (990, 1001-1027 and the library-level clear 9000).")},
@@ -170,6 +174,7 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
     options.demo = parser.isSet(u"demo"_s);
     options.quiet = parser.isSet(u"quiet"_s);
     options.profile = parser.value(u"profile"_s);
+    options.noRecord = parser.isSet(u"no-record"_s);
     options.language = parser.value(u"lang"_s);
 
     const QString output = parser.value(u"output"_s);

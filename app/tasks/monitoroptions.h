@@ -34,6 +34,7 @@ public:
     bool quiet = false;
     Output output = Output::Text;
     QString profile;
+    bool noRecord = false; // --profile without writing the ledger
     QString language;
 
     ConnectionSettings connection;

@@ -246,6 +246,25 @@ void PollPlanner::makeAllDue(qint64 connectionId, const QDateTime &now)
     }
 }
 
+void PollPlanner::polledElsewhere(const TaskKey &key, const QDateTime &at)
+{
+    const auto plan = m_plans.find(key.connectionId);
+    if (plan == m_plans.end() || !at.isValid())
+        return;
+    const auto it = plan->due.find(key.taskId);
+    if (it == plan->due.end())
+        return;
+    if (at.toMSecsSinceEpoch() + it->interval.count() <= it->atMs)
+        return; // not newer than the poll this schedule counts from
+    // As if this process had asked and heard "still running": otherwise a
+    // process that only hears of polls would keep the base interval and ask
+    // between the other's ever longer waits.
+    const auto grown =
+        milliseconds(qint64(std::ceil(double(it->interval.count()) * m_options.growth)));
+    it->interval = std::clamp(grown, m_options.baseInterval, m_options.maxInterval);
+    setDue(*plan, key.taskId, *it, at.toMSecsSinceEpoch() + it->interval.count());
+}
+
 milliseconds PollPlanner::intervalOf(const TaskKey &key) const
 {
     const Due *due = find(key);

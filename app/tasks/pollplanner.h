@@ -70,6 +70,11 @@ public:
     // changed is asked again soon; one still unchanged waits longer.
     void recordObservation(
         const TaskKey &key, TaskState previous, TaskState current, const QDateTime &now);
+    // Another process sharing the ledger asked about the task at `at`: when
+    // that is newer than the poll the schedule counts from, the task waits
+    // a grown interval from then, as after an unchanged answer of its own.
+    // Untracked tasks are left alone.
+    void polledElsewhere(const TaskKey &key, const QDateTime &at);
     // The connection succeeded: its backoff is over.
     void recordSuccess(qint64 connectionId);
     // The connection failed: wait with exponential backoff and jitter, or as

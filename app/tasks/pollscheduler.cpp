@@ -28,6 +28,63 @@ PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *paren
     connect(m_store, &TaskStore::tasksAdded, this, &PollScheduler::trackTasks);
     connect(m_store, &TaskStore::tasksRemoved, this, &PollScheduler::untrackTasks);
     connect(m_store, &TaskStore::connectionsChanged, this, &PollScheduler::connectionsEdited);
+    connect(m_store, &TaskStore::tasksChangedElsewhere, this, &PollScheduler::takePollsElsewhere);
+}
+
+void PollScheduler::limitTo(const std::optional<QSet<TaskKey>> &keys)
+{
+    m_limit = keys;
+    if (!m_limit)
+        return;
+    QList<TaskKey> outside;
+    const QList<Task> all = m_store->tasks();
+    QList<Task> inside;
+    for (const Task &task : all) {
+        if (!m_limit->contains(task.key))
+            outside.append(task.key);
+        else if (m_connections.contains(task.key.connectionId))
+            inside.append(task);
+    }
+    untrackTasks(outside);
+    trackTasks(inside);
+}
+
+void PollScheduler::takePollsElsewhere(const QList<Task> &tasks)
+{
+    for (const Task &task : tasks) {
+        if (!m_planner.isTracked(task.key) || m_rechecking.contains(task.key))
+            continue;
+        if (task.isFinal())
+            m_planner.untrack(task.key); // nothing left to ask
+        else
+            m_planner.polledElsewhere(task.key, task.lastPolledAt);
+    }
+    for (qint64 id : m_connections.keys())
+        reschedule(id);
+}
+
+QList<qint64> PollScheduler::notPolledElsewhere(
+    qint64 connectionId, QList<qint64> ids, const QDateTime &now, qsizetype limit)
+{
+    // Nobody else wrote since the last look: the cache is the ledger, and
+    // the planner already knows every poll time in it.
+    if (ids.isEmpty() || !m_store->hasUnseenWrites())
+        return ids;
+    const QHash<qint64, QDateTime> polled = m_store->lastPolledInLedger(connectionId, ids);
+    bool moved = false;
+    for (qint64 id : std::as_const(ids)) {
+        const TaskKey key {connectionId, id};
+        const QDateTime at = polled.value(id);
+        if (!at.isValid() || m_rechecking.contains(key))
+            continue;
+        const std::optional<Task> known = m_store->task(key);
+        // Newer than what this process knows: another one asked since.
+        if (known && known->lastPolledAt.isValid() && at <= known->lastPolledAt)
+            continue;
+        m_planner.polledElsewhere(key, at);
+        moved = true;
+    }
+    return moved ? m_planner.dueTasks(connectionId, now, limit) : ids;
 }
 
 void PollScheduler::connectionsEdited()
@@ -119,8 +176,13 @@ void PollScheduler::trackTasks(const QList<Task> &tasks)
     const QDateTime current = now();
     QSet<qint64> touched;
     for (const Task &task : tasks) {
-        if (!task.isFinal() && !m_planner.isTracked(task.key) && (!m_wanted || m_wanted(task))) {
+        if (!task.isFinal() && !m_planner.isTracked(task.key) && inScope(task.key)
+            && (!m_wanted || m_wanted(task))) {
             m_planner.track(task.key, current);
+            // Asked about by another process (or an earlier run) lately:
+            // not again before its interval has passed.
+            if (m_store->isShared())
+                m_planner.polledElsewhere(task.key, task.lastPolledAt);
             if (task.libraryLevel)
                 m_libraryLevel.insert(task.key);
             touched.insert(task.key.connectionId);
@@ -186,7 +248,8 @@ int PollScheduler::recheck(const QList<TaskKey> &keys)
     for (const TaskKey &key : keys) {
         const std::optional<Task> task = m_store->task(key);
         if (!task || !task->isFinal() || m_planner.isTracked(key)
-            || !m_connections.contains(key.connectionId) || (m_wanted && !m_wanted(*task)))
+            || !m_connections.contains(key.connectionId) || !inScope(key)
+            || (m_wanted && !m_wanted(*task)))
             continue;
         m_planner.track(key, current);
         m_rechecking.insert(key);
@@ -302,8 +365,11 @@ void PollScheduler::runCycle(qint64 connectionId)
         return;
     }
     const QString token = tokens->token();
-    QList<qint64> ids =
-        m_planner.dueTasks(connectionId, current, qsizetype(allowance) * maxIdsPerRequest);
+    const qsizetype limit = qsizetype(allowance) * maxIdsPerRequest;
+    // The ledger's poll times are the truth all processes share: a task
+    // another one asked about within its interval waits.
+    QList<qint64> ids = notPolledElsewhere(
+        connectionId, m_planner.dueTasks(connectionId, current, limit), current, limit);
     if (ids.isEmpty()) {
         reschedule(connectionId);
         return;

@@ -96,6 +96,10 @@ public:
     // many were final and not being re-checked already.
     int recheck(const QList<TaskKey> &keys);
 
+    // Only these tasks are polled (a headless command watching a few tasks
+    // of a connection whose ledger holds many); nullopt: every task.
+    void limitTo(const std::optional<QSet<TaskKey>> &keys);
+
     ConnectionStatus status(qint64 connectionId) const;
     qint64 totalRequests() const { return m_totalRequests; }
     bool hasWork() const;
@@ -129,6 +133,13 @@ private:
     QDateTime now() const { return m_now(); }
     void trackTasks(const QList<Task> &tasks);
     void untrackTasks(const QList<TaskKey> &keys);
+    bool inScope(const TaskKey &key) const { return !m_limit || m_limit->contains(key); }
+    // Another process polled (or ended) tasks: as if this one had.
+    void takePollsElsewhere(const QList<Task> &tasks);
+    // The due IDs less those another process polled within their interval,
+    // as the shared ledger says right now.
+    QList<qint64> notPolledElsewhere(
+        qint64 connectionId, QList<qint64> ids, const QDateTime &now, qsizetype limit);
     void reschedule(qint64 connectionId);
     void runCycle(qint64 connectionId);
     // The answers of one cycle: its requests, finished together.
@@ -189,6 +200,7 @@ private:
     // sorts its due IDs by scope from this, not by looking up thousands of
     // tasks.
     QSet<TaskKey> m_libraryLevel;
+    std::optional<QSet<TaskKey>> m_limit;
     qint64 m_totalRequests = 0;
     bool m_shutDown = false;
 };

@@ -2,14 +2,23 @@
 
 #include "tasks/taskstore.h"
 
+TaskNotifier::TaskNotifier(TaskStore *store, QSet<TaskKey> scope, QObject *parent)
+    : TaskNotifier(store, parent)
+{
+    m_scope = std::move(scope);
+    recount();
+}
+
 TaskNotifier::TaskNotifier(TaskStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
 {
     recount();
     connect(store, &TaskStore::tasksAdded, this, [this](const QList<Task> &tasks) {
-        for (const Task &task : tasks)
-            ++m_counts[size_t(task.state)];
+        for (const Task &task : tasks) {
+            if (inScope(task.key))
+                ++m_counts[size_t(task.state)];
+        }
         Q_EMIT countsChanged();
     });
     connect(store, &TaskStore::transitioned, this, &TaskNotifier::onTransitioned);
@@ -56,6 +65,13 @@ void TaskNotifier::recount()
     m_counts.fill(0);
     if (!m_store)
         return;
+    if (m_scope) {
+        for (const TaskKey &key : std::as_const(*m_scope)) {
+            if (const std::optional<Task> task = m_store->task(key))
+                ++m_counts[size_t(task->state)];
+        }
+        return;
+    }
     const QList<Task> tasks = m_store->tasks();
     for (const Task &task : tasks)
         ++m_counts[size_t(task.state)];
@@ -65,6 +81,8 @@ void TaskNotifier::onTransitioned(const QList<TaskTransition> &transitions)
 {
     QList<Task> finished;
     for (const TaskTransition &transition : transitions) {
+        if (!inScope(transition.key))
+            continue;
         --m_counts[size_t(transition.from)];
         ++m_counts[size_t(transition.to)];
         // Ended, or (re-checked) ended differently; an unchanged re-check is

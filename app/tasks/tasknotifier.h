@@ -4,8 +4,10 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <array>
+#include <optional>
 
 class TaskStore;
 
@@ -21,6 +23,9 @@ class TaskNotifier final : public QObject
 
 public:
     explicit TaskNotifier(TaskStore *store, QObject *parent = nullptr);
+    // Counts only the tasks of `scope` (a headless command's, in a ledger
+    // that holds others too).
+    TaskNotifier(TaskStore *store, QSet<TaskKey> scope, QObject *parent = nullptr);
     ~TaskNotifier() override;
 
     int count(TaskState state) const { return m_counts.at(size_t(state)); }
@@ -43,6 +48,9 @@ private:
     void recount();
     void onTransitioned(const QList<TaskTransition> &transitions);
 
+    bool inScope(const TaskKey &key) const { return !m_scope || m_scope->contains(key); }
+
     QPointer<TaskStore> m_store;
+    std::optional<QSet<TaskKey>> m_scope;
     std::array<int, TaskStates::count> m_counts {};
 };

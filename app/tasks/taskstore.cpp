@@ -26,6 +26,7 @@
 #include <malloc.h>
 #endif
 #include <functional>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -95,6 +96,48 @@ std::optional<bool> hasTaskColumn(QSqlQuery &q, const QString &column)
             return true;
     }
     return false;
+}
+
+// Whether `table` has `column`; nullopt when SQLite could not say.
+std::optional<bool> hasColumn(QSqlQuery &q, const QString &table, const QString &column)
+{
+    if (!q.exec(u"PRAGMA table_info(%1)"_s.arg(table)))
+        return std::nullopt;
+    while (q.next()) {
+        if (q.value(1).toString() == column)
+            return true;
+    }
+    return false;
+}
+
+// 4 -> 5: what changed since when, for other processes sharing the file. One
+// sequence number is drawn per write transaction (ledger_seq); every task and
+// connection row it writes carries it (change_seq), and every removal leaves
+// a tombstone with it (ledger_removals; task_id NULL: the whole connection).
+// A reader asks for the rows past the last number it has seen. Kept apart
+// from the other migrations so that the list can be ordered when merged;
+// tables and columns already there are left as they are.
+bool addChangeTracking(QSqlQuery &q)
+{
+    for (const QString &table : {u"tasks"_s, u"connections"_s}) {
+        const std::optional<bool> has = hasColumn(q, table, u"change_seq"_s);
+        if (!has)
+            return false;
+        if (!*has
+            && !q.exec(
+                u"ALTER TABLE %1 ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"_s.arg(table)))
+            return false;
+    }
+    return q.exec(u"CREATE TABLE IF NOT EXISTS ledger_seq (id INTEGER PRIMARY KEY "
+                  "CHECK (id = 1), value INTEGER NOT NULL)"_s)
+        && q.exec(u"INSERT OR IGNORE INTO ledger_seq (id, value) VALUES (1, 0)"_s)
+        // All three columns: a reader resumes after the last row it took
+        // with one seek, also inside a write of a hundred thousand rows.
+        && q.exec(u"CREATE INDEX IF NOT EXISTS tasks_by_change "
+                  "ON tasks(change_seq, connection_id, task_id)"_s)
+        && q.exec(u"CREATE TABLE IF NOT EXISTS ledger_removals (seq INTEGER NOT NULL, "
+                  "connection_id INTEGER NOT NULL, task_id INTEGER, at INTEGER NOT NULL)"_s)
+        && q.exec(u"CREATE INDEX IF NOT EXISTS removals_by_seq ON ledger_removals(seq)"_s);
 }
 
 QVariant typedResultToDb(const QJsonObject &typed)
@@ -189,6 +232,8 @@ const QList<Migration> &migrations()
             return q.exec(u"CREATE TABLE IF NOT EXISTS schema_parts (part TEXT PRIMARY KEY, "
                           "version INTEGER NOT NULL)"_s);
         },
+        // 5 -> 6: what changed, and in which order (other processes' writes).
+        &addChangeTracking,
     };
     return list;
 }
@@ -342,6 +387,56 @@ public:
         return true;
     }
 
+    // What other processes wrote (schema 5): the last sequence number whose
+    // rows this store has taken in, SQLite's count of other connections'
+    // commits as last read, and the catch-up under way, if any.
+    bool shared = false; // a file, which other processes may write too
+    qint64 seen = 0;
+    std::optional<qint64> dataVersion;
+    struct CatchUp
+    {
+        qint64 target = 0; // the rows up to this number, no further
+        qint64 removalCursor = 0; // rowid of the last tombstone taken
+        bool removalsDone = false;
+        // The last row taken, in (change_seq, connection_id, task_id) order.
+        qint64 seqCursor = 0;
+        qint64 connectionCursor = std::numeric_limits<qint64>::max();
+        qint64 taskCursor = std::numeric_limits<qint64>::max();
+    };
+    std::optional<CatchUp> catchUp;
+    QTimer watcher; // looks at data_version
+    QTimer catchUpStep; // the next slice, on the next turn of the event loop
+    // As many as a slice of a poll's answers (PollScheduler::answerSlice):
+    // the table and its sorting proxy take a slice in one pass.
+    static constexpr qsizetype catchUpSlice = 300;
+
+    // transact() under a sequence number drawn for this write. When nobody
+    // wrote between the last number seen and this one, `seen` moves along:
+    // the next catch-up need not read this store's own rows back.
+    bool write(const std::function<bool(QSqlQuery &, qint64)> &work)
+    {
+        qint64 seq = 0;
+        const bool ok = transact([&](QSqlQuery &q) {
+            if (!q.exec(u"UPDATE ledger_seq SET value = value + 1"_s)
+                || !q.exec(u"SELECT value FROM ledger_seq"_s) || !q.next())
+                return false;
+            seq = q.value(0).toLongLong();
+            q.finish();
+            return work(q, seq);
+        });
+        if (ok && !catchUp && seq == seen + 1)
+            seen = seq;
+        return ok;
+    }
+
+    std::optional<qint64> scalar(const QString &statement) const
+    {
+        QSqlQuery q(db());
+        if (!q.exec(statement) || !q.next())
+            return std::nullopt;
+        return q.value(0).toLongLong();
+    }
+
     // Takes tasks new to memory in: by key, and in the order tasks() keeps.
     void remember(const QList<Task> &list)
     {
@@ -457,11 +552,20 @@ TaskStore::TaskStore(QObject *parent)
     d->announcer.setSingleShot(true);
     d->announcer.setInterval(0);
     connect(&d->announcer, &QTimer::timeout, this, [this] { publishLoadedSlice(); });
+    // A look at data_version costs microseconds; the rows are read only when
+    // another connection committed.
+    d->watcher.setInterval(watchInterval);
+    connect(&d->watcher, &QTimer::timeout, this, [this] { checkElsewhere(); });
+    d->catchUpStep.setSingleShot(true);
+    d->catchUpStep.setInterval(0);
+    connect(&d->catchUpStep, &QTimer::timeout, this, [this] { continueCatchUp(false); });
 }
 
 TaskStore::~TaskStore()
 {
     d->stopReading();
+    d->watcher.stop();
+    d->catchUpStep.stop();
     {
         QSqlDatabase database = d->db();
         if (database.isOpen())
@@ -517,6 +621,8 @@ bool TaskStore::open(const QString &path, QString *error, LoadMode mode)
     auto fail = [&](const QString &message) {
         why = message;
         d->lastError = message;
+        d->watcher.stop();
+        d->catchUp.reset();
         QSqlDatabase database = d->db();
         if (database.isOpen())
             database.close();
@@ -617,6 +723,16 @@ bool TaskStore::open(const QString &path, QString *error, LoadMode mode)
     d->tasks.clear();
     d->order.clear();
     d->connections.clear();
+    d->catchUp.reset();
+    // Read before the tasks are: whatever is written after this point is
+    // taken in by the next catch-up.
+    d->shared = !inMemory;
+    d->seen = d->scalar(u"SELECT value FROM ledger_seq"_s).value_or(0);
+    d->dataVersion = d->scalar(u"PRAGMA data_version"_s);
+    if (d->shared)
+        d->watcher.start();
+    else
+        d->watcher.stop();
     QString loadError;
     if (!d->loadConnections(&loadError))
         return fail(tr("Cannot read the task ledger: %1").arg(loadError));
@@ -788,13 +904,14 @@ qint64 TaskStore::addConnection(const Connection &given)
 {
     const Connection connection = withoutCredentials(given);
     qint64 id = 0;
-    const bool ok = d->transact([&](QSqlQuery &q) {
-        if (!q.prepare(
-                u"INSERT INTO connections (name, endpoint, library_id, space_id, user_id, "
-                "ca_file, library_level, auth_kind) VALUES (COALESCE(?, ''), COALESCE(?, ''), "
-                "COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?)"_s))
+    const bool ok = d->write([&](QSqlQuery &q, qint64 seq) {
+        if (!q.prepare(u"INSERT INTO connections (name, endpoint, library_id, space_id, user_id, "
+                       "ca_file, library_level, auth_kind, change_seq) VALUES (COALESCE(?, ''), "
+                       "COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), "
+                       "COALESCE(?, ''), ?, ?, ?)"_s))
             return false;
         bindConnection(q, connection);
+        q.addBindValue(seq);
         if (!q.exec())
             return false;
         id = q.lastInsertId().toLongLong();
@@ -816,15 +933,16 @@ bool TaskStore::updateConnection(const Connection &given)
         d->lastError = tr("There is no connection %1.").arg(connection.id);
         return false;
     }
-    const bool ok = d->transact([&](QSqlQuery &q) {
+    const bool ok = d->write([&](QSqlQuery &q, qint64 seq) {
         // COALESCE: a null QString binds as NULL, but "not set" means empty here.
         if (!q.prepare(
                 u"UPDATE connections SET name = COALESCE(?, ''), endpoint = COALESCE(?, ''), "
                 "library_id = COALESCE(?, ''), space_id = COALESCE(?, ''), "
                 "user_id = COALESCE(?, ''), ca_file = COALESCE(?, ''), library_level = ?, "
-                "auth_kind = ? WHERE id = ?"_s))
+                "auth_kind = ?, change_seq = ? WHERE id = ?"_s))
             return false;
         bindConnection(q, connection);
+        q.addBindValue(seq);
         q.addBindValue(connection.id);
         return q.exec();
     });
@@ -848,7 +966,7 @@ bool TaskStore::removeConnection(qint64 id)
     }
     // Explicit deletes rather than relying on the cascade alone: the rows go
     // even if a file was ever written with foreign keys off.
-    const bool ok = d->transact([id](QSqlQuery &q) {
+    const bool ok = d->write([id](QSqlQuery &q, qint64 seq) {
         for (const QString &statement : {u"DELETE FROM transitions WHERE connection_id = ?"_s,
                  u"DELETE FROM tasks WHERE connection_id = ?"_s,
                  u"DELETE FROM connections WHERE id = ?"_s}) {
@@ -858,7 +976,14 @@ bool TaskStore::removeConnection(qint64 id)
             if (!q.exec())
                 return false;
         }
-        return true;
+        // One tombstone for the connection and every task it had.
+        if (!q.prepare(u"INSERT INTO ledger_removals (seq, connection_id, task_id, at) "
+                       "VALUES (?, ?, NULL, ?)"_s))
+            return false;
+        q.addBindValue(seq);
+        q.addBindValue(id);
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        return q.exec();
     });
     if (!ok)
         return false;
@@ -902,22 +1027,26 @@ qsizetype TaskStore::taskCount() const
 namespace {
 
 // Writes every column of a task; one prepared statement reused for a batch.
-bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks)
+// `seq`: the write's sequence number (schema 5). New tasks (`onlyNew`) leave
+// a row another process added meanwhile as it is.
+bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks, qint64 seq, bool onlyNew = false)
 {
     // An upsert, not INSERT OR REPLACE: a replace deletes the row first, and
     // the delete would cascade to the task's timeline.
-    if (!q.prepare(
-            u"INSERT INTO tasks (connection_id, task_id, state, status, result, note, "
-            "added_at, state_since, first_seen_at, last_polled_at, finished_at, last_error, "
-            "library_level, task_type, typed_result) VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), ?, "
-            "?, ?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, ''), ?) "
-            "ON CONFLICT (connection_id, task_id) DO UPDATE SET state = excluded.state, "
-            "status = excluded.status, result = excluded.result, note = excluded.note, "
-            "added_at = excluded.added_at, state_since = excluded.state_since, "
-            "first_seen_at = excluded.first_seen_at, last_polled_at = excluded.last_polled_at, "
-            "finished_at = excluded.finished_at, last_error = excluded.last_error, "
-            "library_level = excluded.library_level, task_type = excluded.task_type, "
-            "typed_result = excluded.typed_result"_s))
+    if (!q.prepare(u"INSERT INTO tasks (connection_id, task_id, state, status, result, note, "
+                   "added_at, state_since, first_seen_at, last_polled_at, finished_at, last_error, "
+                   "library_level, task_type, typed_result, change_seq) VALUES (?, ?, ?, ?, ?, "
+                   "COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, ''), ?, ?) "_s
+            + (onlyNew
+                    ? u"ON CONFLICT (connection_id, task_id) DO NOTHING"_s
+                    : u"ON CONFLICT (connection_id, task_id) DO UPDATE SET state = excluded.state, "
+                      "status = excluded.status, result = excluded.result, note = excluded.note, "
+                      "added_at = excluded.added_at, state_since = excluded.state_since, "
+                      "first_seen_at = excluded.first_seen_at, "
+                      "last_polled_at = excluded.last_polled_at, "
+                      "finished_at = excluded.finished_at, last_error = excluded.last_error, "
+                      "library_level = excluded.library_level, task_type = excluded.task_type, "
+                      "typed_result = excluded.typed_result, change_seq = excluded.change_seq"_s)))
         return false;
     for (const Task &task : tasks) {
         q.bindValue(0, task.key.connectionId);
@@ -935,6 +1064,7 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks)
         q.bindValue(12, task.libraryLevel);
         q.bindValue(13, task.taskType);
         q.bindValue(14, typedResultToDb(task.typedResult));
+        q.bindValue(15, seq);
         if (!q.exec())
             return false;
     }
@@ -944,24 +1074,25 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks)
 // Most answers say "still running": only the poll time moves, and writing
 // that one column costs a fraction of the whole row. A row missing from the
 // file (deleted behind our back) is written whole again.
-bool touchLastPolled(QSqlQuery &q, const QList<Task> &tasks)
+bool touchLastPolled(QSqlQuery &q, const QList<Task> &tasks, qint64 seq)
 {
     if (tasks.isEmpty())
         return true;
-    if (!q.prepare(
-            u"UPDATE tasks SET last_polled_at = ? WHERE connection_id = ? AND task_id = ?"_s))
+    if (!q.prepare(u"UPDATE tasks SET last_polled_at = ?, change_seq = ? "
+                   "WHERE connection_id = ? AND task_id = ?"_s))
         return false;
     QList<Task> missing;
     for (const Task &task : tasks) {
         q.bindValue(0, toDb(task.lastPolledAt));
-        q.bindValue(1, task.key.connectionId);
-        q.bindValue(2, task.key.taskId);
+        q.bindValue(1, seq);
+        q.bindValue(2, task.key.connectionId);
+        q.bindValue(3, task.key.taskId);
         if (!q.exec())
             return false;
         if (q.numRowsAffected() == 0)
             missing.append(task);
     }
-    return missing.isEmpty() || upsertTasks(q, missing);
+    return missing.isEmpty() || upsertTasks(q, missing, seq);
 }
 
 bool insertTransitions(QSqlQuery &q, const QList<TaskTransition> &transitions)
@@ -990,14 +1121,17 @@ bool insertTransitions(QSqlQuery &q, const QList<TaskTransition> &transitions)
 QList<Task> TaskStore::addTasks(qint64 connectionId, const QList<qint64> &taskIds,
     const QString &note, const QDateTime &now, std::optional<bool> libraryLevel)
 {
+    // A task still being read would otherwise look new and be written over.
+    if (!ensureLoaded())
+        return {};
+    // Tasks another process added are not new: take them in first (this
+    // may change the connections too, so they are looked at afterwards).
+    checkElsewhere(true);
     const auto connection = d->connections.constFind(connectionId);
     if (connection == d->connections.cend()) {
         d->lastError = tr("There is no connection %1.").arg(connectionId);
         return {};
     }
-    // A task still being read would otherwise look new and be written over.
-    if (!ensureLoaded())
-        return {};
     const bool scope = libraryLevel.value_or(connection->settings.libraryLevel);
     QList<Task> added;
     QSet<qint64> seen;
@@ -1023,7 +1157,7 @@ QList<Task> TaskStore::addTasks(qint64 connectionId, const QList<qint64> &taskId
                            .arg(m_taskLimit);
         return {};
     }
-    if (!d->transact([&added](QSqlQuery &q) { return upsertTasks(q, added); }))
+    if (!d->write([&added](QSqlQuery &q, qint64 seq) { return upsertTasks(q, added, seq, true); }))
         return {};
     d->remember(added);
     Q_EMIT tasksAdded(added);
@@ -1044,7 +1178,7 @@ bool TaskStore::removeTasks(const QList<TaskKey> &keys)
         return true;
     // One query for both statements, so that a failure's reason is where
     // transact() looks for it.
-    const bool ok = d->transact([&present](QSqlQuery &q) {
+    const bool ok = d->write([&present](QSqlQuery &q, qint64 seq) {
         for (const QString &table : {u"transitions"_s, u"tasks"_s}) {
             if (!q.prepare(u"DELETE FROM %1 WHERE connection_id = ? AND task_id = ?"_s.arg(table)))
                 return false;
@@ -1054,6 +1188,19 @@ bool TaskStore::removeTasks(const QList<TaskKey> &keys)
                 if (!q.exec())
                     return false;
             }
+        }
+        // Tombstones: other processes learn of the removal from them.
+        if (!q.prepare(u"INSERT INTO ledger_removals (seq, connection_id, task_id, at) "
+                       "VALUES (?, ?, ?, ?)"_s))
+            return false;
+        const qint64 at = QDateTime::currentMSecsSinceEpoch();
+        for (const TaskKey &key : present) {
+            q.bindValue(0, seq);
+            q.bindValue(1, key.connectionId);
+            q.bindValue(2, key.taskId);
+            q.bindValue(3, at);
+            if (!q.exec())
+                return false;
         }
         return true;
     });
@@ -1075,7 +1222,7 @@ bool TaskStore::setNote(const TaskKey &key, const QString &note)
         return true;
     Task changed = *it;
     changed.note = note;
-    if (!d->transact([&changed](QSqlQuery &q) { return upsertTasks(q, {changed}); }))
+    if (!d->write([&changed](QSqlQuery &q, qint64 seq) { return upsertTasks(q, {changed}, seq); }))
         return false;
     announce({changed}, {});
     return true;
@@ -1148,8 +1295,8 @@ Expected<QList<TaskTransition>> TaskStore::applyObservations(
         d->lastError.clear();
         return QList<TaskTransition>();
     }
-    const bool ok = d->transact([&](QSqlQuery &q) {
-        return upsertTasks(q, rewritten) && touchLastPolled(q, polledOnly)
+    const bool ok = d->write([&](QSqlQuery &q, qint64 seq) {
+        return upsertTasks(q, rewritten, seq) && touchLastPolled(q, polledOnly, seq)
             && insertTransitions(q, transitions);
     });
     if (!ok)
@@ -1190,8 +1337,9 @@ Expected<QList<TaskTransition>> TaskStore::applyTypedResults(
     }
     if (changed.isEmpty())
         return QList<TaskTransition>();
-    const bool ok = d->transact(
-        [&](QSqlQuery &q) { return upsertTasks(q, changed) && insertTransitions(q, transitions); });
+    const bool ok = d->write([&](QSqlQuery &q, qint64 seq) {
+        return upsertTasks(q, changed, seq) && insertTransitions(q, transitions);
+    });
     if (!ok)
         return unexpected(d->lastError);
     announce(changed, transitions);
@@ -1211,7 +1359,7 @@ bool TaskStore::setLastError(const QList<TaskKey> &keys, const QString &redacted
     }
     if (changed.isEmpty())
         return true;
-    if (!d->transact([&changed](QSqlQuery &q) { return upsertTasks(q, changed); }))
+    if (!d->write([&changed](QSqlQuery &q, qint64 seq) { return upsertTasks(q, changed, seq); }))
         return false;
     announce(changed, {});
     return true;
@@ -1238,4 +1386,238 @@ QList<TaskTransition> TaskStore::timeline(const TaskKey &key) const
         list.append(t);
     }
     return list;
+}
+
+// ---- What other processes wrote (schema 5) ----
+
+void TaskStore::checkElsewhere(bool now)
+{
+    if (!d->open || !d->shared || d->loading)
+        return;
+    if (d->catchUp) {
+        if (now)
+            continueCatchUp(true);
+        return;
+    }
+    const std::optional<qint64> version = d->scalar(u"PRAGMA data_version"_s);
+    if (!version || version == d->dataVersion)
+        return;
+    d->dataVersion = version;
+    const std::optional<qint64> target = d->scalar(u"SELECT value FROM ledger_seq"_s);
+    if (!target)
+        return;
+    if (*target <= d->seen) {
+        Q_EMIT changedElsewhere(); // other tables (history), or nothing of ours
+        return;
+    }
+    Private::CatchUp pass;
+    pass.target = *target;
+    pass.seqCursor = d->seen;
+    d->catchUp = pass;
+    if (!takeConnections())
+        return abandonCatchUp();
+    continueCatchUp(now);
+}
+
+void TaskStore::abandonCatchUp()
+{
+    // Tried again at the next look: data_version is read afresh.
+    qCWarning(lcStore).noquote() << "cannot read other processes' changes:"
+                                 << d->db().lastError().text();
+    d->catchUp.reset();
+    d->catchUpStep.stop();
+    d->dataVersion.reset();
+}
+
+bool TaskStore::takeConnections()
+{
+    QSqlQuery q(d->db());
+    q.prepare(u"SELECT (SELECT count(*) FROM connections WHERE change_seq > ?) + "
+              "(SELECT count(*) FROM ledger_removals WHERE seq > ? AND task_id IS NULL)"_s);
+    q.addBindValue(d->seen);
+    q.addBindValue(d->seen);
+    if (!q.exec() || !q.next())
+        return false;
+    if (q.value(0).toLongLong() == 0)
+        return true;
+    q.finish();
+    // A handful of rows: read them all again.
+    const QHash<qint64, Connection> before = std::exchange(d->connections, {});
+    QString error;
+    if (!d->loadConnections(&error)) {
+        d->connections = before;
+        return false;
+    }
+    QList<TaskKey> removed;
+    for (const TaskKey &key : std::as_const(d->order)) {
+        if (!d->connections.contains(key.connectionId))
+            removed.append(key);
+    }
+    if (!removed.isEmpty()) {
+        for (const TaskKey &key : std::as_const(removed))
+            d->tasks.remove(key);
+        d->order.removeIf([this](const TaskKey &key) { return !d->tasks.contains(key); });
+        Q_EMIT tasksRemoved(removed);
+    }
+    Q_EMIT connectionsChanged();
+    return true;
+}
+
+// A slice at a time, a few milliseconds per turn of the event loop, unless
+// `everything` is needed now (adding tasks).
+void TaskStore::continueCatchUp(bool everything)
+{
+    QElapsedTimer spent;
+    spent.start();
+    while (d->catchUp) {
+        const std::optional<bool> more =
+            d->catchUp->removalsDone ? takeChangedTasks() : takeRemovals();
+        if (!more)
+            return abandonCatchUp();
+        if (!*more) {
+            if (!d->catchUp->removalsDone) {
+                d->catchUp->removalsDone = true;
+                continue;
+            }
+            d->seen = std::max(d->seen, d->catchUp->target);
+            d->catchUp.reset();
+            Q_EMIT changedElsewhere();
+            return;
+        }
+        if (!everything && spent.elapsed() >= 5) {
+            d->catchUpStep.start();
+            return;
+        }
+    }
+}
+
+std::optional<bool> TaskStore::takeRemovals()
+{
+    Private::CatchUp &pass = *d->catchUp;
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT rowid, connection_id, task_id FROM ledger_removals WHERE seq > ? "
+              "AND seq <= ? AND rowid > ? AND task_id IS NOT NULL ORDER BY rowid LIMIT ?"_s);
+    q.addBindValue(d->seen);
+    q.addBindValue(pass.target);
+    q.addBindValue(pass.removalCursor);
+    q.addBindValue(Private::catchUpSlice);
+    if (!q.exec())
+        return std::nullopt;
+    qsizetype rows = 0;
+    QList<TaskKey> removed;
+    QSet<TaskKey> gone;
+    while (q.next()) {
+        ++rows;
+        pass.removalCursor = q.value(0).toLongLong();
+        const TaskKey key {q.value(1).toLongLong(), q.value(2).toLongLong()};
+        if (d->tasks.remove(key)) {
+            removed.append(key);
+            gone.insert(key);
+        }
+    }
+    if (q.lastError().isValid())
+        return std::nullopt;
+    if (!removed.isEmpty()) {
+        d->order.removeIf([&gone](const TaskKey &key) { return gone.contains(key); });
+        Q_EMIT tasksRemoved(removed);
+    }
+    return rows == Private::catchUpSlice;
+}
+
+std::optional<bool> TaskStore::takeChangedTasks()
+{
+    Private::CatchUp &pass = *d->catchUp;
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT connection_id, task_id, state, status, result, note, added_at, "
+              "state_since, first_seen_at, last_polled_at, finished_at, last_error, "
+              "library_level, task_type, typed_result, change_seq FROM tasks "
+              "WHERE (change_seq, connection_id, task_id) > (?, ?, ?) AND change_seq <= ? "
+              "ORDER BY change_seq, connection_id, task_id LIMIT ?"_s);
+    q.addBindValue(pass.seqCursor);
+    q.addBindValue(pass.connectionCursor);
+    q.addBindValue(pass.taskCursor);
+    q.addBindValue(pass.target);
+    q.addBindValue(Private::catchUpSlice);
+    if (!q.exec())
+        return std::nullopt;
+    qsizetype rows = 0;
+    QList<Task> added;
+    QList<Task> changed;
+    QList<TaskTransition> transitions;
+    while (q.next()) {
+        ++rows;
+        Task task = Private::taskFromQuery(q);
+        pass.seqCursor = q.value(15).toLongLong();
+        pass.connectionCursor = task.key.connectionId;
+        pass.taskCursor = task.key.taskId;
+        if (!d->connections.contains(task.key.connectionId))
+            continue;
+        const auto it = d->tasks.constFind(task.key);
+        if (it == d->tasks.cend()) {
+            added.append(task);
+            continue;
+        }
+        if (*it == task)
+            continue; // this store's own write, read back
+        if (task.result == it->result)
+            task.result = it->result; // shared, not a second copy
+        if (task.state != it->state)
+            transitions.append({task.key, it->state, task.state, task.status, task.stateSince});
+        changed.append(task);
+    }
+    if (q.lastError().isValid())
+        return std::nullopt;
+    q.finish();
+    if (d->order.size() + added.size() > m_taskLimit)
+        added.resize(std::max<qsizetype>(0, m_taskLimit - d->order.size()));
+    if (!added.isEmpty()) {
+        d->remember(added);
+        Q_EMIT tasksAdded(added);
+    }
+    if (!changed.isEmpty())
+        announce(changed, transitions);
+    if (!added.isEmpty() || !changed.isEmpty())
+        Q_EMIT tasksChangedElsewhere(added + changed);
+    return rows == Private::catchUpSlice;
+}
+
+QHash<qint64, QDateTime> TaskStore::lastPolledInLedger(
+    qint64 connectionId, const QList<qint64> &taskIds) const
+{
+    QHash<qint64, QDateTime> polled;
+    if (!d->open || !d->shared || taskIds.isEmpty())
+        return polled;
+    // Numbers only, written by us: safe in the statement's text, and one
+    // statement for a whole cycle's IDs.
+    QString list;
+    list.reserve(taskIds.size() * 10);
+    for (qint64 id : taskIds) {
+        if (!list.isEmpty())
+            list += u',';
+        list += QString::number(id);
+    }
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT task_id, last_polled_at FROM tasks WHERE connection_id = %1 "
+                "AND last_polled_at IS NOT NULL AND task_id IN (%2)"_s.arg(connectionId)
+                    .arg(list)))
+        return polled;
+    polled.reserve(taskIds.size());
+    while (q.next())
+        polled.insert(q.value(0).toLongLong(), fromDb(q.value(1)));
+    return polled;
+}
+
+bool TaskStore::hasUnseenWrites() const
+{
+    if (!d->open || !d->shared)
+        return false;
+    return d->catchUp || d->scalar(u"PRAGMA data_version"_s) != d->dataVersion;
+}
+
+bool TaskStore::isShared() const
+{
+    return d->open && d->shared;
 }

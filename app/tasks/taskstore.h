@@ -10,7 +10,9 @@
 #include <QString>
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
+#include <optional>
 
 // The durable ledger of connections, tracked tasks and their timelines, in one
 // SQLite file (WAL). It is also the in-memory source of truth the model reads:
@@ -25,7 +27,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int schemaVersion = 5;
+    static constexpr int schemaVersion = 6;
     // Tasks one ledger holds at most, over all connections: beyond this the
     // window and the ledger would cost more memory than a desktop should give.
     static constexpr qsizetype maxTasks = 1'000'000;
@@ -115,6 +117,24 @@ public:
 
     QList<TaskTransition> timeline(const TaskKey &key) const;
 
+    // A file ledger may be written by other processes too (a script's
+    // `watch --profile` beside the window). Every so often the store looks
+    // whether another connection committed (PRAGMA data_version, microseconds)
+    // and, only then, reads the rows changed since the last it saw, a slice
+    // per turn of the event loop, and announces them with the signals above,
+    // as if written here.
+    static constexpr std::chrono::milliseconds watchInterval {500};
+    bool isShared() const;
+    // Whether another connection may have written something not taken in
+    // yet (its commit counted, or a catch-up under way).
+    bool hasUnseenWrites() const;
+    // Looks now (`now`: and takes in everything at once); the timer calls it.
+    void checkElsewhere(bool now = false);
+    // When each of the connection's `taskIds` was last polled, by any process,
+    // as the ledger says now (absent: never). One query.
+    QHash<qint64, QDateTime> lastPolledInLedger(
+        qint64 connectionId, const QList<qint64> &taskIds) const;
+
 Q_SIGNALS:
     void tasksAdded(const QList<Task> &tasks);
     void tasksChanged(const QList<Task> &tasks);
@@ -129,12 +149,25 @@ Q_SIGNALS:
     // Reading the ledger in the background failed: the store is closed, so
     // that nothing is written over tasks it never read.
     void loadFailed(const QString &error);
+    // Tasks another process added or changed, after tasksAdded/tasksChanged
+    // (the scheduler takes their poll times as its own).
+    void tasksChangedElsewhere(const QList<Task> &tasks);
+    // Another process wrote the ledger (any table) and what it wrote to
+    // tasks and connections has been announced: lists kept beside the tasks
+    // (history, cleanups) read theirs again.
+    void changedElsewhere();
 
 private:
     // After the commit: the cache takes the rows, then the signals go out.
     void announce(const QList<Task> &changed, const QList<TaskTransition> &transitions);
     void publishLoadedSlice(bool everything = false);
     bool ensureLoaded();
+    bool takeConnections();
+    void continueCatchUp(bool everything);
+    // One slice; nullopt when reading failed, else whether more may follow.
+    std::optional<bool> takeRemovals();
+    std::optional<bool> takeChangedTasks();
+    void abandonCatchUp();
 
     class Private;
     std::unique_ptr<Private> d;

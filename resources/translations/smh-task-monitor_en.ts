@@ -799,6 +799,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>configuration error: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot record the tasks in the ledger (exit code 2 at the end; the tasks are watched in memory only): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryChange</name>
@@ -1975,10 +1979,6 @@ Add task IDs, or drop a file of IDs here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use a saved connection profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2052,6 +2052,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1027 and the library-level clear 9000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a saved connection profile; watch and query record their tasks in the ledger under it (without task IDs, watch follows its unfinished tasks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --profile: keep the tasks in memory only, not in the ledger.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

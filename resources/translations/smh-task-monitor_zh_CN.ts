@@ -795,6 +795,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>configuration error: %1</source>
         <translation>配置错误：%1</translation>
     </message>
+    <message>
+        <source>cannot record the tasks in the ledger (exit code 2 at the end; the tasks are watched in memory only): %1</source>
+        <translation>无法将任务记录到台账中（结束时退出码为 2；任务仅在内存中继续监视）：%1</translation>
+    </message>
 </context>
 <context>
     <name>HistoryChange</name>
@@ -1963,10 +1967,6 @@ Add task IDs, or drop a file of IDs here.</source>
         <translation>不输出进度，仅输出结果。</translation>
     </message>
     <message>
-        <source>Use a saved connection profile.</source>
-        <translation>使用已保存的连接配置。</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>名称</translation>
     </message>
@@ -2056,6 +2056,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Use the embedded SMH simulator instead of a real endpoint; without task IDs, watch its own demo tasks (990, 1001-1027 and the library-level clear 9000).</source>
         <translation>使用内置的 SMH 模拟器代替真实接入地址；未指定任务 ID 时，监控其自带的演示任务（990、1001-1027 以及媒体库级清理任务 9000）。</translation>
+    </message>
+    <message>
+        <source>Use a saved connection profile; watch and query record their tasks in the ledger under it (without task IDs, watch follows its unfinished tasks).</source>
+        <translation>使用已保存的连接配置；watch 和 query 会将其任务记录到该连接下的台账中（不给任务 ID 时，watch 跟踪该连接所有未完成的任务）。</translation>
+    </message>
+    <message>
+        <source>With --profile: keep the tasks in memory only, not in the ledger.</source>
+        <translation>与 --profile 一起使用：任务只保存在内存中，不写入台账。</translation>
     </message>
 </context>
 <context>

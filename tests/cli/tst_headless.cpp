@@ -4,7 +4,9 @@
 #include "smh/secretstore.h"
 #include "smh/smhclient.h"
 #include "tasks/taskstore.h"
+#include "tasks/tasktablemodel.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +14,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -745,6 +749,163 @@ private Q_SLOTS:
         r = run(arguments, env, {}, false);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("No credentials"));
+    }
+
+    // One ledger, every door: what a script watched with --profile is in
+    // the operator's ledger afterwards, under that connection, with its
+    // states and timeline; --no-record and commands without --profile leave
+    // the ledger alone.
+    void profileRecordsWhatItWatches()
+    {
+        script(92, 0, 204);
+        script(93, 0, 500);
+        script(94, 0, 200);
+        QTemporaryDir data;
+        const qint64 id = saveProfile(data, u"production"_s);
+        QVERIFY(id > 0);
+        QProcessEnvironment env;
+        env.insert(u"XDG_DATA_HOME"_s, data.path());
+        Run r = run({u"watch"_s, u"--profile"_s, u"production"_s, u"--interval"_s, u"0.05"_s,
+                        u"92"_s, u"93"_s},
+            env);
+        QVERIFY2(r.exitCode == 1, qPrintable(r.text())); // 93 failed
+        r = run({u"query"_s, u"--profile"_s, u"production"_s, u"--no-record"_s, u"94"_s}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        r = run(QStringList {u"watch"_s} + connection() + QStringList {u"94"_s}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+
+        TaskStore ledger;
+        QString error;
+        QVERIFY2(ledger.open(data.filePath(u"smh-task-monitor/ledger.sqlite"_s), &error),
+            qPrintable(error));
+        QCOMPARE(ledger.taskCount(), 2);
+        QCOMPARE(ledger.task({id, 92})->state, TaskState::SucceededNoResult);
+        QCOMPARE(ledger.task({id, 93})->state, TaskState::Failed);
+        QVERIFY(ledger.task({id, 93})->lastPolledAt.isValid());
+        const QList<TaskTransition> timeline = ledger.timeline({id, 93});
+        QVERIFY(!timeline.isEmpty());
+        QCOMPARE(timeline.constLast().to, TaskState::Failed);
+        QCOMPARE(ledger.connections().size(), 1); // the profile's, not a new one
+    }
+
+    // Without IDs, watch --profile follows the connection's unfinished
+    // tasks (and those only: not the finished ones, not other connections').
+    void profileWithoutIdsWatchesItsUnfinishedTasks()
+    {
+        script(95, 100, 200);
+        script(96, 0, 204);
+        QTemporaryDir data;
+        const qint64 id = saveProfile(data, u"production"_s);
+        QVERIFY(id > 0);
+        const QString path = data.filePath(u"smh-task-monitor/ledger.sqlite"_s);
+        {
+            TaskStore ledger;
+            QString error;
+            QVERIFY2(ledger.open(path, &error), qPrintable(error));
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            QCOMPARE(ledger.addTasks(id, {95, 96, 97}, {}, now).size(), 3);
+            // 97 ended long ago: not asked again.
+            QVERIFY(ledger.applyObservations({{{id, 97}, TaskState::Succeeded, 200, {}, now}}));
+        }
+        QProcessEnvironment env;
+        env.insert(u"XDG_DATA_HOME"_s, data.path());
+        const Run r = run({u"watch"_s, u"--profile"_s, u"production"_s, u"--interval"_s, u"0.05"_s,
+                              u"--output"_s, u"json"_s},
+            env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QSet<qint64> watched;
+        const QJsonArray tasks = QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray();
+        for (const QJsonValue &task : tasks)
+            watched.insert(task.toObject().value(u"taskId").toInteger());
+        QCOMPARE(watched, (QSet<qint64> {95, 96}));
+
+        TaskStore ledger;
+        QString error;
+        QVERIFY2(ledger.open(path, &error), qPrintable(error));
+        QCOMPARE(ledger.task({id, 95})->state, TaskState::Succeeded);
+    }
+
+    // The window (a store and its table model on the same file) sees what a
+    // script records while it runs, without being restarted.
+    void aHeadlessWriteIsSeenByAnOpenWindow()
+    {
+        script(98, 2000, 200); // long enough for the window to see it running first
+        QTemporaryDir data;
+        const qint64 id = saveProfile(data, u"production"_s);
+        QVERIFY(id > 0);
+        TaskStore window;
+        QString error;
+        QVERIFY2(window.open(data.filePath(u"smh-task-monitor/ledger.sqlite"_s), &error,
+                     TaskStore::LoadMode::InBackground),
+            qPrintable(error));
+        TaskTableModel model(&window);
+        QAbstractItemModelTester tester(&model);
+        QSignalSpy finished(&window, &TaskStore::transitioned);
+        QProcessEnvironment env;
+        env.insert(u"XDG_DATA_HOME"_s, data.path());
+        const Run r =
+            run({u"watch"_s, u"--profile"_s, u"production"_s, u"--interval"_s, u"0.05"_s, u"98"_s},
+                env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QTRY_COMPARE(model.rowCount(), 1);
+        QTRY_COMPARE(window.task({id, 98})->state, TaskState::Succeeded);
+        bool announced = false;
+        for (const QList<QVariant> &signal : std::as_const(finished)) {
+            for (const TaskTransition &t : signal.at(0).value<QList<TaskTransition>>())
+                announced |= t.key == TaskKey {id, 98} && t.to == TaskState::Succeeded;
+        }
+        QVERIFY(announced);
+    }
+
+    // A ledger that cannot take the writes (full, read-only): said on
+    // stderr, exit code 2, and the tasks are watched all the same.
+    void aFullLedgerIsSaidAndTheTasksStillWatched()
+    {
+        for (qint64 id = 1000; id < 1300; ++id)
+            script(id, 0, 200, false); // not found: over at the first answer
+        QTemporaryDir data;
+        QVERIFY(saveProfile(data, u"production"_s) > 0);
+        QProcessEnvironment env;
+        env.insert(u"XDG_DATA_HOME"_s, data.path());
+        CliProcess::Options options;
+        options.environment = env;
+        options.environment.insert(u"SMH_ACCESS_TOKEN"_s, m_token);
+        options.secrets = {m_token};
+        // A disk with 32 KiB left for any file: the ledger's write-ahead log
+        // cannot take 300 new tasks.
+        options.fileSizeLimit = 32 * 1024;
+        const QStringList arguments {u"watch"_s, u"--profile"_s, u"production"_s, u"--interval"_s,
+            u"0.05"_s, u"--output"_s, u"json"_s, u"1000-1299"_s};
+        const Run r = CliProcess::run(QStringLiteral(SMH_BINARY), arguments, options);
+        QVERIFY2(r.exitCode == 2, qPrintable(r.text()));
+        QVERIFY2(r.err.contains("cannot record the tasks in the ledger"), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1); // one sentence, no Qt or SQLite noise besides
+        const QJsonObject result = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(result.value(u"tasks").toArray().size(), 300);
+        QCOMPARE(result.value(u"summary").toObject().value(u"not_found").toInt(), 300);
+    }
+
+    void aReadOnlyLedgerIsSaidAndTheTasksStillWatched()
+    {
+        for (qint64 id = 1000; id < 1300; ++id)
+            script(id, 0, 200, false);
+        QTemporaryDir data;
+        QVERIFY(saveProfile(data, u"production"_s) > 0);
+        QProcessEnvironment env;
+        env.insert(u"XDG_DATA_HOME"_s, data.path());
+        const QStringList arguments {u"watch"_s, u"--profile"_s, u"production"_s, u"--interval"_s,
+            u"0.05"_s, u"--output"_s, u"json"_s, u"1000-1299"_s};
+        if (::geteuid() == 0)
+            QSKIP("root writes to read-only files; run as a user to check that case");
+        const QString folder = data.filePath(u"smh-task-monitor"_s);
+        QVERIFY(QFile::setPermissions(folder + u"/ledger.sqlite"_s, QFileDevice::ReadOwner));
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        const Run r = run(arguments, env);
+        QFile::setPermissions(
+            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QVERIFY2(r.exitCode == 2, qPrintable(r.text()));
+        QVERIFY2(r.err.contains("read-only"), r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray().size(), 300);
     }
 
     void demoNeedsNoAccount()

@@ -139,7 +139,12 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
         QVERIFY(r.out.contains("succeeded_no_result"));
 
+        // The watch was recorded under the profile: removing it takes its
+        // tasks along, so it asks for --yes.
         r = run({u"profile"_s, u"remove"_s, u"prod"_s});
+        QVERIFY2(r.exitCode == 2, qPrintable(r.text()));
+        QCOMPARE(profiles().size(), 1);
+        r = run({u"profile"_s, u"remove"_s, u"prod"_s, u"--yes"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
         QVERIFY(profiles().isEmpty());
         QFile secrets(secretsFile());

@@ -3,6 +3,9 @@
 #include <QProcess>
 #include <QSignalSpy>
 
+#include <csignal>
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 namespace CliProcess {
@@ -31,6 +34,14 @@ std::unique_ptr<QProcess> start(
 {
     auto process = std::make_unique<QProcess>();
     process->setProcessEnvironment(environment(options.environment));
+    if (const qint64 limit = options.fileSizeLimit; limit > 0) {
+        // Runs in the child between fork and exec; both survive the exec.
+        process->setChildProcessModifier([limit] {
+            ::signal(SIGXFSZ, SIG_IGN);
+            const rlimit bytes {rlim_t(limit), rlim_t(limit)};
+            ::setrlimit(RLIMIT_FSIZE, &bytes);
+        });
+    }
     process->start(program, arguments);
     if (!process->waitForStarted())
         return nullptr;

@@ -32,6 +32,9 @@ struct Options
     QByteArray input; // written to stdin, which is then closed
     QStringList secrets; // tokens that must never show in either stream
     std::chrono::milliseconds deadline {60'000}; // then it is killed
+    // Bytes any file the program writes may reach (RLIMIT_FSIZE, with
+    // SIGXFSZ ignored): a disk that fills up under it. 0: no limit.
+    qint64 fileSizeLimit = 0;
 };
 
 Run run(const QString &program, const QStringList &arguments, const Options &options = {});

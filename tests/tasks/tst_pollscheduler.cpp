@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <numeric>
@@ -100,7 +101,87 @@ private:
 
     static int queries(const Fixture &f) { return f.simulator.taskQueryCount(); }
 
+    // A process of its own, as far as the ledger can tell: its own client,
+    // store (its own SQLite connection to the file) and scheduler.
+    struct Process
+    {
+        SmhClient client;
+        TaskStore store;
+        PollScheduler scheduler {&client, &store};
+        TokenProvider *tokens = nullptr;
+
+        Process(const QString &file, const SmhSimulator &simulator, qint64 connectionId)
+        {
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            const std::optional<Connection> connection = store.connection(connectionId);
+            QVERIFY(connection);
+            tokens = new TokenProvider(&client, connection->settings, &scheduler);
+            tokens->setAccessToken(simulator.staticToken());
+            PollPlanner::Options options;
+            // Long enough that only the first poll of a task falls in the test.
+            options.baseInterval = 60s;
+            options.maxInterval = 60s;
+            scheduler.setOptions(options);
+            scheduler.addConnection(connectionId, tokens);
+        }
+    };
+
 private Q_SLOTS:
+    // The ledger's last poll time is the truth the processes share: a task
+    // one process polled is not polled by the other within its interval,
+    // whether the other learns of the poll from the ledger's changes or
+    // reads it just before sending.
+    void aTaskPolledElsewhereIsNotPolledAgain()
+    {
+        SmhSimulator simulator;
+        QVERIFY(simulator.start());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"shared.sqlite"_s);
+        qint64 connectionId = 0;
+        {
+            TaskStore setup;
+            QString error;
+            QVERIFY2(setup.open(file, &error), qPrintable(error));
+            Connection connection;
+            connection.settings.endpoint = simulator.baseUrl();
+            connection.settings.libraryId = simulator.libraryId();
+            connectionId = setup.addConnection(connection);
+        }
+        for (qint64 id : {1, 2}) {
+            SmhSimulator::TaskScript s = simulator.scriptFor(id);
+            s.known = true;
+            s.startMs = simulator.nowMs();
+            s.runMs = std::numeric_limits<qint64>::max() / 4;
+            s.finalStatus = 200;
+            simulator.setTask(id, s);
+        }
+        Process window(file, simulator, connectionId);
+        Process script(file, simulator, connectionId);
+
+        // Learned from the ledger's changes: the script takes in the task
+        // the window added and polled, with its poll time.
+        window.store.addTasks(connectionId, {1}, {}, QDateTime::currentDateTimeUtc());
+        QTRY_VERIFY(window.store.task({connectionId, 1})->lastPolledAt.isValid());
+        QCOMPARE(simulator.taskQueryCount(), 1);
+        QTRY_VERIFY(script.store.task({connectionId, 1}).has_value());
+        QTRY_VERIFY(script.store.task({connectionId, 1})->lastPolledAt.isValid());
+        QTest::qWait(quietMs);
+        QCOMPARE(simulator.taskQueryCount(), 1);
+
+        // Read just before sending: both track task 2; the script waits
+        // while the window polls, then finds the poll in the ledger.
+        script.scheduler.setPaused(connectionId, true);
+        window.store.addTasks(connectionId, {2}, {}, QDateTime::currentDateTimeUtc());
+        script.store.checkElsewhere(true); // knows the task, not its poll yet
+        QTRY_VERIFY(window.store.task({connectionId, 2})->lastPolledAt.isValid());
+        QCOMPARE(simulator.taskQueryCount(), 2);
+        script.scheduler.setPaused(connectionId, false);
+        QTest::qWait(quietMs);
+        QCOMPARE(simulator.taskQueryCount(), 2);
+        QCOMPARE(script.scheduler.status(connectionId).pending, 2);
+    }
+
     // One connection, both scopes: each task is asked with its own URL form
     // (the simulator answers a task in its form only), batched separately.
     void bothScopesInOneConnection()

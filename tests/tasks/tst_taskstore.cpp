@@ -185,6 +185,116 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
+    // Two stores on one file, as the window and a script are: each sees
+    // what the other wrote (tasks, states and timelines, notes, removals,
+    // connections), announced by the same signals as its own writes.
+    void anotherStoresWritesAreTakenIn()
+    {
+        const QString file = path(u"shared.sqlite"_s);
+        TaskStore window;
+        TaskStore script;
+        QString error;
+        QVERIFY2(window.open(file, &error), qPrintable(error));
+        QVERIFY2(script.open(file, &error), qPrintable(error));
+        QVERIFY(window.isShared());
+        QSignalSpy connections(&window, &TaskStore::connectionsChanged);
+        QSignalSpy added(&window, &TaskStore::tasksAdded);
+        QSignalSpy changed(&window, &TaskStore::tasksChanged);
+        QSignalSpy transitioned(&window, &TaskStore::transitioned);
+        QSignalSpy removed(&window, &TaskStore::tasksRemoved);
+        QSignalSpy elsewhere(&window, &TaskStore::changedElsewhere);
+
+        const qint64 c = script.addConnection(sampleConnection());
+        QVERIFY(c > 0);
+        QTRY_VERIFY(window.connection(c).has_value());
+        QVERIFY(connections.count() >= 1);
+        QCOMPARE(script.addTasks(c, {1, 2, 3}, u"from a script"_s, t(0)).size(), 3);
+        QTRY_COMPARE(window.taskCount(), 3);
+        QCOMPARE(window.task({c, 2})->note, u"from a script"_s);
+
+        QVERIFY(script.applyObservations({{{c, 1}, TaskState::Running, 202, {}, t(1)}}));
+        QTRY_COMPARE(window.task({c, 1})->state, TaskState::Running);
+        QCOMPARE(window.task({c, 1})->lastPolledAt, t(1));
+        QCOMPARE(transitioned.count(), 1);
+        const TaskTransition moved = transitioned.at(0).at(0).value<QList<TaskTransition>>().at(0);
+        QCOMPARE(moved.key, (TaskKey {c, 1}));
+        QCOMPARE(moved.from, TaskState::Queued);
+        QCOMPARE(moved.to, TaskState::Running);
+        QCOMPARE(window.timeline({c, 1}).size(), 1);
+
+        QVERIFY(script.setNote({c, 2}, u"later"_s));
+        QTRY_COMPARE(window.task({c, 2})->note, u"later"_s);
+        QVERIFY(script.removeTasks({{c, 3}}));
+        QTRY_VERIFY(!window.contains({c, 3}));
+        QCOMPARE(removed.count(), 1);
+
+        // The window's own write is not announced a second time.
+        changed.clear();
+        QVERIFY(window.setNote({c, 1}, u"mine"_s));
+        QCOMPARE(changed.count(), 1);
+        QTRY_COMPARE(script.task({c, 1})->note, u"mine"_s);
+        QTest::qWait(2 * int(TaskStore::watchInterval.count()));
+        QCOMPARE(changed.count(), 1);
+
+        QVERIFY(script.removeConnection(c));
+        QTRY_VERIFY(window.connections().isEmpty());
+        QCOMPARE(window.taskCount(), 0);
+        QVERIFY(elsewhere.count() >= 5);
+    }
+
+    // Incremental: a change to one task among thousands is read and
+    // announced alone, and a large write arrives in bounded slices.
+    void onlyWhatChangedIsReadAndInSlices()
+    {
+        const QString file = path(u"incremental.sqlite"_s);
+        TaskStore window;
+        TaskStore script;
+        QString error;
+        QVERIFY2(window.open(file, &error), qPrintable(error));
+        QVERIFY2(script.open(file, &error), qPrintable(error));
+        const qint64 c = script.addConnection(sampleConnection());
+        QList<qint64> ids(3000);
+        std::iota(ids.begin(), ids.end(), 1);
+        QSignalSpy added(&window, &TaskStore::tasksAdded);
+        QCOMPARE(script.addTasks(c, ids, {}, t(0)).size(), 3000);
+        QTRY_COMPARE(window.taskCount(), 3000);
+        qsizetype largest = 0;
+        for (const QList<QVariant> &signal : std::as_const(added))
+            largest = std::max(largest, signal.at(0).value<QList<Task>>().size());
+        QVERIFY2(largest <= 500, qPrintable(QString::number(largest)));
+        QVERIFY(added.count() >= 6);
+
+        QSignalSpy changed(&window, &TaskStore::tasksChanged);
+        QVERIFY(script.applyObservations({{{c, 1234}, TaskState::Failed, 500, {}, t(2)}}));
+        QTRY_COMPARE(changed.count(), 1);
+        const QList<Task> tasks = changed.at(0).at(0).value<QList<Task>>();
+        QCOMPARE(tasks.size(), 1);
+        QCOMPARE(tasks.at(0).key, (TaskKey {c, 1234}));
+        QCOMPARE(tasks.at(0).state, TaskState::Failed);
+    }
+
+    // Adding a task another process added meanwhile keeps its row as that
+    // process wrote it: the state it found is not reset to queued.
+    void addingATaskAddedElsewhereKeepsItsState()
+    {
+        const QString file = path(u"addedtwice.sqlite"_s);
+        TaskStore window;
+        TaskStore script;
+        QString error;
+        QVERIFY2(window.open(file, &error), qPrintable(error));
+        QVERIFY2(script.open(file, &error), qPrintable(error));
+        const qint64 c = script.addConnection(sampleConnection());
+        QTRY_VERIFY(window.connection(c).has_value());
+        QCOMPARE(script.addTasks(c, {7}, {}, t(0)).size(), 1);
+        QVERIFY(script.applyObservations({{{c, 7}, TaskState::Succeeded, 200, {}, t(1)}}));
+        // At once, before the window's timer looked.
+        window.addTasks(c, {7}, {}, t(2));
+        QCOMPARE(window.task({c, 7})->state, TaskState::Succeeded);
+        TaskStore reopened;
+        QVERIFY2(reopened.open(file, &error), qPrintable(error));
+        QCOMPARE(reopened.task({c, 7})->state, TaskState::Succeeded);
+    }
+
     void roundTripsEveryField()
     {
         const QString file = path(u"roundtrip.sqlite"_s);
