@@ -610,6 +610,13 @@ QList<CleanupRecord> HistoryLedger::runningCleanups() const
     return selectCleanups(u"phase = 'accepted' AND finished_at IS NULL AND task_id != 0"_s, {});
 }
 
+QList<CleanupRecord> HistoryLedger::allCleanups(const QDateTime &since) const
+{
+    if (!since.isValid())
+        return selectCleanups(u"1 = 1"_s, {});
+    return selectCleanups(u"started_at >= ?"_s, {since.toMSecsSinceEpoch()});
+}
+
 std::optional<CleanupRecord> HistoryLedger::cleanupForTask(const TaskKey &task) const
 {
     if (task.taskId == 0)
