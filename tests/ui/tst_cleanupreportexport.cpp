@@ -49,8 +49,8 @@ private Q_SLOTS:
         const QString jsonPath = dir.filePath(u"report.JSON"_s);
         QVERIFY(CleanupReportExport::save(monitor, jsonPath));
         const QJsonObject document = QJsonDocument::fromJson(read(jsonPath)).object();
-        QCOMPARE(document.value(u"totals").toObject().value(u"overall").toObject().value(
-                     u"cleanups"_s),
+        QCOMPARE(
+            document.value(u"totals").toObject().value(u"overall").toObject().value(u"cleanups"_s),
             1);
     }
 
