@@ -136,6 +136,9 @@ int main(int argc, char **argv)
     if (parser.isSet(u"version"_s))
         parser.showVersion();
 
+    // The report reads the ledger alone: no connection, and its own --output.
+    if (history && HistoryCommand::wantsReport(parser))
+        return HistoryCommand::report(parser);
     QStringList problems;
     MonitorOptions options = MonitorOptions::fromParser(parser, &problems);
     if (const auto polling = Startup::pollOptions(options); !polling)

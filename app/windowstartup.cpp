@@ -220,6 +220,9 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
     const Launched launched = connectLaunch(monitor, launch);
     if (options.demo && launched.connectionId != 0)
         monitor.addTasks(launched.connectionId, DemoSetup::libraryLevelTaskIds(), {}, true);
+    // The demo's other libraries, so that they can be compared side by side.
+    if (options.demo)
+        Startup::addExtraConnections(monitor, options);
 
     QSet<qint64> credentialsGiven;
     if (launched.credentialGiven)

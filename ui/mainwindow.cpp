@@ -14,6 +14,7 @@
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
 #include "ui/addtasksdialog.h"
+#include "ui/cleanupreportexport.h"
 #include "ui/connectiondialog.h"
 #include "ui/filtersidebar.h"
 #include "ui/historyview.h"
@@ -401,6 +402,12 @@ void MainWindow::createMenus()
     file->addAction(m_import);
     file->addSeparator();
     file->addAction(m_export);
+    file->addAction(tr("Export &Cleanup Report…"), this,
+            [this] {
+                CleanupReportExport::ask(this, *m_monitor, m_settings,
+                    [this](const QString &text) { showMessage(text); });
+            })
+        ->setObjectName(u"exportCleanupReportAction"_s);
     file->addSeparator();
     file->addAction(m_quit);
 

@@ -7,6 +7,7 @@
 #include "smh/redact.h"
 #include "smh/secretstore.h"
 #include "smh/tokenprovider.h"
+#include "tasks/cleanupreport.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/startup.h"
@@ -129,6 +130,9 @@ void HistoryCommand::declare(QCommandLineParser &parser)
         {u"yes"_s, tr("history clear: yes, delete every historical version of the library.")},
         {u"disable-history"_s, tr("history clear: turn file history off first when it is on.")},
         {u"no-wait"_s, tr("history clear: print the task ID and exit without watching it.")},
+        {u"since"_s,
+            tr("history report: only clears started on or after this ISO 8601 date or time."),
+            tr("date")},
     });
 }
 
@@ -144,7 +148,7 @@ Expected<HistoryCommand::Options> HistoryCommand::fromParser(const QCommandLineP
     else if (action == u"clear")
         options.action = Action::Clear;
     else
-        return unexpected(tr("history needs show, set or clear, not \"%1\".").arg(action));
+        return unexpected(tr("history needs show, set, clear or report, not \"%1\".").arg(action));
     if (positional.size() > 2)
         return unexpected(tr("Unexpected argument \"%1\".").arg(positional.at(2)));
 
@@ -173,6 +177,69 @@ Expected<HistoryCommand::Options> HistoryCommand::fromParser(const QCommandLineP
     if (!problems.isEmpty())
         return unexpected(problems.join(u'\n'));
     return options;
+}
+
+bool HistoryCommand::wantsReport(const QCommandLineParser &parser)
+{
+    return parser.positionalArguments().value(1) == u"report";
+}
+
+Expected<QDateTime> HistoryCommand::parseSince(const QString &text)
+{
+    if (const QDate date = QDate::fromString(text, Qt::ISODate); date.isValid())
+        return QDateTime(date, QTime(0, 0), Qt::UTC);
+    QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!when.isValid())
+        return unexpected(tr("--since needs an ISO 8601 date such as 2026-01-31 or "
+                             "2026-01-31T08:00:00Z, not \"%1\".")
+                              .arg(text));
+    if (when.timeSpec() == Qt::LocalTime)
+        when.setTimeSpec(Qt::UTC);
+    return when.toUTC();
+}
+
+int HistoryCommand::report(const QCommandLineParser &parser)
+{
+    auto fail = [](int code, const QString &message) {
+        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(message)));
+        return code;
+    };
+    if (parser.positionalArguments().size() > 2)
+        return fail(HeadlessRunner::UsageError,
+            tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().at(2)));
+    const QString output = parser.value(u"output"_s);
+    const bool json = output == u"json";
+    if (!output.isEmpty() && output != u"csv" && !json)
+        return fail(HeadlessRunner::UsageError,
+            tr("history report writes csv or json, not \"%1\".").arg(output));
+    QDateTime since;
+    if (parser.isSet(u"since"_s)) {
+        const auto parsed = parseSince(parser.value(u"since"_s));
+        if (!parsed)
+            return fail(HeadlessRunner::UsageError, parsed.error());
+        since = *parsed;
+    }
+    // No ledger yet: nothing was ever cleared from this account, an empty
+    // report (and none is created for it).
+    TaskStore store;
+    std::optional<HistoryLedger> ledger;
+    QList<Connection> connections;
+    if (QFile::exists(TaskStore::defaultPath())) {
+        QString error;
+        if (!store.open(TaskStore::defaultPath(), &error))
+            return fail(HeadlessRunner::GaveUp, tr("Cannot read the task ledger: %1").arg(error));
+        ledger.emplace(&store);
+        connections = store.connections();
+    }
+    const CleanupReport report =
+        ledger ? CleanupReport::fromLedger(*ledger, connections, since) : CleanupReport({});
+    const QByteArray data =
+        json ? report.toJson(QDateTime::currentDateTimeUtc(), since) : report.toCsv();
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size())
+        return fail(
+            HeadlessRunner::GaveUp, tr("Cannot write the report: %1").arg(out.errorString()));
+    return HeadlessRunner::Success;
 }
 
 int HistoryCommand::run(const QCommandLineParser &parser, const MonitorOptions &options)

@@ -47,6 +47,15 @@ public:
     static void declare(QCommandLineParser &parser);
     static Expected<Options> fromParser(const QCommandLineParser &parser);
 
+    // `history report`: the cleanup report from the ledger alone, with no
+    // connection or credential; before MonitorOptions, whose --output knows
+    // no csv. Returns the exit code.
+    static bool wantsReport(const QCommandLineParser &parser);
+    static int report(const QCommandLineParser &parser);
+    // --since: an ISO 8601 date (midnight UTC) or date and time (UTC unless
+    // it says otherwise).
+    static Expected<QDateTime> parseSince(const QString &text);
+
     // Parses, runs on QCoreApplication::exec() and returns the exit code.
     static int run(const QCommandLineParser &parser, const MonitorOptions &options);
 

@@ -26,13 +26,30 @@ Connection DemoSetup::connection(const SmhSimulator &simulator)
     return connection;
 }
 
+Connection DemoSetup::fleetConnection(const SmhSimulator &simulator, const QString &libraryId)
+{
+    Connection connection;
+    connection.name = tr("Demo library %1").arg(libraryId);
+    connection.settings.endpoint = simulator.baseUrl();
+    connection.settings.libraryId = libraryId;
+    connection.authKind = AuthKind::LibrarySecret;
+    return connection;
+}
+
 Expected<void> DemoSetup::start(SmhSimulator &simulator, MonitorOptions &options)
 {
     if (auto started = listen(simulator); !started)
         return started;
     const QList<qint64> seeded = simulator.seedDemoTasks();
     simulator.seedDemoHistory();
+    const QStringList fleet = simulator.seedDemoFleet();
     const Connection demo = connection(simulator);
+    options.extraConnections.clear();
+    for (const QString &libraryId : fleet) {
+        const Connection other = fleetConnection(simulator, libraryId);
+        options.extraConnections.append(
+            {other.name, other.settings, simulator.librarySecret(libraryId)});
+    }
     options.connection = demo.settings;
     options.connectionName = demo.name;
     options.connectionGiven = true;

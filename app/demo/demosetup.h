@@ -20,9 +20,12 @@ class DemoSetup
 public:
     // The connection to a started simulator (name, endpoint, library, auth).
     static Connection connection(const SmhSimulator &simulator);
+    // The connection to another library of its fleet (SmhSimulator::seedDemoFleet()).
+    static Connection fleetConnection(const SmhSimulator &simulator, const QString &libraryId);
 
-    // Starts `simulator` on loopback, seeds its demo tasks and points the
-    // options at it; without task IDs given, the demo's own tasks are watched.
+    // Starts `simulator` on loopback, seeds its demo tasks and its fleet of
+    // libraries, and points the options at it (the fleet as extra
+    // connections); without task IDs given, the demo's own tasks are watched.
     static Expected<void> start(SmhSimulator &simulator, MonitorOptions &options);
     // The demo's library-level tasks (a finished clear of historical
     // versions), to be added with that scope beside the options' IDs.

@@ -53,7 +53,74 @@ SmhSimulator::SmhSimulator(QObject *parent)
     auto clock = QSharedPointer<QElapsedTimer>::create();
     clock->start();
     m_nowMs = [clock] { return clock->elapsed(); };
-    m_tokens.insert(m_staticToken, {std::numeric_limits<qint64>::max(), 0});
+    m_tokens.insert(m_staticToken, {std::numeric_limits<qint64>::max(), 0, false, {}});
+    Library first;
+    first.secret = defaultLibrarySecret.toString();
+    m_libraries.insert(m_libraryId, first);
+}
+
+void SmhSimulator::setLibraryId(const QString &id)
+{
+    if (id == m_libraryId)
+        return;
+    m_libraries.insert(id, m_libraries.take(m_libraryId));
+    m_libraryId = id;
+}
+
+SmhSimulator::Library *SmhSimulator::findLibrary(const QString &id)
+{
+    const auto it = m_libraries.find(id.isEmpty() ? m_libraryId : id);
+    return it == m_libraries.end() ? nullptr : &*it;
+}
+
+const SmhSimulator::Library *SmhSimulator::findLibrary(const QString &id) const
+{
+    const auto it = m_libraries.constFind(id.isEmpty() ? m_libraryId : id);
+    return it == m_libraries.cend() ? nullptr : &*it;
+}
+
+void SmhSimulator::addLibrary(const LibrarySetup &setup)
+{
+    Library added;
+    added.secret = setup.secret;
+    added.adminGrant = setup.adminGrant;
+    added.history = setup.history;
+    added.baseBytes = setup.baseBytes;
+    added.historyBytes = setup.historyBytes;
+    m_libraries.insert(setup.id, added);
+    m_libraryOrder.removeAll(setup.id);
+    m_libraryOrder << setup.id;
+}
+
+QStringList SmhSimulator::libraryIds() const
+{
+    return QStringList {m_libraryId} + m_libraryOrder;
+}
+
+QString SmhSimulator::librarySecret(const QString &libraryId) const
+{
+    const Library *found = findLibrary(libraryId);
+    return found ? found->secret : QString();
+}
+
+SmhSimulator::HistoryState SmhSimulator::historyState(const QString &libraryId) const
+{
+    return library(libraryId).history;
+}
+
+void SmhSimulator::setHistoryState(const HistoryState &state, const QString &libraryId)
+{
+    library(libraryId).history = state;
+}
+
+int SmhSimulator::clearCount(const QString &libraryId) const
+{
+    return library(libraryId).clearCount;
+}
+
+int SmhSimulator::historyWrites(const QString &libraryId) const
+{
+    return library(libraryId).historyWrites;
 }
 
 bool SmhSimulator::start(quint16 port)
@@ -66,27 +133,32 @@ void SmhSimulator::revokeAllTokens()
     m_tokens.clear();
 }
 
-QString SmhSimulator::issueToken(qint64 periodSeconds, bool admin)
+QString SmhSimulator::issueToken(qint64 periodSeconds, bool admin, const QString &libraryId)
 {
     const QString token = randomToken();
     const qint64 expiry =
         periodSeconds > 0 ? nowMs() + periodSeconds * 1000 : std::numeric_limits<qint64>::max();
-    m_tokens.insert(token, {expiry, periodSeconds, admin});
+    m_tokens.insert(token, {expiry, periodSeconds, admin, libraryId});
     return token;
 }
 
-void SmhSimulator::setUsage(qint64 baseBytes, qint64 historyBytes)
+void SmhSimulator::setUsage(qint64 baseBytes, qint64 historyBytes, const QString &libraryId)
 {
-    m_baseBytes = baseBytes;
-    m_historyBytes = historyBytes;
+    library(libraryId).baseBytes = baseBytes;
+    library(libraryId).historyBytes = historyBytes;
 }
 
-qint64 SmhSimulator::usageBytes() const
+qint64 SmhSimulator::usageBytes(const QString &libraryId) const
+{
+    return usageBytes(library(libraryId));
+}
+
+qint64 SmhSimulator::usageBytes(const Library &library) const
 {
     // A clear's space shows as released only a while after the task ended.
     const qint64 now = nowMs();
-    qint64 bytes = m_baseBytes + m_historyBytes;
-    for (const ClearTask &task : m_clearTasks) {
+    qint64 bytes = library.baseBytes + library.historyBytes;
+    for (const ClearTask &task : library.clearTasks) {
         if (now >= task.startMs + m_clearRunMs + m_usageLagMs)
             bytes -= task.freedBytes;
     }
@@ -95,12 +167,34 @@ qint64 SmhSimulator::usageBytes() const
 
 void SmhSimulator::seedDemoHistory()
 {
-    m_history = {true, 20, 30, 60};
+    library().history = {true, 20, 30, 60};
     // A clear that ended before the demo started: its library-level task is
     // watched, and v2 says how many versions it deleted.
-    m_clearTasks.insert(demoClearTaskId, {nowMs() - 3'600'000, 48'210, 0});
+    library().clearTasks.insert(demoClearTaskId, {nowMs() - 3'600'000, 48'210, 0});
     // Long enough that the drop shows after the monitor has seen the clear end.
     m_usageLagMs = 15'000;
+}
+
+QStringList SmhSimulator::seedDemoFleet()
+{
+    constexpr qint64 gib = 1024LL * 1024 * 1024;
+    const QList<LibrarySetup> fleet = {
+        // History switched off long ago; the versions it kept are still there.
+        {u"smhdemo-media"_s, u"demo-media-secret-0123456789"_s, {false, 5, 7, 0}, 220 * gib,
+            31 * gib, true},
+        // The account's secret may read tasks here, not administer the library.
+        {u"smhdemo-archive"_s, u"demo-archive-secret-0123456789"_s, {true, 100, 365, 300},
+            1200 * gib, 180 * gib, false},
+        // Small and busy: many versions kept briefly.
+        {u"smhdemo-team"_s, u"demo-team-secret-0123456789"_s, {true, 50, 7, 5}, 3 * gib / 4,
+            gib / 5, true},
+    };
+    QStringList ids;
+    for (const LibrarySetup &setup : fleet) {
+        addLibrary(setup);
+        ids << setup.id;
+    }
+    return ids;
 }
 
 SmhSimulator::TaskScript SmhSimulator::scriptFor(qint64 taskId) const
@@ -271,23 +365,29 @@ std::optional<HttpResponse> SmhSimulator::refuse(
 {
     if (!routeExists)
         return HttpResponse::error(404, u"RouteNotFound"_s, u"No such API."_s, nextRequestId());
-    if (libraryId != m_libraryId)
+    if (libraryId.isEmpty() || !findLibrary(libraryId))
         return HttpResponse::error(
             404, u"LibraryNotFound"_s, u"The library does not exist."_s, nextRequestId());
     if (access == Access::Library)
         return std::nullopt;
     if (auto refused = checkToken(token))
         return refused;
-    if (access == Access::Admin && !m_tokens.value(token).admin)
+    // A token opens the library it was minted for, and no other.
+    const TokenState state = m_tokens.value(token);
+    if ((state.library.isEmpty() ? m_libraryId : state.library) != libraryId)
+        return HttpResponse::error(403, u"InvalidAccessToken"_s,
+            u"The access token is not for this library."_s, nextRequestId());
+    if (access == Access::Admin && !state.admin)
         return HttpResponse::error(403, u"NoPermission"_s,
             u"This operation needs an access token with the admin grant."_s, nextRequestId());
     return std::nullopt;
 }
 
-std::optional<TaskStatusReport> SmhSimulator::clearReport(qint64 taskId) const
+std::optional<TaskStatusReport> SmhSimulator::clearReport(
+    const Library &library, qint64 taskId) const
 {
-    const auto it = m_clearTasks.constFind(taskId);
-    if (it == m_clearTasks.cend())
+    const auto it = library.clearTasks.constFind(taskId);
+    if (it == library.clearTasks.cend())
         return std::nullopt;
     TaskStatusReport report;
     report.taskId = taskId;
@@ -308,36 +408,38 @@ HttpResponse SmhSimulator::handleHistory(const QStringList &segments, const Http
     if (auto refused = refuse(segments.size() == 2 && segments.at(1) == u"library-history",
             segments.value(0), request.queryValue(u"access_token"_s), Access::Admin))
         return *refused;
+    Library &target = library(segments.value(0));
     if (request.method == "POST" || request.method == "DELETE") {
         const bool clear = request.method == "DELETE";
-        ++(clear ? m_clearRequests : m_historyWriteRequests);
+        ++(clear ? target.clearRequests : target.historyWriteRequests);
         const int call = int(clear ? HistoryCall::Clear : HistoryCall::WriteSettings);
-        if (m_historyFaults.contains(call)) {
-            const HistoryFault fault = m_historyFaults.take(call);
+        if (target.historyFaults.contains(call)) {
+            const HistoryFault fault = target.historyFaults.take(call);
             if (fault.applied)
-                changeHistory(request);
+                changeHistory(target, request);
             return fault.response;
         }
-        return changeHistory(request);
+        return changeHistory(target, request);
     }
     if (request.method == "GET") {
-        QJsonObject body {{u"enableFileHistory"_s, m_history.enabled}};
-        if (m_history.count)
-            body.insert(u"fileHistoryCount"_s, *m_history.count);
-        if (m_history.expireDays)
-            body.insert(u"fileHistoryExpireDay"_s, *m_history.expireDays);
-        if (m_history.mergeInterval)
-            body.insert(u"mergeInterval"_s, *m_history.mergeInterval);
+        const HistoryState &history = target.history;
+        QJsonObject body {{u"enableFileHistory"_s, history.enabled}};
+        if (history.count)
+            body.insert(u"fileHistoryCount"_s, *history.count);
+        if (history.expireDays)
+            body.insert(u"fileHistoryExpireDay"_s, *history.expireDays);
+        if (history.mergeInterval)
+            body.insert(u"mergeInterval"_s, *history.mergeInterval);
         return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
     }
     return HttpResponse::error(405, u"MethodNotAllowed"_s, u"No such method."_s, nextRequestId());
 }
 
-HttpResponse SmhSimulator::changeHistory(const HttpRequest &request)
+HttpResponse SmhSimulator::changeHistory(Library &target, const HttpRequest &request)
 {
     if (request.method == "POST") {
         const QJsonObject change = QJsonDocument::fromJson(request.body).object();
-        HistoryState next = m_history;
+        HistoryState next = target.history;
         const QJsonValue count = change.value(u"fileHistoryCount");
         const QJsonValue expire = change.value(u"fileHistoryExpireDay");
         const QJsonValue merge = change.value(u"mergeInterval");
@@ -366,26 +468,26 @@ HttpResponse SmhSimulator::changeHistory(const HttpRequest &request)
             return HttpResponse::error(400, u"ParamInvalid"_s,
                 u"Enabling file history needs fileHistoryCount and fileHistoryExpireDay."_s,
                 nextRequestId());
-        m_history = next;
-        ++m_historyWrites;
+        target.history = next;
+        ++target.historyWrites;
         return HttpResponse::json(204, QByteArray());
     }
     if (request.method == "DELETE") {
-        if (m_history.enabled)
+        if (target.history.enabled)
             return HttpResponse::error(400, u"ParamInvalid"_s,
                 u"File history must be switched off before clearing it."_s, nextRequestId());
         const qint64 now = nowMs();
-        if (now - m_lastClearMs < clearIntervalMs)
+        if (now - target.lastClearMs < clearIntervalMs)
             return HttpResponse::error(
                 429, u"RateLimitExceeded"_s, u"One clear a minute."_s, nextRequestId());
-        m_lastClearMs = now;
-        ++m_clearCount;
-        qint64 remaining = m_historyBytes;
-        for (const ClearTask &task : std::as_const(m_clearTasks))
+        target.lastClearMs = now;
+        ++target.clearCount;
+        qint64 remaining = target.historyBytes;
+        for (const ClearTask &task : std::as_const(target.clearTasks))
             remaining -= task.freedBytes;
         const qint64 id = m_nextClearTaskId++;
         // About one version per 256 KiB freed: a plausible count for the demo.
-        m_clearTasks.insert(id, {now, remaining / (256 * 1024), remaining});
+        target.clearTasks.insert(id, {now, remaining / (256 * 1024), remaining});
         return HttpResponse::json(
             202, QJsonDocument(QJsonObject {{u"taskId"_s, id}}).toJson(QJsonDocument::Compact));
     }
@@ -394,7 +496,7 @@ HttpResponse SmhSimulator::changeHistory(const HttpRequest &request)
 
 void SmhSimulator::failNextHistoryCall(HistoryCall call, const HttpResponse &response, bool applied)
 {
-    m_historyFaults.insert(int(call), {response, applied});
+    library().historyFaults.insert(int(call), {response, applied});
 }
 
 int SmhSimulator::liveAdminTokens() const
@@ -413,7 +515,7 @@ HttpResponse SmhSimulator::handleUsage(const QStringList &segments, const HttpRe
     if (auto refused = refuse((usage || space) && request.method == "GET", segments.value(3),
             request.queryValue(u"access_token"_s), usage ? Access::Admin : Access::Token))
         return *refused;
-    const qint64 bytes = usageBytes();
+    const qint64 bytes = usageBytes(library(segments.value(3)));
     // A space holds a fixed share of the library in the simulator.
     const QJsonObject body = usage ? QJsonObject {{u"totalFileSize"_s, QString::number(bytes)}}
                                    : QJsonObject {{u"size"_s, QString::number(bytes / 4)}};
@@ -432,9 +534,10 @@ HttpResponse SmhSimulator::handleTaskResult(const QStringList &segments, const H
         return *refused;
     const bool libraryLevel = segments.size() == 2;
     const qint64 taskId = segments.constLast().toLongLong();
-    const bool clear = m_clearTasks.contains(taskId);
+    const Library &target = library(segments.value(0));
+    const bool clear = target.clearTasks.contains(taskId);
     const std::optional<TaskStatusReport> report = clear
-        ? (libraryLevel ? clearReport(taskId) : std::nullopt)
+        ? (libraryLevel ? clearReport(target, taskId) : std::nullopt)
         : scriptedReport(taskId, libraryLevel);
     if (!report)
         return HttpResponse::error(404, u"TaskNotFound"_s, u"No such task."_s, nextRequestId());
@@ -444,7 +547,7 @@ HttpResponse SmhSimulator::handleTaskResult(const QStringList &segments, const H
     if (clear && status == TaskStatusReport::statusSucceeded) {
         body.insert(u"clearLibraryHistoryResult"_s,
             QJsonObject {{u"status"_s, 200}, {u"code"_s, QString()},
-                {u"deleteCount"_s, m_clearTasks.value(taskId).deleteCount}});
+                {u"deleteCount"_s, target.clearTasks.value(taskId).deleteCount}});
     } else if (status == TaskStatusReport::statusSucceededNoResult) {
         status = TaskStatusReport::statusSucceeded; // v2 has no 204
     } else if (status == TaskStatusReport::statusSucceeded && report->result) {
@@ -480,8 +583,10 @@ HttpResponse SmhSimulator::handleTaskResult(const QStringList &segments, const H
 
 QString SmhSimulator::taskTypeOf(qint64 taskId) const
 {
-    if (m_clearTasks.contains(taskId))
-        return u"clearLibraryHistory"_s;
+    for (const Library &each : m_libraries) {
+        if (each.clearTasks.contains(taskId))
+            return u"clearLibraryHistory"_s;
+    }
     const TaskScript script = m_tasks.value(taskId, scriptFor(taskId));
     if (!script.taskType.isEmpty())
         return script.taskType;
@@ -540,12 +645,13 @@ HttpResponse SmhSimulator::handleTaskQuery(const QStringList &segments, const Ht
     m_lastQueriedIds = ids;
 
     const bool libraryLevel = segments.size() == 2;
+    const Library &target = library(segments.value(0));
     QJsonArray tasks;
     for (qint64 id : std::as_const(ids)) {
         // A clear is a library-level task: only that form of the query knows it.
-        if (m_clearTasks.contains(id)) {
+        if (target.clearTasks.contains(id)) {
             if (libraryLevel)
-                tasks.append(TaskReply::toJson(*clearReport(id)));
+                tasks.append(TaskReply::toJson(*clearReport(target, id)));
             continue;
         }
         const std::optional<TaskStatusReport> report = scriptedReport(id, libraryLevel);
@@ -565,7 +671,8 @@ HttpResponse SmhSimulator::handleCreateToken(const HttpRequest &request)
         query = QUrlQuery(QString::fromUtf8(request.body));
     const QString library = query.queryItemValue(u"library_id"_s, QUrl::FullyDecoded);
     const QString secret = query.queryItemValue(u"library_secret"_s, QUrl::FullyDecoded);
-    if (library != m_libraryId || secret != m_librarySecret)
+    const Library *target = findLibrary(library);
+    if (library.isEmpty() || !target || secret != target->secret)
         return HttpResponse::error(404, u"WrongLibraryIdOrSecret"_s,
             u"The library ID or secret is wrong."_s, nextRequestId());
     bool ok = false;
@@ -574,8 +681,9 @@ HttpResponse SmhSimulator::handleCreateToken(const HttpRequest &request)
         period = m_tokenLifetimeSeconds;
     ++m_mintCount;
     const QString token = randomToken();
-    const bool admin = query.queryItemValue(u"grant"_s, QUrl::FullyDecoded) == u"admin";
-    m_tokens.insert(token, {nowMs() + period * 1000, period, admin});
+    const bool admin =
+        query.queryItemValue(u"grant"_s, QUrl::FullyDecoded) == u"admin" && target->adminGrant;
+    m_tokens.insert(token, {nowMs() + period * 1000, period, admin, library});
     const QJsonObject body {{u"accessToken"_s, token}, {u"expiresIn"_s, period}};
     return HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }

@@ -18,7 +18,9 @@
 // historical versions (settings, the clear, its library-level task, v2 result,
 // usage that drops a while after the clear), with tasks that progress over time. It backs --demo
 // and the tests, so it checks what SMH checks (library, token, expiry) and answers errors in SMH's
-// shape.
+// shape. It serves one library (libraryId()) unless more are added (addLibrary(), the demo's
+// fleet): each has its own secret, file history, usage and clears, and a token opens only the
+// library it was minted for. The calls without a library argument are about the first one.
 class SmhSimulator final : public QObject
 {
     Q_OBJECT
@@ -63,15 +65,16 @@ public:
     HttpServer &server() { return m_server; }
 
     QString libraryId() const { return m_libraryId; }
-    void setLibraryId(const QString &id) { m_libraryId = id; }
-    QString librarySecret() const { return m_librarySecret; }
+    void setLibraryId(const QString &id);
+    QString librarySecret() const { return librarySecret(m_libraryId); }
 
     // A token valid from the start, for callers that do not mint one.
     QString staticToken() const { return m_staticToken; }
     void setTokenLifetimeSeconds(qint64 seconds) { m_tokenLifetimeSeconds = seconds; }
     // A new valid token, as if minted elsewhere; 0 seconds: never expires.
     // Only admin tokens may read or change history settings, clear, read usage.
-    QString issueToken(qint64 periodSeconds = 0, bool admin = false);
+    // `libraryId` empty: the first library.
+    QString issueToken(qint64 periodSeconds = 0, bool admin = false, const QString &libraryId = {});
     int mintCount() const { return m_mintCount; }
     int renewCount() const { return m_renewCount; }
     void revokeAllTokens();
@@ -101,16 +104,37 @@ public:
         std::optional<int> mergeInterval;
     };
     static constexpr qint64 clearIntervalMs = 60'000;
-    HistoryState historyState() const { return m_history; }
-    void setHistoryState(const HistoryState &state) { m_history = state; }
-    void setUsage(qint64 baseBytes, qint64 historyBytes);
+    HistoryState historyState(const QString &libraryId = {}) const;
+    void setHistoryState(const HistoryState &state, const QString &libraryId = {});
+    void setUsage(qint64 baseBytes, qint64 historyBytes, const QString &libraryId = {});
     void setClearRunMs(qint64 ms) { m_clearRunMs = ms; }
     void setUsageLagMs(qint64 ms) { m_usageLagMs = ms; }
-    qint64 usageBytes() const;
-    int clearCount() const { return m_clearCount; }
-    int historyWrites() const { return m_historyWrites; }
+    qint64 usageBytes(const QString &libraryId = {}) const;
+    int clearCount(const QString &libraryId = {}) const;
+    int historyWrites(const QString &libraryId = {}) const;
     // Seeds --demo: history on, usage to free, so that the whole job can be shown.
     void seedDemoHistory();
+
+    // More libraries beside the first, on the same server.
+    struct LibrarySetup
+    {
+        QString id;
+        QString secret;
+        HistoryState history;
+        qint64 baseBytes = 0;
+        qint64 historyBytes = 0;
+        // false: tokens minted with this library's secret never get the admin
+        // grant (an account whose secret may not administer the library).
+        bool adminGrant = true;
+    };
+    void addLibrary(const LibrarySetup &setup);
+    // The first library, then the others in the order they were added.
+    QStringList libraryIds() const;
+    QString librarySecret(const QString &libraryId) const;
+    // Seeds --demo's fleet beside the first library: one with file history
+    // already off (versions left to clear), one whose secret mints no admin
+    // token, and a small busy one. Returns their IDs.
+    QStringList seedDemoFleet();
 
     // The calls of a clear that change state at SMH.
     enum class HistoryCall {
@@ -131,8 +155,8 @@ public:
     }
     // DELETE .../library-history and POST .../library-history requests
     // received, answered or not.
-    int clearRequests() const { return m_clearRequests; }
-    int historyWriteRequests() const { return m_historyWriteRequests; }
+    int clearRequests() const { return library().clearRequests; }
+    int historyWriteRequests() const { return library().historyWriteRequests; }
     // Admin tokens minted and not deleted (nor expired) yet.
     int liveAdminTokens() const;
 
@@ -157,13 +181,40 @@ public:
     QList<qint64> lastQueriedIds() const { return m_lastQueriedIds; }
 
 private:
+    struct ClearTask
+    {
+        qint64 startMs = 0;
+        qint64 deleteCount = 0;
+        qint64 freedBytes = 0;
+    };
+    struct HistoryFault
+    {
+        HttpResponse response;
+        bool applied = false;
+    };
+    // What SMH keeps per library.
+    struct Library
+    {
+        QString secret;
+        bool adminGrant = true;
+        HistoryState history;
+        QHash<qint64, ClearTask> clearTasks;
+        qint64 lastClearMs = std::numeric_limits<qint64>::min() / 2;
+        qint64 baseBytes = 40LL * 1024 * 1024 * 1024;
+        qint64 historyBytes = 12LL * 1024 * 1024 * 1024;
+        int clearCount = 0;
+        int clearRequests = 0;
+        int historyWrites = 0;
+        int historyWriteRequests = 0;
+        QHash<int, HistoryFault> historyFaults; // by HistoryCall
+    };
     HttpResponse handle(const HttpRequest &request);
     HttpResponse route(const HttpRequest &request);
     HttpResponse handleTaskQuery(const QStringList &segments, const HttpRequest &request);
     HttpResponse handleCreateToken(const HttpRequest &request);
     HttpResponse handleRenewToken(const QString &libraryId, const QString &token);
     HttpResponse handleDeleteToken(const QString &libraryId, const QString &token);
-    HttpResponse changeHistory(const HttpRequest &request);
+    HttpResponse changeHistory(Library &library, const HttpRequest &request);
     HttpResponse handleHistory(const QStringList &segments, const HttpRequest &request);
     HttpResponse handleUsage(const QStringList &segments, const HttpRequest &request);
     HttpResponse handleTaskResult(const QStringList &segments, const HttpRequest &request);
@@ -177,8 +228,14 @@ private:
     std::optional<HttpResponse> refuse(
         bool routeExists, const QString &libraryId, const QString &token, Access access);
     std::optional<HttpResponse> checkToken(const QString &token);
-    // A clear's library-level task; nullopt when `taskId` is no clear.
-    std::optional<TaskStatusReport> clearReport(qint64 taskId) const;
+    // `id` empty: the first library. Null for a library not served.
+    Library *findLibrary(const QString &id);
+    const Library *findLibrary(const QString &id) const;
+    Library &library(const QString &id = {}) { return *findLibrary(id); }
+    const Library &library(const QString &id = {}) const { return *findLibrary(id); }
+    qint64 usageBytes(const Library &library) const;
+    // A clear's library-level task; nullopt when `taskId` is no clear of it.
+    std::optional<TaskStatusReport> clearReport(const Library &library, qint64 taskId) const;
     // A scripted task as the given query form sees it; nullopt when that
     // form does not know it. An ID nobody configured starts now.
     std::optional<TaskStatusReport> scriptedReport(qint64 taskId, bool libraryLevel);
@@ -186,7 +243,8 @@ private:
 
     HttpServer m_server;
     QString m_libraryId = defaultLibraryId.toString();
-    QString m_librarySecret = defaultLibrarySecret.toString();
+    QHash<QString, Library> m_libraries;
+    QStringList m_libraryOrder; // after the first
     QString m_staticToken;
     qint64 m_tokenLifetimeSeconds = defaultTokenLifetimeSeconds;
     struct TokenState
@@ -194,12 +252,7 @@ private:
         qint64 expiryMs = 0; // on our clock
         qint64 periodSeconds = 0;
         bool admin = false;
-    };
-    struct ClearTask
-    {
-        qint64 startMs = 0;
-        qint64 deleteCount = 0;
-        qint64 freedBytes = 0;
+        QString library; // empty: the first
     };
     QHash<QString, TokenState> m_tokens;
     QHash<qint64, TaskScript> m_tasks;
@@ -214,25 +267,10 @@ private:
     QList<qint64> m_lastQueriedIds;
     bool m_taskResultEnabled = true;
     QStringList m_taskResultPaths;
-    HistoryState m_history;
-    QHash<qint64, ClearTask> m_clearTasks;
     qint64 m_nextClearTaskId = 9001;
-    qint64 m_lastClearMs = std::numeric_limits<qint64>::min() / 2;
     qint64 m_clearRunMs = 8'000;
     qint64 m_usageLagMs = 5'000;
-    qint64 m_baseBytes = 40LL * 1024 * 1024 * 1024;
-    qint64 m_historyBytes = 12LL * 1024 * 1024 * 1024;
-    int m_clearCount = 0;
-    int m_clearRequests = 0;
     std::function<bool(const HttpRequest &)> m_stall;
     std::chrono::milliseconds m_stallDelay {0};
-    int m_historyWriteRequests = 0;
-    struct HistoryFault
-    {
-        HttpResponse response;
-        bool applied = false;
-    };
-    QHash<int, HistoryFault> m_historyFaults; // by HistoryCall
-    int m_historyWrites = 0;
     quint64 m_requestSerial = 0;
 };

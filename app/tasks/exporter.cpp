@@ -197,26 +197,29 @@ Exporter::Format Exporter::formatForPath(const QString &path)
     return path.endsWith(u".json"_s, Qt::CaseInsensitive) ? Format::Json : Format::Csv;
 }
 
+Expected<void> Exporter::save(const QString &path, const QByteArray &data)
+{
+    QSaveFile file(path);
+    auto failed = [&file, &path] {
+        return unexpected(tr("Cannot write \"%1\": %2").arg(path, file.errorString()));
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return failed();
+    if (file.write(data) != data.size()) {
+        file.cancelWriting();
+        return failed();
+    }
+    if (!file.commit())
+        return failed();
+    return {};
+}
+
 bool Exporter::write(const QString &path, Format format, const QList<Row> &rows, QString *error)
 {
     const QByteArray data =
         format == Format::Json ? toJson(rows, QDateTime::currentDateTimeUtc()) : toCsv(rows);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write \"%1\": %2").arg(path, file.errorString());
-        return false;
-    }
-    if (file.write(data) != data.size()) {
-        if (error)
-            *error = tr("Cannot write \"%1\": %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write \"%1\": %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    const Expected<void> saved = save(path, data);
+    if (!saved && error)
+        *error = saved.error();
+    return bool(saved);
 }

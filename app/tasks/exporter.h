@@ -1,5 +1,6 @@
 #pragma once
 
+#include "smh/expected.h"
 #include "tasks/task.h"
 
 #include <QByteArray>
@@ -37,6 +38,10 @@ public:
     // Writes and commits; on failure returns false with a sentence in *error
     // and leaves any existing file at `path` as it was.
     static bool write(const QString &path, Format format, const QList<Row> &rows, QString *error);
+
+    // Writes `data` to `path` with QSaveFile: all of it, or nothing and the
+    // previous file as it was. Shared by every export (tasks, cleanup report).
+    static Expected<void> save(const QString &path, const QByteArray &data);
 
     // One CSV field: quoted when it holds a comma, quote, line break or edge
     // space; a text that a spreadsheet would run as a formula is defused.

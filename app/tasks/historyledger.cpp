@@ -234,6 +234,22 @@ HistoryLedger::HistoryLedger(TaskStore *store, QObject *parent)
     if (const auto added = store->addSchemaPart(u"history"_s, {&createTables, &addClearPhases});
         !added)
         qWarning("%s", qPrintable(added.error()));
+    // A clear recorded by another process (a script, another window): every
+    // library's list reads its cleanups again.
+    connect(store, &TaskStore::changedElsewhere, this, &HistoryLedger::announceAllLibraries);
+}
+
+void HistoryLedger::announceAllLibraries()
+{
+    QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT DISTINCT endpoint, library_id FROM cleanups"_s))
+        return;
+    QList<LibraryKey> libraries;
+    while (q.next())
+        libraries.append({q.value(0).toString(), q.value(1).toString()});
+    for (const LibraryKey &library : std::as_const(libraries))
+        Q_EMIT cleanupsChanged(library);
 }
 
 bool HistoryLedger::createTables(QSqlQuery &q)
@@ -614,6 +630,13 @@ QList<CleanupRecord> HistoryLedger::cleanups(const LibraryKey &library) const
 QList<CleanupRecord> HistoryLedger::runningCleanups() const
 {
     return selectCleanups(u"phase = 'accepted' AND finished_at IS NULL AND task_id != 0"_s, {});
+}
+
+QList<CleanupRecord> HistoryLedger::allCleanups(const QDateTime &since) const
+{
+    if (!since.isValid())
+        return selectCleanups(u"1 = 1"_s, {});
+    return selectCleanups(u"started_at >= ?"_s, {since.toMSecsSinceEpoch()});
 }
 
 std::optional<CleanupRecord> HistoryLedger::cleanupForTask(const TaskKey &task) const

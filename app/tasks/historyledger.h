@@ -190,6 +190,9 @@ public:
     // Newest first.
     QList<CleanupRecord> cleanups(const LibraryKey &library) const;
     QList<CleanupRecord> runningCleanups() const;
+    // Every library's, started at or after `since` (all when invalid),
+    // whatever became of them: the cleanup report.
+    QList<CleanupRecord> allCleanups(const QDateTime &since = {}) const;
     std::optional<CleanupRecord> cleanupForTask(const TaskKey &task) const;
 
 Q_SIGNALS:
@@ -198,6 +201,7 @@ Q_SIGNALS:
 
 private:
     QList<CleanupRecord> selectCleanups(const QString &where, const QVariantList &values) const;
+    void announceAllLibraries();
     static QList<CleanupRecord> readCleanups(QSqlQuery &query);
     Expected<void> write(QSqlQuery &query, const CleanupRecord &record, bool insert) const;
 

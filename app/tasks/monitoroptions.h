@@ -42,6 +42,15 @@ public:
     bool connectionGiven = false; // --library (or SMH_LIBRARY_ID) was set
     QString accessToken;
     QString librarySecret;
+    // Libraries the window adds beside the one above, each with its library
+    // secret (--demo's fleet); the headless commands use the one above only.
+    struct ExtraConnection
+    {
+        QString name;
+        ConnectionSettings settings;
+        QString librarySecret;
+    };
+    QList<ExtraConnection> extraConnections;
 
     std::optional<std::chrono::milliseconds> interval;
     std::optional<std::chrono::milliseconds> maxInterval;

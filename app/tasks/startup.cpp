@@ -109,3 +109,20 @@ Expected<qint64> Startup::connect(
     }
     return id;
 }
+
+Expected<QList<qint64>> Startup::addExtraConnections(
+    Monitor &monitor, const MonitorOptions &options)
+{
+    QList<qint64> ids;
+    for (const MonitorOptions::ExtraConnection &extra : options.extraConnections) {
+        Connection connection;
+        connection.name = extra.name;
+        connection.settings = extra.settings;
+        connection.authKind = AuthKind::LibrarySecret;
+        const Expected<qint64> id = connect(monitor, connection, extra.librarySecret);
+        if (!id)
+            return unexpected(id.error());
+        ids << *id;
+    }
+    return ids;
+}

@@ -44,4 +44,8 @@ public:
     // credential. Returns its id.
     static Expected<qint64> connect(
         Monitor &monitor, const Connection &connection, const QString &credential);
+    // Adds the options' extra connections (--demo's fleet) with their
+    // library secrets. Returns their ids, in order.
+    static Expected<QList<qint64>> addExtraConnections(
+        Monitor &monitor, const MonitorOptions &options);
 };

@@ -231,6 +231,28 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
 </context>
 <context>
+    <name>CleanupReportExport</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Cleanup Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved a report of %n clear(s) to %1.</source>
+        <translation>
+            <numerusform>Saved a report of %n clear to %1.</numerusform>
+            <numerusform>Saved a report of %n clears to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClearHistoryDialog</name>
     <message>
         <source>Clear Historical Versions</source>
@@ -652,6 +674,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>Demo library</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Demo library %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ElidedLabel</name>
@@ -898,10 +924,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>history needs show, set or clear, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1043,6 +1065,34 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
     <message>
         <source>File history was turned off for it and may still be off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history report: only clears started on or after this ISO 8601 date or time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history needs show, set, clear or report, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--since needs an ISO 8601 date such as 2026-01-31 or 2026-01-31T08:00:00Z, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history report writes csv or json, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the task ledger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1889,6 +1939,10 @@ Add task IDs, or drop a file of IDs here.</source>
     </message>
     <message>
         <source>%1 (where it has the focus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Cleanup Report…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

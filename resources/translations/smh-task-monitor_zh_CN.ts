@@ -228,6 +228,27 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
 </context>
 <context>
+    <name>CleanupReportExport</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Cleanup Report</source>
+        <translation>导出清理报告</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved a report of %n clear(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 次清理的报告保存到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClearHistoryDialog</name>
     <message>
         <source>Clear Historical Versions</source>
@@ -648,6 +669,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>Demo library</source>
         <translation>演示媒体库</translation>
     </message>
+    <message>
+        <source>Demo library %1</source>
+        <translation>演示媒体库 %1</translation>
+    </message>
 </context>
 <context>
     <name>ElidedLabel</name>
@@ -894,10 +919,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation>history clear：输出任务 ID 后退出，不等待任务结束。</translation>
     </message>
     <message>
-        <source>history needs show, set or clear, not &quot;%1&quot;.</source>
-        <translation>history 需要 show、set 或 clear，而不是“%1”。</translation>
-    </message>
-    <message>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>多余的参数“%1”。</translation>
     </message>
@@ -1040,6 +1061,34 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>File history was turned off for it and may still be off.</source>
         <translation>文件历史曾为此关闭，可能仍处于关闭状态。</translation>
+    </message>
+    <message>
+        <source>history report: only clears started on or after this ISO 8601 date or time.</source>
+        <translation>history report：只列出在此 ISO 8601 日期或时间当时或之后开始的清理。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>history needs show, set, clear or report, not &quot;%1&quot;.</source>
+        <translation>history 需要 show、set、clear 或 report，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--since needs an ISO 8601 date such as 2026-01-31 or 2026-01-31T08:00:00Z, not &quot;%1&quot;.</source>
+        <translation>--since 需要 ISO 8601 日期，例如 2026-01-31 或 2026-01-31T08:00:00Z，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>history report writes csv or json, not &quot;%1&quot;.</source>
+        <translation>history report 只能输出 csv 或 json，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot read the task ledger: %1</source>
+        <translation>无法读取任务记录库：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: %1</source>
+        <translation>无法写出报告：%1</translation>
     </message>
 </context>
 <context>
@@ -1878,6 +1927,10 @@ Add task IDs, or drop a file of IDs here.</source>
     <message>
         <source>%1 (where it has the focus)</source>
         <translation>%1（在拥有焦点的位置）</translation>
+    </message>
+    <message>
+        <source>Export &amp;Cleanup Report…</source>
+        <translation>导出清理报告(&amp;C)…</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,14 @@ private:
             options);
     }
 
+    // No connection and no credential: what `history report` needs.
+    Run bare(const QStringList &arguments)
+    {
+        CliProcess::Options options;
+        options.environment.insert(u"XDG_DATA_HOME"_s, m_data->path());
+        return CliProcess::run(QStringLiteral(SMH_BINARY), arguments, options);
+    }
+
     static QString text(const Run &run) { return run.text(); }
 
 private Q_SLOTS:
@@ -201,6 +209,55 @@ private Q_SLOTS:
         const auto record = ledger.cleanupForTask(tasks.constFirst().key);
         QVERIFY(record);
         QCOMPARE(record->outcome, u"succeeded"_s);
+
+        // The cleanup report has it, from the ledger alone (no connection given).
+        const Run report = bare({u"history"_s, u"report"_s, u"--output"_s, u"json"_s});
+        QVERIFY2(report.exitCode == 0, qPrintable(report.text()));
+        const QJsonArray cleanups =
+            QJsonDocument::fromJson(report.out).object().value(u"cleanups").toArray();
+        QCOMPARE(cleanups.size(), 1);
+        const QJsonObject cleared = cleanups.at(0).toObject();
+        QCOMPARE(cleared.value(u"result").toString(), u"succeeded"_s);
+        QCOMPARE(cleared.value(u"library").toString(), m_simulator->libraryId());
+        QCOMPARE(cleared.value(u"taskId").toInteger(), taskId);
+        QCOMPARE(cleared.value(u"ranFrom").toString(), u"command"_s);
+        QCOMPARE(cleared.value(u"usageBefore").toString(), QString::number(2560LL * 1024 * 1024));
+        const Run csv = bare({u"history"_s, u"report"_s});
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY(csv.out.startsWith("\xEF\xBB\xBFrow,library,"));
+        QCOMPARE(csv.out.count('\n'), 4); // header, the clear, its library, overall
+        // --since after it leaves it out.
+        const Run later = bare({u"history"_s, u"report"_s, u"--since"_s,
+            QDate::currentDate().addDays(2).toString(Qt::ISODate)});
+        QCOMPARE(later.exitCode, 0);
+        QCOMPARE(later.out.count('\n'), 2);
+    }
+
+    void reportWithoutLedgerIsEmpty()
+    {
+        const Run r = bare({u"history"_s, u"report"_s, u"--output"_s, u"csv"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QVERIFY(r.out.startsWith("\xEF\xBB\xBFrow,"));
+        QVERIFY(r.out.contains("overall_total,"));
+        QVERIFY(!QFile::exists(m_data->filePath(u"smh-task-monitor/ledger.sqlite"_s)));
+    }
+
+    void reportRefusesBadInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("since") << QStringList {u"--since"_s, u"last tuesday"_s};
+        QTest::newRow("since month") << QStringList {u"--since"_s, u"2026-13-01"_s};
+        QTest::newRow("output") << QStringList {u"--output"_s, u"xml"_s};
+        QTest::newRow("extra") << QStringList {u"now"_s};
+    }
+
+    void reportRefusesBadInput()
+    {
+        QFETCH(QStringList, arguments);
+        const Run r = bare(QStringList {u"history"_s, u"report"_s} + arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1);
     }
 
     void noWaitPrintsTheIdAndTheMinuteIsRemembered()
@@ -445,6 +502,9 @@ private Q_SLOTS:
         QVERIFY(last.value(u"detail").toString().contains(u"may have accepted"_s));
         const Run text = run({u"history"_s, u"show"_s}, m_admin);
         QVERIFY2(text.out.contains("Outcome unknown"), qPrintable(text.text()));
+        // And the cleanup report.
+        const Run report = bare({u"history"_s, u"report"_s});
+        QVERIFY2(report.out.contains(",unknown,unknown,,Outcome unknown,"), report.out.constData());
     }
 };
 

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 #include <QTest>
 
 #include <memory>
@@ -445,6 +446,75 @@ private Q_SLOTS:
         QCOMPARE(m_simulator->usageBytes(), 1500);
         m_nowMs += 5000;
         QCOMPARE(m_simulator->usageBytes(), 1000);
+    }
+
+    // --demo's fleet: libraries of their own on the same server, each with
+    // its secret, settings, usage and clears; a token opens only its own.
+    void fleetLibrariesAreSeparate()
+    {
+        const QStringList fleet = m_simulator->seedDemoFleet();
+        QVERIFY(fleet.size() >= 3);
+        QCOMPARE(m_simulator->libraryIds().constFirst(), m_simulator->libraryId());
+        QVERIFY(!m_simulator->historyState(u"smhdemo-media"_s).enabled);
+        QVERIFY(m_simulator->historyState(u"smhdemo-archive"_s).enabled);
+        // Sizes differ from one library to the next.
+        QSet<qint64> sizes;
+        for (const QString &id : m_simulator->libraryIds())
+            sizes.insert(m_simulator->usageBytes(id));
+        QCOMPARE(sizes.size(), m_simulator->libraryIds().size());
+
+        auto mint = [this](const QString &library, const QString &secret) {
+            const Raw minted = raw("GET",
+                u"/api/v1/token?library_id="_s + library + u"&library_secret="_s + secret
+                    + u"&grant=admin"_s);
+            return std::pair {minted.status,
+                QJsonDocument::fromJson(minted.body).object().value(u"accessToken").toString()};
+        };
+        // One library's secret does not open another.
+        QCOMPARE(mint(u"smhdemo-media"_s, m_simulator->librarySecret()).first, 404);
+        const auto [status, media] =
+            mint(u"smhdemo-media"_s, m_simulator->librarySecret(u"smhdemo-media"_s));
+        QCOMPARE(status, 200);
+        const QString mediaHistory = u"/api/v1/directory-history/smhdemo-media/library-history"_s;
+        const Raw settings = raw("GET", mediaHistory + u"?access_token="_s + media);
+        QCOMPARE(settings.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(settings.body).object().value(u"enableFileHistory"),
+            QJsonValue(false));
+        // Nor does its token.
+        QCOMPARE(raw("GET",
+                     u"/api/v1/directory-history/"_s + m_simulator->libraryId()
+                         + u"/library-history?access_token="_s + media)
+                     .status,
+            403);
+
+        // The archive's secret mints tokens without the admin grant.
+        const auto [archiveStatus, archive] =
+            mint(u"smhdemo-archive"_s, m_simulator->librarySecret(u"smhdemo-archive"_s));
+        QCOMPARE(archiveStatus, 200);
+        const Raw refused = raw("GET",
+            u"/api/v1/directory-history/smhdemo-archive/library-history?access_token="_s + archive);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(QJsonDocument::fromJson(refused.body).object().value(u"code").toString(),
+            u"NoPermission"_s);
+        QCOMPARE(
+            raw("GET", u"/api/v1/task/smhdemo-archive/1001?access_token="_s + archive).status, 200);
+
+        // A clear of one library frees its space only, a while after it ended.
+        m_simulator->setClearRunMs(1000);
+        m_simulator->setUsageLagMs(5000);
+        const qint64 before = m_simulator->usageBytes(u"smhdemo-media"_s);
+        const qint64 first = m_simulator->usageBytes();
+        QCOMPARE(raw("DELETE", mediaHistory + u"?access_token="_s + media).status, 202);
+        QCOMPARE(m_simulator->clearCount(u"smhdemo-media"_s), 1);
+        QCOMPARE(m_simulator->clearCount(), 0);
+        m_nowMs += 2000;
+        QCOMPARE(m_simulator->usageBytes(u"smhdemo-media"_s), before);
+        m_nowMs += 5000;
+        QVERIFY(m_simulator->usageBytes(u"smhdemo-media"_s) < before);
+        QCOMPARE(m_simulator->usageBytes(), first);
+        const Raw usage = raw("GET", u"/api/v1/usage/smhdemo-media?access_token="_s + media);
+        QCOMPARE(QJsonDocument::fromJson(usage.body).object().value(u"totalFileSize").toString(),
+            QString::number(m_simulator->usageBytes(u"smhdemo-media"_s)));
     }
 };
 

@@ -355,6 +355,26 @@ private Q_SLOTS:
         QVERIFY2(added.error().contains(u"history"_s) && added.error().contains(u"newer"_s),
             qPrintable(added.error()));
     }
+
+    void anotherProcesssClearIsSeen()
+    {
+        const QString file = m_dir.filePath(u"shared-history.sqlite"_s);
+        TaskStore window;
+        QVERIFY(window.open(file, nullptr));
+        HistoryLedger seen(&window);
+        QSignalSpy changed(&seen, &HistoryLedger::cleanupsChanged);
+        {
+            // A script, on a connection of its own to the same file.
+            TaskStore script;
+            QVERIFY(script.open(file, nullptr));
+            HistoryLedger writer(&script);
+            QVERIFY(writer.addCleanup(record(42, 0)));
+        }
+        QVERIFY(changed.isEmpty());
+        QTRY_VERIFY(!changed.isEmpty()); // within the store's look every half second
+        QCOMPARE(changed.constLast().at(0).value<LibraryKey>(), m_library);
+        QCOMPARE(seen.cleanups(m_library).size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHistoryLedger)
