@@ -21,6 +21,9 @@ QJsonValue TaskResult::toJson() const
     // wrapped in a one-element array.
     if (!json.isEmpty())
         return QJsonDocument::fromJson('[' + json + ']').array().at(0);
+    // Of no shape we know: a null SMH sent stays null.
+    if (shape == Shape::Other)
+        return raw;
     return QJsonObject {
         {u"convertFrom"_s, QJsonArray::fromStringList(convertFrom)},
         {u"path"_s, QJsonArray::fromStringList(path)},
@@ -209,8 +212,10 @@ Parsed parse(const QByteArray &body, const QList<qint64> &requestedIds)
 
         // Whatever its shape, the result never costs the task (or the tasks
         // batched with it) its answer.
+        // A "result": null is kept as sent (it is printed as null), apart
+        // from a reply that has no result at all.
         const QJsonValue resultValue = object.value(u"result");
-        if (!resultValue.isUndefined() && !resultValue.isNull())
+        if (!resultValue.isUndefined())
             report.result = TaskResult::fromJson(resultValue);
         // The same task twice is fine when both say the same; when they
         // disagree (500, then 200) neither can be believed, and picking one

@@ -506,6 +506,39 @@ private Q_SLOTS:
         const Run report = bare({u"history"_s, u"report"_s});
         QVERIFY2(report.out.contains(",unknown,unknown,,Outcome unknown,"), report.out.constData());
     }
+
+    void aClearOnTheWindowsLedgerPollsOnlyItsOwnTask()
+    {
+        // The window's ledger holds tasks of the same library, one of each scope.
+        const QString file = m_data->filePath(u"smh-task-monitor/ledger.sqlite"_s);
+        {
+            TaskStore store;
+            QString error;
+            QVERIFY2(store.open(file, &error), qPrintable(error));
+            Connection window;
+            window.settings.endpoint = m_simulator->baseUrl();
+            window.settings.libraryId = m_simulator->libraryId();
+            const qint64 id = store.addConnection(window);
+            QVERIFY(id > 0);
+            QCOMPARE(store.addTasks(id, {424242}, {}, QDateTime::currentDateTimeUtc()).size(), 1);
+            QCOMPARE(
+                store.addTasks(id, {434343}, {}, QDateTime::currentDateTimeUtc(), true).size(), 1);
+        }
+        QStringList asked;
+        const auto watcher = connect(&m_simulator->server(), &HttpServer::requestReceived, this,
+            [&asked](const HttpRequest &request) {
+                if (request.target.startsWith("/api/v1/task"))
+                    asked << QString::fromUtf8(request.target);
+            });
+        const Run r = run({u"history"_s, u"clear"_s, u"--yes"_s}, m_admin);
+        disconnect(watcher);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QVERIFY(!asked.isEmpty()); // its own task was polled to its end
+        for (const QString &target : std::as_const(asked)) {
+            QVERIFY2(
+                !target.contains(u"424242"_s) && !target.contains(u"434343"_s), qPrintable(target));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHistoryCli)

@@ -52,8 +52,10 @@ private Q_SLOTS:
                                                 exampleResult);
         QTest::newRow("200 without result")
             << QByteArray(R"([{"taskId":10,"status":200}])") << found(10, 200);
+        // Kept as SMH sent it: printed as null, not left out.
         QTest::newRow("200 null result")
-            << QByteArray(R"([{"taskId":10,"status":200,"result":null}])") << found(10, 200);
+            << QByteArray(R"([{"taskId":10,"status":200,"result":null}])")
+            << found(10, 200, TaskResult::fromJson(QJsonValue(QJsonValue::Null)));
         QTest::newRow("204") << QByteArray(R"([{"taskId":10,"status":204}])")
                              << found(10, TaskStatusReport::statusSucceededNoResult);
         QTest::newRow("500") << QByteArray(R"([{"taskId":10,"status":500}])")
