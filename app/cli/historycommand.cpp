@@ -1,6 +1,7 @@
 #include "cli/historycommand.h"
 
 #include "cli/headless.h"
+#include "cli/subcommand.h"
 #include "cli/taskjson.h"
 #include "cli/texttable.h"
 
@@ -107,13 +108,7 @@ int exitCodeFor(const SmhError &error)
 
 bool HistoryCommand::wanted(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    MonitorOptions::declare(parser);
-    declare(parser);
-    if (!parser.parse(arguments))
-        return false;
-    const QStringList positional = parser.positionalArguments();
-    return !positional.isEmpty() && positional.constFirst() == historyWord;
+    return namesSubcommand(arguments, historyWord, &HistoryCommand::declare);
 }
 
 void HistoryCommand::declare(QCommandLineParser &parser)

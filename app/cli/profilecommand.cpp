@@ -1,6 +1,7 @@
 #include "cli/profilecommand.h"
 
 #include "cli/headless.h"
+#include "cli/subcommand.h"
 #include "cli/texttable.h"
 
 #include "smh/redact.h"
@@ -48,13 +49,7 @@ bool hasControlCharacters(const QString &text)
 
 bool ProfileCommand::wanted(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    MonitorOptions::declare(parser);
-    declare(parser);
-    if (!parser.parse(arguments))
-        return false;
-    const QStringList positional = parser.positionalArguments();
-    return !positional.isEmpty() && positional.constFirst() == profileWord;
+    return namesSubcommand(arguments, profileWord, &ProfileCommand::declare);
 }
 
 void ProfileCommand::declare(QCommandLineParser &parser)

@@ -252,7 +252,6 @@ void ClearJob::sendClear()
 void ClearJob::onClearAnswered(ApiJob *job)
 {
     const QString libraryId = m_target.settings.libraryId;
-    m_record.finishedAt = {};
     if (job->effect() == ApiJob::Effect::None) {
         // Refused by SMH, or it never left: nothing was cleared. A clear that
         // never reached SMH does not spend the minute.
