@@ -3,6 +3,7 @@
 #include "ui/mainwindow.h"
 
 #include "demo/demosetup.h"
+#include "history/historyservice.h"
 
 #include "smh/secretstore.h"
 #include "smhresources.h"
@@ -192,6 +193,7 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
     }
 
     Monitor monitor;
+    HistoryService::of(&monitor); // the history wing, before the ledger opens
     monitor.setDemoMode(options.demo);
     const QString storePath = options.demo ? u":memory:"_s : TaskStore::defaultPath();
     // The ledger's tasks arrive while the window is already up.

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Fails on an #include that breaks the layering (see README, "How it works"):
-#   executable (app/*.cpp) -> ui, cli, demo -> core (app/smh, app/tasks)
-# The core includes no widgets, no front end and no demo code; the widgets,
-# the headless commands and the simulator include the core and nothing of
-# each other.
+#   executable (app/*.cpp) -> ui, cli, demo -> history wing (app/history)
+#   -> core (app/smh, app/tasks)
+# The core includes no widgets, no front end, no demo code and nothing of the
+# history wing; the wing reaches the engine only through its public headers;
+# the widgets, the headless commands and the simulator include the core (and
+# the wing) and nothing of each other.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,13 +26,27 @@ core=(app/smh app/tasks)
 forbid "the core includes a front end, the demo or widgets" \
     '#include *[<"]((ui|cli|demo)/|Q(Widget|Application|MainWindow|Dialog|MessageBox)|QtWidgets)' "${core[@]}"
 forbid "the core includes the executable's start-up" '#include *"(windowstartup|translations|smhresources)\.h"' "${core[@]}"
+forbid "the task engine includes the history wing" '#include *"history/' "${core[@]}"
+# The engine's public headers: the door (Monitor), tasks and their states,
+# the ledger (a wing adds its own schema part), its write transaction and the
+# export format. The scheduler, the planner, the adder and the rest are the
+# engine's own.
+hits=$(grep -rnE --include='*.h' --include='*.cpp' '#include *"tasks/' app/history \
+    | grep -vE '"tasks/(monitor|task|taskstate|taskstore|writetransaction|exporter)\.h"' || true)
+if [[ -n $hits ]]; then
+    echo "check-layers: the history wing includes a private header of the engine:" >&2
+    echo "$hits" >&2
+    status=1
+fi
+forbid "the history wing includes a front end, the demo or widgets" \
+    '#include *[<"]((ui|cli|demo)/|Q(Widget|Application|MainWindow|Dialog|MessageBox)|QtWidgets)' app/history
 forbid "the widgets include the headless commands or the demo" '#include *"(cli|demo)/' ui
 forbid "the headless commands include widgets or the demo" \
     '#include *[<"]((ui|demo)/|QtWidgets|QApplication|QWidget)' app/cli
 forbid "the simulator includes widgets or a front end" '#include *[<"]((ui|cli)/|QtWidgets|QWidget)' app/demo
 # Includes name their library: a bare "x.h" of another folder would hide a
 # dependency.
-hits=$(grep -rnE --include='*.h' --include='*.cpp' '#include "[a-z]+\.h"' app/smh app/tasks app/cli app/demo ui \
+hits=$(grep -rnE --include='*.h' --include='*.cpp' '#include "[a-z]+\.h"' app/smh app/tasks app/history app/cli app/demo ui \
     | grep -vE '"(smhresources|translations)\.h"' || true) # resources/ is a library of its own
 if [[ -n $hits ]]; then
     echo "check-layers: an include does not name its library:" >&2
@@ -39,8 +55,12 @@ if [[ -n $hits ]]; then
 fi
 
 # The link graph says the same: only the executable links everything.
-if grep -nE 'target_link_libraries\(smhcore[^)]*(smhui|smhcli|smhdemo)' app/CMakeLists.txt >&2; then
+if grep -nE 'target_link_libraries\(smhcore[^)]*(smhui|smhcli|smhdemo|smhhistory)' app/CMakeLists.txt >&2; then
     echo "check-layers: smhcore links a layer above it" >&2
+    status=1
+fi
+if grep -nE 'target_link_libraries\(smhhistory[^)]*(smhui|smhcli|smhdemo)' app/CMakeLists.txt >&2; then
+    echo "check-layers: the history wing links a layer above it" >&2
     status=1
 fi
 if grep -nE 'target_link_libraries\(smhui[^)]*(smhcli|smhdemo)' ui/CMakeLists.txt >&2; then

@@ -1,8 +1,8 @@
 #include "ui/cleanupreportexport.h"
 
-#include "tasks/cleanupreport.h"
+#include "history/cleanupreport.h"
+#include "history/historyservice.h"
 #include "tasks/exporter.h"
-#include "tasks/historyservice.h"
 #include "tasks/monitor.h"
 #include "tasks/taskstore.h"
 #include "ui/uisettings.h"
@@ -14,10 +14,10 @@
 
 using namespace Qt::StringLiterals;
 
-Expected<int> CleanupReportExport::save(const Monitor &monitor, const QString &path)
+Expected<int> CleanupReportExport::save(Monitor &monitor, const QString &path)
 {
-    const CleanupReport report =
-        CleanupReport::fromLedger(*monitor.history()->ledger(), monitor.store()->connections());
+    const CleanupReport report = CleanupReport::fromLedger(
+        *HistoryService::of(&monitor)->ledger(), monitor.store()->connections());
     const QByteArray data = Exporter::formatForPath(path) == Exporter::Format::Json
         ? report.toJson(QDateTime::currentDateTimeUtc())
         : report.toCsv();
@@ -26,7 +26,7 @@ Expected<int> CleanupReportExport::save(const Monitor &monitor, const QString &p
     return int(report.records().size());
 }
 
-void CleanupReportExport::ask(QWidget *parent, const Monitor &monitor, UiSettings &settings,
+void CleanupReportExport::ask(QWidget *parent, Monitor &monitor, UiSettings &settings,
     const std::function<void(const QString &)> &message)
 {
     const QString csvFilter = tr("CSV (*.csv)");

@@ -20,8 +20,8 @@ class CleanupReportExport final
 public:
     // Writes the report to `path` (JSON when it ends in .json, else CSV):
     // how many clears it lists, or why nothing was written.
-    static Expected<int> save(const Monitor &monitor, const QString &path);
+    static Expected<int> save(Monitor &monitor, const QString &path);
     // Asks where, writes, and tells `message` (the status bar) or the user.
-    static void ask(QWidget *parent, const Monitor &monitor, UiSettings &settings,
+    static void ask(QWidget *parent, Monitor &monitor, UiSettings &settings,
         const std::function<void(const QString &)> &message);
 };

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "smh/historyapi.h"
-#include "tasks/historyservice.h"
+#include "history/historyapi.h"
+#include "history/historyservice.h"
 
 #include <QDialog>
 

@@ -1,9 +1,10 @@
 #include "ui/historyview.h"
 
-#include "tasks/cleanuplistmodel.h"
+#include "history/cleanuplistmodel.h"
+#include "history/historyservice.h"
+#include "history/usagechartmodel.h"
 #include "tasks/monitor.h"
 #include "tasks/taskstore.h"
-#include "tasks/usagechartmodel.h"
 #include "ui/clearhistorydialog.h"
 #include "ui/statestyle.h"
 #include "ui/usagechart.h"
@@ -50,9 +51,9 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
     , m_settingsStatus(new QLabel(this))
     , m_usage(new QLabel(this))
     , m_usageStatus(new QLabel(this))
-    , m_chartModel(new UsageChartModel(monitor->history()->ledger(), this))
+    , m_chartModel(new UsageChartModel(HistoryService::of(monitor)->ledger(), this))
     , m_chart(new UsageChart(m_chartModel, this))
-    , m_cleanupModel(new CleanupListModel(monitor->history()->ledger(), this))
+    , m_cleanupModel(new CleanupListModel(HistoryService::of(monitor)->ledger(), this))
     , m_cleanups(new QTableView(this))
     , m_clear(new QPushButton(this))
     , m_clearStatus(new QLabel(this))
@@ -112,15 +113,16 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
     connect(m_restoreHistory, &QPushButton::clicked, this, &HistoryView::restoreHistory);
     // The clear belongs to the core: its end is heard here whoever started it
     // and whether or not this view was open meanwhile.
-    connect(
-        monitor->history(), &HistoryService::clearFinished, this, &HistoryView::onClearFinished);
-    connect(monitor->history()->ledger(), &HistoryLedger::cleanupsChanged, this,
+    connect(HistoryService::of(monitor), &HistoryService::clearFinished, this,
+        &HistoryView::onClearFinished);
+    connect(HistoryService::of(monitor)->ledger(), &HistoryLedger::cleanupsChanged, this,
         [this](const LibraryKey &library) {
             if (library != m_library)
                 return;
             updateHistoryOffBanner();
             // A clear's settings were put back (or not): show what SMH says now.
-            const QList<CleanupRecord> records = m_monitor->history()->ledger()->cleanups(library);
+            const QList<CleanupRecord> records =
+                HistoryService::of(m_monitor)->ledger()->cleanups(library);
             const QString restore =
                 records.isEmpty() ? QString() : records.constFirst().restoreOutcome;
             if (restore != m_restoreSeen) {
@@ -128,13 +130,13 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
                 readSettings();
             }
         });
-    connect(monitor->history()->ledger(), &HistoryLedger::sampleAdded, this,
+    connect(HistoryService::of(monitor)->ledger(), &HistoryLedger::sampleAdded, this,
         [this](const LibraryKey &library) {
             if (library == m_library)
                 showLatestUsage();
         });
     // A finished clear may have put file history back on.
-    connect(monitor->history(), &HistoryService::cleanupFinished, this,
+    connect(HistoryService::of(monitor), &HistoryService::cleanupFinished, this,
         [this](const CleanupRecord &record) {
             if (record.library == m_library)
                 readSettings();
@@ -196,7 +198,7 @@ void HistoryView::setSettingsEditable(bool editable)
 HistoryView::~HistoryView()
 {
     if (m_connectionId)
-        m_monitor->history()->watchUsage(m_connectionId, false);
+        HistoryService::of(m_monitor)->watchUsage(m_connectionId, false);
 }
 
 HistoryView *HistoryView::open(Monitor *monitor, qint64 connectionId, QWidget *parent)
@@ -325,7 +327,7 @@ void HistoryView::setConnection(qint64 connectionId)
         return;
     ++m_generation;
     if (m_connectionId)
-        m_monitor->history()->watchUsage(m_connectionId, false);
+        HistoryService::of(m_monitor)->watchUsage(m_connectionId, false);
     m_connectionId = connectionId;
     m_library = LibraryKey::of(connection->settings);
     m_current.reset();
@@ -335,17 +337,18 @@ void HistoryView::setConnection(qint64 connectionId)
                                                        : connection->name));
     m_chartModel->setLibrary(m_library);
     m_cleanupModel->setLibrary(m_library);
-    const QList<CleanupRecord> records = m_monitor->history()->ledger()->cleanups(m_library);
+    const QList<CleanupRecord> records =
+        HistoryService::of(m_monitor)->ledger()->cleanups(m_library);
     m_restoreSeen = records.isEmpty() ? QString() : records.constFirst().restoreOutcome;
     m_usage->setText(tr("Reading usage…"));
     m_usageStatus->clear();
     m_clearStatus->clear();
-    if (m_monitor->history()->isClearing(m_library))
+    if (HistoryService::of(m_monitor)->isClearing(m_library))
         setStatus(m_clearStatus, tr("A clear of this library is under way…"), false);
     updateHistoryOffBanner();
     showLatestUsage();
     readSettings();
-    m_monitor->history()->watchUsage(connectionId, true);
+    HistoryService::of(m_monitor)->watchUsage(connectionId, true);
     updateClearButton();
     m_countdown->start();
 }
@@ -355,7 +358,7 @@ void HistoryView::readSettings()
     setSettingsEditable(false);
     setStatus(m_settingsStatus, tr("Reading the settings…"), false);
     const int generation = m_generation;
-    m_monitor->history()->readSettings(
+    HistoryService::of(m_monitor)->readSettings(
         m_connectionId, this, [this, generation](Expected<HistorySettings, SmhError> settings) {
             if (generation != m_generation)
                 return;
@@ -415,7 +418,7 @@ void HistoryView::applySettings()
     m_apply->setEnabled(false);
     setStatus(m_settingsStatus, tr("Applying…"), false);
     const int generation = m_generation;
-    m_monitor->history()->applySettings(m_connectionId, change, m_current, this,
+    HistoryService::of(m_monitor)->applySettings(m_connectionId, change, m_current, this,
         [this, generation, change](Expected<bool, SmhError> written) {
             if (generation != m_generation)
                 return;
@@ -442,7 +445,7 @@ void HistoryView::applySettings()
 void HistoryView::refreshUsage()
 {
     const int generation = m_generation;
-    m_monitor->history()->sampleUsage(
+    HistoryService::of(m_monitor)->sampleUsage(
         m_connectionId, this, [this, generation](Expected<UsageReading, SmhError> reading) {
             if (generation != m_generation)
                 return;
@@ -461,7 +464,7 @@ void HistoryView::refreshUsage()
 
 void HistoryView::showLatestUsage()
 {
-    HistoryLedger *ledger = m_monitor->history()->ledger();
+    HistoryLedger *ledger = HistoryService::of(m_monitor)->ledger();
     const auto library = ledger->latestSample(m_library);
     if (!library) {
         refreshUsage();
@@ -483,7 +486,7 @@ void HistoryView::showLatestUsage()
 
 void HistoryView::updateClearButton()
 {
-    const int wait = m_monitor->history()->secondsUntilNextClear(m_library);
+    const int wait = HistoryService::of(m_monitor)->secondsUntilNextClear(m_library);
     m_clear->setEnabled(wait == 0);
     m_clear->setText(wait > 0 ? tr("C&lear Historical Versions… (%1 s)").arg(wait)
                               : tr("C&lear Historical Versions…"));
@@ -500,7 +503,8 @@ void HistoryView::clearHistory()
     m_clear->setEnabled(false);
     setStatus(m_clearStatus, tr("Starting the clear…"), false);
     // The answer arrives through HistoryService::clearFinished.
-    m_monitor->clearHistory(m_connectionId, dialog.options(), this, [](const ClearResult &) {});
+    HistoryService::of(m_monitor)->clearHistory(
+        m_connectionId, dialog.options(), this, [](const ClearResult &) {});
 }
 
 void HistoryView::onClearFinished(const LibraryKey &library, const ClearResult &result)
@@ -524,7 +528,8 @@ void HistoryView::onClearFinished(const LibraryKey &library, const ClearResult &
 
 void HistoryView::updateHistoryOffBanner()
 {
-    const QList<CleanupRecord> records = m_monitor->history()->ledger()->cleanups(m_library);
+    const QList<CleanupRecord> records =
+        HistoryService::of(m_monitor)->ledger()->cleanups(m_library);
     const auto left = std::find_if(records.cbegin(), records.cend(),
         [](const CleanupRecord &record) { return record.leftHistoryOff(); });
     m_leftOffRecord = left == records.cend() ? 0 : left->id;
@@ -552,7 +557,7 @@ void HistoryView::restoreHistory()
         return;
     m_restoreHistory->setEnabled(false);
     const int generation = m_generation;
-    m_monitor->history()->restoreHistory(
+    HistoryService::of(m_monitor)->restoreHistory(
         m_leftOffRecord, this, [this, generation](Expected<bool, SmhError> written) {
             if (generation != m_generation)
                 return;

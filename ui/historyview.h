@@ -1,8 +1,8 @@
 #pragma once
 
-#include "smh/historyapi.h"
-#include "tasks/clearjob.h"
-#include "tasks/historyledger.h"
+#include "history/clearjob.h"
+#include "history/historyapi.h"
+#include "history/historyledger.h"
 
 #include <QDialog>
 #include <QPointer>

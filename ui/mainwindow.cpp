@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "history/historyservice.h"
 #include "smh/redact.h"
 #include "smh/secretstore.h"
 #include "smh/tokenprovider.h"
@@ -157,7 +158,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateShown);
 
     m_details->setScheduler(monitor->scheduler());
-    m_details->setHistoryLedger(monitor->history()->ledger());
+    m_details->setHistoryLedger(HistoryService::of(monitor)->ledger());
     m_notifier->setApplicationIcon(windowIcon());
     m_notifier->setMode(m_settings.notificationMode());
     connect(m_notifier, &TrayNotifier::activated, this, [this] {

@@ -1,7 +1,7 @@
 #include "ui/taskdetailspane.h"
 
+#include "history/historyledger.h"
 #include "smh/redact.h"
-#include "tasks/historyledger.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"

@@ -1,6 +1,6 @@
 #include "ui/usagechart.h"
 
-#include "tasks/usagechartmodel.h"
+#include "history/usagechartmodel.h"
 
 #include <QDateTimeAxis>
 #include <QEvent>

@@ -3,6 +3,7 @@
 #include "cli/taskjson.h"
 #include "cli/texttable.h"
 
+#include "history/historyservice.h"
 #include "smh/redact.h"
 #include "smh/secretstore.h"
 #include "smh/smhclient.h"
@@ -118,6 +119,9 @@ Expected<void> HeadlessRunner::openMonitor(const QString &path)
 {
     m_counts.reset();
     m_monitor = std::make_unique<Monitor>();
+    // The history wing follows the clears these commands see end (their
+    // records and usage after), as the window does.
+    HistoryService::of(m_monitor.get());
     m_monitor->setDemoMode(m_options.demo);
     // A one-shot command ends before v2's answers could be shown: no
     // request for them.

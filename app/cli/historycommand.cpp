@@ -5,10 +5,10 @@
 #include "cli/taskjson.h"
 #include "cli/texttable.h"
 
+#include "history/cleanupreport.h"
 #include "smh/redact.h"
 #include "smh/secretstore.h"
 #include "smh/tokenprovider.h"
-#include "tasks/cleanupreport.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/startup.h"
@@ -317,7 +317,8 @@ Expected<void> HistoryCommand::prepare()
         && (m_options.action != Action::Show || QFile::exists(TaskStore::defaultPath()));
     m_monitor = std::make_unique<Monitor>();
     m_monitor->setDemoMode(m_monitorOptions.demo);
-    m_monitor->history()->setFace(tr("command"));
+    m_history = HistoryService::of(m_monitor.get());
+    m_history->setFace(tr("command"));
     // The ledger may be the window's: its tasks are the window's to poll.
     // This command polls the clear's task alone (added from now on).
     const QDateTime started = QDateTime::currentDateTimeUtc().addMSecs(-1);
@@ -366,12 +367,12 @@ void HistoryCommand::finish(int code)
     m_finished = true;
     m_out.flush();
     // A token minted for the command is deleted before it exits (briefly).
-    m_monitor->history()->whenTokensReleased(this, [code] { QCoreApplication::exit(code); });
+    m_history->whenTokensReleased(this, [code] { QCoreApplication::exit(code); });
 }
 
 void HistoryCommand::show()
 {
-    HistoryService *history = m_monitor->history();
+    HistoryService *history = m_history;
     history->readSettings(m_connectionId, this, [this, history](auto settings) {
         if (!settings) {
             printError(settings.error().toString());
@@ -450,7 +451,7 @@ void HistoryCommand::show()
 
 void HistoryCommand::set()
 {
-    HistoryService *history = m_monitor->history();
+    HistoryService *history = m_history;
     history->readSettings(m_connectionId, this, [this, history](auto current) {
         if (!current) {
             printError(current.error().toString());
@@ -509,7 +510,7 @@ void HistoryCommand::clear()
     }
     ClearOptions options;
     options.disableHistoryFirst = m_options.disableHistory;
-    m_monitor->clearHistory(
+    m_history->clearHistory(
         m_connectionId, options, this, [this](Expected<ClearStarted, ClearRefusal> started) {
             if (!started) {
                 printError(started.error().reason == ClearRefusal::Reason::HistoryOn
@@ -557,7 +558,7 @@ std::optional<CleanupRecord> HistoryCommand::lastClear() const
     if (!connection)
         return std::nullopt;
     const QList<CleanupRecord> records =
-        m_monitor->history()->ledger()->cleanups(LibraryKey::of(connection->settings));
+        m_history->ledger()->cleanups(LibraryKey::of(connection->settings));
     if (records.isEmpty())
         return std::nullopt;
     return records.constFirst();
@@ -635,10 +636,10 @@ void HistoryCommand::onTaskChanged(const QList<Task> &tasks)
         if (!task.isFinal() || m_ending)
             continue;
         m_ending = true;
-        if (const auto record = m_monitor->history()->ledger()->cleanupForTask(task.key))
+        if (const auto record = m_history->ledger()->cleanupForTask(task.key))
             m_started->record = *record;
         // The usage after, read once now (it may still lag), then the result.
-        m_monitor->history()->sampleUsage(m_started->record.connectionId, this,
+        m_history->sampleUsage(m_started->record.connectionId, this,
             [this, task](Expected<UsageReading, SmhError> usage) {
                 if (usage)
                     m_started->record.usageAfter = usage->libraryBytes;
@@ -654,7 +655,7 @@ void HistoryCommand::printClearResult(const Task &task)
     if (m_finished || !m_started)
         return;
     // v2's count, when the service has it by now.
-    if (const auto record = m_monitor->history()->ledger()->cleanupForTask(task.key);
+    if (const auto record = m_history->ledger()->cleanupForTask(task.key);
         record && record->deleteCount)
         m_started->record.deleteCount = record->deleteCount;
     const CleanupRecord &record = m_started->record;

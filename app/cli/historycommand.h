@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tasks/historyservice.h"
+#include "history/historyservice.h"
 #include "tasks/monitoroptions.h"
 #include "tasks/task.h"
 
@@ -82,6 +82,7 @@ private:
     MonitorOptions m_monitorOptions;
     Options m_options;
     std::unique_ptr<Monitor> m_monitor;
+    HistoryService *m_history = nullptr; // the monitor's wing
     qint64 m_connectionId = 0;
     std::optional<ClearStarted> m_started;
     std::optional<TaskState> m_announced;

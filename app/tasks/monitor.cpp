@@ -17,27 +17,12 @@ Monitor::Monitor(QObject *parent)
     , m_notifier(new TaskNotifier(m_store, this))
     , m_taskTypes(new TaskTypeFetcher(
           m_client, m_store, [this](qint64 connectionId) { return tokens(connectionId); }, this))
-    , m_history(new HistoryService(historyEngine(), this))
 { }
 
-HistoryService::Engine Monitor::historyEngine()
+Monitor::Credential Monitor::credential(qint64 connectionId) const
 {
-    HistoryService::Engine engine;
-    engine.client = m_client;
-    engine.store = m_store;
-    engine.librarySecret = [this](qint64 id) { return m_secrets.value(id); };
-    engine.accessToken = [this](qint64 id) {
-        const TokenProvider *provider = tokens(id);
-        return provider ? provider->token() : QString();
-    };
-    engine.addLibraryTask = [this](
-                                qint64 id, qint64 taskId, const QString &note) -> Expected<void> {
-        if (const auto added = addTasks(id, {taskId}, note, true); !added)
-            return unexpected(added.error());
-        return {};
-    };
-    engine.isDemoMode = [this] { return m_demoMode; };
-    return engine;
+    const TokenProvider *provider = tokens(connectionId);
+    return {m_secrets.value(connectionId), provider ? provider->token() : QString()};
 }
 
 Monitor::~Monitor()
@@ -60,7 +45,7 @@ Expected<void> Monitor::openStore(const QString &path, TaskStore::LoadMode mode)
     const QList<Connection> connections = m_store->connections();
     for (const Connection &connection : connections)
         m_scheduler->addConnection(connection.id, ensureTokenProvider(connection));
-    m_history->resume();
+    Q_EMIT storeOpened();
     return {};
 }
 
@@ -133,12 +118,6 @@ void Monitor::setLibrarySecret(qint64 connectionId, const QString &secret)
         tokens->setLibrarySecret(secret);
 }
 
-void Monitor::clearHistory(qint64 connectionId, const ClearOptions &options, QObject *context,
-    HistoryService::ClearDone done)
-{
-    m_history->clearHistory(connectionId, options, context, std::move(done));
-}
-
 void Monitor::setCredential(const Connection &connection, const QString &credential)
 {
     if (connection.authKind == AuthKind::LibrarySecret)
@@ -208,7 +187,7 @@ bool Monitor::isPaused(qint64 connectionId) const
 
 void Monitor::shutdown()
 {
-    m_history->shutdown();
+    Q_EMIT shuttingDown();
     m_taskTypes->setEnabled(false);
     if (m_scheduler)
         m_scheduler->shutdown();

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "smh/expected.h"
-#include "tasks/historyservice.h"
 #include "tasks/task.h"
 #include "tasks/taskstore.h"
 
@@ -79,18 +78,25 @@ public:
     void setAllPaused(bool paused);
     bool isPaused(qint64 connectionId) const;
 
-    // Clearing historical versions: settings, usage, cleanup records.
-    HistoryService *history() const { return m_history; }
-    // The guarded clear (admin token, history off, one call a minute); the
-    // task it returns is tracked on the same connection as a library-level task.
-    void clearHistory(qint64 connectionId, const ClearOptions &options, QObject *context,
-        HistoryService::ClearDone done);
+    // What a wing (the history wing) needs to call SMH for a connection on
+    // its own: the library secret, else the current access token.
+    struct Credential
+    {
+        QString librarySecret;
+        QString accessToken;
+    };
+    Credential credential(qint64 connectionId) const;
 
     void shutdown();
 
-private:
-    HistoryService::Engine historyEngine();
+Q_SIGNALS:
+    // The ledger is open and its connections are polled: wings resume what
+    // they left (a clear whose outcome was not yet read).
+    void storeOpened();
+    // Closing: wings stop sending (nothing new leaves after this).
+    void shuttingDown();
 
+private:
     TokenProvider *ensureTokenProvider(const Connection &connection);
 
     SmhClient *m_client;
@@ -101,5 +107,4 @@ private:
     bool m_demoMode = false;
     QHash<qint64, TokenProvider *> m_tokens;
     QHash<qint64, QString> m_secrets;
-    HistoryService *m_history;
 };

@@ -1,10 +1,10 @@
 // Figures for the README: what the History & Cleanup view costs the GUI
 // thread. A benchmark, not a test: it prints numbers and never fails on them.
 // Needs a platform plugin (QT_QPA_PLATFORM=offscreen, or a display).
-#include "tasks/cleanuplistmodel.h"
-#include "tasks/historyledger.h"
+#include "history/cleanuplistmodel.h"
+#include "history/historyledger.h"
+#include "history/usagechartmodel.h"
 #include "tasks/taskstore.h"
-#include "tasks/usagechartmodel.h"
 #include "ui/usagechart.h"
 
 #include <QApplication>

@@ -1,6 +1,6 @@
 #include "cliprocess.h"
 #include "demo/smhsimulator.h"
-#include "tasks/historyledger.h"
+#include "history/historyledger.h"
 #include "tasks/taskstore.h"
 
 #include <QElapsedTimer>

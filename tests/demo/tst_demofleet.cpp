@@ -1,6 +1,6 @@
 #include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
-#include "tasks/historyservice.h"
+#include "history/historyservice.h"
 #include "tasks/monitor.h"
 #include "tasks/monitoroptions.h"
 #include "tasks/startup.h"
@@ -38,7 +38,7 @@ private Q_SLOTS:
         QHash<QString, std::optional<Expected<HistorySettings, SmhError>>> read;
         for (qint64 id : *ids) {
             const QString library = monitor.store()->connection(id)->settings.libraryId;
-            monitor.history()->readSettings(
+            HistoryService::of(&monitor)->readSettings(
                 id, this, [&read, library](Expected<HistorySettings, SmhError> settings) {
                     read.insert(library, settings);
                 });

@@ -2,7 +2,7 @@
 #include "scriptedserver.h"
 #include "testjobs.h"
 
-#include "smh/historyapi.h"
+#include "history/historyapi.h"
 #include "smh/smhclient.h"
 
 #include <QJsonDocument>

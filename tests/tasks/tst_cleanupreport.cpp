@@ -1,5 +1,5 @@
-#include "tasks/cleanupreport.h"
-#include "tasks/historyledger.h"
+#include "history/cleanupreport.h"
+#include "history/historyledger.h"
 #include "tasks/taskstore.h"
 
 #include <QJsonArray>

@@ -1,5 +1,5 @@
+#include "history/historyledger.h"
 #include "sampleledger.h"
-#include "tasks/historyledger.h"
 #include "tasks/taskstore.h"
 
 #include <QProcess>

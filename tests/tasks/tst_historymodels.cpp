@@ -1,6 +1,6 @@
-#include "tasks/cleanuplistmodel.h"
+#include "history/cleanuplistmodel.h"
+#include "history/usagechartmodel.h"
 #include "tasks/taskstore.h"
-#include "tasks/usagechartmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,5 +1,6 @@
 #include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
+#include "history/historyservice.h"
 #include "smh/tokenprovider.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
@@ -40,7 +41,7 @@ private:
         fast.baseInterval = 50ms;
         fast.maxInterval = 100ms;
         monitor->scheduler()->setOptions(fast);
-        monitor->history()->setSampleInterval(100ms);
+        HistoryService::of(monitor.get())->setSampleInterval(100ms);
         return monitor;
     }
 
@@ -49,7 +50,7 @@ private:
     {
         std::optional<Expected<ClearStarted, ClearRefusal>> result;
         QObject context;
-        monitor.clearHistory(connection, options, &context,
+        HistoryService::of(&monitor)->clearHistory(connection, options, &context,
             [&](Expected<ClearStarted, ClearRefusal> r) { result.emplace(std::move(r)); });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, 10'000))
             return unexpected(ClearRefusal {ClearRefusal::Reason::Failed, u"timeout"_s, {}, 0, {}});
@@ -90,7 +91,7 @@ private Q_SLOTS:
         const auto connected = DemoSetup::connect(*m_simulator, *monitor);
         QVERIFY(connected);
         const int mintsBefore = m_simulator->mintCount();
-        QSignalSpy finished(monitor->history(), &HistoryService::cleanupFinished);
+        QSignalSpy finished(HistoryService::of(monitor.get()), &HistoryService::cleanupFinished);
 
         const auto started = clear(*monitor, *connected);
         QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
@@ -109,22 +110,27 @@ private Q_SLOTS:
         QVERIFY(task->libraryLevel);
         QVERIFY(!monitor->store()->connection(*connected)->settings.libraryLevel);
         QVERIFY(task->note.startsWith(u"Clear historical versions, started "_s));
-        QCOMPARE(monitor->history()->ledger()->runningCleanups().size(), 1);
+        QCOMPARE(HistoryService::of(monitor.get())->ledger()->runningCleanups().size(), 1);
 
         // It runs; then it ends; the usage drops a while later.
         QTRY_COMPARE(monitor->store()->task(record.task)->state, TaskState::Running);
         m_nowMs += 10'000;
-        QTRY_VERIFY(!monitor->history()->ledger()->cleanupForTask(record.task)->isRunning());
+        QTRY_VERIFY(
+            !HistoryService::of(monitor.get())->ledger()->cleanupForTask(record.task)->isRunning());
         QVERIFY(finished.size() >= 1);
-        auto done = *monitor->history()->ledger()->cleanupForTask(record.task);
+        auto done = *HistoryService::of(monitor.get())->ledger()->cleanupForTask(record.task);
         QCOMPARE(done.outcome, u"succeeded"_s);
-        QTRY_VERIFY(monitor->history()->ledger()->cleanupForTask(record.task)->deleteCount);
-        QCOMPARE(*monitor->history()->ledger()->cleanupForTask(record.task)->deleteCount,
+        QTRY_VERIFY(
+            HistoryService::of(monitor.get())->ledger()->cleanupForTask(record.task)->deleteCount);
+        QCOMPARE(
+            *HistoryService::of(monitor.get())->ledger()->cleanupForTask(record.task)->deleteCount,
             qint64(300) * 1024 * 1024 / (256 * 1024));
         m_nowMs += 10'000;
-        QTRY_COMPARE(monitor->history()->ledger()->cleanupForTask(record.task)->usageAfter,
+        QTRY_COMPARE(
+            HistoryService::of(monitor.get())->ledger()->cleanupForTask(record.task)->usageAfter,
             qint64(1000) * 1024 * 1024);
-        QCOMPARE(*monitor->history()->ledger()->cleanupForTask(record.task)->freedBytes(),
+        QCOMPARE(
+            *HistoryService::of(monitor.get())->ledger()->cleanupForTask(record.task)->freedBytes(),
             qint64(300) * 1024 * 1024);
     }
 
@@ -138,7 +144,7 @@ private Q_SLOTS:
         QVERIFY(refused.error().message.contains(u"NoPermission"_s));
         QVERIFY(!refused.error().message.contains(m_simulator->staticToken()));
         QCOMPARE(m_deletes, 0);
-        QVERIFY(monitor->history()->ledger()->runningCleanups().isEmpty());
+        QVERIFY(HistoryService::of(monitor.get())->ledger()->runningCleanups().isEmpty());
     }
 
     void staticAdminTokenIsUsedAsIs()
@@ -185,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(m_simulator->historyState().count, 10);
         QCOMPARE(m_simulator->historyState().expireDays, 30);
         QCOMPARE(m_simulator->historyState().mergeInterval, 60);
-        QTRY_VERIFY(!monitor->history()
+        QTRY_VERIFY(!HistoryService::of(monitor.get())
                          ->ledger()
                          ->cleanupForTask(started->record.task)
                          ->restoreOutcome.isEmpty());
@@ -203,7 +209,7 @@ private Q_SLOTS:
         QVERIFY(second.error().secondsLeft > 0 && second.error().secondsLeft <= 60);
         QCOMPARE(m_deletes, 1); // refused here, not by the server
         const LibraryKey library = LibraryKey::of(DemoSetup::connection(*m_simulator).settings);
-        QVERIFY(monitor->history()->secondsUntilNextClear(library) > 0);
+        QVERIFY(HistoryService::of(monitor.get())->secondsUntilNextClear(library) > 0);
     }
 
     void serverRateLimitIsExplainedNotRetried()
@@ -223,7 +229,7 @@ private Q_SLOTS:
         QVERIFY(refused.error().message.contains(u"RateLimitExceeded"_s));
         QTest::qWait(300); // nothing more may arrive
         QCOMPARE(m_deletes, 2);
-        QVERIFY(second->history()->ledger()->runningCleanups().isEmpty());
+        QVERIFY(HistoryService::of(second.get())->ledger()->runningCleanups().isEmpty());
         // ...and it now counts its own attempt.
         QCOMPARE(clear(*second, *two).error().reason, ClearRefusal::Reason::RateLimited);
         QCOMPARE(m_deletes, 2);
@@ -247,14 +253,14 @@ private Q_SLOTS:
         }
         m_nowMs += 30'000; // ends (and usage drops) while nobody watches
         auto monitor = makeMonitor(file);
-        QVERIFY(monitor->history()->ledger()->cleanupForTask(key)->isRunning());
+        QVERIFY(HistoryService::of(monitor.get())->ledger()->cleanupForTask(key)->isRunning());
         QCOMPARE(monitor->store()->connections().size(), 1);
         QCOMPARE(key.connectionId, parent);
         QVERIFY(monitor->store()->task(key)->libraryLevel);
         monitor->setLibrarySecret(parent, m_simulator->librarySecret());
-        QTRY_VERIFY(!monitor->history()->ledger()->cleanupForTask(key)->isRunning());
+        QTRY_VERIFY(!HistoryService::of(monitor.get())->ledger()->cleanupForTask(key)->isRunning());
         QCOMPARE(monitor->store()->task(key)->state, TaskState::Succeeded);
-        QTRY_VERIFY(monitor->history()->ledger()->cleanupForTask(key)->usageAfter);
+        QTRY_VERIFY(HistoryService::of(monitor.get())->ledger()->cleanupForTask(key)->usageAfter);
     }
 
     void invalidSettingsAreNotSent()
@@ -272,8 +278,9 @@ private Q_SLOTS:
         HistoryChange change;
         change.mergeInterval = 3;
         std::optional<Expected<bool, SmhError>> result;
-        monitor->history()->applySettings(*connected, change, std::nullopt, this,
-            [&](Expected<bool, SmhError> r) { result.emplace(std::move(r)); });
+        HistoryService::of(monitor.get())
+            ->applySettings(*connected, change, std::nullopt, this,
+                [&](Expected<bool, SmhError> r) { result.emplace(std::move(r)); });
         QTRY_VERIFY(result.has_value());
         QVERIFY(!*result);
         QCOMPARE(result->error().kind(), SmhError::Kind::InvalidInput);
@@ -282,8 +289,9 @@ private Q_SLOTS:
         // A valid one is applied.
         change.mergeInterval = 30;
         result.reset();
-        monitor->history()->applySettings(*connected, change, std::nullopt, this,
-            [&](Expected<bool, SmhError> r) { result.emplace(std::move(r)); });
+        HistoryService::of(monitor.get())
+            ->applySettings(*connected, change, std::nullopt, this,
+                [&](Expected<bool, SmhError> r) { result.emplace(std::move(r)); });
         QTRY_VERIFY(result.has_value());
         QVERIFY(*result);
         QCOMPARE(m_simulator->historyState().mergeInterval, 30);
@@ -302,8 +310,9 @@ private Q_SLOTS:
                     monitor->shutdown();
             });
         std::optional<Expected<ClearStarted, ClearRefusal>> result;
-        monitor->clearHistory(*connected, {}, this,
-            [&](Expected<ClearStarted, ClearRefusal> r) { result.emplace(std::move(r)); });
+        HistoryService::of(monitor.get())
+            ->clearHistory(*connected, {}, this,
+                [&](Expected<ClearStarted, ClearRefusal> r) { result.emplace(std::move(r)); });
         QTRY_VERIFY(result.has_value());
         QVERIFY(!*result);
         QTest::qWait(200);
@@ -382,10 +391,10 @@ private Q_SLOTS:
         }
         // A restart knows it too: it is in the ledger, not in memory.
         auto again = makeMonitor(file);
-        const auto records = again->history()->ledger()->cleanups(library);
+        const auto records = HistoryService::of(again.get())->ledger()->cleanups(library);
         QCOMPARE(records.size(), 1);
         QCOMPARE(records.constFirst().outcomeLabel(), u"Outcome unknown"_s);
-        QVERIFY(again->history()->secondsUntilNextClear(library) > 0);
+        QVERIFY(HistoryService::of(again.get())->secondsUntilNextClear(library) > 0);
     }
 
     void aRefusedClearPutsHistoryBack()
@@ -435,13 +444,14 @@ private Q_SLOTS:
 
         // The operator turns it back on.
         std::optional<Expected<bool, SmhError>> restored;
-        monitor->history()->restoreHistory(
-            record.id, this, [&](Expected<bool, SmhError> r) { restored.emplace(std::move(r)); });
+        HistoryService::of(monitor.get())
+            ->restoreHistory(record.id, this,
+                [&](Expected<bool, SmhError> r) { restored.emplace(std::move(r)); });
         QTRY_VERIFY(restored.has_value());
         QVERIFY2(*restored, qPrintable(*restored ? QString() : restored->error().toString()));
         QVERIFY(m_simulator->historyState().enabled);
         QCOMPARE(m_simulator->historyState().count, 10);
-        QVERIFY(!monitor->history()->ledger()->cleanup(record.id)->leftHistoryOff());
+        QVERIFY(!HistoryService::of(monitor.get())->ledger()->cleanup(record.id)->leftHistoryOff());
     }
 
     void anUnknownSettingsChangeStopsTheClear()
@@ -475,8 +485,9 @@ private Q_SLOTS:
         HistoryChange change;
         change.mergeInterval = 30;
         std::optional<Expected<bool, SmhError>> result;
-        monitor->history()->applySettings(*connected, change, std::nullopt, this,
-            [&](Expected<bool, SmhError> r) { result.emplace(std::move(r)); });
+        HistoryService::of(monitor.get())
+            ->applySettings(*connected, change, std::nullopt, this,
+                [&](Expected<bool, SmhError> r) { result.emplace(std::move(r)); });
         QTRY_VERIFY(result.has_value());
         QVERIFY(!*result);
         QVERIFY2(result->error().toString().contains(u"may have been applied"_s),
@@ -490,23 +501,26 @@ private Q_SLOTS:
         auto monitor = makeMonitor();
         const auto connected = DemoSetup::connect(*m_simulator, *monitor);
         QVERIFY(connected);
-        QSignalSpy finished(monitor->history(), &HistoryService::clearFinished);
+        QSignalSpy finished(HistoryService::of(monitor.get()), &HistoryService::clearFinished);
         bool called = false;
         {
             QObject view;
-            monitor->clearHistory(
-                *connected, {}, &view, [&called](const ClearResult &) { called = true; });
+            HistoryService::of(monitor.get())
+                ->clearHistory(
+                    *connected, {}, &view, [&called](const ClearResult &) { called = true; });
         } // closed at once, before any answer
         QTRY_COMPARE(finished.size(), 1);
         QVERIFY(!called);
-        const auto records = monitor->history()->ledger()->cleanups(
-            LibraryKey::of(DemoSetup::connection(*m_simulator).settings));
+        const auto records =
+            HistoryService::of(monitor.get())
+                ->ledger()
+                ->cleanups(LibraryKey::of(DemoSetup::connection(*m_simulator).settings));
         QCOMPARE(records.size(), 1);
         QCOMPARE(records.constFirst().phase, CleanupRecord::Phase::Accepted);
         QVERIFY(monitor->store()->task(records.constFirst().task));
         QCOMPARE(m_simulator->liveAdminTokens(), 0);
         // No "being started already" left behind.
-        QVERIFY(!monitor->history()->isClearing(records.constFirst().library));
+        QVERIFY(!HistoryService::of(monitor.get())->isClearing(records.constFirst().library));
     }
 
     void theMintedTokenIsDeletedBeforeTheResult()
@@ -517,10 +531,11 @@ private Q_SLOTS:
         int liveWhenReported = -1;
         std::optional<ClearResult> result;
         QObject context;
-        monitor->clearHistory(*connected, {}, &context, [&](const ClearResult &r) {
-            liveWhenReported = m_simulator->liveAdminTokens();
-            result.emplace(r);
-        });
+        HistoryService::of(monitor.get())
+            ->clearHistory(*connected, {}, &context, [&](const ClearResult &r) {
+                liveWhenReported = m_simulator->liveAdminTokens();
+                result.emplace(r);
+            });
         QTRY_VERIFY(result.has_value());
         QVERIFY(*result);
         QCOMPARE(liveWhenReported, 0);
@@ -570,8 +585,10 @@ private Q_SLOTS:
         std::optional<ClearResult> a;
         std::optional<ClearResult> b;
         QObject context;
-        first->clearHistory(*one, {}, &context, [&](const ClearResult &r) { a.emplace(r); });
-        second->clearHistory(*two, {}, &context, [&](const ClearResult &r) { b.emplace(r); });
+        HistoryService::of(first.get())
+            ->clearHistory(*one, {}, &context, [&](const ClearResult &r) { a.emplace(r); });
+        HistoryService::of(second.get())
+            ->clearHistory(*two, {}, &context, [&](const ClearResult &r) { b.emplace(r); });
         QTRY_VERIFY(a.has_value() && b.has_value());
         QCOMPARE(int(bool(*a)) + int(bool(*b)), 1);
         const ClearRefusal refusal = *a ? b->error() : a->error();

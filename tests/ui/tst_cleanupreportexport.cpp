@@ -1,5 +1,5 @@
-#include "tasks/historyledger.h"
-#include "tasks/historyservice.h"
+#include "history/historyledger.h"
+#include "history/historyservice.h"
 #include "tasks/monitor.h"
 #include "ui/cleanupreportexport.h"
 
@@ -34,7 +34,7 @@ private Q_SLOTS:
         record.startedAt = QDateTime(QDate(2026, 5, 4), QTime(3, 2, 1), Qt::UTC);
         record.sentAt = record.startedAt;
         record.phase = CleanupRecord::Phase::Unknown;
-        QVERIFY(monitor.history()->ledger()->addCleanup(record));
+        QVERIFY(HistoryService::of(&monitor)->ledger()->addCleanup(record));
 
         QTemporaryDir dir;
         const QString csvPath = dir.filePath(u"report.csv"_s);

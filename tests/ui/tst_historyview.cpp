@@ -1,9 +1,10 @@
 #include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
+#include "history/historyservice.h"
+#include "history/usagechartmodel.h"
 #include "smh/smhclient.h"
 #include "tasks/monitor.h"
 #include "tasks/taskstore.h"
-#include "tasks/usagechartmodel.h"
 #include "ui/clearhistorydialog.h"
 #include "ui/copyablefield.h"
 #include "ui/historyview.h"
@@ -70,7 +71,7 @@ private Q_SLOTS:
         m_monitor = std::make_unique<Monitor>();
         const auto opened = m_monitor->openStore(u":memory:"_s);
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
-        m_monitor->history()->setSampleInterval(100ms);
+        HistoryService::of(m_monitor.get())->setSampleInterval(100ms);
         const auto connected = DemoSetup::connect(*m_simulator, *m_monitor);
         QVERIFY(connected);
         m_connection = *connected;
@@ -208,10 +209,11 @@ private Q_SLOTS:
         m_simulator->setUsageLagMs(0);
         StateStyle style;
         TaskDetailsPane pane(m_monitor->store(), &style);
-        pane.setHistoryLedger(m_monitor->history()->ledger());
+        pane.setHistoryLedger(HistoryService::of(m_monitor.get())->ledger());
         std::optional<Expected<ClearStarted, ClearRefusal>> started;
-        m_monitor->clearHistory(m_connection, {}, this,
-            [&](Expected<ClearStarted, ClearRefusal> r) { started.emplace(std::move(r)); });
+        HistoryService::of(m_monitor.get())
+            ->clearHistory(m_connection, {}, this,
+                [&](Expected<ClearStarted, ClearRefusal> r) { started.emplace(std::move(r)); });
         QTRY_VERIFY(started.has_value());
         QVERIFY(*started);
         const TaskKey key = (*started)->record.task;
@@ -327,7 +329,7 @@ private Q_SLOTS:
 
     void anEmptyChartSaysSo()
     {
-        HistoryLedger *ledger = m_monitor->history()->ledger();
+        HistoryLedger *ledger = HistoryService::of(m_monitor.get())->ledger();
         UsageChartModel model(ledger);
         UsageChart chart(&model);
         QCOMPARE(chart.chart()->title(), u"No usage samples yet"_s);
@@ -365,8 +367,9 @@ private Q_SLOTS:
         auto *back = view.findChild<QPushButton *>(u"turnHistoryBackOn"_s);
         QVERIFY(!banner->isVisible());
         std::optional<ClearResult> result;
-        m_monitor->clearHistory(m_connection, {true, true}, this,
-            [&result](const ClearResult &r) { result.emplace(r); });
+        HistoryService::of(m_monitor.get())
+            ->clearHistory(m_connection, {true, true}, this,
+                [&result](const ClearResult &r) { result.emplace(r); });
         QTRY_VERIFY(result.has_value());
         QVERIFY(!*result);
         QTRY_VERIFY(banner->isVisible());
@@ -395,11 +398,17 @@ private Q_SLOTS:
         view->close(); // WA_DeleteOnClose: gone before any answer
         QTRY_COMPARE(m_deletes, 1);
         const LibraryKey library = LibraryKey::of(DemoSetup::connection(*m_simulator).settings);
-        QTRY_VERIFY(!m_monitor->history()->ledger()->cleanups(library).isEmpty()
-            && m_monitor->history()->ledger()->cleanups(library).constFirst().task.taskId != 0);
-        const auto record = m_monitor->history()->ledger()->cleanups(library).constFirst();
+        QTRY_VERIFY(!HistoryService::of(m_monitor.get())->ledger()->cleanups(library).isEmpty()
+            && HistoryService::of(m_monitor.get())
+                    ->ledger()
+                    ->cleanups(library)
+                    .constFirst()
+                    .task.taskId
+                != 0);
+        const auto record =
+            HistoryService::of(m_monitor.get())->ledger()->cleanups(library).constFirst();
         QVERIFY(m_monitor->store()->task(record.task));
-        QTRY_VERIFY(!m_monitor->history()->isClearing(library));
+        QTRY_VERIFY(!HistoryService::of(m_monitor.get())->isClearing(library));
     }
 
     void settingsPutBackAfterAClearAreShown()
@@ -410,8 +419,9 @@ private Q_SLOTS:
         auto *status = view.findChild<QLabel *>(u"settingsStatus"_s);
         QTRY_VERIFY(status->text().contains(u"is on"_s));
         std::optional<ClearResult> result;
-        m_monitor->clearHistory(m_connection, {true, true}, this,
-            [&result](const ClearResult &r) { result.emplace(r); });
+        HistoryService::of(m_monitor.get())
+            ->clearHistory(m_connection, {true, true}, this,
+                [&result](const ClearResult &r) { result.emplace(r); });
         QTRY_VERIFY(result.has_value());
         QVERIFY(*result);
         QTRY_VERIFY(status->text().contains(u"is off"_s));

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "history/historyapi.h"
+#include "history/historyledger.h"
 #include "smh/connectionsettings.h"
 #include "smh/expected.h"
-#include "smh/historyapi.h"
-#include "tasks/historyledger.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "history/historyledger.h"
 #include "smh/expected.h"
-#include "tasks/historyledger.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

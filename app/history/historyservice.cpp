@@ -1,16 +1,24 @@
-#include "tasks/historyservice.h"
+#include "history/historyservice.h"
 
 #include "smh/redact.h"
 #include "smh/smhclient.h"
+#include "tasks/monitor.h"
 #include "tasks/taskstore.h"
 
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
 
-HistoryService::HistoryService(Engine engine, QObject *parent)
-    : QObject(parent)
-    , m_engine(std::move(engine))
+HistoryService *HistoryService::of(Monitor *monitor)
+{
+    if (auto *wing = monitor->findChild<HistoryService *>({}, Qt::FindDirectChildrenOnly))
+        return wing;
+    return new HistoryService(monitor);
+}
+
+HistoryService::HistoryService(Monitor *monitor)
+    : QObject(monitor)
+    , m_engine(engineOf(monitor))
     , m_ledger(new HistoryLedger(m_engine.store, this))
     , m_origin(HistoryLedger::thisOrigin(tr("monitor")))
 {
@@ -21,8 +29,29 @@ HistoryService::HistoryService(Engine engine, QObject *parent)
                 takeDeleteCount(task);
         }
     });
+    connect(monitor, &Monitor::storeOpened, this, &HistoryService::resume);
+    connect(monitor, &Monitor::shuttingDown, this, &HistoryService::shutdown);
+    if (!m_engine.store->databaseName().isEmpty())
+        resume();
     m_sampleTimer.setInterval(defaultSampleInterval);
     connect(&m_sampleTimer, &QTimer::timeout, this, &HistoryService::sampleTick);
+}
+
+HistoryService::Engine HistoryService::engineOf(Monitor *monitor)
+{
+    Engine engine;
+    engine.client = monitor->client();
+    engine.store = monitor->store();
+    engine.librarySecret = [monitor](qint64 id) { return monitor->credential(id).librarySecret; };
+    engine.accessToken = [monitor](qint64 id) { return monitor->credential(id).accessToken; };
+    engine.addLibraryTask = [monitor](
+                                qint64 id, qint64 taskId, const QString &note) -> Expected<void> {
+        if (const auto added = monitor->addTasks(id, {taskId}, note, true); !added)
+            return unexpected(added.error());
+        return {};
+    };
+    engine.isDemoMode = [monitor] { return monitor->isDemoMode(); };
+    return engine;
 }
 
 void HistoryService::withAdminToken(qint64 connectionId, QObject *context, WithToken use)

@@ -1,4 +1,4 @@
-#include "smh/historyapi.h"
+#include "history/historyapi.h"
 
 #include "smh/jsoncount.h"
 #include "smh/smhclient.h"

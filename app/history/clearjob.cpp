@@ -1,4 +1,4 @@
-#include "tasks/clearjob.h"
+#include "history/clearjob.h"
 
 #include "smh/redact.h"
 #include "smh/smhclient.h"

@@ -1,4 +1,4 @@
-#include "tasks/usagechartmodel.h"
+#include "history/usagechartmodel.h"
 
 #include <QLocale>
 

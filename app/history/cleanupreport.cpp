@@ -1,4 +1,4 @@
-#include "tasks/cleanupreport.h"
+#include "history/cleanupreport.h"
 
 #include "smh/redact.h"
 #include "tasks/exporter.h"

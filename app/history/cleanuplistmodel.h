@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tasks/historyledger.h"
+#include "history/historyledger.h"
 
 #include <QAbstractTableModel>
 

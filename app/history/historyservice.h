@@ -1,8 +1,8 @@
 #pragma once
 
-#include "smh/historyapi.h"
-#include "tasks/clearjob.h"
-#include "tasks/historyledger.h"
+#include "history/clearjob.h"
+#include "history/historyapi.h"
+#include "history/historyledger.h"
 
 #include <QHash>
 #include <QObject>
@@ -12,6 +12,7 @@
 
 #include <chrono>
 
+class Monitor;
 class SmhClient;
 class TaskStore;
 
@@ -26,7 +27,8 @@ struct UsageReading
 // Clearing historical versions, end to end: the settings, the guarded clear,
 // the task that tracks it (on a library-level connection, where SMH answers
 // for it), usage before and after, putting history back, and the record of it
-// all in the ledger. Front ends reach it through Monitor::history().
+// all in the ledger. A face makes one per Monitor (the window, `history`);
+// it reaches the engine only through Monitor's public door.
 class HistoryService final : public QObject
 {
     Q_OBJECT
@@ -39,21 +41,12 @@ public:
     static constexpr std::chrono::minutes afterWindow {15};
     static constexpr std::chrono::seconds defaultSampleInterval {30};
 
-    // What the service needs of the monitor that owns it, handed over as
-    // functions: the history wing never reaches into the monitor itself.
-    struct Engine
-    {
-        SmhClient *client = nullptr;
-        TaskStore *store = nullptr;
-        std::function<QString(qint64 connectionId)> librarySecret;
-        std::function<QString(qint64 connectionId)> accessToken;
-        // Tracks a task (a clear's, at library level) like any other.
-        std::function<Expected<void>(qint64 connectionId, qint64 taskId, const QString &note)>
-            addLibraryTask;
-        std::function<bool()> isDemoMode;
-    };
-
-    HistoryService(Engine engine, QObject *parent);
+    // The monitor's history wing, made on first use as the monitor's child:
+    // one per monitor, so that two faces never sample or claim twice. It
+    // resumes what the ledger left (a clear whose outcome was not read yet)
+    // at once if the ledger is open, else when it opens, and stops sending
+    // when the monitor shuts down.
+    static HistoryService *of(Monitor *monitor);
 
     HistoryLedger *ledger() const { return m_ledger; }
     // Who this process is, in the records of the clears it starts
@@ -105,6 +98,22 @@ Q_SIGNALS:
     void tokensReleased();
 
 private:
+    // What the service needs of the monitor, as functions: it never keeps
+    // the monitor itself.
+    struct Engine
+    {
+        SmhClient *client = nullptr;
+        TaskStore *store = nullptr;
+        std::function<QString(qint64 connectionId)> librarySecret;
+        std::function<QString(qint64 connectionId)> accessToken;
+        // Tracks a task (a clear's, at library level) like any other.
+        std::function<Expected<void>(qint64 connectionId, qint64 taskId, const QString &note)>
+            addLibraryTask;
+        std::function<bool()> isDemoMode;
+    };
+    static Engine engineOf(Monitor *monitor);
+    explicit HistoryService(Monitor *monitor);
+
     using Release = std::function<void()>;
     using WithToken = std::function<void(Expected<QString, SmhError>, Release)>;
     void withAdminToken(qint64 connectionId, QObject *context, WithToken use);

@@ -1,4 +1,4 @@
-#include "tasks/historyledger.h"
+#include "history/historyledger.h"
 
 #include "tasks/taskstate.h"
 #include "tasks/taskstore.h"

@@ -1,4 +1,4 @@
-#include "tasks/cleanuplistmodel.h"
+#include "history/cleanuplistmodel.h"
 
 #include "tasks/taskstate.h"
 
