@@ -4,7 +4,6 @@
 #include "smh/smhclient.h"
 
 #include <QJsonDocument>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -51,22 +50,6 @@ Expected<QJsonObject, SmhError> objectOf(const QByteArray &body, const QString &
         return unexpected(
             malformed(HistoryChange::tr("the %1 reply is not a JSON object").arg(what)));
     return document.object();
-}
-
-// Runs `read` on a successful reply, or hands the request's error on.
-template<typename T>
-void finishWith(ApiJob *job, QObject *context, HistoryApi::Done<T> done,
-    std::function<Expected<T, SmhError>(const ApiJob &)> read)
-{
-    QPointer<QObject> guard(context);
-    QObject::connect(job, &SmhJob::finished, context, [job, guard, done, read] {
-        if (!guard)
-            return;
-        if (job->error().isError())
-            done(unexpected(job->error()));
-        else
-            done(read(*job));
-    });
 }
 
 } // namespace
@@ -235,57 +218,33 @@ TokenJob *startAdminToken(
     return client->createToken(library, secret, 300, u"admin"_s);
 }
 
-void readSettings(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    QObject *context, Done<HistorySettings> done)
-{
-    finishWith<HistorySettings>(startReadSettings(client, settings, token), context,
-        std::move(done), [](const ApiJob &job) { return HistorySettings::fromJson(job.body()); });
-}
-
-void writeSettings(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    const HistoryChange &change, const std::optional<HistorySettings> &current, QObject *context,
-    Done<bool> done)
-{
-    const QStringList problems = change.validate(current);
-    if (!problems.isEmpty()) {
-        QTimer::singleShot(0, context, [done, problems] {
-            done(unexpected(SmhError(SmhError::Kind::InvalidInput, problems.join(u' '))));
-        });
-        return;
-    }
-    finishWith<bool>(startWriteSettings(client, settings, token, change), context, std::move(done),
-        [](const ApiJob &) { return Expected<bool, SmhError>(true); });
-}
-
-void libraryUsage(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    QObject *context, Done<qint64> done)
-{
-    finishWith<qint64>(startLibraryUsage(client, settings, token), context, std::move(done),
-        [](const ApiJob &job) { return LibraryUsage::parseTotal(job.body()); });
-}
-
-void spaceSize(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    QObject *context, Done<qint64> done)
+ApiJob *startSpaceSize(SmhClient *client, const ConnectionSettings &settings, const QString &token)
 {
     const QString path = u"/api/v1/space/"_s + segment(settings.libraryId) + u'/'
         + segment(settings.spaceId) + u"/size"_s;
-    finishWith<qint64>(client->callApi("GET", settings, token, path), context, std::move(done),
-        [](const ApiJob &job) { return LibraryUsage::parseSpaceSize(job.body()); });
+    return client->callApi("GET", settings, token, path);
 }
 
-void mintAdminToken(SmhClient *client, const ConnectionSettings &settings, const QString &secret,
-    QObject *context, Done<QString> done)
+Expected<HistorySettings, SmhError> settingsOf(const ApiJob &job)
 {
-    TokenJob *job = startAdminToken(client, settings, secret);
-    QPointer<QObject> guard(context);
-    QObject::connect(job, &SmhJob::finished, context, [job, guard, done] {
-        if (!guard)
-            return;
-        if (job->error().isError())
-            done(unexpected(job->error()));
-        else
-            done(job->token().value);
-    });
+    return job.read(&HistorySettings::fromJson);
+}
+
+Expected<qint64, SmhError> libraryUsageOf(const ApiJob &job)
+{
+    return job.read(&LibraryUsage::parseTotal);
+}
+
+Expected<qint64, SmhError> spaceSizeOf(const ApiJob &job)
+{
+    return job.read(&LibraryUsage::parseSpaceSize);
+}
+
+Expected<QString, SmhError> adminTokenOf(const TokenJob &job)
+{
+    if (job.error().isError())
+        return unexpected(job.error());
+    return job.token().value;
 }
 
 SmhJob *releaseToken(SmhClient *client, const ConnectionSettings &settings, const QString &token)

@@ -67,14 +67,15 @@ Expected<qint64, SmhError> parseTotal(const QByteArray &body);
 Expected<qint64, SmhError> parseSpaceSize(const QByteArray &body);
 } // namespace LibraryUsage
 
-// Typed calls for clearing historical versions, each one request through
-// SmhClient::callApi (so through its one request builder and redaction).
-// `done` runs in `context`'s thread, never when `context` is gone.
+// The calls for clearing historical versions, as jobs (one request each,
+// through SmhClient::callApi, so through its one request builder and
+// redaction), and readers of their replies to call once a job has finished.
 namespace HistoryApi {
 
-// The requests themselves, as jobs. A settings change and the clear change
-// state at SMH: they leave once (SmhClient::Send::Once), and the job's
-// effect() says whether SMH can have acted on them.
+// A settings change and the clear change state at SMH: they leave once
+// (SmhClient::Send::Once), and the job's effect() says whether SMH can have
+// acted on them. A change is validated by its caller (HistoryChange::validate)
+// before it is started.
 ApiJob *startReadSettings(
     SmhClient *client, const ConnectionSettings &settings, const QString &token);
 ApiJob *startWriteSettings(SmhClient *client, const ConnectionSettings &settings,
@@ -82,30 +83,20 @@ ApiJob *startWriteSettings(SmhClient *client, const ConnectionSettings &settings
 ApiJob *startClear(SmhClient *client, const ConnectionSettings &settings, const QString &token);
 ApiJob *startLibraryUsage(
     SmhClient *client, const ConnectionSettings &settings, const QString &token);
-// The clear's task ID from its 202 reply.
-Expected<qint64, SmhError> clearTaskId(const QByteArray &body);
-// The admin-grant token for one call (see mintAdminToken).
-TokenJob *startAdminToken(
-    SmhClient *client, const ConnectionSettings &settings, const QString &secret);
-
-template<typename T>
-using Done = std::function<void(Expected<T, SmhError>)>;
-
-void readSettings(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    QObject *context, Done<HistorySettings> done);
-// Validated first: an invalid change is refused without a request.
-void writeSettings(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    const HistoryChange &change, const std::optional<HistorySettings> &current, QObject *context,
-    Done<bool> done);
-void libraryUsage(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    QObject *context, Done<qint64> done);
-void spaceSize(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    QObject *context, Done<qint64> done);
+ApiJob *startSpaceSize(SmhClient *client, const ConnectionSettings &settings, const QString &token);
 // An admin-grant token minted from the library secret for one call: the
 // shortest period SMH allows, deleted again by releaseToken().
-void mintAdminToken(SmhClient *client, const ConnectionSettings &settings, const QString &secret,
-    QObject *context, Done<QString> done);
+TokenJob *startAdminToken(
+    SmhClient *client, const ConnectionSettings &settings, const QString &secret);
 // Deletes it; the job (none for an empty token) tells when SMH has answered.
 SmhJob *releaseToken(SmhClient *client, const ConnectionSettings &settings, const QString &token);
+
+// The readers: the request's error, else the reply's typed value.
+Expected<HistorySettings, SmhError> settingsOf(const ApiJob &job);
+Expected<qint64, SmhError> libraryUsageOf(const ApiJob &job);
+Expected<qint64, SmhError> spaceSizeOf(const ApiJob &job);
+Expected<QString, SmhError> adminTokenOf(const TokenJob &job);
+// The clear's task ID from its 202 reply.
+Expected<qint64, SmhError> clearTaskId(const QByteArray &body);
 
 } // namespace HistoryApi

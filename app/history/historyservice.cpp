@@ -72,15 +72,22 @@ void HistoryService::withAdminToken(qint64 connectionId, QObject *context, WithT
         // once the call is done, and would expire on its own in five minutes.
         QPointer<SmhClient> guard(client);
         QPointer<HistoryService> self(this);
-        HistoryApi::mintAdminToken(client, settings, secret, context,
-            [use, guard, self, settings](Expected<QString, SmhError> token) {
-                const QString value = token ? *token : QString();
-                use(std::move(token), [guard, self, settings, value] {
-                    // While closing no request goes out; the token expires on its own.
-                    if (guard && self && !self->m_closing)
-                        self->releaseToken(settings, value);
-                });
-            });
+        TokenJob *job = HistoryApi::startAdminToken(client, settings, secret);
+        QPointer<QObject> asker(context);
+        connect(job, &SmhJob::finished, this, [job, use, guard, self, settings, asker] {
+            Expected<QString, SmhError> token = HistoryApi::adminTokenOf(*job);
+            const QString value = token ? *token : QString();
+            Release release = [guard, self, settings, value] {
+                // While closing no request goes out; the token expires on its own.
+                if (guard && self && !self->m_closing)
+                    self->releaseToken(settings, value);
+            };
+            if (!asker) {
+                release(); // nobody is left to use it
+                return;
+            }
+            use(std::move(token), release);
+        });
         return;
     }
     const QString token = m_engine.accessToken(connectionId);
@@ -94,7 +101,7 @@ void HistoryService::withAdminToken(qint64 connectionId, QObject *context, WithT
 
 template<typename T>
 void HistoryService::adminCall(
-    qint64 connectionId, QObject *context, HistoryApi::Done<T> done, AdminCall<T> call)
+    qint64 connectionId, QObject *context, Done<T> done, AdminCall<T> call)
 {
     const auto connection = m_engine.store->connection(connectionId);
     QPointer<QObject> guard(context);
@@ -113,18 +120,19 @@ void HistoryService::adminCall(
         });
 }
 
-void HistoryService::readSettings(
-    qint64 connectionId, QObject *context, HistoryApi::Done<HistorySettings> done)
+void HistoryService::readSettings(qint64 connectionId, QObject *context, Done<HistorySettings> done)
 {
     adminCall<HistorySettings>(connectionId, context, std::move(done),
-        [this, context](const ConnectionSettings &settings, const QString &token,
-            HistoryApi::Done<HistorySettings> reply) {
-            HistoryApi::readSettings(m_engine.client, settings, token, context, reply);
+        [this](
+            const ConnectionSettings &settings, const QString &token, Done<HistorySettings> reply) {
+            ApiJob *job = HistoryApi::startReadSettings(m_engine.client, settings, token);
+            connect(job, &SmhJob::finished, this,
+                [job, reply] { reply(HistoryApi::settingsOf(*job)); });
         });
 }
 
 void HistoryService::applySettings(qint64 connectionId, const HistoryChange &change,
-    const std::optional<HistorySettings> &current, QObject *context, HistoryApi::Done<bool> done)
+    const std::optional<HistorySettings> &current, QObject *context, Done<bool> done)
 {
     // Refused before any token is minted when it could not be sent anyway.
     if (const QStringList problems = change.validate(current); !problems.isEmpty()) {
@@ -137,11 +145,10 @@ void HistoryService::applySettings(qint64 connectionId, const HistoryChange &cha
 }
 
 void HistoryService::writeSettings(
-    qint64 connectionId, const HistoryChange &change, QObject *context, HistoryApi::Done<bool> done)
+    qint64 connectionId, const HistoryChange &change, QObject *context, Done<bool> done)
 {
     adminCall<bool>(connectionId, context, std::move(done),
-        [this, change](const ConnectionSettings &settings, const QString &token,
-            HistoryApi::Done<bool> reply) {
+        [this, change](const ConnectionSettings &settings, const QString &token, Done<bool> reply) {
             const auto recorded =
                 m_ledger->recordSettingsChange(LibraryKey::of(settings), change.toJson(), m_origin);
             if (!recorded) {
@@ -206,49 +213,58 @@ void HistoryService::whenTokensReleased(
     QTimer::singleShot(deadline, waiter, once);
 }
 
-void HistoryService::sampleUsage(
-    qint64 connectionId, QObject *context, HistoryApi::Done<UsageReading> done)
+void HistoryService::sampleUsage(qint64 connectionId, QObject *context, Done<UsageReading> done)
 {
     const auto connection = m_engine.store->connection(connectionId);
+    QPointer<QObject> guard(context);
     withAdminToken(connectionId, context,
-        [this, connection, context, done](Expected<QString, SmhError> token, Release release) {
+        [this, connection, guard, done](Expected<QString, SmhError> token, Release release) {
             if (!token) {
                 done(unexpected(token.error()));
                 return;
             }
-            const ConnectionSettings settings = connection->settings;
-            const QString value = *token;
-            HistoryApi::libraryUsage(m_engine.client, settings, value, context,
-                [this, settings, value, context, done, release](Expected<qint64, SmhError> total) {
-                    if (!total) {
-                        release();
-                        done(unexpected(total.error()));
-                        return;
-                    }
-                    const LibraryKey library = LibraryKey::of(settings);
-                    UsageReading reading {*total, std::nullopt, QDateTime::currentDateTimeUtc()};
-                    recordSample(library, {reading.at, reading.libraryBytes, {}});
-                    const bool spaced = !settings.libraryLevel
-                        && settings.spaceId != ConnectionSettings::singleTenantSpace;
-                    if (!spaced) {
-                        release();
-                        done(reading);
-                        return;
-                    }
-                    HistoryApi::spaceSize(m_engine.client, settings, value, context,
-                        [this, library, settings, reading, done, release](
-                            Expected<qint64, SmhError> space) mutable {
-                            release();
-                            // The library figure stands on its own when the
-                            // space's cannot be read.
-                            if (space) {
-                                reading.spaceBytes = *space;
-                                recordSample(library, {reading.at, *space, settings.spaceId});
-                            }
-                            done(reading);
-                        });
+            readLibraryUsage(connection->settings, *token,
+                [guard, done, release](Expected<UsageReading, SmhError> reading) {
+                    release();
+                    if (guard)
+                        done(std::move(reading));
                 });
         });
+}
+
+void HistoryService::readLibraryUsage(
+    const ConnectionSettings &settings, const QString &token, Done<UsageReading> done)
+{
+    ApiJob *job = HistoryApi::startLibraryUsage(m_engine.client, settings, token);
+    connect(job, &SmhJob::finished, this, [this, job, settings, token, done] {
+        const Expected<qint64, SmhError> total = HistoryApi::libraryUsageOf(*job);
+        if (!total) {
+            done(unexpected(total.error()));
+            return;
+        }
+        const UsageReading reading {*total, std::nullopt, QDateTime::currentDateTimeUtc()};
+        recordSample(LibraryKey::of(settings), {reading.at, reading.libraryBytes, {}});
+        const bool spaced =
+            !settings.libraryLevel && settings.spaceId != ConnectionSettings::singleTenantSpace;
+        if (spaced)
+            readSpaceSize(settings, token, reading, done);
+        else
+            done(reading);
+    });
+}
+
+void HistoryService::readSpaceSize(const ConnectionSettings &settings, const QString &token,
+    UsageReading reading, Done<UsageReading> done)
+{
+    ApiJob *job = HistoryApi::startSpaceSize(m_engine.client, settings, token);
+    connect(job, &SmhJob::finished, this, [this, job, settings, reading, done]() mutable {
+        // The library figure stands on its own when the space's cannot be read.
+        if (const Expected<qint64, SmhError> space = HistoryApi::spaceSizeOf(*job)) {
+            reading.spaceBytes = *space;
+            recordSample(LibraryKey::of(settings), {reading.at, *space, settings.spaceId});
+        }
+        done(reading);
+    });
 }
 
 void HistoryService::recordSample(const LibraryKey &library, const UsageSample &sample)
@@ -323,7 +339,7 @@ void HistoryService::clearHistory(
     job->start();
 }
 
-void HistoryService::restoreHistory(qint64 cleanupId, QObject *context, HistoryApi::Done<bool> done)
+void HistoryService::restoreHistory(qint64 cleanupId, QObject *context, Done<bool> done)
 {
     const auto record = m_ledger->cleanup(cleanupId);
     if (!record || !record->previousSettings) {
@@ -336,8 +352,8 @@ void HistoryService::restoreHistory(qint64 cleanupId, QObject *context, HistoryA
     putSettingsBack(*record, *record->previousSettings, context, std::move(done));
 }
 
-void HistoryService::putSettingsBack(const CleanupRecord &record, const QJsonObject &settings,
-    QObject *context, HistoryApi::Done<bool> done)
+void HistoryService::putSettingsBack(
+    const CleanupRecord &record, const QJsonObject &settings, QObject *context, Done<bool> done)
 {
     CleanupRecord sending = record;
     sending.restoreOutcome = tr("Putting file history back was sent; no answer was recorded.");

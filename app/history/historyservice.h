@@ -53,17 +53,19 @@ public:
     // ("window", "command").
     void setFace(const QString &face) { m_origin = HistoryLedger::thisOrigin(face); }
 
+    // What a call on a connection comes to, in `context`'s thread, never
+    // after `context` is gone.
+    template<typename T>
+    using Done = std::function<void(Expected<T, SmhError>)>;
     using ClearDone = std::function<void(ClearResult)>;
 
-    void readSettings(
-        qint64 connectionId, QObject *context, HistoryApi::Done<HistorySettings> done);
+    void readSettings(qint64 connectionId, QObject *context, Done<HistorySettings> done);
     // Recorded in the ledger before it is sent, and sent once; an answer that
     // never came is an error that says the change may have been applied.
     void applySettings(qint64 connectionId, const HistoryChange &change,
-        const std::optional<HistorySettings> &current, QObject *context,
-        HistoryApi::Done<bool> done);
+        const std::optional<HistorySettings> &current, QObject *context, Done<bool> done);
     // Reads usage now and keeps it in the ledger.
-    void sampleUsage(qint64 connectionId, QObject *context, HistoryApi::Done<UsageReading> done);
+    void sampleUsage(qint64 connectionId, QObject *context, Done<UsageReading> done);
     // The guarded clear (see ClearJob). It runs to its end whatever becomes
     // of `context`: `done` is called only while `context` lives.
     void clearHistory(
@@ -74,7 +76,7 @@ public:
     bool isClearing(const LibraryKey &library) const;
     // Puts back the file history a clear switched off, for a record that
     // leftHistoryOff(): recorded before it is sent, like the clear.
-    void restoreHistory(qint64 cleanupId, QObject *context, HistoryApi::Done<bool> done);
+    void restoreHistory(qint64 cleanupId, QObject *context, Done<bool> done);
 
     // Sample a connection's usage on a timer while someone looks (reference counted).
     void watchUsage(qint64 connectionId, bool watch);
@@ -114,23 +116,27 @@ private:
     static Engine engineOf(Monitor *monitor);
     explicit HistoryService(Monitor *monitor);
 
+    // Usage now: the library's, then the space's for a spaced connection.
+    void readLibraryUsage(
+        const ConnectionSettings &settings, const QString &token, Done<UsageReading> done);
+    void readSpaceSize(const ConnectionSettings &settings, const QString &token,
+        UsageReading reading, Done<UsageReading> done);
+
     using Release = std::function<void()>;
     using WithToken = std::function<void(Expected<QString, SmhError>, Release)>;
     void withAdminToken(qint64 connectionId, QObject *context, WithToken use);
     // One call with an admin token, released once its reply is in.
     template<typename T>
-    using AdminCall =
-        std::function<void(const ConnectionSettings &, const QString &, HistoryApi::Done<T>)>;
+    using AdminCall = std::function<void(const ConnectionSettings &, const QString &, Done<T>)>;
     template<typename T>
-    void adminCall(
-        qint64 connectionId, QObject *context, HistoryApi::Done<T> done, AdminCall<T> call);
-    void writeSettings(qint64 connectionId, const HistoryChange &change, QObject *context,
-        HistoryApi::Done<bool> done);
+    void adminCall(qint64 connectionId, QObject *context, Done<T> done, AdminCall<T> call);
+    void writeSettings(
+        qint64 connectionId, const HistoryChange &change, QObject *context, Done<bool> done);
     void releaseToken(const ConnectionSettings &settings, const QString &token);
     void onTransitions(const QList<TaskTransition> &transitions);
     void finishCleanup(CleanupRecord record, const QString &outcome);
     void putSettingsBack(const CleanupRecord &record, const QJsonObject &settings, QObject *context,
-        HistoryApi::Done<bool> done);
+        Done<bool> done);
     // The clear's versions deleted, from the typed result v2 gave its task.
     void takeDeleteCount(const Task &task);
     void recordSample(const LibraryKey &library, const UsageSample &sample);

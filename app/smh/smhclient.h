@@ -2,6 +2,7 @@
 
 #include "smh/accesstoken.h"
 #include "smh/connectionsettings.h"
+#include "smh/expected.h"
 #include "smh/smherror.h"
 #include "smh/taskreply.h"
 
@@ -109,6 +110,17 @@ public:
     int httpStatus() const { return m_httpStatus; }
     QByteArray body() const { return m_body; }
     Effect effect() const { return m_effect; }
+
+    // The reply as a typed value: the request's error, else what `parse`
+    // (a reader of the feature's, e.g. HistorySettings::fromJson) makes of
+    // the body. Called from a slot on finished().
+    template<typename Parse>
+    auto read(Parse parse) const -> decltype(parse(QByteArray()))
+    {
+        if (error().isError())
+            return unexpected(error());
+        return parse(m_body);
+    }
 
 private:
     friend class SmhClient;

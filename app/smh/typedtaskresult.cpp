@@ -98,19 +98,16 @@ QString TaskResultApi::path(const ConnectionSettings &settings, bool libraryLeve
     return path + QString::number(taskId);
 }
 
-void TaskResultApi::fetch(SmhClient *client, const ConnectionSettings &settings,
-    const QString &token, bool libraryLevel, qint64 taskId, QObject *context, Done done)
+ApiJob *TaskResultApi::start(SmhClient *client, const ConnectionSettings &settings,
+    const QString &token, bool libraryLevel, qint64 taskId)
 {
-    ApiJob *job = client->callApi("GET", settings, token, path(settings, libraryLevel, taskId));
-    QPointer<QObject> guard(context);
-    QObject::connect(job, &SmhJob::finished, context, [job, guard, taskId, done] {
-        if (!guard)
-            return;
-        if (job->error().isError())
-            done(unexpected(job->error()));
-        else
-            done(TypedTaskResult::parse(job->body(), taskId));
-    });
+    return client->callApi("GET", settings, token, path(settings, libraryLevel, taskId));
+}
+
+Expected<TypedTaskResult, SmhError> TaskResultApi::read(const ApiJob &job, qint64 taskId)
+{
+    return job.read(
+        [taskId](const QByteArray &body) { return TypedTaskResult::parse(body, taskId); });
 }
 
 bool TaskResultApi::meansUnavailable(const SmhError &error)

@@ -7,10 +7,9 @@
 #include <QJsonObject>
 #include <QString>
 
-#include <functional>
 #include <optional>
 
-class QObject;
+class ApiJob;
 class SmhClient;
 
 // What Query Task v2 (GET /api/v1/task-result/...) says of one task: its type
@@ -60,11 +59,11 @@ namespace TaskResultApi {
 // library-level task; percent-encoded.
 QString path(const ConnectionSettings &settings, bool libraryLevel, qint64 taskId);
 
-using Done = std::function<void(Expected<TypedTaskResult, SmhError>)>;
-// One request through SmhClient::callApi; `done` runs in `context`'s thread,
-// never after `context` is gone.
-void fetch(SmhClient *client, const ConnectionSettings &settings, const QString &token,
-    bool libraryLevel, qint64 taskId, QObject *context, Done done);
+// One request through SmhClient::callApi; read its answer with read() once
+// the job has finished.
+ApiJob *start(SmhClient *client, const ConnectionSettings &settings, const QString &token,
+    bool libraryLevel, qint64 taskId);
+Expected<TypedTaskResult, SmhError> read(const ApiJob &job, qint64 taskId);
 
 // The answer of a server that has no v2 at all: 404 RouteNotFound, or a 404
 // that is not SMH's (no code), rather than a 404 about this one task.

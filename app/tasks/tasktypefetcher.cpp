@@ -194,10 +194,10 @@ void TaskTypeFetcher::pump(qint64 connectionId)
         state.tokens -= 1;
         ++state.inFlight;
         ++state.requestsSent;
-        TaskResultApi::fetch(m_client, connection->settings, tokens->token(), task->libraryLevel,
-            key.taskId, this, [this, key](const Expected<TypedTaskResult, SmhError> &result) {
-                answered(key, result);
-            });
+        ApiJob *job = TaskResultApi::start(
+            m_client, connection->settings, tokens->token(), task->libraryLevel, key.taskId);
+        connect(job, &SmhJob::finished, this,
+            [this, job, key] { answered(key, TaskResultApi::read(*job, key.taskId)); });
     }
     if (!state.queue.isEmpty() && state.inFlight < maxInFlight && state.tokens < 1) {
         const double wait = (1 - state.tokens) * 1000 / m_budget.perSecond;
