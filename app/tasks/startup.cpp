@@ -189,7 +189,7 @@ void StartupJob::readCredential(qint64 savedId)
     m_deadline = new QTimer(this);
     m_deadline->setSingleShot(true);
     connect(m_deadline, &QTimer::timeout, this,
-        [this] { credentialRead({}, tr("the keychain did not answer in time.")); });
+        [this] { credentialRead({}, Startup::tr("the keychain did not answer in time.")); });
     m_deadline->start(m_settings.credentialDeadline);
     QPointer<StartupJob> guard(this);
     m_secrets->read(savedId, [guard](const QString &secret, const QString &problem) {
@@ -206,7 +206,7 @@ void StartupJob::credentialRead(const QString &secret, const QString &problem)
     if (secret.isEmpty() && !problem.isEmpty()) {
         // Say why, not just "no credentials": a refused secrets file, say.
         return fail(Error::Step::Credential,
-            tr("The credentials of profile \"%1\" cannot be read: %2")
+            Startup::tr("The credentials of profile \"%1\" cannot be read: %2")
                 .arg(m_target.profile, problem));
     }
     m_target.credential = secret;
@@ -218,13 +218,14 @@ void StartupJob::checkTarget()
     if (m_settings.face == Face::Command) {
         if (!m_target.connection) {
             return fail(Error::Step::Profile,
-                tr("No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, "
-                   "or --demo."));
+                Startup::tr(
+                    "No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, "
+                    "or --demo."));
         }
         if (m_target.credential.isEmpty()) {
             return fail(Error::Step::Credential,
-                tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
-                   "--token-file / --secret-file."));
+                Startup::tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
+                            "--token-file / --secret-file."));
         }
         if (const QStringList problems = m_target.connection->settings.validate();
             !problems.isEmpty())
