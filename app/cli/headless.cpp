@@ -117,7 +117,9 @@ void HeadlessRunner::recordingFailed(const QString &why)
 void HeadlessRunner::startMonitor(const QString &path, StartupJob::Target target)
 {
     m_counts.reset();
-    m_job.reset();
+    // The last start may be telling of its end right now.
+    if (m_job)
+        m_job.release()->deleteLater();
     m_monitor = std::make_unique<Monitor>();
     // The history wing follows the clears these commands see end (their
     // records and usage after), as the window does.
@@ -154,8 +156,7 @@ void HeadlessRunner::start()
 void HeadlessRunner::watchInMemory(const QString &why)
 {
     recordingFailed(why);
-    const StartupJob::Target target = m_job->target();
-    QTimer::singleShot(0, this, [this, target] { startMonitor(u":memory:"_s, target); });
+    startMonitor(u":memory:"_s, m_job->target());
 }
 
 void HeadlessRunner::started(const StartupJob::Result &result)

@@ -61,7 +61,7 @@ private:
     void startMonitor(const QString &path, StartupJob::Target target);
     void started(const StartupJob::Result &result);
     // The ledger cannot be written: said, and the tasks are watched in
-    // memory from the next turn of the event loop.
+    // memory instead.
     void watchInMemory(const QString &why);
     // --profile without --no-record, while the ledger takes the writes.
     bool records() const;
