@@ -12,7 +12,6 @@
 #include "tasks/launchrequest.h"
 #include "tasks/monitor.h"
 #include "tasks/monitoroptions.h"
-#include "tasks/pollscheduler.h"
 #include "tasks/startup.h"
 #include "tasks/taskidparser.h"
 #include "tasks/taskstore.h"
@@ -24,8 +23,9 @@
 #include <QThreadPool>
 #include <QTimer>
 
-#include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -56,40 +56,51 @@ struct Launched
     QStringList problems; // said, never dropped
 };
 
-// The request's connection, saved (or found) with its credential, and the
-// connection its task IDs go to. Before the window exists at start-up, so
-// that the keychain is not asked for a credential that was given.
-Launched connectLaunch(Monitor &monitor, const LaunchRequest &request)
+// What the window makes of the shared start-up's result for a launch: the
+// connection its task IDs go to, and whatever could not be done, to be said.
+Launched launchedFrom(const LaunchRequest &request, const StartupJob::Result &result)
 {
     Launched launched;
     launched.problems = request.problems;
-    const QList<Connection> saved = monitor.store()->connections();
-    if (request.connection) {
-        const Expected<qint64> connected =
-            Startup::connect(monitor, *request.connection, request.credential);
-        if (connected) {
-            launched.connectionId = *connected;
-            launched.credentialGiven = !request.credential.isEmpty();
-            launched.askForCredentials = request.credential.isEmpty();
-        } else {
-            launched.problems << QCoreApplication::translate(
-                "main", "The connection to %1 could not be saved: %2")
-                                     .arg(request.connection->settings.displayName(),
-                                         connected.error());
-        }
-    } else if (!request.profile.isEmpty()) {
-        const auto it = std::find_if(saved.cbegin(), saved.cend(),
-            [&request](const Connection &c) { return c.answersTo(request.profile); });
-        if (it != saved.cend())
-            launched.connectionId = it->id;
-        else
-            launched.problems << QCoreApplication::translate(
-                "main", "There is no saved profile named \"%1\".")
-                                     .arg(request.profile);
-    } else if (saved.size() == 1) {
-        launched.connectionId = saved.constFirst().id;
+    if (result) {
+        launched.connectionId = result->connectionId;
+        launched.credentialGiven = request.connection && !request.credential.isEmpty();
+        launched.askForCredentials = request.connection && request.credential.isEmpty();
+    } else if (result.error().step == StartupJob::Error::Step::Connection && request.connection) {
+        launched.problems << QCoreApplication::translate(
+            "main", "The connection to %1 could not be saved: %2")
+                                 .arg(request.connection->settings.displayName(),
+                                     result.error().message);
+    } else {
+        launched.problems << result.error().message;
     }
     return launched;
+}
+
+StartupJob::Target targetOf(const LaunchRequest &request)
+{
+    StartupJob::Target target;
+    target.connection = request.connection;
+    target.credential = request.credential;
+    target.profile = request.profile;
+    return target;
+}
+
+// The request's connection, saved (or found) with its credential, and the
+// connection its task IDs go to, through the shared start-up on the open
+// window's monitor; `done` hears what became of it.
+void connectLaunch(Monitor &monitor, const LaunchRequest &request, QObject *context,
+    std::function<void(const Launched &)> done)
+{
+    StartupJob::Settings settings;
+    settings.face = StartupJob::Face::Window;
+    auto *job = new StartupJob(monitor, targetOf(request), settings, context);
+    QObject::connect(job, &StartupJob::finished, context,
+        [job, request, done = std::move(done)](const StartupJob::Result &result) {
+            job->deleteLater();
+            done(launchedFrom(request, result));
+        });
+    job->start();
 }
 
 // The rest, in the window: IDs saved a slice at a time (a long list must not
@@ -169,12 +180,45 @@ void answerLaterLaunches(
             const Expected<LaunchRequest> request = LaunchRequest::decode(message);
             if (!request)
                 return unexpected(request.error());
-            showLaunch(window, secrets, *request, connectLaunch(monitor, *request));
-            bringForward(window);
+            connectLaunch(monitor, *request, &window,
+                [&window, &secrets, request = *request](const Launched &launched) {
+                    showLaunch(window, secrets, request, launched);
+                    bringForward(window);
+                });
             return {};
         });
     if (!listening)
         std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(listening.error()));
+}
+
+// The window over a started monitor. Whatever the user gave and could not
+// be kept is said, never dropped: the window opens all the same, with the
+// problem in front of it.
+std::unique_ptr<MainWindow> openWindow(Monitor &monitor, SecretStore &secrets,
+    const MonitorOptions &options, const LaunchRequest &launch, const Launched &launched)
+{
+    if (options.demo && launched.connectionId != 0)
+        monitor.addTasks(launched.connectionId, DemoSetup::libraryLevelTaskIds(), {}, true);
+    // The demo's other libraries, so that they can be compared side by side.
+    if (options.demo)
+        Startup::addExtraConnections(monitor, options);
+
+    QSet<qint64> credentialsGiven;
+    if (launched.credentialGiven)
+        credentialsGiven.insert(launched.connectionId);
+    ConnectionProfiles::loadSecrets(&monitor, &secrets, credentialsGiven);
+
+    auto window = std::make_unique<MainWindow>(&monitor, &secrets);
+    window->show();
+    // A ledger that cannot be read to the end is not written to either.
+    MainWindow *shown = window.get();
+    QObject::connect(monitor.store(), &TaskStore::loadFailed, shown, [shown](const QString &error) {
+        QMessageBox::critical(shown, title(),
+            QCoreApplication::translate("main", "The task ledger cannot be opened: %1").arg(error));
+        QCoreApplication::exit(1);
+    });
+    showLaunch(*window, secrets, launch, launched);
+    return window;
 }
 
 } // namespace
@@ -194,20 +238,6 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
 
     Monitor monitor;
     HistoryService::of(&monitor); // the history wing, before the ledger opens
-    monitor.setDemoMode(options.demo);
-    const QString storePath = options.demo ? u":memory:"_s : TaskStore::defaultPath();
-    // The ledger's tasks arrive while the window is already up.
-    if (const Expected<void> opened =
-            monitor.openStore(storePath, TaskStore::LoadMode::InBackground);
-        !opened) {
-        QMessageBox::critical(nullptr, title(),
-            QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
-                .arg(opened.error()));
-        return 1;
-    }
-    // main() has already refused contradictory intervals.
-    monitor.scheduler()->setOptions(
-        Startup::pollOptions(options, monitor.scheduler()->planner().options()).value());
 
     SecretStore secrets;
     // The demo's secret is the simulator's; it has no business in a keychain.
@@ -217,33 +247,31 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
     else
         secrets.probe();
 
-    // Whatever the user gave and could not be kept is said, never dropped:
-    // the window opens all the same, with the problem in front of it.
-    const Launched launched = connectLaunch(monitor, launch);
-    if (options.demo && launched.connectionId != 0)
-        monitor.addTasks(launched.connectionId, DemoSetup::libraryLevelTaskIds(), {}, true);
-    // The demo's other libraries, so that they can be compared side by side.
-    if (options.demo)
-        Startup::addExtraConnections(monitor, options);
-
-    QSet<qint64> credentialsGiven;
-    if (launched.credentialGiven)
-        credentialsGiven.insert(launched.connectionId);
-    ConnectionProfiles::loadSecrets(&monitor, &secrets, credentialsGiven);
-
-    MainWindow window(&monitor, &secrets);
-    window.show();
-    // A ledger that cannot be read to the end is not written to either.
-    QObject::connect(
-        monitor.store(), &TaskStore::loadFailed, &window, [&window](const QString &error) {
-            QMessageBox::critical(&window, title(),
+    StartupJob::Settings settings;
+    settings.face = StartupJob::Face::Window;
+    settings.prepare = options;
+    settings.ledgerPath = options.demo ? u":memory:"_s : TaskStore::defaultPath();
+    // The ledger's tasks arrive while the window is already up.
+    settings.loadMode = TaskStore::LoadMode::InBackground;
+    StartupJob job(monitor, targetOf(launch), settings);
+    std::unique_ptr<MainWindow> window;
+    QObject::connect(&job, &StartupJob::finished, &job, [&](const StartupJob::Result &result) {
+        if (!result && result.error().step == StartupJob::Error::Step::Ledger) {
+            QMessageBox::critical(nullptr, title(),
                 QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
-                    .arg(error));
-            QCoreApplication::exit(1);
-        });
-    showLaunch(window, secrets, launch, launched);
-    if (guard)
-        answerLaterLaunches(*guard, monitor, secrets, window);
+                    .arg(result.error().message));
+            return QCoreApplication::exit(1);
+        }
+        // main() has already refused contradictory intervals.
+        if (!result && result.error().step == StartupJob::Error::Step::Options) {
+            QMessageBox::critical(nullptr, title(), result.error().message);
+            return QCoreApplication::exit(1);
+        }
+        window = openWindow(monitor, secrets, options, launch, launchedFrom(launch, result));
+        if (guard)
+            answerLaterLaunches(*guard, monitor, secrets, *window);
+    });
+    QTimer::singleShot(0, &job, &StartupJob::start);
     const int code = app.exec();
     monitor.shutdown();
     return code;

@@ -5,7 +5,6 @@
 
 #include "history/historyservice.h"
 #include "smh/redact.h"
-#include "smh/secretstore.h"
 #include "smh/smhclient.h"
 #include "smh/tokenprovider.h"
 #include "tasks/monitor.h"
@@ -115,26 +114,29 @@ void HeadlessRunner::recordingFailed(const QString &why)
                    .arg(why));
 }
 
-Expected<void> HeadlessRunner::openMonitor(const QString &path)
+void HeadlessRunner::startMonitor(const QString &path, StartupJob::Target target)
 {
     m_counts.reset();
+    // The last start may be telling of its end right now.
+    if (m_job)
+        m_job.release()->deleteLater();
     m_monitor = std::make_unique<Monitor>();
     // The history wing follows the clears these commands see end (their
     // records and usage after), as the window does.
     HistoryService::of(m_monitor.get());
-    m_monitor->setDemoMode(m_options.demo);
     // A one-shot command ends before v2's answers could be shown: no
     // request for them.
     m_monitor->taskTypes()->setEnabled(false);
-    const Expected<PollPlanner::Options> polling = Startup::pollOptions(m_options);
-    if (!polling)
-        return unexpected(polling.error());
-    m_monitor->scheduler()->setOptions(*polling);
     // The ledger may hold many tasks of many connections: none is polled
     // until the watched ones are known.
     if (path != u":memory:")
         m_monitor->scheduler()->limitTo(QSet<TaskKey>());
-    return m_monitor->openStore(path);
+    StartupJob::Settings settings;
+    settings.prepare = m_options;
+    settings.ledgerPath = path;
+    m_job = std::make_unique<StartupJob>(*m_monitor, std::move(target), settings);
+    connect(m_job.get(), &StartupJob::finished, this, &HeadlessRunner::started);
+    m_job->start();
 }
 
 void HeadlessRunner::start()
@@ -145,71 +147,29 @@ void HeadlessRunner::start()
     if (!ids)
         return fail(UsageError, ids.error());
     m_ids = *ids;
-
-    if (const Expected<PollPlanner::Options> polling = Startup::pollOptions(m_options); !polling)
-        return fail(UsageError, polling.error());
-    if (records()) {
-        if (const Expected<void> opened = openMonitor(TaskStore::defaultPath()); !opened)
-            recordingFailed(opened.error());
-    }
-    if (!records()) {
-        if (const Expected<void> opened = openMonitor(u":memory:"_s); !opened)
-            return fail(UsageError, opened.error());
-    }
-
-    if (m_options.profile.isEmpty()) {
-        const std::optional<Connection> connection = Startup::connection(m_options);
-        if (!connection) {
-            return fail(UsageError,
-                tr("No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, "
-                   "or --demo."));
-        }
-        return begin(*connection, Startup::credential(m_options));
-    }
-
-    // A connection saved from the window: its settings from the ledger, its
-    // credentials as given, else from the keychain or the private file.
-    const Expected<Connection> saved =
-        Startup::savedConnection(m_options.profile, TaskStore::defaultPath());
-    if (!saved)
-        return fail(UsageError, saved.error());
-    Connection connection = *saved;
-    connection.id = 0;
-    if (const QString given = Startup::credential(m_options); !given.isEmpty()) {
-        connection.authKind = Startup::connection(m_options).value_or(connection).authKind;
-        return begin(connection, given);
-    }
-    m_secrets = std::make_unique<SecretStore>();
-    m_secrets->read(saved->id, [this, connection](const QString &secret, const QString &problem) {
-        if (secret.isEmpty() && !problem.isEmpty()) {
-            // Say why, not just "no credentials": a refused secrets file, say.
-            return fail(UsageError,
-                tr("The credentials of profile \"%1\" cannot be read: %2")
-                    .arg(m_options.profile, problem));
-        }
-        begin(connection, secret);
-    });
+    startMonitor(
+        records() ? TaskStore::defaultPath() : u":memory:"_s, StartupJob::Target::of(m_options));
 }
 
-void HeadlessRunner::begin(const Connection &connection, const QString &credential)
+// The ledger cannot be written: the tasks are watched in memory instead,
+// with the connection and credential already found.
+void HeadlessRunner::watchInMemory(const QString &why)
 {
-    if (credential.isEmpty()) {
-        return fail(UsageError,
-            tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
-               "--token-file / --secret-file."));
+    recordingFailed(why);
+    startMonitor(u":memory:"_s, m_job->target());
+}
+
+void HeadlessRunner::started(const StartupJob::Result &result)
+{
+    if (!result) {
+        const StartupJob::Error &error = result.error();
+        const bool ledger = error.step == StartupJob::Error::Step::Ledger
+            || error.step == StartupJob::Error::Step::Connection;
+        if (ledger && records())
+            return watchInMemory(error.message);
+        return fail(UsageError, error.message);
     }
-    if (const QStringList problems = connection.settings.validate(); !problems.isEmpty())
-        return fail(UsageError, problems.join(u' '));
-    const Expected<qint64> connected = Startup::connect(*m_monitor, connection, credential);
-    if (!connected) {
-        if (!records())
-            return fail(UsageError, connected.error());
-        recordingFailed(connected.error());
-        if (const Expected<void> opened = openMonitor(u":memory:"_s); !opened)
-            return fail(UsageError, opened.error());
-        return begin(connection, credential);
-    }
-    m_connectionId = *connected;
+    m_connectionId = result->connectionId;
 
     TaskStore *store = m_monitor->store();
     if (m_ids.isEmpty()) {
@@ -246,10 +206,7 @@ void HeadlessRunner::begin(const Connection &connection, const QString &credenti
         if (!records())
             return fail(UsageError, added.error());
         // A full ledger, say: the tasks are still watched, in memory.
-        recordingFailed(added.error());
-        if (const Expected<void> opened = openMonitor(u":memory:"_s); !opened)
-            return fail(UsageError, opened.error());
-        return begin(connection, credential);
+        return watchInMemory(added.error());
     }
     if (records()) {
         m_monitor->scheduler()->limitTo(watched);

@@ -2,6 +2,7 @@
 
 #include "smh/expected.h"
 #include "tasks/monitoroptions.h"
+#include "tasks/startup.h"
 #include "tasks/task.h"
 
 #include <QObject>
@@ -10,7 +11,6 @@
 #include <memory>
 
 class Monitor;
-class SecretStore;
 class TaskNotifier;
 class QTimer;
 
@@ -56,9 +56,13 @@ public:
 
 private:
     void start();
-    void begin(const Connection &connection, const QString &credential);
-    // A fresh engine on the ledger at `path` (":memory:": nothing recorded).
-    Expected<void> openMonitor(const QString &path);
+    // A fresh engine on the ledger at `path` (":memory:": nothing recorded),
+    // started for `target` by the shared start-up.
+    void startMonitor(const QString &path, StartupJob::Target target);
+    void started(const StartupJob::Result &result);
+    // The ledger cannot be written: said, and the tasks are watched in
+    // memory instead.
+    void watchInMemory(const QString &why);
     // --profile without --no-record, while the ledger takes the writes.
     bool records() const;
     // The ledger cannot be written: said once, the tasks are watched in
@@ -80,8 +84,8 @@ private:
     QList<Task> currentTasks() const;
 
     MonitorOptions m_options;
-    std::unique_ptr<SecretStore> m_secrets; // --profile without credentials given
     std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<StartupJob> m_job; // declared after: goes before the monitor
     // The watched tasks' states (the ledger may hold others).
     std::unique_ptr<TaskNotifier> m_counts;
     bool m_recordingFailed = false;

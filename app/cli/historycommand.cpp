@@ -7,7 +7,6 @@
 
 #include "history/cleanupreport.h"
 #include "smh/redact.h"
-#include "smh/secretstore.h"
 #include "smh/tokenprovider.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
@@ -16,7 +15,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,19 +30,17 @@ namespace {
 
 const QString historyWord = u"history"_s;
 
-std::optional<int> intOption(
-    const QCommandLineParser &parser, const QString &name, QStringList *problems)
+// Absent: none; present: a whole number, or why not.
+Expected<std::optional<int>> intOption(const QCommandLineParser &parser, const QString &name)
 {
     if (!parser.isSet(name))
-        return std::nullopt;
+        return std::optional<int>();
     bool ok = false;
     const int value = parser.value(name).toInt(&ok);
-    if (!ok) {
-        *problems << HistoryCommand::tr("--%1 needs a whole number, not \"%2\".")
-                         .arg(name, parser.value(name));
-        return std::nullopt;
-    }
-    return value;
+    if (!ok)
+        return unexpected(HistoryCommand::tr("--%1 needs a whole number, not \"%2\".")
+                              .arg(name, parser.value(name)));
+    return std::optional<int>(value);
 }
 
 QJsonValue bytesJson(const std::optional<qint64> &bytes)
@@ -52,25 +48,6 @@ QJsonValue bytesJson(const std::optional<qint64> &bytes)
     // As SMH sends sizes: a string of bytes (JSON numbers lose precision
     // past 2^53 in many readers).
     return bytes ? QJsonValue(QString::number(*bytes)) : QJsonValue(QJsonValue::Null);
-}
-
-// The token or secret of a connection saved from the window, from the keychain.
-Expected<QString> savedCredential(const Connection &saved, const QString &profile)
-{
-    SecretStore secrets;
-    QEventLoop loop;
-    QString stored;
-    QString problem;
-    secrets.read(saved.id, [&](const QString &value, const QString &why) {
-        stored = value;
-        problem = why;
-        loop.quit();
-    });
-    loop.exec();
-    if (stored.isEmpty() && !problem.isEmpty())
-        return unexpected(HistoryCommand::tr("The credentials of profile \"%1\" cannot be read: %2")
-                              .arg(profile, problem));
-    return stored;
 }
 
 int exitCodeFor(const ClearRefusal &refusal)
@@ -152,9 +129,17 @@ Expected<HistoryCommand::Options> HistoryCommand::fromParser(const QCommandLineP
         problems << tr("--enable and --disable contradict each other.");
     if (parser.isSet(u"enable"_s) || parser.isSet(u"disable"_s))
         options.change.enabled = parser.isSet(u"enable"_s);
-    options.change.count = intOption(parser, u"count"_s, &problems);
-    options.change.expireDays = intOption(parser, u"expire-days"_s, &problems);
-    options.change.mergeInterval = intOption(parser, u"merge-interval"_s, &problems);
+    const std::pair<QString, std::optional<int> HistoryChange::*> numbers[] = {
+        {u"count"_s, &HistoryChange::count},
+        {u"expire-days"_s, &HistoryChange::expireDays},
+        {u"merge-interval"_s, &HistoryChange::mergeInterval},
+    };
+    for (const auto &[name, field] : numbers) {
+        if (const auto value = intOption(parser, name))
+            options.change.*field = *value;
+        else
+            problems << value.error();
+    }
     options.yes = parser.isSet(u"yes"_s);
     options.disableHistory = parser.isSet(u"disable-history"_s);
     options.noWait = parser.isSet(u"no-wait"_s);
@@ -245,11 +230,7 @@ int HistoryCommand::run(const QCommandLineParser &parser, const MonitorOptions &
         return HeadlessRunner::UsageError;
     }
     HistoryCommand command(options, *parsed);
-    if (const auto prepared = command.prepare(); !prepared) {
-        command.printError(prepared.error());
-        return HeadlessRunner::UsageError;
-    }
-    QTimer::singleShot(0, &command, &HistoryCommand::start);
+    QTimer::singleShot(0, &command, &HistoryCommand::prepare);
     const int code = QCoreApplication::exec();
     command.m_monitor->shutdown();
     return code;
@@ -275,40 +256,8 @@ QString HistoryCommand::bytes(qint64 value) const
     return QLocale().formattedDataSize(value, 1, QLocale::DataSizeIecFormat);
 }
 
-Expected<void> HistoryCommand::prepare()
+void HistoryCommand::prepare()
 {
-    // Credentials given on the environment win over a profile's saved ones.
-    std::optional<Connection> connection = Startup::connection(m_monitorOptions);
-    QString credential = Startup::credential(m_monitorOptions);
-    if (!m_monitorOptions.profile.isEmpty()) {
-        auto saved = Startup::savedConnection(m_monitorOptions.profile, TaskStore::defaultPath());
-        if (!saved)
-            return unexpected(saved.error());
-        if (credential.isEmpty()) {
-            const auto stored = savedCredential(*saved, m_monitorOptions.profile);
-            if (!stored)
-                return unexpected(stored.error());
-            credential = *stored;
-        } else {
-            saved->authKind = m_monitorOptions.librarySecret.isEmpty() ? AuthKind::AccessToken
-                                                                       : AuthKind::LibrarySecret;
-        }
-        saved->id = 0;
-        connection = *saved;
-    }
-    if (!connection)
-        return unexpected(
-            tr("No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or "
-               "--demo."));
-    if (credential.isEmpty())
-        return unexpected(tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
-                             "--token-file / --secret-file."));
-    if (const QStringList problems = connection->settings.validate(); !problems.isEmpty())
-        return unexpected(problems.join(u' '));
-    const auto polling = Startup::pollOptions(m_monitorOptions);
-    if (!polling)
-        return unexpected(polling.error());
-
     // A clear is recorded in the user's ledger so that the window shows it;
     // the demo's library dies with the process, and reads record nothing.
     // `show` reads the clears recorded there (an unknown outcome among them)
@@ -316,7 +265,6 @@ Expected<void> HistoryCommand::prepare()
     const bool recorded = !m_monitorOptions.demo
         && (m_options.action != Action::Show || QFile::exists(TaskStore::defaultPath()));
     m_monitor = std::make_unique<Monitor>();
-    m_monitor->setDemoMode(m_monitorOptions.demo);
     m_history = HistoryService::of(m_monitor.get());
     m_history->setFace(tr("command"));
     // The ledger may be the window's: its tasks are the window's to poll.
@@ -324,15 +272,22 @@ Expected<void> HistoryCommand::prepare()
     const QDateTime started = QDateTime::currentDateTimeUtc().addMSecs(-1);
     m_monitor->scheduler()->setTaskFilter(
         [started](const Task &task) { return task.libraryLevel && task.addedAt >= started; });
-    if (const auto opened =
-            m_monitor->openStore(recorded ? TaskStore::defaultPath() : u":memory:"_s);
-        !opened)
-        return opened;
-    const auto connected = Startup::connect(*m_monitor, *connection, credential);
-    if (!connected)
-        return unexpected(connected.error());
-    m_connectionId = *connected;
-    m_monitor->scheduler()->setOptions(*polling);
+    StartupJob::Settings settings;
+    settings.prepare = m_monitorOptions;
+    settings.ledgerPath = recorded ? TaskStore::defaultPath() : u":memory:"_s;
+    m_job = std::make_unique<StartupJob>(
+        *m_monitor, StartupJob::Target::of(m_monitorOptions), settings);
+    connect(m_job.get(), &StartupJob::finished, this, &HistoryCommand::prepared);
+    m_job->start();
+}
+
+void HistoryCommand::prepared(const StartupJob::Result &result)
+{
+    if (!result) {
+        printError(result.error().message);
+        return finish(HeadlessRunner::UsageError);
+    }
+    m_connectionId = result->connectionId;
     if (m_monitorOptions.timeout) {
         QTimer::singleShot(*m_monitorOptions.timeout, this, [this] {
             printError(tr("gave up: --timeout reached"));
@@ -342,7 +297,7 @@ Expected<void> HistoryCommand::prepare()
             finish(HeadlessRunner::GaveUp);
         });
     }
-    return {};
+    start();
 }
 
 void HistoryCommand::start()

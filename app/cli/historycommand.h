@@ -2,6 +2,7 @@
 
 #include "history/historyservice.h"
 #include "tasks/monitoroptions.h"
+#include "tasks/startup.h"
 #include "tasks/task.h"
 
 #include <QJsonObject>
@@ -63,7 +64,9 @@ public:
     ~HistoryCommand() override;
 
 private:
-    Expected<void> prepare();
+    // The shared start-up, then the action (start()).
+    void prepare();
+    void prepared(const StartupJob::Result &result);
     void start();
     void show();
     void set();
@@ -82,6 +85,7 @@ private:
     MonitorOptions m_monitorOptions;
     Options m_options;
     std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<StartupJob> m_job; // declared after: goes before the monitor
     HistoryService *m_history = nullptr; // the monitor's wing
     qint64 m_connectionId = 0;
     std::optional<ClearStarted> m_started;

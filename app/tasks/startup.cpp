@@ -1,11 +1,15 @@
 #include "tasks/startup.h"
 
+#include "smh/secretstore.h"
 #include "tasks/monitor.h"
 #include "tasks/monitoroptions.h"
+#include "tasks/pollscheduler.h"
 #include "tasks/taskidparser.h"
 #include "tasks/taskstore.h"
 
 #include <QFile>
+#include <QPointer>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -68,7 +72,12 @@ Expected<Connection> Startup::savedConnection(const QString &name, const QString
     QString openError;
     if (!saved.open(ledgerPath, &openError))
         return unexpected(tr("Cannot read saved profiles: %1").arg(openError));
-    const QList<Connection> connections = saved.connections();
+    return savedConnection(name, saved.connections());
+}
+
+Expected<Connection> Startup::savedConnection(
+    const QString &name, const QList<Connection> &connections)
+{
     const auto it = std::find_if(connections.cbegin(), connections.cend(),
         [&name](const Connection &c) { return c.answersTo(name); });
     if (it == connections.cend())
@@ -125,4 +134,166 @@ Expected<QList<qint64>> Startup::addExtraConnections(
         ids << *id;
     }
     return ids;
+}
+
+StartupJob::Target StartupJob::Target::of(const MonitorOptions &options)
+{
+    // A secret, when given, wins: tokens minted from it are renewed.
+    const AuthKind kind =
+        options.librarySecret.isEmpty() ? AuthKind::AccessToken : AuthKind::LibrarySecret;
+    return {Startup::connection(options), Startup::credential(options), kind, options.profile};
+}
+
+StartupJob::StartupJob(Monitor &monitor, Target target, Settings settings, QObject *parent)
+    : QObject(parent)
+    , m_monitor(&monitor)
+    , m_target(std::move(target))
+    , m_settings(std::move(settings))
+{ }
+
+StartupJob::~StartupJob() = default;
+
+void StartupJob::start()
+{
+    if (m_settings.face == Face::Window || m_target.profile.isEmpty())
+        return checkTarget();
+    resolveProfile();
+}
+
+// A connection saved from the window: its settings from the ledger, its
+// credential as given, else from the keychain or the private file.
+void StartupJob::resolveProfile()
+{
+    const QString ledger = m_settings.profileLedgerPath.isEmpty() ? TaskStore::defaultPath()
+                                                                  : m_settings.profileLedgerPath;
+    const Expected<Connection> saved = Startup::savedConnection(m_target.profile, ledger);
+    if (!saved)
+        return fail(Error::Step::Profile, saved.error());
+    Connection connection = *saved;
+    connection.id = 0;
+    m_target.connection = connection;
+    if (!m_target.credential.isEmpty()) {
+        // Credentials given on the command line win over the saved ones,
+        // and are of the kind given.
+        m_target.connection->authKind = m_target.credentialKind;
+        return checkTarget();
+    }
+    readCredential(saved->id);
+}
+
+// The one wait of the start: the keychain answers asynchronously (never in
+// a nested event loop), within the deadline.
+void StartupJob::readCredential(qint64 savedId)
+{
+    m_secrets = std::make_unique<SecretStore>();
+    m_deadline = new QTimer(this);
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this,
+        [this] { credentialRead({}, Startup::tr("the keychain did not answer in time.")); });
+    m_deadline->start(m_settings.credentialDeadline);
+    QPointer<StartupJob> guard(this);
+    m_secrets->read(savedId, [guard](const QString &secret, const QString &problem) {
+        if (guard)
+            guard->credentialRead(secret, problem);
+    });
+}
+
+void StartupJob::credentialRead(const QString &secret, const QString &problem)
+{
+    if (m_done || !m_deadline || !m_deadline->isActive())
+        return; // answered late, or twice
+    m_deadline->stop();
+    if (secret.isEmpty() && !problem.isEmpty()) {
+        // Say why, not just "no credentials": a refused secrets file, say.
+        return fail(Error::Step::Credential,
+            Startup::tr("The credentials of profile \"%1\" cannot be read: %2")
+                .arg(m_target.profile, problem));
+    }
+    m_target.credential = secret;
+    checkTarget();
+}
+
+void StartupJob::checkTarget()
+{
+    if (m_settings.face == Face::Command) {
+        if (!m_target.connection) {
+            return fail(Error::Step::Profile,
+                Startup::tr(
+                    "No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, "
+                    "or --demo."));
+        }
+        if (m_target.credential.isEmpty()) {
+            return fail(Error::Step::Credential,
+                Startup::tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
+                            "--token-file / --secret-file."));
+        }
+        if (const QStringList problems = m_target.connection->settings.validate();
+            !problems.isEmpty())
+            return fail(Error::Step::Settings, problems.join(u' '));
+    }
+    prepareMonitor();
+}
+
+void StartupJob::prepareMonitor()
+{
+    if (!m_settings.prepare)
+        return connectMonitor();
+    const MonitorOptions &options = *m_settings.prepare;
+    m_monitor->setDemoMode(options.demo);
+    PollScheduler *scheduler = m_monitor->scheduler();
+    const Expected<PollPlanner::Options> polling =
+        Startup::pollOptions(options, scheduler->planner().options());
+    if (!polling)
+        return fail(Error::Step::Options, polling.error());
+    scheduler->setOptions(*polling);
+    if (const Expected<void> opened =
+            m_monitor->openStore(m_settings.ledgerPath, m_settings.loadMode);
+        !opened)
+        return fail(Error::Step::Ledger, opened.error());
+    connectMonitor();
+}
+
+void StartupJob::connectMonitor()
+{
+    const Expected<qint64> id = m_settings.face == Face::Window
+        ? windowConnection()
+        : Startup::connect(*m_monitor, *m_target.connection, m_target.credential);
+    if (!id)
+        return fail(m_settings.face == Face::Window && !m_target.connection
+                ? Error::Step::Profile
+                : Error::Step::Connection,
+            id.error());
+    succeed(*id);
+}
+
+// The launch's connection, saved (or found) with its credential; else its
+// profile among the ledger's connections; else the only one there is.
+Expected<qint64> StartupJob::windowConnection()
+{
+    if (m_target.connection)
+        return Startup::connect(*m_monitor, *m_target.connection, m_target.credential);
+    const QList<Connection> saved = m_monitor->store()->connections();
+    if (!m_target.profile.isEmpty()) {
+        const Expected<Connection> found = Startup::savedConnection(m_target.profile, saved);
+        if (!found)
+            return unexpected(found.error());
+        return found->id;
+    }
+    return saved.size() == 1 ? saved.constFirst().id : 0;
+}
+
+void StartupJob::fail(Error::Step step, const QString &message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    Q_EMIT finished(unexpected(Error {step, message}));
+}
+
+void StartupJob::succeed(qint64 connectionId)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    Q_EMIT finished(Started {connectionId, m_target});
 }

@@ -1,15 +1,21 @@
 #pragma once
 
 #include "smh/expected.h"
+#include "tasks/monitoroptions.h"
 #include "tasks/pollplanner.h"
 #include "tasks/task.h"
+#include "tasks/taskstore.h"
 
 #include <QCoreApplication>
+#include <QObject>
 
+#include <chrono>
+#include <memory>
 #include <optional>
 
 class Monitor;
-struct MonitorOptions;
+class SecretStore;
+class QTimer;
 
 // The rules that turn the command line into a running monitor, once for both
 // faces: the window and the headless commands each used to carry a copy, and
@@ -34,6 +40,9 @@ public:
     // A connection saved from the window (--profile), by name or by its
     // library/space label, from the ledger at `ledgerPath`.
     static Expected<Connection> savedConnection(const QString &name, const QString &ledgerPath);
+    // The same, among connections already read.
+    static Expected<Connection> savedConnection(
+        const QString &name, const QList<Connection> &connections);
 
     // Every task ID given, as text for TaskIdParser: arguments, --ids-file
     // and, when `readStandardInput`, standard input ("-"). A file that cannot
@@ -48,4 +57,107 @@ public:
     // library secrets. Returns their ids, in order.
     static Expected<QList<qint64>> addExtraConnections(
         Monitor &monitor, const MonitorOptions &options);
+};
+
+// The one start-up choreography of every face (window, watch/query,
+// history): the launch's profile and credential, then the monitor's demo
+// mode, poll options and ledger, then its connection. The face makes the
+// Monitor (and attaches its wings) before, and decides what to show after;
+// the three used to carry their own copies, which drifted.
+//
+// The monitor outlives the job. One job per start: finished() comes once, possibly before start()
+// returns when nothing has to be waited for, so connect to it first. The only wait (a keychain's
+// answer) has a deadline.
+class StartupJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StartupJob)
+
+public:
+    // What the launch names: a connection (--library and beside it) with its
+    // credential as given (empty: none), and/or a saved profile (--profile).
+    struct Target
+    {
+        std::optional<Connection> connection;
+        QString credential;
+        AuthKind credentialKind = AuthKind::AccessToken; // of the credential given
+        QString profile;
+
+        static Target of(const MonitorOptions &options);
+    };
+
+    enum class Face {
+        // watch, query, history: a profile from the ledger file, its
+        // credential from the keychain; anything missing ends the start.
+        Command,
+        // The window: a profile among its own ledger's connections, its
+        // credential read later (and asked for when missing); with nothing
+        // named, the only saved connection. It opens whatever happens.
+        Window,
+    };
+
+    struct Settings
+    {
+        Face face = Face::Command;
+        // How to prepare the monitor (demo mode, poll options, ledger);
+        // none: it is prepared and open already (a later launch).
+        std::optional<MonitorOptions> prepare;
+        QString ledgerPath = QStringLiteral(":memory:");
+        TaskStore::LoadMode loadMode = TaskStore::LoadMode::AtOnce;
+        // Where a command looks a profile up (empty: TaskStore::defaultPath()).
+        QString profileLedgerPath;
+        // How long a keychain may take to answer.
+        std::chrono::milliseconds credentialDeadline = std::chrono::seconds(30);
+    };
+
+    struct Started
+    {
+        qint64 connectionId = 0; // 0: the window was given none and has no single one
+        Target target; // as resolved: the connection (id 0) and its credential
+    };
+
+    struct Error
+    {
+        enum class Step {
+            Options, // the poll options contradict each other
+            Profile, // no such profile, or no library named at all
+            Credential, // none given or stored, or the keychain failed
+            Settings, // the connection's settings are invalid
+            Ledger, // the monitor's ledger cannot be opened
+            Connection, // the connection is invalid or cannot be saved
+        };
+        Step step = Step::Options;
+        QString message;
+    };
+
+    using Result = Expected<Started, Error>;
+
+    StartupJob(Monitor &monitor, Target target, Settings settings, QObject *parent = nullptr);
+    ~StartupJob() override;
+
+    void start();
+    // The target as far as it was resolved: a face that goes on with a
+    // fresh monitor (the commands, without the ledger) starts again from it.
+    const Target &target() const { return m_target; }
+
+Q_SIGNALS:
+    void finished(const StartupJob::Result &result);
+
+private:
+    void resolveProfile();
+    void readCredential(qint64 savedId);
+    void credentialRead(const QString &secret, const QString &problem);
+    void checkTarget();
+    void prepareMonitor();
+    void connectMonitor();
+    Expected<qint64> windowConnection();
+    void fail(Error::Step step, const QString &message);
+    void succeed(qint64 connectionId);
+
+    Monitor *m_monitor; // outlives the job
+    Target m_target;
+    Settings m_settings;
+    std::unique_ptr<SecretStore> m_secrets;
+    QTimer *m_deadline = nullptr;
+    bool m_done = false;
 };

@@ -766,18 +766,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The credentials of profile &quot;%1&quot; cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use --token-file / --secret-file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>gave up: --timeout reached with tasks still running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -880,10 +868,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The credentials of profile &quot;%1&quot; cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>history set: turn file history on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,14 +917,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
     <message>
         <source>--enable, --disable, --count, --expire-days and --merge-interval belong to history set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use --token-file / --secret-file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2618,6 +2594,22 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Cannot read task IDs from standard input.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the keychain did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials of profile &quot;%1&quot; cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use --token-file / --secret-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -3459,10 +3451,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>The tasks were handed to the window already open on this ledger; it keeps its own poll interval and request rate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no saved profile named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -761,14 +761,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation>未指定任务 ID。请以参数形式传入（10,12,13 或 100-120），或使用 --ids-file FILE，或传入 - 从标准输入读取。</translation>
     </message>
     <message>
-        <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
-        <translation>未指定媒体库：请使用 --library ID（或 SMH_LIBRARY_ID）、--profile NAME 或 --demo。</translation>
-    </message>
-    <message>
-        <source>No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use --token-file / --secret-file.</source>
-        <translation>缺少凭据：请设置 SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET，或使用 --token-file / --secret-file。</translation>
-    </message>
-    <message>
         <source>gave up: --timeout reached with tasks still running</source>
         <translation>已放弃：已达到 --timeout 时限，仍有任务在执行</translation>
     </message>
@@ -807,10 +799,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>PATH</source>
         <translation>路径</translation>
-    </message>
-    <message>
-        <source>The credentials of profile &quot;%1&quot; cannot be read: %2</source>
-        <translation>无法读取配置“%1”的凭据：%2</translation>
     </message>
     <message>
         <source>gave up after %1 failed attempts: %2</source>
@@ -875,10 +863,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation>--%1 需要一个整数，而不是“%2”。</translation>
     </message>
     <message>
-        <source>The credentials of profile &quot;%1&quot; cannot be read: %2</source>
-        <translation>无法读取配置“%1”的凭据：%2</translation>
-    </message>
-    <message>
         <source>history set: turn file history on.</source>
         <translation>history set：开启文件历史版本。</translation>
     </message>
@@ -929,14 +913,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>--enable, --disable, --count, --expire-days and --merge-interval belong to history set.</source>
         <translation>--enable、--disable、--count、--expire-days 和 --merge-interval 仅用于 history set。</translation>
-    </message>
-    <message>
-        <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
-        <translation>未指定媒体库：请使用 --library ID（或 SMH_LIBRARY_ID）、--profile NAME 或 --demo。</translation>
-    </message>
-    <message>
-        <source>No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use --token-file / --secret-file.</source>
-        <translation>缺少凭据：请设置 SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET，或使用 --token-file / --secret-file。</translation>
     </message>
     <message>
         <source>gave up: --timeout reached</source>
@@ -2615,6 +2591,22 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Cannot read task IDs from standard input.</source>
         <translation>无法从标准输入读取任务 ID。</translation>
     </message>
+    <message>
+        <source>the keychain did not answer in time.</source>
+        <translation>钥匙串未能及时响应。</translation>
+    </message>
+    <message>
+        <source>The credentials of profile &quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取配置“%1”的凭据：%2</translation>
+    </message>
+    <message>
+        <source>No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or --demo.</source>
+        <translation>未指定媒体库：请使用 --library ID（或 SMH_LIBRARY_ID）、--profile NAME 或 --demo。</translation>
+    </message>
+    <message>
+        <source>No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use --token-file / --secret-file.</source>
+        <translation>缺少凭据：请设置 SMH_ACCESS_TOKEN 或 SMH_LIBRARY_SECRET，或使用 --token-file / --secret-file。</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -3453,10 +3445,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>The tasks were handed to the window already open on this ledger; it keeps its own poll interval and request rate.</source>
         <translation>任务已交给在此任务台账上已打开的窗口；该窗口保留其自身的轮询间隔和请求速率。</translation>
-    </message>
-    <message>
-        <source>There is no saved profile named &quot;%1&quot;.</source>
-        <translation>不存在名为“%1”的已保存连接配置。</translation>
     </message>
 </context>
 </TS>

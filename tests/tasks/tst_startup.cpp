@@ -1,10 +1,16 @@
+#include "smh/secretstore.h"
 #include "tasks/monitor.h"
 #include "tasks/monitoroptions.h"
+#include "tasks/pollscheduler.h"
 #include "tasks/startup.h"
 #include "tasks/taskstore.h"
 
+#include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -15,7 +21,280 @@ class TestStartup final : public QObject
 {
     Q_OBJECT
 
+    // A home of its own: the ledger and the private secrets file live there,
+    // and no keychain answers (as on a server without a desktop session).
+    QTemporaryDir m_home;
+
+    QString ledgerPath() const { return m_home.filePath(u"ledger.sqlite"_s); }
+
+    // A connection saved from the window, as --profile finds it.
+    qint64 saveProfile(const QString &name, AuthKind kind = AuthKind::AccessToken)
+    {
+        TaskStore store;
+        QString error;
+        if (!store.open(ledgerPath(), &error))
+            return 0;
+        Connection connection;
+        connection.name = name;
+        connection.authKind = kind;
+        connection.settings.endpoint = QUrl(u"https://lib.example.com"_s);
+        connection.settings.libraryId = u"smh"_s + name.toLower();
+        connection.settings.spaceId = u"-"_s;
+        return store.addConnection(connection);
+    }
+
+    // What the user opts in to without a keychain: the private file.
+    void keepSecret(qint64 id, const QString &secret)
+    {
+        SecretStore secrets;
+        secrets.setKeychainEnabled(false);
+        secrets.write(id, secret);
+        QString error;
+        QVERIFY2(secrets.enablePrivateFile(&error), qPrintable(error));
+    }
+
+    static MonitorOptions libraryOptions()
+    {
+        MonitorOptions options;
+        options.connectionGiven = true;
+        options.connection.endpoint = QUrl(u"https://lib.example.com"_s);
+        options.connection.libraryId = u"lib"_s;
+        options.connection.spaceId = u"-"_s;
+        options.accessToken = u"token"_s;
+        return options;
+    }
+
+    // Runs the shared start-up for a command on `monitor`; its one result.
+    StartupJob::Result run(Monitor &monitor, const MonitorOptions &options,
+        StartupJob::Face face = StartupJob::Face::Command, const QString &ledger = u":memory:"_s)
+    {
+        StartupJob::Settings settings;
+        settings.face = face;
+        settings.prepare = options;
+        settings.ledgerPath = ledger;
+        settings.profileLedgerPath = ledgerPath();
+        StartupJob job(monitor, StartupJob::Target::of(options), settings);
+        std::optional<StartupJob::Result> result;
+        int results = 0;
+        connect(&job, &StartupJob::finished, this, [&](const StartupJob::Result &r) {
+            result.emplace(r);
+            ++results;
+        });
+        job.start();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 40000); }();
+        QCoreApplication::processEvents(); // a second answer would show here
+        [&] { QCOMPARE(results, 1); }();
+        return result.value_or(unexpected(StartupJob::Error {}));
+    }
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.path()));
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    }
+
+    void cleanup()
+    {
+        QFile::remove(ledgerPath());
+        QFile::remove(SecretStore::defaultPrivateFilePath());
+    }
+
+    // watch/query/history --library: the connection as given, polled with
+    // the options' intervals, in the ledger it was asked for.
+    void commandConnectsWhatWasGiven()
+    {
+        MonitorOptions options = libraryOptions();
+        options.interval = std::chrono::seconds(7);
+        Monitor monitor;
+        const StartupJob::Result result = run(monitor, options);
+        QVERIFY(result);
+        QVERIFY(result->connectionId != 0);
+        const std::optional<Connection> added = monitor.store()->connection(result->connectionId);
+        QVERIFY(added);
+        QCOMPARE(added->settings.libraryId, u"lib"_s);
+        QCOMPARE(result->target.credential, u"token"_s);
+        QCOMPARE(monitor.credential(result->connectionId).accessToken, u"token"_s);
+        QCOMPARE(
+            monitor.scheduler()->planner().options().baseInterval, std::chrono::milliseconds(7s));
+        QVERIFY(!monitor.isDemoMode());
+    }
+
+    void demoIsSaidToTheMonitor()
+    {
+        MonitorOptions options = libraryOptions();
+        options.demo = true;
+        Monitor monitor;
+        const StartupJob::Result result = run(monitor, options);
+        QVERIFY(result);
+        QVERIFY(monitor.isDemoMode());
+        QVERIFY(monitor.store()->connection(result->connectionId));
+    }
+
+    void noLibraryIsAProfileError()
+    {
+        MonitorOptions options;
+        options.accessToken = u"token"_s;
+        Monitor monitor;
+        const StartupJob::Result result = run(monitor, options);
+        QVERIFY(!result);
+        QCOMPARE(result.error().step, StartupJob::Error::Step::Profile);
+        QVERIFY(result.error().message.contains(u"--library"_s));
+        // Nothing was opened for a start that could not go anywhere.
+        QVERIFY(monitor.store()->connections().isEmpty());
+    }
+
+    void noCredentialIsACredentialError()
+    {
+        MonitorOptions options = libraryOptions();
+        options.accessToken.clear();
+        Monitor monitor;
+        const StartupJob::Result result = run(monitor, options);
+        QVERIFY(!result);
+        QCOMPARE(result.error().step, StartupJob::Error::Step::Credential);
+        QVERIFY(result.error().message.contains(u"SMH_ACCESS_TOKEN"_s));
+    }
+
+    void invalidSettingsAreSaidBeforeConnecting()
+    {
+        MonitorOptions options = libraryOptions();
+        options.connection.endpoint = QUrl(u"ftp://lib.example.com"_s);
+        Monitor monitor;
+        const StartupJob::Result result = run(monitor, options);
+        QVERIFY(!result);
+        QCOMPARE(result.error().step, StartupJob::Error::Step::Settings);
+        QVERIFY(monitor.store()->connections().isEmpty());
+    }
+
+    void ledgerThatCannotBeOpened()
+    {
+        const QString notALedger = m_home.filePath(u"not-a-ledger.sqlite"_s);
+        QFile file(notALedger);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        Monitor monitor;
+        const StartupJob::Result result =
+            run(monitor, libraryOptions(), StartupJob::Face::Command, notALedger);
+        QVERIFY(!result);
+        QCOMPARE(result.error().step, StartupJob::Error::Step::Ledger);
+        QVERIFY(!result.error().message.isEmpty());
+    }
+
+    // --profile: the saved connection's settings, its credential as given
+    // (of the kind given), else from the keychain or the private file.
+    void profileWithCredentialGiven()
+    {
+        const qint64 saved = saveProfile(u"Archive"_s, AuthKind::AccessToken);
+        QVERIFY(saved != 0);
+        MonitorOptions options;
+        options.profile = u"Archive"_s;
+        options.librarySecret = u"secret"_s;
+        Monitor monitor;
+        const StartupJob::Result result = run(monitor, options);
+        QVERIFY(result);
+        QCOMPARE(result->target.connection->settings.libraryId, u"smharchive"_s);
+        QCOMPARE(result->target.connection->authKind, AuthKind::LibrarySecret);
+        QCOMPARE(monitor.credential(result->connectionId).librarySecret, u"secret"_s);
+    }
+
+    void profileCredentialFromThePrivateFile()
+    {
+        const qint64 saved = saveProfile(u"Archive"_s);
+        QVERIFY(saved != 0);
+        keepSecret(saved, u"kept token"_s);
+        MonitorOptions options;
+        options.profile = u"smharchive/-"_s; // by its label, too
+        Monitor monitor;
+        const StartupJob::Result result = run(monitor, options);
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
+        QCOMPARE(result->target.credential, u"kept token"_s);
+        QCOMPARE(result->target.connection->id, 0); // added to this monitor's ledger
+        QCOMPARE(monitor.credential(result->connectionId).accessToken, u"kept token"_s);
+    }
+
+    void profileCredentialThatCannotBeRead()
+    {
+        const qint64 saved = saveProfile(u"Archive"_s);
+        keepSecret(saved, u"kept token"_s);
+        // A file others can read is refused: the reason is said.
+        QVERIFY(QFile::setPermissions(SecretStore::defaultPrivateFilePath(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+        MonitorOptions options;
+        options.profile = u"Archive"_s;
+        Monitor monitor;
+        const StartupJob::Result result = run(monitor, options);
+        QVERIFY(!result);
+        QCOMPARE(result.error().step, StartupJob::Error::Step::Credential);
+        QVERIFY2(result.error().message.contains(u"Archive"_s), qPrintable(result.error().message));
+        QVERIFY2(
+            result.error().message.contains(u"chmod 600"_s), qPrintable(result.error().message));
+    }
+
+    void profileWithoutCredential()
+    {
+        QVERIFY(saveProfile(u"Archive"_s) != 0);
+        MonitorOptions options;
+        options.profile = u"Archive"_s;
+        Monitor monitor;
+        const StartupJob::Result result = run(monitor, options);
+        QVERIFY(!result);
+        QCOMPARE(result.error().step, StartupJob::Error::Step::Credential);
+        QVERIFY(result.error().message.contains(u"SMH_ACCESS_TOKEN"_s));
+    }
+
+    void unknownProfile()
+    {
+        QVERIFY(saveProfile(u"Archive"_s) != 0);
+        MonitorOptions options;
+        options.profile = u"Other"_s;
+        options.accessToken = u"token"_s;
+        Monitor monitor;
+        const StartupJob::Result result = run(monitor, options);
+        QVERIFY(!result);
+        QCOMPARE(result.error().step, StartupJob::Error::Step::Profile);
+        QVERIFY(result.error().message.contains(u"Other"_s));
+    }
+
+    // The window: a profile among its own ledger's connections, chosen and
+    // not added again; with nothing named, the only one there is; a
+    // connection without a credential is no error (the window asks).
+    void windowFindsItsProfile()
+    {
+        const qint64 saved = saveProfile(u"Archive"_s);
+        MonitorOptions options;
+        options.profile = u"Archive"_s;
+        Monitor monitor;
+        StartupJob::Result result = run(monitor, options, StartupJob::Face::Window, ledgerPath());
+        QVERIFY(result);
+        QCOMPARE(result->connectionId, saved);
+        QCOMPARE(monitor.store()->connections().size(), 1);
+
+        options.profile.clear();
+        Monitor only;
+        result = run(only, options, StartupJob::Face::Window, ledgerPath());
+        QCOMPARE(result.value().connectionId, saved);
+
+        options.profile = u"Other"_s;
+        Monitor missing;
+        result = run(missing, options, StartupJob::Face::Window, ledgerPath());
+        QVERIFY(!result);
+        QCOMPARE(result.error().step, StartupJob::Error::Step::Profile);
+        QVERIFY(result.error().message.contains(u"Other"_s));
+    }
+
+    void windowConnectsWithoutCredential()
+    {
+        MonitorOptions options = libraryOptions();
+        options.accessToken.clear();
+        Monitor monitor;
+        const StartupJob::Result result = run(monitor, options, StartupJob::Face::Window);
+        QVERIFY(result);
+        QVERIFY(monitor.store()->connection(result->connectionId));
+        QVERIFY(monitor.credential(result->connectionId).accessToken.isEmpty());
+    }
+
     void pollOptions_data()
     {
         QTest::addColumn<std::optional<std::chrono::milliseconds>>("interval");
