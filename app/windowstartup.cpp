@@ -63,7 +63,7 @@ Launched connectLaunch(Monitor &monitor, const LaunchRequest &request)
 {
     Launched launched;
     launched.problems = request.problems;
-    const QList<Connection> saved = monitor.store()->connections();
+    const QList<Connection> saved = monitor.tasks().connections();
     if (request.connection) {
         const Expected<qint64> connected =
             Startup::connect(monitor, *request.connection, request.credential);
@@ -206,8 +206,8 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
         return 1;
     }
     // main() has already refused contradictory intervals.
-    monitor.scheduler()->setOptions(
-        Startup::pollOptions(options, monitor.scheduler()->planner().options()).value());
+    monitor.setPollOptions(
+        Startup::pollOptions(options, monitor.polling().planner().options()).value());
 
     SecretStore secrets;
     // The demo's secret is the simulator's; it has no business in a keychain.
@@ -235,7 +235,7 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
     window.show();
     // A ledger that cannot be read to the end is not written to either.
     QObject::connect(
-        monitor.store(), &TaskStore::loadFailed, &window, [&window](const QString &error) {
+        &monitor.tasks(), &TaskStore::loadFailed, &window, [&window](const QString &error) {
             QMessageBox::critical(&window, title(),
                 QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
                     .arg(error));

@@ -322,7 +322,7 @@ Expected<void> HistoryCommand::prepare()
     // The ledger may be the window's: its tasks are the window's to poll.
     // This command polls the clear's task alone (added from now on).
     const QDateTime started = QDateTime::currentDateTimeUtc().addMSecs(-1);
-    m_monitor->scheduler()->setTaskFilter(
+    m_monitor->setTaskFilter(
         [started](const Task &task) { return task.libraryLevel && task.addedAt >= started; });
     if (const auto opened =
             m_monitor->openStore(recorded ? TaskStore::defaultPath() : u":memory:"_s);
@@ -332,13 +332,12 @@ Expected<void> HistoryCommand::prepare()
     if (!connected)
         return unexpected(connected.error());
     m_connectionId = *connected;
-    m_monitor->scheduler()->setOptions(*polling);
+    m_monitor->setPollOptions(*polling);
     if (m_monitorOptions.timeout) {
         QTimer::singleShot(*m_monitorOptions.timeout, this, [this] {
             printError(tr("gave up: --timeout reached"));
             if (m_started)
-                printClearResult(
-                    m_monitor->store()->task(m_started->record.task).value_or(Task {}));
+                printClearResult(m_monitor->tasks().task(m_started->record.task).value_or(Task {}));
             finish(HeadlessRunner::GaveUp);
         });
     }
@@ -382,7 +381,7 @@ void HistoryCommand::show()
         history->sampleUsage(m_connectionId, this,
             [this, settings = *settings](Expected<UsageReading, SmhError> usage) {
                 const ConnectionSettings connection =
-                    m_monitor->store()->connection(m_connectionId)->settings;
+                    m_monitor->tasks().connection(m_connectionId)->settings;
                 if (m_monitorOptions.output != MonitorOptions::Output::Text) {
                     QJsonObject document {
                         {u"library"_s, connection.libraryId}, {u"settings"_s, settings.raw}};
@@ -486,7 +485,7 @@ void HistoryCommand::set()
 
 void HistoryCommand::clear()
 {
-    const QString libraryId = m_monitor->store()->connection(m_connectionId)->settings.libraryId;
+    const QString libraryId = m_monitor->tasks().connection(m_connectionId)->settings.libraryId;
     if (!m_options.yes) {
         // A person at a terminal may confirm by typing the library ID; a
         // script must say --yes.
@@ -554,7 +553,7 @@ void HistoryCommand::clear()
 
 std::optional<CleanupRecord> HistoryCommand::lastClear() const
 {
-    const auto connection = m_monitor->store()->connection(m_connectionId);
+    const auto connection = m_monitor->tasks().connection(m_connectionId);
     if (!connection)
         return std::nullopt;
     const QList<CleanupRecord> records =
@@ -599,12 +598,12 @@ void HistoryCommand::printRefusal(const ClearRefusal &refusal)
 void HistoryCommand::watch(const ClearStarted &started)
 {
     const qint64 tracking = started.record.task.connectionId;
-    connect(m_monitor->store(), &TaskStore::tasksChanged, this, &HistoryCommand::onTaskChanged);
-    connect(m_monitor->scheduler(), &PollScheduler::connectionStatusChanged, this,
+    connect(&m_monitor->tasks(), &TaskStore::tasksChanged, this, &HistoryCommand::onTaskChanged);
+    connect(&m_monitor->polling(), &PollScheduler::connectionStatusChanged, this,
         [this, tracking](qint64 connectionId) {
             if (connectionId != tracking || m_finished)
                 return;
-            const auto status = m_monitor->scheduler()->status(tracking);
+            const auto status = m_monitor->polling().status(tracking);
             if (status.health == PollScheduler::Health::AuthRejected) {
                 printError(tr("authentication failed: %1").arg(status.lastError.toString()));
                 finish(HeadlessRunner::AuthFailed);

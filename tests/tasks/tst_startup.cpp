@@ -140,7 +140,7 @@ private Q_SLOTS:
         connection.name = u"another label"_s;
         const Expected<qint64> again = Startup::connect(monitor, connection, u"token"_s);
         QCOMPARE(again.value(), first.value());
-        QCOMPARE(monitor.store()->connections().size(), 1);
+        QCOMPARE(monitor.tasks().connections().size(), 1);
     }
 };
 
