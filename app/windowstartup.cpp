@@ -212,11 +212,13 @@ std::unique_ptr<MainWindow> openWindow(Monitor &monitor, SecretStore &secrets,
     window->show();
     // A ledger that cannot be read to the end is not written to either.
     MainWindow *shown = window.get();
-    QObject::connect(monitor.store(), &TaskStore::loadFailed, shown, [shown](const QString &error) {
-        QMessageBox::critical(shown, title(),
-            QCoreApplication::translate("main", "The task ledger cannot be opened: %1").arg(error));
-        QCoreApplication::exit(1);
-    });
+    QObject::connect(
+        &monitor.tasks(), &TaskStore::loadFailed, shown, [shown](const QString &error) {
+            QMessageBox::critical(shown, title(),
+                QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
+                    .arg(error));
+            QCoreApplication::exit(1);
+        });
     showLaunch(*window, secrets, launch, launched);
     return window;
 }

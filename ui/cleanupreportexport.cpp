@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 Expected<int> CleanupReportExport::save(Monitor &monitor, const QString &path)
 {
     const CleanupReport report = CleanupReport::fromLedger(
-        *HistoryService::of(&monitor)->ledger(), monitor.store()->connections());
+        *HistoryService::of(&monitor)->ledger(), monitor.tasks().connections());
     const QByteArray data = Exporter::formatForPath(path) == Exporter::Format::Json
         ? report.toJson(QDateTime::currentDateTimeUtc())
         : report.toCsv();

@@ -3,6 +3,7 @@
 #include "smh/endpoint.h"
 #include "smh/redact.h"
 #include "smh/smhclient.h"
+#include "tasks/monitor.h"
 #include "ui/statestyle.h"
 
 #include <QCheckBox>
@@ -35,9 +36,9 @@ bool hasSpace(const QString &text)
 } // namespace
 
 ConnectionDialog::ConnectionDialog(
-    SmhClient *client, const QList<Connection> &connections, QWidget *parent)
+    Monitor *monitor, const QList<Connection> &connections, QWidget *parent)
     : QDialog(parent)
-    , m_client(client)
+    , m_monitor(monitor)
     , m_list(new QListWidget(this))
     , m_addButton(new QPushButton(tr("&Add"), this))
     , m_removeButton(new QPushButton(tr("&Remove"), this))
@@ -561,7 +562,7 @@ void ConnectionDialog::setTesting(bool testing)
 void ConnectionDialog::testConnection()
 {
     Profile *profile = current();
-    if (!profile || !m_client)
+    if (!profile || !m_monitor)
         return;
     profile->revealed = true;
     showProblems();
@@ -587,7 +588,7 @@ void ConnectionDialog::testConnection()
     setTesting(true);
     m_testResult->setPalette(palette());
     const qint64 timeout =
-        std::chrono::duration_cast<std::chrono::seconds>(m_client->transferTimeout()).count();
+        std::chrono::duration_cast<std::chrono::seconds>(m_monitor->transferTimeout()).count();
     m_testResult->setText(tr("Testing… (gives up after %1 s without an answer)").arg(timeout));
     const quint64 serial = ++m_testSerial;
     QPointer<ConnectionDialog> guard(this);
@@ -598,7 +599,7 @@ void ConnectionDialog::testConnection()
             : tr("Failed: %1").arg(detail);
     };
     if (mint) {
-        TokenJob *job = m_client->createToken(settings, secret);
+        TokenJob *job = m_monitor->createToken(settings, secret);
         connect(job, &SmhJob::finished, this, [this, guard, job, serial, settings, failed] {
             if (!guard || serial != m_testSerial)
                 return;
@@ -607,13 +608,13 @@ void ConnectionDialog::testConnection()
                 return;
             }
             // The token was only for the test: give it back.
-            if (m_client)
-                m_client->deleteToken(settings, job->token().value);
+            if (m_monitor)
+                m_monitor->deleteToken(settings, job->token().value);
             showTestResult(true, tr("Connected: the library secret was accepted."));
         });
         return;
     }
-    TaskQueryJob *job = m_client->queryTasks(settings, secret, {1});
+    TaskQueryJob *job = m_monitor->queryTasks(settings, secret, {1});
     connect(job, &SmhJob::finished, this, [this, guard, job, serial, failed] {
         if (!guard || serial != m_testSerial)
             return;

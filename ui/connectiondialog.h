@@ -16,7 +16,7 @@ class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
-class SmhClient;
+class Monitor;
 
 // Edits the saved connections (libraries and spaces) side by side: endpoint,
 // library ID, space ID, user ID, how to authenticate, an extra CA file. Each
@@ -31,7 +31,7 @@ class ConnectionDialog final : public QDialog
 
 public:
     ConnectionDialog(
-        SmhClient *client, const QList<Connection> &connections, QWidget *parent = nullptr);
+        Monitor *monitor, const QList<Connection> &connections, QWidget *parent = nullptr);
     ~ConnectionDialog() override;
 
     // The current token of a saved connection, for testing it without
@@ -116,7 +116,7 @@ private:
     void showTestResult(bool ok, const QString &message);
     void updateSecretField();
 
-    QPointer<SmhClient> m_client;
+    QPointer<Monitor> m_monitor;
     std::function<QString(qint64)> m_tokenLookup;
     QSet<qint64> m_missing;
     QString m_savedSecretHint;

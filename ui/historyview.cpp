@@ -144,7 +144,7 @@ HistoryView::HistoryView(Monitor *monitor, qint64 connectionId, QWidget *parent)
     connect(m_connections, &QComboBox::activated, this,
         [this](int index) { setConnection(m_connections->itemData(index).toLongLong()); });
     connect(
-        monitor->store(), &TaskStore::connectionsChanged, this, &HistoryView::reloadConnections);
+        &monitor->tasks(), &TaskStore::connectionsChanged, this, &HistoryView::reloadConnections);
     m_countdown->setInterval(1000);
 
     reloadConnections();
@@ -294,7 +294,7 @@ void HistoryView::reloadConnections()
 {
     const qint64 current = m_connectionId;
     m_connections->clear();
-    const QList<Connection> connections = m_monitor->store()->connections();
+    const QList<Connection> connections = m_monitor->tasks().connections();
     for (const Connection &connection : connections) {
         const QString name =
             connection.name.isEmpty() ? connection.settings.displayName() : connection.name;
@@ -322,7 +322,7 @@ void HistoryView::setStatus(QLabel *label, const QString &text, bool error)
 
 void HistoryView::setConnection(qint64 connectionId)
 {
-    const auto connection = m_monitor->store()->connection(connectionId);
+    const auto connection = m_monitor->tasks().connection(connectionId);
     if (!connection || connectionId == m_connectionId)
         return;
     ++m_generation;
@@ -471,7 +471,7 @@ void HistoryView::showLatestUsage()
         return;
     }
     QString text = tr("Library: %1").arg(sizeText(library->bytes));
-    const auto connection = m_monitor->store()->connection(m_connectionId);
+    const auto connection = m_monitor->tasks().connection(m_connectionId);
     if (connection && !connection->settings.libraryLevel
         && connection->settings.spaceId != ConnectionSettings::singleTenantSpace) {
         if (const auto space = ledger->latestSample(m_library, connection->settings.spaceId))
@@ -494,7 +494,7 @@ void HistoryView::updateClearButton()
 
 void HistoryView::clearHistory()
 {
-    const auto connection = m_monitor->store()->connection(m_connectionId);
+    const auto connection = m_monitor->tasks().connection(m_connectionId);
     if (!connection)
         return;
     ClearHistoryDialog dialog(connection->settings.libraryId, m_current, this);

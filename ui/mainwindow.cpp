@@ -86,14 +86,14 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     , m_monitor(monitor)
     , m_secrets(secrets)
     , m_style(new StateStyle(this))
-    , m_model(new TaskTableModel(monitor->store(), this))
+    , m_model(new TaskTableModel(&monitor->tasks(), this))
     , m_styled(new StyledTaskModel(m_style, this))
     , m_filter(new TaskFilterModel(this))
     , m_view(new TaskTableView(this))
-    , m_details(new TaskDetailsPane(monitor->store(), m_style, this))
+    , m_details(new TaskDetailsPane(&monitor->tasks(), m_style, this))
     , m_sidebar(new FilterSidebar(m_style, this))
     , m_status(new StatusPanel(m_style, this))
-    , m_notifier(new TrayNotifier(monitor->notifier(), m_style, this))
+    , m_notifier(new TrayNotifier(&monitor->notifications(), m_style, this))
     , m_filterEdit(new QLineEdit(this))
     , m_shown(new QLabel(this))
     , m_clock(new QTimer(this))
@@ -157,7 +157,7 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateShown);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateShown);
 
-    m_details->setScheduler(monitor->scheduler());
+    m_details->setScheduler(&monitor->polling());
     m_details->setHistoryLedger(HistoryService::of(monitor)->ledger());
     m_notifier->setApplicationIcon(windowIcon());
     m_notifier->setMode(m_settings.notificationMode());
@@ -228,11 +228,11 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     m_statusTimer->setSingleShot(true);
     m_statusTimer->setInterval(0);
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
-    PollScheduler *scheduler = monitor->scheduler();
+    const PollScheduler *scheduler = &monitor->polling();
     connect(scheduler, &PollScheduler::connectionStatusChanged, this,
         &MainWindow::scheduleStatusUpdate);
     connect(scheduler, &PollScheduler::cycleFinished, this, &MainWindow::scheduleStatusUpdate);
-    TaskStore *store = monitor->store();
+    const TaskStore *store = &monitor->tasks();
     connect(store, &TaskStore::tasksAdded, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::tasksChanged, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::tasksRemoved, this, &MainWindow::scheduleStatusUpdate);
@@ -671,7 +671,7 @@ void MainWindow::scheduleStatusUpdate()
 
 QString MainWindow::connectionName(qint64 connectionId) const
 {
-    const std::optional<Connection> connection = m_monitor->store()->connection(connectionId);
+    const std::optional<Connection> connection = m_monitor->tasks().connection(connectionId);
     if (!connection)
         return tr("Connection %1").arg(connectionId);
     return connection->label();
@@ -680,7 +680,7 @@ QString MainWindow::connectionName(qint64 connectionId) const
 void MainWindow::updateStatus()
 {
     // The core keeps the counts as tasks change: no walk over the rows.
-    const TaskNotifier *tasks = m_monitor->notifier();
+    const TaskNotifier *tasks = &m_monitor->notifications();
     StatusPanel::StateCounts counts {};
     for (int i = 0; i < TaskStates::count; ++i)
         counts[size_t(i)] = tasks->count(TaskState(i));
@@ -759,7 +759,7 @@ void MainWindow::showMessage(const QString &text)
 
 void MainWindow::addTasks(const QString &prefill, const QStringList &files)
 {
-    const QList<Connection> connections = m_monitor->store()->connections();
+    const QList<Connection> connections = m_monitor->tasks().connections();
     if (connections.isEmpty()) {
         QMessageBox box(QMessageBox::Information, tr("Add Tasks"),
             tr("Tasks belong to an SMH library: add a connection to it first."),
@@ -771,13 +771,13 @@ void MainWindow::addTasks(const QString &prefill, const QStringList &files)
         if (box.clickedButton() != add)
             return;
         manageConnections();
-        if (m_monitor->store()->connections().isEmpty())
+        if (m_monitor->tasks().connections().isEmpty())
             return;
         addTasks(prefill, files);
         return;
     }
-    AddTasksDialog dialog(m_monitor->store()->connections(), this);
-    const TaskStore *store = m_monitor->store();
+    AddTasksDialog dialog(m_monitor->tasks().connections(), this);
+    const TaskStore *store = &m_monitor->tasks();
     dialog.setWatchedLookup([store](qint64 connectionId, qint64 taskId) {
         return store->contains({connectionId, taskId});
     });
@@ -848,12 +848,10 @@ void MainWindow::importDialog()
 
 void MainWindow::manageConnections(qint64 select, const std::optional<ConnectionSettings> &prefill)
 {
-    ConnectionDialog dialog(m_monitor->client(), m_monitor->store()->connections(), this);
+    ConnectionDialog dialog(m_monitor, m_monitor->tasks().connections(), this);
     QPointer<Monitor> monitor(m_monitor);
-    dialog.setTokenLookup([monitor](qint64 id) {
-        TokenProvider *tokens = monitor ? monitor->tokens(id) : nullptr;
-        return tokens ? tokens->token() : QString();
-    });
+    dialog.setTokenLookup(
+        [monitor](qint64 id) { return monitor ? monitor->credential(id).accessToken : QString(); });
     const SecretStore::Backend backend =
         m_secrets ? m_secrets->backend() : SecretStore::Backend::Keychain;
     const bool fileOffered =
@@ -870,9 +868,9 @@ void MainWindow::manageConnections(qint64 select, const std::optional<Connection
     else if (backend == SecretStore::Backend::PrivateFile)
         dialog.setSavedSecretHint(tr("Kept in the private file; type to replace"));
     QSet<qint64> missing;
-    const QList<qint64> ids = m_monitor->scheduler()->connectionIds();
+    const QList<qint64> ids = m_monitor->polling().connectionIds();
     for (qint64 id : ids) {
-        if (m_monitor->scheduler()->status(id).health == PollScheduler::Health::NoCredentials)
+        if (m_monitor->polling().status(id).health == PollScheduler::Health::NoCredentials)
             missing.insert(id);
     }
     dialog.setCredentialsMissing(missing);
@@ -991,7 +989,7 @@ void MainWindow::exportDialog()
 
 void MainWindow::selectConnectionByName(const QString &name)
 {
-    const QList<Connection> connections = m_monitor->store()->connections();
+    const QList<Connection> connections = m_monitor->tasks().connections();
     for (const Connection &connection : connections) {
         if (connection.answersTo(name)) {
             m_sidebar->setConnectionFilter(connection.id);
@@ -1071,7 +1069,7 @@ QWidget *MainWindow::createNoMatchState()
 
 void MainWindow::updateEmptyState()
 {
-    const bool noConnection = m_monitor->store()->connections().isEmpty();
+    const bool noConnection = m_monitor->tasks().connections().isEmpty();
     m_emptyText->setText(noConnection
             ? tr("No tasks are watched yet.\nTasks belong to an SMH library: add a connection to "
                  "it, or try the monitor on a built-in simulator first.")

@@ -41,7 +41,7 @@ QLabel *sectionTitle(const QString &text, QWidget *parent)
 
 } // namespace
 
-TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *parent)
+TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
     , m_style(style)
@@ -250,7 +250,7 @@ CopyableField *TaskDetailsPane::addField(QFormLayout *form, Field field, const Q
     return widget;
 }
 
-void TaskDetailsPane::setScheduler(PollScheduler *scheduler)
+void TaskDetailsPane::setScheduler(const PollScheduler *scheduler)
 {
     if (m_scheduler)
         m_scheduler->disconnect(this);

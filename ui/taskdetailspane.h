@@ -57,10 +57,10 @@ public:
     };
     Q_ENUM(Field)
 
-    TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *parent = nullptr);
+    TaskDetailsPane(const TaskStore *store, StateStyle *style, QWidget *parent = nullptr);
 
     // Connection-wide errors (refused token, server down) come from here.
-    void setScheduler(PollScheduler *scheduler);
+    void setScheduler(const PollScheduler *scheduler);
     // A clear of historical versions shows what it deleted and freed from here.
     void setHistoryLedger(HistoryLedger *ledger);
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
@@ -100,9 +100,9 @@ private:
     QString connectionText() const;
     QString formatTime(const QDateTime &when) const;
 
-    QPointer<TaskStore> m_store;
+    QPointer<const TaskStore> m_store;
     QPointer<StateStyle> m_style;
-    QPointer<PollScheduler> m_scheduler;
+    QPointer<const PollScheduler> m_scheduler;
     QPointer<HistoryLedger> m_ledger;
     std::function<QDateTime()> m_now;
 

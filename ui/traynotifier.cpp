@@ -20,7 +20,7 @@ constexpr qsizetype maxListedIds = 8;
 
 } // namespace
 
-TrayNotifier::TrayNotifier(TaskNotifier *tasks, StateStyle *style, QObject *parent)
+TrayNotifier::TrayNotifier(const TaskNotifier *tasks, StateStyle *style, QObject *parent)
     : QObject(parent)
     , m_tasks(tasks)
     , m_style(style)

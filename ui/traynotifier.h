@@ -39,7 +39,7 @@ public:
     };
     Q_ENUM(Overall)
 
-    TrayNotifier(TaskNotifier *tasks, StateStyle *style, QObject *parent = nullptr);
+    TrayNotifier(const TaskNotifier *tasks, StateStyle *style, QObject *parent = nullptr);
     ~TrayNotifier() override;
 
     void setMode(Mode mode) { m_mode = mode; }
@@ -68,7 +68,7 @@ private:
     void updateOverall();
     void refreshIcon();
 
-    QPointer<TaskNotifier> m_tasks;
+    QPointer<const TaskNotifier> m_tasks;
     QPointer<StateStyle> m_style;
     QSystemTrayIcon *m_tray = nullptr;
     QIcon m_appIcon;

@@ -126,11 +126,11 @@ void HeadlessRunner::startMonitor(const QString &path, StartupJob::Target target
     HistoryService::of(m_monitor.get());
     // A one-shot command ends before v2's answers could be shown: no
     // request for them.
-    m_monitor->taskTypes()->setEnabled(false);
+    m_monitor->setTaskTypesEnabled(false);
     // The ledger may hold many tasks of many connections: none is polled
     // until the watched ones are known.
     if (path != u":memory:")
-        m_monitor->scheduler()->limitTo(QSet<TaskKey>());
+        m_monitor->limitPollingTo(QSet<TaskKey>());
     StartupJob::Settings settings;
     settings.prepare = m_options;
     settings.ledgerPath = path;
@@ -171,7 +171,7 @@ void HeadlessRunner::started(const StartupJob::Result &result)
     }
     m_connectionId = result->connectionId;
 
-    TaskStore *store = m_monitor->store();
+    const TaskStore *store = &m_monitor->tasks();
     if (m_ids.isEmpty()) {
         // watch --profile without IDs: every unfinished task of the connection.
         const QList<Task> recorded = store->tasks();
@@ -188,12 +188,12 @@ void HeadlessRunner::started(const StartupJob::Result &result)
     m_counts = std::make_unique<TaskNotifier>(store, watched);
     // A query is answered once its cycle is through: after the store has
     // announced every change of that answer.
-    connect(m_monitor->scheduler(), &PollScheduler::cycleFinished, this,
+    connect(&m_monitor->polling(), &PollScheduler::cycleFinished, this,
         &HeadlessRunner::onCycleFinished);
     // In this order: a change is printed before it can end the watch.
     connect(store, &TaskStore::transitioned, this, &HeadlessRunner::onTransitioned);
     connect(store, &TaskStore::transitioned, this, &HeadlessRunner::checkDone);
-    connect(m_monitor->scheduler(), &PollScheduler::connectionStatusChanged, this,
+    connect(&m_monitor->polling(), &PollScheduler::connectionStatusChanged, this,
         &HeadlessRunner::onConnectionStatus);
     if (m_options.command == MonitorOptions::Command::Watch && m_options.timeout && !m_deadline) {
         m_deadline = new QTimer(this);
@@ -209,10 +209,10 @@ void HeadlessRunner::started(const StartupJob::Result &result)
         return watchInMemory(added.error());
     }
     if (records()) {
-        m_monitor->scheduler()->limitTo(watched);
+        m_monitor->limitPollingTo(watched);
         // A query asks now, even about a task another process asked lately.
         if (m_options.command == MonitorOptions::Command::Query)
-            m_monitor->scheduler()->pollNow(m_connectionId);
+            m_monitor->pollNow(m_connectionId);
     }
     if (m_ids.isEmpty()) {
         // Nothing unfinished to follow: an empty result.
@@ -246,7 +246,7 @@ QList<Task> HeadlessRunner::currentTasks() const
     QList<Task> tasks;
     tasks.reserve(m_ids.size());
     for (qint64 id : m_ids) {
-        if (const auto task = m_monitor->store()->task({m_connectionId, id}))
+        if (const auto task = m_monitor->tasks().task({m_connectionId, id}))
             tasks.append(*task);
     }
     return tasks;
@@ -267,7 +267,7 @@ void HeadlessRunner::onCycleFinished()
     // every cycle was quadratic, minutes for a million tasks.
     for (; m_firstUnanswered < m_ids.size(); ++m_firstUnanswered) {
         const std::optional<Task> task =
-            m_monitor->store()->task({m_connectionId, m_ids.at(m_firstUnanswered)});
+            m_monitor->tasks().task({m_connectionId, m_ids.at(m_firstUnanswered)});
         // A recorded task that ended earlier is not asked again.
         if (task && !task->isFinal()
             && !(task->lastPolledAt.isValid() && task->lastPolledAt >= m_startedAt))
@@ -285,7 +285,7 @@ void HeadlessRunner::onTransitioned(const QList<TaskTransition> &transitions)
         if (transition.to == TaskState::Queued)
             continue;
         Task task;
-        if (const std::optional<Task> current = m_monitor->store()->task(transition.key))
+        if (const std::optional<Task> current = m_monitor->tasks().task(transition.key))
             task = *current;
         if (task.state != transition.to) // a later change in the same answer follows
             task.result.reset();
@@ -310,11 +310,10 @@ void HeadlessRunner::onConnectionStatus()
 {
     if (m_finished)
         return;
-    const PollScheduler::ConnectionStatus status = m_monitor->scheduler()->status(m_connectionId);
-    TokenProvider *tokens = m_monitor->tokens(m_connectionId);
+    const PollScheduler::ConnectionStatus status = m_monitor->polling().status(m_connectionId);
+    const SmhError tokenError = m_monitor->tokenError(m_connectionId);
     if (status.health == PollScheduler::Health::AuthRejected) {
-        const SmhError error =
-            tokens && tokens->lastError().isError() ? tokens->lastError() : status.lastError;
+        const SmhError error = tokenError.isError() ? tokenError : status.lastError;
         if (error.isConfigurationError()) {
             printError(tr("configuration error: %1").arg(error.toString()));
             finish(UsageError);

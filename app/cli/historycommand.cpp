@@ -270,7 +270,7 @@ void HistoryCommand::prepare()
     // The ledger may be the window's: its tasks are the window's to poll.
     // This command polls the clear's task alone (added from now on).
     const QDateTime started = QDateTime::currentDateTimeUtc().addMSecs(-1);
-    m_monitor->scheduler()->setTaskFilter(
+    m_monitor->setTaskFilter(
         [started](const Task &task) { return task.libraryLevel && task.addedAt >= started; });
     StartupJob::Settings settings;
     settings.prepare = m_monitorOptions;
@@ -292,8 +292,7 @@ void HistoryCommand::prepared(const StartupJob::Result &result)
         QTimer::singleShot(*m_monitorOptions.timeout, this, [this] {
             printError(tr("gave up: --timeout reached"));
             if (m_started)
-                printClearResult(
-                    m_monitor->store()->task(m_started->record.task).value_or(Task {}));
+                printClearResult(m_monitor->tasks().task(m_started->record.task).value_or(Task {}));
             finish(HeadlessRunner::GaveUp);
         });
     }
@@ -337,7 +336,7 @@ void HistoryCommand::show()
         history->sampleUsage(m_connectionId, this,
             [this, settings = *settings](Expected<UsageReading, SmhError> usage) {
                 const ConnectionSettings connection =
-                    m_monitor->store()->connection(m_connectionId)->settings;
+                    m_monitor->tasks().connection(m_connectionId)->settings;
                 if (m_monitorOptions.output != MonitorOptions::Output::Text) {
                     QJsonObject document {
                         {u"library"_s, connection.libraryId}, {u"settings"_s, settings.raw}};
@@ -441,7 +440,7 @@ void HistoryCommand::set()
 
 void HistoryCommand::clear()
 {
-    const QString libraryId = m_monitor->store()->connection(m_connectionId)->settings.libraryId;
+    const QString libraryId = m_monitor->tasks().connection(m_connectionId)->settings.libraryId;
     if (!m_options.yes) {
         // A person at a terminal may confirm by typing the library ID; a
         // script must say --yes.
@@ -509,7 +508,7 @@ void HistoryCommand::clear()
 
 std::optional<CleanupRecord> HistoryCommand::lastClear() const
 {
-    const auto connection = m_monitor->store()->connection(m_connectionId);
+    const auto connection = m_monitor->tasks().connection(m_connectionId);
     if (!connection)
         return std::nullopt;
     const QList<CleanupRecord> records =
@@ -554,12 +553,12 @@ void HistoryCommand::printRefusal(const ClearRefusal &refusal)
 void HistoryCommand::watch(const ClearStarted &started)
 {
     const qint64 tracking = started.record.task.connectionId;
-    connect(m_monitor->store(), &TaskStore::tasksChanged, this, &HistoryCommand::onTaskChanged);
-    connect(m_monitor->scheduler(), &PollScheduler::connectionStatusChanged, this,
+    connect(&m_monitor->tasks(), &TaskStore::tasksChanged, this, &HistoryCommand::onTaskChanged);
+    connect(&m_monitor->polling(), &PollScheduler::connectionStatusChanged, this,
         [this, tracking](qint64 connectionId) {
             if (connectionId != tracking || m_finished)
                 return;
-            const auto status = m_monitor->scheduler()->status(tracking);
+            const auto status = m_monitor->polling().status(tracking);
             if (status.health == PollScheduler::Health::AuthRejected) {
                 printError(tr("authentication failed: %1").arg(status.lastError.toString()));
                 finish(HeadlessRunner::AuthFailed);

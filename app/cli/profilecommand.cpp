@@ -181,7 +181,7 @@ void ProfileCommand::add()
         caFile = QFileInfo(caFile).absoluteFilePath(); // read later, from anywhere
     if (const Expected<void> opened = openLedger(); !opened)
         return fail(HeadlessRunner::UsageError, opened.error());
-    const QList<Connection> saved = m_monitor->store()->connections();
+    const QList<Connection> saved = m_monitor->tasks().connections();
     for (const Connection &known : saved) {
         if (known.answersTo(m_options.name))
             return fail(HeadlessRunner::UsageError,
@@ -264,7 +264,7 @@ void ProfileCommand::list()
     if (QFileInfo::exists(TaskStore::defaultPath())) {
         if (const Expected<void> opened = openLedger(); !opened)
             return fail(HeadlessRunner::UsageError, opened.error());
-        saved = m_monitor->store()->connections();
+        saved = m_monitor->tasks().connections();
     }
     // The same order every time, whatever order the ledger keeps them in.
     std::sort(saved.begin(), saved.end(), [](const Connection &a, const Connection &b) {
@@ -319,7 +319,7 @@ void ProfileCommand::remove()
         return noSuchProfile();
     if (const Expected<void> opened = openLedger(); !opened)
         return fail(HeadlessRunner::UsageError, opened.error());
-    const QList<Connection> saved = m_monitor->store()->connections();
+    const QList<Connection> saved = m_monitor->tasks().connections();
     // Its own name wins over another profile's library/space.
     QList<Connection> matches;
     std::copy_if(saved.cbegin(), saved.cend(), std::back_inserter(matches),
@@ -336,7 +336,7 @@ void ProfileCommand::remove()
                 nullptr, int(matches.size()))
                 .arg(m_options.name));
     const Connection connection = matches.constFirst();
-    const QList<Task> tasks = m_monitor->store()->tasks();
+    const QList<Task> tasks = m_monitor->tasks().tasks();
     const auto tracked = std::count_if(tasks.cbegin(), tasks.cend(),
         [&connection](const Task &t) { return t.key.connectionId == connection.id; });
     if (tracked > 0 && !m_options.yes)

@@ -40,8 +40,8 @@ HistoryService::HistoryService(Monitor *monitor)
 HistoryService::Engine HistoryService::engineOf(Monitor *monitor)
 {
     Engine engine;
-    engine.client = monitor->client();
-    engine.store = monitor->store();
+    engine.client = monitor->clientForWings();
+    engine.store = monitor->ledgerForWings();
     engine.librarySecret = [monitor](qint64 id) { return monitor->credential(id).librarySecret; };
     engine.accessToken = [monitor](qint64 id) { return monitor->credential(id).accessToken; };
     engine.addLibraryTask = [monitor](

@@ -9,11 +9,11 @@ using namespace Qt::StringLiterals;
 
 ConnectionHealth::Summary ConnectionHealth::of(const Monitor &monitor, const QDateTime &now)
 {
-    const PollScheduler *scheduler = monitor.scheduler();
+    const PollScheduler *scheduler = &monitor.polling();
     Summary summary;
     summary.requests = scheduler->totalRequests();
     bool allPaused = true;
-    const QList<Connection> connections = monitor.store()->connections();
+    const QList<Connection> connections = monitor.tasks().connections();
     for (const Connection &connection : connections) {
         const PollScheduler::ConnectionStatus status = scheduler->status(connection.id);
         Entry entry;

@@ -9,7 +9,7 @@
 void ConnectionProfiles::loadSecrets(
     Monitor *monitor, SecretStore *secrets, const QSet<qint64> &skip)
 {
-    const QList<Connection> connections = monitor->store()->connections();
+    const QList<Connection> connections = monitor->tasks().connections();
     for (const Connection &connection : connections) {
         if (skip.contains(connection.id))
             continue;

@@ -16,12 +16,13 @@ Monitor::Monitor(QObject *parent)
     , m_scheduler(new PollScheduler(m_client, m_store, this))
     , m_notifier(new TaskNotifier(m_store, this))
     , m_taskTypes(new TaskTypeFetcher(
-          m_client, m_store, [this](qint64 connectionId) { return tokens(connectionId); }, this))
+          m_client, m_store, [this](qint64 connectionId) { return m_tokens.value(connectionId); },
+          this))
 { }
 
 Monitor::Credential Monitor::credential(qint64 connectionId) const
 {
-    const TokenProvider *provider = tokens(connectionId);
+    const TokenProvider *provider = m_tokens.value(connectionId);
     return {m_secrets.value(connectionId), provider ? provider->token() : QString()};
 }
 
@@ -191,4 +192,56 @@ void Monitor::shutdown()
     m_taskTypes->setEnabled(false);
     if (m_scheduler)
         m_scheduler->shutdown();
+}
+
+SmhError Monitor::tokenError(qint64 connectionId) const
+{
+    const TokenProvider *provider = m_tokens.value(connectionId);
+    return provider ? provider->lastError() : SmhError();
+}
+
+void Monitor::setPollOptions(const PollPlanner::Options &options)
+{
+    m_scheduler->setOptions(options);
+}
+
+void Monitor::limitPollingTo(const std::optional<QSet<TaskKey>> &keys)
+{
+    m_scheduler->limitTo(keys);
+}
+
+void Monitor::setTaskFilter(std::function<bool(const Task &)> wanted)
+{
+    m_scheduler->setTaskFilter(std::move(wanted));
+}
+
+void Monitor::setTaskTypesEnabled(bool enabled)
+{
+    m_taskTypes->setEnabled(enabled);
+}
+
+void Monitor::setTotalTimeout(std::chrono::milliseconds timeout)
+{
+    m_client->setTotalTimeout(timeout);
+}
+
+std::chrono::milliseconds Monitor::transferTimeout() const
+{
+    return m_client->transferTimeout();
+}
+
+TaskQueryJob *Monitor::queryTasks(
+    const ConnectionSettings &settings, const QString &accessToken, const QList<qint64> &ids)
+{
+    return m_client->queryTasks(settings, accessToken, ids);
+}
+
+TokenJob *Monitor::createToken(const ConnectionSettings &settings, const QString &librarySecret)
+{
+    return m_client->createToken(settings, librarySecret);
+}
+
+SmhJob *Monitor::deleteToken(const ConnectionSettings &settings, const QString &accessToken)
+{
+    return m_client->deleteToken(settings, accessToken);
 }

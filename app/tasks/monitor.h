@@ -1,24 +1,38 @@
 #pragma once
 
 #include "smh/expected.h"
+#include "smh/smherror.h"
+#include "tasks/pollplanner.h"
 #include "tasks/task.h"
 #include "tasks/taskstore.h"
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
+#include <chrono>
+#include <functional>
 #include <memory>
 
+class MonitorProbe;
 class PollScheduler;
 class SmhClient;
+class SmhJob;
 class TaskNotifier;
+class TaskQueryJob;
 class TaskTypeFetcher;
+class TokenJob;
 class TokenProvider;
 
 // Everything the GUI and the headless mode share: one client, one ledger,
 // one scheduler and a token provider per connection. Faces (window, command
 // line) sit on top of it; in demo mode its connection points at a simulator
 // the executable started, which the core never sees.
+//
+// It is the only door: faces read through const views and follow their
+// signals, and change anything only through Monitor's commands. Its parts
+// (client, store, scheduler, notifier, type fetcher, token providers) are
+// not handed out, so nothing writes the ledger or drives polling behind it.
 class Monitor final : public QObject
 {
     Q_OBJECT
@@ -28,12 +42,18 @@ public:
     explicit Monitor(QObject *parent = nullptr);
     ~Monitor() override;
 
-    SmhClient *client() const { return m_client; }
-    TaskStore *store() const { return m_store; }
-    PollScheduler *scheduler() const { return m_scheduler; }
-    TaskNotifier *notifier() const { return m_notifier; }
-    // Task types and typed results from Query Task v2, under their own budget.
-    TaskTypeFetcher *taskTypes() const { return m_taskTypes; }
+    // Read-only views. The ledger: connections, tasks, timelines, and the
+    // signals faces follow (tasksAdded, tasksChanged, transitioned,
+    // tasksRemoved, connectionsChanged, loadFinished, loadFailed...).
+    const TaskStore &tasks() const { return *m_store; }
+    // Polling: each connection's status, the planner's options, requests
+    // sent, and the signals cycleFinished and connectionStatusChanged.
+    const PollScheduler &polling() const { return *m_scheduler; }
+    // The counts by state and the finished tasks to tell the user about.
+    // Made anew when a ledger opens: take it after openStore.
+    const TaskNotifier &notifications() const { return *m_notifier; }
+    // Why the connection's token could not be had (none: no error).
+    SmhError tokenError(qint64 connectionId) const;
 
     // Opens the ledger (":memory:" for a throwaway one). InBackground: its
     // tasks arrive while the event loop runs (see TaskStore::LoadMode).
@@ -52,7 +72,6 @@ public:
     // Stops polling a connection and forgets it with its tasks and tokens.
     // On failure the connection keeps being polled, and the error says why.
     Expected<void> removeConnection(qint64 connectionId);
-    TokenProvider *tokens(qint64 connectionId) const { return m_tokens.value(connectionId); }
     void setAccessToken(qint64 connectionId, const QString &token);
     void setLibrarySecret(qint64 connectionId, const QString &secret);
     // The token or the library secret, as the connection's kind says.
@@ -77,6 +96,23 @@ public:
     void setPaused(qint64 connectionId, bool paused);
     void setAllPaused(bool paused);
     bool isPaused(qint64 connectionId) const;
+    void setPollOptions(const PollPlanner::Options &options);
+    // Which tasks are polled at all (unset: every unfinished one); see
+    // PollScheduler::limitTo and setTaskFilter.
+    void limitPollingTo(const std::optional<QSet<TaskKey>> &keys);
+    void setTaskFilter(std::function<bool(const Task &)> wanted);
+    // Whether task types and typed results are asked of Query Task v2.
+    void setTaskTypesEnabled(bool enabled);
+    // How long one SMH call may take in all (SmhClient::setTotalTimeout).
+    void setTotalTimeout(std::chrono::milliseconds timeout);
+
+    // Calls for a connection not saved yet (the connection dialog's test),
+    // made by the one client under its timeouts.
+    std::chrono::milliseconds transferTimeout() const;
+    TaskQueryJob *queryTasks(
+        const ConnectionSettings &settings, const QString &accessToken, const QList<qint64> &ids);
+    TokenJob *createToken(const ConnectionSettings &settings, const QString &librarySecret);
+    SmhJob *deleteToken(const ConnectionSettings &settings, const QString &accessToken);
 
     // What a wing (the history wing) needs to call SMH for a connection on
     // its own: the library secret, else the current access token.
@@ -86,6 +122,11 @@ public:
         QString accessToken;
     };
     Credential credential(qint64 connectionId) const;
+    // For wings only (app/history builds its calls and its ledger tables on
+    // these): the one client, and the ledger whose database and schema parts
+    // it shares. Faces never call these.
+    SmhClient *clientForWings() const { return m_client; }
+    TaskStore *ledgerForWings() const { return m_store; }
 
     void shutdown();
 
@@ -97,6 +138,9 @@ Q_SIGNALS:
     void shuttingDown();
 
 private:
+    // Engine tests (tests/support) look at the parts behind the door.
+    friend class MonitorProbe;
+
     TokenProvider *ensureTokenProvider(const Connection &connection);
 
     SmhClient *m_client;

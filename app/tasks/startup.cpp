@@ -240,12 +240,11 @@ void StartupJob::prepareMonitor()
         return connectMonitor();
     const MonitorOptions &options = *m_settings.prepare;
     m_monitor->setDemoMode(options.demo);
-    PollScheduler *scheduler = m_monitor->scheduler();
     const Expected<PollPlanner::Options> polling =
-        Startup::pollOptions(options, scheduler->planner().options());
+        Startup::pollOptions(options, m_monitor->polling().planner().options());
     if (!polling)
         return fail(Error::Step::Options, polling.error());
-    scheduler->setOptions(*polling);
+    m_monitor->setPollOptions(*polling);
     if (const Expected<void> opened =
             m_monitor->openStore(m_settings.ledgerPath, m_settings.loadMode);
         !opened)
@@ -272,7 +271,7 @@ Expected<qint64> StartupJob::windowConnection()
 {
     if (m_target.connection)
         return Startup::connect(*m_monitor, *m_target.connection, m_target.credential);
-    const QList<Connection> saved = m_monitor->store()->connections();
+    const QList<Connection> saved = m_monitor->tasks().connections();
     if (!m_target.profile.isEmpty()) {
         const Expected<Connection> found = Startup::savedConnection(m_target.profile, saved);
         if (!found)

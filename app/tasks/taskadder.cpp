@@ -22,7 +22,7 @@ TaskAdder::TaskAdder(Monitor *monitor, qint64 connectionId, QList<qint64> ids, Q
 
 void TaskAdder::start()
 {
-    TaskStore *store = m_monitor->store();
+    const TaskStore *store = &m_monitor->tasks();
     if (store->isLoading()) {
         // Once, whichever comes first.
         auto connections = std::make_shared<QList<QMetaObject::Connection>>();

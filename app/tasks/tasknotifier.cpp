@@ -2,14 +2,14 @@
 
 #include "tasks/taskstore.h"
 
-TaskNotifier::TaskNotifier(TaskStore *store, QSet<TaskKey> scope, QObject *parent)
+TaskNotifier::TaskNotifier(const TaskStore *store, QSet<TaskKey> scope, QObject *parent)
     : TaskNotifier(store, parent)
 {
     m_scope = std::move(scope);
     recount();
 }
 
-TaskNotifier::TaskNotifier(TaskStore *store, QObject *parent)
+TaskNotifier::TaskNotifier(const TaskStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
 {

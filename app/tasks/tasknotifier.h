@@ -22,10 +22,10 @@ class TaskNotifier final : public QObject
     Q_DISABLE_COPY_MOVE(TaskNotifier)
 
 public:
-    explicit TaskNotifier(TaskStore *store, QObject *parent = nullptr);
+    explicit TaskNotifier(const TaskStore *store, QObject *parent = nullptr);
     // Counts only the tasks of `scope` (a headless command's, in a ledger
     // that holds others too).
-    TaskNotifier(TaskStore *store, QSet<TaskKey> scope, QObject *parent = nullptr);
+    TaskNotifier(const TaskStore *store, QSet<TaskKey> scope, QObject *parent = nullptr);
     ~TaskNotifier() override;
 
     int count(TaskState state) const { return m_counts.at(size_t(state)); }
@@ -50,7 +50,7 @@ private:
 
     bool inScope(const TaskKey &key) const { return !m_scope || m_scope->contains(key); }
 
-    QPointer<TaskStore> m_store;
+    QPointer<const TaskStore> m_store;
     std::optional<QSet<TaskKey>> m_scope;
     std::array<int, TaskStates::count> m_counts {};
 };

@@ -40,7 +40,7 @@ QList<int> changedColumns(const Task &before, const Task &after)
 
 } // namespace
 
-TaskTableModel::TaskTableModel(TaskStore *store, QObject *parent)
+TaskTableModel::TaskTableModel(const TaskStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
     , m_now([] { return QDateTime::currentDateTimeUtc(); })

@@ -47,7 +47,7 @@ public:
         IsFinalRole,
     };
 
-    explicit TaskTableModel(TaskStore *store, QObject *parent = nullptr);
+    explicit TaskTableModel(const TaskStore *store, QObject *parent = nullptr);
 
     // Who saves an edited note: the front end's door (Monitor::setNote), so
     // that the model reads the store and never writes it. Without one, notes
@@ -94,7 +94,7 @@ private:
     QVariant sortData(const Task &task, int column) const;
     void rebuildRowIndex(int fromRow);
 
-    QPointer<TaskStore> m_store;
+    QPointer<const TaskStore> m_store;
     QList<Task> m_tasks;
     QHash<TaskKey, int> m_rowOf;
     QHash<qint64, StateCounts> m_counts;

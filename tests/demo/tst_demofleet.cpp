@@ -37,7 +37,7 @@ private Q_SLOTS:
 
         QHash<QString, std::optional<Expected<HistorySettings, SmhError>>> read;
         for (qint64 id : *ids) {
-            const QString library = monitor.store()->connection(id)->settings.libraryId;
+            const QString library = monitor.tasks().connection(id)->settings.libraryId;
             HistoryService::of(&monitor)->readSettings(
                 id, this, [&read, library](Expected<HistorySettings, SmhError> settings) {
                     read.insert(library, settings);

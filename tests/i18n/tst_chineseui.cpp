@@ -232,7 +232,7 @@ private Q_SLOTS:
 
     void dialogsAreChinese()
     {
-        const QList<Connection> connections = m_monitor->store()->connections();
+        const QList<Connection> connections = m_monitor->tasks().connections();
         QVERIFY(!connections.isEmpty());
         QStringList problems;
         {
@@ -242,7 +242,7 @@ private Q_SLOTS:
             problems << dialogProblems(&dialog);
         }
         {
-            ConnectionDialog dialog(m_monitor->client(), connections, m_window);
+            ConnectionDialog dialog(m_monitor, connections, m_window);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             problems << dialogProblems(&dialog);

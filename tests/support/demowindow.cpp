@@ -39,7 +39,7 @@ Expected<void> DemoWindow::start(const Options &options)
         planner.baseInterval = options.interval;
         planner.maxInterval = std::max(options.interval, std::chrono::milliseconds(1000));
         planner.growth = 1.0;
-        m_monitor->scheduler()->setOptions(planner);
+        m_monitor->setPollOptions(planner);
     }
     if (options.connect) {
         m_simulator = std::make_unique<SmhSimulator>();

@@ -40,7 +40,7 @@ private:
         PollPlanner::Options fast;
         fast.baseInterval = 50ms;
         fast.maxInterval = 100ms;
-        monitor->scheduler()->setOptions(fast);
+        monitor->setPollOptions(fast);
         HistoryService::of(monitor.get())->setSampleInterval(100ms);
         return monitor;
     }
@@ -104,16 +104,16 @@ private Q_SLOTS:
         // Tracked on the connection it was started from, as a library-level
         // task: no second connection is made for it.
         QCOMPARE(record.task.connectionId, *connected);
-        QCOMPARE(monitor->store()->connections().size(), 1);
-        const auto task = monitor->store()->task(record.task);
+        QCOMPARE(monitor->tasks().connections().size(), 1);
+        const auto task = monitor->tasks().task(record.task);
         QVERIFY(task);
         QVERIFY(task->libraryLevel);
-        QVERIFY(!monitor->store()->connection(*connected)->settings.libraryLevel);
+        QVERIFY(!monitor->tasks().connection(*connected)->settings.libraryLevel);
         QVERIFY(task->note.startsWith(u"Clear historical versions, started "_s));
         QCOMPARE(HistoryService::of(monitor.get())->ledger()->runningCleanups().size(), 1);
 
         // It runs; then it ends; the usage drops a while later.
-        QTRY_COMPARE(monitor->store()->task(record.task)->state, TaskState::Running);
+        QTRY_COMPARE(monitor->tasks().task(record.task)->state, TaskState::Running);
         m_nowMs += 10'000;
         QTRY_VERIFY(
             !HistoryService::of(monitor.get())->ledger()->cleanupForTask(record.task)->isRunning());
@@ -157,7 +157,7 @@ private Q_SLOTS:
         QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
         QCOMPARE(m_simulator->mintCount(), mints);
         // The connection's own token polls it: the task gets answered.
-        QTRY_COMPARE(monitor->store()->task(started->record.task)->state, TaskState::Running);
+        QTRY_COMPARE(monitor->tasks().task(started->record.task)->state, TaskState::Running);
     }
 
     void historyOnIsRefusedWithoutSendingAChange()
@@ -249,17 +249,17 @@ private Q_SLOTS:
             const auto started = clear(*monitor, parent);
             QVERIFY(started);
             key = started->record.task;
-            QTRY_COMPARE(monitor->store()->task(key)->state, TaskState::Running);
+            QTRY_COMPARE(monitor->tasks().task(key)->state, TaskState::Running);
         }
         m_nowMs += 30'000; // ends (and usage drops) while nobody watches
         auto monitor = makeMonitor(file);
         QVERIFY(HistoryService::of(monitor.get())->ledger()->cleanupForTask(key)->isRunning());
-        QCOMPARE(monitor->store()->connections().size(), 1);
+        QCOMPARE(monitor->tasks().connections().size(), 1);
         QCOMPARE(key.connectionId, parent);
-        QVERIFY(monitor->store()->task(key)->libraryLevel);
+        QVERIFY(monitor->tasks().task(key)->libraryLevel);
         monitor->setLibrarySecret(parent, m_simulator->librarySecret());
         QTRY_VERIFY(!HistoryService::of(monitor.get())->ledger()->cleanupForTask(key)->isRunning());
-        QCOMPARE(monitor->store()->task(key)->state, TaskState::Succeeded);
+        QCOMPARE(monitor->tasks().task(key)->state, TaskState::Succeeded);
         QTRY_VERIFY(HistoryService::of(monitor.get())->ledger()->cleanupForTask(key)->usageAfter);
     }
 
@@ -517,7 +517,7 @@ private Q_SLOTS:
                 ->cleanups(LibraryKey::of(DemoSetup::connection(*m_simulator).settings));
         QCOMPARE(records.size(), 1);
         QCOMPARE(records.constFirst().phase, CleanupRecord::Phase::Accepted);
-        QVERIFY(monitor->store()->task(records.constFirst().task));
+        QVERIFY(monitor->tasks().task(records.constFirst().task));
         QCOMPARE(m_simulator->liveAdminTokens(), 0);
         // No "being started already" left behind.
         QVERIFY(!HistoryService::of(monitor.get())->isClearing(records.constFirst().library));

@@ -111,13 +111,12 @@ private Q_SLOTS:
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(result);
         QVERIFY(result->connectionId != 0);
-        const std::optional<Connection> added = monitor.store()->connection(result->connectionId);
+        const std::optional<Connection> added = monitor.tasks().connection(result->connectionId);
         QVERIFY(added);
         QCOMPARE(added->settings.libraryId, u"lib"_s);
         QCOMPARE(result->target.credential, u"token"_s);
         QCOMPARE(monitor.credential(result->connectionId).accessToken, u"token"_s);
-        QCOMPARE(
-            monitor.scheduler()->planner().options().baseInterval, std::chrono::milliseconds(7s));
+        QCOMPARE(monitor.polling().planner().options().baseInterval, std::chrono::milliseconds(7s));
         QVERIFY(!monitor.isDemoMode());
     }
 
@@ -129,7 +128,7 @@ private Q_SLOTS:
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(result);
         QVERIFY(monitor.isDemoMode());
-        QVERIFY(monitor.store()->connection(result->connectionId));
+        QVERIFY(monitor.tasks().connection(result->connectionId));
     }
 
     void noLibraryIsAProfileError()
@@ -142,7 +141,7 @@ private Q_SLOTS:
         QCOMPARE(result.error().step, StartupJob::Error::Step::Profile);
         QVERIFY(result.error().message.contains(u"--library"_s));
         // Nothing was opened for a start that could not go anywhere.
-        QVERIFY(monitor.store()->connections().isEmpty());
+        QVERIFY(monitor.tasks().connections().isEmpty());
     }
 
     void noCredentialIsACredentialError()
@@ -164,7 +163,7 @@ private Q_SLOTS:
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
         QCOMPARE(result.error().step, StartupJob::Error::Step::Settings);
-        QVERIFY(monitor.store()->connections().isEmpty());
+        QVERIFY(monitor.tasks().connections().isEmpty());
     }
 
     void ledgerThatCannotBeOpened()
@@ -269,7 +268,7 @@ private Q_SLOTS:
         StartupJob::Result result = run(monitor, options, StartupJob::Face::Window, ledgerPath());
         QVERIFY(result);
         QCOMPARE(result->connectionId, saved);
-        QCOMPARE(monitor.store()->connections().size(), 1);
+        QCOMPARE(monitor.tasks().connections().size(), 1);
 
         options.profile.clear();
         Monitor only;
@@ -291,7 +290,7 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options, StartupJob::Face::Window);
         QVERIFY(result);
-        QVERIFY(monitor.store()->connection(result->connectionId));
+        QVERIFY(monitor.tasks().connection(result->connectionId));
         QVERIFY(monitor.credential(result->connectionId).accessToken.isEmpty());
     }
 
@@ -419,7 +418,7 @@ private Q_SLOTS:
         connection.name = u"another label"_s;
         const Expected<qint64> again = Startup::connect(monitor, connection, u"token"_s);
         QCOMPARE(again.value(), first.value());
-        QCOMPARE(monitor.store()->connections().size(), 1);
+        QCOMPARE(monitor.tasks().connections().size(), 1);
     }
 };
 

@@ -1,3 +1,4 @@
+#include "monitorprobe.h"
 #include "sampleledger.h"
 #include "tasks/monitor.h"
 #include "tasks/taskadder.h"
@@ -34,10 +35,10 @@ private Q_SLOTS:
         Monitor monitor;
         QVERIFY(monitor.openStore(u":memory:"_s));
         const qint64 connection =
-            SampleLedger::addConnection(*monitor.store(), u"lib"_s, u"Library"_s);
+            SampleLedger::addConnection(*MonitorProbe::store(monitor), u"lib"_s, u"Library"_s);
         QVERIFY(monitor.addTasks(connection, {5, 6}));
         QList<qsizetype> transactions;
-        connect(monitor.store(), &TaskStore::tasksAdded, this,
+        connect(&monitor.tasks(), &TaskStore::tasksAdded, this,
             [&](const QList<Task> &tasks) { transactions << tasks.size(); });
 
         QList<qint64> ids = range(1, 5'500);
@@ -52,8 +53,8 @@ private Q_SLOTS:
         QCOMPARE(outcome.given, 5'502);
         QCOMPARE(outcome.added, 5'498);
         QCOMPARE(outcome.firstAdded, 1);
-        QCOMPARE(monitor.store()->taskCount(), 5'500);
-        QCOMPARE(monitor.store()->task({connection, 4'000})->note, u"bulk"_s);
+        QCOMPARE(monitor.tasks().taskCount(), 5'500);
+        QCOMPARE(monitor.tasks().task({connection, 4'000})->note, u"bulk"_s);
         QVERIFY(transactions.size() >= 6);
         QVERIFY(
             *std::max_element(transactions.cbegin(), transactions.cend()) <= TaskAdder::sliceSize);
@@ -66,12 +67,12 @@ private Q_SLOTS:
         Monitor monitor;
         QVERIFY(monitor.openStore(u":memory:"_s));
         const qint64 connection =
-            SampleLedger::addConnection(*monitor.store(), u"lib"_s, u"Library"_s);
+            SampleLedger::addConnection(*MonitorProbe::store(monitor), u"lib"_s, u"Library"_s);
         TaskAdder adder(&monitor, connection, {1, 2, 3});
         QSignalSpy finished(&adder, &TaskAdder::finished);
         adder.start();
         QCOMPARE(finished.count(), 1);
-        QCOMPARE(monitor.store()->taskCount(), 3);
+        QCOMPARE(monitor.tasks().taskCount(), 3);
     }
 
     void aFailedSliceKeepsWhatWasSavedAndNamesTheRest()
@@ -79,10 +80,10 @@ private Q_SLOTS:
         Monitor monitor;
         QVERIFY(monitor.openStore(u":memory:"_s));
         const qint64 connection =
-            SampleLedger::addConnection(*monitor.store(), u"lib"_s, u"Library"_s);
+            SampleLedger::addConnection(*MonitorProbe::store(monitor), u"lib"_s, u"Library"_s);
         // Room for two slices and a half: the third slice is refused whole.
         constexpr qsizetype slice = TaskAdder::sliceSize;
-        monitor.store()->setTaskLimit(2 * slice + slice / 2);
+        MonitorProbe::store(monitor)->setTaskLimit(2 * slice + slice / 2);
         const QList<qint64> ids = range(100, 5'000);
         TaskAdder adder(&monitor, connection, ids);
         QSignalSpy finished(&adder, &TaskAdder::finished);
@@ -93,7 +94,7 @@ private Q_SLOTS:
         QVERIFY(outcome.error.contains(QString::number(2 * slice + slice / 2)));
         QCOMPARE(outcome.added, 2 * slice);
         QCOMPARE(outcome.notSaved, ids.mid(2 * slice));
-        QCOMPARE(monitor.store()->taskCount(), 2 * slice);
+        QCOMPARE(monitor.tasks().taskCount(), 2 * slice);
     }
 
     // Adding waits for a ledger still arriving, and writes over none of it.
@@ -105,10 +106,10 @@ private Q_SLOTS:
         QVERIFY(connection != 0);
         Monitor monitor;
         QVERIFY(monitor.openStore(file, TaskStore::LoadMode::InBackground));
-        QVERIFY(monitor.store()->isLoading());
+        QVERIFY(monitor.tasks().isLoading());
         TaskAdder adder(&monitor, connection, range(2'001, 2'000), u"new"_s);
         QSignalSpy finished(&adder, &TaskAdder::finished);
-        QSignalSpy loaded(monitor.store(), &TaskStore::loadFinished);
+        QSignalSpy loaded(&monitor.tasks(), &TaskStore::loadFinished);
         adder.start();
         QCOMPARE(finished.count(), 0); // the ledger first
         QVERIFY(finished.wait(20'000));
@@ -116,9 +117,9 @@ private Q_SLOTS:
         const auto outcome = finished.at(0).at(0).value<TaskAdder::Outcome>();
         QVERIFY(outcome.ok());
         QCOMPARE(outcome.added, 1'000);
-        QCOMPARE(monitor.store()->taskCount(), 4'000);
-        QCOMPARE(monitor.store()->task({connection, 2'500})->note, u"old"_s);
-        QCOMPARE(monitor.store()->task({connection, 3'500})->note, u"new"_s);
+        QCOMPARE(monitor.tasks().taskCount(), 4'000);
+        QCOMPARE(monitor.tasks().task({connection, 2'500})->note, u"old"_s);
+        QCOMPARE(monitor.tasks().task({connection, 3'500})->note, u"new"_s);
         monitor.shutdown();
     }
 };

@@ -1,5 +1,6 @@
 #include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
+#include "monitorprobe.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
@@ -37,8 +38,8 @@ private:
         fast.baseInterval = 50ms;
         fast.maxInterval = 100ms;
         fast.requestsPerSecond = 1000;
-        monitor->scheduler()->setOptions(fast);
-        monitor->taskTypes()->setBudget(budget);
+        monitor->setPollOptions(fast);
+        MonitorProbe::taskTypes(*monitor)->setBudget(budget);
         return monitor;
     }
 
@@ -90,7 +91,7 @@ private Q_SLOTS:
     void learnedOnceStoredAndShown()
     {
         auto monitor = makeMonitor(fast());
-        TaskTableModel model(monitor->store());
+        TaskTableModel model(&monitor->tasks());
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const qint64 c = DemoSetup::connect(*m_simulator, *monitor).valueOr(0);
@@ -99,17 +100,17 @@ private Q_SLOTS:
         script(101, 0); // a conversion
         // A batch that v1 calls a success and v2 a partial one.
         script(102, 0, u"batchCopy"_s, SmhSimulator::batchResult(102, 3, 0), 207);
-        QSignalSpy transitioned(monitor->store(), &TaskStore::transitioned);
+        QSignalSpy transitioned(&monitor->tasks(), &TaskStore::transitioned);
         QVERIFY(monitor->addTasks(c, {101, 102}));
         QVERIFY(monitor->addTasks(c, {SmhSimulator::demoClearTaskId}, {}, true));
 
-        QTRY_COMPARE(monitor->store()->task({c, 101})->taskType, u"convertFile"_s);
-        QTRY_COMPARE(monitor->store()->task({c, 102})->state, TaskState::PartlyFailed);
-        QCOMPARE(monitor->store()->task({c, 102})->taskType, u"batchCopy"_s);
+        QTRY_COMPARE(monitor->tasks().task({c, 101})->taskType, u"convertFile"_s);
+        QTRY_COMPARE(monitor->tasks().task({c, 102})->state, TaskState::PartlyFailed);
+        QCOMPARE(monitor->tasks().task({c, 102})->taskType, u"batchCopy"_s);
         const TaskKey clear {c, SmhSimulator::demoClearTaskId};
-        QTRY_COMPARE(monitor->store()->task(clear)->taskType, u"clearLibraryHistory"_s);
+        QTRY_COMPARE(monitor->tasks().task(clear)->taskType, u"clearLibraryHistory"_s);
         QCOMPARE(
-            TypedTaskResult::fromStored(monitor->store()->task(clear)->typedResult)->deleteCount(),
+            TypedTaskResult::fromStored(monitor->tasks().task(clear)->typedResult)->deleteCount(),
             48'210);
 
         // The scope picks the path: the library-level form for the clear.
@@ -141,13 +142,13 @@ private Q_SLOTS:
         QCOMPARE(asked, 3);
         monitor->taskShown({c, 101});
         monitor->taskShown(clear);
-        QCOMPARE(monitor->taskTypes()->queued(c), 0);
-        QCOMPARE(monitor->taskTypes()->inFlight(c), 0);
-        QCOMPARE(monitor->taskTypes()->requestsSent(c), 3);
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->queued(c), 0);
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->inFlight(c), 0);
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->requestsSent(c), 3);
         QCOMPARE(monitor->recheckTasks({{c, 101}}), 1);
-        QTRY_VERIFY(monitor->store()->task({c, 101})->lastPolledAt
-            > monitor->store()->task({c, 102})->lastPolledAt);
-        QCOMPARE(monitor->taskTypes()->requestsSent(c), 3);
+        QTRY_VERIFY(monitor->tasks().task({c, 101})->lastPolledAt
+            > monitor->tasks().task({c, 102})->lastPolledAt);
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->requestsSent(c), 3);
         QCOMPARE(m_simulator->taskResultCount(), 3);
     }
 
@@ -159,22 +160,22 @@ private Q_SLOTS:
         const qint64 c = DemoSetup::connect(*m_simulator, *monitor).valueOr(0);
         script(201, 60'000, u"batchDelete"_s, SmhSimulator::batchResult(201, 4, 4));
         QVERIFY(monitor->addTasks(c, {201}));
-        QTRY_COMPARE(monitor->store()->task({c, 201})->state, TaskState::Running);
+        QTRY_COMPARE(monitor->tasks().task({c, 201})->state, TaskState::Running);
         QCOMPARE(m_simulator->taskResultCount(), 0); // running and not shown: not asked
         monitor->taskShown({c, 201});
-        QTRY_COMPARE(monitor->store()->task({c, 201})->taskType, u"batchDelete"_s);
-        QCOMPARE(monitor->store()->task({c, 201})->state, TaskState::Running);
+        QTRY_COMPARE(monitor->tasks().task({c, 201})->taskType, u"batchDelete"_s);
+        QCOMPARE(monitor->tasks().task({c, 201})->state, TaskState::Running);
         monitor->taskShown({c, 201});
-        QCOMPARE(monitor->taskTypes()->requestsSent(c), 1);
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->requestsSent(c), 1);
 
         m_nowMs += 61'000;
         // Every item refused: failed, as v1's items say, and v2's final answer (400) comes
         // with its second request.
-        QTRY_COMPARE(monitor->store()->task({c, 201})->state, TaskState::Failed);
-        QTRY_COMPARE(monitor->store()->task({c, 201})->typedResult.value(u"status").toInt(), 400);
+        QTRY_COMPARE(monitor->tasks().task({c, 201})->state, TaskState::Failed);
+        QTRY_COMPARE(monitor->tasks().task({c, 201})->typedResult.value(u"status").toInt(), 400);
         QCOMPARE(requestsFor(201), 2);
         monitor->taskShown({c, 201});
-        QCOMPARE(monitor->taskTypes()->requestsSent(c), 2);
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->requestsSent(c), 2);
     }
 
     // Once means once: shown twice before the answer, or answered with an
@@ -188,17 +189,17 @@ private Q_SLOTS:
         gone.known = false; // neither query knows it: not found, and v2 says 404 TaskNotFound
         m_simulator->setTask(602, gone);
         QVERIFY(monitor->addTasks(c, {601, 602}));
-        QTRY_COMPARE(monitor->store()->task({c, 601})->state, TaskState::Running);
+        QTRY_COMPARE(monitor->tasks().task({c, 601})->state, TaskState::Running);
         monitor->taskShown({c, 601});
         monitor->taskShown({c, 601});
-        QTRY_COMPARE(monitor->store()->task({c, 601})->taskType, u"convertFile"_s);
-        QTRY_COMPARE(monitor->store()->task({c, 602})->state, TaskState::NotFound);
+        QTRY_COMPARE(monitor->tasks().task({c, 601})->taskType, u"convertFile"_s);
+        QTRY_COMPARE(monitor->tasks().task({c, 602})->state, TaskState::NotFound);
         QTRY_COMPARE(requestsFor(602), 1);
-        QTRY_COMPARE(monitor->taskTypes()->inFlight(c), 0);
-        QVERIFY(monitor->store()->task({c, 602})->taskType.isEmpty());
+        QTRY_COMPARE(MonitorProbe::taskTypes(*monitor)->inFlight(c), 0);
+        QVERIFY(monitor->tasks().task({c, 602})->taskType.isEmpty());
         monitor->taskShown({c, 602});
-        QCOMPARE(monitor->taskTypes()->queued(c), 0);
-        QCOMPARE(monitor->taskTypes()->requestsSent(c), 2);
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->queued(c), 0);
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->requestsSent(c), 2);
         QCOMPARE(requestsFor(601), 1);
         QCOMPARE(m_simulator->taskResultCount(), 2);
     }
@@ -214,20 +215,20 @@ private Q_SLOTS:
         script(302, 0);
         script(303, 0);
         QVERIFY(monitor->addTasks(c, {301, 302, 303}));
-        QTRY_VERIFY(!monitor->taskTypes()->isAvailable(c));
+        QTRY_VERIFY(!MonitorProbe::taskTypes(*monitor)->isAvailable(c));
         QCOMPARE(m_simulator->taskResultCount(), 1);
-        QCOMPARE(monitor->taskTypes()->queued(c), 0);
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->queued(c), 0);
 
         script(304, 0);
         script(305, 0);
         QVERIFY(monitor->addTasks(c, {304, 305}));
-        QTRY_VERIFY(monitor->store()->task({c, 305})->isFinal());
-        QTRY_VERIFY(monitor->store()->task({c, 304})->isFinal());
+        QTRY_VERIFY(monitor->tasks().task({c, 305})->isFinal());
+        QTRY_VERIFY(monitor->tasks().task({c, 304})->isFinal());
         monitor->taskShown({c, 302});
-        QCOMPARE(monitor->taskTypes()->requestsSent(c), 1);
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->requestsSent(c), 1);
         QCOMPARE(m_simulator->taskResultCount(), 1);
         for (qint64 id : {301, 302, 303, 304, 305})
-            QVERIFY(monitor->store()->task({c, id})->taskType.isEmpty());
+            QVERIFY(monitor->tasks().task({c, id})->taskType.isEmpty());
 
         // Another server with v2, through another connection, is asked.
         SmhSimulator other;
@@ -241,7 +242,7 @@ private Q_SLOTS:
         quick.finalStatus = 200;
         other.setTask(306, quick);
         QVERIFY(monitor->addTasks(d, {306}));
-        QTRY_VERIFY(!monitor->store()->task({d, 306})->taskType.isEmpty());
+        QTRY_VERIFY(!monitor->tasks().task({d, 306})->taskType.isEmpty());
         QCOMPARE(other.taskResultCount(), 1);
         QCOMPARE(m_simulator->taskResultCount(), 1);
     }
@@ -268,7 +269,8 @@ private Q_SLOTS:
             [&](const HttpRequest &request) {
                 if (request.target.contains("/task-result/")) {
                     at << clock.elapsed();
-                    mostInFlight = std::max(mostInFlight, monitor->taskTypes()->inFlight(c));
+                    mostInFlight =
+                        std::max(mostInFlight, MonitorProbe::taskTypes(*monitor)->inFlight(c));
                 }
             });
         clock.start();
@@ -286,7 +288,7 @@ private Q_SLOTS:
                 qPrintable(u"request %1 at %2 ms, budget allows %3 ms"_s.arg(k).arg(at.at(k)).arg(
                     earliest)));
         }
-        QTRY_VERIFY(!monitor->store()->task({c, 412})->taskType.isEmpty());
+        QTRY_VERIFY(!monitor->tasks().task({c, 412})->taskType.isEmpty());
     }
 
     // More tasks ending at once than the queue holds: the rest stay unknown
@@ -305,18 +307,18 @@ private Q_SLOTS:
             ids << id;
         }
         QVERIFY(monitor->addTasks(c, ids));
-        QTRY_VERIFY(monitor->store()->task({c, 540})->isFinal());
-        QVERIFY(monitor->taskTypes()->queued(c) <= budget.maxQueued);
-        QVERIFY(monitor->taskTypes()->requestsSent(c) <= 1);
+        QTRY_VERIFY(monitor->tasks().task({c, 540})->isFinal());
+        QVERIFY(MonitorProbe::taskTypes(*monitor)->queued(c) <= budget.maxQueued);
+        QVERIFY(MonitorProbe::taskTypes(*monitor)->requestsSent(c) <= 1);
         // Shown: first in line, even with the queue full; one waiting
         // already moves to the front.
         monitor->taskShown({c, 539});
-        QVERIFY(monitor->taskTypes()->queued(c) <= budget.maxQueued);
-        const QList<qint64> waiting = monitor->taskTypes()->waiting(c);
+        QVERIFY(MonitorProbe::taskTypes(*monitor)->queued(c) <= budget.maxQueued);
+        const QList<qint64> waiting = MonitorProbe::taskTypes(*monitor)->waiting(c);
         QCOMPARE(waiting.constFirst(), 539);
         monitor->taskShown({c, waiting.constLast()});
-        QCOMPARE(monitor->taskTypes()->waiting(c).constFirst(), waiting.constLast());
-        QCOMPARE(monitor->taskTypes()->queued(c), waiting.size());
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->waiting(c).constFirst(), waiting.constLast());
+        QCOMPARE(MonitorProbe::taskTypes(*monitor)->queued(c), waiting.size());
     }
 };
 

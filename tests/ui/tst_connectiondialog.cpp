@@ -33,7 +33,7 @@ class TestConnectionDialog final : public QObject
 
 private:
     SmhSimulator *m_simulator = nullptr;
-    SmhClient *m_client = nullptr;
+    Monitor *m_monitor = nullptr;
 
     static Connection saved(qint64 id, const QString &library)
     {
@@ -95,7 +95,7 @@ private Q_SLOTS:
     {
         m_simulator = new SmhSimulator(this);
         QVERIFY(m_simulator->start());
-        m_client = new SmhClient(this);
+        m_monitor = new Monitor(this);
     }
 
     void slowTestShowsProgressAndCancels()
@@ -103,7 +103,7 @@ private Q_SLOTS:
         // A server that accepts and never answers.
         QTcpServer silent;
         QVERIFY(silent.listen(QHostAddress::LocalHost));
-        ConnectionDialog dialog(m_client, {});
+        ConnectionDialog dialog(m_monitor, {});
         dialog.show();
         replaceText(part<QLineEdit>(dialog, u"endpoint"_s),
             u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
@@ -130,7 +130,7 @@ private Q_SLOTS:
 
     void newProfileExplainsWhatIsMissing()
     {
-        ConnectionDialog dialog(m_client, {});
+        ConnectionDialog dialog(m_monitor, {});
         dialog.show();
         QCOMPARE(dialog.profileCount(), 1); // an empty profile is ready
         QStringList problems = texts(dialog.problems());
@@ -204,7 +204,7 @@ private Q_SLOTS:
 
     void okSelectsTheFirstInvalidProfile()
     {
-        ConnectionDialog dialog(m_client, {saved(1, u"alpha"_s), saved(2, u"beta"_s)});
+        ConnectionDialog dialog(m_monitor, {saved(1, u"alpha"_s), saved(2, u"beta"_s)});
         dialog.show();
         QCOMPARE(dialog.profileCount(), 2);
         // Saved profiles need no secret: it is in the keychain.
@@ -229,7 +229,7 @@ private Q_SLOTS:
     void editsDescribeChangesAndRemovals()
     {
         ConnectionDialog dialog(
-            m_client, {saved(1, u"alpha"_s), saved(2, u"beta"_s), saved(3, u"gamma"_s)});
+            m_monitor, {saved(1, u"alpha"_s), saved(2, u"beta"_s), saved(3, u"gamma"_s)});
         dialog.selectConnection(2);
         replaceText(part<QLineEdit>(dialog, u"name"_s), u"Beta archive"_s);
         dialog.selectConnection(3);
@@ -258,7 +258,7 @@ private Q_SLOTS:
 
     void testConnectionWithAToken()
     {
-        ConnectionDialog dialog(m_client, {});
+        ConnectionDialog dialog(m_monitor, {});
         dialog.show();
         fillForSimulator(dialog, m_simulator->staticToken());
         QVERIFY2(
@@ -286,7 +286,7 @@ private Q_SLOTS:
 
     void testConnectionWithALibrarySecret()
     {
-        ConnectionDialog dialog(m_client, {});
+        ConnectionDialog dialog(m_monitor, {});
         dialog.show();
         part<QComboBox>(dialog, u"auth"_s)
             ->setCurrentIndex(
@@ -311,7 +311,7 @@ private Q_SLOTS:
     // Switching the kind drops what was typed for the other kind.
     void aTypedTokenIsNotKeptAsTheSecret()
     {
-        ConnectionDialog dialog(m_client, {});
+        ConnectionDialog dialog(m_monitor, {});
         dialog.show();
         auto *auth = part<QComboBox>(dialog, u"auth"_s);
         auth->setCurrentIndex(auth->findData(int(AuthKind::AccessToken)));
@@ -325,7 +325,7 @@ private Q_SLOTS:
 
     void testRefusesAnInvalidProfile()
     {
-        ConnectionDialog dialog(m_client, {});
+        ConnectionDialog dialog(m_monitor, {});
         QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
         const int queries = m_simulator->taskQueryCount();
         dialog.testConnection();
@@ -355,25 +355,26 @@ private Q_SLOTS:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
         QCOMPARE(ids.size(), 1);
         const qint64 id = ids.constFirst();
-        QCOMPARE(monitor.store()->connection(id)->name, u"Simulator"_s);
-        QVERIFY(monitor.tokens(id));
-        QCOMPARE(monitor.tokens(id)->token(), m_simulator->staticToken());
+        QCOMPARE(monitor.tasks().connection(id)->name, u"Simulator"_s);
+        QCOMPARE(monitor.credential(id).accessToken, m_simulator->staticToken());
         QCOMPARE(readSecret(secrets, id), m_simulator->staticToken());
 
         // Polling works with what was applied.
         monitor.addTasks(id, {5001});
-        QTRY_VERIFY_WITH_TIMEOUT(monitor.store()->task({id, 5001})->lastPolledAt.isValid(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.tasks().task({id, 5001})->lastPolledAt.isValid(), 15000);
 
         // Removal takes the tasks, the connection and the secret.
         ConnectionEdit removed;
         removed.kind = ConnectionEdit::Kind::Removed;
-        removed.connection = *monitor.store()->connection(id);
+        removed.connection = *monitor.tasks().connection(id);
         ConnectionProfiles::apply(&monitor, &secrets, {removed}, &problems);
         QVERIFY(problems.isEmpty());
-        QVERIFY(!monitor.store()->connection(id));
-        QCOMPARE(monitor.store()->taskCount(), 0);
-        QVERIFY(!monitor.tokens(id));
-        QVERIFY(!monitor.scheduler()->connectionIds().contains(id));
+        QVERIFY(!monitor.tasks().connection(id));
+        QCOMPARE(monitor.tasks().taskCount(), 0);
+        // Its tokens went with it: a token given now reaches nothing.
+        monitor.setAccessToken(id, m_simulator->staticToken());
+        QVERIFY(monitor.credential(id).accessToken.isEmpty());
+        QVERIFY(!monitor.polling().connectionIds().contains(id));
         QCOMPARE(readSecret(secrets, id), QString());
         monitor.shutdown();
     }
@@ -408,15 +409,16 @@ private Q_SLOTS:
 
         ConnectionEdit removed;
         removed.kind = ConnectionEdit::Kind::Removed;
-        removed.connection = *monitor.store()->connection(id);
+        removed.connection = *monitor.tasks().connection(id);
         QStringList problems;
         ConnectionProfiles::apply(&monitor, &secrets, {removed}, &problems);
         QCOMPARE(problems.size(), 1);
         QVERIFY(problems.constFirst().contains(u"could not be removed"_s));
         // Nothing is lost: still saved, still polled, still authenticated.
-        QVERIFY(monitor.store()->connection(id));
-        QVERIFY(monitor.scheduler()->connectionIds().contains(id));
-        QVERIFY(monitor.tokens(id));
+        QVERIFY(monitor.tasks().connection(id));
+        QVERIFY(monitor.polling().connectionIds().contains(id));
+        monitor.setAccessToken(id, m_simulator->staticToken());
+        QCOMPARE(monitor.credential(id).accessToken, m_simulator->staticToken());
         QCOMPARE(readSecret(secrets, id), m_simulator->staticToken());
         monitor.shutdown();
     }

@@ -1,5 +1,6 @@
 #include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
+#include "monitorprobe.h"
 #include "sampleledger.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
@@ -285,14 +286,14 @@ private Q_SLOTS:
         PollPlanner::Options options;
         options.baseInterval = 200ms;
         options.backoffBase = 60s;
-        monitor.scheduler()->setOptions(options);
+        monitor.setPollOptions(options);
         SmhSimulator simulator;
         const Expected<qint64> connected = DemoSetup::connect(simulator, monitor);
         QVERIFY2(connected, qPrintable(connected ? QString() : connected.error()));
         const qint64 id = *connected;
         StateStyle style(nullptr, false);
-        TaskDetailsPane pane(monitor.store(), &style);
-        pane.setScheduler(monitor.scheduler());
+        TaskDetailsPane pane(&monitor.tasks(), &style);
+        pane.setScheduler(&monitor.polling());
         pane.show();
 
         simulator.failNextQueries(100,
@@ -307,7 +308,7 @@ private Q_SLOTS:
         QVERIFY(pane.findChild<CopyableField *>(u"fieldRequestId"_s)->isVisibleTo(&pane));
         QVERIFY(!pane.findChild<CopyableField *>(u"fieldTaskError"_s)->isVisibleTo(&pane));
 
-        monitor.store()->setLastError({{id, 77}}, u"HTTP 404 · NoSuchTask"_s);
+        MonitorProbe::store(monitor)->setLastError({{id, 77}}, u"HTTP 404 · NoSuchTask"_s);
         QCOMPARE(pane.value(Field::TaskError), u"HTTP 404 · NoSuchTask"_s);
         QVERIFY(pane.findChild<CopyableField *>(u"fieldTaskError"_s)->isVisibleTo(&pane));
         monitor.shutdown();

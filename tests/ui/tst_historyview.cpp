@@ -171,7 +171,7 @@ private Q_SLOTS:
             list->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(list->model()->rowCount(), 1);
         // The task is in the monitor's table, on the library-level connection.
-        const auto tasks = m_monitor->store()->tasks();
+        const auto tasks = m_monitor->tasks().tasks();
         QVERIFY(std::any_of(tasks.cbegin(), tasks.cend(), [](const Task &task) {
             return task.key.taskId == 9001 && task.note.startsWith(u"Clear historical versions"_s);
         }));
@@ -208,7 +208,7 @@ private Q_SLOTS:
     {
         m_simulator->setUsageLagMs(0);
         StateStyle style;
-        TaskDetailsPane pane(m_monitor->store(), &style);
+        TaskDetailsPane pane(&m_monitor->tasks(), &style);
         pane.setHistoryLedger(HistoryService::of(m_monitor.get())->ledger());
         std::optional<Expected<ClearStarted, ClearRefusal>> started;
         HistoryService::of(m_monitor.get())
@@ -218,8 +218,8 @@ private Q_SLOTS:
         QVERIFY(*started);
         const TaskKey key = (*started)->record.task;
         QCOMPARE(key.connectionId, m_connection);
-        QVERIFY(m_monitor->store()->task(key)->libraryLevel);
-        QCOMPARE(m_monitor->store()->connections().size(), 1);
+        QVERIFY(m_monitor->tasks().task(key)->libraryLevel);
+        QCOMPARE(m_monitor->tasks().connections().size(), 1);
         pane.showTask(key);
         QVERIFY(pane.value(TaskDetailsPane::Field::UsageBefore).contains(u"4.0 GiB"_s));
         QTRY_VERIFY(!pane.value(TaskDetailsPane::Field::VersionsDeleted).isEmpty());
@@ -309,7 +309,7 @@ private Q_SLOTS:
 
     void errorsNameTheLibraryNotAUrl()
     {
-        m_monitor->client()->setTotalTimeout(300ms);
+        m_monitor->setTotalTimeout(300ms);
         m_simulator->setStall(
             [](const HttpRequest &request) {
                 return request.method == "GET" && request.target.contains("library-history");
@@ -407,7 +407,7 @@ private Q_SLOTS:
                 != 0);
         const auto record =
             HistoryService::of(m_monitor.get())->ledger()->cleanups(library).constFirst();
-        QVERIFY(m_monitor->store()->task(record.task));
+        QVERIFY(m_monitor->tasks().task(record.task));
         QTRY_VERIFY(!HistoryService::of(m_monitor.get())->isClearing(library));
     }
 

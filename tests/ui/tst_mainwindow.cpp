@@ -184,10 +184,10 @@ private Q_SLOTS:
         QVERIFY(start(options));
         m_window->addTaskIds(connection, {11'999, 12'000, 12'001}, u"11999 12000 12001"_s);
         QTRY_COMPARE_WITH_TIMEOUT(m_demo.taskModel()->rowCount(), 12'001, 20'000);
-        QVERIFY(!m_monitor->store()->isLoading());
+        QVERIFY(!m_monitor->tasks().isLoading());
         QTRY_COMPARE(m_demo.filterModel()->rowCount(), 12'001);
         QTRY_COMPARE(m_demo.filterModel()->count(TaskState::Queued), 12'001);
-        QCOMPARE(m_monitor->store()->taskCount(), 12'001);
+        QCOMPARE(m_monitor->tasks().taskCount(), 12'001);
     }
     void initTestCase()
     {
@@ -253,7 +253,7 @@ private Q_SLOTS:
         QVERIFY(view->selectTask(chosen));
         QCOMPARE(details()->taskKey(), std::optional<TaskKey>(chosen));
         const int scroll = view->verticalScrollBar()->value();
-        QSignalSpy cycles(m_monitor->scheduler(), &PollScheduler::cycleFinished);
+        QSignalSpy cycles(&m_monitor->polling(), &PollScheduler::cycleFinished);
         QSignalSpy moved(m_demo.filterModel(), &QAbstractItemModel::layoutChanged);
         QTRY_VERIFY_WITH_TIMEOUT(cycles.count() >= 3 && countOf(TaskState::Succeeded) > 0, 20000);
         QVERIFY(moved.count() > 0); // rows were re-sorted meanwhile
@@ -271,7 +271,7 @@ private Q_SLOTS:
         QVERIFY(start(300ms));
         const TaskKey chosen {m_connection, 1019}; // runs for about 48 s
         const QString path = u"/api/v1/task-result/%1/-/1019"_s.arg(m_simulator->libraryId());
-        QTRY_COMPARE(m_monitor->store()->task(chosen)->state, TaskState::Running);
+        QTRY_COMPARE(m_monitor->tasks().task(chosen)->state, TaskState::Running);
         QVERIFY(!m_simulator->taskResultPaths().contains(path));
         QVERIFY(m_demo.view()->selectTask(chosen));
         QTRY_COMPARE(details()->value(TaskDetailsPane::Field::TaskType), u"Convert file"_s);
@@ -353,7 +353,7 @@ private Q_SLOTS:
         m_window->addTaskIds(m_connection, {5555}, u"5555"_s);
         auto *message = part<ElidedLabel>(u"statusMessage"_s);
         QTRY_VERIFY2(message->text().contains(u"filter hides"_s), qPrintable(message->text()));
-        QVERIFY(m_monitor->store()->task({m_connection, 5555}).has_value());
+        QVERIFY(m_monitor->tasks().task({m_connection, 5555}).has_value());
     }
 
     // The rows in view count as shown: a running task's type is learned
@@ -364,7 +364,7 @@ private Q_SLOTS:
         TaskTableView *view = m_demo.view();
         view->sortByColumn(TaskTableModel::TaskIdColumn, Qt::AscendingOrder);
         const TaskKey running {m_connection, 1019}; // runs for about 48 s
-        QTRY_COMPARE(m_monitor->store()->task(running)->state, TaskState::Running);
+        QTRY_COMPARE(m_monitor->tasks().task(running)->state, TaskState::Running);
         QVERIFY(view->currentTaskKey() != std::optional<TaskKey>(running));
         QAbstractItemModel *rows = m_demo.filterModel();
         int row = -1;
@@ -377,7 +377,7 @@ private Q_SLOTS:
         // One a second under v2's budget, the rows at the top of the view first.
         QTRY_COMPARE_WITH_TIMEOUT(rows->index(row, TaskTableModel::TypeColumn).data().toString(),
             u"Convert file"_s, 30000);
-        QCOMPARE(m_monitor->store()->task(running)->state, TaskState::Running);
+        QCOMPARE(m_monitor->tasks().task(running)->state, TaskState::Running);
         const QString path = u"/api/v1/task-result/%1/-/1019"_s.arg(m_simulator->libraryId());
         QCOMPARE(m_simulator->taskResultPaths().count(path), 1);
     }
@@ -414,7 +414,7 @@ private Q_SLOTS:
     {
         // A long interval: without F5 nothing would be asked for a minute.
         QVERIFY(start(60s));
-        QSignalSpy cycles(m_monitor->scheduler(), &PollScheduler::cycleFinished);
+        QSignalSpy cycles(&m_monitor->polling(), &PollScheduler::cycleFinished);
         QVERIFY(cycles.wait(10000)); // the first cycle after start
         const int queries = m_simulator->taskQueryCount();
         QCoreApplication::processEvents();
@@ -440,7 +440,7 @@ private Q_SLOTS:
         QTest::keyClick(filterEdit(), Qt::Key_Delete);
         QCOMPARE(filterEdit()->text(), QString());
         QCOMPARE(m_demo.filterModel()->rowCount(), 28);
-        QCOMPARE(m_monitor->store()->taskCount(), 28);
+        QCOMPARE(m_monitor->tasks().taskCount(), 28);
 
         // A quick filter in the sidebar.
         auto *states = part<QListWidget>(u"stateList"_s);
@@ -487,18 +487,18 @@ private Q_SLOTS:
         view->horizontalHeader()->moveSection(view->horizontalHeader()->count() - 1, 0);
 
         // Delete asks first; Cancel keeps the tasks.
-        QSignalSpy removed(m_monitor->store(), &TaskStore::tasksRemoved);
+        QSignalSpy removed(&m_monitor->tasks(), &TaskStore::tasksRemoved);
         answerNextMessageBox(QMessageBox::Cancel);
         QTest::keyClick(view, Qt::Key_Delete);
         QTRY_VERIFY(!QApplication::activeModalWidget());
-        QCOMPARE(m_monitor->store()->taskCount(), 28);
+        QCOMPARE(m_monitor->tasks().taskCount(), 28);
         focusTable();
         answerNextMessageBox(QMessageBox::Yes);
         QTest::keyClick(view, Qt::Key_Delete);
         QTRY_COMPARE(removed.count(), 1);
-        QCOMPARE(m_monitor->store()->taskCount(), 26);
+        QCOMPARE(m_monitor->tasks().taskCount(), 26);
         QCOMPARE(m_demo.filterModel()->rowCount(), 26);
-        QVERIFY(!m_monitor->store()->task({m_connection, 1001}));
+        QVERIFY(!m_monitor->tasks().task({m_connection, 1001}));
     }
 
     void exportsVisibleRows()
@@ -720,16 +720,16 @@ private Q_SLOTS:
     {
         QVERIFY(start(300ms));
         const TaskKey done {m_connection, 1005}; // had ended before the monitor started
-        QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->task(done)->isFinal(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_monitor->tasks().task(done)->isFinal(), 10000);
         QVERIFY(m_demo.view()->selectTask(done));
-        const Task before = *m_monitor->store()->task(done);
+        const Task before = *m_monitor->tasks().task(done);
         auto *timeline = details()->findChild<QTreeWidget *>(u"timeline"_s);
         QVERIFY(timeline);
         const int entries = timeline->topLevelItemCount();
         focusTable();
         QTest::keyClick(m_demo.view(), Qt::Key_R, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(timeline->topLevelItemCount(), entries + 1, 10000);
-        const Task after = *m_monitor->store()->task(done);
+        const Task after = *m_monitor->tasks().task(done);
         QCOMPARE(after.state, before.state);
         QCOMPARE(after.stateSince, before.stateSince);
         QCOMPARE(after.finishedAt, before.finishedAt);
@@ -830,7 +830,7 @@ private Q_SLOTS:
                            .arg(editor->height())));
         QTest::keyClicks(editor, u"seen"_s);
         QTest::keyClick(editor, Qt::Key_Return);
-        QTRY_COMPARE(m_monitor->store()->task({m_connection, 1002})->note, u"seen"_s);
+        QTRY_COMPARE(m_monitor->tasks().task({m_connection, 1002})->note, u"seen"_s);
 
         // With the column hidden, F2 asks in a dialog.
         view->setColumnHidden(TaskTableModel::NoteColumn, true);
@@ -843,7 +843,7 @@ private Q_SLOTS:
             dialog->accept();
         });
         QTest::keyClick(view, Qt::Key_F2);
-        QTRY_COMPARE(m_monitor->store()->task({m_connection, 1002})->note, u"asked"_s);
+        QTRY_COMPARE(m_monitor->tasks().task({m_connection, 1002})->note, u"asked"_s);
     }
 
     void firstStartOffersAConnectionAndTheDemo()
