@@ -681,7 +681,7 @@ void MainWindow::updateStatus()
 {
     // The core keeps the counts as tasks change: no walk over the rows.
     const TaskNotifier *tasks = m_monitor->notifier();
-    StatusPanel::StateCounts counts {};
+    TaskStates::Counts counts {};
     for (int i = 0; i < TaskStates::count; ++i)
         counts[size_t(i)] = tasks->count(TaskState(i));
     m_status->setStateCounts(counts);

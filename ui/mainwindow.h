@@ -133,7 +133,7 @@ private:
     bool m_defaultColumns = false;
     QSize m_firstSize; // first start's size, its frame to be kept within the screen
     bool m_fitScheduled = false;
-    std::array<int, TaskStates::count> m_counts {};
+    TaskStates::Counts m_counts {};
 
     QAction *m_addTasks = nullptr;
     QAction *m_import = nullptr;
