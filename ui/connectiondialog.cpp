@@ -21,19 +21,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-bool hasSpace(const QString &text)
-{
-    for (QChar c : text) {
-        if (c.isSpace() || c.category() == QChar::Other_Control)
-            return true;
-    }
-    return false;
-}
-
-} // namespace
-
 ConnectionDialog::ConnectionDialog(
     SmhClient *client, const QList<Connection> &connections, QWidget *parent)
     : QDialog(parent)
@@ -396,7 +383,7 @@ QList<ConnectionDialog::Found> ConnectionDialog::problemsOf(const Profile &profi
     if (needsSecret && profile.secret.isEmpty())
         problems.append({Problem::SecretMissing,
             token ? tr("Enter the access token.") : tr("Enter the library secret.")});
-    if (hasSpace(profile.secret))
+    if (ConnectionSettings::hasControlOrSpace(profile.secret))
         problems.append({Problem::SecretMalformed,
             token ? tr("The access token contains spaces or line breaks: paste it again.")
                   : tr("The library secret contains spaces or line breaks: paste it again.")});

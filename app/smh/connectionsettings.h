@@ -43,5 +43,9 @@ public:
     // "library/space", for display.
     QString displayName() const;
 
+    // A space, a line break or a control character: in an ID or a pasted
+    // secret almost certainly a paste mistake.
+    static bool hasControlOrSpace(QStringView text);
+
     friend bool operator==(const ConnectionSettings &, const ConnectionSettings &) = default;
 };
