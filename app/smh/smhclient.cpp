@@ -200,6 +200,14 @@ QUrl SmhClient::apiUrl(const ConnectionSettings &settings, const QString &encode
     return url;
 }
 
+// The one token a renewal extends or a delete ends: /api/v1/token/<library>/<token>.
+QUrl SmhClient::tokenUrl(const ConnectionSettings &settings, const QString &accessToken) const
+{
+    return apiUrl(settings,
+        u"/api/v1/token/"_s + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
+            + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
+}
+
 void SmhClient::failLater(SmhJob *job, const SmhError &error)
 {
     job->addError(error);
@@ -486,9 +494,7 @@ TokenJob *SmhClient::renewToken(const ConnectionSettings &settings, const QStrin
         return job;
     }
     Redact::registerSecret(accessToken);
-    const QUrl url = apiUrl(settings,
-        u"/api/v1/token/"_s + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
-            + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
+    const QUrl url = tokenUrl(settings, accessToken);
     return startTokenJob("POST", url, settings);
 }
 
@@ -500,9 +506,7 @@ SmhJob *SmhClient::deleteToken(const ConnectionSettings &settings, const QString
         return job;
     }
     Redact::registerSecret(accessToken);
-    const QUrl url = apiUrl(settings,
-        u"/api/v1/token/"_s + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
-            + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
+    const QUrl url = tokenUrl(settings, accessToken);
     QNetworkReply *reply = send("DELETE", prepareRequest(url, settings));
     connect(reply, &QNetworkReply::finished, job, [this, job, reply] {
         const Outcome outcome = takeOutcome(reply);

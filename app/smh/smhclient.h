@@ -207,6 +207,7 @@ private:
     Outcome takeOutcome(QNetworkReply *reply);
     QList<QSslCertificate> caCertificates(const QString &path, SmhError *error);
     QUrl apiUrl(const ConnectionSettings &settings, const QString &encodedPath) const;
+    QUrl tokenUrl(const ConnectionSettings &settings, const QString &accessToken) const;
     std::optional<SmhError> preflight(const ConnectionSettings &settings);
     TokenJob *startTokenJob(
         const QByteArray &verb, const QUrl &url, const ConnectionSettings &settings);
