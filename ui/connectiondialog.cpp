@@ -395,11 +395,7 @@ QList<ConnectionDialog::Found> ConnectionDialog::problemsOf(const Profile &profi
             continue;
         QString ignored;
         const ConnectionSettings otherSettings = settingsOf(other, &ignored);
-        if (otherSettings.endpoint == settings.endpoint
-            && otherSettings.libraryId == settings.libraryId
-            && otherSettings.libraryLevel == settings.libraryLevel
-            && (settings.libraryLevel || otherSettings.spaceId == settings.spaceId)
-            && !settings.libraryId.isEmpty()) {
+        if (settings.samePlace(otherSettings) && !settings.libraryId.isEmpty()) {
             problems.append({Problem::Duplicate,
                 tr("Another connection already watches this library and space.")});
             break;
