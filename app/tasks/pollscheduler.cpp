@@ -4,6 +4,7 @@
 #include "smh/smhclient.h"
 #include "smh/taskquery.h"
 #include "tasks/taskstore.h"
+#include "tasks/workturn.h"
 
 #include <QLocale>
 #include <QLoggingCategory>
@@ -522,41 +523,49 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, c
 
 void PollScheduler::writeAnswers(qint64 connectionId, const std::shared_ptr<Answers> &answers)
 {
-    auto it = m_connections.find(connectionId);
-    if (it == m_connections.end())
-        return;
-    if (m_shutDown) {
-        it->inFlight = false; // answers after the end are not written
-        return;
-    }
-    const qsizetype count = std::min(answerSlice, answers->observations.size() - answers->written);
-    if (count > 0) {
-        const QList<TaskObservation> slice = answers->observations.mid(answers->written, count);
-        answers->written += count;
-        // The store says which states changed; every other answer repeated
-        // the state the task already had. Tasks removed while the request
-        // was out are ignored by both the store and the planner.
-        const Expected<QList<TaskTransition>> applied = m_store->applyObservations(slice);
-        if (!applied) {
-            answers->writeError = applied.error();
-        } else {
-            QHash<TaskKey, TaskState> previous;
-            previous.reserve(applied->size());
-            for (const TaskTransition &transition : *applied)
-                previous.insert(transition.key, transition.from);
-            for (const TaskObservation &o : slice) {
-                m_planner.recordObservation(
-                    o.key, previous.value(o.key, o.state), o.state, answers->polledAt);
-                m_rechecking.remove(o.key);
-            }
+    const WorkTurn turn;
+    do {
+        // Looked up again after every slice: a listener of the store may
+        // have removed the connection or shut the scheduler down.
+        auto it = m_connections.find(connectionId);
+        if (it == m_connections.end())
+            return;
+        if (m_shutDown) {
+            it->inFlight = false; // answers after the end are not written
+            return;
         }
-    }
-    if (answers->writeError.isEmpty() && answers->written < answers->observations.size()) {
-        QTimer::singleShot(
-            0, this, [this, connectionId, answers] { writeAnswers(connectionId, answers); });
+        writeAnswerSlice(*answers);
+        if (!answers->writeError.isEmpty() || answers->written >= answers->observations.size())
+            return concludeCycle(connectionId, *answers);
+    } while (!turn.isSpent());
+    QTimer::singleShot(
+        0, this, [this, connectionId, answers] { writeAnswers(connectionId, answers); });
+}
+
+void PollScheduler::writeAnswerSlice(Answers &answers)
+{
+    const qsizetype count = std::min(answerSlice, answers.observations.size() - answers.written);
+    if (count <= 0)
+        return;
+    const QList<TaskObservation> slice = answers.observations.mid(answers.written, count);
+    answers.written += count;
+    // The store says which states changed; every other answer repeated
+    // the state the task already had. Tasks removed while the request
+    // was out are ignored by both the store and the planner.
+    const Expected<QList<TaskTransition>> applied = m_store->applyObservations(slice);
+    if (!applied) {
+        answers.writeError = applied.error();
         return;
     }
-    concludeCycle(connectionId, *answers);
+    QHash<TaskKey, TaskState> previous;
+    previous.reserve(applied->size());
+    for (const TaskTransition &transition : *applied)
+        previous.insert(transition.key, transition.from);
+    for (const TaskObservation &o : slice) {
+        m_planner.recordObservation(
+            o.key, previous.value(o.key, o.state), o.state, answers.polledAt);
+        m_rechecking.remove(o.key);
+    }
 }
 
 void PollScheduler::concludeCycle(qint64 connectionId, const Answers &answers)
