@@ -367,6 +367,17 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
     return outcome;
 }
 
+qsizetype SmhClient::urlLimit(qsizetype urlLimit) const
+{
+    return urlLimit > 0 ? urlLimit : m_urlLimit > 0 ? m_urlLimit : TaskQuery::maxUrlBytes;
+}
+
+QList<QList<qint64>> SmhClient::taskBatches(const ConnectionSettings &settings,
+    const QString &accessToken, const QList<qint64> &ids, qsizetype urlLimit) const
+{
+    return TaskQuery::batches(settings, accessToken, ids, this->urlLimit(urlLimit));
+}
+
 TaskQueryJob *SmhClient::queryTasks(const ConnectionSettings &settings, const QString &accessToken,
     const QList<qint64> &ids, qsizetype urlLimitForCall)
 {
@@ -387,9 +398,7 @@ TaskQueryJob *SmhClient::queryTasks(const ConnectionSettings &settings, const QS
         return job;
     }
     Redact::registerSecret(accessToken);
-    const qsizetype urlLimit = urlLimitForCall > 0 ? urlLimitForCall
-        : m_urlLimit > 0                           ? m_urlLimit
-                                                   : TaskQuery::maxUrlBytes;
+    const qsizetype urlLimit = this->urlLimit(urlLimitForCall);
     const auto batches = TaskQuery::batches(settings, accessToken, job->m_requestedIds, urlLimit);
     if (batches.isEmpty()) {
         job->m_failedIds = job->m_requestedIds;

@@ -11,15 +11,6 @@
 
 Q_LOGGING_CATEGORY(lcPoll, "smh.poll", QtWarningMsg)
 
-namespace {
-
-// More task IDs than one URL under TaskQuery::maxUrlBytes can hold (single
-// digits and commas): asking the planner for this many per allowed request is
-// enough to fill each one.
-constexpr qsizetype maxIdsPerRequest = TaskQuery::maxUrlBytes / 2;
-
-} // namespace
-
 PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -366,7 +357,7 @@ void PollScheduler::runCycle(qint64 connectionId)
         return;
     }
     const QString token = tokens->token();
-    const qsizetype limit = qsizetype(allowance) * maxIdsPerRequest;
+    const qsizetype limit = qsizetype(allowance) * TaskQuery::maxIdsPerUrl;
     // The ledger's poll times are the truth all processes share: a task
     // another one asked about within its interval waits.
     QList<qint64> ids = notPolledElsewhere(
@@ -427,8 +418,7 @@ PollScheduler::Planned PollScheduler::plannedRequests(ConnectionState &state,
 {
     Planned planned;
     if (state.splitBatches.isEmpty()) {
-        planned.requests = TaskQuery::batches(
-            settings, token, due, state.urlLimit > 0 ? state.urlLimit : TaskQuery::maxUrlBytes);
+        planned.requests = m_client->taskBatches(settings, token, due, state.urlLimit);
         return planned;
     }
     QSet<qint64> rest(due.cbegin(), due.cend());
@@ -451,8 +441,7 @@ PollScheduler::Planned PollScheduler::plannedRequests(ConnectionState &state,
         if (rest.contains(id))
             others.append(id);
     }
-    planned.requests.append(TaskQuery::batches(
-        settings, token, others, state.urlLimit > 0 ? state.urlLimit : TaskQuery::maxUrlBytes));
+    planned.requests.append(m_client->taskBatches(settings, token, others, state.urlLimit));
     return planned;
 }
 
@@ -618,7 +607,9 @@ void PollScheduler::recordFailure(qint64 connectionId, const SmhError &error)
 bool PollScheduler::shrinkUrlLimit(qint64 connectionId)
 {
     ConnectionState &state = m_connections[connectionId];
-    const qsizetype current = state.urlLimit > 0 ? state.urlLimit : TaskQuery::maxUrlBytes;
+    if (!m_client)
+        return false;
+    const qsizetype current = m_client->urlLimit(state.urlLimit);
     if (current / 2 < minUrlLimit)
         return false;
     state.urlLimit = current / 2;
