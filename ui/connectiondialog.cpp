@@ -52,8 +52,33 @@ ConnectionDialog::ConnectionDialog(
           this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
+    // The widgets are made above, in their tab order; the steps only set
+    // them up, lay them out and connect them.
     setWindowTitle(tr("Connections"));
+    setUpFields();
+    buildForm();
+    setUpMessages();
+    layOutDialog();
+    loadProfiles(connections);
+    connectProfileList();
+    connectFields();
+    nameWidgets();
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
 
+    for (int row = 0; row < m_list->count(); ++row) {
+        m_current = m_list->item(row)->data(Qt::UserRole).toInt();
+        refreshList();
+    }
+    if (m_profiles.isEmpty())
+        addProfile();
+    else
+        m_list->setCurrentRow(0);
+    resize(780, 500);
+}
+
+void ConnectionDialog::setUpFields()
+{
     m_name->setPlaceholderText(tr("e.g. Production archive"));
     m_endpoint->setPlaceholderText(Endpoint::defaultUrl.toString());
     m_endpoint->setToolTip(
@@ -76,7 +101,10 @@ ConnectionDialog::ConnectionDialog(
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setAttribute(Qt::WA_InputMethodEnabled, false);
     m_caFile->setPlaceholderText(tr("Optional: extra CA certificates (PEM)"));
+}
 
+void ConnectionDialog::buildForm()
+{
     auto *endpointRow = new QHBoxLayout;
     endpointRow->addWidget(m_endpoint, 1);
     endpointRow->addWidget(m_libraryHost);
@@ -101,7 +129,10 @@ ConnectionDialog::ConnectionDialog(
     auto *caLabel = new QLabel(tr("&CA file:"), m_form);
     caLabel->setBuddy(m_caFile);
     form->addRow(caLabel, caRow);
+}
 
+void ConnectionDialog::setUpMessages()
+{
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
     m_testResult->setWordWrap(true);
@@ -113,7 +144,10 @@ ConnectionDialog::ConnectionDialog(
     m_privateFile->setVisible(false);
     m_privateFile->setToolTip(tr("Less safe than a keychain: anyone who can read your files (a "
                                  "backup, an administrator) can read them."));
+}
 
+void ConnectionDialog::layOutDialog()
+{
     // Test sits right under the form and the problems below it, so that the
     // button stays put as problems come and go.
     auto *testRow = new QHBoxLayout;
@@ -151,7 +185,10 @@ ConnectionDialog::ConnectionDialog(
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
     layout->addWidget(m_buttons);
+}
 
+void ConnectionDialog::loadProfiles(const QList<Connection> &connections)
+{
     for (const Connection &connection : connections) {
         Profile profile;
         profile.connection = connection;
@@ -161,7 +198,10 @@ ConnectionDialog::ConnectionDialog(
         auto *item = new QListWidgetItem(m_list);
         item->setData(Qt::UserRole, int(m_profiles.size() - 1));
     }
+}
 
+void ConnectionDialog::connectProfileList()
+{
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         QListWidgetItem *item = m_list->item(row);
         m_current = item ? item->data(Qt::UserRole).toInt() : -1;
@@ -188,6 +228,10 @@ ConnectionDialog::ConnectionDialog(
             }
         });
     }
+}
+
+void ConnectionDialog::connectFields()
+{
     connect(m_libraryLevel, &QCheckBox::toggled, this, [this](bool on) {
         m_space->setEnabled(!on);
         storeForm();
@@ -218,6 +262,10 @@ ConnectionDialog::ConnectionDialog(
         m_testResult->setPalette(palette());
         m_testResult->setText(tr("Test cancelled."));
     });
+}
+
+void ConnectionDialog::nameWidgets()
+{
     const QList<std::pair<QWidget *, QString>> named {{m_list, u"profiles"_s}, {m_name, u"name"_s},
         {m_endpoint, u"endpoint"_s}, {m_library, u"library"_s}, {m_space, u"space"_s},
         {m_libraryLevel, u"libraryLevel"_s}, {m_user, u"user"_s}, {m_auth, u"auth"_s},
@@ -227,18 +275,6 @@ ConnectionDialog::ConnectionDialog(
         {m_storageNote, u"storageNote"_s}, {m_privateFile, u"privateFile"_s}};
     for (const auto &[widget, name] : named)
         widget->setObjectName(name);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
-
-    for (int row = 0; row < m_list->count(); ++row) {
-        m_current = m_list->item(row)->data(Qt::UserRole).toInt();
-        refreshList();
-    }
-    if (m_profiles.isEmpty())
-        addProfile();
-    else
-        m_list->setCurrentRow(0);
-    resize(780, 500);
 }
 
 ConnectionDialog::~ConnectionDialog() = default;
