@@ -79,6 +79,19 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // The constructor's steps, in this order (createActions() and the three
+    // after it in the middle).
+    void setUpTable();
+    void setUpFilterEdit();
+    void buildCentral();
+    void connectNotices();
+    void setTabOrders();
+    void buildStatusBar();
+    void connectSelection();
+    void connectStatus();
+    void connectTypeRequests();
+    void startClock();
+
     void createActions();
     void createMenus();
     void createToolBar();
