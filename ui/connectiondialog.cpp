@@ -22,19 +22,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-bool hasSpace(const QString &text)
-{
-    for (QChar c : text) {
-        if (c.isSpace() || c.category() == QChar::Other_Control)
-            return true;
-    }
-    return false;
-}
-
-} // namespace
-
 ConnectionDialog::ConnectionDialog(
     Monitor *monitor, const QList<Connection> &connections, QWidget *parent)
     : QDialog(parent)
@@ -66,8 +53,33 @@ ConnectionDialog::ConnectionDialog(
           this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
+    // The widgets are made above, in their tab order; the steps only set
+    // them up, lay them out and connect them.
     setWindowTitle(tr("Connections"));
+    setUpFields();
+    buildForm();
+    setUpMessages();
+    layOutDialog();
+    loadProfiles(connections);
+    connectProfileList();
+    connectFields();
+    nameWidgets();
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
 
+    for (int row = 0; row < m_list->count(); ++row) {
+        m_current = m_list->item(row)->data(Qt::UserRole).toInt();
+        refreshList();
+    }
+    if (m_profiles.isEmpty())
+        addProfile();
+    else
+        m_list->setCurrentRow(0);
+    resize(780, 500);
+}
+
+void ConnectionDialog::setUpFields()
+{
     m_name->setPlaceholderText(tr("e.g. Production archive"));
     m_endpoint->setPlaceholderText(Endpoint::defaultUrl.toString());
     m_endpoint->setToolTip(
@@ -90,7 +102,10 @@ ConnectionDialog::ConnectionDialog(
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setAttribute(Qt::WA_InputMethodEnabled, false);
     m_caFile->setPlaceholderText(tr("Optional: extra CA certificates (PEM)"));
+}
 
+void ConnectionDialog::buildForm()
+{
     auto *endpointRow = new QHBoxLayout;
     endpointRow->addWidget(m_endpoint, 1);
     endpointRow->addWidget(m_libraryHost);
@@ -115,7 +130,10 @@ ConnectionDialog::ConnectionDialog(
     auto *caLabel = new QLabel(tr("&CA file:"), m_form);
     caLabel->setBuddy(m_caFile);
     form->addRow(caLabel, caRow);
+}
 
+void ConnectionDialog::setUpMessages()
+{
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
     m_testResult->setWordWrap(true);
@@ -127,7 +145,10 @@ ConnectionDialog::ConnectionDialog(
     m_privateFile->setVisible(false);
     m_privateFile->setToolTip(tr("Less safe than a keychain: anyone who can read your files (a "
                                  "backup, an administrator) can read them."));
+}
 
+void ConnectionDialog::layOutDialog()
+{
     // Test sits right under the form and the problems below it, so that the
     // button stays put as problems come and go.
     auto *testRow = new QHBoxLayout;
@@ -165,7 +186,10 @@ ConnectionDialog::ConnectionDialog(
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
     layout->addWidget(m_buttons);
+}
 
+void ConnectionDialog::loadProfiles(const QList<Connection> &connections)
+{
     for (const Connection &connection : connections) {
         Profile profile;
         profile.connection = connection;
@@ -175,7 +199,10 @@ ConnectionDialog::ConnectionDialog(
         auto *item = new QListWidgetItem(m_list);
         item->setData(Qt::UserRole, int(m_profiles.size() - 1));
     }
+}
 
+void ConnectionDialog::connectProfileList()
+{
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         QListWidgetItem *item = m_list->item(row);
         m_current = item ? item->data(Qt::UserRole).toInt() : -1;
@@ -202,6 +229,10 @@ ConnectionDialog::ConnectionDialog(
             }
         });
     }
+}
+
+void ConnectionDialog::connectFields()
+{
     connect(m_libraryLevel, &QCheckBox::toggled, this, [this](bool on) {
         m_space->setEnabled(!on);
         storeForm();
@@ -232,6 +263,10 @@ ConnectionDialog::ConnectionDialog(
         m_testResult->setPalette(palette());
         m_testResult->setText(tr("Test cancelled."));
     });
+}
+
+void ConnectionDialog::nameWidgets()
+{
     const QList<std::pair<QWidget *, QString>> named {{m_list, u"profiles"_s}, {m_name, u"name"_s},
         {m_endpoint, u"endpoint"_s}, {m_library, u"library"_s}, {m_space, u"space"_s},
         {m_libraryLevel, u"libraryLevel"_s}, {m_user, u"user"_s}, {m_auth, u"auth"_s},
@@ -241,18 +276,6 @@ ConnectionDialog::ConnectionDialog(
         {m_storageNote, u"storageNote"_s}, {m_privateFile, u"privateFile"_s}};
     for (const auto &[widget, name] : named)
         widget->setObjectName(name);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
-
-    for (int row = 0; row < m_list->count(); ++row) {
-        m_current = m_list->item(row)->data(Qt::UserRole).toInt();
-        refreshList();
-    }
-    if (m_profiles.isEmpty())
-        addProfile();
-    else
-        m_list->setCurrentRow(0);
-    resize(780, 500);
 }
 
 ConnectionDialog::~ConnectionDialog() = default;
@@ -397,7 +420,7 @@ QList<ConnectionDialog::Found> ConnectionDialog::problemsOf(const Profile &profi
     if (needsSecret && profile.secret.isEmpty())
         problems.append({Problem::SecretMissing,
             token ? tr("Enter the access token.") : tr("Enter the library secret.")});
-    if (hasSpace(profile.secret))
+    if (ConnectionSettings::hasControlOrSpace(profile.secret))
         problems.append({Problem::SecretMalformed,
             token ? tr("The access token contains spaces or line breaks: paste it again.")
                   : tr("The library secret contains spaces or line breaks: paste it again.")});
@@ -409,11 +432,7 @@ QList<ConnectionDialog::Found> ConnectionDialog::problemsOf(const Profile &profi
             continue;
         QString ignored;
         const ConnectionSettings otherSettings = settingsOf(other, &ignored);
-        if (otherSettings.endpoint == settings.endpoint
-            && otherSettings.libraryId == settings.libraryId
-            && otherSettings.libraryLevel == settings.libraryLevel
-            && (settings.libraryLevel || otherSettings.spaceId == settings.spaceId)
-            && !settings.libraryId.isEmpty()) {
+        if (settings.samePlace(otherSettings) && !settings.libraryId.isEmpty()) {
             problems.append({Problem::Duplicate,
                 tr("Another connection already watches this library and space.")});
             break;

@@ -103,6 +103,16 @@ private:
         bool revealed = false;
     };
 
+    // The constructor's steps, in this order.
+    void setUpFields();
+    void buildForm();
+    void setUpMessages();
+    void layOutDialog();
+    void loadProfiles(const QList<Connection> &connections);
+    void connectProfileList();
+    void connectFields();
+    void nameWidgets();
+
     Profile *current();
     const Profile *current() const;
     QList<Found> problemsOf(const Profile &profile) const;

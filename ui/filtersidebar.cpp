@@ -254,7 +254,7 @@ int FilterSidebar::countShown(const QSet<TaskState> &states) const
     return item ? item->data(countRole).toInt() : -1;
 }
 
-void FilterSidebar::setCounts(const StateCounts &counts)
+void FilterSidebar::setCounts(const TaskStates::Counts &counts)
 {
     m_counts = counts;
     for (int row = 0; row < m_states->count(); ++row) {

@@ -23,8 +23,6 @@ class FilterSidebar final : public QWidget
     Q_DISABLE_COPY_MOVE(FilterSidebar)
 
 public:
-    using StateCounts = std::array<int, TaskStates::count>;
-
     struct ConnectionEntry
     {
         qint64 id = 0;
@@ -40,7 +38,7 @@ public:
     static QString presetLabel(const QSet<TaskState> &states);
 
     // Every count means "tasks this entry would show", zeros included.
-    void setCounts(const StateCounts &counts);
+    void setCounts(const TaskStates::Counts &counts);
     void setConnectionCounts(const QHash<qint64, int> &counts); // 0: all connections
     void setConnections(const QList<ConnectionEntry> &connections);
 
@@ -64,7 +62,7 @@ private:
     QPointer<StateStyle> m_style;
     QListWidget *m_states;
     QListWidget *m_connections;
-    StateCounts m_counts {};
+    TaskStates::Counts m_counts {};
     QHash<qint64, int> m_connectionCounts;
     bool m_updating = false;
 };

@@ -296,9 +296,7 @@ void HistoryView::reloadConnections()
     m_connections->clear();
     const QList<Connection> connections = m_monitor->tasks().connections();
     for (const Connection &connection : connections) {
-        const QString name =
-            connection.name.isEmpty() ? connection.settings.displayName() : connection.name;
-        m_connections->addItem(name, connection.id);
+        m_connections->addItem(connection.label(), connection.id);
     }
     const int index = m_connections->findData(current);
     if (index >= 0)
@@ -332,9 +330,7 @@ void HistoryView::setConnection(qint64 connectionId)
     m_library = LibraryKey::of(connection->settings);
     m_current.reset();
     m_connections->setCurrentIndex(m_connections->findData(connectionId));
-    setWindowTitle(tr("History & Cleanup – %1")
-                       .arg(connection->name.isEmpty() ? connection->settings.displayName()
-                                                       : connection->name));
+    setWindowTitle(tr("History & Cleanup – %1").arg(connection->label()));
     m_chartModel->setLibrary(m_library);
     m_cleanupModel->setLibrary(m_library);
     const QList<CleanupRecord> records =

@@ -111,7 +111,34 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
         setWindowTitle(tr("Demo: embedded SMH simulator"));
     setAcceptDrops(true);
 
-    m_model->setNoteWriter([monitor](const TaskKey &key, const QString &note) {
+    setUpTable();
+    setUpFilterEdit();
+    buildCentral();
+    connectNotices();
+    createActions();
+    createDocks();
+    createMenus();
+    createToolBar();
+
+    setTabOrders();
+    buildStatusBar();
+    connectSelection();
+    connectStatus();
+    connectTypeRequests();
+    startClock();
+    restoreSettings();
+    updateStatus();
+    updateCounts();
+    updateActions();
+    // Start with a task in the details pane rather than an empty one.
+    if (m_filter->rowCount() > 0 && !m_view->currentIndex().isValid())
+        m_view->selectionModel()->setCurrentIndex(
+            m_filter->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void MainWindow::setUpTable()
+{
+    m_model->setNoteWriter([monitor = m_monitor](const TaskKey &key, const QString &note) {
         return monitor->setNote(key, note).hasValue();
     });
     m_styled->setSourceModel(m_model);
@@ -119,7 +146,10 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     m_view->setModel(m_filter);
     m_view->setObjectName(u"taskTable"_s);
     m_view->setEmptyStates(createEmptyState(), createNoMatchState());
+}
 
+void MainWindow::setUpFilterEdit()
+{
     m_filterEdit->setObjectName(u"filterEdit"_s);
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setPlaceholderText(
@@ -137,7 +167,10 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
             m_filterEdit->clear();
     });
     m_filterEdit->addAction(clearFilter);
+}
 
+void MainWindow::buildCentral()
+{
     // The filter sits right above what it filters, always visible whatever
     // the window's width (a toolbar would fold it away when narrow).
     auto *central = new QWidget(this);
@@ -156,9 +189,12 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
         connect(m_filter, signal, this, &MainWindow::updateShown);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateShown);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateShown);
+}
 
-    m_details->setScheduler(&monitor->polling());
-    m_details->setHistoryLedger(HistoryService::of(monitor)->ledger());
+void MainWindow::connectNotices()
+{
+    m_details->setScheduler(&m_monitor->polling());
+    m_details->setHistoryLedger(HistoryService::of(m_monitor)->ledger());
     m_notifier->setApplicationIcon(windowIcon());
     m_notifier->setMode(m_settings.notificationMode());
     connect(m_notifier, &TrayNotifier::activated, this, [this] {
@@ -175,18 +211,21 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
         [this](const QString &what) { showMessage(tr("Copied %1.").arg(what)); });
     connect(m_view, &TaskTableView::copied, this,
         [this](int rows) { showMessage(tr("%n row(s) copied.", nullptr, rows)); });
+}
 
-    createActions();
-    createDocks();
-    createMenus();
-    createToolBar();
+void MainWindow::setTabOrders()
+{
     // Tab walks the panes in reading order; arrows move within each.
     setTabOrder(m_filterEdit, m_sidebar->findChild<QWidget *>(u"stateList"_s));
     setTabOrder(m_sidebar->findChild<QWidget *>(u"stateList"_s),
         m_sidebar->findChild<QWidget *>(u"connectionList"_s));
     setTabOrder(m_sidebar->findChild<QWidget *>(u"connectionList"_s), m_view);
     setTabOrder(m_view, m_details);
-    if (monitor->isDemoMode()) {
+}
+
+void MainWindow::buildStatusBar()
+{
+    if (m_monitor->isDemoMode()) {
         auto *demo = new QLabel(tr("Demo mode: embedded SMH simulator"), this);
         demo->setToolTip(
             tr("Tasks come from a simulator on 127.0.0.1; nothing is sent to Tencent Cloud."));
@@ -200,7 +239,10 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     // would be squeezed to nothing, over it they would hide the counts.
     statusBar()->addPermanentWidget(m_status, 1);
     statusBar()->setSizeGripEnabled(true);
+}
 
+void MainWindow::connectSelection()
+{
     // The details, the highlighted row and the actions speak of one task.
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &MainWindow::followSelection);
@@ -223,21 +265,28 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
     connect(
         m_sidebar, &FilterSidebar::connectionMenuRequested, this, &MainWindow::showConnectionMenu);
     connect(m_filter, &TaskFilterModel::countsChanged, this, &MainWindow::updateCounts);
+}
 
+void MainWindow::connectStatus()
+{
     // Status: coalesce the many small signals into one refresh per turn.
     m_statusTimer->setSingleShot(true);
     m_statusTimer->setInterval(0);
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
-    const PollScheduler *scheduler = &monitor->polling();
+    const PollScheduler *scheduler = &m_monitor->polling();
     connect(scheduler, &PollScheduler::connectionStatusChanged, this,
         &MainWindow::scheduleStatusUpdate);
     connect(scheduler, &PollScheduler::cycleFinished, this, &MainWindow::scheduleStatusUpdate);
-    const TaskStore *store = &monitor->tasks();
+    const TaskStore *store = &m_monitor->tasks();
     connect(store, &TaskStore::tasksAdded, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::tasksChanged, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::tasksRemoved, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::updateEmptyState);
+}
+
+void MainWindow::connectTypeRequests()
+{
     // The rows in view count as shown: their types are asked for once the
     // table rests (not on every scroll step), a bounded number at a time.
     m_typesTimer->setSingleShot(true);
@@ -249,6 +298,10 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
         connect(m_filter, signal, this, restTypes);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, restTypes);
     connect(m_filter, &QAbstractItemModel::modelReset, this, restTypes);
+}
+
+void MainWindow::startClock()
+{
     // Durations and "next poll in" move with the clock.
     connect(m_clock, &QTimer::timeout, this, [this] {
         m_view->repaintColumn(TaskTableModel::DurationColumn);
@@ -256,15 +309,6 @@ MainWindow::MainWindow(Monitor *monitor, SecretStore *secrets, QWidget *parent)
         updateStatus();
     });
     m_clock->start(1s);
-
-    restoreSettings();
-    updateStatus();
-    updateCounts();
-    updateActions();
-    // Start with a task in the details pane rather than an empty one.
-    if (m_filter->rowCount() > 0 && !m_view->currentIndex().isValid())
-        m_view->selectionModel()->setCurrentIndex(
-            m_filter->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 MainWindow::~MainWindow() = default;
@@ -681,7 +725,7 @@ void MainWindow::updateStatus()
 {
     // The core keeps the counts as tasks change: no walk over the rows.
     const TaskNotifier *tasks = &m_monitor->notifications();
-    StatusPanel::StateCounts counts {};
+    TaskStates::Counts counts {};
     for (int i = 0; i < TaskStates::count; ++i)
         counts[size_t(i)] = tasks->count(TaskState(i));
     m_status->setStateCounts(counts);

@@ -79,6 +79,19 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // The constructor's steps, in this order (createActions() and the three
+    // after it in the middle).
+    void setUpTable();
+    void setUpFilterEdit();
+    void buildCentral();
+    void connectNotices();
+    void setTabOrders();
+    void buildStatusBar();
+    void connectSelection();
+    void connectStatus();
+    void connectTypeRequests();
+    void startClock();
+
     void createActions();
     void createMenus();
     void createToolBar();
@@ -133,7 +146,7 @@ private:
     bool m_defaultColumns = false;
     QSize m_firstSize; // first start's size, its frame to be kept within the screen
     bool m_fitScheduled = false;
-    std::array<int, TaskStates::count> m_counts {};
+    TaskStates::Counts m_counts {};
 
     QAction *m_addTasks = nullptr;
     QAction *m_import = nullptr;

@@ -77,7 +77,7 @@ void StatusPanel::restyle()
             .pixmap(16, 16));
 }
 
-void StatusPanel::setStateCounts(const StateCounts &counts)
+void StatusPanel::setStateCounts(const TaskStates::Counts &counts)
 {
     const QLocale locale;
     for (int i = 0; i < TaskStates::count; ++i) {

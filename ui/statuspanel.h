@@ -23,12 +23,10 @@ class StatusPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(StatusPanel)
 
 public:
-    using StateCounts = std::array<int, TaskStates::count>;
-
     explicit StatusPanel(StateStyle *style, QWidget *parent = nullptr);
 
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
-    void setStateCounts(const StateCounts &counts);
+    void setStateCounts(const TaskStates::Counts &counts);
     // Polling and connection trouble, as the core judged them; `unfinished`
     // is how many tasks are not final yet.
     void setHealth(const ConnectionHealth::Summary &health, int unfinished);

@@ -39,6 +39,18 @@ QLabel *sectionTitle(const QString &text, QWidget *parent)
     return label;
 }
 
+// A form of the details page: labels right-aligned, fields as wide as the pane.
+QFormLayout *newForm(QVBoxLayout *layout)
+{
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    form->setHorizontalSpacing(10);
+    form->setVerticalSpacing(1);
+    layout->addLayout(form);
+    return form;
+}
+
 } // namespace
 
 TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWidget *parent)
@@ -57,6 +69,32 @@ TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWid
     , m_errorBox(new QWidget(this))
     , m_timeline(new QTreeWidget(this))
 {
+    buildPlaceholder();
+
+    // The details: one page, scrolled as a whole in a short dock.
+    auto *scroll = new QScrollArea(m_stack);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *page = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(2);
+    buildHeader(layout);
+    buildTaskForm(page, layout);
+    buildResultForm(page, layout);
+    buildErrorBox(layout);
+    buildCleanupBox(page, layout);
+    buildTimeline(page, layout);
+    scroll->setWidget(page);
+    m_stack->addWidget(scroll);
+    m_stack->setCurrentIndex(0);
+
+    connectSources(store, style);
+}
+
+void TaskDetailsPane::buildPlaceholder()
+{
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
@@ -66,17 +104,11 @@ TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWid
     m_placeholder->setWordWrap(true);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
     m_stack->addWidget(m_placeholder);
+}
 
-    auto *scroll = new QScrollArea(m_stack);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *page = new QWidget(scroll);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(10, 8, 10, 8);
-    layout->setSpacing(2);
-
-    // Header: icon, task and state in large type.
+// Icon, task and state in large type, and what the state means.
+void TaskDetailsPane::buildHeader(QVBoxLayout *layout)
+{
     auto *header = new QHBoxLayout;
     m_stateIcon->setFixedSize(32, 32);
     header->addWidget(m_stateIcon, 0, Qt::AlignTop);
@@ -99,20 +131,12 @@ TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWid
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_explanation->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_explanation);
+}
 
-    auto newForm = [page, layout] {
-        auto *form = new QFormLayout;
-        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        form->setHorizontalSpacing(10);
-        form->setVerticalSpacing(1);
-        layout->addLayout(form);
-        Q_UNUSED(page)
-        return form;
-    };
-
+void TaskDetailsPane::buildTaskForm(QWidget *page, QVBoxLayout *layout)
+{
     layout->addWidget(sectionTitle(tr("Task"), page));
-    QFormLayout *task = newForm();
+    QFormLayout *task = newForm(layout);
     addField(task, Field::TaskId, tr("Task ID"));
     addField(task, Field::Connection, tr("Connection"));
     addField(task, Field::State, tr("State"));
@@ -122,9 +146,12 @@ TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWid
     addField(task, Field::LastPolled, tr("Last polled"));
     addField(task, Field::Duration, tr("Duration"));
     addField(task, Field::Note, tr("Note"));
+}
 
+void TaskDetailsPane::buildResultForm(QWidget *page, QVBoxLayout *layout)
+{
     layout->addWidget(sectionTitle(tr("Result"), page));
-    QFormLayout *result = newForm();
+    QFormLayout *result = newForm(layout);
     m_resultForm = result;
     // A typed outcome is a sentence naming what failed: read whole, never cut.
     addField(result, Field::TypedOutcome, tr("Outcome"))->setWrapping(true);
@@ -140,10 +167,13 @@ TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWid
     result->addRow(QString(), convertSegments);
     m_resultView = new ResultView(page);
     m_resultView->setObjectName(u"resultView"_s);
-    m_resultView->setStateStyle(style);
+    m_resultView->setStateStyle(m_style);
     connect(m_resultView, &ResultView::copied, this, &TaskDetailsPane::copied);
     layout->addWidget(m_resultView);
+}
 
+void TaskDetailsPane::buildErrorBox(QVBoxLayout *layout)
+{
     auto *errorLayout = new QVBoxLayout(m_errorBox);
     errorLayout->setContentsMargins(0, 0, 0, 0);
     errorLayout->setSpacing(2);
@@ -160,7 +190,10 @@ TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWid
     addField(errors, Field::ErrorMessage, tr("Message"));
     addField(errors, Field::RequestId, tr("Request ID"));
     layout->addWidget(m_errorBox);
+}
 
+void TaskDetailsPane::buildCleanupBox(QWidget *page, QVBoxLayout *layout)
+{
     m_cleanupBox = new QWidget(page);
     auto *cleanupLayout = new QVBoxLayout(m_cleanupBox);
     cleanupLayout->setContentsMargins(0, 0, 0, 0);
@@ -176,7 +209,10 @@ TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWid
     addField(cleanup, Field::SpaceFreed, tr("Space freed"));
     m_cleanupBox->hide();
     layout->addWidget(m_cleanupBox);
+}
 
+void TaskDetailsPane::buildTimeline(QWidget *page, QVBoxLayout *layout)
+{
     layout->addWidget(sectionTitle(tr("Timeline"), page));
     m_timeline->setObjectName(u"timeline"_s);
     m_timeline->setAccessibleName(tr("Timeline"));
@@ -217,11 +253,11 @@ TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWid
     });
     m_timeline->addAction(copyTimeline);
     layout->addWidget(m_timeline, 1);
+}
 
-    scroll->setWidget(page);
-    m_stack->addWidget(scroll);
-    m_stack->setCurrentIndex(0);
-
+// The task shown follows the ledger, and its colours the palette.
+void TaskDetailsPane::connectSources(const TaskStore *store, StateStyle *style)
+{
     if (store) {
         connect(store, &TaskStore::tasksChanged, this, &TaskDetailsPane::tasksChanged);
         connect(store, &TaskStore::tasksRemoved, this, &TaskDetailsPane::tasksRemoved);

@@ -17,6 +17,7 @@ class QFormLayout;
 class QLabel;
 class QStackedWidget;
 class QTreeWidget;
+class QVBoxLayout;
 class ResultView;
 class StateStyle;
 class TaskStore;
@@ -86,6 +87,16 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's steps, in this order.
+    void buildPlaceholder();
+    void buildHeader(QVBoxLayout *layout);
+    void buildTaskForm(QWidget *page, QVBoxLayout *layout);
+    void buildResultForm(QWidget *page, QVBoxLayout *layout);
+    void buildErrorBox(QVBoxLayout *layout);
+    void buildCleanupBox(QWidget *page, QVBoxLayout *layout);
+    void buildTimeline(QWidget *page, QVBoxLayout *layout);
+    void connectSources(const TaskStore *store, StateStyle *style);
+
     void tasksChanged(const QList<Task> &tasks);
     void tasksRemoved(const QList<TaskKey> &keys);
     void connectionStatusChanged(qint64 connectionId);

@@ -270,7 +270,7 @@ void TaskFilterModel::countsMayHaveChanged()
     m_countsTimer.start();
 }
 
-TaskFilterModel::StateCounts TaskFilterModel::stateCounts() const
+TaskStates::Counts TaskFilterModel::stateCounts() const
 {
     if (m_countsDirty) {
         m_counts.fill(0);

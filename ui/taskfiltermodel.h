@@ -26,8 +26,6 @@ class TaskFilterModel final : public QSortFilterProxyModel
     Q_DISABLE_COPY_MOVE(TaskFilterModel)
 
 public:
-    using StateCounts = std::array<int, TaskStates::count>;
-
     explicit TaskFilterModel(QObject *parent = nullptr);
 
     void setSourceModel(QAbstractItemModel *source) override;
@@ -50,7 +48,7 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    StateCounts stateCounts() const;
+    TaskStates::Counts stateCounts() const;
     int count(TaskState state) const { return stateCounts().at(size_t(state)); }
     // Rows passing the text and connection filters, whatever their state.
     int matchingCount() const;
@@ -86,7 +84,7 @@ private:
     QList<Word> m_words;
     QSet<TaskState> m_states;
     qint64 m_connectionId = 0;
-    mutable StateCounts m_counts {};
+    mutable TaskStates::Counts m_counts {};
     mutable int m_matching = 0;
     mutable QHash<qint64, int> m_connectionCounts;
     mutable bool m_countsDirty = true;

@@ -115,7 +115,7 @@ void TrayNotifier::flush()
             message = TaskStates::label(task.state);
     } else {
         title = tr("Tasks finished: %1").arg(finished.size());
-        std::array<int, TaskStates::count> counts {};
+        TaskStates::Counts counts {};
         for (const Task &task : std::as_const(finished))
             ++counts[size_t(task.state)];
         QStringList parts;

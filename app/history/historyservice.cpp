@@ -311,8 +311,7 @@ void HistoryService::clearHistory(
     }
     ClearJob::Target target;
     target.connectionId = connectionId;
-    target.connectionName =
-        connection->name.isEmpty() ? connection->settings.displayName() : connection->name;
+    target.connectionName = connection->label();
     target.settings = connection->settings;
     target.librarySecret = m_engine.librarySecret(connectionId);
     target.accessToken = m_engine.accessToken(connectionId);

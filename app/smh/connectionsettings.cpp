@@ -8,17 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// IDs are path segments: anything that would need escaping is almost
-// certainly a paste mistake, and control characters never belong.
-bool hasControlOrSpace(const QString &value)
-{
-    for (QChar c : value) {
-        if (c.isSpace() || c.category() == QChar::Other_Control)
-            return true;
-    }
-    return false;
-}
-
 // "." and ".." would be read as path navigation, not as an ID.
 bool isDotSegment(const QString &value)
 {
@@ -26,6 +15,17 @@ bool isDotSegment(const QString &value)
 }
 
 } // namespace
+
+// IDs are path segments: anything that would need escaping is almost
+// certainly a paste mistake, and control characters never belong.
+bool ConnectionSettings::hasControlOrSpace(QStringView text)
+{
+    for (QChar c : text) {
+        if (c.isSpace() || c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
 
 QList<ConnectionSettings::Problem> ConnectionSettings::problems() const
 {

@@ -43,5 +43,18 @@ public:
     // "library/space", for display.
     QString displayName() const;
 
+    // The same library and space of the same server (the space does not
+    // count at library level), whoever asks and however: two profiles for
+    // one place would watch the same tasks twice.
+    bool samePlace(const ConnectionSettings &other) const
+    {
+        return endpoint == other.endpoint && libraryId == other.libraryId
+            && libraryLevel == other.libraryLevel && (libraryLevel || spaceId == other.spaceId);
+    }
+
+    // A space, a line break or a control character: in an ID or a pasted
+    // secret almost certainly a paste mistake.
+    static bool hasControlOrSpace(QStringView text);
+
     friend bool operator==(const ConnectionSettings &, const ConnectionSettings &) = default;
 };

@@ -200,6 +200,14 @@ QUrl SmhClient::apiUrl(const ConnectionSettings &settings, const QString &encode
     return url;
 }
 
+// The one token a renewal extends or a delete ends: /api/v1/token/<library>/<token>.
+QUrl SmhClient::tokenUrl(const ConnectionSettings &settings, const QString &accessToken) const
+{
+    return apiUrl(settings,
+        u"/api/v1/token/"_s + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
+            + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
+}
+
 void SmhClient::failLater(SmhJob *job, const SmhError &error)
 {
     job->addError(error);
@@ -359,6 +367,17 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
     return outcome;
 }
 
+qsizetype SmhClient::urlLimit(qsizetype urlLimit) const
+{
+    return urlLimit > 0 ? urlLimit : m_urlLimit > 0 ? m_urlLimit : TaskQuery::maxUrlBytes;
+}
+
+QList<QList<qint64>> SmhClient::taskBatches(const ConnectionSettings &settings,
+    const QString &accessToken, const QList<qint64> &ids, qsizetype urlLimit) const
+{
+    return TaskQuery::batches(settings, accessToken, ids, this->urlLimit(urlLimit));
+}
+
 TaskQueryJob *SmhClient::queryTasks(const ConnectionSettings &settings, const QString &accessToken,
     const QList<qint64> &ids, qsizetype urlLimitForCall)
 {
@@ -379,9 +398,7 @@ TaskQueryJob *SmhClient::queryTasks(const ConnectionSettings &settings, const QS
         return job;
     }
     Redact::registerSecret(accessToken);
-    const qsizetype urlLimit = urlLimitForCall > 0 ? urlLimitForCall
-        : m_urlLimit > 0                           ? m_urlLimit
-                                                   : TaskQuery::maxUrlBytes;
+    const qsizetype urlLimit = this->urlLimit(urlLimitForCall);
     const auto batches = TaskQuery::batches(settings, accessToken, job->m_requestedIds, urlLimit);
     if (batches.isEmpty()) {
         job->m_failedIds = job->m_requestedIds;
@@ -486,9 +503,7 @@ TokenJob *SmhClient::renewToken(const ConnectionSettings &settings, const QStrin
         return job;
     }
     Redact::registerSecret(accessToken);
-    const QUrl url = apiUrl(settings,
-        u"/api/v1/token/"_s + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
-            + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
+    const QUrl url = tokenUrl(settings, accessToken);
     return startTokenJob("POST", url, settings);
 }
 
@@ -500,9 +515,7 @@ SmhJob *SmhClient::deleteToken(const ConnectionSettings &settings, const QString
         return job;
     }
     Redact::registerSecret(accessToken);
-    const QUrl url = apiUrl(settings,
-        u"/api/v1/token/"_s + QString::fromLatin1(QUrl::toPercentEncoding(settings.libraryId))
-            + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(accessToken)));
+    const QUrl url = tokenUrl(settings, accessToken);
     QNetworkReply *reply = send("DELETE", prepareRequest(url, settings));
     connect(reply, &QNetworkReply::finished, job, [this, job, reply] {
         const Outcome outcome = takeOutcome(reply);

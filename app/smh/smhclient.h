@@ -166,7 +166,15 @@ public:
 
     static QString userAgent();
 
-    // `urlLimit` 0: the client's limit (setUrlLimit, else TaskQuery::maxUrlBytes).
+    // The bytes a request URL may have: `urlLimit` when given (a connection
+    // whose server refused long URLs), else the client's (setUrlLimit), else
+    // TaskQuery::maxUrlBytes.
+    qsizetype urlLimit(qsizetype urlLimit = 0) const;
+    // `ids` cut into the requests queryTasks() sends for them, so that a
+    // caller can plan its requests before it spends them.
+    QList<QList<qint64>> taskBatches(const ConnectionSettings &settings, const QString &accessToken,
+        const QList<qint64> &ids, qsizetype urlLimit = 0) const;
+    // `urlLimit` as for urlLimit().
     TaskQueryJob *queryTasks(const ConnectionSettings &settings, const QString &accessToken,
         const QList<qint64> &ids, qsizetype urlLimit = 0);
     // GET /api/v1/token with the library secret. `periodSeconds` unset: the server's default.
@@ -219,6 +227,7 @@ private:
     Outcome takeOutcome(QNetworkReply *reply);
     QList<QSslCertificate> caCertificates(const QString &path, SmhError *error);
     QUrl apiUrl(const ConnectionSettings &settings, const QString &encodedPath) const;
+    QUrl tokenUrl(const ConnectionSettings &settings, const QString &accessToken) const;
     std::optional<SmhError> preflight(const ConnectionSettings &settings);
     TokenJob *startTokenJob(
         const QByteArray &verb, const QUrl &url, const ConnectionSettings &settings);

@@ -11,6 +11,9 @@
 namespace TaskQuery {
 
 inline constexpr qsizetype maxUrlBytes = 8 * 1024;
+// More task IDs than one URL under maxUrlBytes can hold (single digits and
+// commas): asking for this many per request is enough to fill each one.
+inline constexpr qsizetype maxIdsPerUrl = maxUrlBytes / 2;
 
 // The URL for one request. The token is percent-encoded in full (a '+' in a
 // token must not turn into a space).

@@ -136,14 +136,25 @@ double PollPlanner::rateAt(const Budget &budget, qint64 nowMs) const
                                       : m_options.requestsPerSecond;
 }
 
+TokenBucket::Rate PollPlanner::bucketRate(const Budget &budget, qint64 nowMs) const
+{
+    return {rateAt(budget, nowMs), double(m_options.requestBurst)};
+}
+
+PollPlanner::Budget &PollPlanner::budgetOf(qint64 connectionId, qint64 nowMs)
+{
+    auto it = m_budgets.find(connectionId);
+    if (it == m_budgets.end()) // a fresh connection may burst
+        it = m_budgets.insert(connectionId, {TokenBucket(bucketRate({}, nowMs), nowMs)});
+    return *it;
+}
+
 double PollPlanner::tokensAt(qint64 connectionId, qint64 nowMs) const
 {
     const auto it = m_budgets.constFind(connectionId);
     if (it == m_budgets.cend())
         return double(m_options.requestBurst); // a fresh connection may burst
-    const double refilled =
-        it->tokens + double(std::max<qint64>(0, nowMs - it->atMs)) / 1000.0 * rateAt(*it, nowMs);
-    return std::min(refilled, double(m_options.requestBurst));
+    return it->bucket.available(bucketRate(*it, nowMs), nowMs);
 }
 
 int PollPlanner::requestAllowance(qint64 connectionId, const QDateTime &now) const
@@ -154,22 +165,20 @@ int PollPlanner::requestAllowance(qint64 connectionId, const QDateTime &now) con
 void PollPlanner::spendRequests(qint64 connectionId, int count, const QDateTime &now)
 {
     const qint64 nowMs = now.toMSecsSinceEpoch();
-    const double tokens = tokensAt(connectionId, nowMs);
-    Budget &budget = m_budgets[connectionId];
+    Budget &budget = budgetOf(connectionId, nowMs);
     // A job may take more requests than were allowed (one cannot send half a
     // batch): the debt delays the next ones.
-    budget.tokens = tokens - double(count);
-    budget.atMs = nowMs;
+    budget.bucket.spend(double(count), bucketRate(budget, nowMs), nowMs);
 }
 
 QDateTime PollPlanner::requestsAllowedAt(qint64 connectionId, const QDateTime &now) const
 {
     const qint64 nowMs = now.toMSecsSinceEpoch();
-    const double missing = 1.0 - tokensAt(connectionId, nowMs);
-    if (missing <= 0)
-        return now;
-    const double rate = rateAt(m_budgets.value(connectionId), nowMs);
-    return now.addMSecs(qint64(std::ceil(missing / rate * 1000.0)));
+    const auto it = m_budgets.constFind(connectionId);
+    if (it == m_budgets.cend())
+        return now; // a fresh connection may burst
+    const qint64 wait = it->bucket.msUntilOne(bucketRate(*it, nowMs), nowMs);
+    return wait == 0 ? now : now.addMSecs(wait);
 }
 
 double PollPlanner::requestRate(qint64 connectionId, const QDateTime &now) const
@@ -223,10 +232,8 @@ void PollPlanner::recordFailure(qint64 connectionId, const SmhError &error, cons
     // Too many requests: ask less often for a while, beyond this backoff.
     if (error.httpStatus() == 429) {
         const qint64 nowMs = now.toMSecsSinceEpoch();
-        const double tokens = tokensAt(connectionId, nowMs);
-        Budget &budget = m_budgets[connectionId];
-        budget.tokens = std::min(tokens, 0.0);
-        budget.atMs = nowMs;
+        Budget &budget = budgetOf(connectionId, nowMs);
+        budget.bucket.drain(bucketRate(budget, nowMs), nowMs);
         budget.slowUntilMs = nowMs + m_options.slowDownFor.count();
     }
 }

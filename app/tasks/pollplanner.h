@@ -2,6 +2,7 @@
 
 #include "smh/smherror.h"
 #include "tasks/task.h"
+#include "tasks/tokenbucket.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -112,17 +113,18 @@ private:
         QDateTime until;
         int failures = 0;
     };
-    // A token bucket per connection: `tokens` at `atMs`, refilled at the rate.
+    // A token bucket per connection, refilled at the rate.
     struct Budget
     {
-        double tokens = 0;
-        qint64 atMs = 0;
+        TokenBucket bucket;
         qint64 slowUntilMs = 0; // a 429 halved the rate until then
     };
 
     void setDue(Plan &plan, qint64 taskId, Due &due, qint64 atMs);
     const Due *find(const TaskKey &key) const;
     double rateAt(const Budget &budget, qint64 nowMs) const;
+    TokenBucket::Rate bucketRate(const Budget &budget, qint64 nowMs) const;
+    Budget &budgetOf(qint64 connectionId, qint64 nowMs);
     double tokensAt(qint64 connectionId, qint64 nowMs) const;
 
     Options m_options;

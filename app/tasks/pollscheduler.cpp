@@ -4,20 +4,12 @@
 #include "smh/smhclient.h"
 #include "smh/taskquery.h"
 #include "tasks/taskstore.h"
+#include "tasks/workturn.h"
 
 #include <QLocale>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcPoll, "smh.poll", QtWarningMsg)
-
-namespace {
-
-// More task IDs than one URL under TaskQuery::maxUrlBytes can hold (single
-// digits and commas): asking the planner for this many per allowed request is
-// enough to fill each one.
-constexpr qsizetype maxIdsPerRequest = TaskQuery::maxUrlBytes / 2;
-
-} // namespace
 
 PollScheduler::PollScheduler(SmhClient *client, TaskStore *store, QObject *parent)
     : QObject(parent)
@@ -365,7 +357,7 @@ void PollScheduler::runCycle(qint64 connectionId)
         return;
     }
     const QString token = tokens->token();
-    const qsizetype limit = qsizetype(allowance) * maxIdsPerRequest;
+    const qsizetype limit = qsizetype(allowance) * TaskQuery::maxIdsPerUrl;
     // The ledger's poll times are the truth all processes share: a task
     // another one asked about within its interval waits.
     QList<qint64> ids = notPolledElsewhere(
@@ -426,8 +418,7 @@ PollScheduler::Planned PollScheduler::plannedRequests(ConnectionState &state,
 {
     Planned planned;
     if (state.splitBatches.isEmpty()) {
-        planned.requests = TaskQuery::batches(
-            settings, token, due, state.urlLimit > 0 ? state.urlLimit : TaskQuery::maxUrlBytes);
+        planned.requests = m_client->taskBatches(settings, token, due, state.urlLimit);
         return planned;
     }
     QSet<qint64> rest(due.cbegin(), due.cend());
@@ -450,8 +441,7 @@ PollScheduler::Planned PollScheduler::plannedRequests(ConnectionState &state,
         if (rest.contains(id))
             others.append(id);
     }
-    planned.requests.append(TaskQuery::batches(
-        settings, token, others, state.urlLimit > 0 ? state.urlLimit : TaskQuery::maxUrlBytes));
+    planned.requests.append(m_client->taskBatches(settings, token, others, state.urlLimit));
     return planned;
 }
 
@@ -522,41 +512,49 @@ void PollScheduler::finishCycle(qint64 connectionId, const QString &tokenUsed, c
 
 void PollScheduler::writeAnswers(qint64 connectionId, const std::shared_ptr<Answers> &answers)
 {
-    auto it = m_connections.find(connectionId);
-    if (it == m_connections.end())
-        return;
-    if (m_shutDown) {
-        it->inFlight = false; // answers after the end are not written
-        return;
-    }
-    const qsizetype count = std::min(answerSlice, answers->observations.size() - answers->written);
-    if (count > 0) {
-        const QList<TaskObservation> slice = answers->observations.mid(answers->written, count);
-        answers->written += count;
-        // The store says which states changed; every other answer repeated
-        // the state the task already had. Tasks removed while the request
-        // was out are ignored by both the store and the planner.
-        const Expected<QList<TaskTransition>> applied = m_store->applyObservations(slice);
-        if (!applied) {
-            answers->writeError = applied.error();
-        } else {
-            QHash<TaskKey, TaskState> previous;
-            previous.reserve(applied->size());
-            for (const TaskTransition &transition : *applied)
-                previous.insert(transition.key, transition.from);
-            for (const TaskObservation &o : slice) {
-                m_planner.recordObservation(
-                    o.key, previous.value(o.key, o.state), o.state, answers->polledAt);
-                m_rechecking.remove(o.key);
-            }
+    const WorkTurn turn;
+    do {
+        // Looked up again after every slice: a listener of the store may
+        // have removed the connection or shut the scheduler down.
+        auto it = m_connections.find(connectionId);
+        if (it == m_connections.end())
+            return;
+        if (m_shutDown) {
+            it->inFlight = false; // answers after the end are not written
+            return;
         }
-    }
-    if (answers->writeError.isEmpty() && answers->written < answers->observations.size()) {
-        QTimer::singleShot(
-            0, this, [this, connectionId, answers] { writeAnswers(connectionId, answers); });
+        writeAnswerSlice(*answers);
+        if (!answers->writeError.isEmpty() || answers->written >= answers->observations.size())
+            return concludeCycle(connectionId, *answers);
+    } while (!turn.isSpent());
+    QTimer::singleShot(
+        0, this, [this, connectionId, answers] { writeAnswers(connectionId, answers); });
+}
+
+void PollScheduler::writeAnswerSlice(Answers &answers)
+{
+    const qsizetype count = std::min(answerSlice, answers.observations.size() - answers.written);
+    if (count <= 0)
+        return;
+    const QList<TaskObservation> slice = answers.observations.mid(answers.written, count);
+    answers.written += count;
+    // The store says which states changed; every other answer repeated
+    // the state the task already had. Tasks removed while the request
+    // was out are ignored by both the store and the planner.
+    const Expected<QList<TaskTransition>> applied = m_store->applyObservations(slice);
+    if (!applied) {
+        answers.writeError = applied.error();
         return;
     }
-    concludeCycle(connectionId, *answers);
+    QHash<TaskKey, TaskState> previous;
+    previous.reserve(applied->size());
+    for (const TaskTransition &transition : *applied)
+        previous.insert(transition.key, transition.from);
+    for (const TaskObservation &o : slice) {
+        m_planner.recordObservation(
+            o.key, previous.value(o.key, o.state), o.state, answers.polledAt);
+        m_rechecking.remove(o.key);
+    }
 }
 
 void PollScheduler::concludeCycle(qint64 connectionId, const Answers &answers)
@@ -609,7 +607,9 @@ void PollScheduler::recordFailure(qint64 connectionId, const SmhError &error)
 bool PollScheduler::shrinkUrlLimit(qint64 connectionId)
 {
     ConnectionState &state = m_connections[connectionId];
-    const qsizetype current = state.urlLimit > 0 ? state.urlLimit : TaskQuery::maxUrlBytes;
+    if (!m_client)
+        return false;
+    const qsizetype current = m_client->urlLimit(state.urlLimit);
     if (current / 2 < minUrlLimit)
         return false;
     state.urlLimit = current / 2;

@@ -164,9 +164,9 @@ private:
     // A reply over the size cap: its batch is asked again at once in two
     // halves, and a lone task becomes unreadable; other errors stay errors.
     void sortOutOversized(ConnectionState &state, const TaskQueryJob &job, Cycle &cycle) const;
-    // A cycle's answers as they are written to the ledger, a slice per turn
-    // of the event loop: two full requests answer for 1,800 tasks, and
-    // writing them at once would hold the window for tens of milliseconds.
+    // A cycle's answers as they are written to the ledger, slices in turns
+    // of the event loop (WorkTurn): two full requests answer for 1,800 tasks,
+    // and writing them at once would hold the window for tens of milliseconds.
     struct Answers
     {
         QList<TaskObservation> observations;
@@ -179,6 +179,7 @@ private:
     static constexpr qsizetype answerSlice = 300;
     void finishCycle(qint64 connectionId, const QString &tokenUsed, const Cycle &cycle);
     void writeAnswers(qint64 connectionId, const std::shared_ptr<Answers> &answers);
+    void writeAnswerSlice(Answers &answers);
     void concludeCycle(qint64 connectionId, const Answers &answers);
     void recordFailure(qint64 connectionId, const SmhError &error);
     // A 414: true when the budget could still be halved (the IDs are sent

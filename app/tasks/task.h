@@ -122,8 +122,9 @@ struct Connection
     {
         return name == nameOrLibrary || settings.displayName() == nameOrLibrary;
     }
-    // The same library, space and credential kind, whatever the label: adding
-    // it again finds the saved one instead of a twin.
+    // The same place (ConnectionSettings::samePlace) asked the same way
+    // (every setting and the credential kind), whatever the label: adding it
+    // again finds the saved one instead of a twin.
     bool sameTarget(const Connection &other) const
     {
         return settings == other.settings && authKind == other.authKind;

@@ -2,8 +2,7 @@
 
 #include "tasks/monitor.h"
 #include "tasks/taskstore.h"
-
-#include <QElapsedTimer>
+#include "tasks/workturn.h"
 
 TaskAdder::TaskAdder(Monitor *monitor, qint64 connectionId, QList<qint64> ids, QString note,
     std::optional<bool> libraryLevel, QObject *parent)
@@ -15,9 +14,7 @@ TaskAdder::TaskAdder(Monitor *monitor, qint64 connectionId, QList<qint64> ids, Q
     , m_libraryLevel(libraryLevel)
 {
     m_outcome.given = m_ids.size();
-    m_turn.setSingleShot(true);
-    m_turn.setInterval(0);
-    connect(&m_turn, &QTimer::timeout, this, &TaskAdder::addSlices);
+    WorkTurn::setUpNextTurn(m_turn, this, [this] { addSlices(); });
 }
 
 void TaskAdder::start()
@@ -46,8 +43,7 @@ void TaskAdder::start()
 
 void TaskAdder::addSlices()
 {
-    QElapsedTimer spent;
-    spent.start();
+    const WorkTurn turn;
     while (m_next < m_ids.size()) {
         const qsizetype count = std::min(sliceSize, m_ids.size() - m_next);
         const Expected<QList<Task>> added =
@@ -60,7 +56,7 @@ void TaskAdder::addSlices()
             m_outcome.firstAdded = added->constFirst().key.taskId;
         m_outcome.added += added->size();
         m_next += count;
-        if (spent.elapsed() >= 5)
+        if (turn.isSpent())
             break;
     }
     Q_EMIT progress(m_next, m_ids.size());

@@ -52,5 +52,5 @@ private:
 
     QPointer<const TaskStore> m_store;
     std::optional<QSet<TaskKey>> m_scope;
-    std::array<int, TaskStates::count> m_counts {};
+    TaskStates::Counts m_counts {};
 };

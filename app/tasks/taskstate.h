@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 
+#include <array>
 #include <optional>
 
 struct TaskStatusReport;
@@ -26,6 +27,9 @@ enum class TaskState {
 namespace TaskStates {
 
 inline constexpr int count = 8;
+// How many tasks are in each state, indexed by int(TaskState): the table
+// model, the filters, the sidebar and the status panel all count this way.
+using Counts = std::array<int, count>;
 
 TaskState fromStatus(bool found, int status);
 // The state an answer puts a task in: its status, and for a 200 whose result

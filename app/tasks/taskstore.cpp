@@ -1,11 +1,11 @@
 #include "tasks/taskstore.h"
 
 #include "smh/privatefile.h"
+#include "tasks/workturn.h"
 #include "tasks/writetransaction.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -549,16 +549,12 @@ TaskStore::TaskStore(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
-    d->announcer.setSingleShot(true);
-    d->announcer.setInterval(0);
-    connect(&d->announcer, &QTimer::timeout, this, [this] { publishLoadedSlice(); });
+    WorkTurn::setUpNextTurn(d->announcer, this, [this] { publishLoadedSlice(); });
     // A look at data_version costs microseconds; the rows are read only when
     // another connection committed.
     d->watcher.setInterval(watchInterval);
     connect(&d->watcher, &QTimer::timeout, this, [this] { checkElsewhere(); });
-    d->catchUpStep.setSingleShot(true);
-    d->catchUpStep.setInterval(0);
-    connect(&d->catchUpStep, &QTimer::timeout, this, [this] { continueCatchUp(false); });
+    WorkTurn::setUpNextTurn(d->catchUpStep, this, [this] { continueCatchUp(false); });
 }
 
 TaskStore::~TaskStore()
@@ -801,8 +797,7 @@ void TaskStore::publishLoadedSlice(bool everything)
     if (!d->loading || !d->read)
         return;
     const std::shared_ptr<Private::BackgroundRead> read = d->read;
-    QElapsedTimer spent;
-    spent.start();
+    const WorkTurn turn;
     bool more = false;
     while (d->loading) {
         QList<Task> slice;
@@ -816,7 +811,7 @@ void TaskStore::publishLoadedSlice(bool everything)
         d->remember(slice);
         // Each listener (table, planner, counts) works on a bounded piece.
         Q_EMIT tasksAdded(slice);
-        if (!everything && more && spent.elapsed() >= 5) {
+        if (!everything && more && turn.isSpent()) {
             d->announcer.start();
             return;
         }
@@ -1467,8 +1462,7 @@ bool TaskStore::takeConnections()
 // `everything` is needed now (adding tasks).
 void TaskStore::continueCatchUp(bool everything)
 {
-    QElapsedTimer spent;
-    spent.start();
+    const WorkTurn turn;
     while (d->catchUp) {
         const std::optional<bool> more =
             d->catchUp->removalsDone ? takeChangedTasks() : takeRemovals();
@@ -1484,7 +1478,7 @@ void TaskStore::continueCatchUp(bool everything)
             Q_EMIT changedElsewhere();
             return;
         }
-        if (!everything && spent.elapsed() >= 5) {
+        if (!everything && turn.isSpent()) {
             d->catchUpStep.start();
             return;
         }

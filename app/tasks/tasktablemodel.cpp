@@ -379,7 +379,7 @@ void TaskTableModel::updateTasks(const QList<Task> &tasks)
             continue;
         const QList<int> columns = changedColumns(m_tasks.at(row), task);
         if (m_tasks.at(row).state != task.state) {
-            StateCounts &counts = m_counts[task.key.connectionId];
+            TaskStates::Counts &counts = m_counts[task.key.connectionId];
             --counts[size_t(m_tasks.at(row).state)];
             ++counts[size_t(task.state)];
         }
@@ -454,7 +454,7 @@ void TaskTableModel::removeTasks(const QList<TaskKey> &keys)
         for (int row = first; row <= last; ++row) {
             const Task &task = m_tasks.at(row);
             m_rowOf.remove(task.key);
-            StateCounts &counts = m_counts[task.key.connectionId];
+            TaskStates::Counts &counts = m_counts[task.key.connectionId];
             --counts[size_t(task.state)];
             if (std::all_of(counts.cbegin(), counts.cend(), [](int n) { return n == 0; }))
                 m_counts.remove(task.key.connectionId);

@@ -65,8 +65,7 @@ public:
     const Task *taskAt(int row) const;
     // Rows per state, per connection, kept as rows come, change and go: what
     // the quick filters count without walking the table.
-    using StateCounts = std::array<int, TaskStates::count>;
-    const QHash<qint64, StateCounts> &stateCountsByConnection() const { return m_counts; }
+    const QHash<qint64, TaskStates::Counts> &stateCountsByConnection() const { return m_counts; }
     const QString &connectionName(qint64 connectionId) const;
     // Whether `left` sorts before `right` by the column's raw value, the task
     // deciding ties so that equal rows keep their order between updates. What
@@ -97,7 +96,7 @@ private:
     QPointer<const TaskStore> m_store;
     QList<Task> m_tasks;
     QHash<TaskKey, int> m_rowOf;
-    QHash<qint64, StateCounts> m_counts;
+    QHash<qint64, TaskStates::Counts> m_counts;
     QHash<qint64, QString> m_connectionNames;
     std::function<QDateTime()> m_now;
     NoteWriter m_noteWriter;

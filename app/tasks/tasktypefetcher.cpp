@@ -8,7 +8,6 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <cmath>
 
 Q_LOGGING_CATEGORY(lcTypes, "smh.tasktypes", QtWarningMsg)
 
@@ -72,8 +71,7 @@ TaskTypeFetcher::ConnectionState &TaskTypeFetcher::stateOf(qint64 connectionId)
         state.timer = new QTimer(this);
         state.timer->setSingleShot(true);
         connect(state.timer, &QTimer::timeout, this, [this, connectionId] { pump(connectionId); });
-        state.tokens = m_budget.burst;
-        state.refilledAtMs = m_clock.elapsed();
+        state.bucket = TokenBucket(rate(), m_clock.elapsed());
     }
     return state;
 }
@@ -155,14 +153,6 @@ bool TaskTypeFetcher::enqueue(const Task &task, bool first)
     return true;
 }
 
-void TaskTypeFetcher::refill(ConnectionState &state)
-{
-    const qint64 now = m_clock.elapsed();
-    state.tokens = std::min<double>(m_budget.burst,
-        state.tokens + double(now - state.refilledAtMs) * m_budget.perSecond / 1000);
-    state.refilledAtMs = now;
-}
-
 void TaskTypeFetcher::pump(qint64 connectionId)
 {
     auto it = m_connections.find(connectionId);
@@ -184,14 +174,15 @@ void TaskTypeFetcher::pump(qint64 connectionId)
         }
         return;
     }
-    refill(state);
+    const qint64 now = m_clock.elapsed();
     const int maxInFlight = state.confirmed ? m_budget.maxInFlight : 1;
-    while (!state.queue.isEmpty() && state.inFlight < maxInFlight && state.tokens >= 1) {
+    while (!state.queue.isEmpty() && state.inFlight < maxInFlight
+        && state.bucket.allowance(rate(), now) >= 1) {
         const TaskKey key {connectionId, state.queue.takeFirst()};
         const std::optional<Task> task = m_store->task(key);
         if (!task)
             continue; // removed while it waited: no request spent
-        state.tokens -= 1;
+        state.bucket.spend(1, rate(), now);
         ++state.inFlight;
         ++state.requestsSent;
         ApiJob *job = TaskResultApi::start(
@@ -199,9 +190,9 @@ void TaskTypeFetcher::pump(qint64 connectionId)
         connect(job, &SmhJob::finished, this,
             [this, job, key] { answered(key, TaskResultApi::read(*job, key.taskId)); });
     }
-    if (!state.queue.isEmpty() && state.inFlight < maxInFlight && state.tokens < 1) {
-        const double wait = (1 - state.tokens) * 1000 / m_budget.perSecond;
-        state.timer->start(std::chrono::milliseconds(qint64(std::ceil(wait))));
+    if (!state.queue.isEmpty() && state.inFlight < maxInFlight) {
+        if (const qint64 wait = state.bucket.msUntilOne(rate(), now); wait > 0)
+            state.timer->start(std::chrono::milliseconds(wait));
     }
 }
 

@@ -3,6 +3,7 @@
 #include "smh/smherror.h"
 #include "smh/typedtaskresult.h"
 #include "tasks/task.h"
+#include "tasks/tokenbucket.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -72,8 +73,7 @@ private:
     {
         QList<qint64> queue;
         QTimer *timer = nullptr; // child of the fetcher: one per connection
-        double tokens = 0;
-        qint64 refilledAtMs = 0;
+        TokenBucket bucket;
         int inFlight = 0;
         qint64 requestsSent = 0;
         // Until the server has answered v2 once, one request at a time: a
@@ -88,7 +88,7 @@ private:
     void connectionsEdited();
     bool enqueue(const Task &task, bool first);
     ConnectionState &stateOf(qint64 connectionId);
-    void refill(ConnectionState &state);
+    TokenBucket::Rate rate() const { return {m_budget.perSecond, double(m_budget.burst)}; }
     void pump(qint64 connectionId);
     void answered(const TaskKey &key, const Expected<TypedTaskResult, SmhError> &result);
 

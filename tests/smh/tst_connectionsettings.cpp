@@ -74,6 +74,27 @@ private Q_SLOTS:
         QVERIFY(s.validate().isEmpty());
         QCOMPARE(s.displayName(), u"smh123"_s);
     }
+
+    void samePlaceIsServerLibraryAndSpace()
+    {
+        const ConnectionSettings s = valid();
+        ConnectionSettings other = valid();
+        other.userId = u"alice"_s; // who asks does not make another place
+        other.caFile = u"/etc/ca.pem"_s;
+        QVERIFY(s.samePlace(other));
+        other.spaceId = u"space2"_s;
+        QVERIFY(!s.samePlace(other));
+        other = valid();
+        other.endpoint = QUrl(u"https://smh.example.com"_s);
+        QVERIFY(!s.samePlace(other));
+        // At library level the space does not count.
+        ConnectionSettings library = valid();
+        library.libraryLevel = true;
+        other = library;
+        other.spaceId = u"space2"_s;
+        QVERIFY(library.samePlace(other));
+        QVERIFY(!library.samePlace(s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConnectionSettings)

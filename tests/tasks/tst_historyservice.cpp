@@ -100,6 +100,7 @@ private Q_SLOTS:
         QVERIFY(m_simulator->mintCount() > mintsBefore);
 
         const CleanupRecord record = started->record;
+        QCOMPARE(record.connectionName, DemoSetup::connection(*m_simulator).label());
         QCOMPARE(record.usageBefore, qint64(1300) * 1024 * 1024);
         // Tracked on the connection it was started from, as a library-level
         // task: no second connection is made for it.

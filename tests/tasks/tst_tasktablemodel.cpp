@@ -102,7 +102,7 @@ private Q_SLOTS:
         Fixture f;
         const qint64 other = SampleLedger::addConnection(f.store, u"other"_s, u"Other"_s);
         auto recount = [&f] {
-            QHash<qint64, TaskTableModel::StateCounts> counts;
+            QHash<qint64, TaskStates::Counts> counts;
             for (int row = 0; row < f.model->rowCount(); ++row) {
                 const Task *task = f.model->taskAt(row);
                 ++counts[task->key.connectionId][size_t(task->state)];

@@ -89,6 +89,16 @@ private Q_SLOTS:
         m_simulator.reset();
     }
 
+    // The connection is named by its label, in the title and the list.
+    void namesTheConnectionByItsLabel()
+    {
+        HistoryView view(m_monitor.get(), m_connection);
+        view.show();
+        const QString label = DemoSetup::connection(*m_simulator).label();
+        QVERIFY2(view.windowTitle().endsWith(label), qPrintable(view.windowTitle()));
+        QCOMPARE(view.findChild<QComboBox *>(u"historyConnection"_s)->currentText(), label);
+    }
+
     void settingsAreReadValidatedAndApplied()
     {
         m_simulator->setHistoryState({true, 20, 30, 60});

@@ -54,7 +54,7 @@ private Q_SLOTS:
 
         StateStyle style(nullptr, false);
         FilterSidebar sidebar(&style);
-        FilterSidebar::StateCounts counts {};
+        TaskStates::Counts counts {};
         counts[size_t(TaskState::PartlyFailed)] = 2;
         counts[size_t(TaskState::Failed)] = 1;
         sidebar.setCounts(counts);
