@@ -1,7 +1,8 @@
 #pragma once
 
-#include <QString>
+#include "smh/error.h"
 
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -32,6 +33,12 @@ public:
     Expected(Unexpected<E> error)
         : m_value(std::in_place_index<1>, std::move(error.error))
     { }
+    // An error of a narrower type (an SmhError where an Error is expected).
+    template<typename F>
+    requires(!std::is_same_v<F, E> && std::is_constructible_v<E, const F &>)
+        Expected(Unexpected<F> error)
+        : m_value(std::in_place_index<1>, E(error.error))
+    { }
 
     bool hasValue() const { return m_value.index() == 0; }
     explicit operator bool() const { return hasValue(); }
@@ -58,6 +65,12 @@ public:
     Expected() = default;
     Expected(Unexpected<E> error)
         : m_error(std::move(error.error))
+        , m_failed(true)
+    { }
+    template<typename F>
+    requires(!std::is_same_v<F, E> && std::is_constructible_v<E, const F &>)
+        Expected(Unexpected<F> error)
+        : m_error(error.error)
         , m_failed(true)
     { }
 
