@@ -74,7 +74,7 @@ Launched connectLaunch(Monitor &monitor, const LaunchRequest &request)
             launched.problems << QCoreApplication::translate(
                 "main", "The connection to %1 could not be saved: %2")
                                      .arg(request.connection->settings.displayName(),
-                                         connected.error());
+                                         connected.error().message());
         }
     } else if (!request.profile.isEmpty()) {
         const auto it = std::find_if(saved.cbegin(), saved.cend(),
@@ -115,8 +115,8 @@ void showParsed(MainWindow &window, SecretStore &secrets, const LaunchRequest &r
     } else if (launched.askForCredentials) {
         // Only when the keychain has nothing for this connection either.
         QPointer<MainWindow> guard(&window);
-        secrets.read(connectionId, [guard, connectionId](const QString &secret, const QString &) {
-            if (guard && secret.isEmpty())
+        secrets.read(connectionId, [guard, connectionId](const Expected<QString> &secret) {
+            if (guard && secret.valueOr(QString()).isEmpty())
                 QTimer::singleShot(
                     0, guard, [guard, connectionId] { guard->manageConnections(connectionId); });
         });
@@ -173,7 +173,7 @@ void answerLaterLaunches(
             return {};
         });
     if (!listening)
-        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(listening.error()));
+        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(listening.error().message()));
 }
 
 } // namespace
@@ -200,7 +200,7 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
         !opened) {
         QMessageBox::critical(nullptr, title(),
             QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
-                .arg(opened.error()));
+                .arg(opened.error().message()));
         return 1;
     }
     // main() has already refused contradictory intervals.
@@ -233,10 +233,10 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
     window.show();
     // A ledger that cannot be read to the end is not written to either.
     QObject::connect(
-        monitor.store(), &TaskStore::loadFailed, &window, [&window](const QString &error) {
+        monitor.store(), &TaskStore::loadFailed, &window, [&window](const Error &error) {
             QMessageBox::critical(&window, title(),
                 QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
-                    .arg(error));
+                    .arg(error.message()));
             QCoreApplication::exit(1);
         });
     showLaunch(window, secrets, launch, launched);

@@ -86,11 +86,11 @@ Expected<QList<qint64>> HeadlessRunner::readTaskIds(bool mayBeEmpty) const
         return unexpected(text.error());
     const TaskIdParser::Result parsed = TaskIdParser::parse(*text);
     if (!parsed.ok())
-        return unexpected(parsed.invalid.join(u"\n"_s));
+        return unexpected(Error::input(parsed.invalid.join(u"\n"_s)));
     if (parsed.ids.isEmpty() && !mayBeEmpty) {
         return unexpected(
-            tr("No task IDs given. Pass them as arguments (10,12,13 or 100-120), with "
-               "--ids-file FILE, or as - to read standard input."));
+            Error::input(tr("No task IDs given. Pass them as arguments (10,12,13 or 100-120), with "
+                            "--ids-file FILE, or as - to read standard input.")));
     }
     return parsed.ids;
 }
@@ -139,18 +139,18 @@ void HeadlessRunner::start()
     const bool follows = records() && m_options.command == MonitorOptions::Command::Watch;
     const Expected<QList<qint64>> ids = readTaskIds(follows);
     if (!ids)
-        return fail(UsageError, ids.error());
+        return fail(UsageError, ids.error().message());
     m_ids = *ids;
 
     if (const Expected<PollPlanner::Options> polling = Startup::pollOptions(m_options); !polling)
-        return fail(UsageError, polling.error());
+        return fail(UsageError, polling.error().message());
     if (records()) {
         if (const Expected<void> opened = openMonitor(TaskStore::defaultPath()); !opened)
-            recordingFailed(opened.error());
+            recordingFailed(opened.error().message());
     }
     if (!records()) {
         if (const Expected<void> opened = openMonitor(u":memory:"_s); !opened)
-            return fail(UsageError, opened.error());
+            return fail(UsageError, opened.error().message());
     }
 
     if (m_options.profile.isEmpty()) {
@@ -168,7 +168,7 @@ void HeadlessRunner::start()
     const Expected<Connection> saved =
         Startup::savedConnection(m_options.profile, TaskStore::defaultPath());
     if (!saved)
-        return fail(UsageError, saved.error());
+        return fail(UsageError, saved.error().message());
     Connection connection = *saved;
     connection.id = 0;
     if (const QString given = Startup::credential(m_options); !given.isEmpty()) {
@@ -176,14 +176,14 @@ void HeadlessRunner::start()
         return begin(connection, given);
     }
     m_secrets = std::make_unique<SecretStore>();
-    m_secrets->read(saved->id, [this, connection](const QString &secret, const QString &problem) {
-        if (secret.isEmpty() && !problem.isEmpty()) {
+    m_secrets->read(saved->id, [this, connection](const Expected<QString> &secret) {
+        if (!secret) {
             // Say why, not just "no credentials": a refused secrets file, say.
             return fail(UsageError,
                 tr("The credentials of profile \"%1\" cannot be read: %2")
-                    .arg(m_options.profile, problem));
+                    .arg(m_options.profile, secret.error().message()));
         }
-        begin(connection, secret);
+        begin(connection, *secret);
     });
 }
 
@@ -199,10 +199,10 @@ void HeadlessRunner::begin(const Connection &connection, const QString &credenti
     const Expected<qint64> connected = Startup::connect(*m_monitor, connection, credential);
     if (!connected) {
         if (!records())
-            return fail(UsageError, connected.error());
-        recordingFailed(connected.error());
+            return fail(UsageError, connected.error().message());
+        recordingFailed(connected.error().message());
         if (const Expected<void> opened = openMonitor(u":memory:"_s); !opened)
-            return fail(UsageError, opened.error());
+            return fail(UsageError, opened.error().message());
         return begin(connection, credential);
     }
     m_connectionId = *connected;
@@ -240,11 +240,11 @@ void HeadlessRunner::begin(const Connection &connection, const QString &credenti
     }
     if (const auto added = m_monitor->addTasks(m_connectionId, m_ids); !added) {
         if (!records())
-            return fail(UsageError, added.error());
+            return fail(UsageError, added.error().message());
         // A full ledger, say: the tasks are still watched, in memory.
-        recordingFailed(added.error());
+        recordingFailed(added.error().message());
         if (const Expected<void> opened = openMonitor(u":memory:"_s); !opened)
-            return fail(UsageError, opened.error());
+            return fail(UsageError, opened.error().message());
         return begin(connection, credential);
     }
     if (records()) {
@@ -353,7 +353,7 @@ void HeadlessRunner::onConnectionStatus()
     TokenProvider *tokens = m_monitor->tokens(m_connectionId);
     if (status.health == PollScheduler::Health::AuthRejected) {
         const SmhError error =
-            tokens && tokens->lastError().isError() ? tokens->lastError() : status.lastError;
+            tokens ? tokens->whyNotReady().value_or(status.lastError) : status.lastError;
         if (error.isConfigurationError()) {
             printError(tr("configuration error: %1").arg(error.toString()));
             finish(UsageError);

@@ -32,19 +32,17 @@ namespace {
 
 const QString historyWord = u"history"_s;
 
-std::optional<int> intOption(
-    const QCommandLineParser &parser, const QString &name, QStringList *problems)
+// Not given: nullopt.
+Expected<std::optional<int>> intOption(const QCommandLineParser &parser, const QString &name)
 {
     if (!parser.isSet(name))
-        return std::nullopt;
+        return std::optional<int>();
     bool ok = false;
     const int value = parser.value(name).toInt(&ok);
-    if (!ok) {
-        *problems << HistoryCommand::tr("--%1 needs a whole number, not \"%2\".")
-                         .arg(name, parser.value(name));
-        return std::nullopt;
-    }
-    return value;
+    if (!ok)
+        return unexpected(Error::input(HistoryCommand::tr("--%1 needs a whole number, not \"%2\".")
+                                           .arg(name, parser.value(name))));
+    return std::optional(value);
 }
 
 QJsonValue bytesJson(const std::optional<qint64> &bytes)
@@ -59,17 +57,16 @@ Expected<QString> savedCredential(const Connection &saved, const QString &profil
 {
     SecretStore secrets;
     QEventLoop loop;
-    QString stored;
-    QString problem;
-    secrets.read(saved.id, [&](const QString &value, const QString &why) {
-        stored = value;
-        problem = why;
+    Expected<QString> stored = QString();
+    secrets.read(saved.id, [&](const Expected<QString> &secret) {
+        stored = secret;
         loop.quit();
     });
     loop.exec();
-    if (stored.isEmpty() && !problem.isEmpty())
-        return unexpected(HistoryCommand::tr("The credentials of profile \"%1\" cannot be read: %2")
-                              .arg(profile, problem));
+    if (!stored)
+        return unexpected(stored.error().withMessage(
+            HistoryCommand::tr("The credentials of profile \"%1\" cannot be read: %2")
+                .arg(profile, stored.error().message())));
     return stored;
 }
 
@@ -143,18 +140,27 @@ Expected<HistoryCommand::Options> HistoryCommand::fromParser(const QCommandLineP
     else if (action == u"clear")
         options.action = Action::Clear;
     else
-        return unexpected(tr("history needs show, set, clear or report, not \"%1\".").arg(action));
+        return unexpected(
+            Error::input(tr("history needs show, set, clear or report, not \"%1\".").arg(action)));
     if (positional.size() > 2)
-        return unexpected(tr("Unexpected argument \"%1\".").arg(positional.at(2)));
+        return unexpected(Error::input(tr("Unexpected argument \"%1\".").arg(positional.at(2))));
 
     QStringList problems;
     if (parser.isSet(u"enable"_s) && parser.isSet(u"disable"_s))
         problems << tr("--enable and --disable contradict each other.");
     if (parser.isSet(u"enable"_s) || parser.isSet(u"disable"_s))
         options.change.enabled = parser.isSet(u"enable"_s);
-    options.change.count = intOption(parser, u"count"_s, &problems);
-    options.change.expireDays = intOption(parser, u"expire-days"_s, &problems);
-    options.change.mergeInterval = intOption(parser, u"merge-interval"_s, &problems);
+    // Every problem of the command line is said at once.
+    auto number = [&parser, &problems](const QString &name, std::optional<int> &into) {
+        const Expected<std::optional<int>> value = intOption(parser, name);
+        if (value)
+            into = *value;
+        else
+            problems << value.error().message();
+    };
+    number(u"count"_s, options.change.count);
+    number(u"expire-days"_s, options.change.expireDays);
+    number(u"merge-interval"_s, options.change.mergeInterval);
     options.yes = parser.isSet(u"yes"_s);
     options.disableHistory = parser.isSet(u"disable-history"_s);
     options.noWait = parser.isSet(u"no-wait"_s);
@@ -170,7 +176,7 @@ Expected<HistoryCommand::Options> HistoryCommand::fromParser(const QCommandLineP
                        "to history set.");
     }
     if (!problems.isEmpty())
-        return unexpected(problems.join(u'\n'));
+        return unexpected(Error::input(problems.join(u'\n')));
     return options;
 }
 
@@ -185,9 +191,9 @@ Expected<QDateTime> HistoryCommand::parseSince(const QString &text)
         return QDateTime(date, QTime(0, 0), Qt::UTC);
     QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!when.isValid())
-        return unexpected(tr("--since needs an ISO 8601 date such as 2026-01-31 or "
-                             "2026-01-31T08:00:00Z, not \"%1\".")
-                              .arg(text));
+        return unexpected(Error::input(tr("--since needs an ISO 8601 date such as 2026-01-31 or "
+                                          "2026-01-31T08:00:00Z, not \"%1\".")
+                                           .arg(text)));
     if (when.timeSpec() == Qt::LocalTime)
         when.setTimeSpec(Qt::UTC);
     return when.toUTC();
@@ -211,7 +217,7 @@ int HistoryCommand::report(const QCommandLineParser &parser)
     if (parser.isSet(u"since"_s)) {
         const auto parsed = parseSince(parser.value(u"since"_s));
         if (!parsed)
-            return fail(HeadlessRunner::UsageError, parsed.error());
+            return fail(HeadlessRunner::UsageError, parsed.error().message());
         since = *parsed;
     }
     // No ledger yet: nothing was ever cleared from this account, an empty
@@ -220,9 +226,9 @@ int HistoryCommand::report(const QCommandLineParser &parser)
     std::optional<HistoryLedger> ledger;
     QList<Connection> connections;
     if (QFile::exists(TaskStore::defaultPath())) {
-        QString error;
-        if (!store.open(TaskStore::defaultPath(), &error))
-            return fail(HeadlessRunner::GaveUp, tr("Cannot read the task ledger: %1").arg(error));
+        if (const Expected<void> opened = store.open(TaskStore::defaultPath()); !opened)
+            return fail(HeadlessRunner::GaveUp,
+                tr("Cannot read the task ledger: %1").arg(opened.error().message()));
         ledger.emplace(&store);
         connections = store.connections();
     }
@@ -241,12 +247,13 @@ int HistoryCommand::run(const QCommandLineParser &parser, const MonitorOptions &
 {
     const auto parsed = fromParser(parser);
     if (!parsed) {
-        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(parsed.error())));
+        std::fprintf(
+            stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(parsed.error().message())));
         return HeadlessRunner::UsageError;
     }
     HistoryCommand command(options, *parsed);
     if (const auto prepared = command.prepare(); !prepared) {
-        command.printError(prepared.error());
+        command.printError(prepared.error().message());
         return HeadlessRunner::UsageError;
     }
     QTimer::singleShot(0, &command, &HistoryCommand::start);
@@ -297,14 +304,15 @@ Expected<void> HistoryCommand::prepare()
         connection = *saved;
     }
     if (!connection)
-        return unexpected(
+        return unexpected(Error::input(
             tr("No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, or "
-               "--demo."));
+               "--demo.")));
     if (credential.isEmpty())
-        return unexpected(tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
-                             "--token-file / --secret-file."));
+        return unexpected(
+            Error::input(tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
+                            "--token-file / --secret-file.")));
     if (const QStringList problems = connection->settings.validate(); !problems.isEmpty())
-        return unexpected(problems.join(u' '));
+        return unexpected(Error::input(problems.join(u' ')));
     const auto polling = Startup::pollOptions(m_monitorOptions);
     if (!polling)
         return unexpected(polling.error());

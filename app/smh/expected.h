@@ -10,7 +10,8 @@
 // std::expected, which Debian 12's compilers lack; qBittorrent uses
 // nonstd::expected the same way). It replaces "false plus lastError()" and
 // "0 or an empty list means failure": a caller cannot read a value that is
-// not there without having asked.
+// not there without having asked. The error is an Error (kind, message,
+// the SMH request's error where there was one) unless said otherwise.
 template<typename E>
 struct Unexpected
 {
@@ -23,7 +24,7 @@ Unexpected<std::decay_t<E>> unexpected(E &&error)
     return {std::forward<E>(error)};
 }
 
-template<typename T, typename E = QString>
+template<typename T, typename E = Error>
 class Expected
 {
 public:

@@ -25,8 +25,9 @@ Expected<PollPlanner::Options> Startup::pollOptions(
 {
     PollPlanner::Options polling = defaults;
     if (options.interval && options.maxInterval && *options.interval > *options.maxInterval) {
-        return unexpected(tr("--interval (%1 s) must not be longer than --max-interval (%2 s).")
-                              .arg(seconds(*options.interval), seconds(*options.maxInterval)));
+        return unexpected(
+            Error::input(tr("--interval (%1 s) must not be longer than --max-interval (%2 s).")
+                             .arg(seconds(*options.interval), seconds(*options.maxInterval))));
     }
     if (options.interval) {
         polling.baseInterval = *options.interval;
@@ -65,14 +66,14 @@ QString Startup::credential(const MonitorOptions &options)
 Expected<Connection> Startup::savedConnection(const QString &name, const QString &ledgerPath)
 {
     TaskStore saved;
-    QString openError;
-    if (!saved.open(ledgerPath, &openError))
-        return unexpected(tr("Cannot read saved profiles: %1").arg(openError));
+    if (const Expected<void> opened = saved.open(ledgerPath); !opened)
+        return unexpected(opened.error().withMessage(
+            tr("Cannot read saved profiles: %1").arg(opened.error().message())));
     const QList<Connection> connections = saved.connections();
     const auto it = std::find_if(connections.cbegin(), connections.cend(),
         [&name](const Connection &c) { return c.answersTo(name); });
     if (it == connections.cend())
-        return unexpected(tr("There is no saved profile named \"%1\".").arg(name));
+        return unexpected(Error::input(tr("There is no saved profile named \"%1\".").arg(name)));
     return *it;
 }
 
@@ -80,19 +81,18 @@ Expected<QString> Startup::taskIdText(const MonitorOptions &options, bool readSt
 {
     QString text = options.taskIdArguments.join(u' ');
     if (!options.idsFile.isEmpty()) {
-        QString fileError;
-        const TaskIdParser::Result fromFile = TaskIdParser::parseFile(options.idsFile, &fileError);
-        if (!fileError.isEmpty())
-            return unexpected(fileError);
-        if (!fromFile.ok())
-            return unexpected(fromFile.invalid.join(u"\n"_s));
-        for (qint64 id : fromFile.ids)
+        const Expected<TaskIdParser::Result> fromFile = TaskIdParser::parseFile(options.idsFile);
+        if (!fromFile)
+            return unexpected(fromFile.error());
+        if (!fromFile->ok())
+            return unexpected(Error::input(fromFile->invalid.join(u"\n"_s)));
+        for (qint64 id : fromFile->ids)
             text += u' ' + QString::number(id);
     }
     if (options.idsFromStdin && readStandardInput) {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
-            return unexpected(tr("Cannot read task IDs from standard input."));
+            return unexpected(Error::file(tr("Cannot read task IDs from standard input.")));
         text += u' ' + QString::fromUtf8(in.readAll());
     }
     return text;

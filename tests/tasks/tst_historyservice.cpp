@@ -35,7 +35,7 @@ private:
     {
         auto monitor = std::make_unique<Monitor>();
         if (const auto opened = monitor->openStore(ledger); !opened)
-            qWarning() << opened.error();
+            qWarning() << opened.error().message();
         PollPlanner::Options fast;
         fast.baseInterval = 50ms;
         fast.maxInterval = 100ms;
@@ -326,8 +326,7 @@ private Q_SLOTS:
                 if (request.method != "DELETE" || !request.target.contains("library-history"))
                     return;
                 TaskStore reader;
-                QString error;
-                if (!reader.open(file, &error))
+                if (!reader.open(file))
                     return;
                 HistoryLedger ledger(&reader);
                 const QList<CleanupRecord> records =

@@ -2,6 +2,7 @@
 #include "tasks/monitoroptions.h"
 #include "tasks/startup.h"
 #include "tasks/taskstore.h"
+#include "verifyexpected.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,7 +53,7 @@ private Q_SLOTS:
         const Expected<PollPlanner::Options> polling = Startup::pollOptions(options);
         QCOMPARE(polling.hasValue(), ok);
         if (!ok) {
-            QVERIFY(polling.error().contains(u"--max-interval"_s));
+            QVERIFY(polling.error().message().contains(u"--max-interval"_s));
             return;
         }
         QCOMPARE(polling->baseInterval, base);
@@ -97,7 +98,7 @@ private Q_SLOTS:
         // A file that cannot be read is an error, never an empty list.
         const Expected<QString> missing = Startup::taskIdText(options, false);
         QVERIFY(!missing);
-        QVERIFY(missing.error().contains(u"ids.txt"_s));
+        QVERIFY(missing.error().message().contains(u"ids.txt"_s));
         QFile file(options.idsFile);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("7\n8\n");
@@ -112,20 +113,19 @@ private Q_SLOTS:
         const QString ledger = dir.filePath(u"ledger.sqlite"_s);
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(ledger, &error), qPrintable(error));
+            SMH_VERIFY(store.open(ledger));
             Connection connection;
             connection.name = u"Archive"_s;
             connection.settings.endpoint = QUrl(u"https://lib.example.com"_s);
             connection.settings.libraryId = u"smharchive"_s;
-            QVERIFY(store.addConnection(connection) != 0);
+            QVERIFY(store.addConnection(connection).value() != 0);
         }
         QCOMPARE(
             Startup::savedConnection(u"Archive"_s, ledger)->settings.libraryId, u"smharchive"_s);
         QCOMPARE(Startup::savedConnection(u"smharchive/-"_s, ledger)->name, u"Archive"_s);
         const Expected<Connection> missing = Startup::savedConnection(u"Other"_s, ledger);
         QVERIFY(!missing);
-        QVERIFY(missing.error().contains(u"Other"_s));
+        QVERIFY(missing.error().message().contains(u"Other"_s));
     }
 
     void connectFindsTheSameConnection()
