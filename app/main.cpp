@@ -83,7 +83,8 @@ std::optional<int> handToOpenWindow(const MonitorOptions &options, const LaunchR
     const Expected<InstanceGuard::Role> role =
         guard->claimOrForward([&launch] { return launch.encode(); });
     if (!role) {
-        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(role.error())));
+        std::fprintf(
+            stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(role.error().message())));
         return 1;
     }
     switch (*role) {
@@ -139,15 +140,19 @@ int main(int argc, char **argv)
     // The report reads the ledger alone: no connection, and its own --output.
     if (history && HistoryCommand::wantsReport(parser))
         return HistoryCommand::report(parser);
-    QStringList problems;
-    MonitorOptions options = MonitorOptions::fromParser(parser, &problems);
-    if (const auto polling = Startup::pollOptions(options); !polling)
-        problems << polling.error();
-    if (!problems.isEmpty()) {
-        for (const QString &problem : std::as_const(problems))
+    Expected<MonitorOptions> parsed = MonitorOptions::fromParser(parser);
+    if (parsed) {
+        if (const auto polling = Startup::pollOptions(*parsed); !polling)
+            parsed = unexpected(polling.error());
+    }
+    if (!parsed) {
+        // A sentence a line, each said as the program's.
+        const QStringList problems = parsed.error().message().split(u'\n');
+        for (const QString &problem : problems)
             std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(problem)));
         return 2;
     }
+    MonitorOptions &options = *parsed;
     if (profile)
         return ProfileCommand::run(parser, options);
     // The simulator lives as long as either face runs; the faces see only a
@@ -156,7 +161,7 @@ int main(int argc, char **argv)
     if (options.demo) {
         simulator = std::make_unique<SmhSimulator>();
         if (const auto started = DemoSetup::start(*simulator, options); !started) {
-            std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(started.error()));
+            std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(started.error().message()));
             return 1;
         }
     }

@@ -66,7 +66,7 @@ Launched launchedFrom(const LaunchRequest &request, const StartupJob::Result &re
         launched.connectionId = result->connectionId;
         launched.credentialGiven = request.connection && !request.credential.isEmpty();
         launched.askForCredentials = request.connection && request.credential.isEmpty();
-    } else if (result.error().step == StartupJob::Error::Step::Connection && request.connection) {
+    } else if (result.error().step == StartupJob::Failure::Step::Connection && request.connection) {
         launched.problems << QCoreApplication::translate(
             "main", "The connection to %1 could not be saved: %2")
                                  .arg(request.connection->settings.displayName(),
@@ -127,8 +127,8 @@ void showParsed(MainWindow &window, SecretStore &secrets, const LaunchRequest &r
     } else if (launched.askForCredentials) {
         // Only when the keychain has nothing for this connection either.
         QPointer<MainWindow> guard(&window);
-        secrets.read(connectionId, [guard, connectionId](const QString &secret, const QString &) {
-            if (guard && secret.isEmpty())
+        secrets.read(connectionId, [guard, connectionId](const Expected<QString> &secret) {
+            if (guard && secret.valueOr(QString()).isEmpty())
                 QTimer::singleShot(
                     0, guard, [guard, connectionId] { guard->manageConnections(connectionId); });
         });
@@ -188,7 +188,7 @@ void answerLaterLaunches(
             return {};
         });
     if (!listening)
-        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(listening.error()));
+        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(listening.error().message()));
 }
 
 // The window over a started monitor. Whatever the user gave and could not
@@ -212,13 +212,12 @@ std::unique_ptr<MainWindow> openWindow(Monitor &monitor, SecretStore &secrets,
     window->show();
     // A ledger that cannot be read to the end is not written to either.
     MainWindow *shown = window.get();
-    QObject::connect(
-        &monitor.tasks(), &TaskStore::loadFailed, shown, [shown](const QString &error) {
-            QMessageBox::critical(shown, title(),
-                QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
-                    .arg(error));
-            QCoreApplication::exit(1);
-        });
+    QObject::connect(&monitor.tasks(), &TaskStore::loadFailed, shown, [shown](const Error &error) {
+        QMessageBox::critical(shown, title(),
+            QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
+                .arg(error.message()));
+        QCoreApplication::exit(1);
+    });
     showLaunch(*window, secrets, launch, launched);
     return window;
 }
@@ -258,14 +257,14 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
     StartupJob job(monitor, targetOf(launch), settings);
     std::unique_ptr<MainWindow> window;
     QObject::connect(&job, &StartupJob::finished, &job, [&](const StartupJob::Result &result) {
-        if (!result && result.error().step == StartupJob::Error::Step::Ledger) {
+        if (!result && result.error().step == StartupJob::Failure::Step::Ledger) {
             QMessageBox::critical(nullptr, title(),
                 QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
                     .arg(result.error().message));
             return QCoreApplication::exit(1);
         }
         // main() has already refused contradictory intervals.
-        if (!result && result.error().step == StartupJob::Error::Step::Options) {
+        if (!result && result.error().step == StartupJob::Failure::Step::Options) {
             QMessageBox::critical(nullptr, title(), result.error().message);
             return QCoreApplication::exit(1);
         }

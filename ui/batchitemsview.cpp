@@ -198,8 +198,8 @@ Expected<void> BatchItemsView::exportCsv(const QList<TaskResultItem> &items, con
     const QByteArray data = toCsv(items);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return unexpected(
-            tr("Cannot write \"%1\": %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return unexpected(Error::file(
+            tr("Cannot write \"%1\": %2").arg(QDir::toNativeSeparators(path), file.errorString())));
     return {};
 }
 
@@ -214,7 +214,7 @@ void BatchItemsView::exportItems()
         return;
     const Expected<void> written = exportCsv(m_model->items(), path);
     if (!written) {
-        QMessageBox::warning(this, tr("Export Items"), written.error());
+        QMessageBox::warning(this, tr("Export Items"), written.error().message());
         return;
     }
     settings.setExportFolder(QFileInfo(path).absolutePath());

@@ -45,7 +45,7 @@ void CleanupReportExport::ask(QWidget *parent, Monitor &monitor, UiSettings &set
     }
     const Expected<int> saved = save(monitor, path);
     if (!saved) {
-        QMessageBox::warning(parent, tr("Export Cleanup Report"), saved.error());
+        QMessageBox::warning(parent, tr("Export Cleanup Report"), saved.error().message());
         return;
     }
     settings.setExportFolder(QFileInfo(path).absolutePath());

@@ -374,24 +374,26 @@ void ConnectionDialog::removeCurrentProfile()
     }
 }
 
-ConnectionSettings ConnectionDialog::settingsOf(
-    const Profile &profile, QString *endpointError) const
+Expected<QUrl> ConnectionDialog::endpointOf(const Profile &profile) const
+{
+    return Endpoint::parse(profile.endpointText.isEmpty()
+            ? Endpoint::defaultFor(profile.connection.settings.libraryId).toString()
+            : profile.endpointText);
+}
+
+ConnectionSettings ConnectionDialog::settingsOf(const Profile &profile) const
 {
     ConnectionSettings settings = profile.connection.settings;
-    const QString text = profile.endpointText.isEmpty()
-        ? Endpoint::defaultFor(settings.libraryId).toString()
-        : profile.endpointText;
-    settings.endpoint = Endpoint::parse(text, endpointError);
+    settings.endpoint = endpointOf(profile).valueOr(QUrl());
     return settings;
 }
 
 QList<ConnectionDialog::Found> ConnectionDialog::problemsOf(const Profile &profile) const
 {
     QList<Found> problems;
-    QString endpointError;
-    const ConnectionSettings settings = settingsOf(profile, &endpointError);
-    if (settings.endpoint.isEmpty())
-        problems.append({Problem::Endpoint, endpointError});
+    const ConnectionSettings settings = settingsOf(profile);
+    if (const Expected<QUrl> endpoint = endpointOf(profile); !endpoint)
+        problems.append({Problem::Endpoint, endpoint.error().message()});
     const QList<ConnectionSettings::Problem> found = settings.problems();
     for (const ConnectionSettings::Problem &problem : found) {
         switch (problem.field) {
@@ -430,8 +432,7 @@ QList<ConnectionDialog::Found> ConnectionDialog::problemsOf(const Profile &profi
             break;
         if (other.removed)
             continue;
-        QString ignored;
-        const ConnectionSettings otherSettings = settingsOf(other, &ignored);
+        const ConnectionSettings otherSettings = settingsOf(other);
         if (settings.samePlace(otherSettings) && !settings.libraryId.isEmpty()) {
             problems.append({Problem::Duplicate,
                 tr("Another connection already watches this library and space.")});
@@ -494,8 +495,7 @@ void ConnectionDialog::storeForm()
     settings.libraryLevel = m_libraryLevel->isChecked();
     settings.userId = m_user->text().trimmed();
     settings.caFile = m_caFile->text().trimmed();
-    QString ignored;
-    settings.endpoint = settingsOf(*profile, &ignored).endpoint;
+    settings.endpoint = settingsOf(*profile).endpoint;
     profile->connection.authKind = AuthKind(m_auth->currentData().toInt());
     // Pasted tokens often carry a line break at the end; inner spaces are an error.
     profile->secret = m_secret->text().trimmed();
@@ -586,8 +586,7 @@ void ConnectionDialog::testConnection()
     profile->revealed = true;
     showProblems();
     refreshList();
-    QString endpointError;
-    const ConnectionSettings settings = settingsOf(*profile, &endpointError);
+    const ConnectionSettings settings = settingsOf(*profile);
     const QList<Found> found = problemsOf(*profile);
     // A missing secret is fine when the connection already has a token.
     const bool blocked = std::any_of(found.cbegin(), found.cend(),
@@ -650,8 +649,7 @@ QList<ConnectionEdit> ConnectionDialog::edits() const
     for (const Profile &profile : m_profiles) {
         ConnectionEdit edit;
         edit.connection = profile.connection;
-        QString ignored;
-        edit.connection.settings = settingsOf(profile, &ignored);
+        edit.connection.settings = settingsOf(profile);
         edit.secret = profile.secret;
         if (profile.removed) {
             if (profile.isNew)

@@ -118,7 +118,10 @@ private:
     QList<Found> problemsOf(const Profile &profile) const;
     QList<Found> shownProblemsOf(const Profile &profile) const;
     void setTesting(bool testing);
-    ConnectionSettings settingsOf(const Profile &profile, QString *endpointError) const;
+    // The endpoint as typed, or why it cannot be used; settingsOf() leaves
+    // such an endpoint empty.
+    Expected<QUrl> endpointOf(const Profile &profile) const;
+    ConnectionSettings settingsOf(const Profile &profile) const;
     void loadForm();
     void storeForm();
     void refreshList();

@@ -854,10 +854,10 @@ void MainWindow::addTaskIds(qint64 connectionId, const QList<qint64> &ids, const
                 // Nothing the user gave is lost: the dialog comes back with
                 // what was not saved.
                 const QString why = outcome.added == 0
-                    ? tr("The tasks could not be saved: %1").arg(outcome.error)
+                    ? tr("The tasks could not be saved: %1").arg(outcome.error->message())
                     : tr("%1 of %2 task IDs were saved; the rest could not be: %3")
                           .arg(QLocale().toString(outcome.given - outcome.notSaved.size()),
-                              QLocale().toString(outcome.given), outcome.error);
+                              QLocale().toString(outcome.given), outcome.error->message());
                 m_status->clearMessage();
                 QMessageBox::warning(this, tr("Add Tasks"), why);
                 QStringList left;
@@ -946,13 +946,15 @@ void MainWindow::manageConnections(qint64 select, const std::optional<Connection
     QStringList problems;
     // Before the edits, so that secrets typed now already go where chosen.
     if (fileOffered && dialog.privateFileChosen() != m_secrets->privateFileEnabled()) {
-        QString error;
-        const bool done = dialog.privateFileChosen() ? m_secrets->enablePrivateFile(&error)
-                                                     : m_secrets->disablePrivateFile(&error);
+        const Expected<void> done = dialog.privateFileChosen() ? m_secrets->enablePrivateFile()
+                                                               : m_secrets->disablePrivateFile();
         if (!done)
-            problems << error;
+            problems << done.error().message();
     }
-    ConnectionProfiles::apply(m_monitor, m_secrets, edits, &problems);
+    const ConnectionProfiles::Applied applied =
+        ConnectionProfiles::apply(m_monitor, m_secrets, edits);
+    for (const Error &problem : applied.problems)
+        problems << problem.message();
     if (!problems.isEmpty())
         QMessageBox::warning(this, tr("Connections"), problems.join(u'\n'));
     updateStatus();
@@ -981,7 +983,7 @@ void MainWindow::removeSelectedTasks()
         showMessage(tr("%n task(s) removed.", nullptr, int(keys.size())));
     else
         QMessageBox::warning(this, tr("Remove Tasks"),
-            tr("The tasks could not be removed: %1").arg(removed.error()));
+            tr("The tasks could not be removed: %1").arg(removed.error().message()));
 }
 
 void MainWindow::recheckSelectedTasks()
@@ -991,7 +993,7 @@ void MainWindow::recheckSelectedTasks()
         showMessage(tr("Asking SMH again about %n task(s)…", nullptr, asked));
 }
 
-bool MainWindow::exportVisibleRows(const QString &path, QString *error)
+Expected<void> MainWindow::exportVisibleRows(const QString &path)
 {
     QList<Exporter::Row> rows;
     rows.reserve(m_filter->rowCount());
@@ -1001,7 +1003,7 @@ bool MainWindow::exportVisibleRows(const QString &path, QString *error)
         if (const Task *task = m_model->taskAt(m_model->rowOf(key)))
             rows.append({*task, index.data().toString()});
     }
-    return Exporter::write(path, Exporter::formatForPath(path), rows, error);
+    return Exporter::write(path, Exporter::formatForPath(path), rows);
 }
 
 void MainWindow::exportDialog()
@@ -1021,9 +1023,8 @@ void MainWindow::exportDialog()
             path.chop(4);
         path += u".json"_s;
     }
-    QString error;
-    if (!exportVisibleRows(path, &error)) {
-        QMessageBox::warning(this, tr("Export"), error);
+    if (const Expected<void> exported = exportVisibleRows(path); !exported) {
+        QMessageBox::warning(this, tr("Export"), exported.error().message());
         return;
     }
     m_settings.setExportFolder(QFileInfo(path).absolutePath());
@@ -1207,8 +1208,8 @@ void MainWindow::editNote()
     if (!ok)
         return;
     if (const Expected<void> saved = m_monitor->setNote(*key, text); !saved)
-        QMessageBox::warning(
-            this, tr("Edit Note"), tr("The note could not be saved: %1").arg(saved.error()));
+        QMessageBox::warning(this, tr("Edit Note"),
+            tr("The note could not be saved: %1").arg(saved.error().message()));
 }
 
 QString MainWindow::secretsSentence() const

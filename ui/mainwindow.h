@@ -1,6 +1,7 @@
 #pragma once
 
 #include "smh/connectionsettings.h"
+#include "smh/expected.h"
 #include "tasks/task.h"
 #include "ui/uisettings.h"
 
@@ -60,7 +61,7 @@ public:
         qint64 select = 0, const std::optional<ConnectionSettings> &prefill = std::nullopt);
     void removeSelectedTasks();
     void recheckSelectedTasks();
-    bool exportVisibleRows(const QString &path, QString *error);
+    Expected<void> exportVisibleRows(const QString &path);
     void selectConnectionByName(const QString &name);
     void setTheme(UiSettings::ThemeMode mode);
     void setConfirmRemoval(bool confirm) { m_confirmRemoval = confirm; }

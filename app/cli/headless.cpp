@@ -86,11 +86,11 @@ Expected<QList<qint64>> HeadlessRunner::readTaskIds(bool mayBeEmpty) const
         return unexpected(text.error());
     const TaskIdParser::Result parsed = TaskIdParser::parse(*text);
     if (!parsed.ok())
-        return unexpected(parsed.invalid.join(u"\n"_s));
+        return unexpected(Error::input(parsed.invalid.join(u"\n"_s)));
     if (parsed.ids.isEmpty() && !mayBeEmpty) {
         return unexpected(
-            tr("No task IDs given. Pass them as arguments (10,12,13 or 100-120), with "
-               "--ids-file FILE, or as - to read standard input."));
+            Error::input(tr("No task IDs given. Pass them as arguments (10,12,13 or 100-120), with "
+                            "--ids-file FILE, or as - to read standard input.")));
     }
     return parsed.ids;
 }
@@ -145,7 +145,7 @@ void HeadlessRunner::start()
     const bool follows = records() && m_options.command == MonitorOptions::Command::Watch;
     const Expected<QList<qint64>> ids = readTaskIds(follows);
     if (!ids)
-        return fail(UsageError, ids.error());
+        return fail(UsageError, ids.error().message());
     m_ids = *ids;
     startMonitor(
         records() ? TaskStore::defaultPath() : u":memory:"_s, StartupJob::Target::of(m_options));
@@ -162,9 +162,9 @@ void HeadlessRunner::watchInMemory(const QString &why)
 void HeadlessRunner::started(const StartupJob::Result &result)
 {
     if (!result) {
-        const StartupJob::Error &error = result.error();
-        const bool ledger = error.step == StartupJob::Error::Step::Ledger
-            || error.step == StartupJob::Error::Step::Connection;
+        const StartupJob::Failure &error = result.error();
+        const bool ledger = error.step == StartupJob::Failure::Step::Ledger
+            || error.step == StartupJob::Failure::Step::Connection;
         if (ledger && records())
             return watchInMemory(error.message);
         return fail(UsageError, error.message);
@@ -204,9 +204,9 @@ void HeadlessRunner::started(const StartupJob::Result &result)
     }
     if (const auto added = m_monitor->addTasks(m_connectionId, m_ids); !added) {
         if (!records())
-            return fail(UsageError, added.error());
+            return fail(UsageError, added.error().message());
         // A full ledger, say: the tasks are still watched, in memory.
-        return watchInMemory(added.error());
+        return watchInMemory(added.error().message());
     }
     if (records()) {
         m_monitor->limitPollingTo(watched);

@@ -38,8 +38,8 @@ Expected<std::optional<int>> intOption(const QCommandLineParser &parser, const Q
     bool ok = false;
     const int value = parser.value(name).toInt(&ok);
     if (!ok)
-        return unexpected(HistoryCommand::tr("--%1 needs a whole number, not \"%2\".")
-                              .arg(name, parser.value(name)));
+        return unexpected(Error::input(HistoryCommand::tr("--%1 needs a whole number, not \"%2\".")
+                                           .arg(name, parser.value(name))));
     return std::optional<int>(value);
 }
 
@@ -120,9 +120,10 @@ Expected<HistoryCommand::Options> HistoryCommand::fromParser(const QCommandLineP
     else if (action == u"clear")
         options.action = Action::Clear;
     else
-        return unexpected(tr("history needs show, set, clear or report, not \"%1\".").arg(action));
+        return unexpected(
+            Error::input(tr("history needs show, set, clear or report, not \"%1\".").arg(action)));
     if (positional.size() > 2)
-        return unexpected(tr("Unexpected argument \"%1\".").arg(positional.at(2)));
+        return unexpected(Error::input(tr("Unexpected argument \"%1\".").arg(positional.at(2))));
 
     QStringList problems;
     if (parser.isSet(u"enable"_s) && parser.isSet(u"disable"_s))
@@ -138,7 +139,7 @@ Expected<HistoryCommand::Options> HistoryCommand::fromParser(const QCommandLineP
         if (const auto value = intOption(parser, name))
             options.change.*field = *value;
         else
-            problems << value.error();
+            problems << value.error().message();
     }
     options.yes = parser.isSet(u"yes"_s);
     options.disableHistory = parser.isSet(u"disable-history"_s);
@@ -155,7 +156,7 @@ Expected<HistoryCommand::Options> HistoryCommand::fromParser(const QCommandLineP
                        "to history set.");
     }
     if (!problems.isEmpty())
-        return unexpected(problems.join(u'\n'));
+        return unexpected(Error::input(problems.join(u'\n')));
     return options;
 }
 
@@ -170,9 +171,9 @@ Expected<QDateTime> HistoryCommand::parseSince(const QString &text)
         return QDateTime(date, QTime(0, 0), Qt::UTC);
     QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!when.isValid())
-        return unexpected(tr("--since needs an ISO 8601 date such as 2026-01-31 or "
-                             "2026-01-31T08:00:00Z, not \"%1\".")
-                              .arg(text));
+        return unexpected(Error::input(tr("--since needs an ISO 8601 date such as 2026-01-31 or "
+                                          "2026-01-31T08:00:00Z, not \"%1\".")
+                                           .arg(text)));
     if (when.timeSpec() == Qt::LocalTime)
         when.setTimeSpec(Qt::UTC);
     return when.toUTC();
@@ -196,7 +197,7 @@ int HistoryCommand::report(const QCommandLineParser &parser)
     if (parser.isSet(u"since"_s)) {
         const auto parsed = parseSince(parser.value(u"since"_s));
         if (!parsed)
-            return fail(HeadlessRunner::UsageError, parsed.error());
+            return fail(HeadlessRunner::UsageError, parsed.error().message());
         since = *parsed;
     }
     // No ledger yet: nothing was ever cleared from this account, an empty
@@ -205,9 +206,9 @@ int HistoryCommand::report(const QCommandLineParser &parser)
     std::optional<HistoryLedger> ledger;
     QList<Connection> connections;
     if (QFile::exists(TaskStore::defaultPath())) {
-        QString error;
-        if (!store.open(TaskStore::defaultPath(), &error))
-            return fail(HeadlessRunner::GaveUp, tr("Cannot read the task ledger: %1").arg(error));
+        if (const Expected<void> opened = store.open(TaskStore::defaultPath()); !opened)
+            return fail(HeadlessRunner::GaveUp,
+                tr("Cannot read the task ledger: %1").arg(opened.error().message()));
         ledger.emplace(&store);
         connections = store.connections();
     }
@@ -226,7 +227,8 @@ int HistoryCommand::run(const QCommandLineParser &parser, const MonitorOptions &
 {
     const auto parsed = fromParser(parser);
     if (!parsed) {
-        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(parsed.error())));
+        std::fprintf(
+            stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(parsed.error().message())));
         return HeadlessRunner::UsageError;
     }
     HistoryCommand command(options, *parsed);

@@ -78,39 +78,43 @@ Expected<ProfileCommand::Options> ProfileCommand::fromParser(
         options.action = Action::Remove;
         arguments = 3;
     } else {
-        return unexpected(tr("profile needs add, list or remove, not \"%1\".").arg(action));
+        return unexpected(
+            Error::input(tr("profile needs add, list or remove, not \"%1\".").arg(action)));
     }
     if (positional.size() < arguments)
-        return unexpected(tr("profile %1 needs the profile's name.").arg(action));
+        return unexpected(Error::input(tr("profile %1 needs the profile's name.").arg(action)));
     if (positional.size() > arguments)
-        return unexpected(tr("Unexpected argument \"%1\".").arg(positional.at(arguments)));
+        return unexpected(
+            Error::input(tr("Unexpected argument \"%1\".").arg(positional.at(arguments))));
     if (arguments == 3) {
         options.name = positional.at(2).trimmed();
         if (options.name.isEmpty() || options.name.size() > maxNameChars
             || hasControlCharacters(options.name))
-            return unexpected(
-                tr("A profile's name is one line of 1 to %1 characters.").arg(maxNameChars));
+            return unexpected(Error::input(
+                tr("A profile's name is one line of 1 to %1 characters.").arg(maxNameChars)));
     }
     options.storeSecretInFile = parser.isSet(u"store-secret-in-file"_s);
     options.yes = parser.isSet(u"yes"_s);
 
     if (monitorOptions.demo)
-        return unexpected(tr("The profile commands work on saved profiles; --demo has none."));
+        return unexpected(
+            Error::input(tr("The profile commands work on saved profiles; --demo has none.")));
     if (options.action != Action::Add) {
         if (options.storeSecretInFile)
-            return unexpected(tr("--store-secret-in-file belongs to profile add."));
+            return unexpected(Error::input(tr("--store-secret-in-file belongs to profile add.")));
         return options;
     }
     if (!monitorOptions.connectionGiven)
-        return unexpected(tr("profile add needs --library ID (and --endpoint URL for a private "
-                             "deployment)."));
+        return unexpected(
+            Error::input(tr("profile add needs --library ID (and --endpoint URL for a private "
+                            "deployment).")));
     if (parser.isSet(u"token-file"_s) && parser.isSet(u"secret-file"_s))
-        return unexpected(tr("Give --token-file or --secret-file, not both."));
+        return unexpected(Error::input(tr("Give --token-file or --secret-file, not both.")));
     if (options.storeSecretInFile && Startup::credential(monitorOptions).isEmpty())
-        return unexpected(tr("--store-secret-in-file needs a token or secret to keep: "
-                             "--token-file or --secret-file."));
+        return unexpected(Error::input(tr("--store-secret-in-file needs a token or secret to keep: "
+                                          "--token-file or --secret-file.")));
     if (options.yes)
-        return unexpected(tr("--yes belongs to profile remove."));
+        return unexpected(Error::input(tr("--yes belongs to profile remove.")));
     return options;
 }
 
@@ -118,7 +122,8 @@ int ProfileCommand::run(const QCommandLineParser &parser, const MonitorOptions &
 {
     const Expected<Options> parsed = fromParser(parser, options);
     if (!parsed) {
-        std::fprintf(stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(parsed.error())));
+        std::fprintf(
+            stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(parsed.error().message())));
         return HeadlessRunner::UsageError;
     }
     ProfileCommand command(options, *parsed);
@@ -180,7 +185,7 @@ void ProfileCommand::add()
     if (QString &caFile = connection->settings.caFile; !caFile.isEmpty())
         caFile = QFileInfo(caFile).absoluteFilePath(); // read later, from anywhere
     if (const Expected<void> opened = openLedger(); !opened)
-        return fail(HeadlessRunner::UsageError, opened.error());
+        return fail(HeadlessRunner::UsageError, opened.error().message());
     const QList<Connection> saved = m_monitor->tasks().connections();
     for (const Connection &known : saved) {
         if (known.answersTo(m_options.name))
@@ -200,9 +205,8 @@ void ProfileCommand::add()
     if (m_options.storeSecretInFile) {
         // The window's opt-in: the file exists, and secrets go there.
         m_secrets->setKeychainEnabled(false);
-        QString error;
-        if (!m_secrets->enablePrivateFile(&error))
-            return fail(HeadlessRunner::UsageError, error);
+        if (const Expected<void> enabled = m_secrets->enablePrivateFile(); !enabled)
+            return fail(HeadlessRunner::UsageError, enabled.error().message());
         return save(*connection, credential);
     }
     QTimer::singleShot(keychainDeadline, this, [this] {
@@ -234,7 +238,7 @@ void ProfileCommand::save(const Connection &connection, const QString &credentia
             if (m_finished)
                 return;
             if (!id)
-                return fail(HeadlessRunner::UsageError, id.error());
+                return fail(HeadlessRunner::UsageError, id.error().message());
             QString where;
             switch (m_secrets->backend()) {
             case SecretStore::Backend::Keychain:
@@ -263,7 +267,7 @@ void ProfileCommand::list()
     // Listing never creates a ledger.
     if (QFileInfo::exists(TaskStore::defaultPath())) {
         if (const Expected<void> opened = openLedger(); !opened)
-            return fail(HeadlessRunner::UsageError, opened.error());
+            return fail(HeadlessRunner::UsageError, opened.error().message());
         saved = m_monitor->tasks().connections();
     }
     // The same order every time, whatever order the ledger keeps them in.
@@ -318,7 +322,7 @@ void ProfileCommand::remove()
     if (!QFileInfo::exists(TaskStore::defaultPath()))
         return noSuchProfile();
     if (const Expected<void> opened = openLedger(); !opened)
-        return fail(HeadlessRunner::UsageError, opened.error());
+        return fail(HeadlessRunner::UsageError, opened.error().message());
     const QList<Connection> saved = m_monitor->tasks().connections();
     // Its own name wins over another profile's library/space.
     QList<Connection> matches;
@@ -354,7 +358,7 @@ void ProfileCommand::remove()
     ConnectionProfiles::forget(m_monitor.get(), m_secrets.get(), connection,
         [this, connection](const Expected<void> &forgotten) {
             if (!forgotten)
-                return fail(HeadlessRunner::UsageError, forgotten.error());
+                return fail(HeadlessRunner::UsageError, forgotten.error().message());
             m_out << tr("Profile \"%1\" removed.").arg(connection.label()) << Qt::endl;
             finish(HeadlessRunner::Success);
         });

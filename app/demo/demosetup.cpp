@@ -10,8 +10,9 @@ Expected<void> listen(SmhSimulator &simulator)
 {
     if (simulator.server().port() != 0 || simulator.start())
         return {};
-    return unexpected(DemoSetup::tr("The demo server could not listen on 127.0.0.1: %1")
-                          .arg(simulator.server().errorString()));
+    return unexpected(
+        Error::system(DemoSetup::tr("The demo server could not listen on 127.0.0.1: %1")
+                          .arg(simulator.server().errorString())));
 }
 
 } // namespace

@@ -308,7 +308,7 @@ void ClearJob::onClearAnswered(ApiJob *job)
         finish(unexpected(refusal(ClearRefusal::Reason::AcceptedUntracked,
             tr("The clear was accepted as task %1, but the ledger could not record it%2.")
                 .arg(*taskId)
-                .arg(added ? QString() : u": "_s + added.error()))));
+                .arg(added ? QString() : u": "_s + added.error().message()))));
         return;
     }
     finish(ClearStarted {m_record, m_previous});

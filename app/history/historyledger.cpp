@@ -233,7 +233,7 @@ HistoryLedger::HistoryLedger(TaskStore *store, QObject *parent)
     // cleanups, then a clear's phases (recorded before it is sent).
     if (const auto added = store->addSchemaPart(u"history"_s, {&createTables, &addClearPhases});
         !added)
-        qWarning("%s", qPrintable(added.error()));
+        qWarning("%s", qPrintable(added.error().message()));
     // A clear recorded by another process (a script, another window): every
     // library's list reads its cleanups again.
     connect(store, &TaskStore::changedElsewhere, this, &HistoryLedger::announceAllLibraries);
@@ -448,7 +448,7 @@ Expected<CleanupRecord, ClaimRefusal> HistoryLedger::claimClear(CleanupRecord re
                                     other.startedAt.toLocalTime(), QLocale::ShortFormat),
                                 other.origin.isEmpty() ? tr("another monitor") : other.origin),
                         0};
-                    return Expected<void>(unexpected(refusal->message));
+                    return Expected<void>(unexpected(Error::input(refusal->message)));
                 }
                 if (other.wasSent() && (!lastSent || other.sentAt > lastSent->sentAt))
                     lastSent = &other;
@@ -459,7 +459,7 @@ Expected<CleanupRecord, ClaimRefusal> HistoryLedger::claimClear(CleanupRecord re
                        "next one may be sent in %n s.",
                         nullptr, wait),
                     wait};
-                return Expected<void>(unexpected(refusal->message));
+                return Expected<void>(unexpected(Error::input(refusal->message)));
             }
             if (const auto written = write(q, record, true); !written)
                 return written;
@@ -472,7 +472,7 @@ Expected<CleanupRecord, ClaimRefusal> HistoryLedger::claimClear(CleanupRecord re
         return unexpected(ClaimRefusal {ClaimRefusal::Reason::Ledger,
             tr("Nothing was sent: the task ledger could not record the clear before sending it "
                "(%1).")
-                .arg(claimed.error()),
+                .arg(claimed.error().message()),
             0});
     Q_EMIT cleanupsChanged(record.library);
     return record;

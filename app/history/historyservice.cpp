@@ -155,7 +155,7 @@ void HistoryService::writeSettings(
                 reply(unexpected(SmhError(SmhError::Kind::InvalidInput,
                     tr("Nothing was sent: the task ledger could not record the change to file "
                        "history (%1).")
-                        .arg(recorded.error()))));
+                        .arg(recorded.error().message()))));
                 return;
             }
             ApiJob *job = HistoryApi::startWriteSettings(m_engine.client, settings, token, change);

@@ -30,11 +30,10 @@ bool ConnectionSettings::hasControlOrSpace(QStringView text)
 QList<ConnectionSettings::Problem> ConnectionSettings::problems() const
 {
     QList<Problem> problems;
-    QString endpointError;
     if (endpoint.isEmpty())
         problems.append({Field::Endpoint, tr("No endpoint is set.")});
-    else if (Endpoint::parse(endpoint.toString(), &endpointError).isEmpty())
-        problems.append({Field::Endpoint, endpointError});
+    else if (const Expected<QUrl> parsed = Endpoint::parse(endpoint.toString()); !parsed)
+        problems.append({Field::Endpoint, parsed.error().message()});
     if (libraryId.isEmpty())
         problems.append({Field::Library, tr("The library ID is empty.")});
     else if (hasControlOrSpace(libraryId))

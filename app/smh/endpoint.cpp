@@ -33,13 +33,11 @@ bool Endpoint::isLoopbackHost(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
-QUrl Endpoint::parse(const QString &text, QString *error)
+Expected<QUrl> Endpoint::parse(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return QUrl();
+    auto fail = [](const QString &message) -> Expected<QUrl> {
+        return unexpected(Error::input(message));
     };
     if (trimmed.isEmpty())
         return fail(tr("The endpoint is empty. Use %1 or your library's own host.")
@@ -69,7 +67,5 @@ QUrl Endpoint::parse(const QString &text, QString *error)
         path.chop(7); // people paste the documented prefix along with the host
     url.setPath(path, QUrl::StrictMode);
     url.setScheme(scheme);
-    if (error)
-        error->clear();
     return url;
 }

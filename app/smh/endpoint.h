@@ -1,5 +1,7 @@
 #pragma once
 
+#include "smh/expected.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QUrl>
@@ -20,9 +22,9 @@ public:
     // defaultUrl when there is no library ID that can name a host.
     static QUrl defaultFor(const QString &libraryId);
 
-    // A normalised base URL (no trailing slash, no query), or an empty URL
-    // with *error set to a sentence for the user.
-    static QUrl parse(const QString &text, QString *error);
+    // A normalised base URL (no trailing slash, no query), or a sentence for
+    // the user (Error::Kind::Input) saying what is wrong with `text`.
+    static Expected<QUrl> parse(const QString &text);
 
     static bool isLoopbackHost(const QString &host);
 };

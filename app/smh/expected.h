@@ -1,7 +1,8 @@
 #pragma once
 
-#include <QString>
+#include "smh/error.h"
 
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -9,7 +10,8 @@
 // std::expected, which Debian 12's compilers lack; qBittorrent uses
 // nonstd::expected the same way). It replaces "false plus lastError()" and
 // "0 or an empty list means failure": a caller cannot read a value that is
-// not there without having asked.
+// not there without having asked. The error is an Error (kind, message,
+// the SMH request's error where there was one) unless said otherwise.
 template<typename E>
 struct Unexpected
 {
@@ -22,7 +24,7 @@ Unexpected<std::decay_t<E>> unexpected(E &&error)
     return {std::forward<E>(error)};
 }
 
-template<typename T, typename E = QString>
+template<typename T, typename E = Error>
 class Expected
 {
 public:
@@ -31,6 +33,12 @@ public:
     { }
     Expected(Unexpected<E> error)
         : m_value(std::in_place_index<1>, std::move(error.error))
+    { }
+    // An error of a narrower type (an SmhError where an Error is expected).
+    template<typename F>
+    requires(!std::is_same_v<F, E> && std::is_constructible_v<E, const F &>)
+        Expected(Unexpected<F> error)
+        : m_value(std::in_place_index<1>, E(error.error))
     { }
 
     bool hasValue() const { return m_value.index() == 0; }
@@ -58,6 +66,12 @@ public:
     Expected() = default;
     Expected(Unexpected<E> error)
         : m_error(std::move(error.error))
+        , m_failed(true)
+    { }
+    template<typename F>
+    requires(!std::is_same_v<F, E> && std::is_constructible_v<E, const F &>)
+        Expected(Unexpected<F> error)
+        : m_error(error.error)
         , m_failed(true)
     { }
 

@@ -29,10 +29,10 @@ Expected<void> PrivateFile::makeFolder(const QString &folder)
     const QString shown = QDir::toNativeSeparators(folder);
     const bool existed = QFileInfo::exists(folder);
     if (!QDir().mkpath(folder))
-        return unexpected(tr("Cannot create the folder %1.").arg(shown));
+        return unexpected(Error::file(tr("Cannot create the folder %1.").arg(shown)));
     const bool made = existed ? keepOwnerOnly(folder) : QFile::setPermissions(folder, ownerBits);
     if (!made)
-        return unexpected(tr("Cannot make the folder %1 private.").arg(shown));
+        return unexpected(Error::file(tr("Cannot make the folder %1 private.").arg(shown)));
     return {};
 }
 
@@ -45,7 +45,7 @@ Expected<void> PrivateFile::prepare(const QString &path)
     QFile file(path);
     if (file.exists()) {
         if (!keepOwnerOnly(path))
-            return unexpected(tr("Cannot make %1 private.").arg(shown));
+            return unexpected(Error::file(tr("Cannot make %1 private.").arg(shown)));
         return {};
     }
     // Created empty and private before anything is written into it.
@@ -54,12 +54,12 @@ Expected<void> PrivateFile::prepare(const QString &path)
         // then it is that one's file, made private as any existing one.
         if (file.exists()) {
             if (!keepOwnerOnly(path))
-                return unexpected(tr("Cannot make %1 private.").arg(shown));
+                return unexpected(Error::file(tr("Cannot make %1 private.").arg(shown)));
             return {};
         }
-        return unexpected(tr("Cannot create %1: %2").arg(shown, file.errorString()));
+        return unexpected(Error::file(tr("Cannot create %1: %2").arg(shown, file.errorString())));
     }
     if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return unexpected(tr("Cannot create %1: %2").arg(shown, file.errorString()));
+        return unexpected(Error::file(tr("Cannot create %1: %2").arg(shown, file.errorString())));
     return {};
 }

@@ -68,9 +68,8 @@ QString SecretStore::backendProblem() const
         return {};
     case Backend::PrivateFile: {
         // The file is there, but it may be refused: then that is the news.
-        QString fileError;
-        if (!loadPrivateFile(&fileError))
-            return fileError;
+        if (const Expected<QHash<qint64, QString>> file = loadPrivateFile(); !file)
+            return file.error().message();
         return tr("No keychain is available: tokens and secrets are kept in %1, which only your "
                   "user account can read.")
             .arg(QDir::toNativeSeparators(m_privateFilePath));
@@ -106,8 +105,11 @@ bool SecretStore::privateFileEnabled() const
     return !m_privateFilePath.isEmpty() && QFileInfo::exists(m_privateFilePath);
 }
 
-std::optional<QHash<qint64, QString>> SecretStore::loadPrivateFile(QString *error) const
+Expected<QHash<qint64, QString>> SecretStore::loadPrivateFile() const
 {
+    auto refuse = [](const QString &why) -> Expected<QHash<qint64, QString>> {
+        return unexpected(Error::keychain(why));
+    };
     const QString shown = QDir::toNativeSeparators(m_privateFilePath);
     QHash<qint64, QString> secrets;
     QFile file(m_privateFilePath);
@@ -117,26 +119,23 @@ std::optional<QHash<qint64, QString>> SecretStore::loadPrivateFile(QString *erro
     // its secrets may no longer be secret, and the user has to know.
     struct stat info = {};
     if (::stat(QFile::encodeName(m_privateFilePath).constData(), &info) != 0) {
-        *error = tr("The secrets file %1 cannot be examined.").arg(shown);
-        return std::nullopt;
+        return refuse(tr("The secrets file %1 cannot be examined.").arg(shown));
     }
     if (info.st_uid != ::geteuid()) {
-        *error = tr("The secrets file %1 belongs to another user; it is not used.").arg(shown);
-        return std::nullopt;
+        return refuse(
+            tr("The secrets file %1 belongs to another user; it is not used.").arg(shown));
     }
     if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-        *error = tr("The secrets file %1 can be read by other users; it is not used. Make it "
-                    "private with \"chmod 600\".")
-                     .arg(shown);
-        return std::nullopt;
+        return refuse(tr("The secrets file %1 can be read by other users; it is not used. Make "
+                         "it private with \"chmod 600\".")
+                          .arg(shown));
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("The secrets file %1 cannot be read: %2").arg(shown, file.errorString());
-        return std::nullopt;
+        return refuse(tr("The secrets file %1 cannot be read: %2").arg(shown, file.errorString()));
     }
     if (file.size() > maxPrivateFileBytes) {
-        *error = tr("The secrets file %1 is too large to be ours; it is not used.").arg(shown);
-        return std::nullopt;
+        return refuse(
+            tr("The secrets file %1 is too large to be ours; it is not used.").arg(shown));
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
@@ -145,10 +144,9 @@ std::optional<QHash<qint64, QString>> SecretStore::loadPrivateFile(QString *erro
         || root.value(fileFormatKey).toInt() != fileFormat
         || !root.value(fileSecretsKey).isObject()) {
         // Never quote the content: it is made of secrets.
-        *error = tr("The secrets file %1 is damaged or from a newer version; it is not used and "
-                    "not overwritten.")
-                     .arg(shown);
-        return std::nullopt;
+        return refuse(tr("The secrets file %1 is damaged or from a newer version; it is not used "
+                         "and not overwritten.")
+                          .arg(shown));
     }
     const QJsonObject entries = root.value(fileSecretsKey).toObject();
     for (auto it = entries.begin(); it != entries.end(); ++it) {
@@ -160,13 +158,13 @@ std::optional<QHash<qint64, QString>> SecretStore::loadPrivateFile(QString *erro
     return secrets;
 }
 
-QString SecretStore::updatePrivateFile(const std::function<void(QHash<qint64, QString> &)> &change)
+Expected<void> SecretStore::updatePrivateFile(
+    const std::function<void(QHash<qint64, QString> &)> &change)
 {
-    QString error;
     // Entries of connections this session never touched are kept: read first.
-    std::optional<QHash<qint64, QString>> secrets = loadPrivateFile(&error);
+    Expected<QHash<qint64, QString>> secrets = loadPrivateFile();
     if (!secrets)
-        return error;
+        return unexpected(secrets.error());
     change(*secrets);
 
     QJsonObject entries;
@@ -178,62 +176,57 @@ QString SecretStore::updatePrivateFile(const std::function<void(QHash<qint64, QS
     if (const Expected<void> folder =
             PrivateFile::makeFolder(QFileInfo(m_privateFilePath).absolutePath());
         !folder) {
-        return tr("The secrets file %1 cannot be written: %2").arg(shown, folder.error());
+        return unexpected(Error::keychain(
+            tr("The secrets file %1 cannot be written: %2").arg(shown, folder.error().message())));
     }
     QSaveFile file(m_privateFilePath);
     // Private before the first byte is written, so no secret is ever on disk
     // with wider permissions, whatever the umask.
     if (!file.open(QIODevice::WriteOnly)
         || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        return tr("The secrets file %1 cannot be written: %2").arg(shown, file.errorString());
+        return unexpected(Error::keychain(
+            tr("The secrets file %1 cannot be written: %2").arg(shown, file.errorString())));
     }
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return tr("The secrets file %1 cannot be written: %2").arg(shown, file.errorString());
+        return unexpected(Error::keychain(
+            tr("The secrets file %1 cannot be written: %2").arg(shown, file.errorString())));
     return {};
 }
 
-QString SecretStore::readFromPrivateFile(qint64 connectionId, QString *error)
+Expected<QString> SecretStore::readFromPrivateFile(qint64 connectionId)
 {
     // No file (or none in this mode) reads as no entries.
-    const std::optional<QHash<qint64, QString>> secrets = loadPrivateFile(error);
+    const Expected<QHash<qint64, QString>> secrets = loadPrivateFile();
     if (!secrets)
-        return {};
+        return unexpected(secrets.error());
     const QString secret = secrets->value(connectionId);
     if (!secret.isEmpty())
         m_session.insert(connectionId, secret);
     return secret;
 }
 
-bool SecretStore::enablePrivateFile(QString *error)
+Expected<void> SecretStore::enablePrivateFile()
 {
-    if (m_privateFilePath.isEmpty()) {
-        *error = tr("Secrets cannot be kept in a file in this mode.");
-        return false;
-    }
+    if (m_privateFilePath.isEmpty())
+        return unexpected(Error::keychain(tr("Secrets cannot be kept in a file in this mode.")));
     const QHash<qint64, QString> known = m_session;
-    const QString problem = updatePrivateFile([&known](QHash<qint64, QString> &secrets) {
+    return updatePrivateFile([&known](QHash<qint64, QString> &secrets) {
         for (auto it = known.cbegin(); it != known.cend(); ++it)
             secrets.insert(it.key(), it.value());
     });
-    if (!problem.isEmpty()) {
-        *error = problem;
-        return false;
-    }
-    return true;
 }
 
-bool SecretStore::disablePrivateFile(QString *error)
+Expected<void> SecretStore::disablePrivateFile()
 {
     if (!privateFileEnabled())
-        return true;
+        return {};
     QFile file(m_privateFilePath);
-    if (!file.remove()) {
-        *error = tr("The secrets file %1 cannot be deleted: %2")
-                     .arg(QDir::toNativeSeparators(m_privateFilePath), file.errorString());
-        return false;
-    }
-    return true;
+    if (!file.remove())
+        return unexpected(Error::keychain(
+            tr("The secrets file %1 cannot be deleted: %2")
+                .arg(QDir::toNativeSeparators(m_privateFilePath), file.errorString())));
+    return {};
 }
 
 void SecretStore::probe(std::function<void()> done)
@@ -259,12 +252,12 @@ void SecretStore::write(qint64 connectionId, const QString &secret, WriteCallbac
 {
     m_session.insert(connectionId, secret);
     auto keepInFile = [this, connectionId, secret, done] {
-        const QString error = privateFileEnabled()
+        const Expected<void> written = privateFileEnabled()
             ? updatePrivateFile(
                 [&](QHash<qint64, QString> &secrets) { secrets.insert(connectionId, secret); })
-            : QString();
+            : Expected<void>();
         if (done)
-            done(error);
+            done(written);
     };
     if (!keychainUsable()) {
         keepInFile();
@@ -283,8 +276,8 @@ void SecretStore::write(qint64 connectionId, const QString &secret, WriteCallbac
                 fallBack(finished->errorString());
                 keepInFile();
             } else if (done) {
-                done(tr("The keychain refused to store the secret: %1")
-                         .arg(finished->errorString()));
+                done(unexpected(Error::keychain(tr("The keychain refused to store the secret: %1")
+                                                    .arg(finished->errorString()))));
             }
         });
     job->start();
@@ -294,11 +287,10 @@ void SecretStore::read(qint64 connectionId, ReadCallback done)
 {
     const auto cached = m_session.constFind(connectionId);
     if (cached != m_session.cend() || !keychainUsable()) {
-        QString error;
-        const QString secret =
-            cached != m_session.cend() ? *cached : readFromPrivateFile(connectionId, &error);
+        const Expected<QString> secret =
+            cached != m_session.cend() ? *cached : readFromPrivateFile(connectionId);
         QMetaObject::invokeMethod(
-            this, [done, secret, error] { done(secret, error); }, Qt::QueuedConnection);
+            this, [done, secret] { done(secret); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(keychainService, this);
@@ -309,24 +301,23 @@ void SecretStore::read(qint64 connectionId, ReadCallback done)
             auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
             if (read->error() == QKeychain::NoError) {
                 m_session.insert(connectionId, read->textData());
-                done(read->textData(), {});
+                done(read->textData());
                 return;
             }
-            QString error;
             if (read->error() == QKeychain::EntryNotFound) {
                 // Saved while there was no keychain, perhaps.
-                done(readFromPrivateFile(connectionId, &error), error);
+                done(readFromPrivateFile(connectionId));
                 return;
             }
             if (meansNoKeychain(read->error())) {
                 // Nothing was lost: without a keychain there is only the file,
                 // and without the file the secret was never kept.
                 fallBack(read->errorString());
-                const QString secret = readFromPrivateFile(connectionId, &error);
-                done(secret, error);
+                done(readFromPrivateFile(connectionId));
                 return;
             }
-            done({}, tr("The keychain could not be read: %1").arg(read->errorString()));
+            done(unexpected(Error::keychain(
+                tr("The keychain could not be read: %1").arg(read->errorString()))));
         });
     job->start();
 }
@@ -334,32 +325,33 @@ void SecretStore::read(qint64 connectionId, ReadCallback done)
 void SecretStore::remove(qint64 connectionId, WriteCallback done)
 {
     m_session.remove(connectionId);
-    QString fileError;
+    Expected<void> fromFile;
     if (privateFileEnabled()) {
-        fileError = updatePrivateFile(
+        fromFile = updatePrivateFile(
             [connectionId](QHash<qint64, QString> &secrets) { secrets.remove(connectionId); });
-        if (!fileError.isEmpty() && !done)
-            qCWarning(lcSecrets).noquote() << fileError;
+        if (!fromFile && !done)
+            qCWarning(lcSecrets).noquote() << fromFile.error().message();
     }
     if (!keychainUsable()) {
         if (done)
             QMetaObject::invokeMethod(
-                this, [done, fileError] { done(fileError); }, Qt::QueuedConnection);
+                this, [done, fromFile] { done(fromFile); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::DeletePasswordJob(keychainService, this);
     job->setAutoDelete(true);
     job->setKey(keyFor(connectionId));
-    connect(job, &QKeychain::Job::finished, this, [done, fileError](QKeychain::Job *finished) {
+    connect(job, &QKeychain::Job::finished, this, [done, fromFile](QKeychain::Job *finished) {
         if (!done)
             return;
         // Nothing to delete, or no keychain at all, is not a failure.
         const QKeychain::Error error = finished->error();
         if (error == QKeychain::NoError || error == QKeychain::EntryNotFound
             || meansNoKeychain(error))
-            done(fileError);
+            done(fromFile);
         else
-            done(tr("The keychain refused to delete the secret: %1").arg(finished->errorString()));
+            done(unexpected(Error::keychain(
+                tr("The keychain refused to delete the secret: %1").arg(finished->errorString()))));
     });
     job->start();
 }

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "smh/expected.h"
+
 #include <QHash>
 #include <QObject>
 #include <QString>
 
 #include <functional>
-#include <optional>
 
 // Keeps access tokens and library secrets out of every file we write: in the
 // desktop keychain (Secret Service / KWallet, through QtKeychain) when there
@@ -46,11 +47,12 @@ public:
     bool privateFileEnabled() const;
     // Opting in writes the secrets known to this session to the file; opting
     // out deletes it (the secrets stay in memory for this session).
-    bool enablePrivateFile(QString *error);
-    bool disablePrivateFile(QString *error);
+    Expected<void> enablePrivateFile();
+    Expected<void> disablePrivateFile();
 
-    using ReadCallback = std::function<void(const QString &secret, const QString &error)>;
-    using WriteCallback = std::function<void(const QString &error)>;
+    // The secret (empty when none was kept), or why it could not be read.
+    using ReadCallback = std::function<void(const Expected<QString> &secret)>;
+    using WriteCallback = std::function<void(const Expected<void> &written)>;
 
     // Finds out early whether a keychain answers, so that the user can be
     // offered the file before typing a secret; `done` runs when it is known.
@@ -65,10 +67,10 @@ private:
     static QString keyFor(qint64 connectionId);
     bool keychainUsable() const { return m_keychainEnabled && !m_keychainUnreachable; }
     void fallBack(const QString &reason);
-    std::optional<QHash<qint64, QString>> loadPrivateFile(QString *error) const;
+    Expected<QHash<qint64, QString>> loadPrivateFile() const;
     // Applies `change` to the file's entries and writes it back atomically.
-    QString updatePrivateFile(const std::function<void(QHash<qint64, QString> &)> &change);
-    QString readFromPrivateFile(qint64 connectionId, QString *error);
+    Expected<void> updatePrivateFile(const std::function<void(QHash<qint64, QString> &)> &change);
+    Expected<QString> readFromPrivateFile(qint64 connectionId);
 
     QHash<qint64, QString> m_session;
     QString m_privateFilePath = defaultPrivateFilePath();

@@ -29,12 +29,19 @@ void TokenProvider::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
+std::optional<SmhError> TokenProvider::whyNotReady() const
+{
+    if ((m_state != State::Rejected && m_state != State::Missing) || !m_failure.isError())
+        return std::nullopt;
+    return m_failure;
+}
+
 void TokenProvider::setAccessToken(const QString &token)
 {
     m_secret.clear();
     m_renewTimer.stop();
     m_mintedAfterRejection = false;
-    m_lastError = {};
+    m_failure = {};
     Redact::registerSecret(token);
     m_token = AccessToken {token, 0, QDateTime::currentDateTimeUtc()};
     setState(token.isEmpty() ? State::Missing : State::Ready);
@@ -48,7 +55,7 @@ void TokenProvider::setLibrarySecret(const QString &secret, std::optional<qint64
     m_period = periodSeconds;
     m_token = {};
     m_mintedAfterRejection = false;
-    m_lastError = {};
+    m_failure = {};
     setState(secret.isEmpty() ? State::Missing : State::Minting);
     if (!secret.isEmpty())
         mint();
@@ -64,7 +71,7 @@ bool TokenProvider::handleRejection(const QString &token, const SmhError &error)
 {
     if (token != m_token.value)
         return m_state == State::Minting || m_state == State::Ready; // already replaced
-    m_lastError = error;
+    m_failure = error;
     // Only a refused token is fixed by a new one; NoPermission, a token of
     // another library, an expired service stay as they are.
     if (usesSecret() && !m_mintedAfterRejection && !error.isAccessRefused()) {
@@ -88,12 +95,12 @@ void TokenProvider::mint()
     connect(job, &SmhJob::finished, this, [this, job] {
         m_busy = false;
         if (job->error().isError()) {
-            m_lastError = job->error();
+            m_failure = job->error();
             // A refused secret (SMH: 404 WrongLibraryIdOrSecret) or a library
             // that does not exist needs the user; anything else is retried by
             // the next ensureToken() from the scheduler's backoff.
-            const bool needsUser = m_lastError.isAuthError() || m_lastError.isWrongSecret()
-                || m_lastError.isConfigurationError();
+            const bool needsUser = m_failure.isAuthError() || m_failure.isWrongSecret()
+                || m_failure.isConfigurationError();
             setState(needsUser ? State::Rejected : State::Missing);
             return;
         }
@@ -114,7 +121,7 @@ void TokenProvider::renew()
             if (job->error().isAuthError()) {
                 handleRejection(renewing, job->error());
             } else {
-                m_lastError = job->error();
+                m_failure = job->error();
                 // Try again in a minute; the token is likely still valid.
                 m_renewTimer.start(std::chrono::minutes(1));
             }
@@ -127,7 +134,7 @@ void TokenProvider::renew()
 void TokenProvider::adopt(const AccessToken &token)
 {
     m_token = token;
-    m_lastError = {};
+    m_failure = {};
     setState(State::Ready);
     scheduleRenewal();
     Q_EMIT tokenChanged();

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <optional>
+
 class SmhClient;
 
 // Supplies the access token for one connection. With a static token it only
@@ -48,7 +50,10 @@ public:
     State state() const { return m_state; }
     QString token() const { return m_token.value; }
     QDateTime expiresAt() const { return m_token.expiresAt(); }
-    SmhError lastError() const { return m_lastError; }
+    // Why there is no token to use: the refusal (state Rejected) or the failed
+    // minting (Missing) that left the provider so; nothing while a token is
+    // Ready or Minting, or when no credentials were given at all.
+    std::optional<SmhError> whyNotReady() const;
 
     // Mints when a secret is set and there is no token yet.
     void ensureToken();
@@ -79,7 +84,9 @@ private:
     // Set when a refusal made us mint; a refusal of that fresh token too means
     // the secret itself is not good enough (permissions), so we stop there.
     bool m_mintedAfterRejection = false;
-    SmhError m_lastError;
+    // What the last refusal or failed minting said; whyNotReady() tells it
+    // while the state it caused lasts.
+    SmhError m_failure;
     State m_state = State::Missing;
     QTimer m_renewTimer;
     bool m_busy = false;

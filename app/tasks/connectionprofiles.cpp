@@ -14,32 +14,33 @@ void ConnectionProfiles::loadSecrets(
         if (skip.contains(connection.id))
             continue;
         QPointer<Monitor> guard(monitor);
-        secrets->read(connection.id, [guard, connection](const QString &secret, const QString &) {
+        secrets->read(connection.id, [guard, connection](const Expected<QString> &secret) {
             // A missing secret leaves the connection asking for credentials,
             // which the status bar and the connection column show.
-            if (guard && !secret.isEmpty())
-                guard->setCredential(connection, secret);
+            if (guard && secret && !secret->isEmpty())
+                guard->setCredential(connection, *secret);
         });
     }
 }
 
-QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
-    const QList<ConnectionEdit> &edits, QStringList *problems)
+ConnectionProfiles::Applied ConnectionProfiles::apply(
+    Monitor *monitor, SecretStore *secrets, const QList<ConnectionEdit> &edits)
 {
-    QList<qint64> added;
-    auto report = [problems](const QString &problem) {
-        if (problems)
-            *problems << problem;
+    Applied applied;
+    // The failure said with the connection it concerns.
+    auto report = [&applied](const Error &error, const QString &sentence) {
+        applied.problems << error.withMessage(sentence);
     };
     auto storeSecret = [secrets](const Connection &connection, const QString &secret) {
         if (!secrets)
             return;
         const QString name = connection.label();
-        secrets->write(connection.id, secret, [name](const QString &error) {
+        secrets->write(connection.id, secret, [name](const Expected<void> &written) {
             // The secret is still in use for this session; only keeping it failed.
-            if (!error.isEmpty())
+            if (!written)
                 qWarning("%s",
-                    qPrintable(tr("The secret of \"%1\" was not saved: %2").arg(name, error)));
+                    qPrintable(tr("The secret of \"%1\" was not saved: %2")
+                                   .arg(name, written.error().message())));
         });
     };
 
@@ -49,12 +50,13 @@ QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
             Connection connection = edit.connection;
             const Expected<qint64> id = monitor->addConnection(connection);
             if (!id) {
-                report(tr("The connection \"%1\" could not be saved: %2")
-                           .arg(connection.settings.displayName(), id.error()));
+                report(id.error(),
+                    tr("The connection \"%1\" could not be saved: %2")
+                        .arg(connection.settings.displayName(), id.error().message()));
                 break;
             }
             connection.id = *id;
-            added << connection.id;
+            applied.added << connection.id;
             if (!edit.secret.isEmpty()) {
                 storeSecret(connection, edit.secret);
                 monitor->setCredential(connection, edit.secret);
@@ -65,8 +67,9 @@ QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
             const Connection &connection = edit.connection;
             const Expected<void> updated = monitor->updateConnection(connection, edit.secret);
             if (!updated) {
-                report(tr("The connection \"%1\" could not be saved: %2")
-                           .arg(connection.settings.displayName(), updated.error()));
+                report(updated.error(),
+                    tr("The connection \"%1\" could not be saved: %2")
+                        .arg(connection.settings.displayName(), updated.error().message()));
                 break;
             }
             if (!edit.secret.isEmpty())
@@ -76,8 +79,9 @@ QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
         case ConnectionEdit::Kind::Removed: {
             const qint64 id = edit.connection.id;
             if (const Expected<void> removed = monitor->removeConnection(id); !removed) {
-                report(tr("The connection \"%1\" could not be removed: %2")
-                           .arg(edit.connection.settings.displayName(), removed.error()));
+                report(removed.error(),
+                    tr("The connection \"%1\" could not be removed: %2")
+                        .arg(edit.connection.settings.displayName(), removed.error().message()));
                 break;
             }
             if (secrets)
@@ -86,7 +90,7 @@ QList<qint64> ConnectionProfiles::apply(Monitor *monitor, SecretStore *secrets,
         }
         }
     }
-    return added;
+    return applied;
 }
 
 void ConnectionProfiles::save(Monitor *monitor, SecretStore *secrets, const ConnectionEdit &added,
@@ -95,8 +99,9 @@ void ConnectionProfiles::save(Monitor *monitor, SecretStore *secrets, const Conn
     Connection connection = added.connection;
     const Expected<qint64> id = monitor->addConnection(connection);
     if (!id) {
-        done(unexpected(tr("The connection \"%1\" could not be saved: %2")
-                            .arg(connection.label(), id.error())));
+        done(
+            unexpected(id.error().withMessage(tr("The connection \"%1\" could not be saved: %2")
+                                                  .arg(connection.label(), id.error().message()))));
         return;
     }
     connection.id = *id;
@@ -105,22 +110,26 @@ void ConnectionProfiles::save(Monitor *monitor, SecretStore *secrets, const Conn
         return;
     }
     QPointer<Monitor> guard(monitor);
-    secrets->write(
-        connection.id, added.secret, [guard, secrets, connection, done](const QString &error) {
-            QString problem = error;
-            if (problem.isEmpty() && secrets->backend() == SecretStore::Backend::SessionOnly) {
+    secrets->write(connection.id, added.secret,
+        [guard, secrets, connection, done](const Expected<void> &written) {
+            std::optional<Error> problem;
+            if (!written) {
+                problem = written.error();
+            } else if (secrets->backend() == SecretStore::Backend::SessionOnly) {
                 const QString why = secrets->backendProblem();
-                problem = why.isEmpty() ? tr("No keychain is available to keep the secret.") : why;
+                problem = Error::keychain(
+                    why.isEmpty() ? tr("No keychain is available to keep the secret.") : why);
             }
-            if (problem.isEmpty()) {
+            if (!problem) {
                 done(connection.id);
                 return;
             }
             if (guard)
                 guard->removeConnection(connection.id);
             secrets->remove(connection.id);
-            done(unexpected(
-                tr("The profile \"%1\" was not saved: %2").arg(connection.label(), problem)));
+            done(
+                unexpected(problem->withMessage(tr("The profile \"%1\" was not saved: %2")
+                                                    .arg(connection.label(), problem->message()))));
         });
 }
 
@@ -128,17 +137,20 @@ void ConnectionProfiles::forget(Monitor *monitor, SecretStore *secrets,
     const Connection &connection, std::function<void(const Expected<void> &)> done)
 {
     if (const Expected<void> removed = monitor->removeConnection(connection.id); !removed) {
-        done(unexpected(tr("The connection \"%1\" could not be removed: %2")
-                            .arg(connection.label(), removed.error())));
+        done(unexpected(
+            removed.error().withMessage(tr("The connection \"%1\" could not be removed: %2")
+                                            .arg(connection.label(), removed.error().message()))));
         return;
     }
-    secrets->remove(connection.id, [done, name = connection.label()](const QString &error) {
-        // The profile is gone either way; a secret left behind is worth a word.
-        if (error.isEmpty())
-            done({});
-        else
-            done(unexpected(tr("The profile \"%1\" was removed, but its secret could not be "
-                               "deleted: %2")
-                                .arg(name, error)));
-    });
+    secrets->remove(
+        connection.id, [done, name = connection.label()](const Expected<void> &deleted) {
+            // The profile is gone either way; a secret left behind is worth a word.
+            if (deleted)
+                done({});
+            else
+                done(unexpected(deleted.error().withMessage(
+                    tr("The profile \"%1\" was removed, but its secret could not be "
+                       "deleted: %2")
+                        .arg(name, deleted.error().message()))));
+        });
 }

@@ -39,10 +39,16 @@ public:
     // keychain and hands it to the monitor as token or library secret.
     static void loadSecrets(Monitor *monitor, SecretStore *secrets, const QSet<qint64> &skip = {});
 
-    // Applies the edits in order. Returns the ids of added connections;
-    // sentences for the user in *problems when something could not be done.
-    static QList<qint64> apply(Monitor *monitor, SecretStore *secrets,
-        const QList<ConnectionEdit> &edits, QStringList *problems);
+    // What apply() did: an edit that could not be carried out does not stop
+    // the others, so there may be both.
+    struct Applied
+    {
+        QList<qint64> added; // ids of added connections
+        QList<Error> problems; // one per edit that could not be done
+    };
+    // Applies the edits in order.
+    static Applied apply(
+        Monitor *monitor, SecretStore *secrets, const QList<ConnectionEdit> &edits);
 
     // For the profile commands, where no window runs and nothing is polled:
     // saves a connection and keeps its secret where the window would, and

@@ -201,7 +201,7 @@ Expected<void> Exporter::save(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
     auto failed = [&file, &path] {
-        return unexpected(tr("Cannot write \"%1\": %2").arg(path, file.errorString()));
+        return unexpected(Error::file(tr("Cannot write \"%1\": %2").arg(path, file.errorString())));
     };
     if (!file.open(QIODevice::WriteOnly))
         return failed();
@@ -214,12 +214,9 @@ Expected<void> Exporter::save(const QString &path, const QByteArray &data)
     return {};
 }
 
-bool Exporter::write(const QString &path, Format format, const QList<Row> &rows, QString *error)
+Expected<void> Exporter::write(const QString &path, Format format, const QList<Row> &rows)
 {
     const QByteArray data =
         format == Format::Json ? toJson(rows, QDateTime::currentDateTimeUtc()) : toCsv(rows);
-    const Expected<void> saved = save(path, data);
-    if (!saved && error)
-        *error = saved.error();
-    return bool(saved);
+    return save(path, data);
 }

@@ -35,9 +35,9 @@ public:
     // Csv unless the name ends in .json.
     static Format formatForPath(const QString &path);
 
-    // Writes and commits; on failure returns false with a sentence in *error
-    // and leaves any existing file at `path` as it was.
-    static bool write(const QString &path, Format format, const QList<Row> &rows, QString *error);
+    // Writes and commits; on failure says why (Error::Kind::File) and leaves
+    // any existing file at `path` as it was.
+    static Expected<void> write(const QString &path, Format format, const QList<Row> &rows);
 
     // Writes `data` to `path` with QSaveFile: all of it, or nothing and the
     // previous file as it was. Shared by every export (tasks, cleanup report).

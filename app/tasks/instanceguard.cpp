@@ -202,7 +202,8 @@ private:
             return answer(Status::Refused, InstanceGuard::tr("The window is closing."));
         const Expected<void> handled = m_guard->m_handler(m_payload);
         m_payload.clear();
-        answer(handled ? Status::Accepted : Status::Refused, handled ? QString() : handled.error());
+        answer(handled ? Status::Accepted : Status::Refused,
+            handled ? QString() : handled.error().message());
     }
 
     void answer(Status status, const QString &sentence)
@@ -276,10 +277,10 @@ Expected<InstanceGuard::Role> InstanceGuard::claimOrForward(
         if (socket.waitForConnected(std::min(remainingMs(connectBy), 1000)))
             return forward(socket, message(), deadlines, holderDescription());
         if (connectBy.hasExpired()) {
-            return unexpected(
+            return unexpected(Error::system(
                 tr("The ledger %1 is open in a window of SMH Task Monitor (%2) that does not "
                    "answer; close that window or end the process, then try again.")
-                    .arg(QDir::toNativeSeparators(m_ledgerPath), holderDescription()));
+                    .arg(QDir::toNativeSeparators(m_ledgerPath), holderDescription())));
         }
         // The holder is starting, or ending: either it listens soon, or
         // the lock is free at the next try.
@@ -291,18 +292,20 @@ Expected<InstanceGuard::Role> InstanceGuard::forward(QLocalSocket &socket,
     const QByteArray &message, const Deadlines &deadlines, const QString &holder)
 {
     if (!peerIsThisUser(socket.socketDescriptor())) {
-        return unexpected(tr("The socket %1 belongs to another user; nothing was sent to it.")
-                              .arg(QDir::toNativeSeparators(m_serverName)));
+        return unexpected(
+            Error::system(tr("The socket %1 belongs to another user; nothing was sent to it.")
+                              .arg(QDir::toNativeSeparators(m_serverName))));
     }
     if (message.size() > maxMessageBytes) {
-        return unexpected(
+        return unexpected(Error::system(
             tr("The request is too large to hand to the open window (over %1 MiB); add the tasks "
                "there from a file instead.")
-                .arg(maxMessageBytes / (1024 * 1024)));
+                .arg(maxMessageBytes / (1024 * 1024))));
     }
     const auto didNotAnswer = [&](std::chrono::milliseconds waited) {
-        return unexpected(tr("The window that has the ledger open (%1) did not answer within %2 s.")
-                              .arg(holder, secondsText(waited)));
+        return unexpected(
+            Error::system(tr("The window that has the ledger open (%1) did not answer within %2 s.")
+                              .arg(holder, secondsText(waited))));
     };
     socket.write(frame(message));
     const QDeadlineTimer writeBy(deadlines.write);
@@ -327,16 +330,17 @@ Expected<InstanceGuard::Role> InstanceGuard::forward(QLocalSocket &socket,
         return Role::Forwarded;
     case Status::Refused:
     case Status::Unsupported:
-        return unexpected(
-            sentence.isEmpty() ? tr("The open window refused the request.") : sentence);
+        return unexpected(Error::system(
+            sentence.isEmpty() ? tr("The open window refused the request.") : sentence));
     }
-    return unexpected(tr("The open window answered in a way this version does not understand."));
+    return unexpected(
+        Error::system(tr("The open window answered in a way this version does not understand.")));
 }
 
 Expected<void> InstanceGuard::listen(Handler handler, std::chrono::milliseconds sessionDeadline)
 {
     if (!isOwner())
-        return unexpected(tr("This window does not hold the ledger."));
+        return unexpected(Error::system(tr("This window does not hold the ledger.")));
     m_handler = std::move(handler);
     m_sessionDeadline = sessionDeadline;
     // We hold the lock: a socket under our name was left by a holder that is gone.
@@ -346,9 +350,10 @@ Expected<void> InstanceGuard::listen(Handler handler, std::chrono::milliseconds 
     m_server->setMaxPendingConnections(maxSessions);
     connect(m_server, &QLocalServer::newConnection, this, &InstanceGuard::acceptSessions);
     if (!m_server->listen(m_serverName)) {
-        return unexpected(tr("Later launches cannot hand their tasks to this window: the socket "
+        return unexpected(
+            Error::system(tr("Later launches cannot hand their tasks to this window: the socket "
                              "%1 cannot be created.")
-                              .arg(QDir::toNativeSeparators(m_serverName)));
+                              .arg(QDir::toNativeSeparators(m_serverName))));
     }
     return {};
 }

@@ -92,10 +92,11 @@ std::optional<Connection> decodeConnection(const QCborValue &value, Reader &read
     Connection connection;
     connection.name = reader.text(map, u"name"_s, maxFieldChars);
     ConnectionSettings &s = connection.settings;
-    QString endpointError;
-    s.endpoint = Endpoint::parse(reader.text(map, u"endpoint"_s, maxFieldChars), &endpointError);
-    if (s.endpoint.isEmpty())
-        reader.fail(endpointError);
+    const Expected<QUrl> endpoint = Endpoint::parse(reader.text(map, u"endpoint"_s, maxFieldChars));
+    if (endpoint)
+        s.endpoint = *endpoint;
+    else
+        reader.fail(endpoint.error().message());
     s.libraryId = reader.text(map, u"library"_s, maxFieldChars);
     s.spaceId = reader.text(map, u"space"_s, maxFieldChars);
     s.userId = reader.text(map, u"user"_s, maxFieldChars);
@@ -128,7 +129,7 @@ LaunchRequest LaunchRequest::fromOptions(const MonitorOptions &options)
     if (ids)
         request.taskIdText = *ids;
     else
-        request.problems << ids.error();
+        request.problems << ids.error().message();
     return request;
 }
 
@@ -148,10 +149,11 @@ Expected<LaunchRequest> LaunchRequest::decode(const QByteArray &bytes)
     QCborParserError parseError;
     const QCborValue root = QCborValue::fromCbor(bytes, &parseError);
     if (parseError.error != QCborError::NoError || !root.isMap())
-        return unexpected(tr("The request could not be read."));
+        return unexpected(Error::input(tr("The request could not be read.")));
     const QCborMap map = root.toMap();
     if (map.value(versionKey).toInteger(-1) != formatVersion)
-        return unexpected(tr("The request is of another version of SMH Task Monitor."));
+        return unexpected(
+            Error::input(tr("The request is of another version of SMH Task Monitor.")));
 
     Reader reader;
     LaunchRequest request;
@@ -172,6 +174,6 @@ Expected<LaunchRequest> LaunchRequest::decode(const QByteArray &bytes)
         }
     }
     if (!reader.problem.isEmpty())
-        return unexpected(tr("The request was refused: %1").arg(reader.problem));
+        return unexpected(Error::input(tr("The request was refused: %1").arg(reader.problem)));
     return request;
 }

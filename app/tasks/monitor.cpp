@@ -36,9 +36,8 @@ Monitor::~Monitor()
 
 Expected<void> Monitor::openStore(const QString &path, TaskStore::LoadMode mode)
 {
-    QString error;
-    if (!m_store->open(path, &error, mode))
-        return unexpected(error);
+    if (const Expected<void> opened = m_store->open(path, mode); !opened)
+        return opened;
     // The ledger's tasks (those read at once) arrive with the file, not by
     // signal: count afresh.
     delete m_notifier;
@@ -67,19 +66,19 @@ Expected<qint64> Monitor::addConnection(const Connection &connection)
         if (known.sameTarget(connection))
             return known.id;
     }
-    const qint64 id = m_store->addConnection(connection);
-    if (id == 0)
-        return unexpected(m_store->lastError());
+    const Expected<qint64> id = m_store->addConnection(connection);
+    if (!id)
+        return id;
     Connection stored = connection;
-    stored.id = id;
-    m_scheduler->addConnection(id, ensureTokenProvider(stored));
+    stored.id = *id;
+    m_scheduler->addConnection(*id, ensureTokenProvider(stored));
     return id;
 }
 
 Expected<void> Monitor::updateConnection(const Connection &connection, const QString &credential)
 {
-    if (!m_store->updateConnection(connection))
-        return unexpected(m_store->lastError());
+    if (const Expected<void> updated = m_store->updateConnection(connection); !updated)
+        return updated;
     if (TokenProvider *tokens = m_tokens.value(connection.id))
         tokens->setSettings(connection.settings);
     if (!credential.isEmpty())
@@ -93,10 +92,10 @@ Expected<void> Monitor::removeConnection(qint64 connectionId)
     // The store takes the tasks with the connection, in one transaction, and
     // tells every view of them (tasksRemoved).
     m_scheduler->removeConnection(connectionId);
-    if (!m_store->removeConnection(connectionId)) {
+    if (const Expected<void> removed = m_store->removeConnection(connectionId); !removed) {
         if (TokenProvider *tokens = m_tokens.value(connectionId))
             m_scheduler->addConnection(connectionId, tokens);
-        return unexpected(m_store->lastError());
+        return removed;
     }
     m_secrets.remove(connectionId);
     m_taskTypes->removeConnection(connectionId);
@@ -130,25 +129,18 @@ void Monitor::setCredential(const Connection &connection, const QString &credent
 Expected<QList<Task>> Monitor::addTasks(qint64 connectionId, const QList<qint64> &ids,
     const QString &note, std::optional<bool> libraryLevel)
 {
-    QList<Task> added =
-        m_store->addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc(), libraryLevel);
-    if (added.isEmpty() && !m_store->lastError().isEmpty())
-        return unexpected(m_store->lastError());
-    return added;
+    return m_store->addTasks(
+        connectionId, ids, note, QDateTime::currentDateTimeUtc(), libraryLevel);
 }
 
 Expected<void> Monitor::removeTasks(const QList<TaskKey> &keys)
 {
-    if (!m_store->removeTasks(keys))
-        return unexpected(m_store->lastError());
-    return {};
+    return m_store->removeTasks(keys);
 }
 
 Expected<void> Monitor::setNote(const TaskKey &key, const QString &note)
 {
-    if (!m_store->setNote(key, note.trimmed()))
-        return unexpected(m_store->lastError());
-    return {};
+    return m_store->setNote(key, note.trimmed());
 }
 
 void Monitor::taskShown(const TaskKey &key)
@@ -197,7 +189,7 @@ void Monitor::shutdown()
 SmhError Monitor::tokenError(qint64 connectionId) const
 {
     const TokenProvider *provider = m_tokens.value(connectionId);
-    return provider ? provider->lastError() : SmhError();
+    return provider ? provider->whyNotReady().value_or(SmhError()) : SmhError();
 }
 
 void Monitor::setPollOptions(const PollPlanner::Options &options)

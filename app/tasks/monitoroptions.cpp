@@ -15,44 +15,54 @@ constexpr qint64 maxCredentialFileBytes = 64 * 1024;
 constexpr double maxIntervalSeconds = 24 * 3600;
 constexpr double maxTimeoutSeconds = 7 * 24 * 3600;
 
-QString readCredentialFile(const QString &path, const QString &what, QStringList *problems)
+Expected<QString> readCredentialFile(const QString &path, const QString &what)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *problems << MonitorOptions::tr("Cannot read the %1 file \"%2\": %3")
-                         .arg(what, path, file.errorString());
-        return {};
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return unexpected(Error::file(MonitorOptions::tr("Cannot read the %1 file \"%2\": %3")
+                                          .arg(what, path, file.errorString())));
     const QByteArray content = file.read(maxCredentialFileBytes + 1);
-    if (content.size() > maxCredentialFileBytes) {
-        *problems << MonitorOptions::tr("The %1 file \"%2\" is too large.").arg(what, path);
-        return {};
-    }
+    if (content.size() > maxCredentialFileBytes)
+        return unexpected(
+            Error::input(MonitorOptions::tr("The %1 file \"%2\" is too large.").arg(what, path)));
     const QString value = QString::fromUtf8(content).trimmed();
     if (value.isEmpty())
-        *problems << MonitorOptions::tr("The %1 file \"%2\" is empty.").arg(what, path);
+        return unexpected(
+            Error::input(MonitorOptions::tr("The %1 file \"%2\" is empty.").arg(what, path)));
     return value;
 }
 
 // Durations are checked against a range, not just for being positive: a tiny
 // interval polls in a loop, and a huge one would wrap Qt's int timers.
-std::optional<std::chrono::milliseconds> seconds(
-    const QCommandLineParser &parser, const QString &name, double maxSeconds, QStringList *problems)
+// Not given: nullopt.
+Expected<std::optional<std::chrono::milliseconds>> seconds(
+    const QCommandLineParser &parser, const QString &name, double maxSeconds)
 {
     if (!parser.isSet(name))
-        return std::nullopt;
+        return std::optional<std::chrono::milliseconds>();
     constexpr double minSeconds = 0.01;
     bool ok = false;
     const double value = parser.value(name).toDouble(&ok);
     if (!ok || !(value >= minSeconds && value <= maxSeconds)) { // NaN fails too
-        *problems << MonitorOptions::tr("--%1 needs a number of seconds from %2 to %3, not \"%4\".")
-                         .arg(name)
-                         .arg(minSeconds)
-                         .arg(maxSeconds)
-                         .arg(parser.value(name).left(64));
-        return std::nullopt;
+        return unexpected(Error::input(
+            MonitorOptions::tr("--%1 needs a number of seconds from %2 to %3, not \"%4\".")
+                .arg(name)
+                .arg(minSeconds)
+                .arg(maxSeconds)
+                .arg(parser.value(name).left(64))));
     }
-    return std::chrono::milliseconds(qint64(value * 1000.0));
+    return std::optional(std::chrono::milliseconds(qint64(value * 1000.0)));
+}
+
+// Takes a value into `into`, or its problem into `problems`: every problem
+// of a command line is said at once.
+template<typename T>
+void take(Expected<T> &&given, T &into, QStringList &problems)
+{
+    if (given)
+        into = std::move(*given);
+    else
+        problems << given.error().message();
 }
 
 QString optionOrEnv(const QCommandLineParser &parser, const QString &name, const char *env)
@@ -148,9 +158,10 @@ bool MonitorOptions::wantsWindow(const QStringList &arguments)
         || (positional.constFirst() != u"watch" && positional.constFirst() != u"query");
 }
 
-MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStringList *problems)
+Expected<MonitorOptions> MonitorOptions::fromParser(const QCommandLineParser &parser)
 {
     MonitorOptions options;
+    QStringList problems;
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()
         && (positional.constFirst() == u"watch" || positional.constFirst() == u"query")) {
@@ -185,10 +196,10 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
     else if (output == u"jsonl")
         options.output = Output::JsonLines;
     else
-        *problems << tr("--output must be text, json or jsonl, not \"%1\".").arg(output);
+        problems << tr("--output must be text, json or jsonl, not \"%1\".").arg(output);
 
-    options.interval = seconds(parser, u"interval"_s, maxIntervalSeconds, problems);
-    options.maxInterval = seconds(parser, u"max-interval"_s, maxIntervalSeconds, problems);
+    take(seconds(parser, u"interval"_s, maxIntervalSeconds), options.interval, problems);
+    take(seconds(parser, u"max-interval"_s, maxIntervalSeconds), options.maxInterval, problems);
     if (parser.isSet(u"request-rate"_s)) {
         bool ok = false;
         const double rate = parser.value(u"request-rate"_s).toDouble(&ok);
@@ -196,22 +207,23 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
         if (ok && rate >= 0.01 && rate <= 100)
             options.requestRate = rate;
         else
-            *problems << tr("--request-rate needs a number of queries per second from 0.01 to "
-                            "100, not \"%1\".")
-                             .arg(parser.value(u"request-rate"_s));
+            problems << tr("--request-rate needs a number of queries per second from 0.01 to "
+                           "100, not \"%1\".")
+                            .arg(parser.value(u"request-rate"_s));
     }
-    options.timeout = seconds(parser, u"timeout"_s, maxTimeoutSeconds, problems);
+    take(seconds(parser, u"timeout"_s, maxTimeoutSeconds), options.timeout, problems);
     // Whether the intervals fit together is Startup::pollOptions' rule, for
     // both faces.
 
     ConnectionSettings &connection = options.connection;
     const QString endpoint = optionOrEnv(parser, u"endpoint"_s, "SMH_ENDPOINT");
     const QString library = optionOrEnv(parser, u"library"_s, "SMH_LIBRARY_ID").trimmed();
-    QString endpointError;
-    connection.endpoint = Endpoint::parse(
-        endpoint.isEmpty() ? Endpoint::defaultFor(library).toString() : endpoint, &endpointError);
-    if (connection.endpoint.isEmpty() && !options.demo)
-        *problems << endpointError;
+    const Expected<QUrl> parsedEndpoint =
+        Endpoint::parse(endpoint.isEmpty() ? Endpoint::defaultFor(library).toString() : endpoint);
+    if (parsedEndpoint)
+        connection.endpoint = *parsedEndpoint;
+    else if (!options.demo)
+        problems << parsedEndpoint.error().message();
     connection.libraryId = optionOrEnv(parser, u"library"_s, "SMH_LIBRARY_ID").trimmed();
     options.connectionGiven = !connection.libraryId.isEmpty();
     const QString space = optionOrEnv(parser, u"space"_s, "SMH_SPACE_ID").trimmed();
@@ -222,13 +234,13 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
     connection.caFile = parser.value(u"ca-file"_s);
 
     if (parser.isSet(u"token-file"_s))
-        options.accessToken =
-            readCredentialFile(parser.value(u"token-file"_s), tr("token"), problems);
+        take(readCredentialFile(parser.value(u"token-file"_s), tr("token")), options.accessToken,
+            problems);
     else
         options.accessToken = qEnvironmentVariable("SMH_ACCESS_TOKEN").trimmed();
     if (parser.isSet(u"secret-file"_s))
-        options.librarySecret =
-            readCredentialFile(parser.value(u"secret-file"_s), tr("library secret"), problems);
+        take(readCredentialFile(parser.value(u"secret-file"_s), tr("library secret")),
+            options.librarySecret, problems);
     else
         options.librarySecret = qEnvironmentVariable("SMH_LIBRARY_SECRET").trimmed();
 
@@ -239,9 +251,11 @@ MonitorOptions MonitorOptions::fromParser(const QCommandLineParser &parser, QStr
             checked.endpoint = QUrl(Endpoint::defaultUrl.toString());
         const QStringList connectionProblems = checked.validate();
         for (const QString &problem : connectionProblems) {
-            if (!problems->contains(problem))
-                *problems << problem;
+            if (!problems.contains(problem))
+                problems << problem;
         }
     }
+    if (!problems.isEmpty())
+        return unexpected(Error::input(problems.join(u'\n')));
     return options;
 }

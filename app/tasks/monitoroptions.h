@@ -1,6 +1,7 @@
 #pragma once
 
 #include "smh/connectionsettings.h"
+#include "smh/expected.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -63,9 +64,9 @@ public:
 
     // Adds every option to the parser (help and version included).
     static void declare(QCommandLineParser &parser);
-    // After parser.process(): fills the options, or returns the problems as
-    // sentences for the user (exit code 2).
-    static MonitorOptions fromParser(const QCommandLineParser &parser, QStringList *problems);
+    // After parser.process(): fills the options, or says every problem, a
+    // sentence a line, for the user (Error::Kind::Input; exit code 2).
+    static Expected<MonitorOptions> fromParser(const QCommandLineParser &parser);
 
     // Whether to open the window, decided from the raw arguments before any
     // QCoreApplication exists: the GUI needs a display, --help, --version, the

@@ -128,9 +128,9 @@ void PollScheduler::addConnection(qint64 connectionId, TokenProvider *tokens)
             [this, connectionId, tokens](TokenProvider::State state) {
                 // Minting failed for a passing reason: back off like a
                 // failed cycle, then the timer asks for a token again.
-                if (state == TokenProvider::State::Missing && tokens->usesSecret()
-                    && tokens->lastError().isError()) {
-                    recordFailure(connectionId, tokens->lastError());
+                const std::optional<SmhError> failure = tokens->whyNotReady();
+                if (state == TokenProvider::State::Missing && tokens->usesSecret() && failure) {
+                    recordFailure(connectionId, *failure);
                     reschedule(connectionId);
                 }
                 Q_EMIT connectionStatusChanged(connectionId);
@@ -543,7 +543,7 @@ void PollScheduler::writeAnswerSlice(Answers &answers)
     // was out are ignored by both the store and the planner.
     const Expected<QList<TaskTransition>> applied = m_store->applyObservations(slice);
     if (!applied) {
-        answers.writeError = applied.error();
+        answers.writeError = applied.error().message();
         return;
     }
     QHash<TaskKey, TaskState> previous;

@@ -29,8 +29,9 @@ Expected<PollPlanner::Options> Startup::pollOptions(
 {
     PollPlanner::Options polling = defaults;
     if (options.interval && options.maxInterval && *options.interval > *options.maxInterval) {
-        return unexpected(tr("--interval (%1 s) must not be longer than --max-interval (%2 s).")
-                              .arg(seconds(*options.interval), seconds(*options.maxInterval)));
+        return unexpected(
+            Error::input(tr("--interval (%1 s) must not be longer than --max-interval (%2 s).")
+                             .arg(seconds(*options.interval), seconds(*options.maxInterval))));
     }
     if (options.interval) {
         polling.baseInterval = *options.interval;
@@ -69,9 +70,9 @@ QString Startup::credential(const MonitorOptions &options)
 Expected<Connection> Startup::savedConnection(const QString &name, const QString &ledgerPath)
 {
     TaskStore saved;
-    QString openError;
-    if (!saved.open(ledgerPath, &openError))
-        return unexpected(tr("Cannot read saved profiles: %1").arg(openError));
+    if (const Expected<void> opened = saved.open(ledgerPath); !opened)
+        return unexpected(opened.error().withMessage(
+            tr("Cannot read saved profiles: %1").arg(opened.error().message())));
     return savedConnection(name, saved.connections());
 }
 
@@ -81,7 +82,7 @@ Expected<Connection> Startup::savedConnection(
     const auto it = std::find_if(connections.cbegin(), connections.cend(),
         [&name](const Connection &c) { return c.answersTo(name); });
     if (it == connections.cend())
-        return unexpected(tr("There is no saved profile named \"%1\".").arg(name));
+        return unexpected(Error::input(tr("There is no saved profile named \"%1\".").arg(name)));
     return *it;
 }
 
@@ -89,19 +90,18 @@ Expected<QString> Startup::taskIdText(const MonitorOptions &options, bool readSt
 {
     QString text = options.taskIdArguments.join(u' ');
     if (!options.idsFile.isEmpty()) {
-        QString fileError;
-        const TaskIdParser::Result fromFile = TaskIdParser::parseFile(options.idsFile, &fileError);
-        if (!fileError.isEmpty())
-            return unexpected(fileError);
-        if (!fromFile.ok())
-            return unexpected(fromFile.invalid.join(u"\n"_s));
-        for (qint64 id : fromFile.ids)
+        const Expected<TaskIdParser::Result> fromFile = TaskIdParser::parseFile(options.idsFile);
+        if (!fromFile)
+            return unexpected(fromFile.error());
+        if (!fromFile->ok())
+            return unexpected(Error::input(fromFile->invalid.join(u"\n"_s)));
+        for (qint64 id : fromFile->ids)
             text += u' ' + QString::number(id);
     }
     if (options.idsFromStdin && readStandardInput) {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
-            return unexpected(tr("Cannot read task IDs from standard input."));
+            return unexpected(Error::file(tr("Cannot read task IDs from standard input.")));
         text += u' ' + QString::fromUtf8(in.readAll());
     }
     return text;
@@ -168,7 +168,7 @@ void StartupJob::resolveProfile()
                                                                   : m_settings.profileLedgerPath;
     const Expected<Connection> saved = Startup::savedConnection(m_target.profile, ledger);
     if (!saved)
-        return fail(Error::Step::Profile, saved.error());
+        return fail(Failure::Step::Profile, saved.error());
     Connection connection = *saved;
     connection.id = 0;
     m_target.connection = connection;
@@ -188,28 +188,30 @@ void StartupJob::readCredential(qint64 savedId)
     m_secrets = std::make_unique<SecretStore>();
     m_deadline = new QTimer(this);
     m_deadline->setSingleShot(true);
-    connect(m_deadline, &QTimer::timeout, this,
-        [this] { credentialRead({}, Startup::tr("the keychain did not answer in time.")); });
+    connect(m_deadline, &QTimer::timeout, this, [this] {
+        credentialRead(
+            unexpected(Error::keychain(Startup::tr("the keychain did not answer in time."))));
+    });
     m_deadline->start(m_settings.credentialDeadline);
     QPointer<StartupJob> guard(this);
-    m_secrets->read(savedId, [guard](const QString &secret, const QString &problem) {
+    m_secrets->read(savedId, [guard](const Expected<QString> &secret) {
         if (guard)
-            guard->credentialRead(secret, problem);
+            guard->credentialRead(secret);
     });
 }
 
-void StartupJob::credentialRead(const QString &secret, const QString &problem)
+void StartupJob::credentialRead(const Expected<QString> &secret)
 {
     if (m_done || !m_deadline || !m_deadline->isActive())
         return; // answered late, or twice
     m_deadline->stop();
-    if (secret.isEmpty() && !problem.isEmpty()) {
+    if (!secret) {
         // Say why, not just "no credentials": a refused secrets file, say.
-        return fail(Error::Step::Credential,
+        return fail(Failure::Step::Credential,
             Startup::tr("The credentials of profile \"%1\" cannot be read: %2")
-                .arg(m_target.profile, problem));
+                .arg(m_target.profile, secret.error().message()));
     }
-    m_target.credential = secret;
+    m_target.credential = *secret;
     checkTarget();
 }
 
@@ -217,19 +219,19 @@ void StartupJob::checkTarget()
 {
     if (m_settings.face == Face::Command) {
         if (!m_target.connection) {
-            return fail(Error::Step::Profile,
+            return fail(Failure::Step::Profile,
                 Startup::tr(
                     "No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, "
                     "or --demo."));
         }
         if (m_target.credential.isEmpty()) {
-            return fail(Error::Step::Credential,
+            return fail(Failure::Step::Credential,
                 Startup::tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
                             "--token-file / --secret-file."));
         }
         if (const QStringList problems = m_target.connection->settings.validate();
             !problems.isEmpty())
-            return fail(Error::Step::Settings, problems.join(u' '));
+            return fail(Failure::Step::Settings, problems.join(u' '));
     }
     prepareMonitor();
 }
@@ -243,12 +245,12 @@ void StartupJob::prepareMonitor()
     const Expected<PollPlanner::Options> polling =
         Startup::pollOptions(options, m_monitor->polling().planner().options());
     if (!polling)
-        return fail(Error::Step::Options, polling.error());
+        return fail(Failure::Step::Options, polling.error());
     m_monitor->setPollOptions(*polling);
     if (const Expected<void> opened =
             m_monitor->openStore(m_settings.ledgerPath, m_settings.loadMode);
         !opened)
-        return fail(Error::Step::Ledger, opened.error());
+        return fail(Failure::Step::Ledger, opened.error());
     connectMonitor();
 }
 
@@ -259,8 +261,8 @@ void StartupJob::connectMonitor()
         : Startup::connect(*m_monitor, *m_target.connection, m_target.credential);
     if (!id)
         return fail(m_settings.face == Face::Window && !m_target.connection
-                ? Error::Step::Profile
-                : Error::Step::Connection,
+                ? Failure::Step::Profile
+                : Failure::Step::Connection,
             id.error());
     succeed(*id);
 }
@@ -281,12 +283,12 @@ Expected<qint64> StartupJob::windowConnection()
     return saved.size() == 1 ? saved.constFirst().id : 0;
 }
 
-void StartupJob::fail(Error::Step step, const QString &message)
+void StartupJob::fail(Failure::Step step, const QString &message)
 {
     if (m_done)
         return;
     m_done = true;
-    Q_EMIT finished(unexpected(Error {step, message}));
+    Q_EMIT finished(unexpected(Failure {step, message}));
 }
 
 void StartupJob::succeed(qint64 connectionId)

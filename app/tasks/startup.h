@@ -116,7 +116,7 @@ public:
         Target target; // as resolved: the connection (id 0) and its credential
     };
 
-    struct Error
+    struct Failure
     {
         enum class Step {
             Options, // the poll options contradict each other
@@ -130,7 +130,7 @@ public:
         QString message;
     };
 
-    using Result = Expected<Started, Error>;
+    using Result = Expected<Started, Failure>;
 
     StartupJob(Monitor &monitor, Target target, Settings settings, QObject *parent = nullptr);
     ~StartupJob() override;
@@ -146,12 +146,13 @@ Q_SIGNALS:
 private:
     void resolveProfile();
     void readCredential(qint64 savedId);
-    void credentialRead(const QString &secret, const QString &problem);
+    void credentialRead(const Expected<QString> &secret);
     void checkTarget();
     void prepareMonitor();
     void connectMonitor();
     Expected<qint64> windowConnection();
-    void fail(Error::Step step, const QString &message);
+    void fail(Failure::Step step, const QString &message);
+    void fail(Failure::Step step, const Error &error) { fail(step, error.message()); }
     void succeed(qint64 connectionId);
 
     Monitor *m_monitor; // outlives the job

@@ -30,7 +30,7 @@ void TaskAdder::start()
         };
         *connections << connect(store, &TaskStore::loadFinished, this, go)
                      << connect(store, &TaskStore::loadFailed, this,
-                            [this, connections](const QString &error) {
+                            [this, connections](const Error &error) {
                                 for (const QMetaObject::Connection &c : std::as_const(*connections))
                                     disconnect(c);
                                 finish(error);
@@ -66,13 +66,13 @@ void TaskAdder::addSlices()
         finish();
 }
 
-void TaskAdder::finish(const QString &error)
+void TaskAdder::finish(std::optional<Error> error)
 {
     if (m_finished)
         return;
     m_finished = true;
-    m_outcome.error = error;
-    if (!error.isEmpty())
+    m_outcome.error = std::move(error);
+    if (m_outcome.error)
         m_outcome.notSaved = m_ids.mid(m_next);
     Q_EMIT finished(m_outcome);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "smh/error.h"
+
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -24,10 +26,10 @@ public:
         qsizetype added = 0; // new tasks (IDs already watched are not counted)
         qsizetype given = 0;
         QList<qint64> notSaved; // empty unless `error` is set
-        QString error;
+        std::optional<Error> error; // why the rest was not saved
         std::optional<qint64> firstAdded; // task ID of the first new task
 
-        bool ok() const { return error.isEmpty(); }
+        bool ok() const { return !error; }
     };
 
     TaskAdder(Monitor *monitor, qint64 connectionId, QList<qint64> ids, QString note = {},
@@ -50,7 +52,7 @@ Q_SIGNALS:
 
 private:
     void addSlices();
-    void finish(const QString &error = {});
+    void finish(std::optional<Error> error = std::nullopt);
 
     Monitor *m_monitor;
     qint64 m_connectionId;

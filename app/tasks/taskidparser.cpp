@@ -218,33 +218,23 @@ QString TaskIdParser::withoutInvalid(QStringView text)
     return kept;
 }
 
-TaskIdParser::Result TaskIdParser::parseFile(const QString &path, QString *error)
+Expected<TaskIdParser::Result> TaskIdParser::parseFile(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        if (error)
-            *error = tr("Cannot read \"%1\": %2").arg(path, file.errorString());
-        return {};
-    }
-    if (file.size() > maxFileBytes) {
-        if (error)
-            *error = tr("\"%1\" is too large to be a list of task IDs.").arg(path);
-        return {};
-    }
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return unexpected(Error::file(tr("Cannot read \"%1\": %2").arg(path, file.errorString())));
+    if (file.size() > maxFileBytes)
+        return unexpected(
+            Error::input(tr("\"%1\" is too large to be a list of task IDs.").arg(path)));
     const QByteArray bytes = file.readAll();
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString content = decoder.decode(bytes);
     if (decoder.hasError() || bytes.contains('\0')) {
         // One sentence, not a line per byte of a binary file.
-        if (error)
-            *error = tr("\"%1\" is not a text file of task IDs.").arg(path);
-        return {};
+        return unexpected(Error::input(tr("\"%1\" is not a text file of task IDs.").arg(path)));
     }
-    if (!path.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
-        if (error)
-            error->clear();
+    if (!path.endsWith(u".csv"_s, Qt::CaseInsensitive))
         return parse(content);
-    }
     // CSV: the task ID is the first cell; a first line whose first cell is
     // not an ID is a header.
     QString ids;
@@ -258,7 +248,5 @@ TaskIdParser::Result TaskIdParser::parseFile(const QString &path, QString *error
             ids += cell;
         ids += u'\n';
     }
-    if (error)
-        error->clear();
     return parse(ids);
 }

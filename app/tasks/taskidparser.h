@@ -1,5 +1,7 @@
 #pragma once
 
+#include "smh/expected.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QStringList>
@@ -33,6 +35,7 @@ public:
     static QString withoutInvalid(QStringView text);
 
     // A text file is read like pasted text; a .csv file by its first column,
-    // skipping a header row.
-    static Result parseFile(const QString &path, QString *error);
+    // skipping a header row. A file that cannot be read, or is no text, is
+    // an error; the IDs it holds that are not IDs are in the Result.
+    static Expected<Result> parseFile(const QString &path);
 };

@@ -276,12 +276,12 @@ Expected<void> migratePart(
             const int from = q.next() ? q.value(0).toInt() : 0;
             q.finish();
             if (from > steps.size())
-                return Expected<void>(unexpected(
+                return Expected<void>(unexpected(Error::ledger(
                     TaskStore::tr("its %1 tables were written by a newer version of SMH Task "
                                   "Monitor (version %2, this version knows %3)")
                         .arg(part)
                         .arg(from)
-                        .arg(steps.size())));
+                        .arg(steps.size()))));
             done = from == steps.size();
             if (done)
                 return Expected<void>();
@@ -331,7 +331,8 @@ class TaskStore::Private
 public:
     QString connectionName = u"smh-store-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QString path;
-    QString lastError;
+    // Why the store is closed, when opening or reading it failed.
+    std::optional<Error> whyClosed;
     bool open = false;
     QHash<TaskKey, Task> tasks;
     QList<TaskKey> order; // insertion order, for a stable tasks()
@@ -347,7 +348,7 @@ public:
         std::atomic_bool cancel = false;
         QMutex mutex;
         QList<QList<Task>> slices; // guarded by mutex
-        QString error; // written by the worker before it ends
+        Expected<void> outcome; // written by the worker before it ends
     };
     std::shared_ptr<BackgroundRead> read;
     std::unique_ptr<QThread> reader;
@@ -356,35 +357,38 @@ public:
 
     QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
 
-    // Runs `work` in one transaction; on failure rolls back and records why.
-    bool transact(const std::function<bool(QSqlQuery &)> &work)
+    // The reason a write cannot even begin: the store is closed.
+    Error notOpen() const
+    {
+        return whyClosed.value_or(Error::ledger(TaskStore::tr("The task ledger is not open.")));
+    }
+
+    // Runs `work` in one transaction; on failure rolls back and says why.
+    Expected<void> transact(const std::function<bool(QSqlQuery &)> &work)
     {
         QSqlDatabase database = db();
-        if (!open || !database.isOpen()) {
-            lastError = TaskStore::tr("The task ledger is not open.");
-            return false;
-        }
-        if (!database.transaction()) {
-            lastError = database.lastError().text();
-            return false;
-        }
+        if (!open || !database.isOpen())
+            return unexpected(Error::ledger(TaskStore::tr("The task ledger is not open.")));
+        if (!database.transaction())
+            return unexpected(Error::ledger(database.lastError().text()));
         QSqlQuery query(database);
         if (!work(query)) {
             const QString why = query.lastError().text();
             database.rollback();
-            lastError = TaskStore::tr("Could not write to the task ledger: %1")
-                            .arg(why.isEmpty() ? database.lastError().text() : why);
-            qCWarning(lcStore).noquote() << lastError;
-            return false;
+            const Error failed =
+                Error::ledger(TaskStore::tr("Could not write to the task ledger: %1")
+                                  .arg(why.isEmpty() ? database.lastError().text() : why));
+            qCWarning(lcStore).noquote() << failed.message();
+            return unexpected(failed);
         }
         if (!database.commit()) {
-            lastError = TaskStore::tr("Could not write to the task ledger: %1")
-                            .arg(database.lastError().text());
+            const Error failed =
+                Error::ledger(TaskStore::tr("Could not write to the task ledger: %1")
+                                  .arg(database.lastError().text()));
             database.rollback();
-            return false;
+            return unexpected(failed);
         }
-        lastError.clear();
-        return true;
+        return {};
     }
 
     // What other processes wrote (schema 5): the last sequence number whose
@@ -413,10 +417,10 @@ public:
     // transact() under a sequence number drawn for this write. When nobody
     // wrote between the last number seen and this one, `seen` moves along:
     // the next catch-up need not read this store's own rows back.
-    bool write(const std::function<bool(QSqlQuery &, qint64)> &work)
+    Expected<void> write(const std::function<bool(QSqlQuery &, qint64)> &work)
     {
         qint64 seq = 0;
-        const bool ok = transact([&](QSqlQuery &q) {
+        const Expected<void> done = transact([&](QSqlQuery &q) {
             if (!q.exec(u"UPDATE ledger_seq SET value = value + 1"_s)
                 || !q.exec(u"SELECT value FROM ledger_seq"_s) || !q.next())
                 return false;
@@ -424,9 +428,9 @@ public:
             q.finish();
             return work(q, seq);
         });
-        if (ok && !catchUp && seq == seen + 1)
+        if (done && !catchUp && seq == seen + 1)
             seen = seq;
-        return ok;
+        return done;
     }
 
     std::optional<qint64> scalar(const QString &statement) const
@@ -446,13 +450,26 @@ public:
         }
     }
 
-    bool loadConnections(QString *error);
-    // Hands the tasks to `take` a slice at a time; stops when it says no.
-    static bool readTasks(const QSqlDatabase &database,
-        const std::function<bool(QList<Task> &&)> &take, QString *error);
+    // SQLite's own words when reading fails.
+    Expected<void> loadConnections();
+    // Hands the tasks to `take` a slice at a time; stops (cancelled) when it
+    // says no.
+    static Expected<void> readTasks(
+        const QSqlDatabase &database, const std::function<bool(QList<Task> &&)> &take);
     static constexpr qsizetype readSlice = 500;
     static Task taskFromQuery(const QSqlQuery &q);
     void stopReading();
+
+    // The steps of open(), in order.
+    static Expected<void> checkFile(const QString &path);
+    Expected<void> openDatabase(const QString &file);
+    static Expected<int> checkLedger(QSqlQuery &q, const QString &path);
+    Expected<void> prepareSchema(const QString &path, bool inMemory);
+    void watchOthers(bool file);
+    Expected<void> readConnections();
+    Expected<void> readTasksAtOnce();
+    void startReading(TaskStore *store, const QString &path);
+    void closeAfter(const Error &failure);
 };
 
 Task TaskStore::Private::taskFromQuery(const QSqlQuery &q)
@@ -475,16 +492,14 @@ Task TaskStore::Private::taskFromQuery(const QSqlQuery &q)
     return task;
 }
 
-bool TaskStore::Private::loadConnections(QString *error)
+Expected<void> TaskStore::Private::loadConnections()
 {
     QSqlQuery q(db());
     q.setForwardOnly(true);
     if (!q.exec(
             u"SELECT id, name, endpoint, library_id, space_id, user_id, ca_file, library_level, "
-            "auth_kind FROM connections ORDER BY id"_s)) {
-        *error = q.lastError().text();
-        return false;
-    }
+            "auth_kind FROM connections ORDER BY id"_s))
+        return unexpected(Error::ledger(q.lastError().text()));
     while (q.next()) {
         Connection c;
         c.id = q.value(0).toLongLong();
@@ -499,37 +514,36 @@ bool TaskStore::Private::loadConnections(QString *error)
                                                                 : AuthKind::AccessToken;
         connections.insert(c.id, c);
     }
-    return true;
+    return {};
 }
 
-bool TaskStore::Private::readTasks(
-    const QSqlDatabase &database, const std::function<bool(QList<Task> &&)> &take, QString *error)
+Expected<void> TaskStore::Private::readTasks(
+    const QSqlDatabase &database, const std::function<bool(QList<Task> &&)> &take)
 {
+    const Error cancelled = Error::ledger(TaskStore::tr("reading was cancelled"));
     QSqlQuery q(database);
     q.setForwardOnly(true);
     if (!q.exec(
             u"SELECT connection_id, task_id, state, status, result, note, added_at, state_since, "
             "first_seen_at, last_polled_at, finished_at, last_error, library_level, task_type, "
             "typed_result FROM tasks "
-            "ORDER BY added_at, connection_id, task_id"_s)) {
-        *error = q.lastError().text();
-        return false;
-    }
+            "ORDER BY added_at, connection_id, task_id"_s))
+        return unexpected(Error::ledger(q.lastError().text()));
     QList<Task> slice;
     slice.reserve(readSlice);
     while (q.next()) {
         slice.append(taskFromQuery(q));
         if (slice.size() == readSlice) {
             if (!take(std::exchange(slice, {})))
-                return false;
+                return unexpected(cancelled);
             slice.reserve(readSlice);
         }
     }
-    if (q.lastError().isValid()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return slice.isEmpty() || take(std::move(slice));
+    if (q.lastError().isValid())
+        return unexpected(Error::ledger(q.lastError().text()));
+    if (!slice.isEmpty() && !take(std::move(slice)))
+        return unexpected(cancelled);
+    return {};
 }
 
 void TaskStore::Private::stopReading()
@@ -586,11 +600,6 @@ QString TaskStore::path() const
     return d->path;
 }
 
-QString TaskStore::lastError() const
-{
-    return d->lastError;
-}
-
 QString TaskStore::databaseName() const
 {
     return d->open ? d->connectionName : QString();
@@ -609,150 +618,213 @@ bool TaskStore::isLoading() const
     return d->loading;
 }
 
-bool TaskStore::open(const QString &path, QString *error, LoadMode mode)
+// Opening a ledger, a step at a time; any step's failure closes the store
+// again (closeAfter), so that nothing is written to a ledger half looked at.
+
+Expected<void> TaskStore::open(const QString &path, LoadMode mode)
 {
     d->stopReading();
-    QString scratch;
-    QString &why = error ? *error : scratch;
-    auto fail = [&](const QString &message) {
-        why = message;
-        d->lastError = message;
-        d->watcher.stop();
-        d->catchUp.reset();
-        QSqlDatabase database = d->db();
-        if (database.isOpen())
-            database.close();
-        d->open = false;
-        return false;
-    };
     const bool inMemory = path == u":memory:";
-    if (!inMemory) {
-        const QFileInfo info(path);
-        const Expected<void> folder = PrivateFile::makeFolder(info.absolutePath());
-        if (!folder)
-            return fail(folder.error());
-        // SQLite needs to write beside the ledger (its WAL) even to read it;
-        // where it cannot, the ledger is not damaged and must not be called so.
-        const QFileInfo folderInfo(info.absolutePath());
-        if (!folderInfo.isWritable() || (info.exists() && !info.isWritable()))
-            return fail(tr("The task ledger \"%1\" cannot be written here: %2 is read-only. "
-                           "The ledger itself is fine and was left untouched; make the folder "
-                           "and the file writable, or start with another ledger.")
-                            .arg(path,
-                                QDir::toNativeSeparators(info.exists() && folderInfo.isWritable()
-                                        ? path
-                                        : info.absolutePath())));
-        if (info.exists()) {
-            // SQLite would happily treat a foreign file as garbage to be
-            // overwritten by WAL recovery; check the magic first.
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                return fail(
-                    tr("Cannot read the task ledger \"%1\": %2").arg(path, file.errorString()));
-            const QByteArray head = file.read(16);
-            if (!head.isEmpty() && head != QByteArrayLiteral("SQLite format 3\0"))
-                return fail(tr("\"%1\" is not a task ledger (not an SQLite database). It was left "
-                               "untouched; move it away to start a new ledger.")
-                                .arg(path));
-        }
-        // Made private before SQLite writes a byte; its WAL files take the
-        // ledger's permissions.
-        const Expected<void> created = PrivateFile::prepare(path);
-        if (!created)
-            return fail(created.error());
+    const bool atOnce = inMemory || mode == LoadMode::AtOnce;
+    Expected<void> opened = inMemory ? Expected<void>() : Private::checkFile(path);
+    if (opened)
+        opened = d->openDatabase(path);
+    if (opened)
+        opened = d->prepareSchema(path, inMemory);
+    if (opened) {
+        d->watchOthers(!inMemory);
+        opened = d->readConnections();
     }
+    if (opened && atOnce)
+        opened = d->readTasksAtOnce();
+    if (!opened) {
+        d->closeAfter(opened.error());
+        return opened;
+    }
+    d->whyClosed.reset();
+    if (!atOnce)
+        d->startReading(this, path);
+    return {};
+}
 
-    QSqlDatabase database = QSqlDatabase::contains(d->connectionName)
-        ? QSqlDatabase::database(d->connectionName, false)
-        : QSqlDatabase::addDatabase(u"QSQLITE"_s, d->connectionName);
-    database.setDatabaseName(path);
+void TaskStore::Private::closeAfter(const Error &failure)
+{
+    whyClosed = failure;
+    watcher.stop();
+    catchUp.reset();
+    QSqlDatabase database = db();
+    if (database.isOpen())
+        database.close();
+    open = false;
+}
+
+// The file, before SQLite touches it: a folder we may write, and either
+// nothing yet or an SQLite file (SQLite would happily treat a foreign file
+// as garbage to be overwritten by WAL recovery).
+Expected<void> TaskStore::Private::checkFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (const Expected<void> folder = PrivateFile::makeFolder(info.absolutePath()); !folder)
+        return folder;
+    // SQLite needs to write beside the ledger (its WAL) even to read it;
+    // where it cannot, the ledger is not damaged and must not be called so.
+    const QFileInfo folderInfo(info.absolutePath());
+    if (!folderInfo.isWritable() || (info.exists() && !info.isWritable()))
+        return unexpected(Error::ledger(
+            TaskStore::tr("The task ledger \"%1\" cannot be written here: %2 is read-only. "
+                          "The ledger itself is fine and was left untouched; make the folder "
+                          "and the file writable, or start with another ledger.")
+                .arg(path,
+                    QDir::toNativeSeparators(
+                        info.exists() && folderInfo.isWritable() ? path : info.absolutePath()))));
+    if (info.exists()) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return unexpected(Error::ledger(TaskStore::tr("Cannot read the task ledger \"%1\": %2")
+                                                .arg(path, file.errorString())));
+        const QByteArray head = file.read(16);
+        if (!head.isEmpty() && head != QByteArrayLiteral("SQLite format 3\0"))
+            return unexpected(Error::ledger(
+                TaskStore::tr("\"%1\" is not a task ledger (not an SQLite database). It was left "
+                              "untouched; move it away to start a new ledger.")
+                    .arg(path)));
+    }
+    // Made private before SQLite writes a byte; its WAL files take the
+    // ledger's permissions.
+    return PrivateFile::prepare(path);
+}
+
+Expected<void> TaskStore::Private::openDatabase(const QString &file)
+{
+    QSqlDatabase database = QSqlDatabase::contains(connectionName)
+        ? QSqlDatabase::database(connectionName, false)
+        : QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+    database.setDatabaseName(file);
     database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!database.open())
-        return fail(
-            tr("Cannot open the task ledger \"%1\": %2").arg(path, database.lastError().text()));
-    d->path = path;
+        return unexpected(Error::ledger(TaskStore::tr("Cannot open the task ledger \"%1\": %2")
+                                            .arg(file, database.lastError().text())));
+    path = file;
+    return {};
+}
 
-    QSqlQuery q(database);
+// SQLite's verdict on the file, then its schema version: the version, or
+// why the ledger is not read.
+Expected<int> TaskStore::Private::checkLedger(QSqlQuery &q, const QString &path)
+{
     // Only SQLite's own verdict calls a ledger damaged; a full disk or a
     // lock held elsewhere is said as such, not "move it away".
     const bool checked = q.exec(u"PRAGMA quick_check"_s);
     if (!checked && !isDamage(q.lastError()))
-        return fail(tr("Cannot read the task ledger \"%1\": %2")
-                        .arg(path, WriteTransaction::describe(q.lastError())));
+        return unexpected(Error::ledger(TaskStore::tr("Cannot read the task ledger \"%1\": %2")
+                                            .arg(path, WriteTransaction::sentence(q.lastError()))));
     if (!checked || !q.next() || q.value(0).toString() != u"ok")
-        return fail(
-            tr("The task ledger \"%1\" is damaged (%2). It was left untouched; move it away "
-               "to start a new ledger.")
-                .arg(path, q.lastError().isValid() ? q.lastError().text() : q.value(0).toString()));
+        return unexpected(Error::ledger(
+            TaskStore::tr("The task ledger \"%1\" is damaged (%2). It was left untouched; move it "
+                          "away to start a new ledger.")
+                .arg(
+                    path, q.lastError().isValid() ? q.lastError().text() : q.value(0).toString())));
     if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
-        return fail(tr("Cannot read the task ledger's version: %1").arg(q.lastError().text()));
+        return unexpected(Error::ledger(
+            TaskStore::tr("Cannot read the task ledger's version: %1").arg(q.lastError().text())));
     const int version = q.value(0).toInt();
     if (version > schemaVersion)
-        return fail(tr("The task ledger \"%1\" was written by a newer version of SMH Task Monitor "
-                       "(schema %2, this version knows %3). It was left untouched.")
-                        .arg(path)
-                        .arg(version)
-                        .arg(schemaVersion));
+        return unexpected(Error::ledger(
+            TaskStore::tr("The task ledger \"%1\" was written by a newer version of SMH Task "
+                          "Monitor (schema %2, this version knows %3). It was left untouched.")
+                .arg(path)
+                .arg(version)
+                .arg(schemaVersion)));
+    return version;
+}
+
+// Checks the ledger, sets how it is written, and brings its schema (and
+// the wings' parts) up to date.
+Expected<void> TaskStore::Private::prepareSchema(const QString &path, bool inMemory)
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    const Expected<int> version = checkLedger(q, path);
+    if (!version)
+        return unexpected(version.error());
     q.finish();
 
     // WAL: readers never block the writer, and a crash loses at most the
     // transaction in flight. synchronous=NORMAL is durable against process
     // crashes in WAL mode; only a power cut may lose the last commits.
     if (!inMemory && !switchToWal(q))
-        return fail(tr("Cannot switch the task ledger to WAL mode: %1")
-                        .arg(WriteTransaction::describe(q.lastError())));
+        return unexpected(
+            Error::ledger(TaskStore::tr("Cannot switch the task ledger to WAL mode: %1")
+                              .arg(WriteTransaction::sentence(q.lastError()))));
     q.finish();
     q.exec(u"PRAGMA synchronous=NORMAL"_s);
     q.exec(u"PRAGMA foreign_keys=ON"_s);
 
-    d->open = true;
-    if (version < schemaVersion) {
+    open = true;
+    if (*version < schemaVersion) {
         if (const auto migrated = migrate(database); !migrated)
-            return fail(tr("Cannot upgrade the task ledger: %1").arg(migrated.error()));
+            return unexpected(
+                migrated.error().withMessage(TaskStore::tr("Cannot upgrade the task ledger: %1")
+                                                 .arg(migrated.error().message())));
     }
-    for (const auto &[part, steps] : std::as_const(d->parts)) {
+    for (const auto &[part, steps] : std::as_const(parts)) {
         if (const auto migrated = migratePart(database, part, steps); !migrated)
-            return fail(
-                tr("Cannot upgrade the task ledger \"%1\": %2").arg(path, migrated.error()));
+            return unexpected(migrated.error().withMessage(
+                TaskStore::tr("Cannot upgrade the task ledger \"%1\": %2")
+                    .arg(path, migrated.error().message())));
     }
+    return {};
+}
 
-    d->tasks.clear();
-    d->order.clear();
-    d->connections.clear();
-    d->catchUp.reset();
-    // Read before the tasks are: whatever is written after this point is
-    // taken in by the next catch-up.
-    d->shared = !inMemory;
-    d->seen = d->scalar(u"SELECT value FROM ledger_seq"_s).value_or(0);
-    d->dataVersion = d->scalar(u"PRAGMA data_version"_s);
-    if (d->shared)
-        d->watcher.start();
+// Forgets the previous ledger's rows and notes how far this one has been
+// written, before its tasks are read: whatever is written after this point
+// is taken in by the next catch-up.
+void TaskStore::Private::watchOthers(bool file)
+{
+    tasks.clear();
+    order.clear();
+    connections.clear();
+    catchUp.reset();
+    shared = file;
+    seen = scalar(u"SELECT value FROM ledger_seq"_s).value_or(0);
+    dataVersion = scalar(u"PRAGMA data_version"_s);
+    if (shared)
+        watcher.start();
     else
-        d->watcher.stop();
-    QString loadError;
-    if (!d->loadConnections(&loadError))
-        return fail(tr("Cannot read the task ledger: %1").arg(loadError));
-    d->lastError.clear();
-    why.clear();
-    if (inMemory || mode == LoadMode::AtOnce) {
-        auto keep = [this](QList<Task> &&slice) {
-            d->remember(slice);
-            return true;
-        };
-        if (!Private::readTasks(d->db(), keep, &loadError))
-            return fail(tr("Cannot read the task ledger: %1").arg(loadError));
-        return true;
-    }
+        watcher.stop();
+}
 
-    // A connection of its own on a worker thread (WAL: it reads while this
-    // one writes). Nothing writes tasks until the read is taken: adding
-    // waits for it, and polls only concern tasks already announced.
-    d->loading = true;
-    auto read = std::make_shared<Private::BackgroundRead>();
-    d->read = read;
+Expected<void> TaskStore::Private::readConnections()
+{
+    if (const Expected<void> read = loadConnections(); !read)
+        return unexpected(Error::ledger(
+            TaskStore::tr("Cannot read the task ledger: %1").arg(read.error().message())));
+    return {};
+}
+
+Expected<void> TaskStore::Private::readTasksAtOnce()
+{
+    auto keep = [this](QList<Task> &&slice) {
+        remember(slice);
+        return true;
+    };
+    if (const Expected<void> read = readTasks(db(), keep); !read)
+        return unexpected(Error::ledger(
+            TaskStore::tr("Cannot read the task ledger: %1").arg(read.error().message())));
+    return {};
+}
+
+// A connection of its own on a worker thread (WAL: it reads while this one
+// writes). Nothing writes tasks until the read is taken: adding waits for
+// it, and polls only concern tasks already announced.
+void TaskStore::Private::startReading(TaskStore *store, const QString &path)
+{
+    loading = true;
+    auto shared = std::make_shared<BackgroundRead>();
+    read = shared;
     // The store outlives the thread (stopReading waits for it), so the
     // worker may post to it.
-    d->reader.reset(QThread::create([read, path, store = this] {
+    reader.reset(QThread::create([read = shared, path, store] {
         const QString name = u"smh-reader-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
         {
             QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
@@ -772,22 +844,18 @@ bool TaskStore::open(const QString &path, QString *error, LoadMode mode)
                         store, [store] { store->publishLoadedSlice(); }, Qt::QueuedConnection);
                 return true;
             };
-            QString error;
-            if (!database.open())
-                error = database.lastError().text();
-            else if (!Private::readTasks(database, hand, &error) && error.isEmpty())
-                error = TaskStore::tr("reading was cancelled");
+            read->outcome = database.open()
+                ? readTasks(database, hand)
+                : Expected<void>(unexpected(Error::ledger(database.lastError().text())));
             database.close();
-            read->error = error;
         }
         QSqlDatabase::removeDatabase(name);
     }));
-    connect(d->reader.get(), &QThread::finished, this, [this, read] {
-        if (read == d->read && d->loading)
-            publishLoadedSlice();
+    QObject::connect(reader.get(), &QThread::finished, store, [store, shared] {
+        if (shared == store->d->read && store->d->loading)
+            store->publishLoadedSlice();
     });
-    d->reader->start();
-    return true;
+    reader->start();
 }
 
 // Announces what the worker has read so far, a few milliseconds at a time;
@@ -830,14 +898,15 @@ void TaskStore::publishLoadedSlice(bool everything)
     d->read.reset();
     d->reader.reset();
     d->loading = false;
-    if (!read->error.isEmpty()) {
-        const QString message = tr("Cannot read the task ledger: %1").arg(read->error);
-        d->lastError = message;
+    if (!read->outcome) {
+        const Error failure = Error::ledger(
+            tr("Cannot read the task ledger: %1").arg(read->outcome.error().message()));
+        d->whyClosed = failure;
         d->open = false;
         if (QSqlDatabase database = d->db(); database.isOpen())
             database.close();
-        qCWarning(lcStore).noquote() << message;
-        Q_EMIT loadFailed(message);
+        qCWarning(lcStore).noquote() << failure.message();
+        Q_EMIT loadFailed(failure);
         return;
     }
 #ifdef __GLIBC__
@@ -848,21 +917,23 @@ void TaskStore::publishLoadedSlice(bool everything)
     Q_EMIT loadFinished();
 }
 
-bool TaskStore::ensureLoaded()
+Expected<void> TaskStore::ensureLoaded()
 {
-    if (!d->loading)
-        return d->open;
-    if (d->reader && !d->reader->wait(QDeadlineTimer(60'000))) {
-        d->stopReading();
-        d->lastError = tr("The task ledger took more than a minute to read.");
-        d->open = false;
-        Q_EMIT loadFailed(d->lastError);
-        return false;
+    if (d->loading) {
+        if (d->reader && !d->reader->wait(QDeadlineTimer(60'000))) {
+            d->stopReading();
+            d->whyClosed = Error::ledger(tr("The task ledger took more than a minute to read."));
+            d->open = false;
+            Q_EMIT loadFailed(*d->whyClosed);
+            return unexpected(*d->whyClosed);
+        }
+        d->announcer.stop();
+        // Everything left, now.
+        publishLoadedSlice(true);
     }
-    d->announcer.stop();
-    // Everything left, now.
-    publishLoadedSlice(true);
-    return d->open;
+    if (!d->open)
+        return unexpected(d->notOpen());
+    return {};
 }
 
 QList<Connection> TaskStore::connections() const
@@ -895,11 +966,11 @@ void bindConnection(QSqlQuery &q, const Connection &connection)
 
 } // namespace
 
-qint64 TaskStore::addConnection(const Connection &given)
+Expected<qint64> TaskStore::addConnection(const Connection &given)
 {
     const Connection connection = withoutCredentials(given);
     qint64 id = 0;
-    const bool ok = d->write([&](QSqlQuery &q, qint64 seq) {
+    const Expected<void> written = d->write([&](QSqlQuery &q, qint64 seq) {
         if (!q.prepare(u"INSERT INTO connections (name, endpoint, library_id, space_id, user_id, "
                        "ca_file, library_level, auth_kind, change_seq) VALUES (COALESCE(?, ''), "
                        "COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), "
@@ -912,8 +983,8 @@ qint64 TaskStore::addConnection(const Connection &given)
         id = q.lastInsertId().toLongLong();
         return id > 0;
     });
-    if (!ok)
-        return 0;
+    if (!written)
+        return unexpected(written.error());
     Connection stored = connection;
     stored.id = id;
     d->connections.insert(id, stored);
@@ -921,14 +992,12 @@ qint64 TaskStore::addConnection(const Connection &given)
     return id;
 }
 
-bool TaskStore::updateConnection(const Connection &given)
+Expected<void> TaskStore::updateConnection(const Connection &given)
 {
     const Connection connection = withoutCredentials(given);
-    if (!d->connections.contains(connection.id)) {
-        d->lastError = tr("There is no connection %1.").arg(connection.id);
-        return false;
-    }
-    const bool ok = d->write([&](QSqlQuery &q, qint64 seq) {
+    if (!d->connections.contains(connection.id))
+        return unexpected(Error::input(tr("There is no connection %1.").arg(connection.id)));
+    const Expected<void> written = d->write([&](QSqlQuery &q, qint64 seq) {
         // COALESCE: a null QString binds as NULL, but "not set" means empty here.
         if (!q.prepare(
                 u"UPDATE connections SET name = COALESCE(?, ''), endpoint = COALESCE(?, ''), "
@@ -941,19 +1010,19 @@ bool TaskStore::updateConnection(const Connection &given)
         q.addBindValue(connection.id);
         return q.exec();
     });
-    if (!ok)
-        return false;
+    if (!written)
+        return written;
     d->connections.insert(connection.id, connection);
     Q_EMIT connectionsChanged();
-    return true;
+    return {};
 }
 
-bool TaskStore::removeConnection(qint64 id)
+Expected<void> TaskStore::removeConnection(qint64 id)
 {
     if (!d->connections.contains(id))
-        return true;
-    if (!ensureLoaded())
-        return false;
+        return {};
+    if (const Expected<void> loaded = ensureLoaded(); !loaded)
+        return loaded;
     QList<TaskKey> removed;
     for (const TaskKey &key : std::as_const(d->order)) {
         if (key.connectionId == id)
@@ -961,7 +1030,7 @@ bool TaskStore::removeConnection(qint64 id)
     }
     // Explicit deletes rather than relying on the cascade alone: the rows go
     // even if a file was ever written with foreign keys off.
-    const bool ok = d->write([id](QSqlQuery &q, qint64 seq) {
+    const Expected<void> written = d->write([id](QSqlQuery &q, qint64 seq) {
         for (const QString &statement : {u"DELETE FROM transitions WHERE connection_id = ?"_s,
                  u"DELETE FROM tasks WHERE connection_id = ?"_s,
                  u"DELETE FROM connections WHERE id = ?"_s}) {
@@ -980,8 +1049,8 @@ bool TaskStore::removeConnection(qint64 id)
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());
         return q.exec();
     });
-    if (!ok)
-        return false;
+    if (!written)
+        return written;
     for (const TaskKey &key : std::as_const(removed))
         d->tasks.remove(key);
     d->order.removeIf([id](const TaskKey &key) { return key.connectionId == id; });
@@ -989,7 +1058,7 @@ bool TaskStore::removeConnection(qint64 id)
     if (!removed.isEmpty())
         Q_EMIT tasksRemoved(removed);
     Q_EMIT connectionsChanged();
-    return true;
+    return {};
 }
 
 QList<Task> TaskStore::tasks() const
@@ -1113,20 +1182,18 @@ bool insertTransitions(QSqlQuery &q, const QList<TaskTransition> &transitions)
 
 } // namespace
 
-QList<Task> TaskStore::addTasks(qint64 connectionId, const QList<qint64> &taskIds,
+Expected<QList<Task>> TaskStore::addTasks(qint64 connectionId, const QList<qint64> &taskIds,
     const QString &note, const QDateTime &now, std::optional<bool> libraryLevel)
 {
     // A task still being read would otherwise look new and be written over.
-    if (!ensureLoaded())
-        return {};
+    if (const Expected<void> loaded = ensureLoaded(); !loaded)
+        return unexpected(loaded.error());
     // Tasks another process added are not new: take them in first (this
     // may change the connections too, so they are looked at afterwards).
     checkElsewhere(true);
     const auto connection = d->connections.constFind(connectionId);
-    if (connection == d->connections.cend()) {
-        d->lastError = tr("There is no connection %1.").arg(connectionId);
-        return {};
-    }
+    if (connection == d->connections.cend())
+        return unexpected(Error::input(tr("There is no connection %1.").arg(connectionId)));
     const bool scope = libraryLevel.value_or(connection->settings.libraryLevel);
     QList<Task> added;
     QSet<qint64> seen;
@@ -1143,23 +1210,22 @@ QList<Task> TaskStore::addTasks(qint64 connectionId, const QList<qint64> &taskId
         task.libraryLevel = scope;
         added.append(task);
     }
-    if (added.isEmpty()) {
-        d->lastError.clear(); // nothing new is no failure
-        return {};
-    }
-    if (d->tasks.size() + added.size() > m_taskLimit) {
-        d->lastError = tr("The ledger may hold at most %1 tasks; remove finished ones first.")
-                           .arg(m_taskLimit);
-        return {};
-    }
-    if (!d->write([&added](QSqlQuery &q, qint64 seq) { return upsertTasks(q, added, seq, true); }))
-        return {};
+    if (added.isEmpty())
+        return added; // nothing new is no failure
+    if (d->tasks.size() + added.size() > m_taskLimit)
+        return unexpected(
+            Error::input(tr("The ledger may hold at most %1 tasks; remove finished ones first.")
+                             .arg(m_taskLimit)));
+    if (const Expected<void> written = d->write(
+            [&added](QSqlQuery &q, qint64 seq) { return upsertTasks(q, added, seq, true); });
+        !written)
+        return unexpected(written.error());
     d->remember(added);
     Q_EMIT tasksAdded(added);
     return added;
 }
 
-bool TaskStore::removeTasks(const QList<TaskKey> &keys)
+Expected<void> TaskStore::removeTasks(const QList<TaskKey> &keys)
 {
     QList<TaskKey> present;
     QSet<TaskKey> seen;
@@ -1170,10 +1236,10 @@ bool TaskStore::removeTasks(const QList<TaskKey> &keys)
         }
     }
     if (present.isEmpty())
-        return true;
+        return {};
     // One query for both statements, so that a failure's reason is where
     // transact() looks for it.
-    const bool ok = d->write([&present](QSqlQuery &q, qint64 seq) {
+    const Expected<void> written = d->write([&present](QSqlQuery &q, qint64 seq) {
         for (const QString &table : {u"transitions"_s, u"tasks"_s}) {
             if (!q.prepare(u"DELETE FROM %1 WHERE connection_id = ? AND task_id = ?"_s.arg(table)))
                 return false;
@@ -1199,28 +1265,30 @@ bool TaskStore::removeTasks(const QList<TaskKey> &keys)
         }
         return true;
     });
-    if (!ok)
-        return false;
+    if (!written)
+        return written;
     for (const TaskKey &key : std::as_const(present))
         d->tasks.remove(key);
     d->order.removeIf([&seen](const TaskKey &key) { return seen.contains(key); });
     Q_EMIT tasksRemoved(present);
-    return true;
+    return {};
 }
 
-bool TaskStore::setNote(const TaskKey &key, const QString &note)
+Expected<void> TaskStore::setNote(const TaskKey &key, const QString &note)
 {
     const auto it = d->tasks.constFind(key);
     if (it == d->tasks.cend())
-        return false;
+        return unexpected(Error::input(tr("This task is no longer watched.")));
     if (it->note == note)
-        return true;
+        return {};
     Task changed = *it;
     changed.note = note;
-    if (!d->write([&changed](QSqlQuery &q, qint64 seq) { return upsertTasks(q, {changed}, seq); }))
-        return false;
+    const Expected<void> written =
+        d->write([&changed](QSqlQuery &q, qint64 seq) { return upsertTasks(q, {changed}, seq); });
+    if (!written)
+        return written;
     announce({changed}, {});
-    return true;
+    return {};
 }
 
 Expected<QList<TaskTransition>> TaskStore::applyObservations(
@@ -1286,16 +1354,14 @@ Expected<QList<TaskTransition>> TaskStore::applyObservations(
         (moved == task ? polledOnly : rewritten).append(task);
         return false;
     });
-    if (changed.isEmpty()) {
-        d->lastError.clear();
+    if (changed.isEmpty())
         return QList<TaskTransition>();
-    }
-    const bool ok = d->write([&](QSqlQuery &q, qint64 seq) {
+    const Expected<void> written = d->write([&](QSqlQuery &q, qint64 seq) {
         return upsertTasks(q, rewritten, seq) && touchLastPolled(q, polledOnly, seq)
             && insertTransitions(q, transitions);
     });
-    if (!ok)
-        return unexpected(d->lastError);
+    if (!written)
+        return unexpected(written.error());
     announce(changed, transitions);
     return transitions;
 }
@@ -1332,16 +1398,16 @@ Expected<QList<TaskTransition>> TaskStore::applyTypedResults(
     }
     if (changed.isEmpty())
         return QList<TaskTransition>();
-    const bool ok = d->write([&](QSqlQuery &q, qint64 seq) {
+    const Expected<void> written = d->write([&](QSqlQuery &q, qint64 seq) {
         return upsertTasks(q, changed, seq) && insertTransitions(q, transitions);
     });
-    if (!ok)
-        return unexpected(d->lastError);
+    if (!written)
+        return unexpected(written.error());
     announce(changed, transitions);
     return transitions;
 }
 
-bool TaskStore::setLastError(const QList<TaskKey> &keys, const QString &redactedError)
+Expected<void> TaskStore::setLastError(const QList<TaskKey> &keys, const QString &redactedError)
 {
     QList<Task> changed;
     for (const TaskKey &key : keys) {
@@ -1353,11 +1419,13 @@ bool TaskStore::setLastError(const QList<TaskKey> &keys, const QString &redacted
         }
     }
     if (changed.isEmpty())
-        return true;
-    if (!d->write([&changed](QSqlQuery &q, qint64 seq) { return upsertTasks(q, changed, seq); }))
-        return false;
+        return {};
+    const Expected<void> written =
+        d->write([&changed](QSqlQuery &q, qint64 seq) { return upsertTasks(q, changed, seq); });
+    if (!written)
+        return written;
     announce(changed, {});
-    return true;
+    return {};
 }
 
 QList<TaskTransition> TaskStore::timeline(const TaskKey &key) const
@@ -1438,8 +1506,7 @@ bool TaskStore::takeConnections()
     q.finish();
     // A handful of rows: read them all again.
     const QHash<qint64, Connection> before = std::exchange(d->connections, {});
-    QString error;
-    if (!d->loadConnections(&error)) {
+    if (!d->loadConnections()) {
         d->connections = before;
         return false;
     }

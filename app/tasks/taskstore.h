@@ -53,9 +53,9 @@ public:
 
     // Opens (creating or migrating) the database. ":memory:" gives a private
     // in-memory ledger (demo mode, tests), always read at once. A file from a
-    // newer schema or a corrupt file is refused with a sentence in *error and
-    // left untouched.
-    bool open(const QString &path, QString *error, LoadMode mode = LoadMode::AtOnce);
+    // newer schema or a corrupt file is refused (Error::Kind::Ledger, or File
+    // for its folder) and left untouched.
+    Expected<void> open(const QString &path, LoadMode mode = LoadMode::AtOnce);
 
     // A feature beside the engine (a wing) keeps tables of its own in the
     // ledger and brings their migrations: step i moves the part from
@@ -70,8 +70,6 @@ public:
     // Tasks read in the background are still arriving.
     bool isLoading() const;
     QString path() const;
-    // The last failure of a write, for the status bar (empty when none).
-    QString lastError() const;
     // The QSqlDatabase connection name, for tables kept beside the tasks
     // (HistoryLedger); empty while closed.
     QString databaseName() const;
@@ -79,11 +77,11 @@ public:
     // Connections
     QList<Connection> connections() const;
     std::optional<Connection> connection(qint64 id) const;
-    // Returns the new id, or 0 on failure.
-    qint64 addConnection(const Connection &connection);
-    bool updateConnection(const Connection &connection);
+    // Returns the new id.
+    Expected<qint64> addConnection(const Connection &connection);
+    Expected<void> updateConnection(const Connection &connection);
     // Removes the connection and all of its tasks.
-    bool removeConnection(qint64 id);
+    Expected<void> removeConnection(qint64 id);
 
     // Tasks (while loading: those announced so far)
     QList<Task> tasks() const;
@@ -91,12 +89,13 @@ public:
     bool contains(const TaskKey &key) const;
     qsizetype taskCount() const;
     // Adds tasks not tracked yet (existing ones are left alone) in one
-    // transaction; returns the added tasks in the order given. Their scope is
-    // `libraryLevel`, by default the connection's.
-    QList<Task> addTasks(qint64 connectionId, const QList<qint64> &taskIds, const QString &note,
-        const QDateTime &now, std::optional<bool> libraryLevel = std::nullopt);
-    bool removeTasks(const QList<TaskKey> &keys);
-    bool setNote(const TaskKey &key, const QString &note);
+    // transaction; returns the added tasks in the order given (none when all
+    // were tracked already). Their scope is `libraryLevel`, by default the
+    // connection's.
+    Expected<QList<Task>> addTasks(qint64 connectionId, const QList<qint64> &taskIds,
+        const QString &note, const QDateTime &now, std::optional<bool> libraryLevel = std::nullopt);
+    Expected<void> removeTasks(const QList<TaskKey> &keys);
+    Expected<void> setNote(const TaskKey &key, const QString &note);
 
     // Applies one poll cycle's observations in one transaction: updates each
     // task, records a transition where the state changed. Observations for
@@ -113,7 +112,7 @@ public:
     Expected<QList<TaskTransition>> applyTypedResults(
         const QList<std::pair<TaskKey, TypedTaskResult>> &results, const QDateTime &now);
     // Records an SMH error about specific tasks (not connection-wide).
-    bool setLastError(const QList<TaskKey> &keys, const QString &redactedError);
+    Expected<void> setLastError(const QList<TaskKey> &keys, const QString &redactedError);
 
     QList<TaskTransition> timeline(const TaskKey &key) const;
 
@@ -148,7 +147,7 @@ Q_SIGNALS:
     void loadFinished();
     // Reading the ledger in the background failed: the store is closed, so
     // that nothing is written over tasks it never read.
-    void loadFailed(const QString &error);
+    void loadFailed(const Error &error);
     // Tasks another process added or changed, after tasksAdded/tasksChanged
     // (the scheduler takes their poll times as its own).
     void tasksChangedElsewhere(const QList<Task> &tasks);
@@ -161,7 +160,7 @@ private:
     // After the commit: the cache takes the rows, then the signals go out.
     void announce(const QList<Task> &changed, const QList<TaskTransition> &transitions);
     void publishLoadedSlice(bool everything = false);
-    bool ensureLoaded();
+    Expected<void> ensureLoaded();
     bool takeConnections();
     void continueCatchUp(bool everything);
     // One slice; nullopt when reading failed, else whether more may follow.

@@ -208,7 +208,7 @@ void TaskTypeFetcher::answered(
         const Expected<QList<TaskTransition>> applied =
             m_store->applyTypedResults({{key, *result}}, QDateTime::currentDateTimeUtc());
         if (!applied)
-            qCInfo(lcTypes).noquote() << "task" << key.taskId << applied.error();
+            qCInfo(lcTypes).noquote() << "task" << key.taskId << applied.error().message();
     } else if (TaskResultApi::meansUnavailable(result.error())) {
         qCInfo(lcTypes) << "connection" << key.connectionId << "has no Query Task v2";
         if (const std::optional<Connection> connection = m_store->connection(key.connectionId))

@@ -26,7 +26,12 @@ int primaryCode(const QSqlError &error)
 
 } // namespace
 
-QString WriteTransaction::describe(const QSqlError &error)
+Error WriteTransaction::describe(const QSqlError &error)
+{
+    return Error::ledger(sentence(error));
+}
+
+QString WriteTransaction::sentence(const QSqlError &error)
 {
     switch (primaryCode(error)) {
     case Full:
@@ -52,7 +57,7 @@ QString WriteTransaction::describe(const QSqlError &error)
 Expected<void> WriteTransaction::run(QSqlDatabase database, const Work &work)
 {
     if (!database.isOpen())
-        return unexpected(tr("the task ledger is not open"));
+        return unexpected(Error::ledger(tr("the task ledger is not open")));
     QSqlQuery query(database);
     if (!query.exec(u"BEGIN IMMEDIATE"_s))
         return unexpected(describe(query.lastError()));
@@ -64,7 +69,7 @@ Expected<void> WriteTransaction::run(QSqlDatabase database, const Work &work)
     query.finish();
     QSqlQuery commit(database);
     if (!commit.exec(u"COMMIT"_s)) {
-        const QString why = describe(commit.lastError());
+        const Error why = describe(commit.lastError());
         QSqlQuery(database).exec(u"ROLLBACK"_s);
         return unexpected(why);
     }

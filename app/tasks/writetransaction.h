@@ -25,7 +25,9 @@ public:
     using Work = std::function<Expected<void>(QSqlQuery &)>;
     static Expected<void> run(QSqlDatabase database, const Work &work);
 
-    // A sentence for an SQLite error: a full disk, a ledger another program
-    // holds, one that cannot be written, or the driver's own words.
-    static QString describe(const QSqlError &error);
+    // The Error (Kind::Ledger) for an SQLite error, whose sentence says: a
+    // full disk, a ledger another program holds, one that cannot be
+    // written, or the driver's own words.
+    static Error describe(const QSqlError &error);
+    static QString sentence(const QSqlError &error);
 };

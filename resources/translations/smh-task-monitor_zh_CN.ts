@@ -3161,6 +3161,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>Cannot upgrade the task ledger &quot;%1&quot;: %2</source>
         <translation>无法升级任务账本“%1”：%2</translation>
     </message>
+    <message>
+        <source>This task is no longer watched.</source>
+        <translation>此任务已不再监控。</translation>
+    </message>
 </context>
 <context>
     <name>TaskTableModel</name>

@@ -31,9 +31,9 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QTemporaryDir dir;
     TaskStore store;
-    QString error;
-    if (!store.open(dir.filePath(u"bench.sqlite"_s), &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    const Expected<void> opened = store.open(dir.filePath(u"bench.sqlite"_s));
+    if (!opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
         return 1;
     }
     HistoryLedger ledger(&store);

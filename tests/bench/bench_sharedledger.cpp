@@ -98,18 +98,18 @@ void windowBesideAWriter(const QString &file, qsizetype taskCount, qsizetype cha
     qint64 connectionId = 0;
     {
         TaskStore setup;
-        QString error;
-        if (!setup.open(file, &error))
-            qFatal("%s", qPrintable(error));
-        connectionId = setup.addConnection(sampleConnection());
+        const Expected<void> opened = setup.open(file);
+        if (!opened)
+            qFatal("%s", qPrintable(opened.error().message()));
+        connectionId = setup.addConnection(sampleConnection()).value();
         QList<qint64> ids(taskCount);
         std::iota(ids.begin(), ids.end(), 10'000'000);
         setup.addTasks(connectionId, ids, {}, QDateTime::currentDateTimeUtc());
     }
     TaskStore window;
-    QString error;
-    if (!window.open(file, &error))
-        qFatal("%s", qPrintable(error));
+    const Expected<void> opened = window.open(file);
+    if (!opened)
+        qFatal("%s", qPrintable(opened.error().message()));
     TaskTableModel model(&window);
     TaskFilterModel proxy;
     proxy.setSourceModel(&model);
@@ -127,9 +127,9 @@ void windowBesideAWriter(const QString &file, qsizetype taskCount, qsizetype cha
     // as fast as SQLite takes them.
     std::unique_ptr<QThread> writer(QThread::create([&] {
         TaskStore other;
-        QString why;
-        if (!other.open(file, &why))
-            qFatal("%s", qPrintable(why));
+        const Expected<void> opened = other.open(file);
+        if (!opened)
+            qFatal("%s", qPrintable(opened.error().message()));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (qsizetype done = 0; done < changes; done += 300) {
             QList<TaskObservation> cycle;
@@ -137,8 +137,8 @@ void windowBesideAWriter(const QString &file, qsizetype taskCount, qsizetype cha
                 cycle.append({{connectionId, 10'000'000 + i * (taskCount / changes)},
                     TaskState::Running, 202, {}, now});
             }
-            if (!other.applyObservations(cycle))
-                qFatal("%s", qPrintable(other.lastError()));
+            if (const auto applied = other.applyObservations(cycle); !applied)
+                qFatal("%s", qPrintable(applied.error().message()));
         }
         writtenMs = clock.elapsed();
     }));
@@ -174,9 +174,9 @@ struct Poller
     Poller(const QString &file, const QString &token, qint64 connectionId,
         const std::optional<QSet<TaskKey>> &only)
     {
-        QString error;
-        if (!store.open(file, &error))
-            qFatal("%s", qPrintable(error));
+        const Expected<void> opened = store.open(file);
+        if (!opened)
+            qFatal("%s", qPrintable(opened.error().message()));
         tokens = new TokenProvider(&client, store.connection(connectionId)->settings, &scheduler);
         tokens->setAccessToken(token);
         scheduler.limitTo(only);
@@ -192,12 +192,12 @@ int polling(
     std::iota(ids.begin(), ids.end(), 500'000);
     {
         TaskStore setup;
-        QString error;
-        if (!setup.open(file, &error))
-            qFatal("%s", qPrintable(error));
+        const Expected<void> opened = setup.open(file);
+        if (!opened)
+            qFatal("%s", qPrintable(opened.error().message()));
         Connection connection = sampleConnection(simulator.baseUrl());
         connection.settings.libraryId = simulator.libraryId();
-        connectionId = setup.addConnection(connection);
+        connectionId = setup.addConnection(connection).value();
     }
     for (qint64 id : std::as_const(ids)) {
         SmhSimulator::TaskScript s = simulator.scriptFor(id);

@@ -55,15 +55,15 @@ int main(int argc, char **argv)
     qint64 connectionId = 0;
     {
         TaskStore store;
-        QString error;
-        if (!store.open(file, &error)) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
+        const Expected<void> opened = store.open(file);
+        if (!opened) {
+            std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
             return 1;
         }
         Connection connection;
         connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
         connection.settings.libraryId = u"bench"_s;
-        connectionId = store.addConnection(connection);
+        connectionId = store.addConnection(connection).value();
 
         QElapsedTimer timer;
         timer.start();
@@ -94,8 +94,7 @@ int main(int argc, char **argv)
     QElapsedTimer timer;
     timer.start();
     TaskStore reopened;
-    QString error;
-    reopened.open(file, &error);
+    reopened.open(file);
     report("open + load, 100,000 tasks", timer.nsecsElapsed());
     std::printf("%-58s %10lld\n", "tasks loaded", qlonglong(reopened.taskCount()));
 

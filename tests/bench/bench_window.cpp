@@ -214,12 +214,12 @@ Run runOnce(SimulatorThread &server, const QString &ledger, const QList<qint64> 
     auto monitor = std::make_unique<Monitor>();
     if (const auto opened = monitor->openStore(ledger, TaskStore::LoadMode::InBackground);
         !opened) {
-        std::fprintf(stderr, "bench_window: %s\n", qPrintable(opened.error()));
+        std::fprintf(stderr, "bench_window: %s\n", qPrintable(opened.error().message()));
         return run;
     }
     const Expected<qint64> connection = DemoSetup::connect(simulator, *monitor);
     if (!connection) {
-        std::fprintf(stderr, "bench_window: %s\n", qPrintable(connection.error()));
+        std::fprintf(stderr, "bench_window: %s\n", qPrintable(connection.error().message()));
         return run;
     }
     MainWindow window(monitor.get());

@@ -5,6 +5,7 @@
 #include "smh/smhclient.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
+#include "verifyexpected.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -47,14 +48,13 @@ private:
     qint64 saveProfile(const QTemporaryDir &data, const QString &name)
     {
         TaskStore store;
-        QString error;
-        if (!store.open(data.filePath(u"smh-task-monitor/ledger.sqlite"_s), &error))
+        if (!store.open(data.filePath(u"smh-task-monitor/ledger.sqlite"_s)))
             return 0;
         Connection saved;
         saved.name = name;
         saved.settings.endpoint = m_simulator->baseUrl();
         saved.settings.libraryId = m_simulator->libraryId();
-        return store.addConnection(saved);
+        return store.addConnection(saved).value();
     }
 
     Run run(const QStringList &arguments, const QProcessEnvironment &extra = {},
@@ -718,12 +718,11 @@ private Q_SLOTS:
         QVERIFY(id > 0);
         {
             // What the window does when the user opts in to the file.
-            QString error;
             SecretStore secrets;
             secrets.setKeychainEnabled(false);
             secrets.setPrivateFilePath(data.filePath(u"smh-task-monitor/secrets.json"_s));
             secrets.write(id, m_token);
-            QVERIFY2(secrets.enablePrivateFile(&error), qPrintable(error));
+            SMH_VERIFY(secrets.enablePrivateFile());
         }
         QProcessEnvironment env;
         env.insert(u"XDG_DATA_HOME"_s, data.path());
@@ -775,9 +774,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
 
         TaskStore ledger;
-        QString error;
-        QVERIFY2(ledger.open(data.filePath(u"smh-task-monitor/ledger.sqlite"_s), &error),
-            qPrintable(error));
+        SMH_VERIFY(ledger.open(data.filePath(u"smh-task-monitor/ledger.sqlite"_s)));
         QCOMPARE(ledger.taskCount(), 2);
         QCOMPARE(ledger.task({id, 92})->state, TaskState::SucceededNoResult);
         QCOMPARE(ledger.task({id, 93})->state, TaskState::Failed);
@@ -800,10 +797,9 @@ private Q_SLOTS:
         const QString path = data.filePath(u"smh-task-monitor/ledger.sqlite"_s);
         {
             TaskStore ledger;
-            QString error;
-            QVERIFY2(ledger.open(path, &error), qPrintable(error));
+            SMH_VERIFY(ledger.open(path));
             const QDateTime now = QDateTime::currentDateTimeUtc();
-            QCOMPARE(ledger.addTasks(id, {95, 96, 97}, {}, now).size(), 3);
+            QCOMPARE(ledger.addTasks(id, {95, 96, 97}, {}, now)->size(), 3);
             // 97 ended long ago: not asked again.
             QVERIFY(ledger.applyObservations({{{id, 97}, TaskState::Succeeded, 200, {}, now}}));
         }
@@ -820,8 +816,7 @@ private Q_SLOTS:
         QCOMPARE(watched, (QSet<qint64> {95, 96}));
 
         TaskStore ledger;
-        QString error;
-        QVERIFY2(ledger.open(path, &error), qPrintable(error));
+        SMH_VERIFY(ledger.open(path));
         QCOMPARE(ledger.task({id, 95})->state, TaskState::Succeeded);
     }
 
@@ -834,10 +829,8 @@ private Q_SLOTS:
         const qint64 id = saveProfile(data, u"production"_s);
         QVERIFY(id > 0);
         TaskStore window;
-        QString error;
-        QVERIFY2(window.open(data.filePath(u"smh-task-monitor/ledger.sqlite"_s), &error,
-                     TaskStore::LoadMode::InBackground),
-            qPrintable(error));
+        SMH_VERIFY(window.open(
+            data.filePath(u"smh-task-monitor/ledger.sqlite"_s), TaskStore::LoadMode::InBackground));
         TaskTableModel model(&window);
         QAbstractItemModelTester tester(&model);
         QSignalSpy finished(&window, &TaskStore::transitioned);

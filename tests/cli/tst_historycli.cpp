@@ -2,6 +2,7 @@
 #include "demo/smhsimulator.h"
 #include "history/historyledger.h"
 #include "tasks/taskstore.h"
+#include "verifyexpected.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -194,9 +195,7 @@ private Q_SLOTS:
 
         // The window's ledger has it: a library-level task with its note, and the record.
         TaskStore store;
-        QString error;
-        QVERIFY2(store.open(m_data->filePath(u"smh-task-monitor/ledger.sqlite"_s), &error),
-            qPrintable(error));
+        SMH_VERIFY(store.open(m_data->filePath(u"smh-task-monitor/ledger.sqlite"_s)));
         const QList<Task> tasks = store.tasks();
         QCOMPARE(tasks.size(), 1);
         QCOMPARE(tasks.constFirst().key.taskId, taskId);
@@ -406,8 +405,7 @@ private Q_SLOTS:
         {
             // What the killed process left: the attempt, as far as it went.
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
+            SMH_VERIFY(store.open(file));
             QSqlQuery q(QSqlDatabase::database(store.databaseName()));
             QVERIFY(q.exec(u"SELECT phase, history_off FROM cleanups"_s));
             QVERIFY2(q.next(), "the ledger holds no attempt");
@@ -421,8 +419,7 @@ private Q_SLOTS:
             run({u"history"_s, u"clear"_s, u"--yes"_s, u"--no-wait"_s, u"--disable-history"_s},
                 m_admin);
         TaskStore store;
-        QString error;
-        QVERIFY2(store.open(file, &error), qPrintable(error));
+        SMH_VERIFY(store.open(file));
         HistoryLedger ledger(&store);
         ConnectionSettings settings;
         settings.endpoint = m_simulator->baseUrl();
@@ -513,16 +510,15 @@ private Q_SLOTS:
         const QString file = m_data->filePath(u"smh-task-monitor/ledger.sqlite"_s);
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
+            SMH_VERIFY(store.open(file));
             Connection window;
             window.settings.endpoint = m_simulator->baseUrl();
             window.settings.libraryId = m_simulator->libraryId();
-            const qint64 id = store.addConnection(window);
+            const qint64 id = store.addConnection(window).value();
             QVERIFY(id > 0);
-            QCOMPARE(store.addTasks(id, {424242}, {}, QDateTime::currentDateTimeUtc()).size(), 1);
+            QCOMPARE(store.addTasks(id, {424242}, {}, QDateTime::currentDateTimeUtc())->size(), 1);
             QCOMPARE(
-                store.addTasks(id, {434343}, {}, QDateTime::currentDateTimeUtc(), true).size(), 1);
+                store.addTasks(id, {434343}, {}, QDateTime::currentDateTimeUtc(), true)->size(), 1);
         }
         QStringList asked;
         const auto watcher = connect(&m_simulator->server(), &HttpServer::requestReceived, this,

@@ -1,6 +1,7 @@
 #include "cliprocess.h"
 #include "demo/smhsimulator.h"
 #include "tasks/taskstore.h"
+#include "verifyexpected.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -213,10 +214,9 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(dataFolder() + u"/ledger.sqlite"_s, &error), qPrintable(error));
+            SMH_VERIFY(store.open(dataFolder() + u"/ledger.sqlite"_s));
             const qint64 id = store.connections().constFirst().id;
-            QCOMPARE(store.addTasks(id, {5, 6}, {}, QDateTime::currentDateTimeUtc()).size(), 2);
+            QCOMPARE(store.addTasks(id, {5, 6}, {}, QDateTime::currentDateTimeUtc())->size(), 2);
         }
         r = run({u"profile"_s, u"remove"_s, u"prod"_s});
         QCOMPARE(r.exitCode, 2);

@@ -119,7 +119,7 @@ private Q_SLOTS:
             QCoreApplication::translate("main", "SMH Task Monitor"));
 
         const Expected<void> started = m_demo.start({});
-        QVERIFY2(started, qPrintable(started ? QString() : started.error()));
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message()));
         m_window = m_demo.window();
         m_monitor = m_demo.monitor();
         QTRY_VERIFY(m_demo.filterModel()->rowCount() > 0);

@@ -1,4 +1,5 @@
 #include "smh/secretstore.h"
+#include "verifyexpected.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -20,10 +21,10 @@ private:
     {
         QString value;
         bool done = false;
-        store.read(id, [&](const QString &secret, const QString &readError) {
-            value = secret;
+        store.read(id, [&](const Expected<QString> &secret) {
+            value = secret.valueOr(QString());
             if (error)
-                *error = readError;
+                *error = secret ? QString() : secret.error().message();
             done = true;
         });
         if (!QTest::qWaitFor([&done] { return done; }, 20'000))
@@ -35,8 +36,8 @@ private:
     {
         QString result;
         bool done = false;
-        store.write(id, secret, [&](const QString &error) {
-            result = error;
+        store.write(id, secret, [&](const Expected<void> &written) {
+            result = written ? QString() : written.error().message();
             done = true;
         });
         return QTest::qWaitFor([&done] { return done; }, 20'000) ? result : u"<timeout>"_s;
@@ -85,8 +86,8 @@ private Q_SLOTS:
         SecretStore store;
         bool written = false;
         QString writeError;
-        store.write(1, u"token-value-for-one"_s, [&](const QString &error) {
-            writeError = error;
+        store.write(1, u"token-value-for-one"_s, [&](const Expected<void> &done) {
+            writeError = done ? QString() : done.error().message();
             written = true;
         });
         QTRY_VERIFY_WITH_TIMEOUT(written, 20'000);
@@ -115,8 +116,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(store.privateFilePath()));
         QCOMPARE(store.backend(), SecretStore::Backend::SessionOnly);
 
-        QString error;
-        QVERIFY2(store.enablePrivateFile(&error), qPrintable(error));
+        SMH_VERIFY(store.enablePrivateFile());
         QCOMPARE(store.backend(), SecretStore::Backend::PrivateFile);
         QVERIFY(store.backendProblem().contains(u"secrets.json"_s));
         QVERIFY(!store.backendProblem().contains(u"first-secret-value"_s));
@@ -136,7 +136,7 @@ private Q_SLOTS:
         QCOMPARE(readBack(third, 1), QString());
         QCOMPARE(readBack(third, 2), u"second-secret-value"_s);
 
-        QVERIFY2(third.disablePrivateFile(&error), qPrintable(error));
+        SMH_VERIFY(third.disablePrivateFile());
         QVERIFY(!QFile::exists(third.privateFilePath()));
         QCOMPARE(third.backend(), SecretStore::Backend::SessionOnly);
         // Opting out forgets nothing in use this session.
@@ -153,11 +153,10 @@ private Q_SLOTS:
         SecretStore store;
         withoutKeychain(store, dir);
         store.write(5, u"five-secret-value"_s);
-        QString error;
-        const bool enabled = store.enablePrivateFile(&error);
+        const Expected<void> enabled = store.enablePrivateFile();
         const QString rewritten = writeAndWait(store, 6, u"six-secret-value"_s);
         ::umask(previous);
-        QVERIFY2(enabled, qPrintable(error));
+        SMH_VERIFY(enabled);
         QCOMPARE(rewritten, QString());
         QCOMPARE(modeOf(store.privateFilePath()), mode_t(0600));
     }
@@ -167,8 +166,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         SecretStore first;
         withoutKeychain(first, dir);
-        QString error;
-        QVERIFY(first.enablePrivateFile(&error));
+        QVERIFY(first.enablePrivateFile());
         QCOMPARE(writeAndWait(first, 1, u"from-the-first-session"_s), QString());
 
         // A second session that never read connection 1 must not drop it.
@@ -186,8 +184,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         SecretStore store;
         withoutKeychain(store, dir);
+        QVERIFY(store.enablePrivateFile());
         QString error;
-        QVERIFY(store.enablePrivateFile(&error));
         QCOMPARE(writeAndWait(store, 1, u"exposed-secret-value"_s), QString());
         QVERIFY(QFile::setPermissions(store.privateFilePath(),
             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
@@ -213,8 +211,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         SecretStore store;
         withoutKeychain(store, dir);
+        QVERIFY(store.enablePrivateFile());
         QString error;
-        QVERIFY(store.enablePrivateFile(&error));
         QCOMPARE(writeAndWait(store, 1, u"planted-secret-value"_s), QString());
         QCOMPARE(::chown(QFile::encodeName(store.privateFilePath()).constData(), 65534, 65534), 0);
         SecretStore next;
@@ -228,8 +226,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         SecretStore store;
         withoutKeychain(store, dir);
+        QVERIFY(store.enablePrivateFile());
         QString error;
-        QVERIFY(store.enablePrivateFile(&error));
         const QByteArray damaged = "{\"format\":1,\"secrets\":{\"1\":\"half-written-sec";
         {
             QFile file(store.privateFilePath());
@@ -248,8 +246,9 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
             file.write(newer);
         }
-        QVERIFY(!store.enablePrivateFile(&error));
-        QVERIFY(error.contains(u"newer version"_s));
+        const Expected<void> refused = store.enablePrivateFile();
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message().contains(u"newer version"_s));
         QCOMPARE(contentsOf(store.privateFilePath()), newer);
     }
 
@@ -259,9 +258,9 @@ private Q_SLOTS:
         SecretStore store;
         store.setKeychainEnabled(false);
         store.setPrivateFilePath({});
-        QString error;
-        QVERIFY(!store.enablePrivateFile(&error));
-        QVERIFY(!error.isEmpty());
+        const Expected<void> refused = store.enablePrivateFile();
+        QVERIFY(!refused);
+        QVERIFY(!refused.error().message().isEmpty());
         QCOMPARE(store.backend(), SecretStore::Backend::SessionOnly);
         QCOMPARE(writeAndWait(store, 1, u"demo-secret"_s), QString());
         QCOMPARE(readBack(store, 1), u"demo-secret"_s);

@@ -1,3 +1,4 @@
+#include "smh/expected.h"
 #include "smh/redact.h"
 #include "smh/smherror.h"
 
@@ -151,6 +152,28 @@ private Q_SLOTS:
         QCOMPARE(error.retryAfterSeconds(), -1);
         error.setRetryAfterSeconds(30);
         QCOMPARE(error.retryAfterSeconds(), 30);
+    }
+
+    // Expected<T> (Error) takes a request's SmhError as it is: kind Request,
+    // its sentence, and the code and request ID support asks for.
+    void anErrorKeepsTheRequestItCameFrom()
+    {
+        const SmhError smh = SmhError::http(403, u"NoPermission"_s, u"no"_s, u"req-42"_s);
+        const Expected<int> failed = unexpected(smh);
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().kind(), Error::Kind::Request);
+        QCOMPARE(failed.error().message(), smh.toString());
+        QCOMPARE(failed.error().code(), u"NoPermission"_s);
+        QCOMPARE(failed.error().httpStatus(), 403);
+        QCOMPARE(failed.error().requestId(), u"req-42"_s);
+        QVERIFY(failed.error().smh() && failed.error().smh()->isAccessRefused());
+
+        const Error local = Error::ledger(u"the disk is full"_s);
+        QVERIFY(!local.smh());
+        QCOMPARE(local.requestId(), QString());
+        const Error said = local.withMessage(u"Cannot save: the disk is full"_s);
+        QCOMPARE(said.kind(), Error::Kind::Ledger);
+        QCOMPARE(said.message(), u"Cannot save: the disk is full"_s);
     }
 
     void metaType()

@@ -30,9 +30,9 @@ Expected<void> DemoWindow::start(const Options &options)
         ? m_monitor->openStore(u":memory:"_s)
         : m_monitor->openStore(options.ledger, TaskStore::LoadMode::InBackground);
     if (!opened) {
-        const QString why = opened.error();
+        const Error why = opened.error();
         stop();
-        return unexpected(QString(u"the ledger did not open: "_s + why));
+        return unexpected(why.withMessage(u"the ledger did not open: "_s + why.message()));
     }
     if (options.interval.count() > 0) {
         PollPlanner::Options planner;
@@ -45,16 +45,17 @@ Expected<void> DemoWindow::start(const Options &options)
         m_simulator = std::make_unique<SmhSimulator>();
         const Expected<qint64> connected = DemoSetup::connect(*m_simulator, *m_monitor);
         if (!connected) {
-            const QString why = connected.error();
+            const Error why = connected.error();
             stop();
-            return unexpected(QString(u"the simulator did not start: "_s + why));
+            return unexpected(why.withMessage(u"the simulator did not start: "_s + why.message()));
         }
         m_connection = *connected;
         if (const auto added = m_monitor->addTasks(m_connection, m_simulator->seedDemoTasks());
             !added) {
-            const QString why = added.error();
+            const Error why = added.error();
             stop();
-            return unexpected(QString(u"the demo tasks were not added: "_s + why));
+            return unexpected(
+                why.withMessage(u"the demo tasks were not added: "_s + why.message()));
         }
     }
     m_window = std::make_unique<MainWindow>(m_monitor.get(), options.secrets);
@@ -65,7 +66,7 @@ Expected<void> DemoWindow::start(const Options &options)
     m_window->show();
     if (!QTest::qWaitForWindowExposed(m_window.get())) {
         stop();
-        return unexpected(u"the window was never shown"_s);
+        return unexpected(Error::system(u"the window was never shown"_s));
     }
     return {};
 }

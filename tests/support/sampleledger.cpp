@@ -12,11 +12,12 @@ namespace SampleLedger {
 
 bool openInMemory(TaskStore &store)
 {
-    QString error;
-    if (store.open(u":memory:"_s, &error))
+    const Expected<void> opened = store.open(u":memory:"_s);
+    if (opened)
         return true;
     // A failed test with the reason, not an abort of the whole binary.
-    QTest::qFail(qPrintable(u"cannot open an in-memory ledger: "_s + error), __FILE__, __LINE__);
+    QTest::qFail(qPrintable(u"cannot open an in-memory ledger: "_s + opened.error().message()),
+        __FILE__, __LINE__);
     return false;
 }
 
@@ -26,20 +27,21 @@ qint64 addConnection(TaskStore &store, const QString &libraryId, const QString &
     connection.name = name;
     connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
     connection.settings.libraryId = libraryId;
-    const qint64 id = store.addConnection(connection);
-    if (id == 0) {
+    const Expected<qint64> id = store.addConnection(connection);
+    if (!id) {
         QTest::qFail(
-            qPrintable(u"cannot add a connection: "_s + store.lastError()), __FILE__, __LINE__);
+            qPrintable(u"cannot add a connection: "_s + id.error().message()), __FILE__, __LINE__);
+        return 0;
     }
-    return id;
+    return *id;
 }
 
 qint64 writeFile(const QString &path, qsizetype count, const QString &note)
 {
     TaskStore store;
-    QString error;
-    if (!store.open(path, &error)) {
-        QTest::qFail(qPrintable(u"cannot write a ledger: "_s + error), __FILE__, __LINE__);
+    if (const Expected<void> opened = store.open(path); !opened) {
+        QTest::qFail(qPrintable(u"cannot write a ledger: "_s + opened.error().message()), __FILE__,
+            __LINE__);
         return 0;
     }
     const qint64 connectionId = addConnection(store, u"lib"_s, u"Library"_s);
@@ -47,8 +49,12 @@ qint64 writeFile(const QString &path, qsizetype count, const QString &note)
         return 0;
     QList<qint64> ids(count);
     std::iota(ids.begin(), ids.end(), 1);
-    if (store.addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc()).size() != count) {
-        QTest::qFail(qPrintable(u"cannot add tasks: "_s + store.lastError()), __FILE__, __LINE__);
+    const Expected<QList<Task>> added =
+        store.addTasks(connectionId, ids, note, QDateTime::currentDateTimeUtc());
+    if (!added || added->size() != count) {
+        QTest::qFail(
+            qPrintable(u"cannot add tasks: "_s + (added ? QString() : added.error().message())),
+            __FILE__, __LINE__);
         return 0;
     }
     return connectionId;

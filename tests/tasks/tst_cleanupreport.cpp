@@ -1,6 +1,7 @@
 #include "history/cleanupreport.h"
 #include "history/historyledger.h"
 #include "tasks/taskstore.h"
+#include "verifyexpected.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,8 +73,7 @@ private Q_SLOTS:
     void init()
     {
         m_store = new TaskStore;
-        QString error;
-        QVERIFY2(m_store->open(u":memory:"_s, &error), qPrintable(error));
+        SMH_VERIFY(m_store->open(u":memory:"_s));
         m_ledger = new HistoryLedger(m_store);
         seed();
     }

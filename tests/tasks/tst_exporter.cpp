@@ -1,5 +1,6 @@
 #include "smh/redact.h"
 #include "tasks/exporter.h"
+#include "verifyexpected.h"
 
 #include <QDir>
 #include <QFile>
@@ -191,12 +192,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"tasks.csv"_s);
-        QString error;
-        QVERIFY2(Exporter::write(path, Exporter::Format::Csv, {row(1, TaskState::Queued)}, &error),
-            qPrintable(error));
+        SMH_VERIFY(Exporter::write(path, Exporter::Format::Csv, {row(1, TaskState::Queued)}));
         QVERIFY(readAll(path).contains(u"\r\n1,Archive,queued"_s));
-        QVERIFY2(Exporter::write(path, Exporter::Format::Csv, {row(2, TaskState::Running)}, &error),
-            qPrintable(error));
+        SMH_VERIFY(Exporter::write(path, Exporter::Format::Csv, {row(2, TaskState::Running)}));
         QVERIFY(!readAll(path).contains(u"\r\n1,"_s));
         QVERIFY(readAll(path).contains(u"\r\n2,Archive,running"_s));
         QCOMPARE(Exporter::formatForPath(u"/x/out.JSON"_s), Exporter::Format::Json);
@@ -228,11 +226,12 @@ private Q_SLOTS:
         rlimit small = saved;
         small.rlim_cur = 1024;
         QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
-        QString error;
-        const bool written = Exporter::write(path, Exporter::Format::Json, many, &error);
+        const Expected<void> written = Exporter::write(path, Exporter::Format::Json, many);
         QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
 
         QVERIFY(!written);
+        QCOMPARE(written.error().kind(), Error::Kind::File);
+        const QString error = written.error().message();
         QVERIFY(!error.isEmpty());
         QVERIFY(error.contains(u"tasks.json"_s));
         QCOMPARE(readAll(path), u"old content\n"_s);
@@ -244,10 +243,11 @@ private Q_SLOTS:
     void unwritableTargetIsReported()
     {
         QTemporaryDir dir;
-        QString error;
         const QString path = dir.filePath(u"missing-folder/tasks.csv"_s);
-        QVERIFY(!Exporter::write(path, Exporter::Format::Csv, {row(1, TaskState::Queued)}, &error));
-        QVERIFY(error.contains(u"missing-folder"_s));
+        const Expected<void> written =
+            Exporter::write(path, Exporter::Format::Csv, {row(1, TaskState::Queued)});
+        QVERIFY(!written);
+        QVERIFY(written.error().message().contains(u"missing-folder"_s));
     }
 };
 

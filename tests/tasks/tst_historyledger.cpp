@@ -1,6 +1,7 @@
 #include "history/historyledger.h"
 #include "sampleledger.h"
 #include "tasks/taskstore.h"
+#include "verifyexpected.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -74,12 +75,13 @@ private Q_SLOTS:
         {
             TaskStore store;
             QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
+            SMH_VERIFY(store.open(file));
             HistoryLedger ledger(&store);
             QSignalSpy samples(&ledger, &HistoryLedger::sampleAdded);
             QSignalSpy cleanups(&ledger, &HistoryLedger::cleanupsChanged);
             const auto firstSample = ledger.addSample(m_library, {t(20), 900, {}});
-            QVERIFY2(firstSample, qPrintable(firstSample ? QString() : firstSample.error()));
+            QVERIFY2(
+                firstSample, qPrintable(firstSample ? QString() : firstSample.error().message()));
             QVERIFY(ledger.addSample(m_library, {t(10), 1000, {}}));
             QVERIFY(ledger.addSample(m_library, {t(15), 77, u"space-a"_s}));
             QVERIFY(ledger.addSample({m_library.endpoint, u"other"_s}, {t(11), 5, {}}));
@@ -113,8 +115,7 @@ private Q_SLOTS:
         }
         // A restart finds all of it.
         TaskStore store;
-        QString error;
-        QVERIFY2(store.open(file, &error), qPrintable(error));
+        SMH_VERIFY(store.open(file));
         HistoryLedger ledger(&store);
         const auto running = ledger.runningCleanups();
         QCOMPARE(running.size(), 1);
@@ -133,13 +134,12 @@ private Q_SLOTS:
         qint64 connection = 0;
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
+            SMH_VERIFY(store.open(file));
             Connection c;
             c.settings.endpoint = QUrl(u"https://lib.api.tencentsmh.cn"_s);
             c.settings.libraryId = u"lib"_s;
-            connection = store.addConnection(c);
-            QVERIFY(store.addTasks(connection, {5}, {}, t(0)).size() == 1);
+            connection = store.addConnection(c).value();
+            QVERIFY(store.addTasks(connection, {5}, {}, t(0))->size() == 1);
             HistoryLedger ledger(&store); // makes the wing's tables
         }
         // A file from before the history tables: they are added, tasks kept.
@@ -148,8 +148,7 @@ private Q_SLOTS:
                 u"PRAGMA user_version = 1"_s});
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
+            SMH_VERIFY(store.open(file));
             QVERIFY(store.task({connection, 5}));
             HistoryLedger ledger(&store);
             QVERIFY(ledger.addSample(m_library, {t(1), 1, {}}));
@@ -158,8 +157,7 @@ private Q_SLOTS:
         // and nothing is lost.
         raw(file, {u"DROP TABLE schema_parts"_s, u"PRAGMA user_version = 1"_s});
         TaskStore store;
-        QString error;
-        QVERIFY2(store.open(file, &error), qPrintable(error));
+        SMH_VERIFY(store.open(file));
         HistoryLedger ledger(&store);
         QCOMPARE(ledger.samples(m_library).size(), 1);
         QVERIFY(store.task({connection, 5}));
@@ -170,8 +168,7 @@ private Q_SLOTS:
         const QString file = m_dir.filePath(u"four.sqlite"_s);
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
+            SMH_VERIFY(store.open(file));
             HistoryLedger ledger(&store);
             QVERIFY(ledger.addCleanup(record(7, 100)));
         }
@@ -185,8 +182,7 @@ private Q_SLOTS:
                 u"DROP TABLE IF EXISTS settings_changes"_s, u"DROP TABLE IF EXISTS schema_parts"_s,
                 u"PRAGMA user_version = 4"_s});
         TaskStore store;
-        QString error;
-        QVERIFY2(store.open(file, &error), qPrintable(error));
+        SMH_VERIFY(store.open(file));
         HistoryLedger ledger(&store);
         const auto upgraded = ledger.cleanupForTask({2, 7});
         QVERIFY(upgraded);
@@ -306,7 +302,7 @@ private Q_SLOTS:
         const QString file = m_dir.filePath(u"full.sqlite"_s);
         TaskStore store;
         QString error;
-        QVERIFY2(store.open(file, &error), qPrintable(error));
+        SMH_VERIFY(store.open(file));
         HistoryLedger ledger(&store);
         // The ledger may not grow by a page more: SQLite says "full", as on a full disk.
         QSqlQuery q(QSqlDatabase::database(store.databaseName()));
@@ -335,8 +331,7 @@ private Q_SLOTS:
         {
             // The engine alone makes no history tables...
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
+            SMH_VERIFY(store.open(file));
             QSqlQuery q(QSqlDatabase::database(store.databaseName()));
             QVERIFY(q.exec(u"SELECT count(*) FROM sqlite_master WHERE name = 'cleanups'"_s));
             QVERIFY(q.next());
@@ -349,24 +344,25 @@ private Q_SLOTS:
         // A part newer than this program is refused by name.
         raw(file, {u"UPDATE schema_parts SET version = 99 WHERE part = 'history'"_s});
         TaskStore store;
-        QVERIFY(store.open(file, nullptr));
+        QVERIFY(store.open(file));
         const auto added = store.addSchemaPart(u"history"_s, {[](QSqlQuery &) { return true; }});
         QVERIFY(!added);
-        QVERIFY2(added.error().contains(u"history"_s) && added.error().contains(u"newer"_s),
-            qPrintable(added.error()));
+        QVERIFY2(added.error().message().contains(u"history"_s)
+                && added.error().message().contains(u"newer"_s),
+            qPrintable(added.error().message()));
     }
 
     void anotherProcesssClearIsSeen()
     {
         const QString file = m_dir.filePath(u"shared-history.sqlite"_s);
         TaskStore window;
-        QVERIFY(window.open(file, nullptr));
+        QVERIFY(window.open(file));
         HistoryLedger seen(&window);
         QSignalSpy changed(&seen, &HistoryLedger::cleanupsChanged);
         {
             // A script, on a connection of its own to the same file.
             TaskStore script;
-            QVERIFY(script.open(file, nullptr));
+            QVERIFY(script.open(file));
             HistoryLedger writer(&script);
             QVERIFY(writer.addCleanup(record(42, 0)));
         }

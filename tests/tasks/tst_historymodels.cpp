@@ -1,6 +1,7 @@
 #include "history/cleanuplistmodel.h"
 #include "history/usagechartmodel.h"
 #include "tasks/taskstore.h"
+#include "verifyexpected.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -31,8 +32,7 @@ private Q_SLOTS:
     void init()
     {
         m_store = std::make_unique<TaskStore>();
-        QString error;
-        QVERIFY2(m_store->open(u":memory:"_s, &error), qPrintable(error));
+        SMH_VERIFY(m_store->open(u":memory:"_s));
         m_ledger = std::make_unique<HistoryLedger>(m_store.get());
     }
 

@@ -36,7 +36,7 @@ private:
     {
         auto monitor = std::make_unique<Monitor>();
         if (const auto opened = monitor->openStore(ledger); !opened)
-            qWarning() << opened.error();
+            qWarning() << opened.error().message();
         PollPlanner::Options fast;
         fast.baseInterval = 50ms;
         fast.maxInterval = 100ms;
@@ -336,8 +336,7 @@ private Q_SLOTS:
                 if (request.method != "DELETE" || !request.target.contains("library-history"))
                     return;
                 TaskStore reader;
-                QString error;
-                if (!reader.open(file, &error))
+                if (!reader.open(file))
                     return;
                 HistoryLedger ledger(&reader);
                 const QList<CleanupRecord> records =

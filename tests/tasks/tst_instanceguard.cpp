@@ -71,7 +71,7 @@ private:
     template<typename T>
     static QString why(const Expected<T> &result)
     {
-        return result ? QString() : result.error();
+        return result ? QString() : result.error().message();
     }
 
     static QByteArray frame(const QByteArray &payload)
@@ -165,13 +165,14 @@ private Q_SLOTS:
     {
         InstanceGuard owner(ledgerPath());
         QVERIFY(owner.claimOrForward([] { return QByteArray(); }));
-        QVERIFY(owner.listen(
-            [](const QByteArray &) -> Expected<void> { return unexpected(u"Not today."_s); }));
+        QVERIFY(owner.listen([](const QByteArray &) -> Expected<void> {
+            return unexpected(Error::input(u"Not today."_s));
+        }));
         const auto later = launch("hello");
         QTRY_VERIFY(later->done);
         later->thread->wait();
         QVERIFY(!*later->result);
-        QCOMPARE(later->result->error(), u"Not today."_s);
+        QCOMPARE(later->result->error().message(), u"Not today."_s);
     }
 
     void aFreeLedgerIsTakenWithoutAWait()
@@ -197,7 +198,8 @@ private Q_SLOTS:
         deadlines.connect = 300ms;
         const auto role = later.claimOrForward([] { return QByteArray("x"); }, deadlines);
         QVERIFY(!role);
-        QVERIFY2(role.error().contains(u"does not answer"), qPrintable(role.error()));
+        QVERIFY2(role.error().message().contains(u"does not answer"),
+            qPrintable(role.error().message()));
     }
 
     void aHolderThatNeverAnswersIsNotWaitedForever()
@@ -212,7 +214,8 @@ private Q_SLOTS:
         deadlines.reply = 300ms;
         const auto role = later.claimOrForward([] { return QByteArray("x"); }, deadlines);
         QVERIFY(!role);
-        QVERIFY2(role.error().contains(u"did not answer"), qPrintable(role.error()));
+        QVERIFY2(
+            role.error().message().contains(u"did not answer"), qPrintable(role.error().message()));
     }
 
     void hostilePeersCostLittleAndChangeNothing()
@@ -343,7 +346,7 @@ private Q_SLOTS:
         QFETCH(QString, says);
         const auto decoded = LaunchRequest::decode(bytes);
         QVERIFY(!decoded);
-        QVERIFY2(decoded.error().contains(says), qPrintable(decoded.error()));
+        QVERIFY2(decoded.error().message().contains(says), qPrintable(decoded.error().message()));
     }
 };
 

@@ -82,17 +82,18 @@ private Q_SLOTS:
         MonitorOptions::declare(parser);
         QVERIFY(parser.parse({u"smh-task-monitor"_s, u"watch"_s, u"--demo"_s, u"--%1"_s.arg(option),
             value, u"1"_s}));
-        QStringList problems;
-        const MonitorOptions options = MonitorOptions::fromParser(parser, &problems);
-        QCOMPARE(problems.isEmpty(), accepted);
-        if (!accepted)
-            QVERIFY2(problems.constFirst().contains(option), qPrintable(problems.constFirst()));
-        const auto chosen = option == u"timeout" ? options.timeout
-            : option == u"interval"              ? options.interval
-                                                 : options.maxInterval;
-        QCOMPARE(chosen.has_value(), accepted);
-        if (chosen)
-            QVERIFY(chosen->count() < twoTo31);
+        const Expected<MonitorOptions> options = MonitorOptions::fromParser(parser);
+        QCOMPARE(options.hasValue(), accepted);
+        if (!accepted) {
+            const QString problem = options.error().message();
+            QVERIFY2(problem.contains(option), qPrintable(problem));
+            return;
+        }
+        const auto chosen = option == u"timeout" ? options->timeout
+            : option == u"interval"              ? options->interval
+                                                 : options->maxInterval;
+        QVERIFY(chosen);
+        QVERIFY(chosen->count() < twoTo31);
     }
 };
 

@@ -40,7 +40,7 @@ private:
     {
         auto monitor = std::make_unique<Monitor>();
         if (const auto opened = monitor->openStore(u":memory:"_s); !opened) {
-            qWarning() << opened.error();
+            qWarning() << opened.error().message();
             return {};
         }
         PollPlanner::Options fast;

@@ -3,6 +3,7 @@
 #include "smh/tokenprovider.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
+#include "verifyexpected.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -38,13 +39,12 @@ private:
         {
             simulator.setClock([this] { return simulatedMs; });
             QVERIFY(simulator.start());
-            QString error;
-            QVERIFY2(store.open(u":memory:"_s, &error), qPrintable(error));
+            SMH_VERIFY(store.open(u":memory:"_s));
             Connection connection;
             connection.settings.endpoint = simulator.baseUrl();
             connection.settings.libraryId = simulator.libraryId();
             connection.authKind = useSecret ? AuthKind::LibrarySecret : AuthKind::AccessToken;
-            connectionId = store.addConnection(connection);
+            connectionId = store.addConnection(connection).value();
             QVERIFY(connectionId > 0);
             connection.id = connectionId;
             tokens = new TokenProvider(&client, connection.settings, &scheduler);
@@ -112,8 +112,7 @@ private:
 
         Process(const QString &file, const SmhSimulator &simulator, qint64 connectionId)
         {
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
+            SMH_VERIFY(store.open(file));
             const std::optional<Connection> connection = store.connection(connectionId);
             QVERIFY(connection);
             tokens = new TokenProvider(&client, connection->settings, &scheduler);
@@ -141,12 +140,11 @@ private Q_SLOTS:
         qint64 connectionId = 0;
         {
             TaskStore setup;
-            QString error;
-            QVERIFY2(setup.open(file, &error), qPrintable(error));
+            SMH_VERIFY(setup.open(file));
             Connection connection;
             connection.settings.endpoint = simulator.baseUrl();
             connection.settings.libraryId = simulator.libraryId();
-            connectionId = setup.addConnection(connection);
+            connectionId = setup.addConnection(connection).value();
         }
         for (qint64 id : {1, 2}) {
             SmhSimulator::TaskScript s = simulator.scriptFor(id);
@@ -479,7 +477,7 @@ private Q_SLOTS:
         QTRY_COMPARE(
             f.scheduler.status(f.connectionId).health, PollScheduler::Health::AuthRejected);
         QCOMPARE(f.simulator.mintCount(), 1);
-        const QString shown = f.tokens->lastError().toString();
+        const QString shown = f.tokens->whyNotReady().value_or(SmhError()).toString();
         QVERIFY2(shown.contains(code) && shown.contains(u"req-9"_s), qPrintable(shown));
         const int queries = f.simulator.taskQueryCount();
         QTest::qWait(150);

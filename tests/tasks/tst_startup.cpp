@@ -4,6 +4,7 @@
 #include "tasks/pollscheduler.h"
 #include "tasks/startup.h"
 #include "tasks/taskstore.h"
+#include "verifyexpected.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -31,8 +32,7 @@ class TestStartup final : public QObject
     qint64 saveProfile(const QString &name, AuthKind kind = AuthKind::AccessToken)
     {
         TaskStore store;
-        QString error;
-        if (!store.open(ledgerPath(), &error))
+        if (!store.open(ledgerPath()))
             return 0;
         Connection connection;
         connection.name = name;
@@ -40,7 +40,7 @@ class TestStartup final : public QObject
         connection.settings.endpoint = QUrl(u"https://lib.example.com"_s);
         connection.settings.libraryId = u"smh"_s + name.toLower();
         connection.settings.spaceId = u"-"_s;
-        return store.addConnection(connection);
+        return store.addConnection(connection).valueOr(0);
     }
 
     // What the user opts in to without a keychain: the private file.
@@ -49,8 +49,8 @@ class TestStartup final : public QObject
         SecretStore secrets;
         secrets.setKeychainEnabled(false);
         secrets.write(id, secret);
-        QString error;
-        QVERIFY2(secrets.enablePrivateFile(&error), qPrintable(error));
+        const Expected<void> enabled = secrets.enablePrivateFile();
+        QVERIFY2(enabled, qPrintable(enabled ? QString() : enabled.error().message()));
     }
 
     static MonitorOptions libraryOptions()
@@ -84,7 +84,7 @@ class TestStartup final : public QObject
         [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 40000); }();
         QCoreApplication::processEvents(); // a second answer would show here
         [&] { QCOMPARE(results, 1); }();
-        return result.value_or(unexpected(StartupJob::Error {}));
+        return result.value_or(unexpected(StartupJob::Failure {}));
     }
 
 private Q_SLOTS:
@@ -138,7 +138,7 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Error::Step::Profile);
+        QCOMPARE(result.error().step, StartupJob::Failure::Step::Profile);
         QVERIFY(result.error().message.contains(u"--library"_s));
         // Nothing was opened for a start that could not go anywhere.
         QVERIFY(monitor.tasks().connections().isEmpty());
@@ -151,7 +151,7 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Error::Step::Credential);
+        QCOMPARE(result.error().step, StartupJob::Failure::Step::Credential);
         QVERIFY(result.error().message.contains(u"SMH_ACCESS_TOKEN"_s));
     }
 
@@ -162,7 +162,7 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Error::Step::Settings);
+        QCOMPARE(result.error().step, StartupJob::Failure::Step::Settings);
         QVERIFY(monitor.tasks().connections().isEmpty());
     }
 
@@ -177,7 +177,7 @@ private Q_SLOTS:
         const StartupJob::Result result =
             run(monitor, libraryOptions(), StartupJob::Face::Command, notALedger);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Error::Step::Ledger);
+        QCOMPARE(result.error().step, StartupJob::Failure::Step::Ledger);
         QVERIFY(!result.error().message.isEmpty());
     }
 
@@ -225,7 +225,7 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Error::Step::Credential);
+        QCOMPARE(result.error().step, StartupJob::Failure::Step::Credential);
         QVERIFY2(result.error().message.contains(u"Archive"_s), qPrintable(result.error().message));
         QVERIFY2(
             result.error().message.contains(u"chmod 600"_s), qPrintable(result.error().message));
@@ -239,7 +239,7 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Error::Step::Credential);
+        QCOMPARE(result.error().step, StartupJob::Failure::Step::Credential);
         QVERIFY(result.error().message.contains(u"SMH_ACCESS_TOKEN"_s));
     }
 
@@ -252,7 +252,7 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Error::Step::Profile);
+        QCOMPARE(result.error().step, StartupJob::Failure::Step::Profile);
         QVERIFY(result.error().message.contains(u"Other"_s));
     }
 
@@ -279,7 +279,7 @@ private Q_SLOTS:
         Monitor missing;
         result = run(missing, options, StartupJob::Face::Window, ledgerPath());
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Error::Step::Profile);
+        QCOMPARE(result.error().step, StartupJob::Failure::Step::Profile);
         QVERIFY(result.error().message.contains(u"Other"_s));
     }
 
@@ -330,7 +330,7 @@ private Q_SLOTS:
         const Expected<PollPlanner::Options> polling = Startup::pollOptions(options);
         QCOMPARE(polling.hasValue(), ok);
         if (!ok) {
-            QVERIFY(polling.error().contains(u"--max-interval"_s));
+            QVERIFY(polling.error().message().contains(u"--max-interval"_s));
             return;
         }
         QCOMPARE(polling->baseInterval, base);
@@ -375,7 +375,7 @@ private Q_SLOTS:
         // A file that cannot be read is an error, never an empty list.
         const Expected<QString> missing = Startup::taskIdText(options, false);
         QVERIFY(!missing);
-        QVERIFY(missing.error().contains(u"ids.txt"_s));
+        QVERIFY(missing.error().message().contains(u"ids.txt"_s));
         QFile file(options.idsFile);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("7\n8\n");
@@ -390,20 +390,19 @@ private Q_SLOTS:
         const QString ledger = dir.filePath(u"ledger.sqlite"_s);
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(ledger, &error), qPrintable(error));
+            SMH_VERIFY(store.open(ledger));
             Connection connection;
             connection.name = u"Archive"_s;
             connection.settings.endpoint = QUrl(u"https://lib.example.com"_s);
             connection.settings.libraryId = u"smharchive"_s;
-            QVERIFY(store.addConnection(connection) != 0);
+            QVERIFY(store.addConnection(connection).value() != 0);
         }
         QCOMPARE(
             Startup::savedConnection(u"Archive"_s, ledger)->settings.libraryId, u"smharchive"_s);
         QCOMPARE(Startup::savedConnection(u"smharchive/-"_s, ledger)->name, u"Archive"_s);
         const Expected<Connection> missing = Startup::savedConnection(u"Other"_s, ledger);
         QVERIFY(!missing);
-        QVERIFY(missing.error().contains(u"Other"_s));
+        QVERIFY(missing.error().message().contains(u"Other"_s));
     }
 
     void connectFindsTheSameConnection()

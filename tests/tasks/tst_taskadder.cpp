@@ -91,7 +91,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20'000);
         const auto outcome = finished.at(0).at(0).value<TaskAdder::Outcome>();
         QVERIFY(!outcome.ok());
-        QVERIFY(outcome.error.contains(QString::number(2 * slice + slice / 2)));
+        QVERIFY(outcome.error
+            && outcome.error->message().contains(QString::number(2 * slice + slice / 2)));
         QCOMPARE(outcome.added, 2 * slice);
         QCOMPARE(outcome.notSaved, ids.mid(2 * slice));
         QCOMPARE(monitor.tasks().taskCount(), 2 * slice);

@@ -1,4 +1,5 @@
 #include "tasks/taskidparser.h"
+#include "verifyexpected.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -161,9 +162,9 @@ private Q_SLOTS:
             binary += char(i * 7 % 256);
         file.write(binary);
         file.close();
-        QString error;
-        const TaskIdParser::Result result = TaskIdParser::parseFile(path, &error);
-        QVERIFY(result.ids.isEmpty());
+        const Expected<TaskIdParser::Result> result = TaskIdParser::parseFile(path);
+        QVERIFY(!result);
+        const QString error = result.error().message();
         QVERIFY(!error.isEmpty());
         QVERIFY2(!error.contains(u'\n') && error.size() < 200, qPrintable(error));
         QVERIFY2(error.contains(u"not a text file"_s), qPrintable(error));
@@ -178,9 +179,9 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("10,11\n12-14\n\n15\n");
         file.close();
-        QString error;
-        TaskIdParser::Result result = TaskIdParser::parseFile(text, &error);
-        QVERIFY(error.isEmpty());
+        Expected<TaskIdParser::Result> read = TaskIdParser::parseFile(text);
+        SMH_VERIFY(read);
+        TaskIdParser::Result result = *read;
         QCOMPARE(result.ids, (QList<qint64> {10, 11, 12, 13, 14, 15}));
 
         const QString csv = dir.filePath(u"export.csv"_s);
@@ -188,7 +189,9 @@ private Q_SLOTS:
         QVERIFY(csvFile.open(QIODevice::WriteOnly));
         csvFile.write("taskId,state,path\n\"20\",running,\"a,b\"\n21,failed,x\n");
         csvFile.close();
-        result = TaskIdParser::parseFile(csv, &error);
+        read = TaskIdParser::parseFile(csv);
+        SMH_VERIFY(read);
+        result = *read;
         QVERIFY2(result.ok(), qPrintable(result.invalid.join(u"; "_s)));
         QCOMPARE(result.ids, (QList<qint64> {20, 21}));
 
@@ -196,14 +199,16 @@ private Q_SLOTS:
         QVERIFY(csvFile.open(QIODevice::WriteOnly));
         csvFile.write("taskId,state\n20,running\nabc,failed\n");
         csvFile.close();
-        result = TaskIdParser::parseFile(csv, &error);
+        read = TaskIdParser::parseFile(csv);
+        SMH_VERIFY(read);
+        result = *read;
         QCOMPARE(result.invalid.size(), 1);
         QVERIFY2(result.invalid.constFirst().startsWith(u"line 3:"_s),
             qPrintable(result.invalid.constFirst()));
 
-        result = TaskIdParser::parseFile(dir.filePath(u"missing.txt"_s), &error);
-        QVERIFY(!error.isEmpty());
-        QVERIFY(result.ids.isEmpty());
+        read = TaskIdParser::parseFile(dir.filePath(u"missing.txt"_s));
+        QVERIFY(!read);
+        QVERIFY(!read.error().message().isEmpty());
     }
 };
 

@@ -1,5 +1,6 @@
 #include "sampleledger.h"
 #include "tasks/taskstore.h"
+#include "verifyexpected.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -98,9 +99,8 @@ TaskObservation crashObservation(qint64 connectionId, qint64 id, qint64 cycle)
 int crashWriter(const QString &path)
 {
     TaskStore store;
-    QString error;
-    if (!store.open(path, &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (const Expected<void> opened = store.open(path); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
         return 1;
     }
     const qint64 connectionId = store.connections().constFirst().id;
@@ -112,9 +112,9 @@ int crashWriter(const QString &path)
         observations.reserve(ids.size());
         for (qint64 id : std::as_const(ids))
             observations << crashObservation(connectionId, id, cycle);
-        if (!store.applyObservations(observations)) {
-            std::fprintf(
-                stderr, "cycle %lld failed: %s\n", qlonglong(cycle), qPrintable(store.lastError()));
+        if (const auto applied = store.applyObservations(observations); !applied) {
+            std::fprintf(stderr, "cycle %lld failed: %s\n", qlonglong(cycle),
+                qPrintable(applied.error().message()));
             return 1;
         }
         std::printf("%lld\n", qlonglong(cycle));
@@ -193,9 +193,8 @@ private Q_SLOTS:
         const QString file = path(u"shared.sqlite"_s);
         TaskStore window;
         TaskStore script;
-        QString error;
-        QVERIFY2(window.open(file, &error), qPrintable(error));
-        QVERIFY2(script.open(file, &error), qPrintable(error));
+        SMH_VERIFY(window.open(file));
+        SMH_VERIFY(script.open(file));
         QVERIFY(window.isShared());
         QSignalSpy connections(&window, &TaskStore::connectionsChanged);
         QSignalSpy added(&window, &TaskStore::tasksAdded);
@@ -204,11 +203,11 @@ private Q_SLOTS:
         QSignalSpy removed(&window, &TaskStore::tasksRemoved);
         QSignalSpy elsewhere(&window, &TaskStore::changedElsewhere);
 
-        const qint64 c = script.addConnection(sampleConnection());
+        const qint64 c = script.addConnection(sampleConnection()).value();
         QVERIFY(c > 0);
         QTRY_VERIFY(window.connection(c).has_value());
         QVERIFY(connections.count() >= 1);
-        QCOMPARE(script.addTasks(c, {1, 2, 3}, u"from a script"_s, t(0)).size(), 3);
+        QCOMPARE(script.addTasks(c, {1, 2, 3}, u"from a script"_s, t(0))->size(), 3);
         QTRY_COMPARE(window.taskCount(), 3);
         QCOMPARE(window.task({c, 2})->note, u"from a script"_s);
 
@@ -249,14 +248,13 @@ private Q_SLOTS:
         const QString file = path(u"incremental.sqlite"_s);
         TaskStore window;
         TaskStore script;
-        QString error;
-        QVERIFY2(window.open(file, &error), qPrintable(error));
-        QVERIFY2(script.open(file, &error), qPrintable(error));
-        const qint64 c = script.addConnection(sampleConnection());
+        SMH_VERIFY(window.open(file));
+        SMH_VERIFY(script.open(file));
+        const qint64 c = script.addConnection(sampleConnection()).value();
         QList<qint64> ids(3000);
         std::iota(ids.begin(), ids.end(), 1);
         QSignalSpy added(&window, &TaskStore::tasksAdded);
-        QCOMPARE(script.addTasks(c, ids, {}, t(0)).size(), 3000);
+        QCOMPARE(script.addTasks(c, ids, {}, t(0))->size(), 3000);
         QTRY_COMPARE(window.taskCount(), 3000);
         qsizetype largest = 0;
         for (const QList<QVariant> &signal : std::as_const(added))
@@ -280,18 +278,17 @@ private Q_SLOTS:
         const QString file = path(u"addedtwice.sqlite"_s);
         TaskStore window;
         TaskStore script;
-        QString error;
-        QVERIFY2(window.open(file, &error), qPrintable(error));
-        QVERIFY2(script.open(file, &error), qPrintable(error));
-        const qint64 c = script.addConnection(sampleConnection());
+        SMH_VERIFY(window.open(file));
+        SMH_VERIFY(script.open(file));
+        const qint64 c = script.addConnection(sampleConnection()).value();
         QTRY_VERIFY(window.connection(c).has_value());
-        QCOMPARE(script.addTasks(c, {7}, {}, t(0)).size(), 1);
+        QCOMPARE(script.addTasks(c, {7}, {}, t(0))->size(), 1);
         QVERIFY(script.applyObservations({{{c, 7}, TaskState::Succeeded, 200, {}, t(1)}}));
         // At once, before the window's timer looked.
         window.addTasks(c, {7}, {}, t(2));
         QCOMPARE(window.task({c, 7})->state, TaskState::Succeeded);
         TaskStore reopened;
-        QVERIFY2(reopened.open(file, &error), qPrintable(error));
+        SMH_VERIFY(reopened.open(file));
         QCOMPARE(reopened.task({c, 7})->state, TaskState::Succeeded);
     }
 
@@ -302,12 +299,11 @@ private Q_SLOTS:
         Task expected;
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
-            connection.id = store.addConnection(connection);
+            SMH_VERIFY(store.open(file));
+            connection.id = store.addConnection(connection).value();
             QVERIFY(connection.id > 0);
             const QList<Task> added =
-                store.addTasks(connection.id, {42, 43}, u"清理 history, \"q\""_s, t(0));
+                store.addTasks(connection.id, {42, 43}, u"清理 history, \"q\""_s, t(0)).value();
             QCOMPARE(added.size(), 2);
             store.applyObservations(
                 {observation(connection.id, 42, TaskState::Running, 202, 1500)});
@@ -317,8 +313,7 @@ private Q_SLOTS:
             expected = *store.task({connection.id, 42});
         }
         TaskStore reopened;
-        QString error;
-        QVERIFY2(reopened.open(file, &error), qPrintable(error));
+        SMH_VERIFY(reopened.open(file));
         QCOMPARE(reopened.connections().size(), 1);
         QCOMPARE(reopened.connections().constFirst(), connection);
         QCOMPARE(reopened.taskCount(), 2);
@@ -349,9 +344,8 @@ private Q_SLOTS:
     void transitionsOnlyOnChangeAndFinishedAtKept()
     {
         TaskStore store;
-        QString error;
-        QVERIFY(store.open(u":memory:"_s, &error));
-        const qint64 c = store.addConnection(sampleConnection());
+        QVERIFY(store.open(u":memory:"_s));
+        const qint64 c = store.addConnection(sampleConnection()).value();
         store.addTasks(c, {1}, {}, t(0));
         QSignalSpy changed(&store, &TaskStore::tasksChanged);
         QSignalSpy transitioned(&store, &TaskStore::transitioned);
@@ -387,7 +381,6 @@ private Q_SLOTS:
         QVERIFY(again);
         QVERIFY(again->isEmpty());
         QCOMPARE(changed.count(), 0);
-        QVERIFY(store.lastError().isEmpty());
     }
 
     void resultStoredAsReturned_data()
@@ -414,9 +407,8 @@ private Q_SLOTS:
         TaskResult expected;
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
-            c = store.addConnection(sampleConnection());
+            SMH_VERIFY(store.open(file));
+            c = store.addConnection(sampleConnection()).value();
             store.addTasks(c, {7}, {}, t(0));
             TaskObservation o = observation(c, 7, TaskState::Succeeded, 204, 10);
             o.status = 200;
@@ -427,8 +419,7 @@ private Q_SLOTS:
             QCOMPARE(applied->size(), 1); // Queued -> Succeeded
         }
         TaskStore reopened;
-        QString error;
-        QVERIFY2(reopened.open(file, &error), qPrintable(error));
+        SMH_VERIFY(reopened.open(file));
         const Task task = *reopened.task({c, 7});
         QVERIFY(task.result);
         QCOMPARE(task.result->toJson(), raw);
@@ -445,9 +436,8 @@ private Q_SLOTS:
         qint64 c = 0;
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
-            c = store.addConnection(sampleConnection());
+            SMH_VERIFY(store.open(file));
+            c = store.addConnection(sampleConnection()).value();
             store.addTasks(c, {42, 43}, u"note"_s, t(0));
             store.applyObservations({observation(c, 42, TaskState::Running, 202, 10),
                 observation(c, 43, TaskState::Running, 202, 10)});
@@ -466,8 +456,7 @@ private Q_SLOTS:
             QCOMPARE(expected42.stateSince, t(10));
         }
         TaskStore reopened;
-        QString error;
-        QVERIFY2(reopened.open(file, &error), qPrintable(error));
+        SMH_VERIFY(reopened.open(file));
         QCOMPARE(*reopened.task({c, 42}), expected42);
         QVERIFY(reopened.task({c, 43}));
         QCOMPARE(*reopened.task({c, 43}), expected43);
@@ -477,15 +466,17 @@ private Q_SLOTS:
     {
         TaskStore store;
         QString error;
-        QVERIFY(store.open(u":memory:"_s, &error));
-        const qint64 c = store.addConnection(sampleConnection());
+        QVERIFY(store.open(u":memory:"_s));
+        const qint64 c = store.addConnection(sampleConnection()).value();
         QSignalSpy added(&store, &TaskStore::tasksAdded);
-        QCOMPARE(store.addTasks(c, {5, 5, 6}, {}, t(0)).size(), 2);
-        QCOMPARE(store.addTasks(c, {6, 7}, {}, t(0)).size(), 1);
+        QCOMPARE(store.addTasks(c, {5, 5, 6}, {}, t(0))->size(), 2);
+        QCOMPARE(store.addTasks(c, {6, 7}, {}, t(0))->size(), 1);
         QCOMPARE(added.count(), 2);
-        QVERIFY(store.addTasks(c, {5}, {}, t(0)).isEmpty());
+        QVERIFY(store.addTasks(c, {5}, {}, t(0))->isEmpty());
         QCOMPARE(added.count(), 2);
-        QVERIFY(store.addTasks(c + 100, {1}, {}, t(0)).isEmpty()); // no such connection
+        const auto noSuchConnection = store.addTasks(c + 100, {1}, {}, t(0));
+        QVERIFY(!noSuchConnection);
+        QCOMPARE(noSuchConnection.error().kind(), Error::Kind::Input);
         const QList<Task> changed = changedBy(store,
             {observation(c, 99, TaskState::Running, 202, 1),
                 observation(c, 5, TaskState::Running, 202, 1)});
@@ -497,9 +488,8 @@ private Q_SLOTS:
     void recheckRecordsOnlyWhatHappened()
     {
         TaskStore store;
-        QString error;
-        QVERIFY(store.open(u":memory:"_s, &error));
-        const qint64 c = store.addConnection(sampleConnection());
+        QVERIFY(store.open(u":memory:"_s));
+        const qint64 c = store.addConnection(sampleConnection()).value();
         store.addTasks(c, {1}, {}, t(0));
         store.applyObservations({observation(c, 1, TaskState::Running, 202, 1000)});
         store.applyObservations({observation(c, 1, TaskState::Succeeded, 200, 3000)});
@@ -546,10 +536,9 @@ private Q_SLOTS:
     {
         const QString file = path(u"cascade.sqlite"_s);
         TaskStore store;
-        QString error;
-        QVERIFY(store.open(file, &error));
-        const qint64 keep = store.addConnection(sampleConnection());
-        const qint64 drop = store.addConnection(sampleConnection());
+        QVERIFY(store.open(file));
+        const qint64 keep = store.addConnection(sampleConnection()).value();
+        const qint64 drop = store.addConnection(sampleConnection()).value();
         store.addTasks(keep, {1, 2}, {}, t(0));
         store.addTasks(drop, {1, 3}, {}, t(0));
         store.applyObservations({observation(drop, 1, TaskState::Running, 202, 1),
@@ -587,14 +576,13 @@ private Q_SLOTS:
         qint64 spaceConnection = 0;
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
+            SMH_VERIFY(store.open(file));
             Connection c = sampleConnection();
             c.settings.libraryLevel = true;
-            libraryConnection = store.addConnection(c);
+            libraryConnection = store.addConnection(c).value();
             c.settings.libraryLevel = false;
             c.settings.libraryId = u"other"_s;
-            spaceConnection = store.addConnection(c);
+            spaceConnection = store.addConnection(c).value();
             store.addTasks(libraryConnection, {1}, {}, t(0));
             store.addTasks(spaceConnection, {2}, {}, t(0));
             // Both scopes in one connection, each kept as given.
@@ -615,8 +603,7 @@ private Q_SLOTS:
         }
         QSqlDatabase::removeDatabase(u"make-v1"_s);
         TaskStore store;
-        QString error;
-        QVERIFY2(store.open(file, &error), qPrintable(error));
+        SMH_VERIFY(store.open(file));
         QVERIFY(store.task({libraryConnection, 1})->libraryLevel);
         QVERIFY(!store.task({spaceConnection, 2})->libraryLevel);
         QVERIFY(!store.task({spaceConnection, 3})->libraryLevel); // v1 knew no better
@@ -632,9 +619,8 @@ private Q_SLOTS:
         qint64 c = 0;
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
-            c = store.addConnection(sampleConnection());
+            SMH_VERIFY(store.open(file));
+            c = store.addConnection(sampleConnection()).value();
             store.addTasks(c, {1, 2}, u"kept"_s, t(0), true);
             store.applyObservations({observation(c, 1, TaskState::Succeeded, 200, 10)});
         }
@@ -652,8 +638,7 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(u"make-v3"_s);
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
+            SMH_VERIFY(store.open(file));
             QCOMPARE(store.taskCount(), 2);
             const Task first = *store.task({c, 1});
             QCOMPARE(first.state, TaskState::Succeeded);
@@ -670,8 +655,7 @@ private Q_SLOTS:
             QVERIFY(store.applyTypedResults({{{c, 1}, *typed}}, t(20)));
         }
         TaskStore reopened;
-        QString error;
-        QVERIFY2(reopened.open(file, &error), qPrintable(error));
+        SMH_VERIFY(reopened.open(file));
         QCOMPARE(reopened.task({c, 1})->taskType, u"clearLibraryHistory"_s);
         QCOMPARE(
             TypedTaskResult::fromStored(reopened.task({c, 1})->typedResult)->deleteCount(), 12);
@@ -684,9 +668,8 @@ private Q_SLOTS:
     void typedResultsRefineTheState()
     {
         TaskStore store;
-        QString error;
-        QVERIFY(store.open(u":memory:"_s, &error));
-        const qint64 c = store.addConnection(sampleConnection());
+        QVERIFY(store.open(u":memory:"_s));
+        const qint64 c = store.addConnection(sampleConnection()).value();
         store.addTasks(c, {1, 2, 3}, {}, t(0));
         store.applyObservations({observation(c, 1, TaskState::Succeeded, 200, 10),
             observation(c, 2, TaskState::Succeeded, 200, 10),
@@ -739,11 +722,10 @@ private Q_SLOTS:
         qint64 id = 0;
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
-            id = store.addConnection(sampleConnection());
+            SMH_VERIFY(store.open(file));
+            id = store.addConnection(sampleConnection()).value();
             QVERIFY(id > 0);
-            QCOMPARE(store.addTasks(id, {7}, {}, t(0)).size(), 1);
+            QCOMPARE(store.addTasks(id, {7}, {}, t(0))->size(), 1);
         }
         {
             Observer raw(file);
@@ -757,8 +739,7 @@ private Q_SLOTS:
         // Opening an up-to-date file runs no migration again (it would fail
         // on the existing tables) and finds what was written.
         TaskStore again;
-        QString error;
-        QVERIFY2(again.open(file, &error), qPrintable(error));
+        SMH_VERIFY(again.open(file));
         QVERIFY(again.task({id, 7}));
     }
 
@@ -777,13 +758,15 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(u"make-future"_s);
         const QByteArray before = fileHash(file);
         TaskStore store;
-        QString error;
-        QVERIFY(!store.open(file, &error));
+        const Expected<void> opened = store.open(file);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind(), Error::Kind::Ledger);
+        const QString error = opened.error().message();
         QVERIFY2(error.contains(u"newer"_s), qPrintable(error));
         QVERIFY(!store.isOpen());
         QCOMPARE(fileHash(file), before);
         QVERIFY(!QFile::exists(file + u"-wal"_s));
-        QCOMPARE(store.addConnection(sampleConnection()), 0);
+        QVERIFY(!store.addConnection(sampleConnection()));
     }
 
     void refusesACorruptFileAndLeavesItUntouched_data()
@@ -807,8 +790,9 @@ private Q_SLOTS:
         out.write(content);
         out.close();
         TaskStore store;
-        QString error;
-        QVERIFY(!store.open(file, &error));
+        const Expected<void> opened = store.open(file);
+        QVERIFY(!opened);
+        const QString error = opened.error().message();
         QVERIFY(!error.isEmpty());
         QVERIFY2(error.contains(u"untouched"_s), qPrintable(error));
         QFile in(file);
@@ -822,9 +806,8 @@ private Q_SLOTS:
         const QString file = path(u"damaged.sqlite"_s);
         {
             TaskStore store;
-            QString error;
-            QVERIFY(store.open(file, &error));
-            const qint64 c = store.addConnection(sampleConnection());
+            QVERIFY(store.open(file));
+            const qint64 c = store.addConnection(sampleConnection()).value();
             QList<qint64> ids;
             for (qint64 id = 0; id < 2000; ++id)
                 ids << id;
@@ -838,8 +821,9 @@ private Q_SLOTS:
         damage.close();
         const QByteArray before = fileHash(file);
         TaskStore store;
-        QString error;
-        QVERIFY(!store.open(file, &error));
+        const Expected<void> opened = store.open(file);
+        QVERIFY(!opened);
+        const QString error = opened.error().message();
         QVERIFY2(error.contains(u"damaged"_s) || error.contains(u"malformed"_s), qPrintable(error));
         QCOMPARE(fileHash(file), before);
     }
@@ -849,19 +833,20 @@ private Q_SLOTS:
         const QString file = path(u"fail.sqlite"_s);
         TaskStore store;
         QString error;
-        QVERIFY(store.open(file, &error));
-        const qint64 c = store.addConnection(sampleConnection());
+        QVERIFY(store.open(file));
+        const qint64 c = store.addConnection(sampleConnection()).value();
         store.addTasks(c, {1}, {}, t(0));
         const Task before = *store.task({c, 1});
 
-        // Each failure is logged and kept in lastError() with SQLite's reason.
+        // Each failure is logged and returned with SQLite's reason.
         auto expectFailure = [](const QString &table) {
             QTest::ignoreMessage(QtWarningMsg,
                 QRegularExpression(
                     u"Could not write to the task ledger: no such table: "_s + table));
         };
-        auto failedOn = [&store](const QString &table) {
-            return store.lastError().contains(u"no such table: "_s + table);
+        auto failedOn = [](const auto &result, const QString &table) {
+            return !result && result.error().kind() == Error::Kind::Ledger
+                && result.error().message().contains(u"no such table: "_s + table);
         };
 
         // Someone else breaks the schema behind the store's back.
@@ -874,9 +859,7 @@ private Q_SLOTS:
         expectFailure(u"transitions"_s);
         const auto applied =
             store.applyObservations({observation(c, 1, TaskState::Running, 202, 5)});
-        QVERIFY(!applied);
-        QCOMPARE(applied.error(), store.lastError());
-        QVERIFY2(failedOn(u"transitions"_s), qPrintable(store.lastError()));
+        QVERIFY(failedOn(applied, u"transitions"_s));
         QCOMPARE(changed.count(), 0);
         QCOMPARE(*store.task({c, 1}), before); // the cache was not touched
         {
@@ -892,22 +875,17 @@ private Q_SLOTS:
         QSignalSpy removed(&store, &TaskStore::tasksRemoved);
         QSignalSpy connections(&store, &TaskStore::connectionsChanged);
         expectFailure(u"tasks"_s);
-        QVERIFY(store.addTasks(c, {2, 3}, {}, t(1)).isEmpty());
-        QVERIFY2(failedOn(u"tasks"_s), qPrintable(store.lastError()));
+        QVERIFY(failedOn(store.addTasks(c, {2, 3}, {}, t(1)), u"tasks"_s));
         QCOMPARE(store.taskCount(), 1);
         QVERIFY(!store.task({c, 2}));
         expectFailure(u"tasks"_s);
-        QVERIFY(!store.setNote({c, 1}, u"new note"_s));
-        QVERIFY2(failedOn(u"tasks"_s), qPrintable(store.lastError()));
+        QVERIFY(failedOn(store.setNote({c, 1}, u"new note"_s), u"tasks"_s));
         expectFailure(u"tasks"_s);
-        QVERIFY(!store.setLastError({{c, 1}}, u"HTTP 500"_s));
-        QVERIFY2(failedOn(u"tasks"_s), qPrintable(store.lastError()));
+        QVERIFY(failedOn(store.setLastError({{c, 1}}, u"HTTP 500"_s), u"tasks"_s));
         expectFailure(u"transitions"_s);
-        QVERIFY(!store.removeTasks({{c, 1}}));
-        QVERIFY2(failedOn(u"transitions"_s), qPrintable(store.lastError()));
+        QVERIFY(failedOn(store.removeTasks({{c, 1}}), u"transitions"_s));
         expectFailure(u"transitions"_s);
-        QVERIFY(!store.removeConnection(c));
-        QVERIFY2(failedOn(u"transitions"_s), qPrintable(store.lastError()));
+        QVERIFY(failedOn(store.removeConnection(c), u"transitions"_s));
         QCOMPARE(added.count(), 0);
         QCOMPARE(removed.count(), 0);
         QCOMPARE(changed.count(), 0);
@@ -916,22 +894,20 @@ private Q_SLOTS:
         QCOMPARE(store.tasks().size(), 1);
         QVERIFY(store.connection(c));
 
-        // Once the schema is back, the same store writes again and the error clears.
+        // Once the schema is back, the same store writes again.
         {
             Observer raw(file);
             QVERIFY(raw.exec(u"ALTER TABLE tasks_elsewhere RENAME TO tasks"_s));
         }
         QVERIFY(store.setNote({c, 1}, u"new note"_s));
-        QVERIFY(store.lastError().isEmpty());
         QCOMPARE(changed.count(), 1);
     }
 
     void aTaskTwiceInOneBatch()
     {
         TaskStore store;
-        QString error;
-        QVERIFY(store.open(u":memory:"_s, &error));
-        const qint64 c = store.addConnection(sampleConnection());
+        QVERIFY(store.open(u":memory:"_s));
+        const qint64 c = store.addConnection(sampleConnection()).value();
         store.addTasks(c, {1}, {}, t(0));
         const QList<Task> changed = changedBy(store,
             {observation(c, 1, TaskState::Running, 202, 10),
@@ -955,8 +931,8 @@ private Q_SLOTS:
         // not kept per task.
         TaskStore store;
         QString error;
-        QVERIFY(store.open(u":memory:"_s, &error));
-        const qint64 c = store.addConnection(sampleConnection());
+        QVERIFY(store.open(u":memory:"_s));
+        const qint64 c = store.addConnection(sampleConnection()).value();
         store.addTasks(c, {1, 2}, {}, t(0));
         QVERIFY(store.setLastError({{c, 1}, {c, 2}}, u"HTTP 500 · InternalError"_s));
         store.applyObservations({observation(c, 1, TaskState::Running, 202, 10)});
@@ -978,8 +954,7 @@ private Q_SLOTS:
         // before or after the commit.
         const QString file = path(u"signals.sqlite"_s);
         TaskStore store;
-        QString error;
-        QVERIFY(store.open(file, &error));
+        QVERIFY(store.open(file));
         Observer raw(file);
         QVERIFY(raw.isOpen());
         auto count = [&raw](const QString &sql) { return raw.scalar(sql).toInt(); };
@@ -996,7 +971,7 @@ private Q_SLOTS:
         connect(&store, &TaskStore::tasksRemoved, &store,
             [&] { removedSeen << count(u"SELECT COUNT(*) FROM tasks"_s); });
 
-        const qint64 c = store.addConnection(sampleConnection());
+        const qint64 c = store.addConnection(sampleConnection()).value();
         QCOMPARE(connectionsSeen, QList<int> {1});
         store.addTasks(c, {1, 2, 3}, {}, t(0));
         QCOMPARE(addedSeen, QList<int> {3});
@@ -1017,11 +992,10 @@ private Q_SLOTS:
         {
             TaskStore first;
             TaskStore second;
-            QString error;
-            QVERIFY(first.open(u":memory:"_s, &error));
-            QVERIFY(second.open(u":memory:"_s, &error));
+            QVERIFY(first.open(u":memory:"_s));
+            QVERIFY(second.open(u":memory:"_s));
             QCOMPARE(QSqlDatabase::connectionNames().size(), before.size() + 2);
-            QVERIFY(first.addConnection(sampleConnection()) > 0);
+            QVERIFY(first.addConnection(sampleConnection()).value() > 0);
             QCOMPARE(first.connections().size(), 1);
             QVERIFY(second.connections().isEmpty()); // two private ledgers
         }
@@ -1039,8 +1013,7 @@ private Q_SLOTS:
     {
         const QString file = path(u"nested/deeper/ledger.sqlite"_s);
         TaskStore store;
-        QString error;
-        QVERIFY2(store.open(file, &error), qPrintable(error));
+        SMH_VERIFY(store.open(file));
         QVERIFY(QFile::exists(file));
         QCOMPARE(store.path(), file);
     }
@@ -1053,9 +1026,8 @@ private Q_SLOTS:
         const QString file = path(u"private/ledger.sqlite"_s);
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
-            store.addTasks(store.addConnection(sampleConnection()), {1, 2}, {}, t(0));
+            SMH_VERIFY(store.open(file));
+            store.addTasks(store.addConnection(sampleConnection()).value(), {1, 2}, {}, t(0));
         }
         ::umask(previous);
         const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
@@ -1072,18 +1044,17 @@ private Q_SLOTS:
         const QString file = folder + u"/ledger.sqlite"_s;
         {
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
-            store.addTasks(store.addConnection(sampleConnection()), {1, 2}, {}, t(0));
+            SMH_VERIFY(store.open(file));
+            store.addTasks(store.addConnection(sampleConnection()).value(), {1, 2}, {}, t(0));
         }
         const QByteArray before = fileHash(file);
         QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
         TaskStore store;
-        QString error;
-        const bool opened = store.open(file, &error);
+        const Expected<void> opened = store.open(file);
         QFile::setPermissions(
             folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QVERIFY(!opened);
+        const QString error = opened.error().message();
         QVERIFY2(
             !error.contains(u"damaged"_s) && !error.contains(u"move it away"_s), qPrintable(error));
         QVERIFY2(error.contains(u"read-only"_s), qPrintable(error));
@@ -1096,8 +1067,7 @@ private Q_SLOTS:
     {
         const qint64 connectionId = SampleLedger::writeFile(file, count);
         TaskStore store;
-        QString error;
-        if (connectionId == 0 || !store.open(file, &error))
+        if (connectionId == 0 || !store.open(file))
             return 0;
         QList<TaskObservation> failed;
         for (qint64 id = 10; id <= count; id += 10)
@@ -1116,8 +1086,7 @@ private Q_SLOTS:
         QList<Task> expected;
         {
             TaskStore atOnce;
-            QString error;
-            QVERIFY2(atOnce.open(file, &error), qPrintable(error));
+            SMH_VERIFY(atOnce.open(file));
             expected = atOnce.tasks();
         }
 
@@ -1129,8 +1098,7 @@ private Q_SLOTS:
             announced += tasks;
         });
         QSignalSpy finished(&store, &TaskStore::loadFinished);
-        QString error;
-        QVERIFY2(store.open(file, &error, TaskStore::LoadMode::InBackground), qPrintable(error));
+        SMH_VERIFY(store.open(file, TaskStore::LoadMode::InBackground));
         QVERIFY(store.isLoading());
         QCOMPARE(store.connections().size(), 1); // connections come at once
         QVERIFY(finished.wait(20'000));
@@ -1157,9 +1125,8 @@ private Q_SLOTS:
                 announced << task.key;
         });
         QSignalSpy finished(&store, &TaskStore::loadFinished);
-        QString error;
-        QVERIFY(store.open(file, &error, TaskStore::LoadMode::InBackground));
-        const QList<Task> added = store.addTasks(connectionId, {4'990, 7'000}, {}, t(100));
+        QVERIFY(store.open(file, TaskStore::LoadMode::InBackground));
+        const QList<Task> added = store.addTasks(connectionId, {4'990, 7'000}, {}, t(100)).value();
         QCOMPARE(added.size(), 1);
         QCOMPARE(added.constFirst().key.taskId, 7'000);
         QVERIFY(!store.isLoading());
@@ -1174,7 +1141,7 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
         store.applyObservations({observation(connectionId, 1, TaskState::Running, 202, 200)});
         TaskStore reopened;
-        QVERIFY(reopened.open(file, &error));
+        QVERIFY(reopened.open(file));
         QCOMPARE(reopened.task({connectionId, 4'990})->state, TaskState::Failed);
         QCOMPARE(reopened.task({connectionId, 1})->state, TaskState::Running);
     }
@@ -1184,8 +1151,7 @@ private Q_SLOTS:
         const QString file = path(u"background-remove.sqlite"_s);
         const qint64 connectionId = writeLedger(file, 5'000);
         TaskStore store;
-        QString error;
-        QVERIFY(store.open(file, &error, TaskStore::LoadMode::InBackground));
+        QVERIFY(store.open(file, TaskStore::LoadMode::InBackground));
         QSignalSpy removed(&store, &TaskStore::tasksRemoved);
         QVERIFY(store.removeConnection(connectionId));
         QCOMPARE(removed.count(), 1);
@@ -1203,8 +1169,7 @@ private Q_SLOTS:
         QVERIFY(writeLedger(file, 20'000) != 0);
         for (int round = 0; round < 3; ++round) {
             auto store = std::make_unique<TaskStore>();
-            QString error;
-            QVERIFY(store->open(file, &error, TaskStore::LoadMode::InBackground));
+            QVERIFY(store->open(file, TaskStore::LoadMode::InBackground));
             if (round > 0)
                 QTest::qWait(round * 5);
             store.reset();
@@ -1215,8 +1180,7 @@ private Q_SLOTS:
     void inMemoryLoadsAtOnce()
     {
         TaskStore store;
-        QString error;
-        QVERIFY(store.open(u":memory:"_s, &error, TaskStore::LoadMode::InBackground));
+        QVERIFY(store.open(u":memory:"_s, TaskStore::LoadMode::InBackground));
         QVERIFY(!store.isLoading());
     }
 
@@ -1224,19 +1188,21 @@ private Q_SLOTS:
     {
         TaskStore store;
         QString error;
-        QVERIFY(store.open(u":memory:"_s, &error));
+        QVERIFY(store.open(u":memory:"_s));
         QCOMPARE(store.taskLimit(), TaskStore::maxTasks);
         store.setTaskLimit(TaskStore::maxTasks + 1);
         QCOMPARE(store.taskLimit(), TaskStore::maxTasks);
         store.setTaskLimit(1000);
-        const qint64 c = store.addConnection(sampleConnection());
+        const qint64 c = store.addConnection(sampleConnection()).value();
         QList<qint64> ids(999);
         std::iota(ids.begin(), ids.end(), qint64(1));
-        QCOMPARE(store.addTasks(c, ids, {}, t(0)).size(), 999);
-        QVERIFY(store.addTasks(c, {0, 1000}, {}, t(0)).isEmpty());
-        QVERIFY2(store.lastError().contains(u"1000"_s), qPrintable(store.lastError()));
+        QCOMPARE(store.addTasks(c, ids, {}, t(0))->size(), 999);
+        const auto beyond = store.addTasks(c, {0, 1000}, {}, t(0));
+        QVERIFY(!beyond);
+        QVERIFY2(
+            beyond.error().message().contains(u"1000"_s), qPrintable(beyond.error().message()));
         QCOMPARE(store.taskCount(), 999);
-        QCOMPARE(store.addTasks(c, {0}, {}, t(0)).size(), 1); // exactly the limit
+        QCOMPARE(store.addTasks(c, {0}, {}, t(0))->size(), 1); // exactly the limit
     }
 
     void storesNoSecrets()
@@ -1260,13 +1226,12 @@ private Q_SLOTS:
         QStringList columns;
         {
             TaskStore store;
-            QString error;
-            QVERIFY(store.open(file, &error));
+            QVERIFY(store.open(file));
             Connection connection = sampleConnection();
             connection.settings.endpoint =
                 QUrl(u"https://operator:%1@smhtest.api.tencentsmh.cn/?access_token=%2#%2"_s.arg(
                     QString::fromLatin1(password), QString::fromLatin1(token)));
-            const qint64 id = store.addConnection(connection);
+            const qint64 id = store.addConnection(connection).value();
             QVERIFY(id > 0);
             const QUrl kept = store.connection(id)->settings.endpoint;
             QCOMPARE(kept, QUrl(u"https://smhtest.api.tencentsmh.cn/"_s));
@@ -1297,13 +1262,12 @@ private Q_SLOTS:
         qint64 connectionId = 0;
         {
             TaskStore store;
-            QString error;
-            QVERIFY(store.open(file, &error));
-            connectionId = store.addConnection(sampleConnection());
+            QVERIFY(store.open(file));
+            connectionId = store.addConnection(sampleConnection()).value();
             QList<qint64> ids;
             for (qint64 id = 1; id <= crashTaskCount; ++id)
                 ids << id;
-            QCOMPARE(store.addTasks(connectionId, ids, {}, t(0)).size(), crashTaskCount);
+            QCOMPARE(store.addTasks(connectionId, ids, {}, t(0))->size(), crashTaskCount);
         }
         qint64 previous = 0;
         for (int round = 0; round < 4; ++round) {
@@ -1338,8 +1302,7 @@ private Q_SLOTS:
             }
 
             TaskStore store;
-            QString error;
-            QVERIFY2(store.open(file, &error), qPrintable(error));
+            SMH_VERIFY(store.open(file));
             QCOMPARE(store.taskCount(), crashTaskCount);
             // Printed cycles were committed; the one in flight may or may not
             // have been (killed between the commit and the print).

@@ -269,7 +269,7 @@ private Q_SLOTS:
         QList<QPair<TaskKey, QString>> written;
         f.model->setNoteWriter([&](const TaskKey &key, const QString &text) {
             written.append({key, text});
-            return f.store.setNote(key, text);
+            return bool(f.store.setNote(key, text));
         });
         QVERIFY(f.model->flags(note) & Qt::ItemIsEditable);
         QVERIFY(!(f.model->flags(f.model->index(0, 0)) & Qt::ItemIsEditable));

@@ -33,7 +33,7 @@ private:
     {
         auto monitor = std::make_unique<Monitor>();
         if (const auto opened = monitor->openStore(u":memory:"_s); !opened)
-            qWarning() << opened.error();
+            qWarning() << opened.error().message();
         PollPlanner::Options fast;
         fast.baseInterval = 50ms;
         fast.maxInterval = 100ms;

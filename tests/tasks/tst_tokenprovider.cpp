@@ -68,9 +68,11 @@ private Q_SLOTS:
         TokenProvider tokens(&client, settingsFor(simulator));
         tokens.setLibrarySecret(u"not-the-secret-at-all"_s);
         QTRY_COMPARE(tokens.state(), TokenProvider::State::Rejected);
-        QVERIFY(tokens.lastError().isWrongSecret());
-        QCOMPARE(tokens.lastError().code(), u"WrongLibraryIdOrSecret"_s);
-        QVERIFY(!tokens.lastError().toString().contains(u"not-the-secret-at-all"_s));
+        const std::optional<SmhError> why = tokens.whyNotReady();
+        QVERIFY(why);
+        QVERIFY(why->isWrongSecret());
+        QCOMPARE(why->code(), u"WrongLibraryIdOrSecret"_s);
+        QVERIFY(!why->toString().contains(u"not-the-secret-at-all"_s));
         tokens.ensureToken();
         QTest::qWait(50);
         QCOMPARE(simulator.mintCount(), 0);
@@ -86,7 +88,7 @@ private Q_SLOTS:
         TokenProvider tokens(&client, settings);
         tokens.setLibrarySecret(simulator.librarySecret());
         QTRY_COMPARE(tokens.state(), TokenProvider::State::Missing);
-        QCOMPARE(tokens.lastError().kind(), SmhError::Kind::Network);
+        QCOMPARE(tokens.whyNotReady().value_or(SmhError()).kind(), SmhError::Kind::Network);
         QVERIFY(tokens.usesSecret());
     }
 

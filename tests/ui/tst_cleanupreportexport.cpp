@@ -62,7 +62,8 @@ private Q_SLOTS:
         const Expected<int> saved =
             CleanupReportExport::save(monitor, dir.filePath(u"missing/folder/report.csv"_s));
         QVERIFY(!saved);
-        QVERIFY2(saved.error().contains(u"report.csv"_s), qPrintable(saved.error()));
+        QVERIFY2(
+            saved.error().message().contains(u"report.csv"_s), qPrintable(saved.error().message()));
     }
 };
 

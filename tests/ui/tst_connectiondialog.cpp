@@ -76,8 +76,8 @@ private:
     {
         QString stored = u"<timeout>"_s;
         bool read = false;
-        secrets.read(id, [&](const QString &secret, const QString &) {
-            stored = secret;
+        secrets.read(id, [&](const Expected<QString> &secret) {
+            stored = secret.valueOr(QString());
             read = true;
         });
         return QTest::qWaitFor([&read] { return read; }) ? stored : u"<timeout>"_s;
@@ -339,7 +339,7 @@ private Q_SLOTS:
         Monitor monitor;
         {
             const Expected<void> opened = monitor.openStore(u":memory:"_s);
-            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message()));
         }
         SecretStore secrets;
         secrets.setKeychainEnabled(false);
@@ -350,11 +350,11 @@ private Q_SLOTS:
         added.connection.settings.endpoint = m_simulator->baseUrl();
         added.connection.settings.libraryId = m_simulator->libraryId();
         added.secret = m_simulator->staticToken();
-        QStringList problems;
-        const QList<qint64> ids = ConnectionProfiles::apply(&monitor, &secrets, {added}, &problems);
-        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
-        QCOMPARE(ids.size(), 1);
-        const qint64 id = ids.constFirst();
+        const ConnectionProfiles::Applied applied =
+            ConnectionProfiles::apply(&monitor, &secrets, {added});
+        QVERIFY2(applied.problems.isEmpty(), qPrintable(applied.problems.value(0).message()));
+        QCOMPARE(applied.added.size(), 1);
+        const qint64 id = applied.added.constFirst();
         QCOMPARE(monitor.tasks().connection(id)->name, u"Simulator"_s);
         QCOMPARE(monitor.credential(id).accessToken, m_simulator->staticToken());
         QCOMPARE(readSecret(secrets, id), m_simulator->staticToken());
@@ -367,8 +367,7 @@ private Q_SLOTS:
         ConnectionEdit removed;
         removed.kind = ConnectionEdit::Kind::Removed;
         removed.connection = *monitor.tasks().connection(id);
-        ConnectionProfiles::apply(&monitor, &secrets, {removed}, &problems);
-        QVERIFY(problems.isEmpty());
+        QVERIFY(ConnectionProfiles::apply(&monitor, &secrets, {removed}).problems.isEmpty());
         QVERIFY(!monitor.tasks().connection(id));
         QCOMPARE(monitor.tasks().taskCount(), 0);
         // Its tokens went with it: a token given now reaches nothing.
@@ -386,7 +385,7 @@ private Q_SLOTS:
         Monitor monitor;
         {
             const Expected<void> opened = monitor.openStore(file);
-            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message()));
         }
         SecretStore secrets;
         secrets.setKeychainEnabled(false);
@@ -410,10 +409,11 @@ private Q_SLOTS:
         ConnectionEdit removed;
         removed.kind = ConnectionEdit::Kind::Removed;
         removed.connection = *monitor.tasks().connection(id);
-        QStringList problems;
-        ConnectionProfiles::apply(&monitor, &secrets, {removed}, &problems);
+        const QList<Error> problems =
+            ConnectionProfiles::apply(&monitor, &secrets, {removed}).problems;
         QCOMPARE(problems.size(), 1);
-        QVERIFY(problems.constFirst().contains(u"could not be removed"_s));
+        QCOMPARE(problems.constFirst().kind(), Error::Kind::Ledger);
+        QVERIFY(problems.constFirst().message().contains(u"could not be removed"_s));
         // Nothing is lost: still saved, still polled, still authenticated.
         QVERIFY(monitor.tasks().connection(id));
         QVERIFY(monitor.polling().connectionIds().contains(id));

@@ -281,7 +281,7 @@ private Q_SLOTS:
         Monitor monitor;
         {
             const Expected<void> opened = monitor.openStore(u":memory:"_s);
-            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message()));
         }
         PollPlanner::Options options;
         options.baseInterval = 200ms;
@@ -289,7 +289,7 @@ private Q_SLOTS:
         monitor.setPollOptions(options);
         SmhSimulator simulator;
         const Expected<qint64> connected = DemoSetup::connect(simulator, monitor);
-        QVERIFY2(connected, qPrintable(connected ? QString() : connected.error()));
+        QVERIFY2(connected, qPrintable(connected ? QString() : connected.error().message()));
         const qint64 id = *connected;
         StateStyle style(nullptr, false);
         TaskDetailsPane pane(&monitor.tasks(), &style);

@@ -70,7 +70,7 @@ private Q_SLOTS:
         m_simulator->setClearRunMs(200);
         m_monitor = std::make_unique<Monitor>();
         const auto opened = m_monitor->openStore(u":memory:"_s);
-        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message()));
         HistoryService::of(m_monitor.get())->setSampleInterval(100ms);
         const auto connected = DemoSetup::connect(*m_simulator, *m_monitor);
         QVERIFY(connected);

@@ -18,6 +18,7 @@
 #include "ui/taskfiltermodel.h"
 #include "ui/tasktableview.h"
 #include "ui/theme.h"
+#include "verifyexpected.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -79,7 +80,7 @@ private:
     {
         const Expected<void> started = m_demo.start(options);
         if (!started) {
-            qWarning("setup failed: %s", qPrintable(started.error()));
+            qWarning("setup failed: %s", qPrintable(started.error().message()));
             return false;
         }
         m_window = m_demo.window();
@@ -508,9 +509,8 @@ private Q_SLOTS:
         filterEdit()->setText(u"100"_s); // 1001..1009, and whatever else mentions 100
         const int visible = m_demo.filterModel()->rowCount();
         QVERIFY(visible > 0 && visible < 28);
-        QString error;
         const QString csv = dir.filePath(u"tasks.csv"_s);
-        QVERIFY2(m_window->exportVisibleRows(csv, &error), qPrintable(error));
+        SMH_VERIFY(m_window->exportVisibleRows(csv));
         QFile file(csv);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> records = file.readAll().split('\n');
@@ -518,8 +518,7 @@ private Q_SLOTS:
         QVERIFY(records.at(0).startsWith("task_id,connection,state"));
         // The demo's library secret never leaves the program.
         QVERIFY(!QFile::exists(dir.filePath(u"tasks.json"_s)));
-        QVERIFY2(
-            m_window->exportVisibleRows(dir.filePath(u"tasks.json"_s), &error), qPrintable(error));
+        SMH_VERIFY(m_window->exportVisibleRows(dir.filePath(u"tasks.json"_s)));
         QFile json(dir.filePath(u"tasks.json"_s));
         QVERIFY(json.open(QIODevice::ReadOnly));
         const QByteArray content = json.readAll();

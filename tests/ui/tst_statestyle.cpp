@@ -3,6 +3,7 @@
 #include "ui/statestyle.h"
 #include "ui/styledtaskmodel.h"
 #include "ui/theme.h"
+#include "verifyexpected.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -167,12 +168,11 @@ private Q_SLOTS:
     void styledModelAnnouncesOnlyColourRoles()
     {
         TaskStore store;
-        QString error;
-        QVERIFY2(store.open(u":memory:"_s, &error), qPrintable(error));
+        SMH_VERIFY(store.open(u":memory:"_s));
         Connection connection;
         connection.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
         connection.settings.libraryId = u"lib"_s;
-        const qint64 id = store.addConnection(connection);
+        const qint64 id = store.addConnection(connection).value();
         TaskTableModel model(&store);
         StateStyle style(nullptr, false);
         style.setPalette(Theme::lightPalette());
@@ -221,15 +221,14 @@ private Q_SLOTS:
     void connectionTroubleShowsOnItsRows()
     {
         TaskStore store;
-        QString error;
-        QVERIFY2(store.open(u":memory:"_s, &error), qPrintable(error));
+        SMH_VERIFY(store.open(u":memory:"_s));
         Connection a;
         a.settings.endpoint = QUrl(u"https://api.tencentsmh.cn"_s);
         a.settings.libraryId = u"a"_s;
         Connection b = a;
         b.settings.libraryId = u"b"_s;
-        const qint64 idA = store.addConnection(a);
-        const qint64 idB = store.addConnection(b);
+        const qint64 idA = store.addConnection(a).value();
+        const qint64 idB = store.addConnection(b).value();
         const QDateTime now = QDateTime::currentDateTimeUtc();
         store.addTasks(idA, {1}, {}, now);
         store.addTasks(idB, {2}, {}, now);

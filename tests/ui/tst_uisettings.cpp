@@ -2,6 +2,7 @@
 #include "tasks/tasktablemodel.h"
 #include "ui/tasktableview.h"
 #include "ui/uisettings.h"
+#include "verifyexpected.h"
 
 #include <QFileInfo>
 #include <QHeaderView>
@@ -95,8 +96,7 @@ private Q_SLOTS:
     void headerStateIsValidatedOnRestore()
     {
         TaskStore store;
-        QString error;
-        QVERIFY2(store.open(u":memory:"_s, &error), qPrintable(error));
+        SMH_VERIFY(store.open(u":memory:"_s));
         TaskTableModel model(&store);
         TaskTableView view;
         view.setModel(&model);
