@@ -1,6 +1,7 @@
 #include "ui/historyview.h"
 
 #include "tasks/cleanuplistmodel.h"
+#include "tasks/displaytext.h"
 #include "tasks/monitor.h"
 #include "tasks/taskstore.h"
 #include "tasks/usagechartmodel.h"
@@ -330,7 +331,7 @@ void HistoryView::setConnection(qint64 connectionId)
     m_library = LibraryKey::of(connection->settings);
     m_current.reset();
     m_connections->setCurrentIndex(m_connections->findData(connectionId));
-    setWindowTitle(tr("History & Cleanup – %1")
+    setWindowTitle(tr("History & Cleanup — %1")
                        .arg(connection->name.isEmpty() ? connection->settings.displayName()
                                                        : connection->name));
     m_chartModel->setLibrary(m_library);
@@ -475,9 +476,7 @@ void HistoryView::showLatestUsage()
             text += u"   "_s
                 + tr("Space %1: %2").arg(connection->settings.spaceId, sizeText(space->bytes));
     }
-    text += u"   "_s
-        + tr("(read %1)")
-              .arg(QLocale().toString(library->at.toLocalTime().time(), QLocale::ShortFormat));
+    text += u"   "_s + tr("(read %1)").arg(DisplayText::compact(library->at));
     m_usage->setText(text);
 }
 
@@ -538,11 +537,11 @@ void HistoryView::updateHistoryOffBanner()
             ? tr("File history of this library may still be off: it was turned off for a clear "
                  "whose outcome is unknown (%1). Overwritten files keep no versions until it is "
                  "turned back on.")
-                  .arg(QLocale().toString(left->startedAt.toLocalTime(), QLocale::ShortFormat))
+                  .arg(DisplayText::dateTime(left->startedAt))
             : tr("File history of this library may still be off: it was turned off for a clear "
                  "that did not happen (%1). Overwritten files keep no versions until it is "
                  "turned back on.")
-                  .arg(QLocale().toString(left->startedAt.toLocalTime(), QLocale::ShortFormat)),
+                  .arg(DisplayText::dateTime(left->startedAt)),
         true);
 }
 

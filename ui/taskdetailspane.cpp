@@ -1,6 +1,7 @@
 #include "ui/taskdetailspane.h"
 
 #include "smh/redact.h"
+#include "tasks/displaytext.h"
 #include "tasks/historyledger.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
@@ -8,6 +9,7 @@
 #include "tasks/tasktypes.h"
 #include "ui/copyablefield.h"
 #include "ui/flowlayout.h"
+#include "ui/focusframe.h"
 #include "ui/resultview.h"
 #include "ui/statestyle.h"
 
@@ -55,7 +57,7 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     , m_pathSegments(nullptr)
     , m_convertSegments(nullptr)
     , m_errorBox(new QWidget(this))
-    , m_timeline(new QTreeWidget(this))
+    , m_timeline(new FocusMarked<QTreeWidget>(this))
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -71,6 +73,9 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Not a stop of its own (it would hold the keyboard unmarked): Tab goes
+    // to the values, and the area scrolls to show the one that has it.
+    scroll->setFocusPolicy(Qt::NoFocus);
     auto *page = new QWidget(scroll);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(10, 8, 10, 8);
@@ -181,7 +186,8 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     m_timeline->setObjectName(u"timeline"_s);
     m_timeline->setAccessibleName(tr("Timeline"));
     m_timeline->setRootIsDecorated(false);
-    m_timeline->setUniformRowHeights(true);
+    // Rows of another day are two lines high (date, then time).
+    m_timeline->setUniformRowHeights(false);
     m_timeline->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_timeline->setHeaderLabels(
         {tr("When"), tr("State"), tr("Code", "SMH status code"), tr("Lasted")});
@@ -221,6 +227,7 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     scroll->setWidget(page);
     m_stack->addWidget(scroll);
     m_stack->setCurrentIndex(0);
+    moveTimelineLast();
 
     if (store) {
         connect(store, &TaskStore::tasksChanged, this, &TaskDetailsPane::tasksChanged);
@@ -236,6 +243,20 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
                 renderState();
             restyleTimeline();
         });
+}
+
+void TaskDetailsPane::moveTimelineLast()
+{
+    // Made first of the parts, the timeline would be the first Tab stop; it
+    // is read last, below everything else.
+    QWidget *last = nullptr;
+    for (QWidget *next = nextInFocusChain(); next != this && isAncestorOf(next);
+         next = next->nextInFocusChain()) {
+        if (!m_timeline->isAncestorOf(next) && (next->focusPolicy() & Qt::TabFocus))
+            last = next;
+    }
+    if (last)
+        QWidget::setTabOrder(last, m_timeline);
 }
 
 CopyableField *TaskDetailsPane::addField(QFormLayout *form, Field field, const QString &label)
@@ -359,7 +380,7 @@ QString TaskDetailsPane::formatTime(const QDateTime &when) const
 {
     if (!when.isValid())
         return {};
-    return QLocale().toString(when.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_s);
+    return DisplayText::dateTime(when);
 }
 
 QString TaskDetailsPane::connectionText() const
@@ -450,10 +471,7 @@ void TaskDetailsPane::tick()
     if (task.stateSince.isValid()) {
         const qint64 seconds = std::max<qint64>(0, task.stateSince.secsTo(now));
         // The fields below carry the full date; today's time is enough here.
-        const QDateTime local = task.stateSince.toLocalTime();
-        const QString at = local.date() == QDate::currentDate()
-            ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
-            : formatTime(task.stateSince);
+        const QString at = DisplayText::compact(task.stateSince);
         when = tr("%1 (%2 ago)").arg(at, TaskTableModel::formatDuration(seconds));
     }
     QString line;
@@ -528,12 +546,14 @@ void TaskDetailsPane::renderTimeline()
         const Entry &entry = entries.at(i);
         const qsizetype next = nextChange(i);
         auto *item = new QTreeWidgetItem(m_timeline);
-        // Today's times without the date, other days without the year: the
-        // column stays narrow; the tooltip has it all.
+        // Today's times without the date, as in the table; another day's date
+        // goes on a line above its time, so the column stays narrow in a
+        // narrow dock. The tooltip has it all.
         const QDateTime local = entry.at.toLocalTime();
         item->setText(0,
-            local.date() == QDate::currentDate() ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
-                                                 : QLocale().toString(local, u"MM-dd HH:mm"_s));
+            local.date() == QDate::currentDate()
+                ? DisplayText::clock(local.time())
+                : DisplayText::shortDate(local.date()) + u'\n' + DisplayText::clock(local.time()));
         item->setToolTip(0, formatTime(entry.at));
         item->setData(0, Qt::UserRole, entry.at);
         item->setText(1, entry.change);
@@ -610,13 +630,17 @@ void TaskDetailsPane::setSegments(
     QWidget *host = layout->parentWidget();
     // A single segment is the joined path already.
     m_resultForm->setRowVisible(host, segments.size() > 1);
+    // Made at render time, the chips would be the pane's last Tab stops;
+    // they follow the copy button of their path instead.
+    QWidget *previous =
+        m_fields.value(layout == m_pathSegments ? Field::Path : Field::ConvertFrom)->copyButton();
     for (qsizetype i = 0; i < segments.size(); ++i) {
         if (i > 0) {
             auto *separator = new QLabel(u"›"_s, host);
             separator->setForegroundRole(QPalette::PlaceholderText);
             layout->addWidget(separator);
         }
-        auto *chip = new QToolButton(host);
+        auto *chip = new FocusMarked<QToolButton>(host);
         chip->setText(segments.at(i));
         chip->setToolTip(
             tr("%1 %2 of %3: click to copy").arg(what).arg(i + 1).arg(segments.size()));
@@ -627,6 +651,8 @@ void TaskDetailsPane::setSegments(
             Q_EMIT copied(what, segment);
         });
         layout->addWidget(chip);
+        QWidget::setTabOrder(previous, chip);
+        previous = chip;
     }
 }
 

@@ -1,5 +1,6 @@
 #include "ui/tasktableview.h"
 
+#include "tasks/displaytext.h"
 #include "tasks/tasktablemodel.h"
 
 #include <QAbstractProxyModel>
@@ -45,10 +46,7 @@ public:
         const QDateTime when = value.toDateTime();
         if (!when.isValid())
             return QStyledItemDelegate::displayText(value, locale);
-        const QDateTime local = when.toLocalTime();
-        if (local.date() == QDate::currentDate())
-            return locale.toString(local.time(), u"HH:mm:ss"_s);
-        return locale.toString(local, QLocale::ShortFormat);
+        return DisplayText::compact(when, QDate::currentDate(), locale);
     }
 
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
@@ -139,7 +137,7 @@ void TaskTableView::applyDefaultColumns(int expectedWidth)
             std::max({metrics.horizontalAdvance(sample) + extra,
                 metrics.horizontalAdvance(title) + 16, content}));
     };
-    const QString sampleTime = QLocale().toString(QTime(23, 58, 58), u"HH:mm:ss"_s);
+    const QString sampleTime = DisplayText::clock(QTime(23, 58, 58));
     const QString shortStateSample = TaskStates::label(TaskState::Succeeded);
     QString stateSample = shortStateSample;
     for (int state = 0; state < TaskStates::count; ++state) {
