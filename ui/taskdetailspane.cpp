@@ -120,12 +120,14 @@ TaskDetailsPane::TaskDetailsPane(TaskStore *store, StateStyle *style, QWidget *p
     QFormLayout *task = newForm();
     addField(task, Field::TaskId, tr("Task ID"));
     addField(task, Field::Connection, tr("Connection"));
-    addField(task, Field::State, tr("State"));
-    addField(task, Field::TaskType, tr("Type", "kind of task"));
+    // Short phrases read whole on a second line in a narrow dock ("Not found
+    // / expired", a date and time); identifiers and paths elide instead.
+    addField(task, Field::State, tr("State"))->setWrapping(true);
+    addField(task, Field::TaskType, tr("Type", "kind of task"))->setWrapping(true);
     addField(task, Field::Status, tr("Status code"));
-    addField(task, Field::Added, tr("Added"));
-    addField(task, Field::LastPolled, tr("Last polled"));
-    addField(task, Field::Duration, tr("Duration"));
+    addField(task, Field::Added, tr("Added"))->setWrapping(true);
+    addField(task, Field::LastPolled, tr("Last polled"))->setWrapping(true);
+    addField(task, Field::Duration, tr("Duration"))->setWrapping(true);
     addField(task, Field::Note, tr("Note"));
 
     layout->addWidget(sectionTitle(tr("Result"), page));

@@ -339,25 +339,45 @@ void TaskTableView::fitColumns()
         if (excess <= 0)
             break;
     }
-    // The state is read whole before the path gets more than room for a
-    // short path.
-    if (!header->isSectionHidden(TaskTableModel::StateColumn)) {
-        int others = 0;
-        for (int column = 0; column < header->count(); ++column) {
-            if (!header->isSectionHidden(column) && column != TaskTableModel::PathColumn)
-                others += header->sectionSize(column);
-        }
-        const int spare = room - others - (metrics.horizontalAdvance(u"folder/file.pdf"_s) + 32);
-        int longest = 0;
-        for (int state = 0; state < TaskStates::count; ++state)
-            longest =
-                std::max(longest, metrics.horizontalAdvance(TaskStates::label(TaskState(state))));
-        const int size = header->sectionSize(TaskTableModel::StateColumn);
-        const int wanted = longest + 40; // icon and margins
-        if (spare > 0 && size < wanted)
-            header->resizeSection(
-                TaskTableModel::StateColumn, size + std::min(wanted - size, spare));
+    readStateWhole(room);
+}
+
+void TaskTableView::readStateWhole(int room)
+{
+    // The state is read whole before the path gets more than its least
+    // room, and before a note column wider than its notes keeps the rest.
+    QHeaderView *header = horizontalHeader();
+    if (header->isSectionHidden(TaskTableModel::StateColumn))
+        return;
+    const QFontMetrics metrics = fontMetrics();
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (!header->isSectionHidden(column) && column != TaskTableModel::PathColumn)
+            others += header->sectionSize(column);
     }
+    int longest = 0;
+    for (int state = 0; state < TaskStates::count; ++state)
+        longest = std::max(longest, metrics.horizontalAdvance(TaskStates::label(TaskState(state))));
+    const int size = header->sectionSize(TaskTableModel::StateColumn);
+    const int wanted = longest + 40; // icon and margins
+    if (size >= wanted)
+        return;
+    int spare = std::max(0, room - others - 100);
+    int noteSlack = 0;
+    if (!header->isSectionHidden(TaskTableModel::NoteColumn)) {
+        const int notes = std::max(sizeHintForColumn(TaskTableModel::NoteColumn),
+            metrics.horizontalAdvance(
+                model()->headerData(TaskTableModel::NoteColumn, Qt::Horizontal).toString())
+                + 24);
+        noteSlack = std::max(0, header->sectionSize(TaskTableModel::NoteColumn) - notes);
+    }
+    const int fromPath = std::min(wanted - size, spare);
+    const int fromNote = std::min(wanted - size - fromPath, noteSlack);
+    if (fromNote > 0)
+        header->resizeSection(
+            TaskTableModel::NoteColumn, header->sectionSize(TaskTableModel::NoteColumn) - fromNote);
+    if (fromPath + fromNote > 0)
+        header->resizeSection(TaskTableModel::StateColumn, size + fromPath + fromNote);
 }
 
 void TaskTableView::showHeaderMenu(const QPoint &position)

@@ -4,26 +4,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The locale's long time format minus its time-zone fields ("t", "tt",
-// "tttt") and the spaces or brackets around them; quoted text stays as is.
-QString clockFormat(const QLocale &locale)
-{
-    const QString format = locale.timeFormat(QLocale::LongFormat);
-    QString result;
-    result.reserve(format.size());
-    bool quoted = false;
-    for (qsizetype i = 0; i < format.size(); ++i) {
-        const QChar c = format.at(i);
-        if (c == u'\'')
-            quoted = !quoted;
-        if (quoted || c != u't')
-            result += c;
-    }
-    // What the zone leaves behind: doubled or trailing spaces, empty brackets.
-    result.replace(u"()"_s, QString()).replace(u"[]"_s, QString());
-    return result.simplified();
-}
-
 // A short date format without its year and the separator that went with
 // it ("M/d/yy" to "M/d", "dd.MM.yy" to "dd.MM", "yy. M. d." to "M. d.").
 // A format with quoted text is left whole.
@@ -45,9 +25,33 @@ QString withoutYear(const QString &format)
     return QString(format).remove(start, end - start).trimmed();
 }
 
+} // namespace
+
+namespace DisplayText {
+
+// The locale's long time format minus its time-zone fields ("t", "tt",
+// "tttt") and the spaces or brackets around them; quoted text stays as is.
+QString clockFormat(const QLocale &locale)
+{
+    const QString format = locale.timeFormat(QLocale::LongFormat);
+    QString result;
+    result.reserve(format.size());
+    bool quoted = false;
+    for (qsizetype i = 0; i < format.size(); ++i) {
+        const QChar c = format.at(i);
+        if (c == u'\'')
+            quoted = !quoted;
+        if (quoted || c != u't')
+            result += c;
+    }
+    // What the zone leaves behind: doubled or trailing spaces, empty brackets.
+    result.replace(u"()"_s, QString()).replace(u"[]"_s, QString());
+    return result.simplified();
+}
+
 // The locale's short date and time with clockFormat() in the time's place,
 // so the locale's own joiner between them (a space, a comma) stays.
-QString dateTimeFormat(const QLocale &locale, bool withYear)
+QString dateTimeFormat(bool withYear, const QLocale &locale)
 {
     QString format = locale.dateTimeFormat(QLocale::ShortFormat);
     const QString shortDate = locale.dateFormat(QLocale::ShortFormat);
@@ -58,10 +62,6 @@ QString dateTimeFormat(const QLocale &locale, bool withYear)
         return format.replace(shortTime, clockFormat(locale)).replace(shortDate, date);
     return date + u' ' + clockFormat(locale);
 }
-
-} // namespace
-
-namespace DisplayText {
 
 QString noValue()
 {
@@ -75,7 +75,7 @@ QString clock(const QTime &time, const QLocale &locale)
 
 QString dateTime(const QDateTime &when, const QLocale &locale)
 {
-    return when.isValid() ? locale.toString(when.toLocalTime(), dateTimeFormat(locale, true))
+    return when.isValid() ? locale.toString(when.toLocalTime(), dateTimeFormat(true, locale))
                           : QString();
 }
 
@@ -86,7 +86,7 @@ QString compact(const QDateTime &when, const QDate &today, const QLocale &locale
     const QDateTime local = when.toLocalTime();
     if (local.date() == today)
         return clock(local.time(), locale);
-    return locale.toString(local, dateTimeFormat(locale, local.date().year() != today.year()));
+    return locale.toString(local, dateTimeFormat(local.date().year() != today.year(), locale));
 }
 
 QString shortDate(const QDate &day, const QDate &today, const QLocale &locale)

@@ -5,11 +5,16 @@
 #include <QString>
 
 // How times and missing values read in every table and pane, so that one
-// screen never shows "6:39 AM" beside "06:39:50" or "–" beside "—".
+// screen never shows "6:39 AM" beside "06:39:50", nor two kinds of dash.
 namespace DisplayText {
 
 // What a cell or field shows when it has no value.
 QString noValue();
+
+// The formats behind clock() and dateTime(), for what formats by itself (a
+// chart's time axis). dateTimeFormat() without the year for this year's days.
+QString clockFormat(const QLocale &locale = QLocale());
+QString dateTimeFormat(bool withYear, const QLocale &locale = QLocale());
 
 // A clock time with seconds, in the locale's own order, separators and
 // 12- or 24-hour habit ("2:03:05 PM", "14:03:05"): the locale's long time

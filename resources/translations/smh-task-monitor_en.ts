@@ -659,10 +659,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>Copy %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>—</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>DemoSetup</name>
@@ -1244,10 +1240,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>History &amp; Cleanup – %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading usage…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1345,6 +1337,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
     <message>
         <source>library %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History &amp; Cleanup — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3194,10 +3190,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

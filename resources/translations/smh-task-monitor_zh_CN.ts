@@ -654,10 +654,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>Copy %1</source>
         <translation>复制%1</translation>
     </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
 </context>
 <context>
     <name>DemoSetup</name>
@@ -1238,10 +1234,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation>修改可能需要约一分钟才会生效。</translation>
     </message>
     <message>
-        <source>History &amp; Cleanup – %1</source>
-        <translation>历史版本与清理 – %1</translation>
-    </message>
-    <message>
         <source>Reading usage…</source>
         <translation>正在读取用量…</translation>
     </message>
@@ -1340,6 +1332,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>library %1</source>
         <translation>媒体库 %1</translation>
+    </message>
+    <message>
+        <source>History &amp; Cleanup — %1</source>
+        <translation>历史版本与清理 — %1</translation>
     </message>
 </context>
 <context>
@@ -3237,10 +3233,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Unknown: the task had already ended when it was first polled.</source>
         <translation>未知：首次轮询时该任务已经结束。</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
     </message>
     <message>
         <source>Code</source>

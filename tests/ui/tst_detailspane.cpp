@@ -215,6 +215,30 @@ private Q_SLOTS:
         QCOMPARE(stops.last(), u"timeline Timeline"_s);
     }
 
+    // The pane's times read as the tables' do: the locale's short date and a
+    // clock with seconds; the timeline puts another day's date above the time.
+    void timesFollowTheLocale()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(u"de_DE"_s));
+        Fixture f;
+        f.store.addTasks(f.connectionId, {20}, {}, f.now);
+        f.pane->showTask(TaskKey {f.connectionId, 20});
+        const QDateTime local = f.now.toLocalTime();
+        const QLocale german(u"de_DE"_s);
+        QCOMPARE(f.pane->value(TaskDetailsPane::Field::Added),
+            german.toString(local, u"dd.MM.yy HH:mm:ss"_s));
+        QTreeWidget *timeline = f.pane->findChild<QTreeWidget *>(u"timeline"_s);
+        const QString date = local.date().year() == QDate::currentDate().year()
+            ? german.toString(local, u"dd.MM"_s)
+            : german.toString(local, u"dd.MM.yy"_s);
+        QCOMPARE(timeline->topLevelItem(0)->text(0),
+            date + u'\n' + german.toString(local, u"HH:mm:ss"_s));
+        QCOMPARE(
+            timeline->topLevelItem(0)->toolTip(0), f.pane->value(TaskDetailsPane::Field::Added));
+        QLocale::setDefault(before);
+    }
+
     // The focus colour stands out from the pane's background, light and dark.
     void focusMarkHasContrast()
     {
