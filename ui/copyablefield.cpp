@@ -41,6 +41,9 @@ CopyableField::CopyableField(const QString &name, QWidget *parent)
     m_edit->setMinimumWidth(fontMetrics().horizontalAdvance(u"M…"_s) * 2);
     m_wrapped->setWordWrap(true);
     m_wrapped->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // A label selectable by keyboard takes only a click; Tab reaches the
+    // line-edit values, and this one too.
+    m_wrapped->setFocusPolicy(Qt::StrongFocus);
     m_wrapped->setAccessibleName(name);
     m_wrapped->hide();
     m_button->setAutoRaise(true);

@@ -209,6 +209,8 @@ private Q_SLOTS:
         }
         // The values, their copy buttons, the path's segments and the timeline.
         QVERIFY2(stops.size() > 20, qPrintable(stops.join(u", "_s)));
+        // A wrapped value is a stop like the others.
+        QVERIFY2(stops.contains(u"QLabel State"_s), qPrintable(stops.join(u", "_s)));
         QVERIFY(stops.contains(u"timeline Timeline"_s));
         // In reading order: the values first, the timeline last.
         QVERIFY(stops.first().startsWith(u"QLineEdit Task ID"_s));
