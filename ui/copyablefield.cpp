@@ -44,6 +44,9 @@ CopyableField::CopyableField(const QString &name, QWidget *parent)
     // A label selectable by keyboard takes only a click; Tab reaches the
     // line-edit values, and this one too.
     m_wrapped->setFocusPolicy(Qt::StrongFocus);
+    // The line edit's text margin: both kinds of value start at one place,
+    // clear of the focus frame.
+    m_wrapped->setMargin(2);
     m_wrapped->setAccessibleName(name);
     m_wrapped->hide();
     m_button->setAutoRaise(true);

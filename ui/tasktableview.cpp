@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QScrollBar>
 #include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTimer>
@@ -344,8 +345,8 @@ void TaskTableView::fitColumns()
 
 void TaskTableView::readStateWhole(int room)
 {
-    // The state is read whole before the path gets more than its least
-    // room, and before a note column wider than its notes keeps the rest.
+    // The state is read whole before a note column wider than its notes
+    // keeps the rest, and before the path gets more than its least room.
     QHeaderView *header = horizontalHeader();
     if (header->isSectionHidden(TaskTableModel::StateColumn))
         return;
@@ -362,7 +363,12 @@ void TaskTableView::readStateWhole(int room)
     const int wanted = longest + 40; // icon and margins
     if (size >= wanted)
         return;
-    int spare = std::max(0, room - others - 100);
+    // The path's least room, and the scroll bar's that rows still to come
+    // may bring.
+    const int scrollBar = verticalScrollBar()->isVisible()
+        ? 0
+        : style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    const int spare = std::max(0, room - others - 100 - scrollBar);
     int noteSlack = 0;
     if (!header->isSectionHidden(TaskTableModel::NoteColumn)) {
         const int notes = std::max(sizeHintForColumn(TaskTableModel::NoteColumn),
@@ -371,8 +377,8 @@ void TaskTableView::readStateWhole(int room)
                 + 24);
         noteSlack = std::max(0, header->sectionSize(TaskTableModel::NoteColumn) - notes);
     }
-    const int fromPath = std::min(wanted - size, spare);
-    const int fromNote = std::min(wanted - size - fromPath, noteSlack);
+    const int fromNote = std::min(wanted - size, noteSlack);
+    const int fromPath = std::min(wanted - size - fromNote, spare);
     if (fromNote > 0)
         header->resizeSection(
             TaskTableModel::NoteColumn, header->sectionSize(TaskTableModel::NoteColumn) - fromNote);
