@@ -578,6 +578,12 @@ void TaskDetailsPane::renderTimeline()
                         TaskTableModel::formatDuration(std::max<qint64>(0, entry.at.secsTo(now)))));
         }
     }
+    // No codes (a task never answered with one): the column gives its room
+    // to the change.
+    bool codes = false;
+    for (int i = 0; i < m_timeline->topLevelItemCount() && !codes; ++i)
+        codes = !m_timeline->topLevelItem(i)->text(2).isEmpty();
+    m_timeline->setColumnHidden(2, !codes);
     restyleTimeline();
 }
 

@@ -304,6 +304,14 @@ private Q_SLOTS:
         QCOMPARE(timeline->topLevelItem(1)->toolTip(1), timeline->topLevelItem(1)->text(1));
         QCOMPARE(timeline->topLevelItem(2)->text(2), u"200"_s);
 
+        // A task that never answered with a code: the code column gives its
+        // room to the change.
+        QVERIFY(!timeline->isColumnHidden(2));
+        f.store.addTasks(f.connectionId, {22}, {}, f.now);
+        f.store.applyObservations({f.observe(22, TaskState::NotFound, 0)});
+        f.pane->showTask(TaskKey {f.connectionId, 22});
+        QVERIFY(timeline->isColumnHidden(2));
+
         // A task without a result shows empty values, not stale ones.
         f.pane->showTask(TaskKey {f.connectionId, 21});
         QCOMPARE(f.pane->value(Field::TaskId), u"21"_s);
