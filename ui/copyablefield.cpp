@@ -1,5 +1,8 @@
 #include "ui/copyablefield.h"
 
+#include "tasks/displaytext.h"
+#include "ui/focusframe.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
@@ -15,9 +18,11 @@ using namespace Qt::StringLiterals;
 CopyableField::CopyableField(const QString &name, QWidget *parent)
     : QWidget(parent)
     , m_name(name)
-    , m_edit(new QLineEdit(this))
-    , m_wrapped(new QLabel(this))
-    , m_button(new QToolButton(this))
+    // Read-only and frameless, the value shows no cursor and no frame of the
+    // style's; an auto-raised button's focus is faint: each marks the keyboard.
+    , m_edit(new FocusMarked<QLineEdit>(this))
+    , m_wrapped(new FocusMarked<QLabel>(this))
+    , m_button(new FocusMarked<QToolButton>(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -36,6 +41,12 @@ CopyableField::CopyableField(const QString &name, QWidget *parent)
     m_edit->setMinimumWidth(fontMetrics().horizontalAdvance(u"M…"_s) * 2);
     m_wrapped->setWordWrap(true);
     m_wrapped->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // A label selectable by keyboard takes only a click; Tab reaches the
+    // line-edit values, and this one too.
+    m_wrapped->setFocusPolicy(Qt::StrongFocus);
+    // The line edit's text margin: both kinds of value start at one place,
+    // clear of the focus frame.
+    m_wrapped->setMargin(2);
     m_wrapped->setAccessibleName(name);
     m_wrapped->hide();
     m_button->setAutoRaise(true);
@@ -56,7 +67,7 @@ void CopyableField::setValue(const QString &value)
     // The whole value is always one hover away, however it is shown.
     m_edit->setToolTip(value);
     m_wrapped->setToolTip(value);
-    m_wrapped->setText(value.isEmpty() ? tr("—") : value);
+    m_wrapped->setText(value.isEmpty() ? DisplayText::noValue() : value);
     m_button->setEnabled(!value.isEmpty());
     refreshText();
 }
@@ -74,7 +85,7 @@ QString CopyableField::shownText() const
 
 void CopyableField::refreshText()
 {
-    const QString text = m_value.isEmpty() ? tr("—") : m_value;
+    const QString text = m_value.isEmpty() ? DisplayText::noValue() : m_value;
     if (m_edit->hasFocus()) {
         // Being read or selected: the whole value, scrolled as needed.
         if (m_edit->text() != text)

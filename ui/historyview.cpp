@@ -3,6 +3,7 @@
 #include "history/cleanuplistmodel.h"
 #include "history/historyservice.h"
 #include "history/usagechartmodel.h"
+#include "tasks/displaytext.h"
 #include "tasks/monitor.h"
 #include "tasks/taskstore.h"
 #include "ui/clearhistorydialog.h"
@@ -330,7 +331,7 @@ void HistoryView::setConnection(qint64 connectionId)
     m_library = LibraryKey::of(connection->settings);
     m_current.reset();
     m_connections->setCurrentIndex(m_connections->findData(connectionId));
-    setWindowTitle(tr("History & Cleanup – %1").arg(connection->label()));
+    setWindowTitle(tr("History & Cleanup — %1").arg(connection->label()));
     m_chartModel->setLibrary(m_library);
     m_cleanupModel->setLibrary(m_library);
     const QList<CleanupRecord> records =
@@ -474,9 +475,7 @@ void HistoryView::showLatestUsage()
             text += u"   "_s
                 + tr("Space %1: %2").arg(connection->settings.spaceId, sizeText(space->bytes));
     }
-    text += u"   "_s
-        + tr("(read %1)")
-              .arg(QLocale().toString(library->at.toLocalTime().time(), QLocale::ShortFormat));
+    text += u"   "_s + tr("(read %1)").arg(DisplayText::compact(library->at));
     m_usage->setText(text);
 }
 
@@ -539,11 +538,11 @@ void HistoryView::updateHistoryOffBanner()
             ? tr("File history of this library may still be off: it was turned off for a clear "
                  "whose outcome is unknown (%1). Overwritten files keep no versions until it is "
                  "turned back on.")
-                  .arg(QLocale().toString(left->startedAt.toLocalTime(), QLocale::ShortFormat))
+                  .arg(DisplayText::dateTime(left->startedAt))
             : tr("File history of this library may still be off: it was turned off for a clear "
                  "that did not happen (%1). Overwritten files keep no versions until it is "
                  "turned back on.")
-                  .arg(QLocale().toString(left->startedAt.toLocalTime(), QLocale::ShortFormat)),
+                  .arg(DisplayText::dateTime(left->startedAt)),
         true);
 }
 

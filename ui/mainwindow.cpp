@@ -936,9 +936,9 @@ void MainWindow::manageConnections(qint64 select, const std::optional<Connection
     }
     if (removedTasks > 0) {
         const auto answer = QMessageBox::question(this, tr("Remove Connections"),
-            tr("Removing %1 also stops watching its tasks (%2). Nothing changes on the server.")
-                .arg(removedNames.join(u", "_s))
-                .arg(removedTasks),
+            tr("Removing %1 also stops watching its %Ln task(s). Nothing changes on the server.",
+                nullptr, removedTasks)
+                .arg(removedNames.join(u", "_s)),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;

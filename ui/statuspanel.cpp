@@ -1,5 +1,6 @@
 #include "ui/statuspanel.h"
 
+#include "tasks/displaytext.h"
 #include "tasks/tasktablemodel.h"
 #include "ui/elidedlabel.h"
 #include "ui/statestyle.h"
@@ -101,7 +102,7 @@ void StatusPanel::setHealth(const ConnectionHealth::Summary &health, int unfinis
     parts << tr("Requests: %1").arg(health.requests);
     if (health.lastPollAt.isValid())
         parts << tr("last poll %1")
-                     .arg(locale.toString(health.lastPollAt.toLocalTime().time(), u"HH:mm:ss"_s));
+                     .arg(DisplayText::clock(health.lastPollAt.toLocalTime().time(), locale));
     if (!health.hasConnections()) {
         parts << tr("nothing to poll");
     } else if (health.allPaused) {

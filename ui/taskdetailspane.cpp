@@ -2,12 +2,14 @@
 
 #include "history/historyledger.h"
 #include "smh/redact.h"
+#include "tasks/displaytext.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
 #include "tasks/tasktypes.h"
 #include "ui/copyablefield.h"
 #include "ui/flowlayout.h"
+#include "ui/focusframe.h"
 #include "ui/resultview.h"
 #include "ui/statestyle.h"
 
@@ -67,7 +69,7 @@ TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWid
     , m_pathSegments(nullptr)
     , m_convertSegments(nullptr)
     , m_errorBox(new QWidget(this))
-    , m_timeline(new QTreeWidget(this))
+    , m_timeline(new FocusMarked<QTreeWidget>(this))
 {
     buildPlaceholder();
 
@@ -76,6 +78,9 @@ TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWid
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Not a stop of its own (it would hold the keyboard unmarked): Tab goes
+    // to the values, and the area scrolls to show the one that has it.
+    scroll->setFocusPolicy(Qt::NoFocus);
     auto *page = new QWidget(scroll);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(10, 8, 10, 8);
@@ -89,6 +94,7 @@ TaskDetailsPane::TaskDetailsPane(const TaskStore *store, StateStyle *style, QWid
     scroll->setWidget(page);
     m_stack->addWidget(scroll);
     m_stack->setCurrentIndex(0);
+    moveTimelineLast();
 
     connectSources(store, style);
 }
@@ -139,12 +145,14 @@ void TaskDetailsPane::buildTaskForm(QWidget *page, QVBoxLayout *layout)
     QFormLayout *task = newForm(layout);
     addField(task, Field::TaskId, tr("Task ID"));
     addField(task, Field::Connection, tr("Connection"));
-    addField(task, Field::State, tr("State"));
-    addField(task, Field::TaskType, tr("Type", "kind of task"));
+    // Short phrases read whole on a second line in a narrow dock ("Not found
+    // / expired", a date and time); identifiers and paths elide instead.
+    addField(task, Field::State, tr("State"))->setWrapping(true);
+    addField(task, Field::TaskType, tr("Type", "kind of task"))->setWrapping(true);
     addField(task, Field::Status, tr("Status code"));
-    addField(task, Field::Added, tr("Added"));
-    addField(task, Field::LastPolled, tr("Last polled"));
-    addField(task, Field::Duration, tr("Duration"));
+    addField(task, Field::Added, tr("Added"))->setWrapping(true);
+    addField(task, Field::LastPolled, tr("Last polled"))->setWrapping(true);
+    addField(task, Field::Duration, tr("Duration"))->setWrapping(true);
     addField(task, Field::Note, tr("Note"));
 }
 
@@ -217,7 +225,8 @@ void TaskDetailsPane::buildTimeline(QWidget *page, QVBoxLayout *layout)
     m_timeline->setObjectName(u"timeline"_s);
     m_timeline->setAccessibleName(tr("Timeline"));
     m_timeline->setRootIsDecorated(false);
-    m_timeline->setUniformRowHeights(true);
+    // Rows of another day are two lines high (date, then time).
+    m_timeline->setUniformRowHeights(false);
     m_timeline->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_timeline->setHeaderLabels(
         {tr("When"), tr("State"), tr("Code", "SMH status code"), tr("Lasted")});
@@ -272,6 +281,20 @@ void TaskDetailsPane::connectSources(const TaskStore *store, StateStyle *style)
                 renderState();
             restyleTimeline();
         });
+}
+
+void TaskDetailsPane::moveTimelineLast()
+{
+    // Made first of the parts, the timeline would be the first Tab stop; it
+    // is read last, below everything else.
+    QWidget *last = nullptr;
+    for (QWidget *next = nextInFocusChain(); next != this && isAncestorOf(next);
+         next = next->nextInFocusChain()) {
+        if (!m_timeline->isAncestorOf(next) && (next->focusPolicy() & Qt::TabFocus))
+            last = next;
+    }
+    if (last)
+        QWidget::setTabOrder(last, m_timeline);
 }
 
 CopyableField *TaskDetailsPane::addField(QFormLayout *form, Field field, const QString &label)
@@ -395,7 +418,7 @@ QString TaskDetailsPane::formatTime(const QDateTime &when) const
 {
     if (!when.isValid())
         return {};
-    return QLocale().toString(when.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_s);
+    return DisplayText::dateTime(when);
 }
 
 QString TaskDetailsPane::connectionText() const
@@ -486,10 +509,7 @@ void TaskDetailsPane::tick()
     if (task.stateSince.isValid()) {
         const qint64 seconds = std::max<qint64>(0, task.stateSince.secsTo(now));
         // The fields below carry the full date; today's time is enough here.
-        const QDateTime local = task.stateSince.toLocalTime();
-        const QString at = local.date() == QDate::currentDate()
-            ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
-            : formatTime(task.stateSince);
+        const QString at = DisplayText::compact(task.stateSince);
         when = tr("%1 (%2 ago)").arg(at, TaskTableModel::formatDuration(seconds));
     }
     QString line;
@@ -564,12 +584,14 @@ void TaskDetailsPane::renderTimeline()
         const Entry &entry = entries.at(i);
         const qsizetype next = nextChange(i);
         auto *item = new QTreeWidgetItem(m_timeline);
-        // Today's times without the date, other days without the year: the
-        // column stays narrow; the tooltip has it all.
+        // Today's times without the date, as in the table; another day's date
+        // goes on a line above its time, so the column stays narrow in a
+        // narrow dock. The tooltip has it all.
         const QDateTime local = entry.at.toLocalTime();
         item->setText(0,
-            local.date() == QDate::currentDate() ? QLocale().toString(local.time(), u"HH:mm:ss"_s)
-                                                 : QLocale().toString(local, u"MM-dd HH:mm"_s));
+            local.date() == QDate::currentDate()
+                ? DisplayText::clock(local.time())
+                : DisplayText::shortDate(local.date()) + u'\n' + DisplayText::clock(local.time()));
         item->setToolTip(0, formatTime(entry.at));
         item->setData(0, Qt::UserRole, entry.at);
         item->setText(1, entry.change);
@@ -592,6 +614,12 @@ void TaskDetailsPane::renderTimeline()
                         TaskTableModel::formatDuration(std::max<qint64>(0, entry.at.secsTo(now)))));
         }
     }
+    // No codes (a task never answered with one): the column gives its room
+    // to the change.
+    bool codes = false;
+    for (int i = 0; i < m_timeline->topLevelItemCount() && !codes; ++i)
+        codes = !m_timeline->topLevelItem(i)->text(2).isEmpty();
+    m_timeline->setColumnHidden(2, !codes);
     restyleTimeline();
 }
 
@@ -646,13 +674,17 @@ void TaskDetailsPane::setSegments(
     QWidget *host = layout->parentWidget();
     // A single segment is the joined path already.
     m_resultForm->setRowVisible(host, segments.size() > 1);
+    // Made at render time, the chips would be the pane's last Tab stops;
+    // they follow the copy button of their path instead.
+    QWidget *previous =
+        m_fields.value(layout == m_pathSegments ? Field::Path : Field::ConvertFrom)->copyButton();
     for (qsizetype i = 0; i < segments.size(); ++i) {
         if (i > 0) {
             auto *separator = new QLabel(u"›"_s, host);
             separator->setForegroundRole(QPalette::PlaceholderText);
             layout->addWidget(separator);
         }
-        auto *chip = new QToolButton(host);
+        auto *chip = new FocusMarked<QToolButton>(host);
         chip->setText(segments.at(i));
         chip->setToolTip(
             tr("%1 %2 of %3: click to copy").arg(what).arg(i + 1).arg(segments.size()));
@@ -663,6 +695,8 @@ void TaskDetailsPane::setSegments(
             Q_EMIT copied(what, segment);
         });
         layout->addWidget(chip);
+        QWidget::setTabOrder(previous, chip);
+        previous = chip;
     }
 }
 

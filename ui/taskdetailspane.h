@@ -108,6 +108,7 @@ private:
     void renderCleanup();
     void setSegments(FlowLayout *layout, const QStringList &segments, const QString &what);
     CopyableField *addField(QFormLayout *form, Field field, const QString &label);
+    void moveTimelineLast();
     QString connectionText() const;
     QString formatTime(const QDateTime &when) const;
 

@@ -1,5 +1,6 @@
 #include "ui/tasktableview.h"
 
+#include "tasks/displaytext.h"
 #include "tasks/tasktablemodel.h"
 
 #include <QAbstractProxyModel>
@@ -10,6 +11,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QScrollBar>
 #include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTimer>
@@ -45,10 +47,7 @@ public:
         const QDateTime when = value.toDateTime();
         if (!when.isValid())
             return QStyledItemDelegate::displayText(value, locale);
-        const QDateTime local = when.toLocalTime();
-        if (local.date() == QDate::currentDate())
-            return locale.toString(local.time(), u"HH:mm:ss"_s);
-        return locale.toString(local, QLocale::ShortFormat);
+        return DisplayText::compact(when, QDate::currentDate(), locale);
     }
 
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
@@ -139,7 +138,7 @@ void TaskTableView::applyDefaultColumns(int expectedWidth)
             std::max({metrics.horizontalAdvance(sample) + extra,
                 metrics.horizontalAdvance(title) + 16, content}));
     };
-    const QString sampleTime = QLocale().toString(QTime(23, 58, 58), u"HH:mm:ss"_s);
+    const QString sampleTime = DisplayText::clock(QTime(23, 58, 58));
     const QString shortStateSample = TaskStates::label(TaskState::Succeeded);
     QString stateSample = shortStateSample;
     for (int state = 0; state < TaskStates::count; ++state) {
@@ -341,25 +340,50 @@ void TaskTableView::fitColumns()
         if (excess <= 0)
             break;
     }
-    // The state is read whole before the path gets more than room for a
-    // short path.
-    if (!header->isSectionHidden(TaskTableModel::StateColumn)) {
-        int others = 0;
-        for (int column = 0; column < header->count(); ++column) {
-            if (!header->isSectionHidden(column) && column != TaskTableModel::PathColumn)
-                others += header->sectionSize(column);
-        }
-        const int spare = room - others - (metrics.horizontalAdvance(u"folder/file.pdf"_s) + 32);
-        int longest = 0;
-        for (int state = 0; state < TaskStates::count; ++state)
-            longest =
-                std::max(longest, metrics.horizontalAdvance(TaskStates::label(TaskState(state))));
-        const int size = header->sectionSize(TaskTableModel::StateColumn);
-        const int wanted = longest + 40; // icon and margins
-        if (spare > 0 && size < wanted)
-            header->resizeSection(
-                TaskTableModel::StateColumn, size + std::min(wanted - size, spare));
+    readStateWhole(room);
+}
+
+void TaskTableView::readStateWhole(int room)
+{
+    // The state is read whole before a note column wider than its notes
+    // keeps the rest, and before the path gets more than its least room.
+    QHeaderView *header = horizontalHeader();
+    if (header->isSectionHidden(TaskTableModel::StateColumn))
+        return;
+    const QFontMetrics metrics = fontMetrics();
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (!header->isSectionHidden(column) && column != TaskTableModel::PathColumn)
+            others += header->sectionSize(column);
     }
+    int longest = 0;
+    for (int state = 0; state < TaskStates::count; ++state)
+        longest = std::max(longest, metrics.horizontalAdvance(TaskStates::label(TaskState(state))));
+    const int size = header->sectionSize(TaskTableModel::StateColumn);
+    const int wanted = longest + 40; // icon and margins
+    if (size >= wanted)
+        return;
+    // The path's least room, and the scroll bar's that rows still to come
+    // may bring.
+    const int scrollBar = verticalScrollBar()->isVisible()
+        ? 0
+        : style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    const int spare = std::max(0, room - others - 100 - scrollBar);
+    int noteSlack = 0;
+    if (!header->isSectionHidden(TaskTableModel::NoteColumn)) {
+        const int notes = std::max(sizeHintForColumn(TaskTableModel::NoteColumn),
+            metrics.horizontalAdvance(
+                model()->headerData(TaskTableModel::NoteColumn, Qt::Horizontal).toString())
+                + 24);
+        noteSlack = std::max(0, header->sectionSize(TaskTableModel::NoteColumn) - notes);
+    }
+    const int fromNote = std::min(wanted - size, noteSlack);
+    const int fromPath = std::min(wanted - size - fromNote, spare);
+    if (fromNote > 0)
+        header->resizeSection(
+            TaskTableModel::NoteColumn, header->sectionSize(TaskTableModel::NoteColumn) - fromNote);
+    if (fromPath + fromNote > 0)
+        header->resizeSection(TaskTableModel::StateColumn, size + fromPath + fromNote);
 }
 
 void TaskTableView::showHeaderMenu(const QPoint &position)

@@ -68,6 +68,7 @@ private:
     // After a column is shown or hidden: the others give way, down to their
     // titles, until the path has room and nothing is off to the side.
     void fitColumns();
+    void readStateWhole(int room);
     void showHeaderMenu(const QPoint &position);
 
     QList<QAction *> m_rowActions;

@@ -1,6 +1,7 @@
 #include "ui/usagechart.h"
 
 #include "history/usagechartmodel.h"
+#include "tasks/displaytext.h"
 
 #include <QDateTimeAxis>
 #include <QEvent>
@@ -46,7 +47,7 @@ UsageChart::UsageChart(UsageChartModel *model, QWidget *parent)
     // A first sample is a point, not yet a line: shown all the same.
     m_usage->setPointsVisible(true);
     chart->addSeries(m_usage);
-    m_time->setFormat(u"HH:mm"_s);
+    m_time->setFormat(DisplayText::clockFormat());
     m_time->setTickCount(5);
     m_bytes->setLabelFormat(u"%.1f"_s);
     chart->addAxis(m_time, Qt::AlignBottom);
@@ -184,8 +185,9 @@ void UsageChart::updateAxes()
         end = std::max(end, marker.at.toMSecsSinceEpoch());
     }
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(start), QDateTime::fromMSecsSinceEpoch(end));
-    // Longer spans need the day in the label.
-    m_time->setFormat(end - start > 20 * 3600 * 1000 ? u"MM-dd HH:mm"_s : u"HH:mm:ss"_s);
+    // Longer spans need the day in the label; times read as in the tables.
+    m_time->setFormat(end - start > 20 * 3600 * 1000 ? DisplayText::dateTimeFormat(false)
+                                                     : DisplayText::clockFormat());
 }
 
 void UsageChart::rebuildMarkers()

@@ -373,7 +373,8 @@ void HeadlessRunner::updateProgressLine()
     const int queued = summary.value(TaskStates::key(TaskState::Queued)).toInt();
     if (queued)
         parts << u"%1 %2"_s.arg(queued).arg(TaskStates::label(TaskState::Queued).toLower());
-    m_err << "\r\033[K" << tr("%1 tasks: %2").arg(m_ids.size()).arg(parts.join(u", "_s))
+    m_err << "\r\033[K"
+          << tr("%Ln task(s): %1", nullptr, int(m_ids.size())).arg(parts.join(u", "_s))
           << Qt::flush;
 }
 

@@ -1,5 +1,6 @@
 #include "history/cleanuplistmodel.h"
 
+#include "tasks/displaytext.h"
 #include "tasks/taskstate.h"
 
 #include <QLocale>
@@ -10,7 +11,8 @@ namespace {
 
 QString size(const std::optional<qint64> &bytes)
 {
-    return bytes ? QLocale().formattedDataSize(*bytes, 1, QLocale::DataSizeIecFormat) : u"–"_s;
+    return bytes ? QLocale().formattedDataSize(*bytes, 1, QLocale::DataSizeIecFormat)
+                 : DisplayText::noValue();
 }
 
 QVariant raw(const std::optional<qint64> &value)
@@ -110,11 +112,11 @@ QVariant CleanupListModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case StartedColumn:
-        return QLocale().toString(r.startedAt.toLocalTime(), QLocale::ShortFormat);
+        return DisplayText::dateTime(r.startedAt);
     case ConnectionColumn:
         return r.connectionName;
     case TaskColumn:
-        return r.task.taskId != 0 ? QString::number(r.task.taskId) : u"–"_s;
+        return r.task.taskId != 0 ? QString::number(r.task.taskId) : DisplayText::noValue();
     case OutcomeColumn:
         if (role == Qt::ToolTipRole) {
             // Why it was refused or what to check, who ran it, what became of history.
@@ -127,7 +129,7 @@ QVariant CleanupListModel::data(const QModelIndex &index, int role) const
         }
         return outcomeLabel(r);
     case DeletedColumn:
-        return r.deleteCount ? QLocale().toString(*r.deleteCount) : u"–"_s;
+        return r.deleteCount ? QLocale().toString(*r.deleteCount) : DisplayText::noValue();
     case BeforeColumn:
         return size(r.usageBefore);
     case AfterColumn:

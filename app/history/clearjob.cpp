@@ -2,6 +2,7 @@
 
 #include "smh/redact.h"
 #include "smh/smhclient.h"
+#include "tasks/displaytext.h"
 
 #include <QJsonDocument>
 #include <QLocale>
@@ -300,8 +301,7 @@ void ClearJob::onClearAnswered(ApiJob *job)
     m_record.task = {m_target.connectionId, *taskId};
     const bool tracked = record();
     const QString note =
-        tr("Clear historical versions, started %1")
-            .arg(QLocale().toString(m_record.startedAt.toLocalTime(), QLocale::ShortFormat));
+        tr("Clear historical versions, started %1").arg(DisplayText::dateTime(m_record.startedAt));
     const Expected<void> added = m_addTask(*taskId, note);
     if (!tracked || !added) {
         // Sent and accepted: say which task to look for.

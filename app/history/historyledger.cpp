@@ -1,5 +1,6 @@
 #include "history/historyledger.h"
 
+#include "tasks/displaytext.h"
 #include "tasks/taskstate.h"
 #include "tasks/taskstore.h"
 #include "tasks/writetransaction.h"
@@ -443,9 +444,7 @@ Expected<CleanupRecord, ClaimRefusal> HistoryLedger::claimClear(CleanupRecord re
                 if (underWay && !isStale(other, now)) {
                     refusal = ClaimRefusal {ClaimRefusal::Reason::Busy,
                         tr("A clear of library %1 is under way already, started %2 by %3.")
-                            .arg(record.library.libraryId,
-                                QLocale().toString(
-                                    other.startedAt.toLocalTime(), QLocale::ShortFormat),
+                            .arg(record.library.libraryId, DisplayText::dateTime(other.startedAt),
                                 other.origin.isEmpty() ? tr("another monitor") : other.origin),
                         0};
                     return Expected<void>(unexpected(Error::input(refusal->message)));

@@ -1,5 +1,7 @@
 #include "history/usagechartmodel.h"
 
+#include "tasks/displaytext.h"
+
 #include <QLocale>
 
 UsageChartModel::UsageChartModel(HistoryLedger *ledger, QObject *parent)
@@ -86,7 +88,7 @@ QVariant UsageChartModel::data(const QModelIndex &index, int role) const
     const UsageSample &sample = m_samples.at(index.row());
     if (role == Qt::DisplayRole) {
         if (index.column() == TimeColumn)
-            return QLocale().toString(sample.at.toLocalTime(), QLocale::ShortFormat);
+            return DisplayText::dateTime(sample.at);
         return QLocale().formattedDataSize(sample.bytes, 1, QLocale::DataSizeIecFormat);
     }
     if (role == RawRole) {

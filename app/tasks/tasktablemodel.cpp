@@ -1,6 +1,7 @@
 #include "tasks/tasktablemodel.h"
 
 #include "smh/redact.h"
+#include "tasks/displaytext.h"
 
 #include "tasks/taskstore.h"
 #include "tasks/tasktypes.h"
@@ -92,10 +93,6 @@ QString TaskTableModel::formatDuration(qint64 seconds)
 
 QVariant TaskTableModel::displayData(const Task &task, int column) const
 {
-    auto time = [](const QDateTime &when) {
-        return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
-                              : QString();
-    };
     switch (column) {
     case TaskIdColumn:
         return QString::number(task.key.taskId);
@@ -108,12 +105,13 @@ QVariant TaskTableModel::displayData(const Task &task, int column) const
             ? QString::number(task.status)
             : QString();
     case AddedColumn:
-        return time(task.addedAt);
+        return DisplayText::dateTime(task.addedAt);
     case LastPolledColumn:
-        return time(task.lastPolledAt);
+        return DisplayText::dateTime(task.lastPolledAt);
     case DurationColumn:
         // As in the details pane: a dash says "unknown", an empty cell would say nothing.
-        return task.durationKnown() ? formatDuration(task.runningSeconds(m_now())) : tr("—");
+        return task.durationKnown() ? formatDuration(task.runningSeconds(m_now()))
+                                    : DisplayText::noValue();
     case SourceInodeColumn:
     case TargetInodeColumn:
     case PathColumn:

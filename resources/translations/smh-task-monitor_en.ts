@@ -659,10 +659,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>Copy %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>—</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>DemoSetup</name>
@@ -782,10 +778,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 tasks: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>TASK ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -816,6 +808,13 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>cannot record the tasks in the ledger (exit code 2 at the end; the tasks are watched in memory only): %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s): %1</source>
+        <translation>
+            <numerusform>%Ln task: %1</numerusform>
+            <numerusform>%Ln tasks: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1220,10 +1219,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>History &amp; Cleanup – %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading usage…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,6 +1316,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
     <message>
         <source>library %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History &amp; Cleanup — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1701,10 +1700,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Removing %1 also stops watching its tasks (%2). Nothing changes on the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1920,6 +1915,13 @@ Add task IDs, or drop a file of IDs here.</source>
     <message>
         <source>Export &amp;Cleanup Report…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removing %1 also stops watching its %Ln task(s). Nothing changes on the server.</source>
+        <translation>
+            <numerusform>Removing %1 also stops watching its %Ln task. Nothing changes on the server.</numerusform>
+            <numerusform>Removing %1 also stops watching its %Ln tasks. Nothing changes on the server.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3190,10 +3192,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

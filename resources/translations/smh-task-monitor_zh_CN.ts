@@ -654,10 +654,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>Copy %1</source>
         <translation>复制%1</translation>
     </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
 </context>
 <context>
     <name>DemoSetup</name>
@@ -773,10 +769,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation>%1（第 %2/%3 次尝试，正在重试）</translation>
     </message>
     <message>
-        <source>%1 tasks: %2</source>
-        <translation>%1 个任务：%2</translation>
-    </message>
-    <message>
         <source>TASK ID</source>
         <translation>任务 ID</translation>
     </message>
@@ -811,6 +803,12 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>cannot record the tasks in the ledger (exit code 2 at the end; the tasks are watched in memory only): %1</source>
         <translation>无法将任务记录到台账中（结束时退出码为 2；任务仅在内存中继续监视）：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s): %1</source>
+        <translation>
+            <numerusform>%Ln 个任务：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1214,10 +1212,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation>修改可能需要约一分钟才会生效。</translation>
     </message>
     <message>
-        <source>History &amp; Cleanup – %1</source>
-        <translation>历史版本与清理 – %1</translation>
-    </message>
-    <message>
         <source>Reading usage…</source>
         <translation>正在读取用量…</translation>
     </message>
@@ -1316,6 +1310,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>library %1</source>
         <translation>媒体库 %1</translation>
+    </message>
+    <message>
+        <source>History &amp; Cleanup — %1</source>
+        <translation>历史版本与清理 — %1</translation>
     </message>
 </context>
 <context>
@@ -1691,10 +1689,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation>任务来自 127.0.0.1 上的模拟器，不会向腾讯云发送任何请求。</translation>
     </message>
     <message>
-        <source>Removing %1 also stops watching its tasks (%2). Nothing changes on the server.</source>
-        <translation>删除 %1 将同时停止监控其下的任务（%2 个）。服务器上的数据不受影响。</translation>
-    </message>
-    <message>
         <source>Kept for this session; type to replace</source>
         <translation>仅在本次会话中保留；输入以替换</translation>
     </message>
@@ -1907,6 +1901,12 @@ Add task IDs, or drop a file of IDs here.</source>
     <message>
         <source>Export &amp;Cleanup Report…</source>
         <translation>导出清理报告(&amp;C)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removing %1 also stops watching its %Ln task(s). Nothing changes on the server.</source>
+        <translation>
+            <numerusform>删除 %1 将同时停止监控其下的 %Ln 个任务。服务器上的数据不受影响。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3233,10 +3233,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Unknown: the task had already ended when it was first polled.</source>
         <translation>未知：首次轮询时该任务已经结束。</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
     </message>
     <message>
         <source>Code</source>

@@ -6,8 +6,10 @@
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 #include "ui/copyablefield.h"
+#include "ui/focusframe.h"
 #include "ui/statestyle.h"
 #include "ui/taskdetailspane.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -146,6 +148,111 @@ private Q_SLOTS:
         QCOMPARE(id->valueEdit()->toolTip(), u"42"_s);
     }
 
+    // Every stop Tab reaches in the pane marks itself while it has the
+    // keyboard: its picture with the focus differs from the one without in
+    // pixels of the highlight's hue (a frame, a selection, a focus rect), not
+    // only in a caret. A value drawn elided has a frame of the focus colour.
+    void everyTabStopShowsWhereTheKeyboardIs()
+    {
+        Fixture f;
+        f.store.addTasks(f.connectionId, {20}, u"a note"_s, f.now);
+        f.now = f.now.addSecs(40);
+        f.store.applyObservations({f.observe(20, TaskState::Succeeded, 200)});
+        f.pane->showTask(TaskKey {f.connectionId, 20});
+        f.pane->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.pane.get()));
+        QWidget *first = f.pane->nextInFocusChain();
+        while (first != f.pane.get()
+            && !((first->focusPolicy() & Qt::TabFocus) && first->isVisible() && first->isEnabled()))
+            first = first->nextInFocusChain();
+        QVERIFY(first != f.pane.get());
+        first->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), first);
+        const QColor highlight = f.pane->palette().color(QPalette::Highlight);
+        QStringList stops;
+        for (int step = 0; step < 100; ++step) {
+            QWidget *focused = QApplication::focusWidget();
+            QVERIFY(focused);
+            if (!f.pane->isAncestorOf(focused) || (step > 0 && focused == first))
+                break;
+            const QString name = (focused->objectName().isEmpty()
+                                         ? QString::fromLatin1(focused->metaObject()->className())
+                                         : focused->objectName())
+                + u' ' + focused->accessibleName();
+            stops << name;
+            const QImage with = focused->grab().toImage();
+            focused->clearFocus();
+            QTRY_VERIFY(!focused->hasFocus());
+            const QImage without = focused->grab().toImage();
+            focused->setFocus(Qt::TabFocusReason);
+            QTRY_VERIFY(focused->hasFocus());
+            int marked = 0;
+            for (int y = 0; y < with.height(); ++y) {
+                for (int x = 0; x < with.width(); ++x) {
+                    const QColor a = with.pixelColor(x, y);
+                    if (a != without.pixelColor(x, y) && a.hsvSaturation() > 60
+                        && std::abs(a.hsvHue() - highlight.hsvHue()) < 30)
+                        ++marked;
+                }
+            }
+            QVERIFY2(marked >= 8, qPrintable(u"no focus mark on "_s + name));
+            if (auto *edit = qobject_cast<QLineEdit *>(focused)) {
+                // The frame, not only a selection: at its left edge, mid-height.
+                const qreal ratio = with.devicePixelRatio();
+                const QColor edge = with.pixelColor(int(1 * ratio), with.height() / 2);
+                QVERIFY2(StateStyle::contrast(
+                             edge, without.pixelColor(int(1 * ratio), without.height() / 2))
+                        >= 1.5,
+                    qPrintable(u"no focus frame on "_s + name));
+                QVERIFY(edit->isReadOnly());
+            }
+            QTest::keyClick(focused, Qt::Key_Tab);
+        }
+        // The values, their copy buttons, the path's segments and the timeline.
+        QVERIFY2(stops.size() > 20, qPrintable(stops.join(u", "_s)));
+        // A wrapped value is a stop like the others.
+        QVERIFY2(stops.contains(u"QLabel State"_s), qPrintable(stops.join(u", "_s)));
+        QVERIFY(stops.contains(u"timeline Timeline"_s));
+        // In reading order: the values first, the timeline last.
+        QVERIFY(stops.first().startsWith(u"QLineEdit Task ID"_s));
+        QCOMPARE(stops.last(), u"timeline Timeline"_s);
+    }
+
+    // The pane's times read as the tables' do: the locale's short date and a
+    // clock with seconds; the timeline puts another day's date above the time.
+    void timesFollowTheLocale()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(u"de_DE"_s));
+        Fixture f;
+        f.store.addTasks(f.connectionId, {20}, {}, f.now);
+        f.pane->showTask(TaskKey {f.connectionId, 20});
+        const QDateTime local = f.now.toLocalTime();
+        const QLocale german(u"de_DE"_s);
+        QCOMPARE(f.pane->value(TaskDetailsPane::Field::Added),
+            german.toString(local, u"dd.MM.yy HH:mm:ss"_s));
+        QTreeWidget *timeline = f.pane->findChild<QTreeWidget *>(u"timeline"_s);
+        const QString date = local.date().year() == QDate::currentDate().year()
+            ? german.toString(local, u"dd.MM"_s)
+            : german.toString(local, u"dd.MM.yy"_s);
+        QCOMPARE(timeline->topLevelItem(0)->text(0),
+            date + u'\n' + german.toString(local, u"HH:mm:ss"_s));
+        QCOMPARE(
+            timeline->topLevelItem(0)->toolTip(0), f.pane->value(TaskDetailsPane::Field::Added));
+        QLocale::setDefault(before);
+    }
+
+    // The focus colour stands out from the pane's background, light and dark.
+    void focusMarkHasContrast()
+    {
+        for (const QPalette &palette : {Theme::lightPalette(), Theme::darkPalette()}) {
+            for (const auto role : {QPalette::Window, QPalette::Base}) {
+                QVERIFY(StateStyle::contrast(FocusFrame::colour(palette, role), palette.color(role))
+                    >= FocusFrame::minimumContrast);
+            }
+        }
+    }
+
     void showsEveryFieldOfTheTask()
     {
         Fixture f;
@@ -197,6 +304,14 @@ private Q_SLOTS:
             >= header->fontMetrics().horizontalAdvance(timeline->headerItem()->text(3)));
         QCOMPARE(timeline->topLevelItem(1)->toolTip(1), timeline->topLevelItem(1)->text(1));
         QCOMPARE(timeline->topLevelItem(2)->text(2), u"200"_s);
+
+        // A task that never answered with a code: the code column gives its
+        // room to the change.
+        QVERIFY(!timeline->isColumnHidden(2));
+        f.store.addTasks(f.connectionId, {22}, {}, f.now);
+        f.store.applyObservations({f.observe(22, TaskState::NotFound, 0)});
+        f.pane->showTask(TaskKey {f.connectionId, 22});
+        QVERIFY(timeline->isColumnHidden(2));
 
         // A task without a result shows empty values, not stale ones.
         f.pane->showTask(TaskKey {f.connectionId, 21});

@@ -625,6 +625,17 @@ private Q_SLOTS:
         }
         QVERIFY2(header->sectionSize(TaskTableModel::PathColumn) >= 100,
             qPrintable(QString::number(header->sectionSize(TaskTableModel::PathColumn))));
+        // Every state is read whole ("Not found / expired" beside its icon):
+        // the path keeps its least room, a note column wider than its notes
+        // gives the rest.
+        int longest = 0;
+        for (int state = 0; state < TaskStates::count; ++state)
+            longest = std::max(longest,
+                view->fontMetrics().horizontalAdvance(TaskStates::label(TaskState(state))));
+        QTRY_VERIFY2(header->sectionSize(TaskTableModel::StateColumn) >= longest + 32,
+            qPrintable(u"%1 < %2"_s.arg(header->sectionSize(TaskTableModel::StateColumn))
+                           .arg(longest + 32)));
+        QVERIFY(header->sectionSize(TaskTableModel::PathColumn) >= 100);
         // The docks give way to the table, and can give more.
         auto *detailsDock = part<QDockWidget>(u"detailsDock"_s);
         auto *filtersDock = part<QDockWidget>(u"filtersDock"_s);
