@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -39,7 +40,11 @@ QString TaskTypes::outcome(const QJsonObject &typedResult)
     typed.raw = typedResult;
     const QLocale locale;
     if (const std::optional<qint64> deleted = typed.deleteCount())
-        return tr("%1 versions deleted").arg(locale.toString(*deleted));
+        // The plural form by the count (capped where tr() takes an int); the
+        // number itself in full, by the locale.
+        return tr("%1 version(s) deleted", nullptr,
+            int(std::min<qint64>(*deleted, std::numeric_limits<int>::max())))
+            .arg(locale.toString(*deleted));
     if (const std::optional<TypedTaskResult::Uncompress> files = typed.uncompress()) {
         QString counts =
             tr("%1 of %2 files uncompressed, %3 failed")

@@ -3303,10 +3303,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 versions deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 of %2 files uncompressed, %3 failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3324,6 +3320,13 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 version(s) deleted</source>
+        <translation>
+            <numerusform>%1 version deleted</numerusform>
+            <numerusform>%1 versions deleted</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3295,10 +3295,6 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>清除历史版本</translation>
     </message>
     <message>
-        <source>%1 versions deleted</source>
-        <translation>已删除 %1 个版本</translation>
-    </message>
-    <message>
         <source>%1 of %2 files uncompressed, %3 failed</source>
         <translation>%2 个文件中已解压 %1 个，%3 个失败</translation>
     </message>
@@ -3315,6 +3311,12 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 version(s) deleted</source>
+        <translation>
+            <numerusform>已删除 %1 个版本</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,12 @@
 #include "tasks/tasktablemodel.h"
 #include "tasks/tasktypefetcher.h"
 
+#include "translations.h"
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
+
 #include <QTest>
 
 #include <memory>
@@ -76,7 +78,12 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void initTestCase()
+    {
+        // The English catalogue picks "1 version" or "2 versions".
+        Translations::install(u"en_US"_s);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
 
     void init()
     {

@@ -5,6 +5,8 @@
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
+#include "tasks/tasktypes.h"
+#include "translations.h"
 #include "ui/copyablefield.h"
 #include "ui/focusframe.h"
 #include "ui/statestyle.h"
@@ -57,6 +59,9 @@ private:
     };
 
 private Q_SLOTS:
+    // The English catalogue picks "1 version" or "2 versions".
+    void initTestCase() { Translations::install(u"en_US"_s); }
+
     void troubleExplainsItself()
     {
         Fixture f;
@@ -90,6 +95,16 @@ private Q_SLOTS:
         QVERIFY(f.store.applyTypedResults({{{f.connectionId, 40}, *typed}}, f.now));
         QCOMPARE(f.pane->value(TaskDetailsPane::Field::TaskType), u"Clear history"_s);
         QCOMPARE(f.pane->value(TaskDetailsPane::Field::TypedOutcome), u"12,345 versions deleted"_s);
+        // One version is one, not "1 versions"; more than an int can count
+        // still reads in full.
+        QJsonObject one = typed->raw;
+        QJsonObject result = one.value(u"clearLibraryHistoryResult").toObject();
+        result.insert(u"deleteCount"_s, 1);
+        one.insert(u"clearLibraryHistoryResult"_s, result);
+        QCOMPARE(TaskTypes::outcome(one), u"1 version deleted"_s);
+        result.insert(u"deleteCount"_s, 5'000'000'000.0);
+        one.insert(u"clearLibraryHistoryResult"_s, result);
+        QCOMPARE(TaskTypes::outcome(one), u"5,000,000,000 versions deleted"_s);
         QLocale::setDefault(before);
     }
 
