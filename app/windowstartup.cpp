@@ -126,11 +126,11 @@ void showParsed(MainWindow &window, SecretStore &secrets, const LaunchRequest &r
         QTimer::singleShot(0, &window, [&window, ids] { window.addTasks(ids); });
     } else if (launched.askForCredentials) {
         // Only when the keychain has nothing for this connection either.
-        QPointer<MainWindow> guard(&window);
-        secrets.read(connectionId, [guard, connectionId](const Expected<QString> &secret) {
-            if (guard && secret.valueOr(QString()).isEmpty())
-                QTimer::singleShot(
-                    0, guard, [guard, connectionId] { guard->manageConnections(connectionId); });
+        SecretReadJob *read = secrets.read(connectionId);
+        QObject::connect(read, &SecretJob::finished, &window, [&window, read, connectionId] {
+            if (read->result().valueOr(QString()).isEmpty())
+                QTimer::singleShot(0, &window,
+                    [&window, connectionId] { window.manageConnections(connectionId); });
         });
     }
 }

@@ -214,7 +214,7 @@ void ProfileCommand::add()
             tr("The keychain did not answer within %n second(s).", nullptr,
                 int(std::chrono::seconds(keychainDeadline).count())));
     });
-    m_secrets->probe([this, connection, credential] {
+    connect(m_secrets->probe(), &SecretJob::finished, this, [this, connection, credential] {
         if (m_finished)
             return;
         if (m_secrets->backend() == SecretStore::Backend::SessionOnly) {

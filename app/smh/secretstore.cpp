@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QMetaMethod>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <qt6keychain/keychain.h>
@@ -36,6 +37,24 @@ bool meansNoKeychain(QKeychain::Error error)
 }
 
 } // namespace
+
+SecretJob::SecretJob(SecretStore *store)
+    : QObject(store)
+{ }
+
+void SecretJob::finishLater()
+{
+    QMetaObject::invokeMethod(this, &SecretJob::finishNow, Qt::QueuedConnection);
+}
+
+void SecretJob::finishNow()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished();
+    deleteLater();
+}
 
 SecretStore::SecretStore(QObject *parent)
     : QObject(parent)
@@ -229,129 +248,136 @@ Expected<void> SecretStore::disablePrivateFile()
     return {};
 }
 
-void SecretStore::probe(std::function<void()> done)
+SecretJob *SecretStore::probe()
 {
+    auto *answer = new SecretJob(this);
     if (!keychainUsable()) {
-        if (done)
-            QMetaObject::invokeMethod(this, done, Qt::QueuedConnection);
-        return;
+        answer->finishLater();
+        return answer;
     }
     auto *job = new QKeychain::ReadPasswordJob(keychainService, this);
     job->setAutoDelete(true);
     job->setKey(u"probe"_s);
-    connect(job, &QKeychain::Job::finished, this, [this, done](QKeychain::Job *finished) {
+    connect(job, &QKeychain::Job::finished, answer, [this, answer](QKeychain::Job *finished) {
         if (meansNoKeychain(finished->error()))
             fallBack(finished->errorString());
-        if (done)
-            done();
+        answer->finishNow();
     });
     job->start();
+    return answer;
 }
 
-void SecretStore::write(qint64 connectionId, const QString &secret, WriteCallback done)
+SecretWriteJob *SecretStore::write(qint64 connectionId, const QString &secret)
 {
+    auto *answer = new SecretWriteJob(this);
     m_session.insert(connectionId, secret);
-    auto keepInFile = [this, connectionId, secret, done] {
-        const Expected<void> written = privateFileEnabled()
+    auto keepInFile = [this, connectionId, secret, answer] {
+        answer->m_result = privateFileEnabled()
             ? updatePrivateFile(
                 [&](QHash<qint64, QString> &secrets) { secrets.insert(connectionId, secret); })
             : Expected<void>();
-        if (done)
-            done(written);
     };
     if (!keychainUsable()) {
         keepInFile();
-        return;
+        answer->finishLater();
+        return answer;
     }
     auto *job = new QKeychain::WritePasswordJob(keychainService, this);
     job->setAutoDelete(true);
     job->setKey(keyFor(connectionId));
     job->setTextData(secret);
-    connect(
-        job, &QKeychain::Job::finished, this, [this, done, keepInFile](QKeychain::Job *finished) {
-            if (finished->error() == QKeychain::NoError) {
-                if (done)
-                    done({});
-            } else if (meansNoKeychain(finished->error())) {
+    connect(job, &QKeychain::Job::finished, answer,
+        [this, answer, keepInFile](QKeychain::Job *finished) {
+            if (meansNoKeychain(finished->error())) {
                 fallBack(finished->errorString());
                 keepInFile();
-            } else if (done) {
-                done(unexpected(Error::keychain(tr("The keychain refused to store the secret: %1")
-                                                    .arg(finished->errorString()))));
+            } else if (finished->error() != QKeychain::NoError) {
+                answer->m_result =
+                    unexpected(Error::keychain(tr("The keychain refused to store the secret: %1")
+                                                   .arg(finished->errorString())));
             }
+            answer->finishNow();
         });
     job->start();
+    return answer;
 }
 
-void SecretStore::read(qint64 connectionId, ReadCallback done)
+SecretReadJob *SecretStore::read(qint64 connectionId)
 {
+    auto *answer = new SecretReadJob(this);
     const auto cached = m_session.constFind(connectionId);
     if (cached != m_session.cend() || !keychainUsable()) {
-        const Expected<QString> secret =
-            cached != m_session.cend() ? *cached : readFromPrivateFile(connectionId);
-        QMetaObject::invokeMethod(
-            this, [done, secret] { done(secret); }, Qt::QueuedConnection);
-        return;
+        answer->m_result = cached != m_session.cend() ? *cached : readFromPrivateFile(connectionId);
+        answer->finishLater();
+        return answer;
     }
     auto *job = new QKeychain::ReadPasswordJob(keychainService, this);
     job->setAutoDelete(true);
     job->setKey(keyFor(connectionId));
-    connect(
-        job, &QKeychain::Job::finished, this, [this, done, connectionId](QKeychain::Job *finished) {
-            auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
-            if (read->error() == QKeychain::NoError) {
-                m_session.insert(connectionId, read->textData());
-                done(read->textData());
-                return;
-            }
-            if (read->error() == QKeychain::EntryNotFound) {
-                // Saved while there was no keychain, perhaps.
-                done(readFromPrivateFile(connectionId));
-                return;
-            }
-            if (meansNoKeychain(read->error())) {
-                // Nothing was lost: without a keychain there is only the file,
-                // and without the file the secret was never kept.
-                fallBack(read->errorString());
-                done(readFromPrivateFile(connectionId));
-                return;
-            }
-            done(unexpected(Error::keychain(
-                tr("The keychain could not be read: %1").arg(read->errorString()))));
+    connect(job, &QKeychain::Job::finished, answer,
+        [this, answer, connectionId](QKeychain::Job *finished) {
+            answer->m_result =
+                readAnswer(connectionId, *static_cast<QKeychain::ReadPasswordJob *>(finished));
+            answer->finishNow();
         });
     job->start();
+    return answer;
 }
 
-void SecretStore::remove(qint64 connectionId, WriteCallback done)
+Expected<QString> SecretStore::readAnswer(
+    qint64 connectionId, const QKeychain::ReadPasswordJob &read)
 {
+    if (read.error() == QKeychain::NoError) {
+        m_session.insert(connectionId, read.textData());
+        return read.textData();
+    }
+    if (read.error() == QKeychain::EntryNotFound) {
+        // Saved while there was no keychain, perhaps.
+        return readFromPrivateFile(connectionId);
+    }
+    if (meansNoKeychain(read.error())) {
+        // Nothing was lost: without a keychain there is only the file,
+        // and without the file the secret was never kept.
+        fallBack(read.errorString());
+        return readFromPrivateFile(connectionId);
+    }
+    return unexpected(
+        Error::keychain(tr("The keychain could not be read: %1").arg(read.errorString())));
+}
+
+SecretWriteJob *SecretStore::remove(qint64 connectionId)
+{
+    auto *answer = new SecretWriteJob(this);
     m_session.remove(connectionId);
     Expected<void> fromFile;
     if (privateFileEnabled()) {
         fromFile = updatePrivateFile(
             [connectionId](QHash<qint64, QString> &secrets) { secrets.remove(connectionId); });
-        if (!fromFile && !done)
-            qCWarning(lcSecrets).noquote() << fromFile.error().message();
     }
+    answer->m_result = fromFile;
+    // A failure of the file is logged when nobody listens for it; known only
+    // once the caller has had the chance to connect.
+    auto finish = [answer, fromFile] {
+        if (!fromFile && !answer->isSignalConnected(QMetaMethod::fromSignal(&SecretJob::finished)))
+            qCWarning(lcSecrets).noquote() << fromFile.error().message();
+        answer->finishNow();
+    };
     if (!keychainUsable()) {
-        if (done)
-            QMetaObject::invokeMethod(
-                this, [done, fromFile] { done(fromFile); }, Qt::QueuedConnection);
-        return;
+        QMetaObject::invokeMethod(answer, finish, Qt::QueuedConnection);
+        return answer;
     }
     auto *job = new QKeychain::DeletePasswordJob(keychainService, this);
     job->setAutoDelete(true);
     job->setKey(keyFor(connectionId));
-    connect(job, &QKeychain::Job::finished, this, [done, fromFile](QKeychain::Job *finished) {
-        if (!done)
-            return;
+    connect(job, &QKeychain::Job::finished, answer, [answer, finish](QKeychain::Job *finished) {
         // Nothing to delete, or no keychain at all, is not a failure.
         const QKeychain::Error error = finished->error();
-        if (error == QKeychain::NoError || error == QKeychain::EntryNotFound
-            || meansNoKeychain(error))
-            done(fromFile);
-        else
-            done(unexpected(Error::keychain(
-                tr("The keychain refused to delete the secret: %1").arg(finished->errorString()))));
+        if (error != QKeychain::NoError && error != QKeychain::EntryNotFound
+            && !meansNoKeychain(error))
+            answer->m_result = unexpected(Error::keychain(
+                tr("The keychain refused to delete the secret: %1").arg(finished->errorString())));
+        finish();
     });
     job->start();
+    return answer;
 }

@@ -8,6 +8,69 @@
 
 #include <functional>
 
+class SecretStore;
+namespace QKeychain {
+class ReadPasswordJob;
+}
+
+// One asynchronous call of a SecretStore, in the style of SmhJob: it emits
+// finished() exactly once, always after the call that made it has returned,
+// and deletes itself once that signal is delivered, so its result is read in
+// the slot. It is a child of its store: a store that is gone takes its
+// unfinished jobs with it, and they never finish.
+class SecretJob : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SecretJob)
+
+Q_SIGNALS:
+    void finished();
+
+protected:
+    friend class SecretStore;
+    explicit SecretJob(SecretStore *store);
+    // finished() from the event loop, for answers known at once.
+    void finishLater();
+    void finishNow();
+
+private:
+    bool m_finished = false;
+};
+
+// A read: the secret (empty when none was kept), or why it could not be read.
+class SecretReadJob final : public SecretJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SecretReadJob)
+
+public:
+    Expected<QString> result() const { return m_result; }
+
+private:
+    friend class SecretStore;
+    explicit SecretReadJob(SecretStore *store)
+        : SecretJob(store)
+    { }
+    Expected<QString> m_result = QString();
+};
+
+// A write or a removal: whether the secret was kept (or deleted).
+class SecretWriteJob final : public SecretJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SecretWriteJob)
+
+public:
+    Expected<void> result() const { return m_result; }
+
+private:
+    friend class SecretStore;
+    explicit SecretWriteJob(SecretStore *store)
+        : SecretJob(store)
+    { }
+    Expected<void> m_result;
+};
+
 // Keeps access tokens and library secrets out of every file we write: in the
 // desktop keychain (Secret Service / KWallet, through QtKeychain) when there
 // is one, otherwise in memory for this session only. Keys are connection ids.
@@ -50,18 +113,18 @@ public:
     Expected<void> enablePrivateFile();
     Expected<void> disablePrivateFile();
 
-    // The secret (empty when none was kept), or why it could not be read.
-    using ReadCallback = std::function<void(const Expected<QString> &secret)>;
-    using WriteCallback = std::function<void(const Expected<void> &written)>;
+    // Every call below answers through a job that finishes later, in the
+    // order the answers come; nobody need listen.
 
     // Finds out early whether a keychain answers, so that the user can be
-    // offered the file before typing a secret; `done` runs when it is known.
-    void probe(std::function<void()> done = {});
+    // offered the file before typing a secret; it finishes when that is known.
+    SecretJob *probe();
 
-    void write(qint64 connectionId, const QString &secret, WriteCallback done = {});
-    void read(qint64 connectionId, ReadCallback done);
-    // `done` hears of a failure to delete it (the keychain's or the file's).
-    void remove(qint64 connectionId, WriteCallback done = {});
+    SecretWriteJob *write(qint64 connectionId, const QString &secret);
+    SecretReadJob *read(qint64 connectionId);
+    // The job hears of a failure to delete it (the keychain's or the file's);
+    // unheard, a failure of the file is logged.
+    SecretWriteJob *remove(qint64 connectionId);
 
 private:
     static QString keyFor(qint64 connectionId);
@@ -71,6 +134,7 @@ private:
     // Applies `change` to the file's entries and writes it back atomically.
     Expected<void> updatePrivateFile(const std::function<void(QHash<qint64, QString> &)> &change);
     Expected<QString> readFromPrivateFile(qint64 connectionId);
+    Expected<QString> readAnswer(qint64 connectionId, const QKeychain::ReadPasswordJob &read);
 
     QHash<qint64, QString> m_session;
     QString m_privateFilePath = defaultPrivateFilePath();

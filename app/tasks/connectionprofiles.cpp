@@ -13,12 +13,12 @@ void ConnectionProfiles::loadSecrets(
     for (const Connection &connection : connections) {
         if (skip.contains(connection.id))
             continue;
-        QPointer<Monitor> guard(monitor);
-        secrets->read(connection.id, [guard, connection](const Expected<QString> &secret) {
+        SecretReadJob *read = secrets->read(connection.id);
+        QObject::connect(read, &SecretJob::finished, monitor, [monitor, read, connection] {
             // A missing secret leaves the connection asking for credentials,
             // which the status bar and the connection column show.
-            if (guard && secret && !secret->isEmpty())
-                guard->setCredential(connection, *secret);
+            if (const Expected<QString> secret = read->result(); secret && !secret->isEmpty())
+                monitor->setCredential(connection, *secret);
         });
     }
 }
@@ -35,9 +35,10 @@ ConnectionProfiles::Applied ConnectionProfiles::apply(
         if (!secrets)
             return;
         const QString name = connection.label();
-        secrets->write(connection.id, secret, [name](const Expected<void> &written) {
+        SecretWriteJob *write = secrets->write(connection.id, secret);
+        QObject::connect(write, &SecretJob::finished, write, [write, name] {
             // The secret is still in use for this session; only keeping it failed.
-            if (!written)
+            if (const Expected<void> written = write->result(); !written)
                 qWarning("%s",
                     qPrintable(tr("The secret of \"%1\" was not saved: %2")
                                    .arg(name, written.error().message())));
@@ -110,27 +111,28 @@ void ConnectionProfiles::save(Monitor *monitor, SecretStore *secrets, const Conn
         return;
     }
     QPointer<Monitor> guard(monitor);
-    secrets->write(connection.id, added.secret,
-        [guard, secrets, connection, done](const Expected<void> &written) {
-            std::optional<Error> problem;
-            if (!written) {
-                problem = written.error();
-            } else if (secrets->backend() == SecretStore::Backend::SessionOnly) {
-                const QString why = secrets->backendProblem();
-                problem = Error::keychain(
-                    why.isEmpty() ? tr("No keychain is available to keep the secret.") : why);
-            }
-            if (!problem) {
-                done(connection.id);
-                return;
-            }
-            if (guard)
-                guard->removeConnection(connection.id);
-            secrets->remove(connection.id);
-            done(
-                unexpected(problem->withMessage(tr("The profile \"%1\" was not saved: %2")
-                                                    .arg(connection.label(), problem->message()))));
-        });
+    SecretWriteJob *write = secrets->write(connection.id, added.secret);
+    // The job is the store's: while it runs, the store is there.
+    QObject::connect(write, &SecretJob::finished, write, [guard, secrets, write, connection, done] {
+        const Expected<void> written = write->result();
+        std::optional<Error> problem;
+        if (!written) {
+            problem = written.error();
+        } else if (secrets->backend() == SecretStore::Backend::SessionOnly) {
+            const QString why = secrets->backendProblem();
+            problem = Error::keychain(
+                why.isEmpty() ? tr("No keychain is available to keep the secret.") : why);
+        }
+        if (!problem) {
+            done(connection.id);
+            return;
+        }
+        if (guard)
+            guard->removeConnection(connection.id);
+        secrets->remove(connection.id);
+        done(unexpected(problem->withMessage(tr("The profile \"%1\" was not saved: %2")
+                                                 .arg(connection.label(), problem->message()))));
+    });
 }
 
 void ConnectionProfiles::forget(Monitor *monitor, SecretStore *secrets,
@@ -142,10 +144,11 @@ void ConnectionProfiles::forget(Monitor *monitor, SecretStore *secrets,
                                             .arg(connection.label(), removed.error().message()))));
         return;
     }
-    secrets->remove(
-        connection.id, [done, name = connection.label()](const Expected<void> &deleted) {
+    SecretWriteJob *remove = secrets->remove(connection.id);
+    QObject::connect(
+        remove, &SecretJob::finished, remove, [remove, done, name = connection.label()] {
             // The profile is gone either way; a secret left behind is worth a word.
-            if (deleted)
+            if (const Expected<void> deleted = remove->result(); deleted)
                 done({});
             else
                 done(unexpected(deleted.error().withMessage(

@@ -193,11 +193,8 @@ void StartupJob::readCredential(qint64 savedId)
             unexpected(Error::keychain(Startup::tr("the keychain did not answer in time."))));
     });
     m_deadline->start(m_settings.credentialDeadline);
-    QPointer<StartupJob> guard(this);
-    m_secrets->read(savedId, [guard](const Expected<QString> &secret) {
-        if (guard)
-            guard->credentialRead(secret);
-    });
+    SecretReadJob *read = m_secrets->read(savedId);
+    connect(read, &SecretJob::finished, this, [this, read] { credentialRead(read->result()); });
 }
 
 void StartupJob::credentialRead(const Expected<QString> &secret)

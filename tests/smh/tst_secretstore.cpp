@@ -2,6 +2,8 @@
 #include "verifyexpected.h"
 
 #include <QFile>
+#include <QPointer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -21,7 +23,9 @@ private:
     {
         QString value;
         bool done = false;
-        store.read(id, [&](const Expected<QString> &secret) {
+        SecretReadJob *job = store.read(id);
+        QObject::connect(job, &SecretJob::finished, job, [&, job] {
+            const Expected<QString> secret = job->result();
             value = secret.valueOr(QString());
             if (error)
                 *error = secret ? QString() : secret.error().message();
@@ -36,7 +40,9 @@ private:
     {
         QString result;
         bool done = false;
-        store.write(id, secret, [&](const Expected<void> &written) {
+        SecretWriteJob *job = store.write(id, secret);
+        QObject::connect(job, &SecretJob::finished, job, [&, job] {
+            const Expected<void> written = job->result();
             result = written ? QString() : written.error().message();
             done = true;
         });
@@ -86,7 +92,9 @@ private Q_SLOTS:
         SecretStore store;
         bool written = false;
         QString writeError;
-        store.write(1, u"token-value-for-one"_s, [&](const Expected<void> &done) {
+        SecretWriteJob *job = store.write(1, u"token-value-for-one"_s);
+        QObject::connect(job, &SecretJob::finished, job, [&, job] {
+            const Expected<void> done = job->result();
             writeError = done ? QString() : done.error().message();
             written = true;
         });
@@ -101,7 +109,7 @@ private Q_SLOTS:
         // A probe finds the same before anything is written.
         SecretStore probed;
         bool known = false;
-        probed.probe([&known] { known = true; });
+        QObject::connect(probed.probe(), &SecretJob::finished, &probed, [&known] { known = true; });
         QTRY_VERIFY_WITH_TIMEOUT(known, 20'000);
         QCOMPARE(probed.backend(), SecretStore::Backend::SessionOnly);
         QVERIFY(!probed.backendProblem().isEmpty());
@@ -264,6 +272,88 @@ private Q_SLOTS:
         QCOMPARE(store.backend(), SecretStore::Backend::SessionOnly);
         QCOMPARE(writeAndWait(store, 1, u"demo-secret"_s), QString());
         QCOMPARE(readBack(store, 1), u"demo-secret"_s);
+    }
+
+    void jobsFinishOnceInTheOrderOfTheCalls()
+    {
+        QTemporaryDir dir;
+        SecretStore store;
+        withoutKeychain(store, dir);
+        SMH_VERIFY(store.enablePrivateFile());
+        QStringList heard;
+        SecretWriteJob *write = store.write(1, u"job-secret-value"_s);
+        SecretReadJob *read = store.read(1);
+        SecretWriteJob *remove = store.remove(1);
+        SecretReadJob *readAgain = store.read(1);
+        SecretJob *probe = store.probe();
+        const QList<QPointer<SecretJob>> jobs {write, read, remove, readAgain, probe};
+        QList<std::shared_ptr<QSignalSpy>> spies;
+        for (SecretJob *job : jobs)
+            spies << std::make_shared<QSignalSpy>(job, &SecretJob::finished);
+        connect(write, &SecretJob::finished, this,
+            [&heard, write] { heard << (write->result() ? u"written"_s : u"not written"_s); });
+        connect(read, &SecretJob::finished, this,
+            [&heard, read] { heard << read->result().valueOr(u"error"_s); });
+        connect(remove, &SecretJob::finished, this,
+            [&heard, remove] { heard << (remove->result() ? u"removed"_s : u"not removed"_s); });
+        connect(readAgain, &SecretJob::finished, this,
+            [&heard, readAgain] { heard << readAgain->result().valueOr(u"error"_s); });
+        connect(probe, &SecretJob::finished, this, [&heard] { heard << u"probed"_s; });
+        // Answers known at once still come after the calls returned.
+        QVERIFY(heard.isEmpty());
+        QTRY_COMPARE(heard.size(), 5);
+        QCOMPARE(heard,
+            QStringList(
+                {u"written"_s, u"job-secret-value"_s, u"removed"_s, QString(), u"probed"_s}));
+        // Each job deletes itself once its finished() is delivered, never twice.
+        for (const QPointer<SecretJob> &job : jobs)
+            QTRY_VERIFY(job.isNull());
+        for (const auto &spy : std::as_const(spies))
+            QCOMPARE(spy->count(), 1);
+    }
+
+    void removeTellsItsJobWhyTheFileWasNotChanged()
+    {
+        QTemporaryDir dir;
+        SecretStore store;
+        withoutKeychain(store, dir);
+        SMH_VERIFY(store.enablePrivateFile());
+        QCOMPARE(writeAndWait(store, 1, u"kept-secret-value"_s), QString());
+        QVERIFY(QFile::setPermissions(store.privateFilePath(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+
+        QString error;
+        SecretWriteJob *heard = store.remove(1);
+        connect(heard, &SecretJob::finished, this, [&error, heard] {
+            error = heard->result() ? u"none"_s : heard->result().error().message();
+        });
+        QTRY_VERIFY(!error.isEmpty());
+        QVERIFY(error.contains(u"chmod 600"_s));
+        QVERIFY(!error.contains(u"kept-secret-value"_s));
+
+        // Nobody listening: the failure is logged instead of lost.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"chmod 600"_s));
+        QPointer<SecretWriteJob> unheard = store.remove(1);
+        QTRY_VERIFY(unheard.isNull());
+    }
+
+    void jobsOfAStoreThatIsGoneNeverFinish()
+    {
+        auto store = std::make_unique<SecretStore>();
+        store->setKeychainEnabled(false);
+        store->setPrivateFilePath({});
+        QPointer<SecretReadJob> read = store->read(1);
+        QPointer<SecretWriteJob> write = store->write(1, u"gone-secret"_s);
+        QSignalSpy readSpy(read.get(), &SecretJob::finished);
+        QSignalSpy writeSpy(write.get(), &SecretJob::finished);
+        store.reset();
+        // Gone with their store, and nothing is delivered from a dead job.
+        QVERIFY(read.isNull());
+        QVERIFY(write.isNull());
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCOMPARE(readSpy.count(), 0);
+        QCOMPARE(writeSpy.count(), 0);
     }
 };
 

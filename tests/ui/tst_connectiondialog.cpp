@@ -76,8 +76,9 @@ private:
     {
         QString stored = u"<timeout>"_s;
         bool read = false;
-        secrets.read(id, [&](const Expected<QString> &secret) {
-            stored = secret.valueOr(QString());
+        SecretReadJob *job = secrets.read(id);
+        QObject::connect(job, &SecretJob::finished, job, [&, job] {
+            stored = job->result().valueOr(QString());
             read = true;
         });
         return QTest::qWaitFor([&read] { return read; }) ? stored : u"<timeout>"_s;
