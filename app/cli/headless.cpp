@@ -81,10 +81,10 @@ void HeadlessRunner::printError(const QString &message)
 
 Expected<QList<qint64>> HeadlessRunner::readTaskIds(bool mayBeEmpty) const
 {
-    const Expected<QString> text = Startup::taskIdText(m_options, true);
-    if (!text)
-        return unexpected(text.error());
-    const TaskIdParser::Result parsed = TaskIdParser::parse(*text);
+    const Expected<TaskIdParser::Result> read = Startup::taskIds(m_options, true);
+    if (!read)
+        return unexpected(read.error());
+    const TaskIdParser::Result &parsed = *read;
     if (!parsed.ok())
         return unexpected(Error::input(parsed.invalid.join(u"\n"_s)));
     if (parsed.ids.isEmpty() && !mayBeEmpty) {

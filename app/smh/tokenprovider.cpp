@@ -36,6 +36,24 @@ std::optional<SmhError> TokenProvider::whyNotReady() const
     return m_failure;
 }
 
+QMetaObject::Connection TokenProvider::whenReady(QObject *context, std::function<void()> ready)
+{
+    if (m_state == State::Ready) {
+        ready();
+        return {};
+    }
+    auto wait = std::make_shared<QMetaObject::Connection>();
+    *wait = connect(this, &TokenProvider::tokenChanged, context, [this, wait, ready] {
+        if (m_state != State::Ready) // an emptied token: still waiting
+            return;
+        // Disconnecting frees this lambda once it returns; `call` lives on.
+        const std::function<void()> call = ready;
+        QObject::disconnect(*wait);
+        call();
+    });
+    return *wait;
+}
+
 void TokenProvider::setAccessToken(const QString &token)
 {
     m_secret.clear();

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 class SmhClient;
@@ -54,6 +56,13 @@ public:
     // minting (Missing) that left the provider so; nothing while a token is
     // Ready or Minting, or when no credentials were given at all.
     std::optional<SmhError> whyNotReady() const;
+
+    // Calls `ready` once, as soon as there is a token to use: at once when
+    // one is Ready now, else the first time tokenChanged brings one. The wait
+    // ends with `context` or this provider, and the returned connection (empty
+    // when `ready` ran at once) cancels it earlier; it is false once over.
+    // Asking for the token is someone else's part (the poller's).
+    QMetaObject::Connection whenReady(QObject *context, std::function<void()> ready);
 
     // Mints when a secret is set and there is no token yet.
     void ensureToken();

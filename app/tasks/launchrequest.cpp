@@ -125,7 +125,7 @@ LaunchRequest LaunchRequest::fromOptions(const MonitorOptions &options)
     }
     request.credential = Startup::credential(options);
     request.profile = options.profile;
-    const Expected<QString> ids = Startup::taskIdText(options, false);
+    const Expected<QString> ids = Startup::taskIdText(options);
     if (ids)
         request.taskIdText = *ids;
     else

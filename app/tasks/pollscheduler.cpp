@@ -120,6 +120,9 @@ void PollScheduler::addConnection(qint64 connectionId, TokenProvider *tokens)
             state.timer, &QTimer::timeout, this, [this, connectionId] { runCycle(connectionId); });
     }
     if (tokens) {
+        // Not TokenProvider::whenReady: every change, a renewal or an emptied
+        // token too, moves the next cycle and the status shown, for as long
+        // as the connection is polled.
         connect(tokens, &TokenProvider::tokenChanged, this, [this, connectionId] {
             reschedule(connectionId);
             Q_EMIT connectionStatusChanged(connectionId);

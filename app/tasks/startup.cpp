@@ -86,25 +86,61 @@ Expected<Connection> Startup::savedConnection(
     return *it;
 }
 
-Expected<QString> Startup::taskIdText(const MonitorOptions &options, bool readStandardInput)
+namespace {
+
+// The IDs of --ids-file, if one was given; its problems are an error, said
+// before anything else is read.
+Expected<QList<qint64>> idsOfFile(const MonitorOptions &options)
 {
+    if (options.idsFile.isEmpty())
+        return QList<qint64>();
+    const Expected<TaskIdParser::Result> fromFile = TaskIdParser::parseFile(options.idsFile);
+    if (!fromFile)
+        return unexpected(fromFile.error());
+    if (!fromFile->ok())
+        return unexpected(Error::input(fromFile->invalid.join(u"\n"_s)));
+    return fromFile->ids;
+}
+
+Expected<QString> standardInput()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return unexpected(Error::file(Startup::tr("Cannot read task IDs from standard input.")));
+    return QString::fromUtf8(in.readAll());
+}
+
+} // namespace
+
+Expected<QString> Startup::taskIdText(const MonitorOptions &options)
+{
+    const Expected<QList<qint64>> fromFile = idsOfFile(options);
+    if (!fromFile)
+        return unexpected(fromFile.error());
     QString text = options.taskIdArguments.join(u' ');
-    if (!options.idsFile.isEmpty()) {
-        const Expected<TaskIdParser::Result> fromFile = TaskIdParser::parseFile(options.idsFile);
-        if (!fromFile)
-            return unexpected(fromFile.error());
-        if (!fromFile->ok())
-            return unexpected(Error::input(fromFile->invalid.join(u"\n"_s)));
-        for (qint64 id : fromFile->ids)
-            text += u' ' + QString::number(id);
-    }
-    if (options.idsFromStdin && readStandardInput) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return unexpected(Error::file(tr("Cannot read task IDs from standard input.")));
-        text += u' ' + QString::fromUtf8(in.readAll());
-    }
+    for (qint64 id : *fromFile)
+        text += u' ' + QString::number(id);
     return text;
+}
+
+Expected<TaskIdParser::Result> Startup::taskIds(
+    const MonitorOptions &options, bool readStandardInput)
+{
+    const Expected<QList<qint64>> fromFile = idsOfFile(options);
+    if (!fromFile)
+        return unexpected(fromFile.error());
+    // The file's IDs are not turned back into text to be read again: the
+    // arguments and standard input are the only text left to parse.
+    QString text = options.taskIdArguments.join(u' ');
+    if (options.idsFromStdin && readStandardInput) {
+        const Expected<QString> in = standardInput();
+        if (!in)
+            return unexpected(in.error());
+        text += u' ' + *in;
+    }
+    TaskIdParser::Result parsed = TaskIdParser::parse(text);
+    TaskIdParser::append(parsed, *fromFile);
+    return parsed;
 }
 
 Expected<qint64> Startup::connect(

@@ -4,6 +4,7 @@
 #include "tasks/monitoroptions.h"
 #include "tasks/pollplanner.h"
 #include "tasks/task.h"
+#include "tasks/taskidparser.h"
 #include "tasks/taskstore.h"
 
 #include <QCoreApplication>
@@ -44,10 +45,17 @@ public:
     static Expected<Connection> savedConnection(
         const QString &name, const QList<Connection> &connections);
 
-    // Every task ID given, as text for TaskIdParser: arguments, --ids-file
-    // and, when `readStandardInput`, standard input ("-"). A file that cannot
-    // be read is an error, never an empty list.
-    static Expected<QString> taskIdText(const MonitorOptions &options, bool readStandardInput);
+    // The task IDs of the arguments and --ids-file as text, where they must
+    // travel as text (a launch handed to another process, the add-tasks
+    // dialog). A file that cannot be read is an error, never an empty list.
+    static Expected<QString> taskIdText(const MonitorOptions &options);
+    // Every task ID given, parsed, for a command of this process: arguments,
+    // --ids-file and, when `readStandardInput`, standard input ("-"). The file
+    // is parsed once (its problems are the error), the arguments and standard
+    // input once; the 1,000,000-ID limit counts them all together, and the
+    // file's IDs come after the others.
+    static Expected<TaskIdParser::Result> taskIds(
+        const MonitorOptions &options, bool readStandardInput);
 
     // Adds `connection` to the monitor (or finds the same one) with its
     // credential. Returns its id.

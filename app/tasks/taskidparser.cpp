@@ -170,10 +170,9 @@ TaskIdParser::Result TaskIdParser::parse(QStringView text)
         spans.append(span);
         return true;
     });
+    result.named = total;
     if (total > maxIdsPerInput) {
-        result.invalid.clear();
-        result.invalid << tr("The input holds more than %1 task IDs; add them in smaller parts.")
-                              .arg(maxIdsPerInput);
+        result.invalid = {tooMany()};
         return result;
     }
     if (problems > maxReportedProblems)
@@ -197,6 +196,35 @@ TaskIdParser::Result TaskIdParser::parse(QStringView text)
         }
     }
     return result;
+}
+
+void TaskIdParser::append(Result &into, const QList<qint64> &ids)
+{
+    into.named += ids.size();
+    if (into.named > maxIdsPerInput) {
+        into.ids.clear();
+        into.duplicates = 0;
+        into.invalid = {tooMany()};
+        return;
+    }
+    if (!into.ok()) // the text's problems first; nothing is added until it is right
+        return;
+    QSet<qint64> seen(into.ids.cbegin(), into.ids.cend());
+    into.ids.reserve(into.ids.size() + ids.size());
+    for (qint64 id : ids) {
+        if (seen.contains(id)) {
+            ++into.duplicates;
+            continue;
+        }
+        seen.insert(id);
+        into.ids.append(id);
+    }
+}
+
+QString TaskIdParser::tooMany()
+{
+    return tr("The input holds more than %1 task IDs; add them in smaller parts.")
+        .arg(maxIdsPerInput);
 }
 
 QString TaskIdParser::withoutInvalid(QStringView text)

@@ -25,11 +25,18 @@ public:
         QList<qint64> ids; // unique, in first-seen order
         QStringList invalid; // each bad token with the reason, for the user
         qsizetype duplicates = 0; // IDs given more than once (merged)
+        // The IDs named, repeats and ranges' members counted: what
+        // maxIdsPerInput is checked against (past it, counting stopped).
+        qint64 named = 0;
 
         bool ok() const { return invalid.isEmpty(); }
     };
 
     static Result parse(QStringView text);
+    // Adds IDs read before (a file's, already parsed) to `into` as if its
+    // text had named them at its end: the per-input limit counts them with
+    // the rest, and IDs named twice are merged.
+    static void append(Result &into, const QList<qint64> &ids);
     // The text with every token that is not an ID or a range left out (the
     // add-tasks dialog's "Drop Invalid Entries"); the rest one per line.
     static QString withoutInvalid(QStringView text);
@@ -38,4 +45,7 @@ public:
     // skipping a header row. A file that cannot be read, or is no text, is
     // an error; the IDs it holds that are not IDs are in the Result.
     static Expected<Result> parseFile(const QString &path);
+
+private:
+    static QString tooMany();
 };

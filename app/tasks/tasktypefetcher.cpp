@@ -60,6 +60,7 @@ void TaskTypeFetcher::removeConnection(qint64 connectionId)
     const auto it = m_connections.find(connectionId);
     if (it == m_connections.end())
         return;
+    QObject::disconnect(it->wait);
     delete it->timer;
     m_connections.erase(it);
 }
@@ -167,10 +168,10 @@ void TaskTypeFetcher::pump(qint64 connectionId)
     }
     if (tokens->state() != TokenProvider::State::Ready) {
         // The poller gets the connection a token; the queue waits for it.
-        if (state.waitingFor != tokens) {
+        if (state.waitingFor != tokens || !state.wait) {
+            QObject::disconnect(state.wait);
             state.waitingFor = tokens;
-            connect(tokens, &TokenProvider::tokenChanged, this,
-                [this, connectionId] { pump(connectionId); });
+            state.wait = tokens->whenReady(this, [this, connectionId] { pump(connectionId); });
         }
         return;
     }

@@ -81,7 +81,10 @@ private:
         bool confirmed = false;
         // The settings whose server has no v2; an edit asks again.
         std::optional<ConnectionSettings> unavailable;
-        QPointer<TokenProvider> waitingFor; // connected to its tokenChanged
+        // The provider whose token the queue waits for, and that wait
+        // (TokenProvider::whenReady; false once the token came).
+        QPointer<TokenProvider> waitingFor;
+        QMetaObject::Connection wait;
     };
 
     void transitioned(const QList<TaskTransition> &transitions);

@@ -3,6 +3,7 @@
 #include "tasks/monitoroptions.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/startup.h"
+#include "tasks/taskidparser.h"
 #include "tasks/taskstore.h"
 #include "verifyexpected.h"
 
@@ -370,17 +371,91 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         MonitorOptions options;
         options.taskIdArguments = {u"1,2"_s, u"5-6"_s};
-        QCOMPARE(Startup::taskIdText(options, false).value(), u"1,2 5-6"_s);
+        QCOMPARE(Startup::taskIdText(options).value(), u"1,2 5-6"_s);
         options.idsFile = dir.filePath(u"ids.txt"_s);
         // A file that cannot be read is an error, never an empty list.
-        const Expected<QString> missing = Startup::taskIdText(options, false);
+        const Expected<QString> missing = Startup::taskIdText(options);
         QVERIFY(!missing);
         QVERIFY(missing.error().message().contains(u"ids.txt"_s));
         QFile file(options.idsFile);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("7\n8\n");
         file.close();
-        QCOMPARE(Startup::taskIdText(options, false).value(), u"1,2 5-6 7 8"_s);
+        QCOMPARE(Startup::taskIdText(options).value(), u"1,2 5-6 7 8"_s);
+    }
+
+    static void write(const QString &path, const QByteArray &bytes)
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(bytes);
+    }
+
+    // A command of this process gets the parsed IDs: the same IDs, in the
+    // same order, as the text handed to another process gives.
+    void taskIdsParseTheFileOnce()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MonitorOptions options;
+        options.taskIdArguments = {u"1,2"_s, u"5-6"_s};
+        options.idsFile = dir.filePath(u"ids.txt"_s);
+        QByteArray lines;
+        for (int id = 50'000; id >= 1; --id) // 1, 2, 5 and 6 again
+            lines += QByteArray::number(id) + '\n';
+        write(options.idsFile, lines);
+        const Expected<TaskIdParser::Result> ids = Startup::taskIds(options, false);
+        SMH_VERIFY(ids);
+        QVERIFY(ids->ok());
+        QCOMPARE(ids->ids.size(), 50'000);
+        QCOMPARE(ids->ids.mid(0, 6), (QList<qint64> {1, 2, 5, 6, 50'000, 49'999}));
+        QCOMPARE(ids->ids, TaskIdParser::parse(Startup::taskIdText(options).value()).ids);
+
+        // The file's problems are the error, each named once.
+        QByteArray bad;
+        for (int i = 1; i <= 25; ++i)
+            bad += "x" + QByteArray::number(i) + '\n';
+        write(options.idsFile, bad);
+        const Expected<TaskIdParser::Result> refused = Startup::taskIds(options, false);
+        QVERIFY(!refused);
+        const QStringList problems = refused.error().message().split(u'\n');
+        QCOMPARE(problems.size(), 11); // ten named, then how many more
+        QCOMPARE(problems.filter(u"\"x1\""_s).size(), 1);
+        QVERIFY2(problems.constLast().contains(u"15"_s), qPrintable(problems.constLast()));
+
+        // The arguments' problems are theirs alone, the file's IDs added to none.
+        write(options.idsFile, "7\n");
+        options.taskIdArguments = {u"1,y"_s};
+        const Expected<TaskIdParser::Result> wrong = Startup::taskIds(options, false);
+        SMH_VERIFY(wrong);
+        QCOMPARE(wrong->invalid.size(), 1);
+        QVERIFY(wrong->invalid.constFirst().contains(u"\"y\""_s));
+        QVERIFY(wrong->ids.isEmpty());
+    }
+
+    // The 1,000,000-ID limit counts the arguments and the file together.
+    void taskIdsLimitCountsEverySource()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MonitorOptions options;
+        options.idsFile = dir.filePath(u"ids.txt"_s);
+        QByteArray ranges;
+        for (qint64 i = 0; i < 10; ++i)
+            ranges += QByteArray::number(i * 100'000 + 1) + '-'
+                + QByteArray::number((i + 1) * 100'000) + '\n';
+        write(options.idsFile, ranges);
+        const Expected<TaskIdParser::Result> all = Startup::taskIds(options, false);
+        SMH_VERIFY(all);
+        QCOMPARE(all->ids.size(), TaskIdParser::maxIdsPerInput);
+
+        options.taskIdArguments = {u"0"_s};
+        const Expected<TaskIdParser::Result> tooMany = Startup::taskIds(options, false);
+        SMH_VERIFY(tooMany);
+        QVERIFY(tooMany->ids.isEmpty());
+        QCOMPARE(tooMany->invalid.size(), 1);
+        QVERIFY2(tooMany->invalid.constFirst().contains(u"1000000"_s),
+            qPrintable(tooMany->invalid.constFirst()));
     }
 
     void savedConnectionByNameOrLibrary()

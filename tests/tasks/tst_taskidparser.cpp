@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <numeric>
+
 using namespace Qt::StringLiterals;
 
 class TestTaskIdParser final : public QObject
@@ -136,6 +138,38 @@ private Q_SLOTS:
         QVERIFY(result.ok());
         QCOMPARE(result.ids.size(), TaskIdParser::maxIdsPerInput);
         QCOMPARE(result.ids.constLast(), TaskIdParser::maxIdsPerInput);
+    }
+
+    void appendedIdsCountTowardsTheLimitAndMerge()
+    {
+        TaskIdParser::Result result = TaskIdParser::parse(u"1,2 3-4 2"_s);
+        QCOMPARE(result.named, 5);
+        TaskIdParser::append(result, {4, 5, 2, 6});
+        QVERIFY(result.ok());
+        QCOMPARE(result.ids, (QList<qint64> {1, 2, 3, 4, 5, 6}));
+        QCOMPARE(result.duplicates, 3);
+        QCOMPARE(result.named, 9);
+
+        // The text's problems stand; nothing is added until it is right.
+        result = TaskIdParser::parse(u"1 x"_s);
+        TaskIdParser::append(result, {7});
+        QCOMPARE(result.invalid.size(), 1);
+        QVERIFY(result.ids.isEmpty());
+
+        // The limit is for all of them together, said in one sentence.
+        QList<qint64> many(TaskIdParser::maxIdsPerInput - 2);
+        std::iota(many.begin(), many.end(), qint64(10));
+        result = TaskIdParser::parse(u"1 2"_s);
+        TaskIdParser::append(result, many);
+        QVERIFY(result.ok());
+        QCOMPARE(result.ids.size(), TaskIdParser::maxIdsPerInput);
+        result = TaskIdParser::parse(u"1 2 x"_s);
+        many.append(3);
+        TaskIdParser::append(result, many);
+        QVERIFY(result.ids.isEmpty());
+        QCOMPARE(result.invalid.size(), 1);
+        QVERIFY2(result.invalid.constFirst().contains(u"1000000"_s),
+            qPrintable(result.invalid.constFirst()));
     }
 
     void reportsFewProblemsForGarbage()

@@ -108,6 +108,43 @@ private Q_SLOTS:
         QCOMPARE(tokens.state(), TokenProvider::State::Ready);
         QCOMPARE(tokens.token(), u"static-token-value-2"_s);
     }
+
+    void whenReadyWaitsForAToken()
+    {
+        SmhSimulator simulator;
+        QVERIFY(simulator.start());
+        SmhClient client;
+        TokenProvider tokens(&client, settingsFor(simulator));
+        int calls = 0;
+        auto count = [&calls] { ++calls; };
+        {
+            QObject gone;
+            QVERIFY(tokens.whenReady(&gone, count));
+        }
+        QObject context;
+        const QMetaObject::Connection wait = tokens.whenReady(&context, count);
+        QVERIFY(wait);
+        const QMetaObject::Connection cancelled = tokens.whenReady(&context, count);
+        QObject::disconnect(cancelled);
+        tokens.setAccessToken(QString()); // a change, but no token yet
+        QCOMPARE(calls, 0);
+        QVERIFY(wait);
+
+        tokens.setLibrarySecret(simulator.librarySecret(), 3600);
+        QTRY_COMPARE(tokens.state(), TokenProvider::State::Ready);
+        // Once, for the one wait whose context lives and that was not cancelled.
+        QCOMPARE(calls, 1);
+        QVERIFY(!wait);
+        QSignalSpy renewed(&tokens, &TokenProvider::tokenChanged);
+        tokens.renew();
+        QTRY_COMPARE(renewed.count(), 1);
+        QCOMPARE(simulator.renewCount(), 1);
+        QCOMPARE(calls, 1);
+
+        // Ready now: at once, nothing left waiting.
+        QVERIFY(!tokens.whenReady(&context, count));
+        QCOMPARE(calls, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTokenProvider)
