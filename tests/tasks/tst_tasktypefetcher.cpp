@@ -95,6 +95,27 @@ private Q_SLOTS:
 
     void cleanup() { m_simulator.reset(); }
 
+    // The connection's token is still being minted when a task is shown:
+    // its type is asked for once the token is in, not dropped. Polling is
+    // paused, so nothing but the token's arrival can start the request.
+    void waitsForTheTokenBeingMinted()
+    {
+        m_simulator->setStall(
+            [](const HttpRequest &request) { return request.url().path() == u"/api/v1/token"; },
+            1500ms);
+        auto monitor = makeMonitor(fast());
+        const qint64 c = DemoSetup::connect(*m_simulator, *monitor).valueOr(0);
+        QVERIFY(c > 0);
+        monitor->setPaused(c, true);
+        script(101, 60'000);
+        QVERIFY(monitor->addTasks(c, {101}));
+        monitor->taskShown({c, 101});
+        QCOMPARE(requestsFor(101), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            monitor->tasks().task({c, 101})->taskType, u"convertFile"_s, 10'000);
+        QCOMPARE(requestsFor(101), 1);
+    }
+
     void learnedOnceStoredAndShown()
     {
         auto monitor = makeMonitor(fast());
