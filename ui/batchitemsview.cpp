@@ -18,7 +18,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -195,12 +194,7 @@ QByteArray BatchItemsView::toCsv(const QList<TaskResultItem> &items)
 
 Expected<void> BatchItemsView::exportCsv(const QList<TaskResultItem> &items, const QString &path)
 {
-    const QByteArray data = toCsv(items);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return unexpected(Error::file(
-            tr("Cannot write \"%1\": %2").arg(QDir::toNativeSeparators(path), file.errorString())));
-    return {};
+    return Exporter::save(path, toCsv(items));
 }
 
 void BatchItemsView::exportItems()

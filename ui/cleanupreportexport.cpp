@@ -5,6 +5,7 @@
 #include "tasks/exporter.h"
 #include "tasks/monitor.h"
 #include "tasks/taskstore.h"
+#include "ui/exportpath.h"
 #include "ui/uisettings.h"
 
 #include <QDir>
@@ -29,20 +30,10 @@ Expected<int> CleanupReportExport::save(Monitor &monitor, const QString &path)
 void CleanupReportExport::ask(QWidget *parent, Monitor &monitor, UiSettings &settings,
     const std::function<void(const QString &)> &message)
 {
-    const QString csvFilter = tr("CSV (*.csv)");
-    const QString jsonFilter = tr("JSON (*.json)");
-    QString selected = csvFilter;
-    const QString name =
-        u"smh-cleanups-%1.csv"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s));
-    QString path = QFileDialog::getSaveFileName(parent, tr("Export Cleanup Report"),
-        QDir(settings.exportFolder()).filePath(name), csvFilter + u";;"_s + jsonFilter, &selected);
+    const QString path =
+        ExportPath::ask(parent, tr("Export Cleanup Report"), u"smh-cleanups"_s, settings);
     if (path.isEmpty())
         return;
-    if (selected == jsonFilter && !path.endsWith(u".json"_s, Qt::CaseInsensitive)) {
-        if (path.endsWith(u".csv"_s, Qt::CaseInsensitive))
-            path.chop(4);
-        path += u".json"_s;
-    }
     const Expected<int> saved = save(monitor, path);
     if (!saved) {
         QMessageBox::warning(parent, tr("Export Cleanup Report"), saved.error().message());

@@ -17,6 +17,7 @@
 #include "ui/addtasksdialog.h"
 #include "ui/cleanupreportexport.h"
 #include "ui/connectiondialog.h"
+#include "ui/exportpath.h"
 #include "ui/filtersidebar.h"
 #include "ui/historyview.h"
 #include "ui/statestyle.h"
@@ -1008,21 +1009,10 @@ Expected<void> MainWindow::exportVisibleRows(const QString &path)
 
 void MainWindow::exportDialog()
 {
-    const QString csvFilter = tr("CSV (*.csv)");
-    const QString jsonFilter = tr("JSON (*.json)");
-    QString selected = csvFilter;
-    const QString folder = m_settings.exportFolder();
-    const QString name =
-        u"smh-tasks-%1.csv"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s));
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Visible Rows"),
-        QDir(folder).filePath(name), csvFilter + u";;"_s + jsonFilter, &selected);
+    const QString path =
+        ExportPath::ask(this, tr("Export Visible Rows"), u"smh-tasks"_s, m_settings);
     if (path.isEmpty())
         return;
-    if (selected == jsonFilter && !path.endsWith(u".json"_s, Qt::CaseInsensitive)) {
-        if (path.endsWith(u".csv"_s, Qt::CaseInsensitive))
-            path.chop(4);
-        path += u".json"_s;
-    }
     if (const Expected<void> exported = exportVisibleRows(path); !exported) {
         QMessageBox::warning(this, tr("Export"), exported.error().message());
         return;

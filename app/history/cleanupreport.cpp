@@ -14,16 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString isoTime(const QDateTime &when)
-{
-    return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
-}
-
-QJsonValue jsonTime(const QDateTime &when)
-{
-    return when.isValid() ? QJsonValue(isoTime(when)) : QJsonValue(QJsonValue::Null);
-}
-
 QString number(const std::optional<qint64> &value)
 {
     return value ? QString::number(*value) : QString();
@@ -169,8 +159,9 @@ QStringList CleanupReport::csvRow(const CleanupRecord &r) const
 {
     return {u"cleanup"_s, Redact::text(r.library.libraryId), Redact::text(r.library.endpoint),
         Redact::text(r.connectionName), Redact::text(m_spaces.value(r.connectionId)),
-        isoTime(r.startedAt), isoTime(r.sentAt), isoTime(r.finishedAt), resultKey(resultOf(r)),
-        CleanupRecord::phaseKey(r.phase), r.outcome, r.outcomeLabel(),
+        Exporter::isoTime(r.startedAt), Exporter::isoTime(r.sentAt),
+        Exporter::isoTime(r.finishedAt), resultKey(resultOf(r)), CleanupRecord::phaseKey(r.phase),
+        r.outcome, r.outcomeLabel(),
         r.task.taskId != 0 ? QString::number(r.task.taskId) : QString(), u"1"_s,
         number(r.deleteCount), number(r.usageBefore), number(r.usageAfter), number(r.freedBytes()),
         Redact::text(faceOf(r.origin)), Redact::text(r.origin),
@@ -225,9 +216,10 @@ QByteArray CleanupReport::toJson(const QDateTime &generatedAt, const QDateTime &
             {u"endpoint"_s, Redact::text(r.library.endpoint)},
             {u"connection"_s, Redact::text(r.connectionName)},
             {u"space"_s, Redact::text(m_spaces.value(r.connectionId))},
-            {u"startedAt"_s, jsonTime(r.startedAt)}, {u"sentAt"_s, jsonTime(r.sentAt)},
-            {u"finishedAt"_s, jsonTime(r.finishedAt)}, {u"result"_s, resultKey(resultOf(r))},
-            {u"phase"_s, CleanupRecord::phaseKey(r.phase)},
+            {u"startedAt"_s, Exporter::jsonTime(r.startedAt)},
+            {u"sentAt"_s, Exporter::jsonTime(r.sentAt)},
+            {u"finishedAt"_s, Exporter::jsonTime(r.finishedAt)},
+            {u"result"_s, resultKey(resultOf(r))}, {u"phase"_s, CleanupRecord::phaseKey(r.phase)},
             {u"outcome"_s, r.outcome.isEmpty() ? QJsonValue() : QJsonValue(r.outcome)},
             {u"outcomeLabel"_s, r.outcomeLabel()},
             {u"taskId"_s, r.task.taskId != 0 ? QJsonValue(r.task.taskId) : QJsonValue()},
@@ -243,7 +235,7 @@ QByteArray CleanupReport::toJson(const QDateTime &generatedAt, const QDateTime &
     for (const Totals &library : totals)
         libraries.append(totalsJson(library));
     const QJsonObject document {{u"generator"_s, u"smh-task-monitor"_s},
-        {u"generatedAt"_s, isoTime(generatedAt)}, {u"since"_s, jsonTime(since)},
+        {u"generatedAt"_s, Exporter::isoTime(generatedAt)}, {u"since"_s, Exporter::jsonTime(since)},
         {u"cleanups"_s, cleanups},
         {u"totals"_s,
             QJsonObject {{u"libraries"_s, libraries}, {u"overall"_s, totalsJson(overall())}}}};

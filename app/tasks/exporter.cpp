@@ -2,6 +2,7 @@
 
 #include "smh/redact.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,16 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString isoTime(const QDateTime &when)
-{
-    return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
-}
-
-QJsonValue jsonTime(const QDateTime &when)
-{
-    return when.isValid() ? QJsonValue(isoTime(when)) : QJsonValue(QJsonValue::Null);
-}
 
 // Every text that leaves the program passes here: a note or an error may
 // quote a URL with a token in it.
@@ -118,6 +109,16 @@ QString Exporter::csvField(const QString &value)
     return u'"' + text + u'"';
 }
 
+QString Exporter::isoTime(const QDateTime &when)
+{
+    return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QJsonValue Exporter::jsonTime(const QDateTime &when)
+{
+    return when.isValid() ? QJsonValue(isoTime(when)) : QJsonValue(QJsonValue::Null);
+}
+
 QByteArray Exporter::toCsv(const QList<Row> &rows)
 {
     QString out;
@@ -201,7 +202,8 @@ Expected<void> Exporter::save(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
     auto failed = [&file, &path] {
-        return unexpected(Error::file(tr("Cannot write \"%1\": %2").arg(path, file.errorString())));
+        return unexpected(Error::file(
+            tr("Cannot write \"%1\": %2").arg(QDir::toNativeSeparators(path), file.errorString())));
     };
     if (!file.open(QIODevice::WriteOnly))
         return failed();

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 
@@ -47,4 +48,9 @@ public:
     // space; a text that a spreadsheet would run as a formula is defused.
     static QString csvField(const QString &value);
     static QStringList csvHeader();
+
+    // A time as every export writes it: ISO 8601 in UTC; empty (CSV) or
+    // null (JSON) when there is none.
+    static QString isoTime(const QDateTime &when);
+    static QJsonValue jsonTime(const QDateTime &when);
 };

@@ -148,10 +148,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export Items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -232,14 +228,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
 </context>
 <context>
     <name>CleanupReportExport</name>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Export Cleanup Report</source>
         <translation type="unfinished"></translation>
@@ -706,6 +694,17 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
     <message>
         <source>The endpoint must not contain a query (?...) or fragment (#...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportPath</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1717,14 +1716,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
     <message>
         <source>The tasks could not be removed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

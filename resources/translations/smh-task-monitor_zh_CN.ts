@@ -145,10 +145,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <translation>失败路径</translation>
     </message>
     <message>
-        <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation>无法写入“%1”：%2</translation>
-    </message>
-    <message>
         <source>Export Items</source>
         <translation>导出条目</translation>
     </message>
@@ -229,14 +225,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
 </context>
 <context>
     <name>CleanupReportExport</name>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
     <message>
         <source>Export Cleanup Report</source>
         <translation>导出清理报告</translation>
@@ -702,6 +690,17 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>The endpoint must not contain a query (?...) or fragment (#...).</source>
         <translation>接入地址中不得包含查询参数（?...）或片段（#...）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPath</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -1655,14 +1654,6 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>The tasks could not be removed: %1</source>
         <translation>无法移除任务：%1</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export Visible Rows</source>
