@@ -14,6 +14,7 @@
 // QT_QPA_PLATFORM=offscreen build/tests/bench/bench_sharedledger [--seconds N]
 
 #include "demo/smhsimulator.h"
+#include "latencyprobe.h"
 #include "smh/smhclient.h"
 #include "smh/tokenprovider.h"
 #include "tasks/pollscheduler.h"
@@ -44,46 +45,6 @@ void row(const char *what, const QString &value)
 {
     out << QString::fromUtf8(what).leftJustified(58) << value << Qt::endl;
 }
-
-// How late each tick of a 20 ms timer comes.
-class LatencyProbe final : public QObject
-{
-public:
-    LatencyProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(20);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_lateMs << std::max<double>(0.0, double(now - m_last) / 1e6 - 20.0);
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    double maxMs() const
-    {
-        return m_lateMs.isEmpty() ? 0 : *std::max_element(m_lateMs.cbegin(), m_lateMs.cend());
-    }
-    double percentileMs(double p) const
-    {
-        if (m_lateMs.isEmpty())
-            return 0;
-        QList<double> sorted = m_lateMs;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted.at(qsizetype(double(sorted.size() - 1) * p));
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    QList<double> m_lateMs;
-};
 
 Connection sampleConnection(const QUrl &endpoint = QUrl(u"https://smh.example"_s))
 {
