@@ -985,6 +985,10 @@ private Q_SLOTS:
                     return;
                 openedIn = dialog->directory().absolutePath();
                 dialog->selectFile(file);
+                // selectFile leaves the name box alone once it has the focus,
+                // which the offscreen platform gives it at its own pace.
+                if (auto *name = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s))
+                    name->setText(file);
                 QMetaObject::invokeMethod(dialog, "accept");
             });
         };
