@@ -1,5 +1,6 @@
 #include "cli/historycommand.h"
 
+#include "cli/fleetcommand.h"
 #include "cli/headless.h"
 #include "cli/subcommand.h"
 #include "cli/taskjson.h"
@@ -105,6 +106,16 @@ void HistoryCommand::declare(QCommandLineParser &parser)
         {u"since"_s,
             tr("history report: only clears started on or after this ISO 8601 date or time."),
             tr("date")},
+        {u"all"_s, tr("history show: every saved profile, side by side.")},
+        {u"parallel"_s,
+            tr("history show --all, and clear of several profiles: libraries at once (1-%1, "
+               "default %2).")
+                .arg(FleetCommand::maxParallel)
+                .arg(FleetCommand::defaultParallel),
+            tr("n")},
+        {u"restore-settings"_s,
+            tr("history clear of several profiles: put each library's file history settings "
+               "back once its clear has finished.")},
     });
 }
 
@@ -225,6 +236,8 @@ int HistoryCommand::report(const QCommandLineParser &parser)
 
 int HistoryCommand::run(const QCommandLineParser &parser, const MonitorOptions &options)
 {
+    if (FleetCommand::wanted(parser))
+        return FleetCommand::run(parser, options);
     const auto parsed = fromParser(parser);
     if (!parsed) {
         std::fprintf(

@@ -60,6 +60,9 @@ public:
     // Parses, runs on QCoreApplication::exec() and returns the exit code.
     static int run(const QCommandLineParser &parser, const MonitorOptions &options);
 
+    // What became of a clear, as `show` and the fleet print it.
+    static QJsonObject clearJson(const CleanupRecord &record);
+
     HistoryCommand(MonitorOptions monitorOptions, Options options, QObject *parent = nullptr);
     ~HistoryCommand() override;
 
@@ -77,7 +80,6 @@ private:
     void printRefusal(const ClearRefusal &refusal);
     // The newest record of a clear of this library, whatever became of it.
     std::optional<CleanupRecord> lastClear() const;
-    static QJsonObject clearJson(const CleanupRecord &record);
     void finish(int code);
     void printError(const QString &message);
     QString bytes(qint64 value) const;
