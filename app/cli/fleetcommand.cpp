@@ -445,9 +445,7 @@ void FleetCommand::credentialsDone()
                     ? tr("No token or secret is stored for this profile: save one with "
                          "\"profile add\" or in the window.")
                     : tr("The keychain did not answer in time.");
-            continue;
         }
-        m_monitor->setCredential(row.connection, credential);
     }
     readNext();
 }
@@ -469,7 +467,11 @@ void FleetCommand::readNext()
 
 void FleetCommand::readRow(qsizetype index)
 {
-    const qint64 id = m_rows.at(index).connection.id;
+    // A library is handed its credential in its turn: the monitor starts
+    // using it at once, and no library is asked anything out of turn.
+    const Row &row = m_rows.at(index);
+    m_monitor->setCredential(row.connection, m_credentials.value(row.connection.id));
+    const qint64 id = row.connection.id;
     m_history->readSettings(
         id, this, [this, index, id](Expected<HistorySettings, SmhError> settings) {
             if (!settings) {

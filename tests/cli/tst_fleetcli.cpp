@@ -1,0 +1,397 @@
+#include "cliprocess.h"
+#include "demo/smhsimulator.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+// `history show --all` and `history clear` of several profiles as a script
+// runs them: the real program, profiles saved with `profile add`, and one
+// simulator on 127.0.0.1 serving a fleet (a library with history on, one
+// with it off, one whose secret mints no admin token), beside a profile
+// whose server is gone and one saved without a credential.
+class TestFleetCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    using Run = CliProcess::Run;
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    SmhSimulator *m_simulator = nullptr;
+    QStringList m_secrets;
+    QList<QByteArray> m_requests; // "METHOD target", in the order received
+
+    static constexpr QStringView media = u"lib-media";
+    static constexpr QStringView archive = u"lib-archive";
+
+    CliProcess::Options processOptions() const
+    {
+        CliProcess::Options options;
+        options.environment.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u"data"_s));
+        options.environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
+        // A server: no session bus, so no keychain; secrets in the private file.
+        options.environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/bus"_s);
+        options.secrets = m_secrets;
+        return options;
+    }
+
+    Run run(const QStringList &arguments)
+    {
+        return CliProcess::run(QStringLiteral(SMH_BINARY), arguments, processOptions());
+    }
+
+    // Saves a profile the way an operator does; `secret` empty: none stored.
+    void addProfile(
+        const QString &name, const QUrl &endpoint, const QString &libraryId, const QString &secret)
+    {
+        QStringList arguments {u"profile"_s, u"add"_s, name, u"--endpoint"_s, endpoint.toString(),
+            u"--library"_s, libraryId};
+        if (!secret.isEmpty()) {
+            QFile file(m_home->filePath(u"input/"_s + name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(secret.toUtf8());
+            file.close();
+            arguments << u"--secret-file"_s << file.fileName() << u"--store-secret-in-file"_s;
+        }
+        const Run r = run(arguments);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+    }
+
+    // A loopback port nobody listens on.
+    static QUrl deadEndpoint()
+    {
+        QTcpServer server;
+        if (!server.listen(QHostAddress::LocalHost))
+            return {};
+        const quint16 port = server.serverPort();
+        server.close();
+        return QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+    }
+
+    void addFleetProfiles()
+    {
+        addProfile(u"main"_s, m_simulator->baseUrl(), m_simulator->libraryId(),
+            m_simulator->librarySecret());
+        addProfile(u"media"_s, m_simulator->baseUrl(), media.toString(),
+            m_simulator->librarySecret(media.toString()));
+        addProfile(u"archive"_s, m_simulator->baseUrl(), archive.toString(),
+            m_simulator->librarySecret(archive.toString()));
+        addProfile(u"gone"_s, deadEndpoint(), u"smhgone"_s, u"gone-secret-0123456789"_s);
+    }
+
+    static QJsonObject byProfile(const QJsonArray &libraries, const QString &name)
+    {
+        for (const QJsonValue &library : libraries) {
+            if (library.toObject().value(u"profile"_s).toString() == name)
+                return library.toObject();
+        }
+        return {};
+    }
+
+    // The most libraries that were being read (or cleared) at once, from the
+    // requests' order: a library is busy from its first request (minting
+    // its token) until `lastOfIt` (the last request of its job) arrives.
+    int mostAtOnce(const std::function<bool(const QByteArray &request)> &lastOfIt) const
+    {
+        const QStringList libraries = m_simulator->libraryIds();
+        QSet<QString> busy;
+        QSet<QString> done;
+        int most = 0;
+        for (const QByteArray &request : m_requests) {
+            for (const QString &library : libraries) {
+                const QByteArray id = library.toUtf8();
+                const QByteArray query = QByteArray("library_id=") + id;
+                const QByteArray path = QByteArray("/") + id;
+                const bool ofIt = request.contains(QByteArray(query + '&'))
+                    || request.endsWith(query) || request.contains(QByteArray(path + '/'))
+                    || request.contains(QByteArray(path + '?')) || request.endsWith(path);
+                if (!ofIt || done.contains(library))
+                    continue;
+                busy.insert(library);
+                most = std::max(most, int(busy.size()));
+                if (lastOfIt(request)) {
+                    busy.remove(library);
+                    done.insert(library);
+                }
+            }
+        }
+        return most;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_home = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_home->isValid());
+        QVERIFY(QDir(m_home->path()).mkpath(u"input"_s));
+        m_simulator = new SmhSimulator(this);
+        QVERIFY(m_simulator->start());
+        m_simulator->setHistoryState({true, 20, 30, 60});
+        m_simulator->setUsage(2LL * 1024 * 1024 * 1024, 512LL * 1024 * 1024);
+        m_simulator->setClearRunMs(300);
+        m_simulator->setUsageLagMs(0);
+        m_simulator->addLibrary({media.toString(), u"media-secret-0123456789"_s, {false, 5, 7, 0},
+            10LL * 1024 * 1024 * 1024, 31LL * 1024 * 1024 * 1024, true});
+        m_simulator->addLibrary({archive.toString(), u"archive-secret-0123456789"_s,
+            {true, 10, 0, 0}, 1024LL * 1024 * 1024, 0, false});
+        m_secrets.clear();
+        for (const QString &library : m_simulator->libraryIds())
+            m_secrets << m_simulator->librarySecret(library);
+        m_secrets << u"gone-secret-0123456789"_s;
+        m_requests.clear();
+        connect(&m_simulator->server(), &HttpServer::requestReceived, this,
+            [this](const HttpRequest &request) {
+                m_requests << request.method + ' ' + request.target;
+            });
+    }
+
+    void cleanup()
+    {
+        delete m_simulator;
+        m_simulator = nullptr;
+        m_home.reset();
+    }
+
+    void showAllTable()
+    {
+        addFleetProfiles();
+        addProfile(u"keyless"_s, m_simulator->baseUrl(), u"smhkeyless"_s, {});
+        const Run r = run({u"history"_s, u"show"_s, u"--all"_s});
+        // The worst of the libraries', in the documented order: a profile
+        // without a credential (2) before a token without the admin grant
+        // (4) before a server that cannot be reached (5).
+        QVERIFY2(r.exitCode == 2, qPrintable(r.text()));
+        const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
+        auto line = [&lines](const QString &profile) {
+            for (const QString &l : lines) {
+                if (l.startsWith(profile + u' '))
+                    return l.simplified();
+            }
+            return QString();
+        };
+        QVERIFY2(lines.value(0).startsWith(u"PROFILE"_s), qPrintable(r.text()));
+        // Sorted by name, one row each, each saying what it is.
+        QCOMPARE(lines.size(), 1 + 5 + 1);
+        QVERIFY2(
+            line(u"main"_s).contains(u"smhdemo/- on 20 30 60 2.5 GiB"_s), qPrintable(r.text()));
+        QVERIFY2(line(u"main"_s).endsWith(u"now ok"_s), qPrintable(r.text()));
+        QVERIFY2(
+            line(u"media"_s).contains(u"lib-media/- off 5 7 0 41.0 GiB"_s), qPrintable(r.text()));
+        QVERIFY2(line(u"archive"_s).endsWith(u"not an admin token"_s), qPrintable(r.text()));
+        QVERIFY2(line(u"gone"_s).endsWith(u"unreachable"_s), qPrintable(r.text()));
+        QVERIFY2(line(u"keyless"_s).endsWith(u"no credential"_s), qPrintable(r.text()));
+        QVERIFY(r.out.contains("can lag"));
+        // Why, a line each on stderr, with SMH's code.
+        QVERIFY2(r.err.contains("archive: ") && r.err.contains("NoPermission"), r.err.constData());
+        QVERIFY(r.err.contains("gone: "));
+        QVERIFY(r.err.contains("keyless: "));
+        // The keyless one asked nothing of the server.
+        for (const QByteArray &request : std::as_const(m_requests))
+            QVERIFY2(!request.contains("smhkeyless"), request.constData());
+    }
+
+    void showAllJson()
+    {
+        addFleetProfiles();
+        const Run r = run({u"history"_s, u"show"_s, u"--all"_s, u"--output"_s, u"json"_s});
+        QVERIFY2(r.exitCode == 4, qPrintable(r.text()));
+        const QJsonObject document = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray libraries = document.value(u"libraries"_s).toArray();
+        QCOMPARE(libraries.size(), 4);
+        QStringList names;
+        for (const QJsonValue &library : libraries)
+            names << library.toObject().value(u"profile"_s).toString();
+        QCOMPARE(names, (QStringList {u"archive"_s, u"gone"_s, u"main"_s, u"media"_s}));
+
+        const QJsonObject main = byProfile(libraries, u"main"_s);
+        QCOMPARE(main.value(u"state"_s).toString(), u"ok"_s);
+        QCOMPARE(main.value(u"exitCode"_s).toInt(), 0);
+        QCOMPARE(main.value(u"libraryId"_s).toString(), m_simulator->libraryId());
+        QCOMPARE(main.value(u"settings"_s).toObject(),
+            (QJsonObject {{u"enableFileHistory"_s, true}, {u"fileHistoryCount"_s, 20},
+                {u"fileHistoryExpireDay"_s, 30}, {u"mergeInterval"_s, 60}}));
+        QCOMPARE(main.value(u"usage"_s).toObject().value(u"totalFileSize"_s).toString(),
+            QString::number(2560LL * 1024 * 1024));
+        QVERIFY(main.value(u"lastClear"_s).isNull());
+        QCOMPARE(main.value(u"nextClearInSeconds"_s).toInt(), 0);
+
+        const QJsonObject mediaRow = byProfile(libraries, u"media"_s);
+        QCOMPARE(mediaRow.value(u"state"_s).toString(), u"ok"_s);
+        QCOMPARE(mediaRow.value(u"settings"_s).toObject().value(u"enableFileHistory"_s), false);
+        QCOMPARE(mediaRow.value(u"usage"_s).toObject().value(u"totalFileSize"_s).toString(),
+            QString::number(41LL * 1024 * 1024 * 1024));
+
+        const QJsonObject archiveRow = byProfile(libraries, u"archive"_s);
+        QCOMPARE(archiveRow.value(u"state"_s).toString(), u"not_admin"_s);
+        QCOMPARE(archiveRow.value(u"exitCode"_s).toInt(), 4);
+        QVERIFY(archiveRow.value(u"message"_s).toString().contains(u"NoPermission"_s));
+        QVERIFY(archiveRow.value(u"settings"_s).isNull());
+        QVERIFY(archiveRow.value(u"usage"_s).isNull());
+
+        const QJsonObject gone = byProfile(libraries, u"gone"_s);
+        QCOMPARE(gone.value(u"state"_s).toString(), u"unreachable"_s);
+        QCOMPARE(gone.value(u"exitCode"_s).toInt(), 5);
+
+        const QJsonObject summary = document.value(u"summary"_s).toObject();
+        QCOMPARE(summary.value(u"libraries"_s).toInt(), 4);
+        QCOMPARE(summary.value(u"ok"_s).toInt(), 2);
+        QCOMPARE(summary.value(u"not_admin"_s).toInt(), 1);
+        QCOMPARE(summary.value(u"unreachable"_s).toInt(), 1);
+        QCOMPARE(summary.value(u"exitCode"_s).toInt(), 4);
+
+        // jsonl: a line a library, then the summary.
+        const Run lines = run({u"history"_s, u"show"_s, u"--all"_s, u"--output"_s, u"jsonl"_s});
+        QCOMPARE(lines.exitCode, 4);
+        const QList<QByteArray> split = lines.out.trimmed().split('\n');
+        QCOMPARE(split.size(), 5);
+        QCOMPARE(QJsonDocument::fromJson(split.at(2)).object().value(u"profile"_s).toString(),
+            u"main"_s);
+        QCOMPARE(QJsonDocument::fromJson(split.at(4))
+                     .object()
+                     .value(u"summary"_s)
+                     .toObject()
+                     .value(u"exitCode"_s)
+                     .toInt(),
+            4);
+    }
+
+    void showNamedProfilesOnly()
+    {
+        addFleetProfiles();
+        const Run r = run({u"history"_s, u"show"_s, u"--profile"_s, u"media"_s, u"--profile"_s,
+            u"main"_s, u"--output"_s, u"json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        const QJsonArray libraries =
+            QJsonDocument::fromJson(r.out).object().value(u"libraries"_s).toArray();
+        QCOMPARE(libraries.size(), 2);
+        // In the order named.
+        QCOMPARE(libraries.at(0).toObject().value(u"profile"_s).toString(), u"media"_s);
+        QCOMPARE(libraries.at(1).toObject().value(u"profile"_s).toString(), u"main"_s);
+        for (const QByteArray &request : std::as_const(m_requests))
+            QVERIFY2(!request.contains(archive.toUtf8()), request.constData());
+    }
+
+    void showWithoutProfilesIsEmpty()
+    {
+        const Run r = run({u"history"_s, u"show"_s, u"--all"_s, u"--output"_s, u"json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"libraries"_s).toArray().size(), 0);
+        // No ledger is made to say so.
+        QVERIFY(!QFile::exists(m_home->filePath(u"data/smh-task-monitor/ledger.sqlite"_s)));
+    }
+
+    void showAllReadsAtMostParallelLibrariesAtOnce_data()
+    {
+        QTest::addColumn<int>("parallel");
+        QTest::newRow("one") << 1;
+        QTest::newRow("two") << 2;
+        QTest::newRow("default, four") << 0;
+    }
+
+    void showAllReadsAtMostParallelLibrariesAtOnce()
+    {
+        QFETCH(int, parallel);
+        m_simulator->addLibrary(
+            {u"lib-four"_s, u"four-secret-0123456789"_s, {false, 1, 0, 0}, 1024, 1024, true});
+        m_simulator->addLibrary(
+            {u"lib-five"_s, u"five-secret-0123456789"_s, {false, 1, 0, 0}, 1024, 1024, true});
+        m_secrets << u"four-secret-0123456789"_s << u"five-secret-0123456789"_s;
+        addProfile(u"main"_s, m_simulator->baseUrl(), m_simulator->libraryId(),
+            m_simulator->librarySecret());
+        addProfile(u"media"_s, m_simulator->baseUrl(), media.toString(),
+            m_simulator->librarySecret(media.toString()));
+        addProfile(u"four"_s, m_simulator->baseUrl(), u"lib-four"_s, u"four-secret-0123456789"_s);
+        addProfile(u"five"_s, m_simulator->baseUrl(), u"lib-five"_s, u"five-secret-0123456789"_s);
+        // Each library's settings answer late, so that the reads overlap
+        // as far as they are let.
+        m_simulator->setStall(
+            [](const HttpRequest &request) {
+                return request.method == "GET" && request.target.contains("library-history");
+            },
+            std::chrono::milliseconds(400));
+        m_requests.clear();
+        QStringList arguments {u"history"_s, u"show"_s, u"--all"_s};
+        if (parallel > 0)
+            arguments << u"--parallel"_s << QString::number(parallel);
+        const Run r = run(arguments);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        const int most = mostAtOnce(
+            [](const QByteArray &request) { return request.startsWith("GET /api/v1/usage/"); });
+        QCOMPARE(most, parallel > 0 ? parallel : 4);
+    }
+
+    void badInputExitsTwoBeforeAnyRequest_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("unknown profile") << QStringList {u"show"_s, u"--profile"_s, u"main"_s,
+            u"--profile"_s, u"nosuch"_s} << u"no saved profile named \"nosuch\""_s;
+        QTest::newRow("unknown profile, clear") << QStringList {u"clear"_s, u"--yes"_s,
+            u"--profile"_s, u"main"_s, u"--profile"_s, u"nosuch"_s}
+                                                << u"no saved profile named \"nosuch\""_s;
+        QTest::newRow("parallel 0") << QStringList {u"show"_s, u"--all"_s, u"--parallel"_s, u"0"_s}
+                                    << u"--parallel needs a whole number from 1 to 16"_s;
+        QTest::newRow("parallel 99") << QStringList {u"clear"_s, u"--yes"_s, u"--profile"_s,
+            u"main"_s, u"--profile"_s, u"media"_s, u"--parallel"_s, u"99"_s}
+                                     << u"not \"99\""_s;
+        QTest::newRow("parallel many")
+            << QStringList {u"show"_s, u"--all"_s, u"--parallel"_s, u"many"_s} << u"\"many\""_s;
+        QTest::newRow("all with profile") << QStringList {u"show"_s, u"--all"_s, u"--profile"_s,
+            u"main"_s} << u"--all and --profile exclude each other"_s;
+        QTest::newRow("clear all") << QStringList {u"clear"_s, u"--yes"_s, u"--all"_s}
+                                   << u"history clear does not take --all"_s;
+        QTest::newRow("named twice")
+            << QStringList {u"show"_s, u"--profile"_s, u"main"_s, u"--profile"_s, u"main"_s}
+            << u"named twice"_s;
+        QTest::newRow("library option with all") << QStringList {u"show"_s, u"--all"_s,
+            u"--library"_s, u"smhdemo"_s} << u"--library does not apply"_s;
+        QTest::newRow("clear option with show") << QStringList {u"show"_s, u"--all"_s,
+            u"--restore-settings"_s} << u"--restore-settings belongs to history clear"_s;
+        QTest::newRow("set of several") << QStringList {u"set"_s, u"--profile"_s, u"main"_s,
+            u"--profile"_s, u"media"_s, u"--disable"_s}
+                                        << u"one library at a time"_s;
+        QTest::newRow("no-wait") << QStringList {u"clear"_s, u"--yes"_s, u"--profile"_s, u"main"_s,
+            u"--profile"_s, u"media"_s, u"--no-wait"_s}
+                                 << u"--no-wait is for one library"_s;
+    }
+
+    void badInputExitsTwoBeforeAnyRequest()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, said);
+        addProfile(u"main"_s, m_simulator->baseUrl(), m_simulator->libraryId(),
+            m_simulator->librarySecret());
+        addProfile(u"media"_s, m_simulator->baseUrl(), media.toString(),
+            m_simulator->librarySecret(media.toString()));
+        m_requests.clear();
+        const Run r = run(QStringList {u"history"_s} + arguments);
+        QVERIFY2(r.exitCode == 2, qPrintable(r.text()));
+        QVERIFY2(
+            QString::fromUtf8(r.err).contains(said, Qt::CaseInsensitive), qPrintable(r.text()));
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(m_requests, QList<QByteArray>());
+        QCOMPARE(m_simulator->clearCount(), 0);
+    }
+
+    void demoShowsItsFleet()
+    {
+        const Run r = run({u"--demo"_s, u"history"_s, u"show"_s, u"--all"_s});
+        // One of the demo's libraries is not administered by its secret.
+        QVERIFY2(r.exitCode == 4, qPrintable(r.text()));
+        QVERIFY(r.out.contains("smhdemo-media"));
+        QVERIFY(r.out.contains("not an admin token"));
+        QCOMPARE(QString::fromUtf8(r.out).count(u" ok\n"_s), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFleetCli)
+#include "tst_fleetcli.moc"
