@@ -292,9 +292,23 @@ void FleetCommand::prepare()
     m_history->setFace(HistoryCommand::tr("command"));
     // The ledger may be the window's: its tasks are the window's to poll.
     // This command polls the clears' tasks alone (added from now on).
+    // So do the clears a campaign interrupted by a crash left running: the
+    // engine resumes tracking them as the ledger opens.
     const QDateTime started = QDateTime::currentDateTimeUtc().addMSecs(-1);
-    m_monitor->setTaskFilter(
-        [started](const Task &task) { return task.libraryLevel && task.addedAt >= started; });
+    HistoryService *history = m_history;
+    m_monitor->setTaskFilter([started, history](const Task &task) {
+        if (!task.libraryLevel)
+            return false;
+        if (task.addedAt >= started)
+            return true;
+        const auto record = history->ledger()->cleanupForTask(task.key);
+        return record && record->isRunning();
+    });
+    // The engine resumes, as the ledger opens, campaigns whose process died.
+    connect(Campaigns::of(m_history), &Campaigns::campaignStarted, this, [this](Campaign *c) {
+        if (c->isResumed())
+            m_resumedNow.append(c);
+    });
     m_monitor->setDemoMode(m_monitorOptions.demo);
     const Expected<PollPlanner::Options> polling =
         Startup::pollOptions(m_monitorOptions, m_monitor->polling().planner().options());
@@ -311,6 +325,23 @@ void FleetCommand::prepare()
         row.connection = connection;
         row.state = u"ok"_s;
         m_rows.append(row);
+        m_needCredentials.append(connection);
+    }
+    if (m_options.action == Action::Clear) {
+        // What an interrupted campaign sent is tracked with its own
+        // connections' credentials, named now or not.
+        const QList<Campaign *> resumed = resumedOverlapping();
+        m_resuming = !resumed.isEmpty();
+        for (const Campaign *campaign : resumed) {
+            for (const CampaignLibrary &library : campaign->libraries()) {
+                const auto connection = m_monitor->tasks().connection(library.connectionId);
+                const bool listed = std::any_of(m_needCredentials.cbegin(),
+                    m_needCredentials.cend(),
+                    [&library](const Connection &c) { return c.id == library.connectionId; });
+                if (connection && !listed)
+                    m_needCredentials.append(*connection);
+            }
+        }
     }
     if (m_rows.isEmpty() && m_monitorOptions.output == MonitorOptions::Output::Text)
         m_err << tr("No profiles saved yet: add one with \"smh-task-monitor profile add NAME "
@@ -395,8 +426,8 @@ void FleetCommand::readCredentials()
     connect(m_credentialDeadline, &QTimer::timeout, this, &FleetCommand::credentialsDone);
     m_credentialDeadline->start(credentialDeadline);
     bool waiting = false;
-    for (const Row &row : std::as_const(m_rows)) {
-        const qint64 id = row.connection.id;
+    for (const Connection &connection : std::as_const(m_needCredentials)) {
+        const qint64 id = connection.id;
         if (m_credentials.contains(id))
             continue;
         waiting = true;
@@ -412,19 +443,14 @@ void FleetCommand::credentialRead(qint64 connectionId, const Expected<QString> &
 {
     if (m_credentialsRead)
         return; // too late: said already
+    m_credentials.insert(connectionId, secret ? *secret : QString());
     for (Row &row : m_rows) {
-        if (row.connection.id != connectionId)
-            continue;
-        if (secret) {
-            m_credentials.insert(connectionId, *secret);
-        } else {
-            m_credentials.insert(connectionId, QString());
+        if (row.connection.id == connectionId && !secret)
             row.message = Redact::visible(
                 tr("The credentials cannot be read: %1").arg(secret.error().message()));
-        }
     }
-    const bool all = std::all_of(m_rows.cbegin(), m_rows.cend(),
-        [this](const Row &row) { return m_credentials.contains(row.connection.id); });
+    const bool all = std::all_of(m_needCredentials.cbegin(), m_needCredentials.cend(),
+        [this](const Connection &c) { return m_credentials.contains(c.id); });
     if (all)
         credentialsDone();
 }
@@ -447,6 +473,8 @@ void FleetCommand::credentialsDone()
                     : tr("The keychain did not answer in time.");
         }
     }
+    if (m_options.action == Action::Clear)
+        return startClear();
     readNext();
 }
 

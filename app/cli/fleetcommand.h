@@ -1,5 +1,6 @@
 #pragma once
 
+#include "history/campaign.h"
 #include "history/historyservice.h"
 #include "smh/expected.h"
 #include "tasks/monitoroptions.h"
@@ -7,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QTextStream>
 
 #include <memory>
@@ -22,7 +24,16 @@ class QTimer;
 // side by side, read at most --parallel libraries at a time, each library
 // with its own credential. One library that cannot be read (no credential,
 // not an admin token, unreachable) is a row that says so; the others are
-// still read. The exit code is the worst of the libraries' (FleetExit).
+// still read.
+//
+// `history clear --profile A --profile B … --yes`: a cleanup campaign on the
+// history wing's engine (Campaigns), followed to its end with an event per
+// library and step. A campaign whose process died (kill -9) is resumed by
+// the engine when the ledger opens; run again, the command follows that one
+// instead of starting another, so nothing is sent twice, and names what was
+// left undone.
+//
+// The exit code is the worst of the libraries' (FleetExit).
 class FleetCommand final : public QObject
 {
     Q_OBJECT
@@ -47,8 +58,8 @@ public:
 
     // SMH's one-clear-a-minute rule is per library, so libraries run side by
     // side; politely few at a time.
-    static constexpr int defaultParallel = 4;
-    static constexpr int maxParallel = 16;
+    static constexpr int defaultParallel = CampaignPlan::defaultParallel;
+    static constexpr int maxParallel = CampaignPlan::maxParallel;
 
     // Whether `history` is asked of several libraries: --all, --profile more
     // than once, --parallel or --restore-settings. Otherwise the one-library
@@ -93,6 +104,21 @@ private:
     void rowDone();
     void printShow();
 
+    // clear: a new campaign, or the interrupted ones this run resumed.
+    void startClear();
+    bool confirmed();
+    void follow(Campaign *campaign);
+    void onLibraryChanged(Campaign *campaign, int index);
+    void onCampaignOver();
+    void onConnectionStatus(qint64 connectionId);
+    QJsonObject libraryJson(const CampaignLibrary &library) const;
+    void printLibraryEvent(const Campaign &campaign, const CampaignLibrary &library);
+    void printCampaignEvent(const Campaign &campaign, const QString &event);
+    void printClearSummary();
+    // The interrupted campaigns the engine resumed as the ledger opened,
+    // which name a library asked for now.
+    QList<Campaign *> resumedOverlapping() const;
+
     void fail(int code, const QString &message);
     void finish(int code);
     void printError(const QString &message);
@@ -103,12 +129,19 @@ private:
     HistoryService *m_history = nullptr; // the monitor's wing
     std::unique_ptr<SecretStore> m_secrets;
     QTimer *m_credentialDeadline = nullptr;
+    QTimer *m_usageDeadline = nullptr;
     bool m_credentialsRead = false;
     QList<Row> m_rows;
+    QList<Connection> m_needCredentials; // the rows', and an interrupted campaign's
     QHash<qint64, QString> m_credentials; // by connection id, still to be read: absent
     qsizetype m_next = 0; // the next row to read
     int m_running = 0;
     int m_done = 0;
+    QList<QPointer<Campaign>> m_resumedNow; // by the engine, as this run opened the ledger
+    QList<Campaign *> m_followed;
+    // Per campaign and library, the last step and outcome said.
+    QHash<QPair<qint64, int>, QString> m_said;
+    bool m_resuming = false; // following interrupted campaigns, sending nothing
     QTextStream m_out;
     QTextStream m_err;
     bool m_finished = false;
