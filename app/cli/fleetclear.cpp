@@ -117,6 +117,22 @@ QList<Campaign *> FleetCommand::resumedOverlapping() const
     return found;
 }
 
+// Whether one of `resumed` sent its clear of `key`: the run that continues it
+// does not send it again.
+bool FleetCommand::sentBy(const QList<Campaign *> &resumed, const LibraryKey &key) const
+{
+    for (const Campaign *campaign : resumed) {
+        for (const CampaignLibrary &library : campaign->libraries()) {
+            if (!(library.library == key) || library.cleanupId == 0)
+                continue;
+            const auto record = m_history->ledger()->cleanup(library.cleanupId);
+            if (record && record->wasSent())
+                return true;
+        }
+    }
+    return false;
+}
+
 void FleetCommand::startClear()
 {
     // Every library named has its credential before anything is sent.
@@ -129,6 +145,20 @@ void FleetCommand::startClear()
         return fail(HeadlessRunner::UsageError,
             tr("Nothing was sent: a library named has no credential.") + u'\n'
                 + missing.join(u'\n'));
+    // Run again after a crash, the interrupted campaign is continued: what it
+    // sent is tracked (by the engine, which resumed it) and never sent again;
+    // only what it left undone goes into a new campaign.
+    const QList<Campaign *> resumed = resumedOverlapping();
+    CampaignPlan plan;
+    for (const Row &row : std::as_const(m_rows)) {
+        if (!sentBy(resumed, LibraryKey::of(row.connection.settings)))
+            plan.connectionIds << row.connection.id;
+    }
+    // Before anything leaves (a credential handed to the monitor is used at once).
+    if (!plan.connectionIds.isEmpty() && !confirmed())
+        return fail(HeadlessRunner::UsageError,
+            tr("Nothing was changed: clearing historical versions is irreversible; pass --yes "
+               "to confirm."));
     for (const Connection &connection : std::as_const(m_needCredentials)) {
         if (const QString credential = m_credentials.value(connection.id); !credential.isEmpty())
             m_monitor->setCredential(connection, credential);
@@ -141,23 +171,12 @@ void FleetCommand::startClear()
             printClearSummary();
         });
     }
-    if (m_resuming) {
-        // Run again after a crash: the interrupted campaign is the one to
-        // finish; starting another would clear its libraries a second time.
-        const QList<Campaign *> resumed = resumedOverlapping();
-        for (Campaign *campaign : resumed) {
-            printCampaignEvent(*campaign, u"resumed"_s);
-            follow(campaign);
-        }
-        return onCampaignOver();
+    for (Campaign *campaign : resumed) {
+        printCampaignEvent(*campaign, u"resumed"_s);
+        follow(campaign);
     }
-    if (!confirmed())
-        return fail(HeadlessRunner::UsageError,
-            tr("Nothing was changed: clearing historical versions is irreversible; pass --yes "
-               "to confirm."));
-    CampaignPlan plan;
-    for (const Row &row : std::as_const(m_rows))
-        plan.connectionIds << row.connection.id;
+    if (plan.connectionIds.isEmpty())
+        return onCampaignOver();
     plan.options.disableHistoryFirst = m_options.disableHistory;
     plan.options.restoreAfterwards = m_options.restoreSettings;
     plan.parallel = m_options.parallel;
@@ -204,16 +223,16 @@ void FleetCommand::onLibraryChanged(Campaign *campaign, int index)
     if (m_finished)
         return;
     const CampaignLibrary &library = campaign->library(index);
+    // Said again once the usage after is read: the freed space comes with it.
     const QString said = CampaignLibrary::stepKey(library.step) + u'/'
-        + CampaignLibrary::outcomeKey(library.outcome);
+        + CampaignLibrary::outcomeKey(library.outcome) + (library.usageAfter ? u"/+"_s : u""_s);
     QString &last = m_said[{campaign->id(), index}];
-    if (last == said) {
-        if (m_usageDeadline)
-            onCampaignOver(); // the usage after, read since
+    if (last == said)
         return;
-    }
     last = said;
     printLibraryEvent(*campaign, library);
+    if (m_usageDeadline)
+        onCampaignOver(); // the usage after, read since
 }
 
 void FleetCommand::onCampaignOver()
@@ -225,8 +244,8 @@ void FleetCommand::onCampaignOver()
     // The usage after a clear is read as its task ends; its answer is
     // waited for, briefly, so that the summary can say what was freed.
     const bool reading = std::any_of(m_followed.cbegin(), m_followed.cend(), [](auto *c) {
-        return std::any_of(c->libraries().cbegin(), c->libraries().cend(),
-            [](const CampaignLibrary &library) {
+        return std::any_of(
+            c->libraries().cbegin(), c->libraries().cend(), [](const CampaignLibrary &library) {
                 return library.outcome == CampaignLibrary::Outcome::Cleared && library.usageBefore
                     && !library.usageAfter;
             });
@@ -271,9 +290,8 @@ void FleetCommand::onConnectionStatus(qint64 connectionId)
 
 QJsonObject FleetCommand::libraryJson(const CampaignLibrary &library) const
 {
-    const std::optional<CleanupRecord> record = library.cleanupId != 0
-        ? m_history->ledger()->cleanup(library.cleanupId)
-        : std::nullopt;
+    const std::optional<CleanupRecord> record =
+        library.cleanupId != 0 ? m_history->ledger()->cleanup(library.cleanupId) : std::nullopt;
     QJsonObject object {{u"profile"_s, library.connectionName},
         {u"libraryId"_s, library.library.libraryId}, {u"position"_s, library.position},
         {u"step"_s, CampaignLibrary::stepKey(library.step)},
@@ -322,8 +340,8 @@ void FleetCommand::printLibraryEvent(const Campaign &campaign, const CampaignLib
         line += u", "_s + tr("%1 freed").arg(bytesText(library.freedBytes()));
     if (const QString detail = detailOf(library); library.isDone() && !detail.isEmpty())
         line += u" — "_s + detail;
-    m_err << Redact::visible(Redact::text(
-                 tr("%1: %2").arg(TextTable::cell(library.connectionName), line)))
+    m_err << Redact::visible(
+        Redact::text(tr("%1: %2").arg(TextTable::cell(library.connectionName), line)))
           << Qt::endl;
 }
 
@@ -347,8 +365,8 @@ void FleetCommand::printCampaignEvent(const Campaign &campaign, const QString &e
         return;
     if (event == u"resumed") {
         m_err << Redact::visible(
-            tr("Campaign %1 (started %2 by %3) was interrupted: what it sent is tracked, nothing "
-               "is sent again, and no new campaign is started.")
+            tr("Campaign %1 (started %2 by %3) was interrupted: what it sent is tracked and never "
+               "sent again; what it left undone is cleared now where it is named again.")
                 .arg(campaign.id())
                 .arg(QLocale().toString(
                          campaign.summary().startedAt.toLocalTime(), QLocale::ShortFormat),
@@ -372,10 +390,24 @@ void FleetCommand::printClearSummary()
     QStringList leftUndone;
     QJsonArray campaigns;
     QList<QStringList> rows;
+    // What an interrupted campaign left undone and this run's campaign
+    // took on is said once, by the latter.
+    QSet<QString> continued;
+    for (const Campaign *campaign : std::as_const(m_followed)) {
+        if (!campaign->isResumed()) {
+            for (const CampaignLibrary &library : campaign->libraries())
+                continued.insert(library.library.endpoint + u'\n' + library.library.libraryId);
+        }
+    }
     for (const Campaign *campaign : std::as_const(m_followed)) {
         QJsonArray libraries;
         for (const CampaignLibrary &library : campaign->libraries()) {
             const QJsonObject object = libraryJson(library);
+            libraries.append(object);
+            const bool takenOn = campaign->isResumed() && !library.cleanupId
+                && continued.contains(library.library.endpoint + u'\n' + library.library.libraryId);
+            if (takenOn)
+                continue;
             const int libraryCode = library.isDone() ? object.value(u"exitCode"_s).toInt()
                                                      : int(HeadlessRunner::GaveUp);
             code = FleetExit::worst(code, libraryCode);
@@ -386,7 +418,6 @@ void FleetCommand::printClearSummary()
             if (library.outcome == CampaignLibrary::Outcome::LeftUndone
                 || library.outcome == CampaignLibrary::Outcome::Cancelled)
                 leftUndone << library.connectionName;
-            libraries.append(object);
             rows << QStringList {TextTable::cell(library.connectionName),
                 TextTable::cell(library.library.libraryId),
                 library.isDone() ? library.outcomeLabel() : library.stepLabel(),
@@ -405,7 +436,9 @@ void FleetCommand::printClearSummary()
     }
     counts.insert(u"libraries"_s, int(rows.size()));
     counts.insert(u"leftUndone"_s, QJsonArray::fromStringList(leftUndone));
-    counts.insert(u"resumed"_s, m_resuming);
+    counts.insert(u"resumed"_s,
+        std::any_of(m_followed.cbegin(), m_followed.cend(),
+            [](const Campaign *c) { return c->isResumed(); }));
     counts.insert(u"exitCode"_s, code);
     switch (m_monitorOptions.output) {
     case MonitorOptions::Output::JsonLines:
@@ -420,9 +453,9 @@ void FleetCommand::printClearSummary()
                 .toJson(QJsonDocument::Indented));
         break;
     case MonitorOptions::Output::Text:
-        m_out << TextTable::render({tr("PROFILE"), tr("LIBRARY"), tr("OUTCOME"), tr("TASK ID"),
-                                       tr("DELETED VERSIONS"), tr("USAGE BEFORE"),
-                                       tr("USAGE AFTER"), tr("FREED"), tr("DETAIL")},
+        m_out << TextTable::render(
+            {tr("PROFILE"), tr("LIBRARY"), tr("OUTCOME"), tr("TASK ID"), tr("DELETED VERSIONS"),
+                tr("USAGE BEFORE"), tr("USAGE AFTER"), tr("FREED"), tr("DETAIL")},
             rows);
         if (!leftUndone.isEmpty())
             m_out << tr("Left undone, nothing sent for them: %1").arg(leftUndone.join(u", "_s))

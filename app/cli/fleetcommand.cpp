@@ -331,13 +331,12 @@ void FleetCommand::prepare()
         // What an interrupted campaign sent is tracked with its own
         // connections' credentials, named now or not.
         const QList<Campaign *> resumed = resumedOverlapping();
-        m_resuming = !resumed.isEmpty();
         for (const Campaign *campaign : resumed) {
             for (const CampaignLibrary &library : campaign->libraries()) {
                 const auto connection = m_monitor->tasks().connection(library.connectionId);
-                const bool listed = std::any_of(m_needCredentials.cbegin(),
-                    m_needCredentials.cend(),
-                    [&library](const Connection &c) { return c.id == library.connectionId; });
+                const bool listed =
+                    std::any_of(m_needCredentials.cbegin(), m_needCredentials.cend(),
+                        [&library](const Connection &c) { return c.id == library.connectionId; });
                 if (connection && !listed)
                     m_needCredentials.append(*connection);
             }
@@ -542,19 +541,57 @@ void FleetCommand::printShow()
     }
     counts.insert(u"libraries"_s, int(m_rows.size()));
     counts.insert(u"exitCode"_s, code);
+    // A campaign whose process died, found (and resumed) as the ledger
+    // opened, or the newest campaign if it was interrupted and not continued.
+    QList<QPointer<Campaign>> campaigns = m_resumedNow;
+    Campaigns *all = Campaigns::of(m_history);
+    if (const QList<CampaignSummary> newest = all->list(1);
+        !newest.isEmpty() && newest.constFirst().state == CampaignSummary::State::Interrupted) {
+        Campaign *campaign = all->find(newest.constFirst().id);
+        if (campaign && !campaigns.contains(campaign))
+            campaigns.append(campaign);
+    }
+    QJsonArray interrupted;
+    QStringList interruptedText;
+    for (const QPointer<Campaign> &campaign : std::as_const(campaigns)) {
+        if (!campaign)
+            continue;
+        QJsonArray libraries;
+        for (const CampaignLibrary &library : campaign->libraries())
+            libraries.append(libraryJson(library));
+        interrupted.append(QJsonObject {{u"campaign"_s, campaign->id()},
+            {u"startedAt"_s, campaign->summary().startedAt.toString(Qt::ISODateWithMs)},
+            {u"origin"_s, campaign->summary().origin},
+            {u"leftUndone"_s, QJsonArray::fromStringList(campaign->leftUndone())},
+            {u"libraries"_s, libraries}});
+        interruptedText << tr("Campaign %1 (started %2 by %3) was interrupted; left undone: %4.")
+                               .arg(campaign->id())
+                               .arg(QLocale().toString(campaign->summary().startedAt.toLocalTime(),
+                                        QLocale::ShortFormat),
+                                   campaign->summary().origin,
+                                   campaign->leftUndone().isEmpty()
+                                       ? tr("nothing")
+                                       : campaign->leftUndone().join(u", "_s));
+    }
     switch (m_monitorOptions.output) {
     case MonitorOptions::Output::Json: {
         QJsonArray libraries;
         for (const Row &row : std::as_const(m_rows))
             libraries.append(rowJson(row));
-        m_out << QString::fromUtf8(
-            QJsonDocument(QJsonObject {{u"libraries"_s, libraries}, {u"summary"_s, counts}})
-                .toJson(QJsonDocument::Indented));
+        QJsonObject document {{u"libraries"_s, libraries}, {u"summary"_s, counts}};
+        if (!interrupted.isEmpty())
+            document.insert(u"interruptedCampaigns"_s, interrupted);
+        m_out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
         break;
     }
     case MonitorOptions::Output::JsonLines:
         for (const Row &row : std::as_const(m_rows))
             m_out << QString::fromUtf8(QJsonDocument(rowJson(row)).toJson(QJsonDocument::Compact))
+                  << '\n';
+        for (const QJsonValue &campaign : std::as_const(interrupted))
+            m_out << QString::fromUtf8(QJsonDocument(
+                QJsonObject {{u"interruptedCampaign"_s,
+                    campaign}}).toJson(QJsonDocument::Compact))
                   << '\n';
         m_out << QString::fromUtf8(
             QJsonDocument(QJsonObject {{u"summary"_s, counts}}).toJson(QJsonDocument::Compact))
@@ -571,6 +608,8 @@ void FleetCommand::printShow()
                                        tr("FREED"), tr("NEXT CLEAR"), tr("STATE")},
             rows);
         m_out << HistoryCommand::tr("SMH's usage figures can lag well behind under load.") << '\n';
+        for (const QString &line : std::as_const(interruptedText))
+            m_out << Redact::visible(line) << '\n';
         break;
     }
     }

@@ -107,6 +107,7 @@ private:
     // clear: a new campaign, or the interrupted ones this run resumed.
     void startClear();
     bool confirmed();
+    bool sentBy(const QList<Campaign *> &resumed, const LibraryKey &key) const;
     void follow(Campaign *campaign);
     void onLibraryChanged(Campaign *campaign, int index);
     void onCampaignOver();
@@ -141,7 +142,6 @@ private:
     QList<Campaign *> m_followed;
     // Per campaign and library, the last step and outcome said.
     QHash<QPair<qint64, int>, QString> m_said;
-    bool m_resuming = false; // following interrupted campaigns, sending nothing
     QTextStream m_out;
     QTextStream m_err;
     bool m_finished = false;

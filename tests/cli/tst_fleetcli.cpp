@@ -127,6 +127,71 @@ private:
         return most;
     }
 
+    // DELETE …/library-history requests the simulator received for `library`.
+    int deletes(const QString &library) const
+    {
+        const QByteArray clear =
+            "DELETE /api/v1/directory-history/" + library.toUtf8() + "/library-history";
+        return int(std::count_if(m_requests.cbegin(), m_requests.cend(),
+            [&clear](const QByteArray &request) { return request.startsWith(clear); }));
+    }
+
+    // A fleet whose libraries keep no history (nothing to switch off first),
+    // saved as four profiles; the clears' tasks end quickly.
+    void addQuietFleet()
+    {
+        m_simulator->setHistoryState({false, 20, 30, 60});
+        m_simulator->addLibrary(
+            {u"lib-four"_s, u"four-secret-0123456789"_s, {false, 1, 0, 0}, 1024, 4096, true});
+        m_simulator->addLibrary(
+            {u"lib-five"_s, u"five-secret-0123456789"_s, {false, 1, 0, 0}, 1024, 4096, true});
+        m_secrets << u"four-secret-0123456789"_s << u"five-secret-0123456789"_s;
+        addProfile(u"main"_s, m_simulator->baseUrl(), m_simulator->libraryId(),
+            m_simulator->librarySecret());
+        addProfile(u"media"_s, m_simulator->baseUrl(), media.toString(),
+            m_simulator->librarySecret(media.toString()));
+        addProfile(u"four"_s, m_simulator->baseUrl(), u"lib-four"_s, u"four-secret-0123456789"_s);
+        addProfile(u"five"_s, m_simulator->baseUrl(), u"lib-five"_s, u"five-secret-0123456789"_s);
+    }
+
+    static QStringList clearArguments(const QStringList &profiles)
+    {
+        QStringList arguments {u"--interval"_s, u"0.05"_s, u"--max-interval"_s, u"0.2"_s,
+            u"history"_s, u"clear"_s, u"--yes"_s, u"--output"_s, u"jsonl"_s};
+        for (const QString &profile : profiles)
+            arguments << u"--profile"_s << profile;
+        return arguments;
+    }
+
+    static QList<QJsonObject> events(const QByteArray &out)
+    {
+        QList<QJsonObject> list;
+        const QList<QByteArray> lines = out.split('\n');
+        for (const QByteArray &line : lines) {
+            if (!line.trimmed().isEmpty())
+                list << QJsonDocument::fromJson(line).object();
+        }
+        return list;
+    }
+
+    static QJsonObject summaryOf(const QList<QJsonObject> &list)
+    {
+        return list.isEmpty() ? QJsonObject() : list.constLast().value(u"summary"_s).toObject();
+    }
+
+    // The last event of `profile` in campaign `campaign` (0: any).
+    static QJsonObject lastOf(
+        const QList<QJsonObject> &list, const QString &profile, qint64 campaign = 0)
+    {
+        QJsonObject last;
+        for (const QJsonObject &event : list) {
+            if (event.value(u"profile"_s).toString() == profile
+                && (campaign == 0 || event.value(u"campaign"_s).toInteger() == campaign))
+                last = event;
+        }
+        return last;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -380,6 +445,229 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
         QCOMPARE(m_requests, QList<QByteArray>());
         QCOMPARE(m_simulator->clearCount(), 0);
+    }
+
+    void clearAcrossProfilesRunsAtMostParallelAtOnce_data()
+    {
+        QTest::addColumn<int>("parallel");
+        QTest::newRow("one at a time") << 1;
+        QTest::newRow("two at once") << 2;
+        QTest::newRow("default, four") << 0;
+    }
+
+    void clearAcrossProfilesRunsAtMostParallelAtOnce()
+    {
+        QFETCH(int, parallel);
+        addQuietFleet();
+        m_requests.clear();
+        QStringList arguments = clearArguments({u"main"_s, u"media"_s, u"four"_s, u"five"_s});
+        if (parallel > 0)
+            arguments << u"--parallel"_s << QString::number(parallel);
+        const Run r = run(arguments);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        const QList<QJsonObject> list = events(r.out);
+        // A library holds a slot from its clear's start to its end.
+        QSet<QString> busy;
+        int most = 0;
+        for (const QJsonObject &event : list) {
+            const QString step = event.value(u"step"_s).toString();
+            const QString profile = event.value(u"profile"_s).toString();
+            if (step == u"clearing" || step == u"tracking" || step == u"restoring")
+                busy.insert(profile);
+            else if (step == u"done")
+                busy.remove(profile);
+            most = std::max(most, int(busy.size()));
+        }
+        QCOMPARE(most, parallel > 0 ? parallel : 4);
+        // One DELETE per library, each cleared, each said as such.
+        for (const QString &library : m_simulator->libraryIds()) {
+            if (library != archive)
+                QCOMPARE(deletes(library), 1);
+        }
+        const QJsonObject summary = summaryOf(list);
+        QCOMPARE(summary.value(u"cleared"_s).toInt(), 4);
+        QCOMPARE(summary.value(u"exitCode"_s).toInt(), 0);
+        QCOMPARE(summary.value(u"leftUndone"_s).toArray().size(), 0);
+        const QJsonObject four = lastOf(list, u"four"_s);
+        QCOMPARE(four.value(u"outcome"_s).toString(), u"cleared"_s);
+        QCOMPARE(four.value(u"taskState"_s).toString(), u"succeeded"_s);
+        QVERIFY(four.value(u"taskId"_s).toInteger() > 0);
+        QCOMPARE(four.value(u"usageBefore"_s).toString(), u"5120"_s);
+        // The first line says what starts; human progress is on stderr.
+        QCOMPARE(list.constFirst().value(u"event"_s).toString(), u"started"_s);
+        QCOMPARE(list.constFirst().value(u"libraries"_s).toInt(), 4);
+        QVERIFY2(r.err.contains("four: Cleared"), r.err.constData());
+    }
+
+    void clearExitCodeIsTheWorstInTheDocumentedOrder_data()
+    {
+        QTest::addColumn<QStringList>("profiles");
+        QTest::addColumn<bool>("disableHistory");
+        QTest::addColumn<bool>("dropFirstClear");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QStringList>("outcomes");
+        QTest::newRow("cleared") << QStringList {u"main"_s, u"media"_s} << true << false << 0
+                                 << QStringList {u"cleared"_s, u"cleared"_s};
+        QTest::newRow("not admin (4) over cleared (0)") << QStringList {u"media"_s,
+            u"archive"_s} << true << false << 4 << QStringList {u"cleared"_s, u"refused"_s};
+        QTest::newRow("history on (2) over not admin (4)")
+            << QStringList {u"main"_s, u"media"_s, u"archive"_s} << false << false << 2
+            << QStringList {u"refused"_s, u"cleared"_s, u"refused"_s};
+        QTest::newRow("outcome unknown (7) over everything")
+            << QStringList {u"main"_s, u"media"_s, u"archive"_s} << true << true << 7
+            << QStringList {u"unknown"_s, u"cleared"_s, u"refused"_s};
+    }
+
+    void clearExitCodeIsTheWorstInTheDocumentedOrder()
+    {
+        QFETCH(QStringList, profiles);
+        QFETCH(bool, disableHistory);
+        QFETCH(bool, dropFirstClear);
+        QFETCH(int, exitCode);
+        QFETCH(QStringList, outcomes);
+        addFleetProfiles();
+        if (dropFirstClear) {
+            // The first library's DELETE is accepted, and the connection
+            // drops before the answer.
+            HttpResponse dropped;
+            dropped.dropConnection = true;
+            m_simulator->failNextHistoryCall(SmhSimulator::HistoryCall::Clear, dropped, true);
+        }
+        QStringList arguments = clearArguments(profiles) << u"--parallel"_s << u"1"_s;
+        if (disableHistory)
+            arguments << u"--disable-history"_s;
+        const Run r = run(arguments);
+        QVERIFY2(r.exitCode == exitCode, qPrintable(r.text()));
+        const QList<QJsonObject> list = events(r.out);
+        QCOMPARE(summaryOf(list).value(u"exitCode"_s).toInt(), exitCode);
+        for (qsizetype i = 0; i < profiles.size(); ++i) {
+            const QJsonObject last = lastOf(list, profiles.at(i));
+            QCOMPARE(last.value(u"step"_s).toString(), u"done"_s);
+            QCOMPARE(last.value(u"outcome"_s).toString(), outcomes.at(i));
+        }
+        // A library with history on and no --disable-history: nothing sent
+        // to it but reads, and the way out named.
+        if (!disableHistory && profiles.contains(u"main"_s)) {
+            QCOMPARE(deletes(m_simulator->libraryId()), 0);
+            QVERIFY(m_simulator->historyState().enabled);
+            QVERIFY(lastOf(list, u"main"_s)
+                        .value(u"detail"_s)
+                        .toString()
+                        .contains(u"--disable-history"_s));
+        }
+        QCOMPARE(deletes(archive.toString()), 0);
+    }
+
+    void clearWithoutYesSendsNothing()
+    {
+        addQuietFleet();
+        m_requests.clear();
+        QStringList arguments = clearArguments({u"main"_s, u"media"_s});
+        arguments.removeAll(u"--yes"_s);
+        const Run r = run(arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--yes"), r.err.constData());
+        QCOMPARE(m_requests, QList<QByteArray>());
+    }
+
+    void clearOfAProfileWithoutCredentialSendsNothing()
+    {
+        addQuietFleet();
+        addProfile(u"keyless"_s, m_simulator->baseUrl(), u"smhkeyless"_s, {});
+        m_requests.clear();
+        const Run r = run(clearArguments({u"main"_s, u"keyless"_s}));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("keyless"), r.err.constData());
+        QCOMPARE(m_requests, QList<QByteArray>());
+    }
+
+    // kill -9 in the middle of a campaign, then the same command again (or
+    // history show): the clear that was sent is tracked to its end and never
+    // sent again, and what was left undone is said (and, by the command,
+    // done).
+    void killedMidCampaignResumesWithoutASecondDelete_data()
+    {
+        QTest::addColumn<bool>("showInstead");
+        QTest::newRow("the same command again") << false;
+        QTest::newRow("history show --all") << true;
+    }
+
+    void killedMidCampaignResumesWithoutASecondDelete()
+    {
+        QFETCH(bool, showInstead);
+        addQuietFleet();
+        m_simulator->setClearRunMs(10 * 60 * 1000); // the first clear runs on
+        m_requests.clear();
+        const QStringList arguments = clearArguments({u"main"_s, u"media"_s, u"four"_s})
+            << u"--parallel"_s << u"1"_s;
+        const CliProcess::Options options = processOptions();
+        auto process = CliProcess::start(QStringLiteral(SMH_BINARY), arguments, options);
+        QVERIFY(process);
+        const QByteArray mainTask = "GET /api/v1/task/" + m_simulator->libraryId().toUtf8() + '/';
+        // Killed once the first library's clear was accepted and its task is followed.
+        QTRY_VERIFY_WITH_TIMEOUT(deletes(m_simulator->libraryId()) == 1
+                && std::any_of(m_requests.cbegin(), m_requests.cend(),
+                    [&mainTask](const QByteArray &r) { return r.startsWith(mainTask); }),
+            30'000);
+        process->kill(); // SIGKILL: no clean-up of any kind
+        QVERIFY(process->waitForFinished());
+        QCOMPARE(deletes(media.toString()), 0);
+        QCOMPARE(deletes(u"lib-four"_s), 0);
+        m_simulator->setClearRunMs(0); // its task has ended since
+
+        if (showInstead) {
+            const Run r = run({u"history"_s, u"show"_s, u"--all"_s, u"--output"_s, u"json"_s});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+            const QJsonArray interrupted =
+                QJsonDocument::fromJson(r.out).object().value(u"interruptedCampaigns"_s).toArray();
+            QCOMPARE(interrupted.size(), 1);
+            QCOMPARE(interrupted.at(0).toObject().value(u"leftUndone"_s).toArray(),
+                (QJsonArray {u"media"_s, u"four"_s}));
+            const Run text = run({u"history"_s, u"show"_s, u"--all"_s});
+            QVERIFY2(text.out.contains("was interrupted; left undone: media, four."),
+                qPrintable(text.text()));
+        } else {
+            const Run r = run(arguments);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+            const QList<QJsonObject> list = events(r.out);
+            // First what the interrupted campaign left...
+            const QJsonObject resumed = list.value(0);
+            QCOMPARE(resumed.value(u"event"_s).toString(), u"resumed"_s);
+            QCOMPARE(
+                resumed.value(u"leftUndone"_s).toArray(), (QJsonArray {u"media"_s, u"four"_s}));
+            const qint64 interrupted = resumed.value(u"campaign"_s).toInteger();
+            QCOMPARE(lastOf(list, u"media"_s, interrupted).value(u"outcome"_s).toString(),
+                u"left_undone"_s);
+            // ...its clear followed to its end...
+            const QJsonObject first = lastOf(list, u"main"_s, interrupted);
+            QCOMPARE(first.value(u"outcome"_s).toString(), u"cleared"_s);
+            QCOMPARE(first.value(u"taskState"_s).toString(), u"succeeded"_s);
+            // ...and only what it left undone in the new one.
+            const auto started = std::find_if(list.cbegin(), list.cend(),
+                [](const QJsonObject &e) { return e.value(u"event"_s) == u"started"_s; });
+            QVERIFY(started != list.cend());
+            QCOMPARE(started->value(u"libraries"_s).toInt(), 2);
+            QVERIFY(lastOf(list, u"main"_s, started->value(u"campaign"_s).toInteger()).isEmpty());
+            const QJsonObject summary = summaryOf(list);
+            QCOMPARE(summary.value(u"resumed"_s).toBool(), true);
+            QCOMPARE(summary.value(u"cleared"_s).toInt(), 3);
+            QCOMPARE(summary.value(u"libraries"_s).toInt(), 3);
+            QCOMPARE(summary.value(u"leftUndone"_s).toArray(), QJsonArray());
+            QVERIFY2(r.err.contains("was interrupted"), r.err.constData());
+            QCOMPARE(deletes(media.toString()), 1);
+            QCOMPARE(deletes(u"lib-four"_s), 1);
+        }
+        // Never a second DELETE.
+        QCOMPARE(deletes(m_simulator->libraryId()), 1);
+
+        // Once continued, nothing is left to say about it.
+        if (!showInstead) {
+            const Run show = run({u"history"_s, u"show"_s, u"--all"_s, u"--output"_s, u"json"_s});
+            QVERIFY2(show.exitCode == 0, qPrintable(show.text()));
+            QVERIFY(
+                !QJsonDocument::fromJson(show.out).object().contains(u"interruptedCampaigns"_s));
+            QCOMPARE(deletes(m_simulator->libraryId()), 1);
+        }
     }
 
     void demoShowsItsFleet()
