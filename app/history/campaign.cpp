@@ -73,6 +73,16 @@ bool restoreInFlight(const CleanupRecord &record)
         || record.restoreOutcome == QCoreApplication::translate("ClearJob", qPrintable(sent));
 }
 
+// History was switched off for a clear that is to put it back, and it is
+// not back.
+bool leftOff(const CleanupRecord &record)
+{
+    using Off = CleanupRecord::HistoryOff;
+    const bool switchedOff = record.historyOff == Off::Applied || record.historyOff == Off::Unknown
+        || record.historyOff == Off::Sending;
+    return record.restoreSettings.has_value() && switchedOff;
+}
+
 } // namespace
 
 // --- plan, library, summary ---------------------------------------------------
@@ -137,7 +147,7 @@ QString CampaignLibrary::outcomeLabel() const
     case Outcome::Pending:
         return {};
     case Outcome::Cleared:
-        return tr("Cleared");
+        return historyLeftOff ? tr("Cleared; file history still off") : tr("Cleared");
     case Outcome::TaskFailed:
         return tr("Clear failed");
     case Outcome::Refused:
@@ -337,7 +347,9 @@ void Campaign::takeRecord(int index, const CleanupRecord &record)
     CampaignLibrary &library = m_libraries[index];
     const bool changed = library.usageBefore != record.usageBefore
         || library.usageAfter != record.usageAfter || library.deleteCount != record.deleteCount
-        || library.restoreOutcome != record.restoreOutcome;
+        || library.restoreOutcome != record.restoreOutcome
+        || library.historyLeftOff != leftOff(record);
+    library.historyLeftOff = leftOff(record);
     library.usageBefore = record.usageBefore;
     library.usageAfter = record.usageAfter;
     library.deleteCount = record.deleteCount;
@@ -609,9 +621,13 @@ Campaign *Campaigns::find(qint64 id)
     const auto summary = m_ledger->summary(id);
     if (!summary)
         return nullptr;
-    const bool orphaned = (summary->state == CampaignSummary::State::Running
-                              || summary->state == CampaignSummary::State::Cancelling)
-        && HistoryLedger::isProcessGone(summary->origin);
+    // Interrupted and not over: resumed before by a monitor that stopped
+    // too; following it again sends nothing.
+    const bool orphaned = summary->state == CampaignSummary::State::Interrupted
+        ? !summary->finishedAt.isValid()
+        : (summary->state == CampaignSummary::State::Running
+              || summary->state == CampaignSummary::State::Cancelling)
+            && HistoryLedger::isProcessGone(summary->origin);
     Campaign *campaign = load(*summary);
     if (orphaned) {
         campaign->resumeFromLedger();

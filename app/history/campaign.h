@@ -106,6 +106,9 @@ public:
         return *usageBefore - *usageAfter;
     }
     QString restoreOutcome; // what putting the settings back came to
+    // File history was turned off for the clear, restoring it was asked, and
+    // it is not back on (yet, or it failed: see restoreOutcome).
+    bool historyLeftOff = false;
 
     bool isDone() const { return step == Step::Done; }
     // Started, not done: it holds one of the campaign's slots.

@@ -157,12 +157,12 @@ Expected<void> CampaignLedger::updateLibrary(qint64 campaignId, const CampaignLi
 }
 
 QList<CampaignSummary> CampaignLedger::select(
-    const QString &where, const QVariantList &values) const
+    const QString &where, const QVariantList &values, int limit) const
 {
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
     q.setForwardOnly(true);
     q.prepare(u"SELECT "_s + summaryColumns + u" FROM campaigns c WHERE "_s + where
-        + u" ORDER BY c.started_at DESC, c.id DESC"_s);
+        + u" ORDER BY c.started_at DESC, c.id DESC LIMIT "_s + QString::number(limit));
     for (const QVariant &value : values)
         q.addBindValue(value);
     QList<CampaignSummary> list;
@@ -225,18 +225,20 @@ QList<CampaignLibrary> CampaignLedger::libraries(qint64 campaignId) const
 
 QList<CampaignSummary> CampaignLedger::list(int limit) const
 {
-    QList<CampaignSummary> all = select(u"1 = 1"_s, {});
-    if (all.size() > limit)
-        all.resize(limit);
-    return all;
+    return select(u"1 = 1"_s, {}, std::max(0, limit));
 }
 
 QList<CampaignSummary> CampaignLedger::orphaned() const
 {
     QList<CampaignSummary> gone;
-    const QList<CampaignSummary> open = select(u"c.state IN ('running', 'cancelling')"_s, {});
+    const QList<CampaignSummary> open =
+        select(u"c.state IN ('running', 'cancelling') OR (c.state = 'interrupted' "
+               "AND c.finished_at IS NULL)"_s,
+            {});
     for (const CampaignSummary &summary : open) {
-        if (HistoryLedger::isProcessGone(summary.origin))
+        // An interrupted one was resumed by a monitor that stopped too.
+        if (summary.state == CampaignSummary::State::Interrupted
+            || HistoryLedger::isProcessGone(summary.origin))
             gone.append(summary);
     }
     return gone;

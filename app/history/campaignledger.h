@@ -32,11 +32,13 @@ public:
     QList<CampaignLibrary> libraries(qint64 campaignId) const;
     // Newest first.
     QList<CampaignSummary> list(int limit) const;
-    // Running or cancelling campaigns whose process is gone.
+    // Running or cancelling campaigns whose process is gone, and
+    // interrupted ones whose tracking did not end.
     QList<CampaignSummary> orphaned() const;
 
 private:
-    QList<CampaignSummary> select(const QString &where, const QVariantList &values) const;
+    QList<CampaignSummary> select(
+        const QString &where, const QVariantList &values, int limit = -1) const;
 
     TaskStore *m_store;
 };
