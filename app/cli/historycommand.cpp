@@ -91,6 +91,18 @@ bool HistoryCommand::wanted(const QStringList &arguments)
 
 void HistoryCommand::declare(QCommandLineParser &parser)
 {
+    parser.setApplicationDescription(parser.applicationDescription() + u"\n\n"_s
+        + tr("Several libraries: history show --all (every saved profile) or --profile A "
+             "--profile B; history clear --profile A --profile B ... --yes runs a cleanup "
+             "campaign, at most --parallel libraries at once, with --output jsonl a JSON line "
+             "per library and step. Run again after a crash, it follows the interrupted "
+             "campaign and never sends a clear twice.\n\n"
+             "Exit codes: 0 done; 1 a clear's task failed; 2 usage or input error, or refused "
+             "for it (file history on without --disable-history, no credential); 3 task not "
+             "found; 4 authentication failed or not an admin token; 5 gave up (unreachable, "
+             "--timeout, rate limited, left undone); 6 an undocumented status; 7 a clear's "
+             "outcome is unknown. Of several libraries, the worst in this order: 7, 2, 4, 5, "
+             "1, 6, 3."));
     parser.addOptions({
         {u"enable"_s, tr("history set: turn file history on.")},
         {u"disable"_s, tr("history set: turn file history off.")},
