@@ -1076,6 +1076,225 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
 </context>
 <context>
+    <name>FleetCommand</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: a library named has no credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed: clearing historical versions is irreversible; pass --yes to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deletes every historical version of these libraries and cannot be undone: %1. Type how many libraries that is to go on: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: authentication failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: gave up after %2 failed attempts: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 freed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign %1 (started %2 by %3) was interrupted: what it sent is tracked and never sent again; what it left undone is cleared now where it is named again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign %1: %2 libraries, at most %3 at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROFILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIBRARY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TASK ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELETED VERSIONS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USAGE BEFORE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USAGE AFTER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FREED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left undone, nothing sent for them: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an admin token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history set changes one library at a time: name it with a single --profile or --library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; is named twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--all and --profile exclude each other: --all is every saved profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history clear does not take --all: name each library to clear with --profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the libraries with --profile (once for each), or use --all with history show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--parallel needs a whole number from 1 to %1, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to several libraries: each profile brings its own connection and credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 belongs to history set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--no-wait is for one library: a clear of several is followed to its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 belongs to history clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profiles saved yet: add one with &quot;smh-task-monitor profile add NAME --library ID&quot;, or in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are the same profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are the same library %3: a clear is of the whole library, name it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token or secret is stored for this profile: save one with &quot;profile add&quot; or in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign %1 (started %2 by %3) was interrupted; left undone: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HISTORY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VERSIONS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MERGE (S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USAGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LAST CLEAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEXT CLEAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message>
         <source>No task IDs given. Pass them as arguments (10,12,13 or 100-120), with --ids-file FILE, or as - to read standard input.</source>
@@ -1388,6 +1607,24 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
     <message>
         <source>Cannot write the report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several libraries: history show --all (every saved profile) or --profile A --profile B; history clear --profile A --profile B ... --yes runs a cleanup campaign, at most --parallel libraries at once, with --output jsonl a JSON line per library and step. Run again after a crash, it follows the interrupted campaign and never sends a clear twice.
+
+Exit codes: 0 done; 1 a clear&apos;s task failed; 2 usage or input error, or refused for it (file history on without --disable-history, no credential); 3 task not found; 4 authentication failed or not an admin token; 5 gave up (unreachable, --timeout, rate limited, left undone); 6 an undocumented status; 7 a clear&apos;s outcome is unknown. Of several libraries, the worst in this order: 7, 2, 4, 5, 1, 6, 3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history show: every saved profile, side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history show --all, and clear of several profiles: libraries at once (1-%1, default %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history clear of several profiles: put each library&apos;s file history settings back once its clear has finished.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

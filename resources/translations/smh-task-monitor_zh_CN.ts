@@ -1063,6 +1063,225 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
 </context>
 <context>
+    <name>FleetCommand</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: a library named has no credential.</source>
+        <translation>未发送任何请求：所列媒体库中有的没有凭据。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: clearing historical versions is irreversible; pass --yes to confirm.</source>
+        <translation>未做任何修改：清除历史版本不可撤销；请加 --yes 确认。</translation>
+    </message>
+    <message>
+        <source>This deletes every historical version of these libraries and cannot be undone: %1. Type how many libraries that is to go on: </source>
+        <translation>这将删除以下媒体库的全部历史版本，且无法撤销：%1。输入媒体库的个数以继续：</translation>
+    </message>
+    <message>
+        <source>%1: authentication failed: %2</source>
+        <translation>%1：鉴权失败：%2</translation>
+    </message>
+    <message>
+        <source>%1: gave up after %2 failed attempts: %3</source>
+        <translation>%1：连续 %2 次尝试失败，已放弃：%3</translation>
+    </message>
+    <message>
+        <source>%1 freed</source>
+        <translation>释放 %1</translation>
+    </message>
+    <message>
+        <source>Campaign %1 (started %2 by %3) was interrupted: what it sent is tracked and never sent again; what it left undone is cleared now where it is named again.</source>
+        <translation>清理活动 %1（%2 由 %3 启动）曾被中断：已发出的清除会继续跟踪，绝不重发；未完成的媒体库若再次指定，现在清除。</translation>
+    </message>
+    <message>
+        <source>Campaign %1: %2 libraries, at most %3 at once.</source>
+        <translation>清理活动 %1：%2 个媒体库，最多同时 %3 个。</translation>
+    </message>
+    <message>
+        <source>PROFILE</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>LIBRARY</source>
+        <translation>媒体库</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>TASK ID</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>DELETED VERSIONS</source>
+        <translation>已删除版本数</translation>
+    </message>
+    <message>
+        <source>USAGE BEFORE</source>
+        <translation>清理前用量</translation>
+    </message>
+    <message>
+        <source>USAGE AFTER</source>
+        <translation>清理后用量</translation>
+    </message>
+    <message>
+        <source>FREED</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Left undone, nothing sent for them: %1</source>
+        <translation>未完成（未向其发送任何请求）：%1</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>no credential</source>
+        <translation>无凭据</translation>
+    </message>
+    <message>
+        <source>not an admin token</source>
+        <translation>非管理员令牌</translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation>凭据被拒绝</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>in %1 s</source>
+        <translation>%1 秒后</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>history set changes one library at a time: name it with a single --profile or --library.</source>
+        <translation>history set 一次只修改一个媒体库：请用一个 --profile 或 --library 指定。</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; is named twice.</source>
+        <translation>配置“%1”被指定了两次。</translation>
+    </message>
+    <message>
+        <source>--all and --profile exclude each other: --all is every saved profile.</source>
+        <translation>--all 与 --profile 不能同时使用：--all 即全部已保存的配置。</translation>
+    </message>
+    <message>
+        <source>history clear does not take --all: name each library to clear with --profile.</source>
+        <translation>history clear 不接受 --all：请用 --profile 逐一指定要清除的媒体库。</translation>
+    </message>
+    <message>
+        <source>Name the libraries with --profile (once for each), or use --all with history show.</source>
+        <translation>请用 --profile 指定媒体库（每个一次），或在 history show 中使用 --all。</translation>
+    </message>
+    <message>
+        <source>--parallel needs a whole number from 1 to %1, not &quot;%2&quot;.</source>
+        <translation>--parallel 需要 1 到 %1 之间的整数，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to several libraries: each profile brings its own connection and credential.</source>
+        <translation>--%1 不适用于多个媒体库：每个配置自带连接和凭据。</translation>
+    </message>
+    <message>
+        <source>--%1 belongs to history set.</source>
+        <translation>--%1 仅用于 history set。</translation>
+    </message>
+    <message>
+        <source>--no-wait is for one library: a clear of several is followed to its end.</source>
+        <translation>--no-wait 仅用于单个媒体库：多个媒体库的清除会一直跟踪到结束。</translation>
+    </message>
+    <message>
+        <source>--%1 belongs to history clear.</source>
+        <translation>--%1 仅用于 history clear。</translation>
+    </message>
+    <message>
+        <source>No profiles saved yet: add one with &quot;smh-task-monitor profile add NAME --library ID&quot;, or in the window.</source>
+        <translation>尚未保存任何配置：请用“smh-task-monitor profile add 名称 --library ID”添加，或在窗口中添加。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are the same profile.</source>
+        <translation>“%1”和“%2”是同一个配置。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are the same library %3: a clear is of the whole library, name it once.</source>
+        <translation>“%1”和“%2”是同一个媒体库 %3：清除针对整个媒体库，请只指定一次。</translation>
+    </message>
+    <message>
+        <source>The credentials cannot be read: %1</source>
+        <translation>无法读取凭据：%1</translation>
+    </message>
+    <message>
+        <source>No token or secret is stored for this profile: save one with &quot;profile add&quot; or in the window.</source>
+        <translation>此配置未保存令牌或密钥：请用“profile add”或在窗口中保存。</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time.</source>
+        <translation>钥匙串未及时响应。</translation>
+    </message>
+    <message>
+        <source>Campaign %1 (started %2 by %3) was interrupted; left undone: %4.</source>
+        <translation>清理活动 %1（%2 由 %3 启动）曾被中断；未完成：%4。</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>HISTORY</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>VERSIONS</source>
+        <translation>版本数</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>MERGE (S)</source>
+        <translation>合并（秒）</translation>
+    </message>
+    <message>
+        <source>USAGE</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>LAST CLEAR</source>
+        <translation>上次清除</translation>
+    </message>
+    <message>
+        <source>NEXT CLEAR</source>
+        <translation>下次可清除</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message>
         <source>No task IDs given. Pass them as arguments (10,12,13 or 100-120), with --ids-file FILE, or as - to read standard input.</source>
@@ -1375,6 +1594,26 @@ You can also drop a text or CSV file here. %1 adds.</source>
     <message>
         <source>Cannot write the report: %1</source>
         <translation>无法写出报告：%1</translation>
+    </message>
+    <message>
+        <source>Several libraries: history show --all (every saved profile) or --profile A --profile B; history clear --profile A --profile B ... --yes runs a cleanup campaign, at most --parallel libraries at once, with --output jsonl a JSON line per library and step. Run again after a crash, it follows the interrupted campaign and never sends a clear twice.
+
+Exit codes: 0 done; 1 a clear&apos;s task failed; 2 usage or input error, or refused for it (file history on without --disable-history, no credential); 3 task not found; 4 authentication failed or not an admin token; 5 gave up (unreachable, --timeout, rate limited, left undone); 6 an undocumented status; 7 a clear&apos;s outcome is unknown. Of several libraries, the worst in this order: 7, 2, 4, 5, 1, 6, 3.</source>
+        <translation>多个媒体库：history show --all（全部已保存的配置）或 --profile A --profile B；history clear --profile A --profile B ... --yes 运行一次清理活动，最多同时处理 --parallel 个媒体库，配合 --output jsonl 时每个媒体库的每一步输出一行 JSON。崩溃后再次运行会接续被中断的清理活动，绝不重复发送清除。
+
+退出码：0 完成；1 清除任务失败；2 用法或输入错误，或因此被拒绝（文件历史版本开启而未加 --disable-history、无凭据）；3 任务未找到；4 鉴权失败或非管理员令牌；5 已放弃（无法连接、--timeout、限流、未完成）；6 未记录的状态码；7 清除结果未知。多个媒体库时取最严重者，顺序为：7、2、4、5、1、6、3。</translation>
+    </message>
+    <message>
+        <source>history show: every saved profile, side by side.</source>
+        <translation>history show：并列显示全部已保存的配置。</translation>
+    </message>
+    <message>
+        <source>history show --all, and clear of several profiles: libraries at once (1-%1, default %2).</source>
+        <translation>history show --all 及多个配置的清除：同时处理的媒体库数（1-%1，默认 %2）。</translation>
+    </message>
+    <message>
+        <source>history clear of several profiles: put each library&apos;s file history settings back once its clear has finished.</source>
+        <translation>多个配置的 history clear：每个媒体库清除完成后恢复其文件历史版本设置。</translation>
     </message>
 </context>
 <context>
