@@ -670,6 +670,29 @@ private Q_SLOTS:
         }
     }
 
+    void serverTextNeverReachesTheTerminalRaw()
+    {
+        addQuietFleet();
+        // SMH's refusal of the first library's clear carries a terminal
+        // escape (retitle) and a right-to-left override.
+        m_simulator->failNextHistoryCall(SmhSimulator::HistoryCall::Clear,
+            HttpResponse::error(
+                400, u"ParamInvalid"_s, u"bad \u001b]0;pwned\u0007 \u202etxt.exe"_s, u"req-1"_s),
+            false);
+        QStringList arguments = clearArguments({u"main"_s, u"media"_s});
+        arguments.removeAll(u"jsonl"_s);
+        arguments.removeAll(u"--output"_s);
+        const Run r = run(arguments);
+        QVERIFY2(r.exitCode == 5, qPrintable(r.text()));
+        for (const QByteArray &stream : {r.out, r.err}) {
+            QVERIFY2(!stream.contains('\x1b') && !stream.contains('\x07'), stream.constData());
+            QVERIFY(!stream.contains("\xe2\x80\xae")); // U+202E as UTF-8
+        }
+        QVERIFY2(r.out.contains("\\u001b") && r.err.contains("\\u001b"), qPrintable(r.text()));
+        QVERIFY(r.err.contains("\\u202e"));
+        QCOMPARE(deletes(media.toString()), 1);
+    }
+
     void demoShowsItsFleet()
     {
         const Run r = run({u"--demo"_s, u"history"_s, u"show"_s, u"--all"_s});
