@@ -479,6 +479,29 @@ private Q_SLOTS:
             most = std::max(most, int(busy.size()));
         }
         QCOMPARE(most, parallel > 0 ? parallel : 4);
+        if (parallel == 1) {
+            // As the server saw it: a library's clear begins (its settings
+            // are read) only once the one before has had its task's last answer.
+            const QStringList order {
+                m_simulator->libraryId(), media.toString(), u"lib-four"_s, u"lib-five"_s};
+            for (qsizetype i = 1; i < order.size(); ++i) {
+                const QByteArray previousTask =
+                    "GET /api/v1/task/" + order.at(i - 1).toUtf8() + '/';
+                // (Its settings, the first step of its clear; the token
+                // that polls its task was minted at the start.)
+                const QByteArray firstOfNext =
+                    "GET /api/v1/directory-history/" + order.at(i).toUtf8() + '/';
+                qsizetype lastQuery = -1;
+                qsizetype first = -1;
+                for (qsizetype j = 0; j < m_requests.size(); ++j) {
+                    if (m_requests.at(j).startsWith(previousTask))
+                        lastQuery = j;
+                    if (first < 0 && m_requests.at(j).startsWith(firstOfNext))
+                        first = j;
+                }
+                QVERIFY2(lastQuery >= 0 && first > lastQuery, qPrintable(order.at(i)));
+            }
+        }
         // One DELETE per library, each cleared, each said as such.
         for (const QString &library : m_simulator->libraryIds()) {
             if (library != archive)
