@@ -177,6 +177,8 @@ QWidget *CampaignDialog::buildPlan()
     m_plan->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_plan->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_plan->verticalHeader()->hide();
+    // Settings and usage arrive after the rows: the columns follow them.
+    m_plan->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_plan->horizontalHeader()->setStretchLastSection(true);
     m_plan->setWordWrap(false);
     m_plan->setTabKeyNavigation(false);
@@ -257,7 +259,11 @@ QWidget *CampaignDialog::buildProgress()
     m_progress->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_progress->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_progress->verticalHeader()->hide();
-    m_progress->horizontalHeader()->setStretchLastSection(true);
+    // Steps and outcomes change length as libraries move on: the columns
+    // follow (a campaign has a few hundred rows at most).
+    m_progress->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_progress->horizontalHeader()->setSectionResizeMode(
+        CampaignModel::LibraryColumn, QHeaderView::Stretch);
     m_progress->setWordWrap(false);
     m_progress->setTabKeyNavigation(false);
     layout->addWidget(m_progress, 1);
@@ -319,7 +325,6 @@ void CampaignDialog::setConnections(const QList<qint64> &connectionIds)
             new QTableWidgetItem(wait > 0 ? tr("in %n s", nullptr, wait) : tr("now")));
         m_toRead << row;
     }
-    m_plan->resizeColumnsToContents();
     if (m_plan->rowCount() > 0)
         m_plan->setCurrentCell(0, PlanLibrary);
     m_plan->viewport()->update();
@@ -447,7 +452,6 @@ void CampaignDialog::follow(Campaign *campaign)
     m_campaign = campaign;
     m_model->setCampaign(campaign);
     m_pages->setCurrentIndex(1);
-    m_progress->resizeColumnsToContents();
     connect(campaign, &Campaign::libraryChanged, this, &CampaignDialog::updateSummary);
     connect(campaign, &Campaign::stateChanged, this, &CampaignDialog::updateSummary);
     updateSummary();
