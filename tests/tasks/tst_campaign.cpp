@@ -370,8 +370,8 @@ private Q_SLOTS:
         connect(&child, &QProcess::readyReadStandardOutput, this,
             [&] { out += child.readAllStandardOutput(); });
         QTRY_VERIFY2_WITH_TIMEOUT(out.contains("smhdemo tracking"),
-            qPrintable(QString::fromUtf8(out + child.readAllStandardError())), 20'000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_clears.value(u"smhdemo-media"_s), 1, 20'000);
+            qPrintable(QString::fromUtf8(out + child.readAllStandardError())), 60'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_clears.value(u"smhdemo-media"_s), 1, 60'000);
         ::kill(pid_t(child.processId()), SIGKILL);
         QVERIFY(child.waitForFinished());
         QCOMPARE(totalClears(), 2);
@@ -396,7 +396,7 @@ private Q_SLOTS:
 
         // The tracked clear ends and its settings go back; nothing is sent again.
         m_nowMs += 10'000;
-        QTRY_VERIFY_WITH_TIMEOUT(campaign->isOver(), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(campaign->isOver(), 60'000);
         QCOMPARE(campaign->library(0).outcome, CampaignLibrary::Outcome::Cleared);
         QTRY_VERIFY(m_simulator->historyState().enabled);
         QCOMPARE(m_clears.value(u"smhdemo"_s), 1);
