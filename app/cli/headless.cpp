@@ -222,34 +222,57 @@ void HeadlessRunner::started(const StartupJob::Result &result)
     QTimer::singleShot(0, this, &HeadlessRunner::checkDone);
 }
 
-int HeadlessRunner::exitCodeFor(const QList<Task> &tasks)
+namespace {
+
+// What decides the exit code, gathered task by task.
+struct ExitFlags
 {
     bool failed = false;
     bool unknown = false;
     bool notFound = false;
-    for (const Task &task : tasks) {
+
+    void add(const Task &task)
+    {
         failed |= TaskStates::isFailure(task.state);
         unknown |= task.state == TaskState::Unknown;
         notFound |= task.state == TaskState::NotFound;
     }
-    if (failed)
-        return TaskFailed;
-    if (unknown)
-        return UnknownStatus;
-    if (notFound)
-        return NotFound;
-    return Success;
+    int code() const
+    {
+        if (failed)
+            return HeadlessRunner::TaskFailed;
+        if (unknown)
+            return HeadlessRunner::UnknownStatus;
+        if (notFound)
+            return HeadlessRunner::NotFound;
+        return HeadlessRunner::Success;
+    }
+};
+
+} // namespace
+
+int HeadlessRunner::exitCodeFor(const QList<Task> &tasks)
+{
+    ExitFlags flags;
+    for (const Task &task : tasks)
+        flags.add(task);
+    return flags.code();
 }
 
-QList<Task> HeadlessRunner::currentTasks() const
+std::optional<Task> HeadlessRunner::watchedTask(qint64 id) const
 {
-    QList<Task> tasks;
-    tasks.reserve(m_ids.size());
+    return m_monitor->tasks().task({m_connectionId, id});
+}
+
+QList<qint64> HeadlessRunner::presentIds() const
+{
+    QList<qint64> ids;
+    ids.reserve(m_ids.size());
     for (qint64 id : m_ids) {
-        if (const auto task = m_monitor->tasks().task({m_connectionId, id}))
-            tasks.append(*task);
+        if (m_monitor->tasks().contains({m_connectionId, id}))
+            ids.append(id);
     }
-    return tasks;
+    return ids;
 }
 
 int HeadlessRunner::run()
@@ -302,8 +325,14 @@ void HeadlessRunner::checkDone()
         return;
     updateProgressLine();
     const TaskNotifier *tally = counts();
-    if (tally->total() > 0 && tally->unfinished() == 0)
-        finish(exitCodeFor(currentTasks()));
+    if (tally->total() == 0 || tally->unfinished() > 0)
+        return;
+    ExitFlags flags;
+    for (qint64 id : std::as_const(m_ids)) {
+        if (const std::optional<Task> task = watchedTask(id))
+            flags.add(*task);
+    }
+    finish(flags.code());
 }
 
 void HeadlessRunner::onConnectionStatus()
@@ -390,23 +419,24 @@ void HeadlessRunner::printEvent(const Task &task)
 
 void HeadlessRunner::printFinal()
 {
-    const QList<Task> tasks = currentTasks();
+    const QList<qint64> ids = presentIds();
     switch (m_options.output) {
     case MonitorOptions::Output::Json: {
         // Written task by task, in the bytes QJsonDocument's indented form
         // would give: one document of a million tasks took gigabytes.
         m_out << "{\n    \"summary\": " << nestedJson(summaryOf(*counts()), 1)
               << ",\n    \"tasks\": [\n";
-        for (qsizetype i = 0; i < tasks.size(); ++i) {
-            m_out << "        " << nestedJson(TaskJson::of(tasks.at(i)), 2)
-                  << (i + 1 < tasks.size() ? ",\n" : "\n");
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            m_out << "        " << nestedJson(TaskJson::of(watchedTask(ids.at(i)).value()), 2)
+                  << (i + 1 < ids.size() ? ",\n" : "\n");
         }
         m_out << "    ]\n}\n";
         break;
     }
     case MonitorOptions::Output::JsonLines: {
         if (m_options.command == MonitorOptions::Command::Query) {
-            for (const Task &task : tasks) {
+            for (qint64 id : ids) {
+                const Task task = watchedTask(id).value();
                 if (task.state == TaskState::Queued) // never answered, never announced
                     printEvent(task);
             }
@@ -415,23 +445,27 @@ void HeadlessRunner::printFinal()
         m_out << QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) << '\n';
         break;
     }
-    case MonitorOptions::Output::Text: {
-        const QStringList headers = {tr("TASK ID"), tr("STATE"), tr("STATUS"), tr("SOURCE INODE"),
-            tr("TARGET INODE"), tr("PATH")};
-        QList<QStringList> rows;
-        for (const Task &task : tasks) {
-            rows << QStringList {QString::number(task.key.taskId), TaskStates::key(task.state),
-                TaskJson::hasStatus(task) ? QString::number(task.status) : u"-"_s,
-                task.result && !task.result->srcInode.isEmpty() ? task.result->srcInode : u"-"_s,
-                task.result && !task.result->dstInode.isEmpty() ? task.result->dstInode : u"-"_s,
-                task.result && !task.result->summaryPath().isEmpty() ? task.result->summaryPath()
-                                                                     : u"-"_s};
-        }
-        m_out << TextTable::render(headers, rows);
+    case MonitorOptions::Output::Text:
+        printTextTable(ids);
         break;
     }
-    }
     m_out.flush();
+}
+
+void HeadlessRunner::printTextTable(const QList<qint64> &ids)
+{
+    const QStringList headers = {tr("TASK ID"), tr("STATE"), tr("STATUS"), tr("SOURCE INODE"),
+        tr("TARGET INODE"), tr("PATH")};
+    auto row = [this, &ids](qsizetype i) {
+        const Task task = watchedTask(ids.at(i)).value();
+        return QStringList {QString::number(task.key.taskId), TaskStates::key(task.state),
+            TaskJson::hasStatus(task) ? QString::number(task.status) : u"-"_s,
+            task.result && !task.result->srcInode.isEmpty() ? task.result->srcInode : u"-"_s,
+            task.result && !task.result->dstInode.isEmpty() ? task.result->dstInode : u"-"_s,
+            task.result && !task.result->summaryPath().isEmpty() ? task.result->summaryPath()
+                                                                 : u"-"_s};
+    };
+    TextTable::write(m_out, headers, ids.size(), row);
 }
 
 void HeadlessRunner::finish(int code)

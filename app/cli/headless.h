@@ -81,7 +81,12 @@ private:
     void printEvent(const Task &task);
     void updateProgressLine();
     void printError(const QString &message);
-    QList<Task> currentTasks() const;
+    // The watched IDs the ledger holds, in the order given (repeats kept):
+    // the tasks are read from the store one at a time as they are printed,
+    // never copied all at once.
+    QList<qint64> presentIds() const;
+    std::optional<Task> watchedTask(qint64 id) const;
+    void printTextTable(const QList<qint64> &ids);
 
     MonitorOptions m_options;
     std::unique_ptr<Monitor> m_monitor;

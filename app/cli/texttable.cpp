@@ -2,6 +2,8 @@
 
 #include "smh/redact.h"
 
+#include <QTextStream>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -45,30 +47,41 @@ qsizetype displayWidth(const QString &text)
 
 QString render(const QStringList &headers, const QList<QStringList> &rows)
 {
-    QList<QStringList> lines;
-    lines.reserve(rows.size() + 1);
-    lines << headers;
-    for (const QStringList &row : rows) {
-        QStringList cleaned;
-        for (const QString &value : row)
-            cleaned << cell(value);
-        lines << cleaned;
-    }
+    QString out;
+    QTextStream stream(&out);
+    write(stream, headers, rows.size(), [&rows](qsizetype i) { return rows.at(i); });
+    stream.flush();
+    return out;
+}
+
+void write(QTextStream &out, const QStringList &headers, qsizetype rowCount,
+    const std::function<QStringList(qsizetype)> &row)
+{
+    auto cleaned = [&row](qsizetype i) {
+        QStringList cells = row(i);
+        for (QString &value : cells)
+            value = cell(value);
+        return cells;
+    };
     QList<qsizetype> widths(headers.size(), 0);
-    for (const QStringList &line : std::as_const(lines)) {
+    auto measure = [&widths](const QStringList &line) {
         for (qsizetype i = 0; i < line.size() && i < widths.size(); ++i)
             widths[i] = std::max(widths[i], displayWidth(line.at(i)));
-    }
-    QString out;
-    for (const QStringList &line : std::as_const(lines)) {
+    };
+    measure(headers);
+    for (qsizetype i = 0; i < rowCount; ++i)
+        measure(cleaned(i));
+    auto writeLine = [&out, &widths](const QStringList &line) {
         for (qsizetype i = 0; i < line.size(); ++i) {
-            out += line.at(i);
+            out << line.at(i);
             if (i + 1 < line.size())
-                out += QString(widths.value(i) - displayWidth(line.at(i)) + 2, u' ');
+                out << QString(widths.value(i) - displayWidth(line.at(i)) + 2, u' ');
         }
-        out += u'\n';
-    }
-    return out;
+        out << QChar(u'\n');
+    };
+    writeLine(headers);
+    for (qsizetype i = 0; i < rowCount; ++i)
+        writeLine(cleaned(i));
 }
 
 } // namespace TextTable

@@ -256,6 +256,7 @@ private:
     };
     QHash<QString, TokenState> m_tokens;
     QHash<qint64, TaskScript> m_tasks;
+    QHash<qint64, qint64> m_firstAsked; // IDs not set: when first asked about
     std::function<qint64()> m_nowMs;
     int m_failuresLeft = 0;
     HttpResponse m_failure;

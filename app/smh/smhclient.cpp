@@ -249,7 +249,12 @@ QNetworkReply *SmhClient::send(
     reply->setReadBufferSize(readAheadBytes);
     connect(reply, &QNetworkReply::readyRead, reply, [this, reply, cap] {
         QByteArray &body = m_bodies[reply];
-        body += reply->read(cap + 1 - body.size());
+        // What has come, never the cap: QIODevice::read(n) allocates n bytes
+        // up front, and the first piece becomes the body with that capacity
+        // (16 MiB a reply in flight, for replies of a few hundred KB).
+        const qint64 wanted = std::min(reply->bytesAvailable(), cap + 1 - body.size());
+        if (wanted > 0)
+            body += reply->read(wanted);
         if (body.size() > cap && !reply->property(oversizedProperty).toBool()) {
             reply->setProperty(oversizedProperty, true);
             reply->abort();
@@ -290,8 +295,9 @@ SmhClient::Outcome SmhClient::takeOutcome(QNetworkReply *reply)
     m_inFlight.removeAll(reply);
     reply->deleteLater();
     // An aborted reply is closed: reading it would only make Qt warn.
-    const QByteArray body =
-        m_bodies.take(reply) + (reply->isOpen() ? reply->read(m_maxReplyBytes + 1) : QByteArray());
+    QByteArray body = m_bodies.take(reply);
+    if (reply->isOpen() && reply->bytesAvailable() > 0)
+        body += reply->read(std::min(reply->bytesAvailable(), m_maxReplyBytes + 1 - body.size()));
 
     Outcome outcome;
     outcome.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

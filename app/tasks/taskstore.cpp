@@ -1,6 +1,7 @@
 #include "tasks/taskstore.h"
 
 #include "smh/privatefile.h"
+#include "tasks/walcheckpointer.h"
 #include "tasks/workturn.h"
 #include "tasks/writetransaction.h"
 
@@ -353,6 +354,9 @@ public:
     std::shared_ptr<BackgroundRead> read;
     std::unique_ptr<QThread> reader;
     bool loading = false;
+    // A file ledger's WAL checkpoints, off the GUI thread.
+    std::unique_ptr<WalCheckpointer> checkpointer;
+    void checkpointElsewhere(const QString &file);
     QTimer announcer;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
@@ -574,6 +578,7 @@ TaskStore::TaskStore(QObject *parent)
 TaskStore::~TaskStore()
 {
     d->stopReading();
+    d->checkpointer.reset();
     d->watcher.stop();
     d->catchUpStep.stop();
     {
@@ -624,6 +629,7 @@ bool TaskStore::isLoading() const
 Expected<void> TaskStore::open(const QString &path, LoadMode mode)
 {
     d->stopReading();
+    d->checkpointer.reset();
     const bool inMemory = path == u":memory:";
     const bool atOnce = inMemory || mode == LoadMode::AtOnce;
     Expected<void> opened = inMemory ? Expected<void>() : Private::checkFile(path);
@@ -631,6 +637,8 @@ Expected<void> TaskStore::open(const QString &path, LoadMode mode)
         opened = d->openDatabase(path);
     if (opened)
         opened = d->prepareSchema(path, inMemory);
+    if (opened && !inMemory)
+        d->checkpointElsewhere(path);
     if (opened) {
         d->watchOthers(!inMemory);
         opened = d->readConnections();
@@ -647,9 +655,21 @@ Expected<void> TaskStore::open(const QString &path, LoadMode mode)
     return {};
 }
 
+void TaskStore::Private::checkpointElsewhere(const QString &file)
+{
+    checkpointer = std::make_unique<WalCheckpointer>(file);
+    QSqlQuery q(db());
+    if (checkpointer->isOpen() && q.exec(u"PRAGMA wal_autocheckpoint=0"_s))
+        return;
+    // SQLite's own, in the commits, as before.
+    checkpointer.reset();
+    q.exec(u"PRAGMA wal_autocheckpoint=1000"_s);
+}
+
 void TaskStore::Private::closeAfter(const Error &failure)
 {
     whyClosed = failure;
+    checkpointer.reset();
     watcher.stop();
     catchUp.reset();
     QSqlDatabase database = db();
@@ -903,6 +923,7 @@ void TaskStore::publishLoadedSlice(bool everything)
             tr("Cannot read the task ledger: %1").arg(read->outcome.error().message()));
         d->whyClosed = failure;
         d->open = false;
+        d->checkpointer.reset();
         if (QSqlDatabase database = d->db(); database.isOpen())
             database.close();
         qCWarning(lcStore).noquote() << failure.message();

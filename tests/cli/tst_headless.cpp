@@ -8,9 +8,11 @@
 #include "verifyexpected.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -899,6 +901,62 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 2, qPrintable(r.text()));
         QVERIFY2(r.err.contains("read-only"), r.err.constData());
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"tasks").toArray().size(), 300);
+    }
+
+    // The printed results of `query`, byte for byte, in every format, against
+    // files written by the program before the headless commands streamed
+    // their output instead of building it whole (a million tasks took
+    // gigabytes). Tasks of every kind: running, each final state, unknown
+    // IDs, a batch, a status the API does not document, Chinese paths. A
+    // change of output that is meant updates the files:
+    // SMH_UPDATE_GOLDEN=1 writes them.
+    void queryOutputIsAsBefore_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("text") << u"text"_s;
+        QTest::newRow("json") << u"json"_s;
+        QTest::newRow("jsonl") << u"jsonl"_s;
+    }
+
+    void queryOutputIsAsBefore()
+    {
+        QFETCH(QString, format);
+        for (qint64 id = 5000; id < 5240; ++id) {
+            SmhSimulator::TaskScript s = m_simulator->scriptFor(id);
+            s.startMs = m_simulator->nowMs();
+            s.runMs = id % 3 == 0 ? 600'000 : 0;
+            if (id % 37 == 0)
+                s.finalStatus = 299; // undocumented
+            m_simulator->setTask(id, s);
+        }
+        SmhSimulator::TaskScript batch = m_simulator->scriptFor(5241);
+        batch.startMs = m_simulator->nowMs();
+        batch.runMs = 0;
+        batch.finalStatus = 200;
+        batch.result = QJsonArray {
+            QJsonObject {{u"status"_s, 200}, {u"path"_s, QJsonArray {u"相册"_s, u"一.jpg"_s}}},
+            QJsonObject {{u"status"_s, 403}, {u"code"_s, u"NoPermission"_s},
+                {u"path"_s, QJsonArray {u"a"_s, u"b\tc"_s}}}};
+        m_simulator->setTask(5241, batch);
+        const Run r = run(QStringList {u"query"_s, u"--output"_s, format} + connection()
+            + QStringList {u"5241,5000-5239,5000,99999"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QByteArray out = r.out;
+        // The one thing that changes between runs: when a line was printed.
+        static const QRegularExpression time(u"\"time\":\"[^\"]*\""_s);
+        out = QString::fromUtf8(out).replace(time, u"\"time\":\"-\""_s).toUtf8();
+        const QString golden =
+            qEnvironmentVariable("SMH_TEST_DATA") + u"/cli/query-golden."_s + format;
+        if (qEnvironmentVariableIntValue("SMH_UPDATE_GOLDEN")) {
+            QFile file(golden);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(out);
+        }
+        QFile file(golden);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(golden));
+        const QByteArray expected = file.readAll();
+        QVERIFY(expected.size() > 1000);
+        QCOMPARE(out, expected);
     }
 
     void demoNeedsNoAccount()
