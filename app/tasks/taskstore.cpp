@@ -1608,10 +1608,14 @@ void TaskStore::checkElsewhere(bool now)
             continueCatchUp(true);
         return;
     }
-    if (!d->othersCommitted())
+    // A notification may still be on its way when everything is needed now
+    // (adding tasks): PostgreSQL is then asked for its last number.
+    const bool committed = d->othersCommitted();
+    const bool askServer = !committed && now && d->postgres;
+    if (!committed && !askServer)
         return;
     const std::optional<qint64> target = d->scalar(u"SELECT value FROM ledger_seq"_s);
-    if (!target)
+    if (!target || (askServer && *target <= d->seen))
         return;
     if (*target <= d->seen) {
         Q_EMIT changedElsewhere(); // other tables (history), or nothing of ours
