@@ -27,9 +27,9 @@ Expected<QUrl> LedgerLocation::parse(const QString &location)
                                           "postgresql://user@host:port/database.")
                                            .arg(display(location))));
     if (!url.password().isEmpty())
-        return unexpected(
-            Error::input(tr("The ledger's URL must not carry a password: give it in PGPASSWORD or "
-                            "~/.pgpass, or keep it in the keychain from the window's settings.")));
+        return unexpected(Error::input(
+            tr("The ledger's URL must not carry a password: give it in PGPASSWORD or ~/.pgpass "
+               "instead.")));
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems()) {
         if (key != u"sslmode")

@@ -14,8 +14,7 @@ class QSqlQuery;
 
 // Where a ledger lives: an SQLite file (the default, a path) or a
 // PostgreSQL database shared by a team (postgresql://user@host:port/db).
-// The URL never carries a password: libpq reads PGPASSWORD or ~/.pgpass,
-// or the keychain gives one (LedgerLocation::setPassword).
+// The URL never carries a password: libpq reads PGPASSWORD or ~/.pgpass.
 class LedgerLocation final
 {
     Q_DECLARE_TR_FUNCTIONS(LedgerLocation)
