@@ -15,7 +15,9 @@
 #include <optional>
 
 // The durable ledger of connections, tracked tasks and their timelines, in one
-// SQLite file (WAL). It is also the in-memory source of truth the model reads:
+// SQLite file (WAL), or in a PostgreSQL database a team shares
+// (postgresql://user@host:port/db; the same schema and statements, through
+// QtSql's QPSQL driver). It is also the in-memory source of truth the model reads:
 // every change is written in one transaction first, then announced by signal.
 //
 // Never stores a token or library secret.
@@ -38,8 +40,13 @@ public:
     explicit TaskStore(QObject *parent = nullptr);
     ~TaskStore() override;
 
-    // The default file under QStandardPaths::AppDataLocation.
+    // The ledger every door opens: the one --ledger chose for this process
+    // (setDefaultLocation), else the file under QStandardPaths::AppDataLocation.
     static QString defaultPath();
+    static void setDefaultLocation(const QString &location);
+    // Whether there is a ledger at `location` to read (a server always
+    // counts: it says itself when it cannot be reached).
+    static bool exists(const QString &location);
 
     enum class LoadMode {
         AtOnce, // every task is in memory when open() returns
@@ -51,7 +58,8 @@ public:
         InBackground,
     };
 
-    // Opens (creating or migrating) the database. ":memory:" gives a private
+    // Opens (creating or migrating) the database: a file path, or a
+    // postgresql:// URL (LedgerLocation). ":memory:" gives a private
     // in-memory ledger (demo mode, tests), always read at once. A file from a
     // newer schema or a corrupt file is refused (Error::Kind::Ledger, or File
     // for its folder) and left untouched.
@@ -118,10 +126,11 @@ public:
 
     // A file ledger may be written by other processes too (a script's
     // `watch --profile` beside the window). Every so often the store looks
-    // whether another connection committed (PRAGMA data_version, microseconds)
-    // and, only then, reads the rows changed since the last it saw, a slice
-    // per turn of the event loop, and announces them with the signals above,
-    // as if written here.
+    // whether another connection committed (PRAGMA data_version, microseconds;
+    // on PostgreSQL, whether another session's NOTIFY came in, which also
+    // starts the look at once) and, only then, reads the rows changed since the last it saw, a
+    // slice per turn of the event loop, and announces them with the signals above, as if written
+    // here.
     static constexpr std::chrono::milliseconds watchInterval {500};
     bool isShared() const;
     // Whether another connection may have written something not taken in
@@ -134,7 +143,19 @@ public:
     QHash<qint64, QDateTime> lastPolledInLedger(
         qint64 connectionId, const QList<qint64> &taskIds) const;
 
+    // A PostgreSQL ledger whose server went away (a restart, the network):
+    // polls go on, their results are announced and kept in memory, and
+    // written once the server answers again (tried every retryInterval).
+    // Commands that change the ledger (adding, removing) fail meanwhile.
+    static constexpr std::chrono::milliseconds retryInterval {2000};
+    bool isReachable() const;
+    // Rows and transitions waiting for the server.
+    qsizetype waitingWrites() const;
+
 Q_SIGNALS:
+    // The ledger's server became unreachable (false) or answers again and
+    // has what waited (true).
+    void reachabilityChanged(bool reachable);
     void tasksAdded(const QList<Task> &tasks);
     void tasksChanged(const QList<Task> &tasks);
     // State changes, as written to the timelines, after tasksChanged: what the
@@ -167,6 +188,9 @@ private:
     std::optional<bool> takeRemovals();
     std::optional<bool> takeChangedTasks();
     void abandonCatchUp();
+    void listenForOthers();
+    bool keepWhileLost(const QList<Task> &changed, const QList<TaskTransition> &transitions);
+    void retryLedger();
 
     class Private;
     std::unique_ptr<Private> d;
