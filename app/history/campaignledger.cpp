@@ -1,5 +1,6 @@
 #include "history/campaignledger.h"
 
+#include "tasks/ledgersql.h"
 #include "tasks/taskstore.h"
 #include "tasks/writetransaction.h"
 
@@ -69,14 +70,15 @@ CampaignLedger::CampaignLedger(TaskStore *store, QObject *parent)
 bool CampaignLedger::createTables(QSqlQuery &q)
 {
     // No foreign key to cleanups: a cleanup record outlives any list of it.
-    return q.exec(uR"(CREATE TABLE IF NOT EXISTS campaigns (
+    // Written for SQLite; LedgerSql::table says it PostgreSQL's way.
+    return q.exec(LedgerSql::table(q, uR"(CREATE TABLE IF NOT EXISTS campaigns (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 started_at INTEGER NOT NULL,
                 finished_at INTEGER,
                 origin TEXT NOT NULL DEFAULT '',
                 options TEXT NOT NULL DEFAULT '{}',
-                state TEXT NOT NULL DEFAULT 'running'))"_s)
-        && q.exec(uR"(CREATE TABLE IF NOT EXISTS campaign_libraries (
+                state TEXT NOT NULL DEFAULT 'running'))"_s))
+        && q.exec(LedgerSql::table(q, uR"(CREATE TABLE IF NOT EXISTS campaign_libraries (
                 campaign_id INTEGER NOT NULL,
                 position INTEGER NOT NULL,
                 connection_id INTEGER NOT NULL,
@@ -90,7 +92,7 @@ bool CampaignLedger::createTables(QSqlQuery &q)
                 finished_at INTEGER,
                 detail TEXT NOT NULL DEFAULT '',
                 refusal INTEGER NOT NULL DEFAULT -1,
-                PRIMARY KEY (campaign_id, position)))"_s);
+                PRIMARY KEY (campaign_id, position)))"_s));
 }
 
 Expected<qint64> CampaignLedger::add(
@@ -108,7 +110,7 @@ Expected<qint64> CampaignLedger::add(
             q.addBindValue(CampaignSummary::stateKey(summary.state));
             if (!q.exec())
                 return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
-            id = q.lastInsertId().toLongLong();
+            id = LedgerSql::insertedId(q).value_or(0);
             for (const CampaignLibrary &library : libraries) {
                 q.prepare(u"INSERT INTO campaign_libraries (connection_name, endpoint, library_id, "
                           "step, outcome, cleanup_id, started_at, finished_at, detail, refusal, "
