@@ -315,9 +315,11 @@ private Q_SLOTS:
         QVERIFY(planner.riders(3, {}, 5).isEmpty());
     }
 
-    void tasksFinishingAreSeenSoonerWithoutMoreRequests()
+    void tasksFinishingAreSeenSoonerForAFewMoreRequests()
     {
-        // 10,000 tasks ending between 5 and 40 s, as the benchmark has them.
+        // 10,000 tasks ending between 5 and 40 s, as the benchmark has them,
+        // against growth alone: seen finished much sooner (median 4.1 -> 2.2 s,
+        // p95 11.5 -> 5.2 s here) for a few more requests (52 -> 62).
         auto end = [](qsizetype i) { return 5'000 + qint64(i * 7'919 % 10'000) * 35'000 / 10'000; };
         Simulation today(
             [] {
