@@ -1,5 +1,7 @@
 #include "tasks/pollplanner.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <cmath>
 
@@ -23,6 +25,8 @@ void PollPlanner::setOptions(const Options &options)
     m_options.maxInterval = std::max(m_options.maxInterval, m_options.baseInterval);
     m_options.requestsPerSecond = std::max(m_options.requestsPerSecond, 0.01);
     m_options.requestBurst = std::max(m_options.requestBurst, 1);
+    m_options.finishShare = std::max(m_options.finishShare, 0.0);
+    m_options.finishRateMemory = std::max(m_options.finishRateMemory, milliseconds(1));
     for (Plan &plan : m_plans) {
         for (Due &due : plan.due)
             due.interval = std::clamp(due.interval, m_options.baseInterval, m_options.maxInterval);
@@ -76,6 +80,7 @@ void PollPlanner::untrackConnection(qint64 connectionId)
     m_plans.remove(connectionId);
     m_backoff.remove(connectionId);
     m_budgets.remove(connectionId);
+    m_finishRates.remove(connectionId);
 }
 
 bool PollPlanner::isTracked(const TaskKey &key) const
@@ -116,6 +121,23 @@ QList<qint64> PollPlanner::dueTasks(
                 continue;
         }
         ids.append(taskId);
+    }
+    return ids;
+}
+
+QList<qint64> PollPlanner::riders(
+    qint64 connectionId, const QList<qint64> &due, qsizetype count) const
+{
+    QList<qint64> ids;
+    const auto plan = m_plans.constFind(connectionId);
+    if (plan == m_plans.cend() || count <= 0)
+        return ids;
+    const QSet<qint64> taken(due.cbegin(), due.cend());
+    for (const auto &[atMs, taskId] : plan->byTime) {
+        if (ids.size() >= count)
+            break;
+        if (!taken.contains(taskId))
+            ids.append(taskId);
     }
     return ids;
 }
@@ -189,25 +211,83 @@ double PollPlanner::requestRate(qint64 connectionId, const QDateTime &now) const
 void PollPlanner::recordObservation(
     const TaskKey &key, TaskState previous, TaskState current, const QDateTime &now)
 {
-    const auto plan = m_plans.find(key.connectionId);
+    recordObservations({{key, previous, current}}, now);
+}
+
+void PollPlanner::recordObservations(const QList<Answer> &answers, const QDateTime &now)
+{
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    // Running when last asked: each either finished since or did not, which
+    // is what the finishing rate is made of (a due time counts from the last
+    // poll). All of them first, so that every interval below knows them.
+    for (const Answer &answer : answers) {
+        if (answer.previous != TaskState::Running)
+            continue;
+        if (const Due *due = find(answer.key)) {
+            const qint64 askedMs = due->atMs - due->interval.count();
+            countFinishes(answer.key.connectionId, nowMs - askedMs,
+                TaskStates::isFinal(answer.current), nowMs);
+        }
+    }
+    for (const Answer &answer : answers)
+        schedule(answer, nowMs);
+}
+
+void PollPlanner::schedule(const Answer &answer, qint64 nowMs)
+{
+    const auto plan = m_plans.find(answer.key.connectionId);
     if (plan == m_plans.end())
         return;
-    const auto it = plan->due.find(key.taskId);
+    const auto it = plan->due.find(answer.key.taskId);
     if (it == plan->due.end())
         return;
-    if (TaskStates::isFinal(current)) {
-        plan->byTime.erase({it->atMs, key.taskId});
+    if (TaskStates::isFinal(answer.current)) {
+        plan->byTime.erase({it->atMs, answer.key.taskId});
         plan->due.erase(it);
         return;
     }
-    if (previous != current) {
+    if (answer.previous != answer.current)
         it->interval = m_options.baseInterval;
-    } else {
-        const auto grown =
-            milliseconds(qint64(std::ceil(double(it->interval.count()) * m_options.growth)));
-        it->interval = std::clamp(grown, m_options.baseInterval, m_options.maxInterval);
+    else
+        it->interval = grownInterval(answer.key.connectionId, it->interval);
+    setDue(*plan, answer.key.taskId, *it, nowMs + it->interval.count());
+}
+
+void PollPlanner::countFinishes(qint64 connectionId, qint64 exposureMs, bool finished, qint64 nowMs)
+{
+    FinishRate &rate = m_finishRates[connectionId];
+    if (nowMs > rate.atMs) {
+        const double kept =
+            std::exp(-double(nowMs - rate.atMs) / double(m_options.finishRateMemory.count()));
+        rate.finished *= kept;
+        rate.exposureMs *= kept;
+        rate.atMs = nowMs;
     }
-    setDue(*plan, key.taskId, *it, now.toMSecsSinceEpoch() + it->interval.count());
+    rate.exposureMs += double(std::max<qint64>(exposureMs, 0));
+    rate.finished += finished ? 1.0 : 0.0;
+}
+
+double PollPlanner::finishRate(qint64 connectionId) const
+{
+    const FinishRate rate = m_finishRates.value(connectionId);
+    return rate.exposureMs > 0 ? rate.finished / rate.exposureMs * 1000.0 : 0.0;
+}
+
+milliseconds PollPlanner::grownInterval(qint64 connectionId, milliseconds interval) const
+{
+    const auto grown =
+        std::clamp(milliseconds(qint64(std::ceil(double(interval.count()) * m_options.growth))),
+            m_options.baseInterval, m_options.maxInterval);
+    // Tasks like this one are finishing: ask again once about finishShare of
+    // them would have, so that a request finds that share finished. Nothing
+    // finishing: growth alone, as many requests spent on waiting as before.
+    const double perSecond = finishRate(connectionId);
+    if (m_options.finishShare <= 0 || perSecond <= 0)
+        return grown;
+    const double wantedMs = m_options.finishShare / perSecond * 1000.0;
+    if (wantedMs >= double(grown.count()))
+        return grown;
+    return std::max(m_options.baseInterval, milliseconds(qint64(wantedMs)));
 }
 
 void PollPlanner::recordSuccess(qint64 connectionId)

@@ -24,6 +24,13 @@ public:
         std::chrono::milliseconds baseInterval {3'000};
         std::chrono::milliseconds maxInterval {60'000};
         double growth = 1.5; // a task still running is asked again this much later
+        // While tasks are finishing, a task still running is asked again once
+        // about this share of the connection's running tasks would have
+        // finished since (the rate seen over the last `finishRateMemory`),
+        // when that is sooner than growth would ask, never before
+        // baseInterval. 0: growth alone.
+        double finishShare = 0.2;
+        std::chrono::milliseconds finishRateMemory {5'000};
         std::chrono::milliseconds backoffBase {2'000};
         std::chrono::milliseconds backoffMax {300'000};
         // Tasks due within this share of their interval ride along with a
@@ -56,6 +63,10 @@ public:
     // looks at: the tasks due by now or within the coalescing window.
     QList<qint64> dueTasks(qint64 connectionId, const QDateTime &now,
         qsizetype limit = std::numeric_limits<qsizetype>::max()) const;
+    // Up to `count` of the connection's tasks not in `due`, in the order
+    // they fall due: riders for the free places of a request that goes
+    // anyway. Costs the IDs it looks at.
+    QList<qint64> riders(qint64 connectionId, const QList<qint64> &due, qsizetype count) const;
     // When the connection next has something to do; invalid when nothing.
     // O(1).
     QDateTime nextWake(qint64 connectionId) const;
@@ -71,6 +82,15 @@ public:
     // changed is asked again soon; one still unchanged waits longer.
     void recordObservation(
         const TaskKey &key, TaskState previous, TaskState current, const QDateTime &now);
+    // A cycle's answers (or a slice of them) at once: every finish among them
+    // counts in the finishing rate before any next interval is chosen.
+    struct Answer
+    {
+        TaskKey key;
+        TaskState previous = TaskState::Queued;
+        TaskState current = TaskState::Queued;
+    };
+    void recordObservations(const QList<Answer> &answers, const QDateTime &now);
     // Another process sharing the ledger asked about the task at `at`: when
     // that is newer than the poll the schedule counts from, the task waits
     // a grown interval from then, as after an unchanged answer of its own.
@@ -91,6 +111,10 @@ public:
     }
     // Poll now: every tracked task of the connection is due, backoff dropped.
     void makeAllDue(qint64 connectionId, const QDateTime &now);
+
+    // Running tasks found finished per running task and second, as recent
+    // answers say (tasks seen running before): what shortens intervals.
+    double finishRate(qint64 connectionId) const;
 
     std::chrono::milliseconds intervalOf(const TaskKey &key) const;
     QDateTime dueAt(const TaskKey &key) const;
@@ -120,6 +144,20 @@ private:
         qint64 slowUntilMs = 0; // a 429 halved the rate until then
     };
 
+    // Answers about tasks seen running before, forgotten at an exponential
+    // pace (finishRateMemory): how many had finished, and for how long in all
+    // they had gone unasked.
+    struct FinishRate
+    {
+        double finished = 0;
+        double exposureMs = 0;
+        qint64 atMs = 0;
+    };
+    void countFinishes(qint64 connectionId, qint64 exposureMs, bool finished, qint64 nowMs);
+    std::chrono::milliseconds grownInterval(
+        qint64 connectionId, std::chrono::milliseconds interval) const;
+
+    void schedule(const Answer &answer, qint64 nowMs);
     void setDue(Plan &plan, qint64 taskId, Due &due, qint64 atMs);
     const Due *find(const TaskKey &key) const;
     double rateAt(const Budget &budget, qint64 nowMs) const;
@@ -132,4 +170,5 @@ private:
     QHash<qint64, Plan> m_plans;
     QHash<qint64, Backoff> m_backoff;
     QHash<qint64, Budget> m_budgets;
+    QHash<qint64, FinishRate> m_finishRates;
 };

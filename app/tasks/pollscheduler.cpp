@@ -369,6 +369,18 @@ void PollScheduler::runCycle(qint64 connectionId)
         reschedule(connectionId);
         return;
     }
+    // Requests go full: the free places of the last one carry the tasks due
+    // next, asked about for nothing more. A request of riders alone is not sent.
+    QSet<qint64> riders;
+    if (ids.size() < limit) {
+        const QList<qint64> more = m_planner.riders(connectionId, ids, TaskQuery::maxIdsPerUrl);
+        riders = QSet<qint64>(more.cbegin(), more.cend());
+        ids.append(more);
+    }
+    const auto ridersOnly = [&riders](const QList<qint64> &request) {
+        return std::all_of(
+            request.cbegin(), request.cend(), [&riders](qint64 id) { return riders.contains(id); });
+    };
     // The scope belongs to the task: space tasks and library-level tasks
     // are asked with their own URL form, each batched on its own, together
     // within the request allowance.
@@ -389,6 +401,8 @@ void PollScheduler::runCycle(qint64 connectionId)
         settings.libraryLevel = libraryLevel == 1;
         Planned planned = plannedRequests(*it, settings, token, scoped[libraryLevel]);
         QList<QList<qint64>> &requests = planned.requests;
+        while (requests.size() > planned.split && ridersOnly(requests.constLast()))
+            requests.removeLast();
         // Split batches beyond the allowance wait for the next cycle.
         for (qsizetype i = left; i < planned.split; ++i)
             it->splitBatches.append(requests.at(i));
@@ -553,11 +567,13 @@ void PollScheduler::writeAnswerSlice(Answers &answers)
     previous.reserve(applied->size());
     for (const TaskTransition &transition : *applied)
         previous.insert(transition.key, transition.from);
+    QList<PollPlanner::Answer> planned;
+    planned.reserve(slice.size());
     for (const TaskObservation &o : slice) {
-        m_planner.recordObservation(
-            o.key, previous.value(o.key, o.state), o.state, answers.polledAt);
+        planned.append({o.key, previous.value(o.key, o.state), o.state});
         m_rechecking.remove(o.key);
     }
+    m_planner.recordObservations(planned, answers.polledAt);
 }
 
 void PollScheduler::concludeCycle(qint64 connectionId, const Answers &answers)

@@ -207,6 +207,46 @@ private Q_SLOTS:
         QTRY_COMPARE(f.stateOf(2), TaskState::Succeeded);
     }
 
+    // A request that goes anyway carries, in its free places, the tasks due
+    // next; a request of such riders alone (here: the other scope's) is not sent.
+    void aRequestCarriesTheTasksDueNext()
+    {
+        Fixture f;
+        PollPlanner::Options options = f.scheduler.planner().options();
+        options.baseInterval = 60s;
+        options.maxInterval = 60s;
+        f.scheduler.setOptions(options);
+        SmhSimulator::TaskScript running = f.simulator.scriptFor(1);
+        running.known = true;
+        running.startMs = 0;
+        running.runMs = 600'000;
+        running.libraryLevel = false;
+        for (qint64 id : {1, 2, 3})
+            f.simulator.setTask(id, running);
+        SmhSimulator::TaskScript history = running;
+        history.libraryLevel = true;
+        f.simulator.setTask(9, history);
+        QSignalSpy cycles(&f.scheduler, &PollScheduler::cycleFinished);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        f.store.addTasks(f.connectionId, {9}, {}, now, true);
+        QVERIFY(cycles.wait(5000));
+        f.store.addTasks(f.connectionId, {1}, {}, now, false);
+        QVERIFY(cycles.wait(5000));
+        QCOMPARE(queries(f), 2);
+        QCOMPARE(f.simulator.lastQueriedIds(), QList<qint64> {1});
+        // Task 1 is due in a minute, not within half its interval: it rides
+        // along with task 2 for nothing; task 9 would need a request of its own
+        // (which the budget, two by then, would allow).
+        QTRY_COMPARE_WITH_TIMEOUT(
+            f.scheduler.planner().requestAllowance(f.connectionId, QDateTime::currentDateTimeUtc()),
+            2, 5000);
+        f.store.addTasks(f.connectionId, {2}, {}, now, false);
+        QVERIFY(cycles.wait(5000));
+        QCOMPARE(queries(f), 3);
+        QCOMPARE(f.simulator.lastQueriedIds(), (QList<qint64> {2, 1}));
+        QCOMPARE(f.stateOf(9), TaskState::Running);
+    }
+
     void batchWithFailedItemsIsPartlyFailed()
     {
         Fixture f;
