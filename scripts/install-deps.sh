@@ -6,6 +6,9 @@ packages=(
     cmake ninja-build g++ pkg-config file dpkg-dev
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-qpa-plugins
+    # The team ledger: Qt's PostgreSQL driver, and a server the tests start a
+    # throwaway cluster of (initdb/pg_ctl; tests/support/pgcluster.sh).
+    libqt6sql6-psql postgresql
     # Qt Charts (usage plot); its CMake package needs Qt6OpenGL's, which Debian 12's
     # qt6-charts-dev does not pull in.
     qt6-charts-dev libqt6opengl6-dev

@@ -1,6 +1,7 @@
 #include "history/historyledger.h"
 
 #include "tasks/displaytext.h"
+#include "tasks/ledgersql.h"
 #include "tasks/taskstate.h"
 #include "tasks/taskstore.h"
 #include "tasks/writetransaction.h"
@@ -255,18 +256,19 @@ void HistoryLedger::announceAllLibraries()
 
 bool HistoryLedger::createTables(QSqlQuery &q)
 {
-    return q.exec(uR"(CREATE TABLE IF NOT EXISTS usage_samples (
+    // Written for SQLite; LedgerSql::table says it PostgreSQL's way.
+    return q.exec(LedgerSql::table(q, uR"(CREATE TABLE IF NOT EXISTS usage_samples (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 endpoint TEXT NOT NULL,
                 library_id TEXT NOT NULL,
                 space_id TEXT NOT NULL DEFAULT '',
                 at INTEGER NOT NULL,
-                bytes INTEGER NOT NULL))"_s)
+                bytes INTEGER NOT NULL))"_s))
         && q.exec(u"CREATE INDEX IF NOT EXISTS usage_by_library "
                   "ON usage_samples(endpoint, library_id, space_id, at)"_s)
         // No foreign key to tasks: removing the task from the table must not
         // take the record of what was cleared with it.
-        && q.exec(uR"(CREATE TABLE IF NOT EXISTS cleanups (
+        && q.exec(LedgerSql::table(q, uR"(CREATE TABLE IF NOT EXISTS cleanups (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 endpoint TEXT NOT NULL,
                 library_id TEXT NOT NULL,
@@ -281,19 +283,13 @@ bool HistoryLedger::createTables(QSqlQuery &q)
                 usage_after INTEGER,
                 delete_count INTEGER,
                 restore_settings TEXT,
-                restore_outcome TEXT NOT NULL DEFAULT ''))"_s)
+                restore_outcome TEXT NOT NULL DEFAULT ''))"_s))
         && q.exec(u"CREATE INDEX IF NOT EXISTS cleanups_by_library "
                   "ON cleanups(endpoint, library_id, started_at)"_s);
 }
 
 bool HistoryLedger::addClearPhases(QSqlQuery &q)
 {
-    if (!q.exec(u"PRAGMA table_info(cleanups)"_s))
-        return false;
-    QStringList have;
-    while (q.next())
-        have << q.value(1).toString();
-    q.finish();
     // Clears recorded before schema 5 were all accepted ones.
     const QList<std::pair<QString, QString>> columns = {
         {u"phase"_s, u"TEXT NOT NULL DEFAULT 'accepted'"_s},
@@ -306,22 +302,25 @@ bool HistoryLedger::addClearPhases(QSqlQuery &q)
         {u"boot_id"_s, u"TEXT NOT NULL DEFAULT ''"_s},
     };
     for (const auto &[name, type] : columns) {
-        if (!have.contains(name)
-            && !q.exec(u"ALTER TABLE cleanups ADD COLUMN "_s + name + u' ' + type))
+        const std::optional<bool> has = LedgerSql::hasColumn(q, u"cleanups"_s, name);
+        if (!has
+            || (!*has
+                && !q.exec(LedgerSql::table(
+                    q, u"ALTER TABLE cleanups ADD COLUMN "_s + name + u' ' + type))))
             return false;
     }
     // Every clear recorded before was sent when it started.
     return q.exec(u"UPDATE cleanups SET sent_at = started_at WHERE sent_at IS NULL "
                   "AND phase = 'accepted'"_s)
         // Changes to file history made on their own (not for a clear).
-        && q.exec(uR"(CREATE TABLE IF NOT EXISTS settings_changes (
+        && q.exec(LedgerSql::table(q, uR"(CREATE TABLE IF NOT EXISTS settings_changes (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 endpoint TEXT NOT NULL,
                 library_id TEXT NOT NULL,
                 at INTEGER NOT NULL,
                 change TEXT NOT NULL,
                 origin TEXT NOT NULL DEFAULT '',
-                outcome TEXT NOT NULL DEFAULT 'sending'))"_s);
+                outcome TEXT NOT NULL DEFAULT 'sending'))"_s));
 }
 
 Expected<void> HistoryLedger::addSample(const LibraryKey &library, const UsageSample &sample)
@@ -347,7 +346,7 @@ QList<UsageSample> HistoryLedger::samples(const LibraryKey &library, const QStri
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
     q.setForwardOnly(true);
     q.prepare(u"SELECT at, bytes FROM (SELECT at, bytes, id FROM usage_samples WHERE endpoint = ? "
-              "AND library_id = ? AND space_id = ? ORDER BY at DESC, id DESC LIMIT ?) "
+              "AND library_id = ? AND space_id = ? ORDER BY at DESC, id DESC LIMIT ?) AS newest "
               "ORDER BY at, id"_s);
     q.addBindValue(text(library.endpoint));
     q.addBindValue(text(library.libraryId));
@@ -404,7 +403,7 @@ Expected<qint64> HistoryLedger::addCleanup(const CleanupRecord &record)
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
     if (const auto written = write(q, record, true); !written)
         return unexpected(written.error());
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = LedgerSql::insertedId(q).value_or(0);
     Q_EMIT cleanupsChanged(record.library);
     return id;
 }
@@ -462,7 +461,7 @@ Expected<CleanupRecord, ClaimRefusal> HistoryLedger::claimClear(CleanupRecord re
             }
             if (const auto written = write(q, record, true); !written)
                 return written;
-            record.id = q.lastInsertId().toLongLong();
+            record.id = LedgerSql::insertedId(q).value_or(0);
             return Expected<void>();
         });
     if (refusal)
@@ -554,7 +553,7 @@ Expected<qint64> HistoryLedger::recordSettingsChange(
     q.addBindValue(text(origin));
     if (!q.exec())
         return unexpected(WriteTransaction::describe(q.lastError()));
-    return q.lastInsertId().toLongLong();
+    return LedgerSql::insertedId(q).value_or(0);
 }
 
 void HistoryLedger::settleSettingsChange(qint64 id, const QString &outcome)

@@ -1,6 +1,7 @@
 #include "tasks/taskstore.h"
 
 #include "smh/privatefile.h"
+#include "tasks/ledgersql.h"
 #include "tasks/workturn.h"
 #include "tasks/writetransaction.h"
 
@@ -14,6 +15,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -86,28 +88,18 @@ Connection withoutCredentials(const Connection &connection)
     return clean;
 }
 
-// Whether the tasks table has `column`; nullopt when SQLite could not say.
+// Whether the tasks table has `column`; nullopt when the database could not say.
 std::optional<bool> hasTaskColumn(QSqlQuery &q, const QString &column)
 {
-    if (!q.exec(u"PRAGMA table_info(tasks)"_s))
-        return std::nullopt;
-    while (q.next()) {
-        if (q.value(1).toString() == column)
-            return true;
-    }
-    return false;
+    return LedgerSql::hasColumn(q, u"tasks"_s, column);
 }
 
-// Whether `table` has `column`; nullopt when SQLite could not say.
-std::optional<bool> hasColumn(QSqlQuery &q, const QString &table, const QString &column)
+using LedgerSql::hasColumn;
+
+// What a schema statement written for SQLite says on this ledger's database.
+QString ddl(const QSqlQuery &q, const QString &sqlite)
 {
-    if (!q.exec(u"PRAGMA table_info(%1)"_s.arg(table)))
-        return std::nullopt;
-    while (q.next()) {
-        if (q.value(1).toString() == column)
-            return true;
-    }
-    return false;
+    return LedgerSql::table(q, sqlite);
 }
 
 // 4 -> 5: what changed since when, for other processes sharing the file. One
@@ -124,19 +116,27 @@ bool addChangeTracking(QSqlQuery &q)
         if (!has)
             return false;
         if (!*has
-            && !q.exec(
-                u"ALTER TABLE %1 ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"_s.arg(table)))
+            && !q.exec(ddl(q,
+                u"ALTER TABLE %1 ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"_s.arg(table))))
             return false;
     }
-    return q.exec(u"CREATE TABLE IF NOT EXISTS ledger_seq (id INTEGER PRIMARY KEY "
-                  "CHECK (id = 1), value INTEGER NOT NULL)"_s)
-        && q.exec(u"INSERT OR IGNORE INTO ledger_seq (id, value) VALUES (1, 0)"_s)
+    // PostgreSQL has no rowid: its tombstones get a column of that name,
+    // numbered in the order they were written (writers take turns on
+    // ledger_seq's row), so that the catch-up reads them the same way.
+    const QString removals = LedgerSql::isPostgres(q)
+        ? u"CREATE TABLE IF NOT EXISTS ledger_removals (rowid BIGSERIAL PRIMARY KEY, "
+          "seq BIGINT NOT NULL, connection_id BIGINT NOT NULL, task_id BIGINT, at BIGINT NOT NULL)"_s
+        : u"CREATE TABLE IF NOT EXISTS ledger_removals (seq INTEGER NOT NULL, "
+          "connection_id INTEGER NOT NULL, task_id INTEGER, at INTEGER NOT NULL)"_s;
+    return q.exec(ddl(q,
+               u"CREATE TABLE IF NOT EXISTS ledger_seq (id INTEGER PRIMARY KEY "
+               "CHECK (id = 1), value INTEGER NOT NULL)"_s))
+        && q.exec(u"INSERT INTO ledger_seq (id, value) VALUES (1, 0) ON CONFLICT (id) DO NOTHING"_s)
         // All three columns: a reader resumes after the last row it took
         // with one seek, also inside a write of a hundred thousand rows.
         && q.exec(u"CREATE INDEX IF NOT EXISTS tasks_by_change "
                   "ON tasks(change_seq, connection_id, task_id)"_s)
-        && q.exec(u"CREATE TABLE IF NOT EXISTS ledger_removals (seq INTEGER NOT NULL, "
-                  "connection_id INTEGER NOT NULL, task_id INTEGER, at INTEGER NOT NULL)"_s)
+        && q.exec(removals)
         && q.exec(u"CREATE INDEX IF NOT EXISTS removals_by_seq ON ledger_removals(seq)"_s);
 }
 
@@ -161,7 +161,7 @@ const QList<Migration> &migrations()
 {
     static const QList<Migration> list = {
         [](QSqlQuery &q) {
-            return q.exec(uR"(CREATE TABLE connections (
+            return q.exec(ddl(q, uR"(CREATE TABLE connections (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     name TEXT NOT NULL DEFAULT '',
                     endpoint TEXT NOT NULL,
@@ -170,8 +170,8 @@ const QList<Migration> &migrations()
                     user_id TEXT NOT NULL DEFAULT '',
                     ca_file TEXT NOT NULL DEFAULT '',
                     library_level INTEGER NOT NULL DEFAULT 0,
-                    auth_kind TEXT NOT NULL DEFAULT 'access_token'))"_s)
-                && q.exec(uR"(CREATE TABLE tasks (
+                    auth_kind TEXT NOT NULL DEFAULT 'access_token'))"_s))
+                && q.exec(ddl(q, uR"(CREATE TABLE tasks (
                     connection_id INTEGER NOT NULL REFERENCES connections(id) ON DELETE CASCADE,
                     task_id INTEGER NOT NULL,
                     state TEXT NOT NULL,
@@ -184,8 +184,8 @@ const QList<Migration> &migrations()
                     last_polled_at INTEGER,
                     finished_at INTEGER,
                     last_error TEXT NOT NULL DEFAULT '',
-                    PRIMARY KEY (connection_id, task_id)) WITHOUT ROWID)"_s)
-                && q.exec(uR"(CREATE TABLE transitions (
+                    PRIMARY KEY (connection_id, task_id)) WITHOUT ROWID)"_s))
+                && q.exec(ddl(q, uR"(CREATE TABLE transitions (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     connection_id INTEGER NOT NULL,
                     task_id INTEGER NOT NULL,
@@ -194,7 +194,7 @@ const QList<Migration> &migrations()
                     status INTEGER NOT NULL DEFAULT 0,
                     at INTEGER NOT NULL,
                     FOREIGN KEY (connection_id, task_id) REFERENCES tasks(connection_id, task_id)
-                        ON DELETE CASCADE))"_s)
+                        ON DELETE CASCADE))"_s))
                 && q.exec(
                     u"CREATE INDEX transitions_by_task ON transitions(connection_id, task_id, at)"_s);
         },
@@ -208,8 +208,8 @@ const QList<Migration> &migrations()
             const std::optional<bool> has = hasTaskColumn(q, u"library_level"_s);
             if (!has || *has)
                 return has.has_value();
-            return q.exec(
-                       u"ALTER TABLE tasks ADD COLUMN library_level INTEGER NOT NULL DEFAULT 0"_s)
+            return q.exec(ddl(q,
+                       u"ALTER TABLE tasks ADD COLUMN library_level INTEGER NOT NULL DEFAULT 0"_s))
                 && q.exec(u"UPDATE tasks SET library_level = 1 WHERE connection_id IN "
                           "(SELECT id FROM connections WHERE library_level = 1)"_s);
         },
@@ -238,6 +238,40 @@ const QList<Migration> &migrations()
     return list;
 }
 
+// The schema's version: SQLite keeps it in the file's header (user_version),
+// PostgreSQL in a one-row table made with the first step. nullopt: unreadable.
+std::optional<int> schemaVersionOf(QSqlQuery &q)
+{
+    if (!LedgerSql::isPostgres(q)) {
+        if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+            return std::nullopt;
+        const int version = q.value(0).toInt();
+        q.finish();
+        return version;
+    }
+    if (!q.exec(u"SELECT to_regclass('ledger_version') IS NOT NULL"_s) || !q.next())
+        return std::nullopt;
+    const bool made = q.value(0).toBool();
+    q.finish();
+    if (!made)
+        return 0;
+    if (!q.exec(u"SELECT version FROM ledger_version"_s))
+        return std::nullopt;
+    const int version = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return version;
+}
+
+bool setSchemaVersion(QSqlQuery &q, int version)
+{
+    if (!LedgerSql::isPostgres(q))
+        return q.exec(u"PRAGMA user_version = %1"_s.arg(version));
+    return q.exec(u"CREATE TABLE IF NOT EXISTS ledger_version (id INTEGER PRIMARY KEY "
+                  "CHECK (id = 1), version INTEGER NOT NULL)"_s)
+        && q.exec(u"INSERT INTO ledger_version (id, version) VALUES (1, %1) ON CONFLICT (id) "
+                  "DO UPDATE SET version = excluded.version"_s.arg(version));
+}
+
 // Each step reads the version inside its write transaction: a second
 // process opening a new ledger at the same moment waits for the first one's
 // step, then finds it done instead of creating the tables again.
@@ -246,14 +280,14 @@ Expected<void> migrate(const QSqlDatabase &database)
     for (;;) {
         bool done = false;
         const Expected<void> step = WriteTransaction::run(database, [&done](QSqlQuery &q) {
-            if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+            const std::optional<int> version = schemaVersionOf(q);
+            if (!version)
                 return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
-            const int from = q.value(0).toInt();
-            q.finish();
+            const int from = *version;
             done = from >= TaskStore::schemaVersion;
             if (done)
                 return Expected<void>();
-            if (!migrations().at(from)(q) || !q.exec(u"PRAGMA user_version = %1"_s.arg(from + 1)))
+            if (!migrations().at(from)(q) || !setSchemaVersion(q, from + 1))
                 return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
             return Expected<void>();
         });
@@ -288,7 +322,8 @@ Expected<void> migratePart(
             if (!steps.at(from)(q))
                 return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
             q.finish();
-            q.prepare(u"INSERT OR REPLACE INTO schema_parts (part, version) VALUES (?, ?)"_s);
+            q.prepare(u"INSERT INTO schema_parts (part, version) VALUES (?, ?) "
+                      "ON CONFLICT (part) DO UPDATE SET version = excluded.version"_s);
             q.addBindValue(part);
             q.addBindValue(from + 1);
             if (!q.exec())
@@ -394,7 +429,11 @@ public:
     // What other processes wrote (schema 5): the last sequence number whose
     // rows this store has taken in, SQLite's count of other connections'
     // commits as last read, and the catch-up under way, if any.
-    bool shared = false; // a file, which other processes may write too
+    bool shared = false; // a file or a server, which other processes may write too
+    bool postgres = false;
+    // PostgreSQL: another session's NOTIFY came in since the last look
+    // (the part SQLite's data_version plays for a file).
+    bool notified = false;
     qint64 seen = 0;
     std::optional<qint64> dataVersion;
     struct CatchUp
@@ -408,7 +447,8 @@ public:
         qint64 taskCursor = std::numeric_limits<qint64>::max();
     };
     std::optional<CatchUp> catchUp;
-    QTimer watcher; // looks at data_version
+    QTimer watcher; // looks at data_version (or whether a NOTIFY came in)
+    QMetaObject::Connection listening; // to the PostgreSQL driver's notifications
     QTimer catchUpStep; // the next slice, on the next turn of the event loop
     // As many as a slice of a poll's answers (PollScheduler::answerSlice):
     // the table and its sorting proxy take a slice in one pass.
@@ -431,6 +471,19 @@ public:
         if (done && !catchUp && seq == seen + 1)
             seen = seq;
         return done;
+    }
+
+    // Whether another connection committed since the last look: SQLite's
+    // count of other connections' commits, PostgreSQL's notifications.
+    bool othersCommitted()
+    {
+        if (postgres)
+            return std::exchange(notified, false);
+        const std::optional<qint64> version = scalar(u"PRAGMA data_version"_s);
+        if (!version || version == dataVersion)
+            return false;
+        dataVersion = version;
+        return true;
     }
 
     std::optional<qint64> scalar(const QString &statement) const
@@ -462,7 +515,8 @@ public:
 
     // The steps of open(), in order.
     static Expected<void> checkFile(const QString &path);
-    Expected<void> openDatabase(const QString &file);
+    Expected<void> openDatabase(const QString &location);
+    Expected<void> notifyOthers();
     static Expected<int> checkLedger(QSqlQuery &q, const QString &path);
     Expected<void> prepareSchema(const QString &path, bool inMemory);
     void watchOthers(bool file);
@@ -610,7 +664,25 @@ Expected<void> TaskStore::addSchemaPart(const QString &part, const QList<Migrati
     d->parts.append({part, steps});
     if (!d->open)
         return {};
-    return migratePart(d->db(), part, steps);
+    const Expected<void> migrated = migratePart(d->db(), part, steps);
+    if (!migrated || !d->postgres)
+        return migrated;
+    return d->notifyOthers(); // the part's new tables announce their writes too
+}
+
+void TaskStore::listenForOthers()
+{
+    QObject::disconnect(d->listening);
+    if (!d->postgres)
+        return;
+    d->listening = connect(d->db().driver(), &QSqlDriver::notification, this,
+        [this](const QString &channel, QSqlDriver::NotificationSource source) {
+            // Our own writes come back too; only other sessions' count.
+            if (source != QSqlDriver::OtherSource || channel != LedgerSql::notifyChannel())
+                return;
+            d->notified = true;
+            checkElsewhere();
+        });
 }
 
 bool TaskStore::isLoading() const
@@ -626,11 +698,14 @@ Expected<void> TaskStore::open(const QString &path, LoadMode mode)
     d->stopReading();
     const bool inMemory = path == u":memory:";
     const bool atOnce = inMemory || mode == LoadMode::AtOnce;
-    Expected<void> opened = inMemory ? Expected<void>() : Private::checkFile(path);
+    d->postgres = LedgerLocation::isPostgres(path);
+    Expected<void> opened = inMemory || d->postgres ? Expected<void>() : Private::checkFile(path);
     if (opened)
         opened = d->openDatabase(path);
     if (opened)
         opened = d->prepareSchema(path, inMemory);
+    if (opened && d->postgres)
+        opened = d->notifyOthers();
     if (opened) {
         d->watchOthers(!inMemory);
         opened = d->readConnections();
@@ -642,6 +717,7 @@ Expected<void> TaskStore::open(const QString &path, LoadMode mode)
         return opened;
     }
     d->whyClosed.reset();
+    listenForOthers();
     if (!atOnce)
         d->startReading(this, path);
     return {};
@@ -694,17 +770,69 @@ Expected<void> TaskStore::Private::checkFile(const QString &path)
     return PrivateFile::prepare(path);
 }
 
-Expected<void> TaskStore::Private::openDatabase(const QString &file)
+Expected<void> TaskStore::Private::openDatabase(const QString &location)
 {
-    QSqlDatabase database = QSqlDatabase::contains(connectionName)
-        ? QSqlDatabase::database(connectionName, false)
-        : QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
-    database.setDatabaseName(file);
-    database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-    if (!database.open())
-        return unexpected(Error::ledger(TaskStore::tr("Cannot open the task ledger \"%1\": %2")
-                                            .arg(file, database.lastError().text())));
-    path = file;
+    if (QSqlDatabase::contains(connectionName)
+        && QSqlDatabase::database(connectionName, false).driverName()
+            != (postgres ? u"QPSQL"_s : u"QSQLITE"_s))
+        QSqlDatabase::removeDatabase(connectionName); // another kind of ledger before
+    Expected<QSqlDatabase> added = LedgerSql::addConnection(connectionName, location);
+    if (!added)
+        return unexpected(added.error());
+    if (!added->open())
+        return unexpected(
+            Error::ledger(postgres ? TaskStore::tr("Cannot reach the task ledger %1: %2")
+                                         .arg(LedgerLocation::display(location),
+                                             added->lastError().databaseText().trimmed().isEmpty()
+                                                 ? added->lastError().text()
+                                                 : added->lastError().databaseText().trimmed())
+                                   : TaskStore::tr("Cannot open the task ledger \"%1\": %2")
+                                         .arg(location, added->lastError().text())));
+    path = location;
+    return {};
+}
+
+// PostgreSQL: every table of the ledger announces its writes on one channel
+// (a statement trigger, so that the wings' tables do too, whoever wrote),
+// and this connection listens to it. A missing trigger is added under the
+// ledger's write lock, so that two monitors starting together do not
+// collide.
+Expected<void> TaskStore::Private::notifyOthers()
+{
+    const Expected<void> installed = WriteTransaction::run(db(), [](QSqlQuery &q) {
+        QStringList bare;
+        if (!q.exec(u"SELECT c.relname FROM pg_class c WHERE c.relkind = 'r' "
+                    "AND c.relnamespace = current_schema()::regnamespace AND NOT EXISTS "
+                    "(SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid "
+                    "AND t.tgname = 'smh_ledger_notify')"_s))
+            return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
+        while (q.next())
+            bare << q.value(0).toString();
+        q.finish();
+        if (bare.isEmpty())
+            return Expected<void>();
+        if (!q.exec(u"CREATE OR REPLACE FUNCTION smh_ledger_notify() RETURNS trigger "
+                    "LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('%1', ''); RETURN NULL; "
+                    "END $$"_s.arg(LedgerSql::notifyChannel())))
+            return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
+        for (const QString &table : std::as_const(bare)) {
+            if (!q.exec(u"CREATE TRIGGER smh_ledger_notify AFTER INSERT OR UPDATE OR DELETE "
+                        "ON \"%1\" FOR EACH STATEMENT EXECUTE FUNCTION smh_ledger_notify()"_s.arg(
+                            table)))
+                return Expected<void>(unexpected(WriteTransaction::describe(q.lastError())));
+        }
+        return Expected<void>();
+    });
+    if (!installed)
+        return unexpected(installed.error().withMessage(
+            TaskStore::tr("Cannot prepare the task ledger %1 for other monitors' changes: %2")
+                .arg(LedgerLocation::display(path), installed.error().message())));
+    QSqlDriver *driver = db().driver();
+    if (!driver->subscribedToNotifications().contains(LedgerSql::notifyChannel())
+        && !driver->subscribeToNotification(LedgerSql::notifyChannel()))
+        return unexpected(Error::ledger(
+            TaskStore::tr("Cannot listen to other monitors' changes on the task ledger %1: %2")
+                .arg(LedgerLocation::display(path), driver->lastError().text())));
     return {};
 }
 
@@ -712,6 +840,21 @@ Expected<void> TaskStore::Private::openDatabase(const QString &file)
 // why the ledger is not read.
 Expected<int> TaskStore::Private::checkLedger(QSqlQuery &q, const QString &path)
 {
+    if (LedgerSql::isPostgres(q)) {
+        const std::optional<int> version = schemaVersionOf(q);
+        if (!version)
+            return unexpected(
+                Error::ledger(TaskStore::tr("Cannot read the task ledger's version: %1")
+                                  .arg(WriteTransaction::sentence(q.lastError()))));
+        if (*version > schemaVersion)
+            return unexpected(Error::ledger(
+                TaskStore::tr("The task ledger %1 was written by a newer version of SMH Task "
+                              "Monitor (schema %2, this version knows %3). It was left untouched.")
+                    .arg(LedgerLocation::display(path))
+                    .arg(*version)
+                    .arg(schemaVersion)));
+        return *version;
+    }
     // Only SQLite's own verdict calls a ledger damaged; a full disk or a
     // lock held elsewhere is said as such, not "move it away".
     const bool checked = q.exec(u"PRAGMA quick_check"_s);
@@ -752,13 +895,15 @@ Expected<void> TaskStore::Private::prepareSchema(const QString &path, bool inMem
     // WAL: readers never block the writer, and a crash loses at most the
     // transaction in flight. synchronous=NORMAL is durable against process
     // crashes in WAL mode; only a power cut may lose the last commits.
-    if (!inMemory && !switchToWal(q))
+    if (!inMemory && !postgres && !switchToWal(q))
         return unexpected(
             Error::ledger(TaskStore::tr("Cannot switch the task ledger to WAL mode: %1")
                               .arg(WriteTransaction::sentence(q.lastError()))));
     q.finish();
-    q.exec(u"PRAGMA synchronous=NORMAL"_s);
-    q.exec(u"PRAGMA foreign_keys=ON"_s);
+    if (!postgres) {
+        q.exec(u"PRAGMA synchronous=NORMAL"_s);
+        q.exec(u"PRAGMA foreign_keys=ON"_s);
+    }
 
     open = true;
     if (*version < schemaVersion) {
@@ -786,8 +931,9 @@ void TaskStore::Private::watchOthers(bool file)
     connections.clear();
     catchUp.reset();
     shared = file;
+    notified = false;
     seen = scalar(u"SELECT value FROM ledger_seq"_s).value_or(0);
-    dataVersion = scalar(u"PRAGMA data_version"_s);
+    dataVersion = postgres ? std::nullopt : scalar(u"PRAGMA data_version"_s);
     if (shared)
         watcher.start();
     else
@@ -827,9 +973,8 @@ void TaskStore::Private::startReading(TaskStore *store, const QString &path)
     reader.reset(QThread::create([read = shared, path, store] {
         const QString name = u"smh-reader-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
         {
-            QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            database.setDatabaseName(path);
-            database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+            const Expected<QSqlDatabase> added = LedgerSql::addConnection(name, path);
+            QSqlDatabase database = added ? *added : QSqlDatabase();
             auto hand = [&read, store](QList<Task> &&slice) {
                 if (read->cancel)
                     return false;
@@ -844,7 +989,8 @@ void TaskStore::Private::startReading(TaskStore *store, const QString &path)
                         store, [store] { store->publishLoadedSlice(); }, Qt::QueuedConnection);
                 return true;
             };
-            read->outcome = database.open()
+            read->outcome = !added ? Expected<void>(unexpected(added.error()))
+                : database.open()
                 ? readTasks(database, hand)
                 : Expected<void>(unexpected(Error::ledger(database.lastError().text())));
             database.close();
@@ -960,7 +1106,7 @@ void bindConnection(QSqlQuery &q, const Connection &connection)
     q.addBindValue(connection.settings.spaceId);
     q.addBindValue(connection.settings.userId);
     q.addBindValue(connection.settings.caFile);
-    q.addBindValue(connection.settings.libraryLevel);
+    q.addBindValue(int(connection.settings.libraryLevel)); // a number in either database
     q.addBindValue(authKindKey(connection.authKind));
 }
 
@@ -980,7 +1126,7 @@ Expected<qint64> TaskStore::addConnection(const Connection &given)
         q.addBindValue(seq);
         if (!q.exec())
             return false;
-        id = q.lastInsertId().toLongLong();
+        id = LedgerSql::insertedId(q).value_or(0);
         return id > 0;
     });
     if (!written)
@@ -1125,7 +1271,7 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks, qint64 seq, bool onlyNe
         q.bindValue(9, toDb(task.lastPolledAt));
         q.bindValue(10, toDb(task.finishedAt));
         q.bindValue(11, task.lastError);
-        q.bindValue(12, task.libraryLevel);
+        q.bindValue(12, int(task.libraryLevel));
         q.bindValue(13, task.taskType);
         q.bindValue(14, typedResultToDb(task.typedResult));
         q.bindValue(15, seq);
@@ -1462,12 +1608,14 @@ void TaskStore::checkElsewhere(bool now)
             continueCatchUp(true);
         return;
     }
-    const std::optional<qint64> version = d->scalar(u"PRAGMA data_version"_s);
-    if (!version || version == d->dataVersion)
+    // A notification may still be on its way when everything is needed now
+    // (adding tasks): PostgreSQL is then asked for its last number.
+    const bool committed = d->othersCommitted();
+    const bool askServer = !committed && now && d->postgres;
+    if (!committed && !askServer)
         return;
-    d->dataVersion = version;
     const std::optional<qint64> target = d->scalar(u"SELECT value FROM ledger_seq"_s);
-    if (!target)
+    if (!target || (askServer && *target <= d->seen))
         return;
     if (*target <= d->seen) {
         Q_EMIT changedElsewhere(); // other tables (history), or nothing of ours
@@ -1490,6 +1638,7 @@ void TaskStore::abandonCatchUp()
     d->catchUp.reset();
     d->catchUpStep.stop();
     d->dataVersion.reset();
+    d->notified = true;
 }
 
 bool TaskStore::takeConnections()
@@ -1675,6 +1824,8 @@ bool TaskStore::hasUnseenWrites() const
 {
     if (!d->open || !d->shared)
         return false;
+    if (d->postgres)
+        return d->catchUp || d->notified;
     return d->catchUp || d->scalar(u"PRAGMA data_version"_s) != d->dataVersion;
 }
 

@@ -15,7 +15,9 @@
 #include <optional>
 
 // The durable ledger of connections, tracked tasks and their timelines, in one
-// SQLite file (WAL). It is also the in-memory source of truth the model reads:
+// SQLite file (WAL), or in a PostgreSQL database a team shares
+// (postgresql://user@host:port/db; the same schema and statements, through
+// QtSql's QPSQL driver). It is also the in-memory source of truth the model reads:
 // every change is written in one transaction first, then announced by signal.
 //
 // Never stores a token or library secret.
@@ -51,7 +53,8 @@ public:
         InBackground,
     };
 
-    // Opens (creating or migrating) the database. ":memory:" gives a private
+    // Opens (creating or migrating) the database: a file path, or a
+    // postgresql:// URL (LedgerLocation). ":memory:" gives a private
     // in-memory ledger (demo mode, tests), always read at once. A file from a
     // newer schema or a corrupt file is refused (Error::Kind::Ledger, or File
     // for its folder) and left untouched.
@@ -118,10 +121,11 @@ public:
 
     // A file ledger may be written by other processes too (a script's
     // `watch --profile` beside the window). Every so often the store looks
-    // whether another connection committed (PRAGMA data_version, microseconds)
-    // and, only then, reads the rows changed since the last it saw, a slice
-    // per turn of the event loop, and announces them with the signals above,
-    // as if written here.
+    // whether another connection committed (PRAGMA data_version, microseconds;
+    // on PostgreSQL, whether another session's NOTIFY came in, which also
+    // starts the look at once) and, only then, reads the rows changed since the last it saw, a
+    // slice per turn of the event loop, and announces them with the signals above, as if written
+    // here.
     static constexpr std::chrono::milliseconds watchInterval {500};
     bool isShared() const;
     // Whether another connection may have written something not taken in
@@ -167,6 +171,7 @@ private:
     std::optional<bool> takeRemovals();
     std::optional<bool> takeChangedTasks();
     void abandonCatchUp();
+    void listenForOthers();
 
     class Private;
     std::unique_ptr<Private> d;

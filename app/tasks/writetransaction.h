@@ -14,7 +14,8 @@ class QSqlQuery;
 // commits, in this process or any other on the same ledger. That makes a
 // check and the write that follows it one step (a schema migration, the
 // one-clear-a-minute rule). Another process holding the lock is waited for
-// up to the connection's busy timeout, then reported.
+// up to the connection's busy timeout, then reported. On PostgreSQL a
+// transaction-scoped advisory lock plays the write lock's part.
 class WriteTransaction final
 {
     Q_DECLARE_TR_FUNCTIONS(WriteTransaction)

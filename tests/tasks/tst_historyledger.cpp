@@ -1,6 +1,8 @@
 #include "history/historyledger.h"
 #include "sampleledger.h"
+#include "tasks/ledgersql.h"
 #include "tasks/taskstore.h"
+#include "testledger.h"
 #include "verifyexpected.h"
 
 #include <QProcess>
@@ -29,12 +31,25 @@ private:
         return QDateTime::fromSecsSinceEpoch(1'800'000'000 + seconds, Qt::UTC);
     }
 
-    // Runs `sql` on the file with a connection of its own.
+    // A fresh ledger file, or (the PostgreSQL run) a new database.
+    QString ledgerAt(const QString &name) const { return TestLedger::fresh(m_dir, name); }
+    // A private ledger: in memory, or a new database.
+    static bool openPrivate(TaskStore &store)
+    {
+        if (!TestLedger::isPostgres())
+            return SampleLedger::openInMemory(store);
+        static int count = 0;
+        return bool(store.open(TestLedger::scratch(
+            QString::fromUtf8(QTest::currentTestFunction()) + QString::number(++count))));
+    }
+
+    // Runs `sql` on the ledger with a connection of its own.
     static void raw(const QString &file, const QStringList &sql)
     {
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
-            db.setDatabaseName(file);
+            const Expected<QSqlDatabase> added = LedgerSql::addConnection(u"raw"_s, file);
+            QVERIFY(added);
+            QSqlDatabase db = *added;
             QVERIFY(db.open());
             QSqlQuery q(db);
             for (const QString &statement : sql)
@@ -58,6 +73,12 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        SMH_REQUIRE_BACKEND();
+    }
+
     void libraryKeyDropsCredentials()
     {
         ConnectionSettings settings;
@@ -70,7 +91,7 @@ private Q_SLOTS:
     void samplesAndCleanupsRoundTrip()
     {
         QVERIFY(m_dir.isValid());
-        const QString file = m_dir.filePath(u"ledger.sqlite"_s);
+        const QString file = ledgerAt(u"ledger.sqlite"_s);
         qint64 id = 0;
         {
             TaskStore store;
@@ -130,7 +151,8 @@ private Q_SLOTS:
 
     void migrationIsOrderIndependent()
     {
-        const QString file = m_dir.filePath(u"old.sqlite"_s);
+        SMH_SQLITE_ONLY("an older SQLite file");
+        const QString file = ledgerAt(u"old.sqlite"_s);
         qint64 connection = 0;
         {
             TaskStore store;
@@ -165,7 +187,8 @@ private Q_SLOTS:
 
     void aSchemaFourLedgerKeepsItsClearsAsSent()
     {
-        const QString file = m_dir.filePath(u"four.sqlite"_s);
+        SMH_SQLITE_ONLY("an older SQLite file");
+        const QString file = ledgerAt(u"four.sqlite"_s);
         {
             TaskStore store;
             SMH_VERIFY(store.open(file));
@@ -194,7 +217,7 @@ private Q_SLOTS:
     void aClaimIsRefusedWhileAnotherIsUnderWay()
     {
         TaskStore store;
-        QVERIFY(SampleLedger::openInMemory(store));
+        QVERIFY(openPrivate(store));
         HistoryLedger ledger(&store);
         CleanupRecord attempt = record(0, 0);
         attempt.sentAt = {};
@@ -217,7 +240,7 @@ private Q_SLOTS:
     void aClaimWaitsTheMinuteAfterAClearLeft()
     {
         TaskStore store;
-        QVERIFY(SampleLedger::openInMemory(store));
+        QVERIFY(openPrivate(store));
         HistoryLedger ledger(&store);
         CleanupRecord sent = record(5, 0);
         sent.startedAt = QDateTime::currentDateTimeUtc().addSecs(-20);
@@ -236,7 +259,7 @@ private Q_SLOTS:
     void theClockGoingBackDoesNotStretchTheMinute()
     {
         TaskStore store;
-        QVERIFY(SampleLedger::openInMemory(store));
+        QVERIFY(openPrivate(store));
         HistoryLedger ledger(&store);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         // Sent ten seconds ago by the boot clock; the wall clock has gone
@@ -254,7 +277,7 @@ private Q_SLOTS:
 
         // From another boot, in the future: the full minute, not the hour.
         TaskStore second;
-        QVERIFY(SampleLedger::openInMemory(second));
+        QVERIFY(openPrivate(second));
         HistoryLedger other(&second);
         sent.bootId = u"another-boot"_s;
         QVERIFY(other.addCleanup(sent));
@@ -271,7 +294,7 @@ private Q_SLOTS:
         const QString origin =
             u"command, someone@%1, pid %2"_s.arg(QSysInfo::machineHostName()).arg(pid);
         TaskStore store;
-        QVERIFY(SampleLedger::openInMemory(store));
+        QVERIFY(openPrivate(store));
         HistoryLedger ledger(&store);
         CleanupRecord claimed = record(0, 0);
         claimed.startedAt = QDateTime::currentDateTimeUtc();
@@ -299,7 +322,8 @@ private Q_SLOTS:
 
     void aFullLedgerIsCalledFullNotDamaged()
     {
-        const QString file = m_dir.filePath(u"full.sqlite"_s);
+        SMH_SQLITE_ONLY("SQLite's page limit");
+        const QString file = ledgerAt(u"full.sqlite"_s);
         TaskStore store;
         QString error;
         SMH_VERIFY(store.open(file));
@@ -327,13 +351,15 @@ private Q_SLOTS:
 
     void theWingsTablesAreItsOwn()
     {
-        const QString file = m_dir.filePath(u"parts.sqlite"_s);
+        const QString file = ledgerAt(u"parts.sqlite"_s);
         {
             // The engine alone makes no history tables...
             TaskStore store;
             SMH_VERIFY(store.open(file));
             QSqlQuery q(QSqlDatabase::database(store.databaseName()));
-            QVERIFY(q.exec(u"SELECT count(*) FROM sqlite_master WHERE name = 'cleanups'"_s));
+            QVERIFY(q.exec(TestLedger::isPostgres()
+                    ? u"SELECT count(*) FROM pg_tables WHERE tablename = 'cleanups'"_s
+                    : u"SELECT count(*) FROM sqlite_master WHERE name = 'cleanups'"_s));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toInt(), 0);
             q.finish();
@@ -352,9 +378,47 @@ private Q_SLOTS:
             qPrintable(added.error().message()));
     }
 
+    // Two monitors on one ledger (two stores, two connections, as two
+    // desktops on one PostgreSQL database): the second operator's clear of
+    // the same library is refused while the first one's claim stands, and
+    // the refusal names that claim (who, from where); it is never recorded.
+    void aSecondMonitorsClearIsRefusedNamingTheClaim()
+    {
+        const QString ledger = ledgerAt(u"two-monitors.sqlite"_s);
+        TaskStore aliceStore;
+        TaskStore bobStore;
+        SMH_VERIFY(aliceStore.open(ledger));
+        SMH_VERIFY(bobStore.open(ledger));
+        HistoryLedger alice(&aliceStore);
+        HistoryLedger bob(&bobStore);
+        CleanupRecord attempt = record(0, 0);
+        attempt.sentAt = {};
+        attempt.origin = HistoryLedger::thisOrigin(u"window"_s);
+        const auto claimed = alice.claimClear(attempt);
+        QVERIFY(claimed);
+
+        CleanupRecord second = attempt;
+        second.connectionName = u"Bob's connection"_s;
+        const auto refused = bob.claimClear(second);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().reason, ClaimRefusal::Reason::Busy);
+        QVERIFY2(refused.error().message.contains(attempt.origin)
+                && refused.error().message.contains(m_library.libraryId),
+            qPrintable(refused.error().message));
+        QCOMPARE(bob.cleanups(m_library).size(), 1); // alice's claim alone
+
+        // Once her clear is over (sent a minute and more ago), bob may clear.
+        CleanupRecord done = *claimed;
+        done.phase = CleanupRecord::Phase::Accepted;
+        done.sentAt = QDateTime::currentDateTimeUtc().addSecs(-120);
+        done.startedAt = done.sentAt;
+        QVERIFY(alice.updateCleanup(done));
+        QVERIFY(bob.claimClear(second));
+    }
+
     void anotherProcesssClearIsSeen()
     {
-        const QString file = m_dir.filePath(u"shared-history.sqlite"_s);
+        const QString file = ledgerAt(u"shared-history.sqlite"_s);
         TaskStore window;
         QVERIFY(window.open(file));
         HistoryLedger seen(&window);

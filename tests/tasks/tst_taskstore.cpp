@@ -1,5 +1,7 @@
 #include "sampleledger.h"
+#include "tasks/ledgersql.h"
 #include "tasks/taskstore.h"
+#include "testledger.h"
 #include "verifyexpected.h"
 
 #include <QCoreApplication>
@@ -122,17 +124,16 @@ int crashWriter(const QString &path)
     }
 }
 
-// A second, independent connection to a ledger file, as another process
-// would see it: only what was committed.
+// A second, independent connection to a ledger (a file or a PostgreSQL
+// database), as another process would see it: only what was committed.
 class Observer final
 {
 public:
-    explicit Observer(const QString &file)
+    explicit Observer(const QString &location)
         : m_name(u"observer-"_s + QString::number(++s_count))
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(file);
-        m_ok = db.open();
+        const Expected<QSqlDatabase> db = LedgerSql::addConnection(m_name, location);
+        m_ok = db && QSqlDatabase::database(m_name, false).open();
     }
     ~Observer()
     {
@@ -180,10 +181,21 @@ class TestTaskStore final : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString path(const QString &name) const { return m_dir.filePath(name); }
+    // A fresh ledger: a file in the test's folder, or (the PostgreSQL run)
+    // a new database on the test cluster.
+    QString path(const QString &name) const { return TestLedger::fresh(m_dir, name); }
+    // A private ledger: in memory, or a new database.
+    static QString scratch()
+    {
+        return TestLedger::scratch(QString::fromUtf8(QTest::currentTestFunction()));
+    }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        SMH_REQUIRE_BACKEND();
+    }
 
     // Two stores on one file, as the window and a script are: each sees
     // what the other wrote (tasks, states and timelines, notes, removals,
@@ -344,7 +356,7 @@ private Q_SLOTS:
     void transitionsOnlyOnChangeAndFinishedAtKept()
     {
         TaskStore store;
-        QVERIFY(store.open(u":memory:"_s));
+        QVERIFY(store.open(scratch()));
         const qint64 c = store.addConnection(sampleConnection()).value();
         store.addTasks(c, {1}, {}, t(0));
         QSignalSpy changed(&store, &TaskStore::tasksChanged);
@@ -466,7 +478,7 @@ private Q_SLOTS:
     {
         TaskStore store;
         QString error;
-        QVERIFY(store.open(u":memory:"_s));
+        QVERIFY(store.open(scratch()));
         const qint64 c = store.addConnection(sampleConnection()).value();
         QSignalSpy added(&store, &TaskStore::tasksAdded);
         QCOMPARE(store.addTasks(c, {5, 5, 6}, {}, t(0))->size(), 2);
@@ -488,7 +500,7 @@ private Q_SLOTS:
     void recheckRecordsOnlyWhatHappened()
     {
         TaskStore store;
-        QVERIFY(store.open(u":memory:"_s));
+        QVERIFY(store.open(scratch()));
         const qint64 c = store.addConnection(sampleConnection()).value();
         store.addTasks(c, {1}, {}, t(0));
         store.applyObservations({observation(c, 1, TaskState::Running, 202, 1000)});
@@ -552,25 +564,17 @@ private Q_SLOTS:
         QVERIFY(store.removeTasks({{keep, 2}}));
         QCOMPARE(store.taskCount(), 1);
 
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect-cascade"_s);
-        db.setDatabaseName(file);
-        QVERIFY(db.open());
-        {
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"SELECT COUNT(*) FROM transitions"_s) && q.next());
-            QCOMPARE(q.value(0).toInt(), 0);
-            QVERIFY(q.exec(u"SELECT COUNT(*) FROM tasks"_s) && q.next());
-            QCOMPARE(q.value(0).toInt(), 1);
-        }
-        db.close();
-        db = {};
-        QSqlDatabase::removeDatabase(u"inspect-cascade"_s);
+        Observer raw(file);
+        QVERIFY(raw.isOpen());
+        QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM transitions"_s).toInt(), 0);
+        QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM tasks"_s).toInt(), 1);
     }
 
     // Schema 2 gives each task its scope; a version 1 file keeps the scope
     // its tasks had through their connection.
     void migratesScopeFromVersionOne()
     {
+        SMH_SQLITE_ONLY("older SQLite files");
         const QString file = path(u"v1-scope.sqlite"_s);
         qint64 libraryConnection = 0;
         qint64 spaceConnection = 0;
@@ -615,6 +619,7 @@ private Q_SLOTS:
     // task, with its type unknown.
     void migratesFromVersionThree()
     {
+        SMH_SQLITE_ONLY("older SQLite files");
         const QString file = path(u"v3.sqlite"_s);
         qint64 c = 0;
         {
@@ -668,7 +673,7 @@ private Q_SLOTS:
     void typedResultsRefineTheState()
     {
         TaskStore store;
-        QVERIFY(store.open(u":memory:"_s));
+        QVERIFY(store.open(scratch()));
         const qint64 c = store.addConnection(sampleConnection()).value();
         store.addTasks(c, {1, 2, 3}, {}, t(0));
         store.applyObservations({observation(c, 1, TaskState::Succeeded, 200, 10),
@@ -708,6 +713,7 @@ private Q_SLOTS:
 
     void migratesAnEmptyDatabase()
     {
+        SMH_SQLITE_ONLY("an empty SQLite file");
         const QString file = path(u"v0.sqlite"_s);
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"make-v0"_s);
@@ -745,6 +751,7 @@ private Q_SLOTS:
 
     void refusesANewerSchemaAndLeavesItUntouched()
     {
+        SMH_SQLITE_ONLY("the file's user_version (refusesANewerSchemaOnTheServer)");
         const QString file = path(u"future.sqlite"_s);
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"make-future"_s);
@@ -769,6 +776,32 @@ private Q_SLOTS:
         QVERIFY(!store.addConnection(sampleConnection()));
     }
 
+    // PostgreSQL keeps the version in ledger_version: a database a newer
+    // program moved on is refused by name and left as it is.
+    void refusesANewerSchemaOnTheServer()
+    {
+        if (!TestLedger::isPostgres())
+            QSKIP("PostgreSQL only (refusesANewerSchemaAndLeavesItUntouched on SQLite)");
+        const QString url = path(u"future"_s);
+        {
+            TaskStore store;
+            SMH_VERIFY(store.open(url));
+        }
+        QVERIFY(TestLedger::exec(url, u"UPDATE ledger_version SET version = 99"_s));
+        TaskStore store;
+        const Expected<void> opened = store.open(url);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind(), Error::Kind::Ledger);
+        const QString error = opened.error().message();
+        QVERIFY2(error.contains(u"newer version"_s) && error.contains(u"schema 99"_s)
+                && error.contains(LedgerLocation::display(url)),
+            qPrintable(error));
+        QVERIFY(!store.isOpen());
+        QVERIFY(!store.addConnection(sampleConnection()));
+        Observer raw(url);
+        QCOMPARE(raw.scalar(u"SELECT version FROM ledger_version"_s).toInt(), 99);
+    }
+
     void refusesACorruptFileAndLeavesItUntouched_data()
     {
         QTest::addColumn<QByteArray>("content");
@@ -781,6 +814,7 @@ private Q_SLOTS:
 
     void refusesACorruptFileAndLeavesItUntouched()
     {
+        SMH_SQLITE_ONLY("the file header");
         QFETCH(QByteArray, content);
         const QString file =
             path(u"corrupt-%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentDataTag()))
@@ -802,6 +836,7 @@ private Q_SLOTS:
 
     void refusesADamagedDatabase()
     {
+        SMH_SQLITE_ONLY("SQLite's own check of the file");
         // A real ledger whose pages were overwritten in the middle.
         const QString file = path(u"damaged.sqlite"_s);
         {
@@ -830,6 +865,7 @@ private Q_SLOTS:
 
     void aFailedWriteChangesNothing()
     {
+        SMH_SQLITE_ONLY("SQLite's wording of a missing table");
         const QString file = path(u"fail.sqlite"_s);
         TaskStore store;
         QString error;
@@ -906,7 +942,7 @@ private Q_SLOTS:
     void aTaskTwiceInOneBatch()
     {
         TaskStore store;
-        QVERIFY(store.open(u":memory:"_s));
+        QVERIFY(store.open(scratch()));
         const qint64 c = store.addConnection(sampleConnection()).value();
         store.addTasks(c, {1}, {}, t(0));
         const QList<Task> changed = changedBy(store,
@@ -931,7 +967,7 @@ private Q_SLOTS:
         // not kept per task.
         TaskStore store;
         QString error;
-        QVERIFY(store.open(u":memory:"_s));
+        QVERIFY(store.open(scratch()));
         const qint64 c = store.addConnection(sampleConnection()).value();
         store.addTasks(c, {1, 2}, {}, t(0));
         QVERIFY(store.setLastError({{c, 1}, {c, 2}}, u"HTTP 500 · InternalError"_s));
@@ -1004,6 +1040,7 @@ private Q_SLOTS:
 
     void defaultPathIsUnderAppData()
     {
+        SMH_SQLITE_ONLY("the default file");
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QVERIFY(!dir.isEmpty());
         QCOMPARE(QFileInfo(TaskStore::defaultPath()).absolutePath(), QDir(dir).absolutePath());
@@ -1011,6 +1048,7 @@ private Q_SLOTS:
 
     void createsMissingFolders()
     {
+        SMH_SQLITE_ONLY("folders of a file");
         const QString file = path(u"nested/deeper/ledger.sqlite"_s);
         TaskStore store;
         SMH_VERIFY(store.open(file));
@@ -1020,6 +1058,7 @@ private Q_SLOTS:
 
     void theLedgerIsPrivate()
     {
+        SMH_SQLITE_ONLY("file permissions");
         // It names libraries, endpoints and paths: for its owner only,
         // whatever the umask, and its folder too.
         const mode_t previous = ::umask(022);
@@ -1038,6 +1077,7 @@ private Q_SLOTS:
 
     void aReadOnlyFolderIsNotCalledDamaged()
     {
+        SMH_SQLITE_ONLY("file permissions");
         if (::geteuid() == 0)
             QSKIP("root writes to read-only folders; run as a user to check this");
         const QString folder = path(u"readonly"_s);
@@ -1188,7 +1228,7 @@ private Q_SLOTS:
     {
         TaskStore store;
         QString error;
-        QVERIFY(store.open(u":memory:"_s));
+        QVERIFY(store.open(scratch()));
         QCOMPARE(store.taskLimit(), TaskStore::maxTasks);
         store.setTaskLimit(TaskStore::maxTasks + 1);
         QCOMPARE(store.taskLimit(), TaskStore::maxTasks);
@@ -1207,6 +1247,7 @@ private Q_SLOTS:
 
     void storesNoSecrets()
     {
+        SMH_SQLITE_ONLY("the bytes of the file");
         // There is no token field to store; the schema must not grow one,
         // and a credential smuggled into the endpoint URL is dropped.
         const QByteArray token = "tok-5f1e3c9a-never-on-disk";
@@ -1258,6 +1299,7 @@ private Q_SLOTS:
 
     void survivesKillNineMidTransaction()
     {
+        SMH_SQLITE_ONLY("WAL recovery of the file");
         const QString file = path(u"crash.sqlite"_s);
         qint64 connectionId = 0;
         {

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "smh/expected.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+class QSqlDatabase;
+class QSqlQuery;
+
+// Where a ledger lives: an SQLite file (the default, a path) or a
+// PostgreSQL database shared by a team (postgresql://user@host:port/db).
+// The URL never carries a password: libpq reads PGPASSWORD or ~/.pgpass,
+// or the keychain gives one (LedgerLocation::setPassword).
+class LedgerLocation final
+{
+    Q_DECLARE_TR_FUNCTIONS(LedgerLocation)
+
+public:
+    static bool isPostgres(const QString &location);
+    // Checks a postgresql:// URL: a host and a database, nothing else than
+    // sslmode in its query, and no password (refused with a sentence that
+    // says where a password goes instead).
+    static Expected<QUrl> parse(const QString &location);
+    // The location as it may be shown or logged: user info beyond the user
+    // name and any query are dropped.
+    static QString display(const QString &location);
+};
+
+// The few places where SQLite and PostgreSQL speak differently, so that the
+// ledger's statements and migrations are written once for both.
+namespace LedgerSql {
+
+bool isPostgres(const QSqlDatabase &database);
+bool isPostgres(const QSqlQuery &q);
+
+// A CREATE TABLE written for SQLite, as PostgreSQL takes it: 64-bit
+// integers (times are milliseconds), BIGSERIAL for AUTOINCREMENT keys, no
+// WITHOUT ROWID. SQLite gets the text unchanged.
+QString table(const QSqlQuery &q, const QString &sqliteDefinition);
+
+// Whether `table` has `column`; nullopt when the database could not say.
+std::optional<bool> hasColumn(QSqlQuery &q, const QString &table, const QString &column);
+
+// The key the INSERT just run on `q` gave its row (SQLite's rowid;
+// PostgreSQL's sequence, through lastval() on the same connection).
+std::optional<qint64> insertedId(QSqlQuery &q);
+
+// Adds (without opening) a connection named `name` to the ledger at
+// `location`: QSQLITE for a file, QPSQL for a URL (with a connect deadline,
+// and `password` when one is given, else libpq's own sources).
+Expected<QSqlDatabase> addConnection(
+    const QString &name, const QString &location, const QString &password = {});
+
+// The PostgreSQL channel every ledger write is announced on (NOTIFY).
+inline QString notifyChannel()
+{
+    return QStringLiteral("smh_ledger");
+}
+
+// Whether an error means the connection to the server is gone (rather than
+// a statement refused): the ledger is then unreachable, not wrong.
+bool isConnectionLost(const QSqlDatabase &database, const QString &driverText);
+
+} // namespace LedgerSql
