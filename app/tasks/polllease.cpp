@@ -89,9 +89,11 @@ QString PollLease::describe(const QString &user, const QString &host, qint64 pid
     return tr("%1@%2, pid %3").arg(user, host).arg(pid);
 }
 
-QString PollLease::databaseName() const
+QSqlDatabase PollLease::database() const
 {
-    return m_store ? m_store->databaseName() : QString();
+    // The store may have closed first (its owner going down): nothing to
+    // write then, and a lease not released lapses at its expiry.
+    return QSqlDatabase::database(m_store ? m_store->databaseName() : QString(), false);
 }
 
 bool PollLease::exec(QSqlQuery &q, bool *ok) const
@@ -121,12 +123,23 @@ PollGate::Verdict PollLease::mayPoll(qint64 connectionId, const QDateTime &now, 
     if (const auto held = m_held.constFind(connectionId);
         held != m_held.cend() && *held - nowMs > (m_lifetime / 3).count())
         return {};
+    // Read first: a monitor that waits only reads (no write lock taken, no
+    // write announced to the others).
+    std::optional<Row> row = read(connectionId, &ok);
+    if (!ok)
+        return {}; // a ledger that cannot say: poll, as a monitor alone would
+    if (row && row->holder != m_id && row->expiresMs >= nowMs) {
+        if (!processIsGone(row->host, row->pid))
+            return refusal(connectionId, *row, nowMs);
+        if (takeFromTheGone(connectionId, *row, nowMs))
+            return {};
+    }
     const std::optional<bool> took = take(connectionId, nowMs);
-    // A ledger that cannot say: poll, as a monitor alone would.
     if (!took || *took)
         return {};
-    const std::optional<Row> row = read(connectionId, &ok);
-    if (!ok || !row || takeFromTheGone(connectionId, *row, nowMs))
+    // Taken by another monitor between the two statements.
+    row = read(connectionId, &ok);
+    if (!ok || !row)
         return {};
     return refusal(connectionId, *row, nowMs);
 }
@@ -148,7 +161,10 @@ PollGate::Verdict PollLease::refusal(qint64 connectionId, const Row &row, qint64
 std::optional<bool> PollLease::take(qint64 connectionId, qint64 nowMs)
 {
     const qint64 expires = nowMs + m_lifetime.count();
-    QSqlQuery q(QSqlDatabase::database(databaseName(), false));
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return std::nullopt;
+    QSqlQuery q(db);
     // Renewed when this monitor holds it, taken over when it has lapsed:
     // one statement, so two monitors never both succeed.
     q.prepare(u"UPDATE poll_leases SET holder = ?, holder_user = ?, holder_host = ?, "
@@ -185,7 +201,11 @@ std::optional<bool> PollLease::take(qint64 connectionId, qint64 nowMs)
 
 std::optional<PollLease::Row> PollLease::read(qint64 connectionId, bool *ok) const
 {
-    QSqlQuery q(QSqlDatabase::database(databaseName(), false));
+    const QSqlDatabase db = database();
+    *ok = db.isOpen();
+    if (!*ok)
+        return std::nullopt;
+    QSqlQuery q(db);
     q.prepare(u"SELECT holder, holder_user, holder_host, holder_pid, expires_at "
               "FROM poll_leases WHERE connection_id = ?"_s);
     q.addBindValue(connectionId);
@@ -205,7 +225,10 @@ bool PollLease::takeFromTheGone(qint64 connectionId, const Row &row, qint64 nowM
     if (!processIsGone(row.host, row.pid))
         return false;
     const qint64 expires = nowMs + m_lifetime.count();
-    QSqlQuery q(QSqlDatabase::database(databaseName(), false));
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return false;
+    QSqlQuery q(db);
     // Only the row as read: a monitor that took it meanwhile keeps it.
     q.prepare(u"UPDATE poll_leases SET holder = ?, holder_user = ?, holder_host = ?, "
               "holder_pid = ?, expires_at = ? WHERE connection_id = ? AND holder = ?"_s);
@@ -229,7 +252,10 @@ void PollLease::release(qint64 connectionId)
         return;
     if (m_held.isEmpty())
         m_renewal.stop();
-    QSqlQuery q(QSqlDatabase::database(databaseName(), false));
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return;
+    QSqlQuery q(db);
     q.prepare(u"DELETE FROM poll_leases WHERE connection_id = ? AND holder = ?"_s);
     q.addBindValue(connectionId);
     q.addBindValue(m_id);
@@ -248,7 +274,10 @@ void PollLease::renewAll()
 {
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const qint64 expires = nowMs + m_lifetime.count();
-    QSqlQuery q(QSqlDatabase::database(databaseName(), false));
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return;
+    QSqlQuery q(db);
     const QList<qint64> held = m_held.keys();
     for (qint64 id : held) {
         q.prepare(

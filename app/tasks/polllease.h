@@ -11,6 +11,7 @@
 #include <chrono>
 #include <optional>
 
+class QSqlDatabase;
 class QSqlQuery;
 class TaskStore;
 
@@ -79,7 +80,7 @@ private:
     void renewAll();
     // Another monitor wrote the ledger: whether a lease waited for is free.
     void lookAgain();
-    QString databaseName() const;
+    QSqlDatabase database() const;
 
     QPointer<TaskStore> m_store;
     std::chrono::milliseconds m_lifetime = defaultLifetime;

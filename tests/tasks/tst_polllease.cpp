@@ -1,10 +1,12 @@
 #include "demo/smhsimulator.h"
 #include "tasks/connectionhealth.h"
+#include "tasks/ledgersql.h"
 #include "tasks/monitor.h"
 #include "tasks/polllease.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
+#include "testledger.h"
 #include "verifyexpected.h"
 
 #include <QCoreApplication>
@@ -59,10 +61,11 @@ int holdLease(const QString &file, qint64 connectionId)
 
 } // namespace
 
-// Several monitors on one ledger file poll each library once: one holds the
+// Several monitors on one ledger poll each library once: one holds the
 // connection's lease, the others show its answers from the ledger and take
 // over when it lets go, dies or stops renewing. Real HTTP against the SMH
-// simulator, real ledger files, one monitor a real process where it dies.
+// simulator, real ledgers (a file; on the second run a database of the
+// throwaway PostgreSQL cluster), one monitor a real process where it dies.
 class TestPollLease final : public QObject
 {
     Q_OBJECT
@@ -119,9 +122,9 @@ private:
         const QString name = QUuid::createUuid().toString();
         std::optional<LeaseRow> row;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(m_file);
-            if (db.open()) {
+            const Expected<QSqlDatabase> added = LedgerSql::addConnection(name, m_file);
+            QSqlDatabase db = added.valueOr(QSqlDatabase());
+            if (added && db.open()) {
                 QSqlQuery q(db);
                 if (q.exec(u"SELECT holder_user, holder_host, holder_pid, expires_at "
                            "FROM poll_leases WHERE connection_id = %1"_s.arg(m_connectionId))
@@ -141,10 +144,9 @@ private:
         const QString name = QUuid::createUuid().toString();
         bool done = false;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(m_file);
-            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-            if (db.open()) {
+            const Expected<QSqlDatabase> added = LedgerSql::addConnection(name, m_file);
+            QSqlDatabase db = added.valueOr(QSqlDatabase());
+            if (added && db.open()) {
                 QSqlQuery q(db);
                 done = PollLease::createTable(q)
                     && q.exec(
@@ -167,6 +169,8 @@ private:
     QString thisProcess() const { return u"pid %1"_s.arg(QCoreApplication::applicationPid()); }
 
 private Q_SLOTS:
+    void initTestCase() { SMH_REQUIRE_BACKEND(); }
+
     void init()
     {
         m_nowMs = 1'000'000;
@@ -174,7 +178,8 @@ private Q_SLOTS:
         m_simulator->setClock([this] { return m_nowMs; });
         QVERIFY(m_simulator->start());
         m_dir = std::make_unique<QTemporaryDir>();
-        m_file = m_dir->filePath(u"ledger.sqlite"_s);
+        m_file = TestLedger::fresh(*m_dir, u"lease"_s);
+        QVERIFY(!m_file.isEmpty());
         TaskStore setup;
         SMH_VERIFY(setup.open(m_file));
         Connection connection;
