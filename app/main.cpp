@@ -8,6 +8,7 @@
 #include "smh/redact.h"
 #include "tasks/instanceguard.h"
 #include "tasks/launchrequest.h"
+#include "tasks/ledgersql.h"
 #include "tasks/monitoroptions.h"
 #include "tasks/startup.h"
 #include "tasks/taskstore.h"
@@ -79,7 +80,7 @@ std::optional<int> handToOpenWindow(const MonitorOptions &options, const LaunchR
 {
     if (options.demo)
         return std::nullopt;
-    guard = std::make_unique<InstanceGuard>(TaskStore::defaultPath());
+    guard = std::make_unique<InstanceGuard>(LedgerLocation::lockBase(TaskStore::defaultPath()));
     const Expected<InstanceGuard::Role> role =
         guard->claimOrForward([&launch] { return launch.encode(); });
     if (!role) {
@@ -137,6 +138,10 @@ int main(int argc, char **argv)
     if (parser.isSet(u"version"_s))
         parser.showVersion();
 
+    // Every door of this process (window, commands, profiles, the report)
+    // meets at the ledger --ledger names; MonitorOptions checks it below.
+    if (parser.isSet(u"ledger"_s))
+        TaskStore::setDefaultLocation(parser.value(u"ledger"_s));
     // The report reads the ledger alone: no connection, and its own --output.
     if (history && HistoryCommand::wantsReport(parser))
         return HistoryCommand::report(parser);

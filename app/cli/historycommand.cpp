@@ -8,6 +8,7 @@
 #include "history/cleanupreport.h"
 #include "smh/redact.h"
 #include "smh/tokenprovider.h"
+#include "tasks/ledgersql.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/startup.h"
@@ -205,9 +206,11 @@ int HistoryCommand::report(const QCommandLineParser &parser)
     TaskStore store;
     std::optional<HistoryLedger> ledger;
     QList<Connection> connections;
-    if (QFile::exists(TaskStore::defaultPath())) {
+    if (TaskStore::exists(TaskStore::defaultPath())) {
         if (const Expected<void> opened = store.open(TaskStore::defaultPath()); !opened)
-            return fail(HeadlessRunner::GaveUp,
+            return fail(LedgerLocation::isPostgres(TaskStore::defaultPath())
+                    ? HeadlessRunner::UsageError // a team ledger out of reach: configuration
+                    : HeadlessRunner::GaveUp,
                 tr("Cannot read the task ledger: %1").arg(opened.error().message()));
         ledger.emplace(&store);
         connections = store.connections();
@@ -265,7 +268,7 @@ void HistoryCommand::prepare()
     // `show` reads the clears recorded there (an unknown outcome among them)
     // when the user has a ledger; it creates none.
     const bool recorded = !m_monitorOptions.demo
-        && (m_options.action != Action::Show || QFile::exists(TaskStore::defaultPath()));
+        && (m_options.action != Action::Show || TaskStore::exists(TaskStore::defaultPath()));
     m_monitor = std::make_unique<Monitor>();
     m_history = HistoryService::of(m_monitor.get());
     m_history->setFace(tr("command"));

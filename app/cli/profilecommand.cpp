@@ -265,7 +265,7 @@ void ProfileCommand::list()
 {
     QList<Connection> saved;
     // Listing never creates a ledger.
-    if (QFileInfo::exists(TaskStore::defaultPath())) {
+    if (TaskStore::exists(TaskStore::defaultPath())) {
         if (const Expected<void> opened = openLedger(); !opened)
             return fail(HeadlessRunner::UsageError, opened.error().message());
         saved = m_monitor->tasks().connections();
@@ -319,7 +319,7 @@ void ProfileCommand::remove()
         fail(HeadlessRunner::UsageError,
             tr("There is no saved profile named \"%1\".").arg(m_options.name));
     };
-    if (!QFileInfo::exists(TaskStore::defaultPath()))
+    if (!TaskStore::exists(TaskStore::defaultPath()))
         return noSuchProfile();
     if (const Expected<void> opened = openLedger(); !opened)
         return fail(HeadlessRunner::UsageError, opened.error().message());

@@ -1,10 +1,13 @@
 #include "tasks/ledgersql.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -24,9 +27,9 @@ Expected<QUrl> LedgerLocation::parse(const QString &location)
                                           "postgresql://user@host:port/database.")
                                            .arg(display(location))));
     if (!url.password().isEmpty())
-        return unexpected(
-            Error::input(tr("The ledger's URL must not carry a password: give it in PGPASSWORD or "
-                            "~/.pgpass, or keep it in the keychain from the window's settings.")));
+        return unexpected(Error::input(
+            tr("The ledger's URL must not carry a password: give it in PGPASSWORD or ~/.pgpass "
+               "instead.")));
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems()) {
         if (key != u"sslmode")
@@ -44,6 +47,16 @@ QString LedgerLocation::display(const QString &location)
     if (!url.isValid())
         return u"postgresql://…"_s;
     return url.adjusted(QUrl::RemovePassword | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+}
+
+QString LedgerLocation::lockBase(const QString &location)
+{
+    if (!isPostgres(location))
+        return location;
+    const QByteArray key =
+        QCryptographicHash::hash(display(location).toUtf8(), QCryptographicHash::Sha256).toHex();
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(u"team-ledger-"_s + QString::fromLatin1(key.left(16)));
 }
 
 namespace LedgerSql {
@@ -133,12 +146,23 @@ Expected<QSqlDatabase> addConnection(
     database.setPassword(password);
     // Every wait has a deadline: connecting, and a server that stops
     // answering mid-statement (keepalives notice a dead peer).
+    // The server's notices ("already exists, skipping") are no one's
+    // business: libpq would print them on stderr.
     QString options = u"connect_timeout=5;application_name=smh-task-monitor;keepalives_idle=10;"
-                      "keepalives_interval=5;keepalives_count=2"_s;
+                      "keepalives_interval=5;keepalives_count=2;"
+                      "options='-c client_min_messages=warning'"_s;
     if (const QString ssl = QUrlQuery(*url).queryItemValue(u"sslmode"_s); !ssl.isEmpty())
         options += u";sslmode="_s + ssl;
     database.setConnectOptions(options);
     return database;
+}
+
+QString serverWords(const QSqlError &error)
+{
+    // libpq's first line says it; the rest is advice about its own setup.
+    const QString words =
+        error.databaseText().trimmed().isEmpty() ? error.driverText() : error.databaseText();
+    return words.trimmed().section(u'\n', 0, 0).trimmed();
 }
 
 bool isConnectionLost(const QSqlDatabase &database, const QString &driverText)

@@ -9,12 +9,12 @@
 #include <optional>
 
 class QSqlDatabase;
+class QSqlError;
 class QSqlQuery;
 
 // Where a ledger lives: an SQLite file (the default, a path) or a
 // PostgreSQL database shared by a team (postgresql://user@host:port/db).
-// The URL never carries a password: libpq reads PGPASSWORD or ~/.pgpass,
-// or the keychain gives one (LedgerLocation::setPassword).
+// The URL never carries a password: libpq reads PGPASSWORD or ~/.pgpass.
 class LedgerLocation final
 {
     Q_DECLARE_TR_FUNCTIONS(LedgerLocation)
@@ -28,6 +28,9 @@ public:
     // The location as it may be shown or logged: user info beyond the user
     // name and any query are dropped.
     static QString display(const QString &location);
+    // Where one window per ledger keeps its lock: beside a file; for a
+    // server, a name in the application's data folder made from the URL.
+    static QString lockBase(const QString &location);
 };
 
 // The few places where SQLite and PostgreSQL speak differently, so that the
@@ -60,6 +63,9 @@ inline QString notifyChannel()
 {
     return QStringLiteral("smh_ledger");
 }
+
+// What the server or libpq said, on one line.
+QString serverWords(const QSqlError &error);
 
 // Whether an error means the connection to the server is gone (rather than
 // a statement refused): the ledger is then unreachable, not wrong.

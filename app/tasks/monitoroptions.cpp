@@ -1,5 +1,7 @@
 #include "tasks/monitoroptions.h"
 
+#include "tasks/ledgersql.h"
+
 #include "smh/endpoint.h"
 
 #include <QCommandLineParser>
@@ -129,6 +131,11 @@ void MonitorOptions::declare(QCommandLineParser &parser)
             tr("Use a saved connection profile; watch and query record their tasks in the "
                "ledger under it (without task IDs, watch follows its unfinished tasks)."),
             tr("name")},
+        {u"ledger"_s,
+            tr("The ledger: a file (default: ledger.sqlite in the application's data folder), "
+               "or a team's PostgreSQL database, postgresql://user@host:port/database (its "
+               "password from PGPASSWORD or ~/.pgpass, never from the command line)."),
+            tr("location")},
         {u"no-record"_s, tr("With --profile: keep the tasks in memory only, not in the ledger.")},
         {u"demo"_s,
             tr("Use the embedded SMH simulator instead of a real endpoint; without task IDs, "
@@ -186,6 +193,15 @@ Expected<MonitorOptions> MonitorOptions::fromParser(const QCommandLineParser &pa
     options.quiet = parser.isSet(u"quiet"_s);
     options.profile = parser.value(u"profile"_s);
     options.noRecord = parser.isSet(u"no-record"_s);
+    if (parser.isSet(u"ledger"_s)) {
+        options.ledger = parser.value(u"ledger"_s);
+        if (LedgerLocation::isPostgres(options.ledger)) {
+            if (const Expected<QUrl> url = LedgerLocation::parse(options.ledger); !url)
+                problems << url.error().message();
+        } else if (options.ledger.isEmpty()) {
+            problems << tr("--ledger needs a file or a postgresql:// URL.");
+        }
+    }
     options.language = parser.value(u"lang"_s);
 
     const QString output = parser.value(u"output"_s);

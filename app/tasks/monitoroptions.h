@@ -35,6 +35,8 @@ public:
     bool quiet = false;
     Output output = Output::Text;
     QString profile;
+    // --ledger: a file, or a team's postgresql:// URL (checked; no password).
+    QString ledger;
     bool noRecord = false; // --profile without writing the ledger
     QString language;
 

@@ -399,17 +399,74 @@ public:
     }
 
     // Runs `work` in one transaction; on failure rolls back and says why.
+    // A PostgreSQL server that went away (a restart) is connected to again
+    // and the work done once more; one still away leaves the store `lost`.
     Expected<void> transact(const std::function<bool(QSqlQuery &)> &work)
+    {
+        if (postgres && lost)
+            return unexpected(unreachable());
+        droppedConnection = false;
+        const Expected<void> done = transactOnce(work);
+        if (done || !droppedConnection)
+            return done;
+        if (reconnect())
+            return transactOnce(work);
+        lost = true;
+        if (onLost)
+            onLost();
+        return unexpected(unreachable());
+    }
+
+    // PostgreSQL: the server could not be reached for the last write; what
+    // polls found waits here (the latest row of each task, every
+    // transition) and is written when it is back (TaskStore::retryLedger).
+    bool lost = false;
+    bool droppedConnection = false; // the last transactOnce() lost the server
+    QHash<TaskKey, Task> waitingTasks;
+    QList<TaskTransition> waitingTransitions;
+    QTimer retry;
+    std::function<void()> onLost;
+
+    Error unreachable() const
+    {
+        return Error::ledger(
+            TaskStore::tr("The task ledger %1 cannot be reached; what polls find is kept in "
+                          "memory and written when it is back.")
+                .arg(LedgerLocation::display(path)));
+    }
+
+    // A new session with the server: listening again, and reading what
+    // others wrote meanwhile (their notifications were missed).
+    bool reconnect()
+    {
+        QSqlDatabase database = db();
+        database.close();
+        if (!database.open())
+            return false;
+        QSqlDriver *driver = database.driver();
+        if (!driver->subscribeToNotification(LedgerSql::notifyChannel()))
+            return false;
+        notified = true;
+        return true;
+    }
+
+    Expected<void> transactOnce(const std::function<bool(QSqlQuery &)> &work)
     {
         QSqlDatabase database = db();
         if (!open || !database.isOpen())
             return unexpected(Error::ledger(TaskStore::tr("The task ledger is not open.")));
-        if (!database.transaction())
+        if (!database.transaction()) {
+            droppedConnection = LedgerSql::isConnectionLost(database, database.lastError().text());
             return unexpected(Error::ledger(database.lastError().text()));
+        }
         QSqlQuery query(database);
         if (!work(query)) {
             const QString why = query.lastError().text();
+            droppedConnection = LedgerSql::isConnectionLost(
+                database, why.isEmpty() ? database.lastError().text() : why);
             database.rollback();
+            if (droppedConnection)
+                return unexpected(unreachable());
             const Error failed =
                 Error::ledger(TaskStore::tr("Could not write to the task ledger: %1")
                                   .arg(why.isEmpty() ? database.lastError().text() : why));
@@ -417,6 +474,7 @@ public:
             return unexpected(failed);
         }
         if (!database.commit()) {
+            droppedConnection = LedgerSql::isConnectionLost(database, database.lastError().text());
             const Error failed =
                 Error::ledger(TaskStore::tr("Could not write to the task ledger: %1")
                                   .arg(database.lastError().text()));
@@ -623,6 +681,13 @@ TaskStore::TaskStore(QObject *parent)
     d->watcher.setInterval(watchInterval);
     connect(&d->watcher, &QTimer::timeout, this, [this] { checkElsewhere(); });
     WorkTurn::setUpNextTurn(d->catchUpStep, this, [this] { continueCatchUp(false); });
+    d->retry.setInterval(retryInterval);
+    connect(&d->retry, &QTimer::timeout, this, &TaskStore::retryLedger);
+    d->onLost = [this] {
+        qCWarning(lcStore).noquote() << d->unreachable().message();
+        d->retry.start();
+        Q_EMIT reachabilityChanged(false);
+    };
 }
 
 TaskStore::~TaskStore()
@@ -638,8 +703,28 @@ TaskStore::~TaskStore()
     QSqlDatabase::removeDatabase(d->connectionName);
 }
 
+namespace {
+QString &chosenLocation()
+{
+    static QString location;
+    return location;
+}
+} // namespace
+
+void TaskStore::setDefaultLocation(const QString &location)
+{
+    chosenLocation() = location;
+}
+
+bool TaskStore::exists(const QString &location)
+{
+    return LedgerLocation::isPostgres(location) || QFileInfo::exists(location);
+}
+
 QString TaskStore::defaultPath()
 {
+    if (!chosenLocation().isEmpty())
+        return chosenLocation();
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return QDir(dir).filePath(u"ledger.sqlite"_s);
 }
@@ -783,9 +868,7 @@ Expected<void> TaskStore::Private::openDatabase(const QString &location)
         return unexpected(
             Error::ledger(postgres ? TaskStore::tr("Cannot reach the task ledger %1: %2")
                                          .arg(LedgerLocation::display(location),
-                                             added->lastError().databaseText().trimmed().isEmpty()
-                                                 ? added->lastError().text()
-                                                 : added->lastError().databaseText().trimmed())
+                                             LedgerSql::serverWords(added->lastError()))
                                    : TaskStore::tr("Cannot open the task ledger \"%1\": %2")
                                          .arg(location, added->lastError().text())));
     path = location;
@@ -932,6 +1015,10 @@ void TaskStore::Private::watchOthers(bool file)
     catchUp.reset();
     shared = file;
     notified = false;
+    lost = false;
+    waitingTasks.clear();
+    waitingTransitions.clear();
+    retry.stop();
     seen = scalar(u"SELECT value FROM ledger_seq"_s).value_or(0);
     dataVersion = postgres ? std::nullopt : scalar(u"PRAGMA data_version"_s);
     if (shared)
@@ -1239,16 +1326,34 @@ namespace {
 // Writes every column of a task; one prepared statement reused for a batch.
 // `seq`: the write's sequence number (schema 5). New tasks (`onlyNew`) leave
 // a row another process added meanwhile as it is.
-bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks, qint64 seq, bool onlyNew = false)
+// What an existing row takes from the statement: every column, none (new
+// tasks only), or what a poll says (results kept while the server was away
+// leave a note or scope another monitor set meanwhile alone).
+enum class Upsert {
+    Whole,
+    OnlyNew,
+    PollColumns
+};
+
+bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks, qint64 seq, Upsert mode = Upsert::Whole)
 {
+    const bool onlyNew = mode == Upsert::OnlyNew;
     // An upsert, not INSERT OR REPLACE: a replace deletes the row first, and
     // the delete would cascade to the task's timeline.
     if (!q.prepare(u"INSERT INTO tasks (connection_id, task_id, state, status, result, note, "
                    "added_at, state_since, first_seen_at, last_polled_at, finished_at, last_error, "
                    "library_level, task_type, typed_result, change_seq) VALUES (?, ?, ?, ?, ?, "
                    "COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, ''), ?, ?) "_s
-            + (onlyNew
-                    ? u"ON CONFLICT (connection_id, task_id) DO NOTHING"_s
+            + (onlyNew ? u"ON CONFLICT (connection_id, task_id) DO NOTHING"_s
+                    : mode == Upsert::PollColumns
+                    ? u"ON CONFLICT (connection_id, task_id) DO UPDATE SET state = excluded.state, "
+                      "status = excluded.status, result = excluded.result, "
+                      "state_since = excluded.state_since, "
+                      "first_seen_at = excluded.first_seen_at, "
+                      "last_polled_at = excluded.last_polled_at, "
+                      "finished_at = excluded.finished_at, last_error = excluded.last_error, "
+                      "task_type = excluded.task_type, typed_result = excluded.typed_result, "
+                      "change_seq = excluded.change_seq"_s
                     : u"ON CONFLICT (connection_id, task_id) DO UPDATE SET state = excluded.state, "
                       "status = excluded.status, result = excluded.result, note = excluded.note, "
                       "added_at = excluded.added_at, state_since = excluded.state_since, "
@@ -1362,8 +1467,9 @@ Expected<QList<Task>> TaskStore::addTasks(qint64 connectionId, const QList<qint6
         return unexpected(
             Error::input(tr("The ledger may hold at most %1 tasks; remove finished ones first.")
                              .arg(m_taskLimit)));
-    if (const Expected<void> written = d->write(
-            [&added](QSqlQuery &q, qint64 seq) { return upsertTasks(q, added, seq, true); });
+    if (const Expected<void> written = d->write([&added](QSqlQuery &q, qint64 seq) {
+            return upsertTasks(q, added, seq, Upsert::OnlyNew);
+        });
         !written)
         return unexpected(written.error());
     d->remember(added);
@@ -1506,7 +1612,7 @@ Expected<QList<TaskTransition>> TaskStore::applyObservations(
         return upsertTasks(q, rewritten, seq) && touchLastPolled(q, polledOnly, seq)
             && insertTransitions(q, transitions);
     });
-    if (!written)
+    if (!written && !keepWhileLost(changed, transitions))
         return unexpected(written.error());
     announce(changed, transitions);
     return transitions;
@@ -1547,7 +1653,7 @@ Expected<QList<TaskTransition>> TaskStore::applyTypedResults(
     const Expected<void> written = d->write([&](QSqlQuery &q, qint64 seq) {
         return upsertTasks(q, changed, seq) && insertTransitions(q, transitions);
     });
-    if (!written)
+    if (!written && !keepWhileLost(changed, transitions))
         return unexpected(written.error());
     announce(changed, transitions);
     return transitions;
@@ -1568,10 +1674,59 @@ Expected<void> TaskStore::setLastError(const QList<TaskKey> &keys, const QString
         return {};
     const Expected<void> written =
         d->write([&changed](QSqlQuery &q, qint64 seq) { return upsertTasks(q, changed, seq); });
-    if (!written)
+    if (!written && !keepWhileLost(changed, {}))
         return written;
     announce(changed, {});
     return {};
+}
+
+bool TaskStore::keepWhileLost(const QList<Task> &changed, const QList<TaskTransition> &transitions)
+{
+    if (!d->lost)
+        return false;
+    for (const Task &task : changed)
+        d->waitingTasks.insert(task.key, task);
+    d->waitingTransitions += transitions;
+    return true;
+}
+
+bool TaskStore::isReachable() const
+{
+    return !d->lost;
+}
+
+qsizetype TaskStore::waitingWrites() const
+{
+    return d->waitingTasks.size() + d->waitingTransitions.size();
+}
+
+// The server is tried again every few seconds; once it answers, what polls
+// found meanwhile is written in one transaction, then what others wrote
+// meanwhile is read.
+void TaskStore::retryLedger()
+{
+    if (!d->lost || !d->reconnect())
+        return;
+    d->lost = false;
+    QList<Task> tasks;
+    tasks.reserve(d->waitingTasks.size());
+    for (const Task &task : std::as_const(d->waitingTasks)) {
+        if (d->tasks.contains(task.key)) // not removed meanwhile
+            tasks.append(task);
+    }
+    const QList<TaskTransition> transitions = d->waitingTransitions;
+    const Expected<void> written = d->write([&](QSqlQuery &q, qint64 seq) {
+        return upsertTasks(q, tasks, seq, Upsert::PollColumns) && insertTransitions(q, transitions);
+    });
+    if (!written && d->lost)
+        return; // away again: the next try
+    if (!written)
+        qCWarning(lcStore).noquote() << written.error().message();
+    d->waitingTasks.clear();
+    d->waitingTransitions.clear();
+    d->retry.stop();
+    Q_EMIT reachabilityChanged(true);
+    checkElsewhere();
 }
 
 QList<TaskTransition> TaskStore::timeline(const TaskKey &key) const
@@ -1601,7 +1756,7 @@ QList<TaskTransition> TaskStore::timeline(const TaskKey &key) const
 
 void TaskStore::checkElsewhere(bool now)
 {
-    if (!d->open || !d->shared || d->loading)
+    if (!d->open || !d->shared || d->loading || d->lost)
         return;
     if (d->catchUp) {
         if (now)

@@ -40,8 +40,13 @@ public:
     explicit TaskStore(QObject *parent = nullptr);
     ~TaskStore() override;
 
-    // The default file under QStandardPaths::AppDataLocation.
+    // The ledger every door opens: the one --ledger chose for this process
+    // (setDefaultLocation), else the file under QStandardPaths::AppDataLocation.
     static QString defaultPath();
+    static void setDefaultLocation(const QString &location);
+    // Whether there is a ledger at `location` to read (a server always
+    // counts: it says itself when it cannot be reached).
+    static bool exists(const QString &location);
 
     enum class LoadMode {
         AtOnce, // every task is in memory when open() returns
@@ -138,7 +143,19 @@ public:
     QHash<qint64, QDateTime> lastPolledInLedger(
         qint64 connectionId, const QList<qint64> &taskIds) const;
 
+    // A PostgreSQL ledger whose server went away (a restart, the network):
+    // polls go on, their results are announced and kept in memory, and
+    // written once the server answers again (tried every retryInterval).
+    // Commands that change the ledger (adding, removing) fail meanwhile.
+    static constexpr std::chrono::milliseconds retryInterval {2000};
+    bool isReachable() const;
+    // Rows and transitions waiting for the server.
+    qsizetype waitingWrites() const;
+
 Q_SIGNALS:
+    // The ledger's server became unreachable (false) or answers again and
+    // has what waited (true).
+    void reachabilityChanged(bool reachable);
     void tasksAdded(const QList<Task> &tasks);
     void tasksChanged(const QList<Task> &tasks);
     // State changes, as written to the timelines, after tasksChanged: what the
@@ -172,6 +189,8 @@ private:
     std::optional<bool> takeChangedTasks();
     void abandonCatchUp();
     void listenForOthers();
+    bool keepWhileLost(const QList<Task> &changed, const QList<TaskTransition> &transitions);
+    void retryLedger();
 
     class Private;
     std::unique_ptr<Private> d;

@@ -1429,6 +1429,25 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
 </context>
 <context>
+    <name>LedgerLocation</name>
+    <message>
+        <source>The ledger &quot;%1&quot; is not a PostgreSQL URL of the form postgresql://user@host:port/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s URL may only name sslmode in its query, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This installation cannot reach a PostgreSQL ledger: Qt&apos;s PostgreSQL driver is missing (Debian and Ubuntu: install libqt6sql6-psql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s URL must not carry a password: give it in PGPASSWORD or ~/.pgpass instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n row(s) copied.</source>
@@ -2087,6 +2106,18 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>With --profile: keep the tasks in memory only, not in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger: a file (default: ledger.sqlite in the application&apos;s data folder), or a team&apos;s PostgreSQL database, postgresql://user@host:port/database (its password from PGPASSWORD or ~/.pgpass, never from the command line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ledger needs a file or a postgresql:// URL.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3185,6 +3216,26 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>This task is no longer watched.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The task ledger %1 cannot be reached; what polls find is kept in memory and written when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the task ledger %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot prepare the task ledger %1 for other monitors&apos; changes: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen to other monitors&apos; changes on the task ledger %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task ledger %1 was written by a newer version of SMH Task Monitor (schema %2, this version knows %3). It was left untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskTableModel</name>
@@ -3446,6 +3497,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
     <message>
         <source>the task ledger is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ledger&apos;s database server cannot be reached (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1422,6 +1422,25 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
 </context>
 <context>
+    <name>LedgerLocation</name>
+    <message>
+        <source>The ledger &quot;%1&quot; is not a PostgreSQL URL of the form postgresql://user@host:port/database.</source>
+        <translation>账本“%1”不是 postgresql://用户@主机:端口/数据库 形式的 PostgreSQL URL。</translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s URL may only name sslmode in its query, not &quot;%1&quot;.</source>
+        <translation>账本 URL 的查询部分只能指定 sslmode，不能指定“%1”。</translation>
+    </message>
+    <message>
+        <source>This installation cannot reach a PostgreSQL ledger: Qt&apos;s PostgreSQL driver is missing (Debian and Ubuntu: install libqt6sql6-psql).</source>
+        <translation>此安装无法连接 PostgreSQL 账本：缺少 Qt 的 PostgreSQL 驱动（Debian 和 Ubuntu：安装 libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s URL must not carry a password: give it in PGPASSWORD or ~/.pgpass instead.</source>
+        <translation>账本的 URL 不能包含密码：请改用 PGPASSWORD 或 ~/.pgpass 提供。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Demo: embedded SMH simulator</source>
@@ -2088,6 +2107,18 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>With --profile: keep the tasks in memory only, not in the ledger.</source>
         <translation>与 --profile 一起使用：任务只保存在内存中，不写入台账。</translation>
+    </message>
+    <message>
+        <source>The ledger: a file (default: ledger.sqlite in the application&apos;s data folder), or a team&apos;s PostgreSQL database, postgresql://user@host:port/database (its password from PGPASSWORD or ~/.pgpass, never from the command line).</source>
+        <translation>账本：一个文件（默认：应用数据文件夹中的 ledger.sqlite），或团队的 PostgreSQL 数据库 postgresql://用户@主机:端口/数据库（密码取自 PGPASSWORD 或 ~/.pgpass，绝不取自命令行）。</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>--ledger needs a file or a postgresql:// URL.</source>
+        <translation>--ledger 需要一个文件或 postgresql:// URL。</translation>
     </message>
 </context>
 <context>
@@ -3177,6 +3208,26 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <source>This task is no longer watched.</source>
         <translation>此任务已不再监控。</translation>
     </message>
+    <message>
+        <source>The task ledger %1 cannot be reached; what polls find is kept in memory and written when it is back.</source>
+        <translation>无法连接任务账本 %1；轮询结果暂存在内存中，待其恢复后写入。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the task ledger %1: %2</source>
+        <translation>无法连接任务账本 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the task ledger %1 for other monitors&apos; changes: %2</source>
+        <translation>无法让任务账本 %1 接收其他监视器的更改：%2</translation>
+    </message>
+    <message>
+        <source>Cannot listen to other monitors&apos; changes on the task ledger %1: %2</source>
+        <translation>无法监听任务账本 %1 上其他监视器的更改：%2</translation>
+    </message>
+    <message>
+        <source>The task ledger %1 was written by a newer version of SMH Task Monitor (schema %2, this version knows %3). It was left untouched.</source>
+        <translation>任务账本 %1 由更新版本的 SMH 任务监视器写入（架构 %2，此版本支持 %3）。已保持原样，未作改动。</translation>
+    </message>
 </context>
 <context>
     <name>TaskTableModel</name>
@@ -3436,6 +3487,10 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>the task ledger is not open</source>
         <translation>任务账本未打开</translation>
+    </message>
+    <message>
+        <source>the ledger&apos;s database server cannot be reached (%1)</source>
+        <translation>无法连接账本的数据库服务器（%1）</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 //    simulator on loopback.
 //
 // QT_QPA_PLATFORM=offscreen build/tests/bench/bench_sharedledger [--seconds N]
+// (SMH_BENCH_LEDGER=postgresql://…: part 1 only, on that empty database)
 
 #include "demo/smhsimulator.h"
 #include "latencyprobe.h"
@@ -199,6 +200,12 @@ int main(int argc, char **argv)
         seconds = arguments.at(at + 1).toInt();
 
     QTemporaryDir dir;
+    // SMH_BENCH_LEDGER=postgresql://user@host:port/db: part 1 on a team
+    // ledger (an empty database), the writes arriving through NOTIFY.
+    if (const QString team = qEnvironmentVariable("SMH_BENCH_LEDGER"); !team.isEmpty()) {
+        windowBesideAWriter(team, 100'000, 10'000);
+        return 0;
+    }
     windowBesideAWriter(dir.filePath(u"big.sqlite"_s), 100'000, 10'000);
 
     SmhSimulator simulator;

@@ -46,7 +46,11 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QTemporaryDir dir;
-    const QString file = dir.filePath(u"bench.sqlite"_s);
+    // SMH_BENCH_LEDGER=postgresql://user@host:port/db measures a team ledger
+    // instead (an empty database; the password from PGPASSWORD or ~/.pgpass).
+    const QString file = qEnvironmentVariableIsSet("SMH_BENCH_LEDGER")
+        ? qEnvironmentVariable("SMH_BENCH_LEDGER")
+        : dir.filePath(u"bench.sqlite"_s);
     constexpr qint64 count = 100'000;
     QList<qint64> ids;
     for (qint64 id = 1; id <= count; ++id)

@@ -4,6 +4,8 @@
 #                              writes DIR/url (postgresql://smh@127.0.0.1:PORT/postgres) and
 #                              DIR/pgpass (libpq's password file, mode 0600)
 #   pgcluster.sh restart DIR   stops and starts the same cluster (a database restart mid-run)
+#   pgcluster.sh halt DIR      stops the server, keeping the cluster (the database gone mid-run)
+#   pgcluster.sh resume DIR    starts it again after halt
 #   pgcluster.sh stop DIR      stops it and removes its files
 # Without a server installed, start writes no url (the tests skip) unless
 # SMH_REQUIRE_POSTGRES=1 says they must run (CI): then it fails.
@@ -77,6 +79,14 @@ restart)
     as_server "$(cat "$dir/bin")/pg_ctl" -D "$(cat "$dir/data")" -m fast -w -t 30 stop >/dev/null
     start_server
     ;;
+halt)
+    [[ -f $dir/data ]] || exit 1
+    as_server "$(cat "$dir/bin")/pg_ctl" -D "$(cat "$dir/data")" -m fast -w -t 30 stop >/dev/null
+    ;;
+resume)
+    [[ -f $dir/data ]] || exit 1
+    start_server
+    ;;
 stop)
     if [[ -f $dir/data ]]; then
         data=$(cat "$dir/data")
@@ -87,7 +97,7 @@ stop)
     rm -f "$dir/bin" "$dir/data" "$dir/port" "$dir/url" "$dir/pgpass"
     ;;
 *)
-    echo "usage: pgcluster.sh start|restart|stop DIR" >&2
+    echo "usage: pgcluster.sh start|restart|halt|resume|stop DIR" >&2
     exit 2
     ;;
 esac

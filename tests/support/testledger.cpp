@@ -125,15 +125,32 @@ bool exec(const QString &location, const QString &sql)
     return run(location, {sql});
 }
 
-bool restartServer()
+namespace {
+bool runScript(const QString &action)
 {
     const QString dir = clusterDir();
     if (dir.isEmpty())
         return false;
     QProcess script;
-    script.start(QStringLiteral(SMH_PGCLUSTER_SCRIPT), {u"restart"_s, dir});
+    script.start(QStringLiteral(SMH_PGCLUSTER_SCRIPT), {action, dir});
     return script.waitForFinished(60'000) && script.exitStatus() == QProcess::NormalExit
         && script.exitCode() == 0;
+}
+} // namespace
+
+bool restartServer()
+{
+    return runScript(u"restart"_s);
+}
+
+bool haltServer()
+{
+    return runScript(u"halt"_s);
+}
+
+bool resumeServer()
+{
+    return runScript(u"resume"_s);
 }
 
 } // namespace TestLedger

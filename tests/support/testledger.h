@@ -30,8 +30,11 @@ QString scratch(const QString &name);
 // another process would). Returns whether it succeeded.
 bool exec(const QString &location, const QString &sql);
 
-// Stops and starts the cluster (the fixture's script), keeping its data.
+// Stops and starts the cluster (the fixture's script), keeping its data;
+// or stops it (haltServer) until resumeServer.
 bool restartServer();
+bool haltServer();
+bool resumeServer();
 
 } // namespace TestLedger
 

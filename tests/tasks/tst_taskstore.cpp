@@ -776,6 +776,90 @@ private Q_SLOTS:
         QVERIFY(!store.addConnection(sampleConnection()));
     }
 
+    // The server restarts between two polls: the next write connects again
+    // and goes through, nothing said. It stops mid-run: polls go on, their
+    // results are announced and kept, the store says it is unreachable, and
+    // once the server is back every row and transition is in the ledger.
+    // Another monitor's writes made meanwhile arrive too.
+    void aDatabaseRestartMidPollLosesNothing()
+    {
+        if (!TestLedger::isPostgres())
+            QSKIP("PostgreSQL only: a server to restart");
+        const QString url = path(u"restart"_s);
+        TaskStore store;
+        SMH_VERIFY(store.open(url));
+        const qint64 c = store.addConnection(sampleConnection()).value();
+        QCOMPARE(store.addTasks(c, {1, 2, 3}, {}, t(0))->size(), 3);
+        QSignalSpy reachability(&store, &TaskStore::reachabilityChanged);
+
+        QVERIFY(TestLedger::restartServer());
+        QVERIFY(store.applyObservations({observation(c, 1, TaskState::Running, 202, 10)}));
+        QVERIFY(store.isReachable());
+        QCOMPARE(reachability.count(), 0);
+
+        QVERIFY(TestLedger::haltServer());
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"cannot be reached"_s));
+        const auto whileAway =
+            store.applyObservations({observation(c, 1, TaskState::Succeeded, 200, 20),
+                observation(c, 2, TaskState::Running, 202, 20)});
+        QVERIFY(whileAway);
+        QCOMPARE(whileAway->size(), 2);
+        QVERIFY(!store.isReachable());
+        QCOMPARE(reachability.count(), 1);
+        QCOMPARE(reachability.at(0).at(0).toBool(), false);
+        QCOMPARE(store.task({c, 1})->state, TaskState::Succeeded); // shown meanwhile
+        QVERIFY(store.applyObservations({observation(c, 3, TaskState::Failed, 500, 30)}));
+        QVERIFY(store.waitingWrites() > 0);
+        // Changing the ledger itself waits for the server, and says so.
+        const auto refused = store.addTasks(c, {4}, {}, t(31));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message().contains(u"cannot be reached"_s),
+            qPrintable(refused.error().message()));
+
+        QVERIFY(TestLedger::resumeServer());
+        {
+            TaskStore other; // another monitor, writing as soon as it can
+            SMH_VERIFY(other.open(url));
+            QVERIFY(other.setNote({c, 2}, u"from a colleague"_s));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(store.isReachable(), 15'000);
+        QCOMPARE(reachability.count(), 2);
+        QCOMPARE(store.waitingWrites(), 0);
+        QTRY_COMPARE(store.task({c, 2})->note, u"from a colleague"_s);
+
+        Observer raw(url);
+        QCOMPARE(
+            raw.scalar(u"SELECT state FROM tasks WHERE task_id = 1"_s).toString(), u"succeeded"_s);
+        QCOMPARE(
+            raw.scalar(u"SELECT state FROM tasks WHERE task_id = 2"_s).toString(), u"running"_s);
+        QCOMPARE(
+            raw.scalar(u"SELECT state FROM tasks WHERE task_id = 3"_s).toString(), u"failed"_s);
+        QCOMPARE(raw.scalar(u"SELECT count(*) FROM transitions"_s).toInt(), 4);
+        TaskStore reopened;
+        SMH_VERIFY(reopened.open(url));
+        QCOMPARE(*reopened.task({c, 1}), *store.task({c, 1}));
+        QCOMPARE(reopened.timeline({c, 1}).size(), 2);
+    }
+
+    // A server that cannot be reached at start: a clear error naming the
+    // ledger (without any password), and nothing open.
+    void anUnreachableServerIsSaidAtOpen()
+    {
+        if (!TestLedger::isPostgres())
+            QSKIP("PostgreSQL only");
+        QUrl url(TestLedger::serverUrl());
+        url.setPort(1); // nothing listens there
+        TaskStore store;
+        const Expected<void> opened = store.open(url.toString());
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind(), Error::Kind::Ledger);
+        QVERIFY2(opened.error().message().contains(u"Cannot reach the task ledger"_s)
+                && opened.error().message().contains(url.toString())
+                && !opened.error().message().contains(u'\n'),
+            qPrintable(opened.error().message()));
+        QVERIFY(!store.isOpen());
+    }
+
     // PostgreSQL keeps the version in ledger_version: a database a newer
     // program moved on is refused by name and left as it is.
     void refusesANewerSchemaOnTheServer()
