@@ -257,6 +257,8 @@ void PollScheduler::pollNow(qint64 connectionId)
     if (!m_connections.contains(connectionId))
         return;
     m_planner.makeAllDue(connectionId, now());
+    // Asked of the gate again too: another monitor's lease may have ended.
+    m_connections[connectionId].askGateAt = {};
     if (TokenProvider *tokens = m_connections.value(connectionId).tokens)
         tokens->ensureToken();
     reschedule(connectionId);
