@@ -114,6 +114,9 @@ void StatusPanel::setHealth(const ConnectionHealth::Summary &health, int unfinis
         parts << (seconds <= 0
                 ? tr("next poll due")
                 : tr("next poll in %1").arg(TaskTableModel::formatDuration(seconds)));
+    } else if (!health.elsewhere.isEmpty()) {
+        // Said on the right: by whom.
+        parts << tr("polled by another monitor");
     } else if (unfinished > 0) {
         // Unfinished tasks and no poll planned: a connection needs attention.
         parts << tr("polling stopped, see the connections");
@@ -128,12 +131,18 @@ void StatusPanel::setHealth(const ConnectionHealth::Summary &health, int unfinis
     m_errorIcon->setVisible(!errors.isEmpty());
     if (errors.isEmpty()) {
         // "OK" only about connections that exist and have answered, and not
-        // while nothing is asked.
+        // while nothing is asked; another monitor's polling is named.
+        const QStringList &elsewhere = health.elsewhere;
+        const bool named = health.hasConnections() && !health.allPaused && !elsewhere.isEmpty();
         m_errors->setText(!health.hasConnections() ? tr("No connection yet")
                 : health.allPaused                 ? tr("Polling paused")
-                : !health.answered                 ? tr("Waiting for a first answer")
-                                                   : tr("Connections OK"));
-        m_errors->setDetails(QString());
+                : named && elsewhere.size() == 1   ? elsewhere.constFirst()
+                : named ? tr("%n connection(s) polled by other monitors. %1", nullptr,
+                      int(elsewhere.size()))
+                              .arg(elsewhere.constFirst())
+                : !health.answered ? tr("Waiting for a first answer")
+                                   : tr("Connections OK"));
+        m_errors->setDetails(named && elsewhere.size() > 1 ? elsewhere.join(u'\n') : QString());
         m_errors->setForegroundRole(QPalette::PlaceholderText);
         return;
     }

@@ -65,6 +65,12 @@ ConnectionHealth::Summary ConnectionHealth::of(const Monitor &monitor, const QDa
                               std::max<qint64>(0, now.secsTo(status.nextPollAt))))
                 : tr("%1: %2").arg(entry.name, detail);
             break;
+        case PollScheduler::Health::Elsewhere:
+            // Not a trouble: the answers arrive through the ledger.
+            summary.elsewhere << tr("%1: polled by another monitor (%2); its answers are shown "
+                                    "here.")
+                                     .arg(entry.name, status.polledBy);
+            break;
         case PollScheduler::Health::Idle:
         case PollScheduler::Health::Ok:
         case PollScheduler::Health::Paused:
@@ -81,6 +87,8 @@ ConnectionHealth::Summary ConnectionHealth::of(const Monitor &monitor, const QDa
             tip << entry.message;
         else if (status.health == PollScheduler::Health::Paused)
             tip << tr("Paused");
+        else if (status.health == PollScheduler::Health::Elsewhere)
+            tip << summary.elsewhere.constLast();
         tip << tr("Tasks being polled: %1").arg(status.pending);
         tip << tr("Requests sent: %1").arg(status.requestsSent);
         entry.toolTip = tip.join(u'\n');

@@ -39,6 +39,9 @@ public:
     {
         QList<Entry> connections;
         QStringList problems; // the message of each connection in trouble
+        // Connections another monitor on the shared ledger polls, each
+        // naming who ("Archive: polled by alice@host, pid 42, ...").
+        QStringList elsewhere;
         bool authProblem = false;
         bool allPaused = false;
         bool inFlight = false;

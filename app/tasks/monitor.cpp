@@ -2,6 +2,7 @@
 
 #include "smh/smhclient.h"
 #include "smh/tokenprovider.h"
+#include "tasks/polllease.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/tasknotifier.h"
 #include "tasks/taskstore.h"
@@ -18,6 +19,7 @@ Monitor::Monitor(QObject *parent)
     , m_taskTypes(new TaskTypeFetcher(
           m_client, m_store, [this](qint64 connectionId) { return m_tokens.value(connectionId); },
           this))
+    , m_leaseLifetime(PollLease::defaultLifetime)
 { }
 
 Monitor::Credential Monitor::credential(qint64 connectionId) const
@@ -29,15 +31,28 @@ Monitor::Credential Monitor::credential(qint64 connectionId) const
 Monitor::~Monitor()
 {
     shutdown();
-    // The scheduler refers to the client and the store: it goes first.
+    // The scheduler refers to the client, the store and the lease: it goes
+    // first; the lease lets go of its connections while the store is open.
     delete m_scheduler;
     m_scheduler = nullptr;
+    delete m_lease;
+    m_lease = nullptr;
 }
 
 Expected<void> Monitor::openStore(const QString &path, TaskStore::LoadMode mode)
 {
     if (const Expected<void> opened = m_store->open(path, mode); !opened)
         return opened;
+    m_scheduler->setGate(nullptr);
+    delete std::exchange(m_lease, nullptr);
+    if (m_store->isShared()) {
+        const Expected<PollLease *> lease = PollLease::attach(m_store, this);
+        if (!lease)
+            return unexpected(lease.error());
+        m_lease = *lease;
+        m_lease->setLifetime(m_leaseLifetime);
+        m_scheduler->setGate(m_lease);
+    }
     // The ledger's tasks (those read at once) arrive with the file, not by
     // signal: count afresh.
     delete m_notifier;

@@ -15,6 +15,7 @@
 #include <memory>
 
 class MonitorProbe;
+class PollLease;
 class PollScheduler;
 class SmhClient;
 class SmhJob;
@@ -57,6 +58,9 @@ public:
 
     // Opens the ledger (":memory:" for a throwaway one). InBackground: its
     // tasks arrive while the event loop runs (see TaskStore::LoadMode).
+    // A ledger file may be shared with other monitors: each connection is
+    // then polled by one of them at a time (PollLease), and the others show
+    // its answers.
     Expected<void> openStore(
         const QString &path, TaskStore::LoadMode mode = TaskStore::LoadMode::AtOnce);
 
@@ -97,6 +101,9 @@ public:
     void setAllPaused(bool paused);
     bool isPaused(qint64 connectionId) const;
     void setPollOptions(const PollPlanner::Options &options);
+    // How long this monitor's lease on a connection's polling lasts unless
+    // renewed (PollLease::defaultLifetime); before openStore.
+    void setPollLeaseLifetime(std::chrono::milliseconds lifetime) { m_leaseLifetime = lifetime; }
     // Which tasks are polled at all (unset: every unfinished one); see
     // PollScheduler::limitTo and setTaskFilter.
     void limitPollingTo(const std::optional<QSet<TaskKey>> &keys);
@@ -148,6 +155,8 @@ private:
     PollScheduler *m_scheduler;
     TaskNotifier *m_notifier;
     TaskTypeFetcher *m_taskTypes;
+    PollLease *m_lease = nullptr; // a shared ledger's only
+    std::chrono::milliseconds m_leaseLifetime;
     bool m_demoMode = false;
     QHash<qint64, TokenProvider *> m_tokens;
     QHash<qint64, QString> m_secrets;

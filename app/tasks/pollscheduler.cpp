@@ -102,6 +102,52 @@ PollScheduler::~PollScheduler()
     shutdown();
 }
 
+void PollScheduler::setGate(PollGate *gate)
+{
+    if (m_gate)
+        m_gate->disconnect(this);
+    m_gate = gate;
+    if (m_gate)
+        connect(m_gate, &PollGate::reopened, this, &PollScheduler::gateReopened);
+}
+
+void PollScheduler::gateReopened(qint64 connectionId)
+{
+    auto it = m_connections.find(connectionId);
+    if (it == m_connections.end())
+        return;
+    const bool wasElsewhere = !it->polledBy.isEmpty();
+    it->polledBy.clear();
+    it->askGateAt = {};
+    reschedule(connectionId);
+    if (wasElsewhere)
+        Q_EMIT connectionStatusChanged(connectionId);
+}
+
+bool PollScheduler::passGate(qint64 connectionId, ConnectionState &state, const QDateTime &now)
+{
+    if (!m_gate)
+        return true;
+    const bool everyTask = !m_limit && !m_wanted;
+    const PollGate::Verdict verdict = m_gate->mayPoll(connectionId, now, everyTask);
+    state.askGateAt = verdict.mayPoll ? QDateTime() : verdict.askAgainAt;
+    const QString polledBy = verdict.mayPoll ? QString() : verdict.holder;
+    if (polledBy != state.polledBy) {
+        state.polledBy = polledBy;
+        Q_EMIT connectionStatusChanged(connectionId);
+    }
+    return verdict.mayPoll;
+}
+
+bool PollScheduler::wantsToPoll(qint64 connectionId, const ConnectionState &state) const
+{
+    const TokenProvider *tokens = state.tokens;
+    return !state.paused && !state.misconfigured && !m_shutDown && tokens
+        && tokens->state() != TokenProvider::State::Rejected
+        && (tokens->state() != TokenProvider::State::Missing || tokens->usesSecret())
+        && (state.inFlight || m_planner.trackedCount(connectionId) > 0);
+}
+
 void PollScheduler::setOptions(const PollPlanner::Options &options)
 {
     m_planner.setOptions(options);
@@ -157,6 +203,8 @@ void PollScheduler::removeConnection(qint64 connectionId)
         return;
     if (it->tokens)
         it->tokens->disconnect(this);
+    if (m_gate)
+        m_gate->release(connectionId);
     delete it->timer;
     m_connections.erase(it);
     m_planner.untrackConnection(connectionId);
@@ -209,6 +257,8 @@ void PollScheduler::pollNow(qint64 connectionId)
     if (!m_connections.contains(connectionId))
         return;
     m_planner.makeAllDue(connectionId, now());
+    // Asked of the gate again too: another monitor's lease may have ended.
+    m_connections[connectionId].askGateAt = {};
     if (TokenProvider *tokens = m_connections.value(connectionId).tokens)
         tokens->ensureToken();
     reschedule(connectionId);
@@ -248,6 +298,8 @@ int PollScheduler::recheck(const QList<TaskKey> &keys)
             continue;
         m_planner.track(key, current);
         m_rechecking.insert(key);
+        // Asked here, also of a connection another monitor polls.
+        m_connections[key.connectionId].askGateAt = {};
         if (task->libraryLevel)
             m_libraryLevel.insert(key);
         touched.insert(key.connectionId);
@@ -283,6 +335,7 @@ PollScheduler::ConnectionStatus PollScheduler::status(qint64 connectionId) const
     status.pending = m_planner.trackedCount(connectionId);
     status.nextPollAt = m_planner.nextWake(connectionId);
     status.urlLimit = it->urlLimit;
+    status.polledBy = it->polledBy;
     const TokenProvider *tokens = it->tokens;
     if (it->paused)
         status.health = Health::Paused;
@@ -292,10 +345,12 @@ PollScheduler::ConnectionStatus PollScheduler::status(qint64 connectionId) const
         status.health = Health::AuthRejected;
     else if (!tokens || (tokens->state() == TokenProvider::State::Missing && !tokens->usesSecret()))
         status.health = Health::NoCredentials;
-    else if (status.consecutiveFailures > 0)
-        status.health = Health::Backoff;
     else if (status.pending == 0 && !status.inFlight)
         status.health = Health::Idle;
+    else if (!status.polledBy.isEmpty())
+        status.health = Health::Elsewhere;
+    else if (status.consecutiveFailures > 0)
+        status.health = Health::Backoff;
     else
         status.health = Health::Ok;
     return status;
@@ -307,6 +362,9 @@ void PollScheduler::reschedule(qint64 connectionId)
     if (it == m_connections.end() || m_shutDown)
         return;
     it->timer->stop();
+    // Not polled here for now: whoever can takes it over.
+    if (m_gate && !wantsToPoll(connectionId, *it))
+        m_gate->release(connectionId);
     if (it->paused || it->inFlight || it->misconfigured)
         return; // finishCycle() or an edit of the connection reschedules
     const TokenProvider *tokens = it->tokens;
@@ -321,6 +379,10 @@ void PollScheduler::reschedule(qint64 connectionId)
     if (!wake.isValid())
         return;
     wake = std::max(wake, m_planner.requestsAllowedAt(connectionId, now()));
+    // Another monitor polls it: asked again when its lease ends (or at once
+    // when it lets go: gateReopened).
+    if (it->askGateAt.isValid())
+        wake = std::max(wake, it->askGateAt);
     startTimer(it->timer, wake);
 }
 
@@ -361,10 +423,18 @@ void PollScheduler::runCycle(qint64 connectionId)
     }
     const QString token = tokens->token();
     const qsizetype limit = qsizetype(allowance) * TaskQuery::maxIdsPerUrl;
-    // The ledger's poll times are the truth all processes share: a task
-    // another one asked about within its interval waits.
-    QList<qint64> ids = notPolledElsewhere(
-        connectionId, m_planner.dueTasks(connectionId, current, limit), current, limit);
+    QList<qint64> ids = m_planner.dueTasks(connectionId, current, limit);
+    if (passGate(connectionId, *it, current)) {
+        // The ledger's poll times are the truth all processes share: a task
+        // another one asked about within its interval waits.
+        ids = notPolledElsewhere(connectionId, std::move(ids), current, limit);
+    } else {
+        // Another monitor polls the connection and its answers arrive
+        // through the ledger: only re-checks asked for here go out.
+        ids.removeIf([this, connectionId](qint64 id) {
+            return !m_rechecking.contains({connectionId, id});
+        });
+    }
     if (ids.isEmpty()) {
         reschedule(connectionId);
         return;
@@ -644,6 +714,8 @@ void PollScheduler::shutdown()
     for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
         if (it->timer)
             it->timer->stop();
+        if (m_gate)
+            m_gate->release(it.key());
     }
     if (m_client)
         m_client->abortAll();

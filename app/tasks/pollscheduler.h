@@ -2,6 +2,7 @@
 
 #include "smh/smherror.h"
 #include "smh/tokenprovider.h"
+#include "tasks/pollgate.h"
 #include "tasks/pollplanner.h"
 #include "tasks/task.h"
 
@@ -38,6 +39,7 @@ public:
         AuthRejected, // needs new credentials, or access the token cannot give
         NoCredentials,
         ConfigError, // no such library or space: stopped until the connection is edited
+        Elsewhere, // another monitor on the shared ledger polls it: its answers are shown
     };
     Q_ENUM(Health)
 
@@ -52,6 +54,7 @@ public:
         qint64 requestsSent = 0;
         qsizetype pending = 0; // tasks not final yet
         qsizetype urlLimit = 0; // bytes per request URL; 0 until a 414 lowered it
+        QString polledBy; // Elsewhere: who polls it ("alice@host, pid 42")
     };
 
     // A 414 halves a connection's URL budget, down to this.
@@ -74,6 +77,9 @@ public:
         m_maxTimerStep = maxTimerStep;
     }
     void setOptions(const PollPlanner::Options &options);
+    // Several monitors on one shared ledger: a connection is polled only when
+    // `gate` (not owned; PollLease) says so. None: every connection is polled.
+    void setGate(PollGate *gate);
     const PollPlanner &planner() const { return m_planner; }
 
     // Starts watching the connection's tasks (from the store) with the given
@@ -128,6 +134,10 @@ private:
         // The settings that named a library or space SMH does not have;
         // polling waits until the connection's settings differ.
         std::optional<ConnectionSettings> misconfigured;
+        // Polled by another monitor (the gate said no): who, and when to
+        // ask the gate again.
+        QString polledBy;
+        QDateTime askGateAt;
     };
 
     QDateTime now() const { return m_now(); }
@@ -141,6 +151,13 @@ private:
     QList<qint64> notPolledElsewhere(
         qint64 connectionId, QList<qint64> ids, const QDateTime &now, qsizetype limit);
     void reschedule(qint64 connectionId);
+    // Whether this monitor polls the connection now (the gate's verdict,
+    // kept for the status and the next wake-up).
+    bool passGate(qint64 connectionId, ConnectionState &state, const QDateTime &now);
+    // Whether the connection would be polled here at all: otherwise its
+    // lease goes to whoever can.
+    bool wantsToPoll(qint64 connectionId, const ConnectionState &state) const;
+    void gateReopened(qint64 connectionId);
     void runCycle(qint64 connectionId);
     // The answers of one cycle: its requests, finished together.
     struct Cycle
@@ -190,6 +207,7 @@ private:
 
     QPointer<SmhClient> m_client; // may go first when both are children of one owner
     TaskStore *m_store;
+    QPointer<PollGate> m_gate;
     PollPlanner m_planner;
     std::function<QDateTime()> m_now;
     TaskFilter m_wanted;

@@ -895,6 +895,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>%1: %2. Polling stopped; edit the connection under Connection ▸ Manage Connections.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: polled by another monitor (%2); its answers are shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfiles</name>
@@ -2680,6 +2684,13 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
+    <name>PollLease</name>
+    <message>
+        <source>%1@%2, pid %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PollScheduler</name>
     <message>
         <source>SMH&apos;s answer about this task alone is larger than the %1 a reply may have, so its status and result cannot be read. It is not asked about again unless re-checked. (%2)</source>
@@ -3250,6 +3261,17 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Waiting for a first answer</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>polled by another monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) polled by other monitors. %1</source>
+        <translation>
+            <numerusform>%n connection polled by another monitor. %1</numerusform>
+            <numerusform>%n connections polled by other monitors. %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

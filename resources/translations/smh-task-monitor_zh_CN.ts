@@ -882,6 +882,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>%1: %2. Polling stopped; edit the connection under Connection ▸ Manage Connections.</source>
         <translation>%1：%2。已停止轮询；请在“连接 ▸ 管理连接”中编辑该连接。</translation>
     </message>
+    <message>
+        <source>%1: polled by another monitor (%2); its answers are shown here.</source>
+        <translation>%1：由另一个监视器（%2）轮询；此处显示它获得的结果。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfiles</name>
@@ -2674,6 +2678,13 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
+    <name>PollLease</name>
+    <message>
+        <source>%1@%2, pid %3</source>
+        <translation>%1@%2，进程 %3</translation>
+    </message>
+</context>
+<context>
     <name>PollScheduler</name>
     <message>
         <source>SMH&apos;s answer about this task alone is larger than the %1 a reply may have, so its status and result cannot be read. It is not asked about again unless re-checked. (%2)</source>
@@ -3239,6 +3250,16 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     <message>
         <source>Waiting for a first answer</source>
         <translation>正在等待首次响应</translation>
+    </message>
+    <message>
+        <source>polled by another monitor</source>
+        <translation>由另一个监视器轮询</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) polled by other monitors. %1</source>
+        <translation>
+            <numerusform>%n 个连接由其他监视器轮询。%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

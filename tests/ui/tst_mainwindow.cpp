@@ -3,6 +3,7 @@
 #include "sampleledger.h"
 #include "smh/secretstore.h"
 #include "tasks/monitor.h"
+#include "tasks/polllease.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskidparser.h"
 #include "tasks/taskstore.h"
@@ -40,6 +41,8 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -315,6 +318,56 @@ private Q_SLOTS:
         QVERIFY(start(options));
         const QRect available = m_window->screen()->availableGeometry();
         QTRY_VERIFY(available.contains(m_window->frameGeometry()));
+    }
+
+    // Another monitor on the shared ledger file polls the connection: the
+    // status bar says so and by whom, and nothing is sent from here; once
+    // that monitor lets go, this window polls and says "Connections OK".
+    void aConnectionPolledByAnotherMonitorSaysWho()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"ledger.sqlite"_s);
+        {
+            TaskStore ledger;
+            SMH_VERIFY(ledger.open(file));
+        }
+        const auto otherMonitor = [&file](bool holds) {
+            bool done = false;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bob"_s);
+                db.setDatabaseName(file);
+                db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+                QSqlQuery q(db);
+                done = db.open() && PollLease::createTable(q)
+                    && q.exec(u"DELETE FROM poll_leases"_s)
+                    // Bob's monitor, on another machine, holds the first
+                    // connection for ten minutes.
+                    && (!holds
+                        || q.exec(u"INSERT INTO poll_leases (connection_id, holder, holder_user, "
+                                  "holder_host, holder_pid, expires_at) VALUES (1, 'b0b', 'bob', "
+                                  "'far.example', 4242, %1)"_s.arg(
+                                      QDateTime::currentMSecsSinceEpoch() + 600'000)));
+            }
+            QSqlDatabase::removeDatabase(u"bob"_s);
+            return done;
+        };
+        QVERIFY(otherMonitor(true));
+        DemoWindow::Options options;
+        options.interval = 300ms;
+        options.ledger = file;
+        QVERIFY(start(options));
+        QCOMPARE(m_connection, 1);
+        auto *health = part<ElidedLabel>(u"connectionStatus"_s);
+        QTRY_VERIFY2(
+            health->text().contains(u"polled by another monitor (bob@far.example, pid 4242)"_s),
+            qPrintable(health->text()));
+        QTRY_VERIFY(
+            part<QLabel>(u"pollingStatus"_s)->text().contains(u"polled by another monitor"_s));
+        QCOMPARE(m_simulator->taskQueryCount(), 0);
+
+        QVERIFY(otherMonitor(false));
+        QTRY_COMPARE(health->text(), u"Connections OK"_s);
+        QVERIFY(m_simulator->taskQueryCount() > 0);
     }
 
     // "Connections OK" only once a connection answered and while polling;
