@@ -341,7 +341,8 @@ Expected<void> HistoryLedger::addSample(const LibraryKey &library, const UsageSa
     return {};
 }
 
-QList<UsageSample> HistoryLedger::samples(const LibraryKey &library, const QString &spaceId) const
+QList<UsageSample> HistoryLedger::samples(
+    const LibraryKey &library, const QString &spaceId, int limit) const
 {
     // The newest ones when there are too many, returned oldest first.
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
@@ -352,7 +353,7 @@ QList<UsageSample> HistoryLedger::samples(const LibraryKey &library, const QStri
     q.addBindValue(text(library.endpoint));
     q.addBindValue(text(library.libraryId));
     q.addBindValue(text(spaceId));
-    q.addBindValue(maxSamplesRead);
+    q.addBindValue(std::clamp(limit, 0, maxSamplesRead));
     QList<UsageSample> list;
     if (!q.exec())
         return list;

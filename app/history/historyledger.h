@@ -151,8 +151,9 @@ public:
     static bool addClearPhases(QSqlQuery &query);
 
     Expected<void> addSample(const LibraryKey &library, const UsageSample &sample);
-    // Oldest first.
-    QList<UsageSample> samples(const LibraryKey &library, const QString &spaceId = {}) const;
+    // Oldest first; the newest `limit` of them.
+    QList<UsageSample> samples(
+        const LibraryKey &library, const QString &spaceId = {}, int limit = maxSamplesRead) const;
     std::optional<UsageSample> latestSample(
         const LibraryKey &library, const QString &spaceId = {}) const;
 
