@@ -597,11 +597,11 @@ QVariant LibrariesModel::headerData(int section, Qt::Orientation orientation, in
     case HistoryColumn:
         return tr("History");
     case VersionsColumn:
-        return tr("Versions kept");
+        return tr("Versions");
     case DaysColumn:
-        return tr("Days kept");
+        return tr("Days");
     case MergeColumn:
-        return tr("Merge interval");
+        return tr("Merge");
     case UsageColumn:
         return tr("Usage");
     case TrendColumn:
@@ -611,7 +611,7 @@ QVariant LibrariesModel::headerData(int section, Qt::Orientation orientation, in
     case OutcomeColumn:
         return tr("Outcome");
     case DeletedColumn:
-        return tr("Versions deleted");
+        return tr("Deleted");
     case FreedColumn:
         return tr("Freed");
     case NextClearColumn:
