@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -52,9 +53,8 @@ LibrariesView::LibrariesView(Monitor *monitor, StateStyle *style, QWidget *paren
              LibraryFilterModel::Show::NeverRead})
         m_show->addItem(LibraryFilterModel::showLabel(show), int(show));
     m_show->setAccessibleName(tr("Show"));
-    connect(m_show, &QComboBox::currentIndexChanged, this, [this] {
-        m_filter->setShow(LibraryFilterModel::Show(m_show->currentData().toInt()));
-    });
+    connect(m_show, &QComboBox::currentIndexChanged, this,
+        [this] { m_filter->setShow(LibraryFilterModel::Show(m_show->currentData().toInt())); });
     m_summary->setObjectName(u"librariesSummary"_s);
     m_summary->setForegroundRole(QPalette::PlaceholderText);
 
@@ -66,6 +66,7 @@ LibrariesView::LibrariesView(Monitor *monitor, StateStyle *style, QWidget *paren
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionsMovable(true);
@@ -76,6 +77,7 @@ LibrariesView::LibrariesView(Monitor *monitor, StateStyle *style, QWidget *paren
     QHeaderView *header = m_table->horizontalHeader();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &LibrariesView::showColumnMenu);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, &LibrariesView::fitColumns);
     connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
         if (!m_fitting)
             m_userSized = true;
@@ -190,8 +192,8 @@ QList<qint64> LibrariesView::selectedConnections() const
 void LibrariesView::refresh()
 {
     const int queued = m_model->refresh(selectedConnections());
-    m_summary->setToolTip(queued == 0 ? tr("Every library asked for was read a moment ago.")
-                                      : QString());
+    m_summary->setToolTip(
+        queued == 0 ? tr("Every library asked for was read a moment ago.") : QString());
     updateSummary();
 }
 
@@ -237,8 +239,7 @@ void LibrariesView::showColumnMenu(const QPoint &position)
 {
     QMenu menu(this);
     for (int column = 0; column < LibrariesModel::ColumnCount; ++column) {
-        QAction *action =
-            menu.addAction(m_filter->headerData(column, Qt::Horizontal).toString());
+        QAction *action = menu.addAction(m_filter->headerData(column, Qt::Horizontal).toString());
         action->setCheckable(true);
         action->setChecked(!m_table->isColumnHidden(column));
         action->setEnabled(column != LibrariesModel::LibraryColumn);
@@ -254,7 +255,20 @@ void LibrariesView::fitColumns()
     if (m_userSized || m_filter->rowCount() == 0 || !isVisible())
         return;
     m_fitting = true;
-    m_table->resizeColumnsToContents();
+    // The cells' widths and the headers' words; room for the sort arrow only
+    // where it is (QHeaderView would keep it on every column).
+    const QHeaderView *header = m_table->horizontalHeader();
+    const QFontMetrics headerFont(header->font());
+    const int padding = style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) * 2 + 8;
+    for (int column = 0; column < LibrariesModel::ColumnCount; ++column) {
+        const int words =
+            headerFont.horizontalAdvance(m_filter->headerData(column, Qt::Horizontal).toString())
+            + padding + (header->sortIndicatorSection() == column ? headerFont.height() + 4 : 0);
+        // (QTableView hides the cells' hint; its base offers it.)
+        const int cells =
+            static_cast<const QAbstractItemView *>(m_table)->sizeHintForColumn(column);
+        m_table->setColumnWidth(column, std::max(cells, words));
+    }
     // A long name is elided (in its middle, where names differ) rather than
     // pushing the figures out of view.
     const int library = LibrariesModel::LibraryColumn;
@@ -267,8 +281,8 @@ void LibrariesView::fitColumns()
     const int room = m_table->viewport()->width() - others;
     // Never so narrow that names cannot be told apart: the last columns
     // scroll into view then (or are hidden from the header's menu).
-    m_table->setColumnWidth(library,
-        std::clamp(room, chars * 22, std::max(chars * 22, m_table->columnWidth(library))));
+    m_table->setColumnWidth(
+        library, std::clamp(room, chars * 22, std::max(chars * 22, m_table->columnWidth(library))));
     m_fitting = false;
 }
 

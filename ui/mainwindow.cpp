@@ -476,12 +476,12 @@ void MainWindow::createMenus()
     edit->addAction(m_remove);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Tasks"), QKeySequence(Qt::CTRL | Qt::Key_T), this, [this] {
-            m_pages->setCurrentIndex(0);
-        })->setObjectName(u"showTasksAction"_s);
-    view->addAction(tr("&Libraries"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
-            m_pages->setCurrentWidget(m_libraries);
-        })->setObjectName(u"showLibrariesAction"_s);
+    view->addAction(tr("&Tasks"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
+            [this] { m_pages->setCurrentIndex(0); })
+        ->setObjectName(u"showTasksAction"_s);
+    view->addAction(tr("&Libraries"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
+            [this] { m_pages->setCurrentWidget(m_libraries); })
+        ->setObjectName(u"showLibrariesAction"_s);
     view->addSeparator();
     m_columnsMenu = view->addMenu(tr("&Columns"));
     connect(m_columnsMenu, &QMenu::aboutToShow, this,

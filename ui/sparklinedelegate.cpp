@@ -34,8 +34,9 @@ void SparklineDelegate::paint(
         const double x = values.size() == 1
             ? area.right()
             : area.left() + area.width() * double(i) / double(values.size() - 1);
-        const double y = span <= 0 ? area.center().y()
-                                   : area.bottom() - area.height() * double(values.at(i) - *low) / span;
+        const double y = span <= 0
+            ? area.center().y()
+            : area.bottom() - area.height() * double(values.at(i) - *low) / span;
         return QPointF(x, y);
     };
     const bool selected = option.state & QStyle::State_Selected;
@@ -55,7 +56,8 @@ void SparklineDelegate::paint(
     painter->restore();
 }
 
-QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize SparklineDelegate::sizeHint(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QSize text = QStyledItemDelegate::sizeHint(option, index);
     return {std::max(text.width(), option.fontMetrics.horizontalAdvance(QLatin1Char('M')) * 6),
