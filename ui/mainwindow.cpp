@@ -15,6 +15,7 @@
 #include "tasks/taskstore.h"
 #include "tasks/tasktablemodel.h"
 #include "ui/addtasksdialog.h"
+#include "ui/campaigndialog.h"
 #include "ui/cleanupreportexport.h"
 #include "ui/connectiondialog.h"
 #include "ui/exportpath.h"
@@ -549,6 +550,8 @@ void MainWindow::createMenus()
     connection->addSeparator();
     connection->addAction(tr("&History && Cleanup…"), this,
         [this] { HistoryView::open(m_monitor, m_sidebar->connectionFilter(), this); });
+    connection->addAction(tr("Clear &Several Libraries…"), this,
+        [this] { CampaignDialog::openLatest(m_monitor, this); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcuts);

@@ -171,7 +171,7 @@ void ClearJob::readSettings()
 void ClearJob::turnHistoryOff()
 {
     if (m_stopping) {
-        abandon(refusal(ClearRefusal::Reason::Failed, tr("The monitor is closing.")));
+        abandon(refusal(ClearRefusal::Reason::Failed, stopReason()));
         return;
     }
     m_record.historyOff = CleanupRecord::HistoryOff::Sending;
@@ -231,7 +231,7 @@ void ClearJob::readUsageBefore()
 void ClearJob::sendClear()
 {
     if (m_stopping) {
-        putHistoryBack(refusal(ClearRefusal::Reason::Failed, tr("The monitor is closing.")));
+        putHistoryBack(refusal(ClearRefusal::Reason::Failed, stopReason()));
         return;
     }
     m_record.phase = CleanupRecord::Phase::Sending;
@@ -312,6 +312,11 @@ void ClearJob::onClearAnswered(ApiJob *job)
         return;
     }
     finish(ClearStarted {m_record, m_previous});
+}
+
+QString ClearJob::stopReason() const
+{
+    return m_stopReason.isEmpty() ? tr("The monitor is closing.") : m_stopReason;
 }
 
 void ClearJob::abandon(ClearRefusal refusal)

@@ -89,8 +89,13 @@ public:
         QString origin, AddTask addTask, QObject *parent);
 
     void start();
-    // No further request leaves; what is in flight is still answered and recorded.
-    void stopSending() { m_stopping = true; }
+    // No further request leaves; what is in flight is still answered and
+    // recorded. `why` is what the refusal says (default: the monitor closes).
+    void stopSending(const QString &why = {})
+    {
+        m_stopping = true;
+        m_stopReason = why;
+    }
     LibraryKey library() const { return LibraryKey::of(m_target.settings); }
 
 Q_SIGNALS:
@@ -113,6 +118,7 @@ private:
     void finish(ClearResult result);
     void report();
 
+    QString stopReason() const;
     // Ends the attempt before the DELETE with `refusal`.
     void abandon(ClearRefusal refusal);
     bool record();
@@ -132,5 +138,6 @@ private:
     std::optional<HistorySettings> m_previous;
     std::optional<ClearResult> m_result;
     bool m_stopping = false;
+    QString m_stopReason;
     bool m_reported = false;
 };

@@ -541,6 +541,11 @@ QString HistoryLedger::thisOrigin(const QString &face)
         .arg(QCoreApplication::applicationPid());
 }
 
+bool HistoryLedger::isProcessGone(const QString &origin)
+{
+    return processIsGone(origin);
+}
+
 Expected<qint64> HistoryLedger::recordSettingsChange(
     const LibraryKey &library, const QJsonObject &change, const QString &origin)
 {

@@ -178,6 +178,8 @@ public:
     static QString currentBootId();
     // This process's origin line: what a claim names.
     static QString thisOrigin(const QString &face);
+    // The process an origin line names ran on this machine and is gone.
+    static bool isProcessGone(const QString &origin);
 
     Expected<qint64> addCleanup(const CleanupRecord &record);
     Expected<void> updateCleanup(const CleanupRecord &record);

@@ -1,5 +1,6 @@
 #include "history/historyservice.h"
 
+#include "history/campaign.h"
 #include "smh/redact.h"
 #include "smh/smhclient.h"
 #include "tasks/monitor.h"
@@ -35,6 +36,13 @@ HistoryService::HistoryService(Monitor *monitor)
         resume();
     m_sampleTimer.setInterval(defaultSampleInterval);
     connect(&m_sampleTimer, &QTimer::timeout, this, &HistoryService::sampleTick);
+    // Campaigns cut short by a crash are resumed as soon as the ledger opens.
+    Campaigns::of(this);
+}
+
+Monitor *HistoryService::monitor() const
+{
+    return static_cast<Monitor *>(parent());
 }
 
 HistoryService::Engine HistoryService::engineOf(Monitor *monitor)
@@ -294,6 +302,14 @@ bool HistoryService::isClearing(const LibraryKey &library) const
 {
     return std::any_of(m_clears.cbegin(), m_clears.cend(),
         [&library](const QPointer<ClearJob> &job) { return job && job->library() == library; });
+}
+
+void HistoryService::stopClearing(const LibraryKey &library, const QString &why)
+{
+    for (const QPointer<ClearJob> &job : std::as_const(m_clears)) {
+        if (job && job->library() == library)
+            job->stopSending(why);
+    }
 }
 
 void HistoryService::clearHistory(

@@ -52,6 +52,10 @@ public:
     // Who this process is, in the records of the clears it starts
     // ("window", "command").
     void setFace(const QString &face) { m_origin = HistoryLedger::thisOrigin(face); }
+    // The origin line of the clears started from here now.
+    QString origin() const { return m_origin; }
+    // The monitor it serves (its parent), for the campaigns beside it.
+    Monitor *monitor() const;
 
     // What a call on a connection comes to, in `context`'s thread, never
     // after `context` is gone.
@@ -74,6 +78,10 @@ public:
     int secondsUntilNextClear(const LibraryKey &library) const;
     // A clear of `library` started by this process is under way.
     bool isClearing(const LibraryKey &library) const;
+    // The clear of `library` under way here sends nothing further (history
+    // off, the DELETE); what it switched off is put back; `why` is what its
+    // refusal says. A DELETE in flight is still answered and recorded.
+    void stopClearing(const LibraryKey &library, const QString &why);
     // Puts back the file history a clear switched off, for a record that
     // leftHistoryOff(): recorded before it is sent, like the clear.
     void restoreHistory(qint64 cleanupId, QObject *context, Done<bool> done);

@@ -161,6 +161,327 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
 </context>
 <context>
+    <name>Campaign</name>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the campaign&apos;s step (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign was cancelled before this library&apos;s clear was sent: nothing was cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: the campaign was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: the monitor running the campaign stopped first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monitor running the campaign stopped before this library&apos;s clear was claimed: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting the file history settings back was sent, and the monitor stopped before the answer came: check them in History &amp; Cleanup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Clear Historical Versions in Several Libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn file history off first where it is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the previous settings when each clear has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Libraries at once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No further library starts; a library whose clear has not been sent yet stops before it. Clears already sent are tracked to their end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n s</source>
+        <translation>
+            <numerusform>in %n s</numerusform>
+            <numerusform>in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last campaign stopped before it was done (its monitor was closed or stopped); nothing was sent again. Left undone: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>On: %n version(s), %1 days, merge %2 s</source>
+        <translation>
+            <numerusform>On: %n version, %1 days, merge %2 s</numerusform>
+            <numerusform>On: %n versions, %1 days, merge %2 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an admin token: it will be refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Every historical version of every file in the %n chosen library(s) will be deleted and its space released.&lt;/p&gt;&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;Every historical version of every file in the chosen library will be deleted and its space released.&lt;/p&gt;&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Every historical version of every file in the %n chosen libraries will be deleted and its space released.&lt;/p&gt;&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Type the number of libraries, %1, to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Clear %n Library(s)</source>
+        <translation>
+            <numerusform>&amp;Clear %n Library</numerusform>
+            <numerusform>&amp;Clear %n Libraries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>File history is on in %n of them: they will be refused unless it is turned off first.</source>
+        <translation>
+            <numerusform>File history is on in %n of them: it will be refused unless it is turned off first.</numerusform>
+            <numerusform>File history is on in %n of them: they will be refused unless it is turned off first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n library(s) done</source>
+        <translation>
+            <numerusform>%1 of %n library done</numerusform>
+            <numerusform>%1 of %n libraries done</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 freed so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %1 by %2; at most %n library(s) at once.</source>
+        <translation>
+            <numerusform>Started %1 by %2; one library at a time.</numerusform>
+            <numerusform>Started %1 by %2; at most %n libraries at once.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left undone when the monitor running the campaign stopped: %1. Nothing was sent again; start a new campaign for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignLedger</name>
+    <message>
+        <source>The campaign&apos;s library is not in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignLibrary</name>
+    <message numerus="yes">
+        <source>Waiting for SMH&apos;s minute (%n s)</source>
+        <translation>
+            <numerusform>Waiting for SMH&apos;s minute (%n s)</numerusform>
+            <numerusform>Waiting for SMH&apos;s minute (%n s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared; file history still off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: not an admin token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused, nothing cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted, not tracked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignModel</name>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignSummary</name>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Campaigns</name>
+    <message>
+        <source>The monitor is closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task ledger is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no connection with ID %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No library was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the campaign (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CleanupListModel</name>
     <message>
         <source>Started</source>
@@ -1913,6 +2234,10 @@ Add task IDs, or drop a file of IDs here.</source>
             <numerusform>Removing %1 also stops watching its %Ln task. Nothing changes on the server.</numerusform>
             <numerusform>Removing %1 also stops watching its %Ln tasks. Nothing changes on the server.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clear &amp;Several Libraries…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

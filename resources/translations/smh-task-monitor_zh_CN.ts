@@ -158,6 +158,319 @@ You can also drop a text or CSV file here. %1 adds.</source>
     </message>
 </context>
 <context>
+    <name>Campaign</name>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the campaign&apos;s step (%1).</source>
+        <translation>未发送任何请求：任务账本无法记录此批量清理的步骤（%1）。</translation>
+    </message>
+    <message>
+        <source>The campaign was cancelled before this library&apos;s clear was sent: nothing was cleared.</source>
+        <translation>此媒体库的清除请求发送之前批量清理已被取消：未清除任何内容。</translation>
+    </message>
+    <message>
+        <source>Not started: the campaign was cancelled.</source>
+        <translation>未开始：批量清理已被取消。</translation>
+    </message>
+    <message>
+        <source>Not started: the monitor running the campaign stopped first.</source>
+        <translation>未开始：运行此批量清理的监控程序已先行停止。</translation>
+    </message>
+    <message>
+        <source>The monitor running the campaign stopped before this library&apos;s clear was claimed: nothing was sent.</source>
+        <translation>运行此批量清理的监控程序在认领此媒体库的清除之前已停止：未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Putting the file history settings back was sent, and the monitor stopped before the answer came: check them in History &amp; Cleanup.</source>
+        <translation>恢复文件历史版本设置的请求已发送，但监控程序在收到回复前已停止：请在“历史版本与清理”中检查这些设置。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Clear Historical Versions in Several Libraries</source>
+        <translation>批量清除多个媒体库的历史版本</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>媒体库</translation>
+    </message>
+    <message>
+        <source>Library ID</source>
+        <translation>媒体库 ID</translation>
+    </message>
+    <message>
+        <source>File history</source>
+        <translation>文件历史版本</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Next clear</source>
+        <translation>下次可清除</translation>
+    </message>
+    <message>
+        <source>Turn file history off first where it is on</source>
+        <translation>对已开启文件历史版本的媒体库先将其关闭</translation>
+    </message>
+    <message>
+        <source>Restore the previous settings when each clear has finished</source>
+        <translation>每次清除完成后恢复原先的设置</translation>
+    </message>
+    <message>
+        <source>&amp;Libraries at once:</source>
+        <translation>同时处理的媒体库数(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel Campaign</source>
+        <translation>取消批量清理(&amp;N)</translation>
+    </message>
+    <message>
+        <source>No further library starts; a library whose clear has not been sent yet stops before it. Clears already sent are tracked to their end.</source>
+        <translation>不再开始新的媒体库；尚未发送清除请求的媒体库会在发送前停止。已发送的清除会一直跟踪到结束。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n s</source>
+        <translation>
+            <numerusform>%n 秒后</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>The last campaign stopped before it was done (its monitor was closed or stopped); nothing was sent again. Left undone: %1.</source>
+        <translation>上一次批量清理在完成前中断（其监控程序已关闭或停止）；没有重复发送任何请求。未完成：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>On: %n version(s), %1 days, merge %2 s</source>
+        <translation>
+            <numerusform>已开启：%n 个版本，%1 天，合并间隔 %2 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Not an admin token: it will be refused</source>
+        <translation>不是管理员令牌：将被拒绝</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Every historical version of every file in the %n chosen library(s) will be deleted and its space released.&lt;/p&gt;&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;所选 %n 个媒体库中所有文件的全部历史版本都将被删除，其占用的空间随之释放。&lt;/p&gt;&lt;p&gt;&lt;b&gt;此操作无法撤销。&lt;/b&gt;&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Type the number of libraries, %1, to confirm:</source>
+        <translation>输入媒体库数量 %1 以确认(&amp;T)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Clear %n Library(s)</source>
+        <translation>
+            <numerusform>清除 %n 个媒体库(&amp;C)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>File history is on in %n of them: they will be refused unless it is turned off first.</source>
+        <translation>
+            <numerusform>其中 %n 个已开启文件历史版本：除非先将其关闭，否则清除会被拒绝。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n library(s) done</source>
+        <translation>
+            <numerusform>%n 个媒体库中已完成 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 个进行中</translation>
+    </message>
+    <message>
+        <source>%1 cleared</source>
+        <translation>%1 个已清除</translation>
+    </message>
+    <message>
+        <source>%1 freed so far</source>
+        <translation>目前已释放 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %1 by %2; at most %n library(s) at once.</source>
+        <translation>
+            <numerusform>由 %2 于 %1 开始；最多同时处理 %n 个媒体库。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left undone when the monitor running the campaign stopped: %1. Nothing was sent again; start a new campaign for them.</source>
+        <translation>运行批量清理的监控程序停止时未完成：%1。没有重复发送任何请求；请为它们新建一次批量清理。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignLedger</name>
+    <message>
+        <source>The campaign&apos;s library is not in the ledger.</source>
+        <translation>任务账本中没有此批量清理的该媒体库。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignLibrary</name>
+    <message numerus="yes">
+        <source>Waiting for SMH&apos;s minute (%n s)</source>
+        <translation>
+            <numerusform>等待 SMH 的每分钟限制（%n 秒）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Clearing</source>
+        <translation>正在清除</translation>
+    </message>
+    <message>
+        <source>Tracking the task</source>
+        <translation>正在跟踪任务</translation>
+    </message>
+    <message>
+        <source>Restoring settings</source>
+        <translation>正在恢复设置</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cleared; file history still off</source>
+        <translation>已清除；文件历史版本仍处于关闭状态</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <source>Clear failed</source>
+        <translation>清除失败</translation>
+    </message>
+    <message>
+        <source>Refused: not an admin token</source>
+        <translation>已被拒绝：不是管理员令牌</translation>
+    </message>
+    <message>
+        <source>Refused, nothing cleared</source>
+        <translation>已被拒绝，未清除任何内容</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>结果未知</translation>
+    </message>
+    <message>
+        <source>Accepted, not tracked</source>
+        <translation>已受理，未跟踪</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Left undone</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignModel</name>
+    <message>
+        <source>Library</source>
+        <translation>媒体库</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Versions deleted</source>
+        <translation>已删除版本数</translation>
+    </message>
+    <message>
+        <source>Usage before</source>
+        <translation>清理前用量</translation>
+    </message>
+    <message>
+        <source>Usage after</source>
+        <translation>清理后用量</translation>
+    </message>
+    <message>
+        <source>Freed</source>
+        <translation>已释放</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignSummary</name>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>正在取消</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+</context>
+<context>
+    <name>Campaigns</name>
+    <message>
+        <source>The monitor is closing.</source>
+        <translation>监控程序正在关闭。</translation>
+    </message>
+    <message>
+        <source>The task ledger is not open.</source>
+        <translation>任务账本未打开。</translation>
+    </message>
+    <message>
+        <source>There is no connection with ID %1.</source>
+        <translation>没有 ID 为 %1 的连接。</translation>
+    </message>
+    <message>
+        <source>No library was chosen.</source>
+        <translation>未选择任何媒体库。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the task ledger could not record the campaign (%1).</source>
+        <translation>未发送任何请求：任务账本无法记录此批量清理（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>CleanupListModel</name>
     <message>
         <source>Started</source>
@@ -1898,6 +2211,10 @@ Add task IDs, or drop a file of IDs here.</source>
         <translation>
             <numerusform>删除 %1 将同时停止监控其下的 %Ln 个任务。服务器上的数据不受影响。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clear &amp;Several Libraries…</source>
+        <translation>批量清除多个媒体库(&amp;S)…</translation>
     </message>
 </context>
 <context>
