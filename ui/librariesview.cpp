@@ -3,6 +3,7 @@
 #include "history/historyservice.h"
 #include "history/librariesmodel.h"
 #include "tasks/monitor.h"
+#include "ui/campaigndialog.h"
 #include "ui/historyview.h"
 #include "ui/libraryfiltermodel.h"
 #include "ui/sparklinedelegate.h"
@@ -15,7 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QStyle>
 #include <QTableView>
@@ -201,9 +201,9 @@ void LibrariesView::openCleanupCampaign(const QList<qint64> &connectionIds)
 {
     if (connectionIds.isEmpty())
         return;
-    // The guarded campaign dialog is wired here once it exists.
-    QMessageBox::information(this, tr("Clean Up Selected Libraries"),
-        tr("Cleaning up several libraries at once is not available yet."));
+    // Guarded there: each library's settings and usage, the options, the
+    // number of libraries typed. Each library's step then shows in Outcome.
+    CampaignDialog::open(m_monitor, connectionIds, window());
 }
 
 void LibrariesView::openHistory()

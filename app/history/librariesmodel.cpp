@@ -1,5 +1,6 @@
 #include "history/librariesmodel.h"
 
+#include "history/campaign.h"
 #include "history/cleanuplistmodel.h"
 #include "history/historyservice.h"
 #include "tasks/displaytext.h"
@@ -78,6 +79,11 @@ LibrariesModel::LibrariesModel(const TaskStore *store, HistoryService *service, 
     connect(m_store, &TaskStore::connectionsChanged, this, &LibrariesModel::syncConnections);
     connect(m_ledger, &HistoryLedger::sampleAdded, this, &LibrariesModel::onSample);
     connect(m_ledger, &HistoryLedger::cleanupsChanged, this, &LibrariesModel::onCleanups);
+    Campaigns *campaigns = Campaigns::of(service);
+    connect(campaigns, &Campaigns::campaignStarted, this, &LibrariesModel::followCampaign);
+    const QList<Campaign *> running = campaigns->active();
+    for (Campaign *campaign : running)
+        followCampaign(campaign);
     const QList<Connection> connections = m_store->connections();
     m_rows.reserve(connections.size());
     for (const Connection &connection : connections)
@@ -196,6 +202,43 @@ void LibrariesModel::onCleanups(const LibraryKey &library)
         rowChanged(i);
     }
     scheduleNextClearTick();
+}
+
+void LibrariesModel::followCampaign(Campaign *campaign)
+{
+    const QList<CampaignLibrary> &libraries = campaign->libraries();
+    for (int i = 0; i < libraries.size(); ++i) {
+        const LibraryKey library = libraries.at(i).library;
+        m_campaigns.insert(library, {campaign, i});
+        for (int row = 0; row < m_rows.size(); ++row) {
+            if (m_rows.at(row).library == library)
+                rowChanged(row);
+        }
+    }
+    connect(campaign, &Campaign::libraryChanged, this, [this, campaign](int index) {
+        const LibraryKey library = campaign->library(index).library;
+        if (m_campaigns.value(library).campaign != campaign)
+            return; // a newer campaign holds it
+        for (int row = 0; row < m_rows.size(); ++row) {
+            if (m_rows.at(row).library == library)
+                rowChanged(row);
+        }
+    });
+}
+
+std::optional<QString> LibrariesModel::campaignText(const Row &row) const
+{
+    const CampaignRef ref = m_campaigns.value(row.library);
+    if (!ref.campaign || ref.index < 0 || ref.index >= ref.campaign->libraries().size())
+        return std::nullopt;
+    const CampaignLibrary &library = ref.campaign->library(ref.index);
+    if (!library.isDone())
+        return tr("Campaign: %1").arg(library.stepLabel());
+    // Cleared: the record tells the task's outcome and what it freed. Other
+    // ends say more in the campaign's words ("refused" rather than "not sent").
+    if (library.outcome == CampaignLibrary::Outcome::Cleared && library.cleanupId != 0)
+        return std::nullopt;
+    return tr("Campaign: %1").arg(library.outcomeLabel());
 }
 
 void LibrariesModel::rowChanged(int row)
@@ -490,6 +533,8 @@ QVariant LibrariesModel::display(const Row &row, int column) const
     case LastCleanupColumn:
         return last ? DisplayText::compact(last->startedAt.toLocalTime()) : DisplayText::noValue();
     case OutcomeColumn:
+        if (const auto campaign = campaignText(row))
+            return *campaign;
         return last ? CleanupListModel::outcomeLabel(*last) : DisplayText::noValue();
     case DeletedColumn:
         return last && last->deleteCount ? QLocale().toString(*last->deleteCount)
@@ -528,6 +573,8 @@ QVariant LibrariesModel::raw(const Row &row, int column) const
     case LastCleanupColumn:
         return last ? rawTime(last->startedAt) : QVariant();
     case OutcomeColumn:
+        if (const auto campaign = campaignText(row))
+            return *campaign;
         return last ? QVariant(CleanupListModel::outcomeLabel(*last)) : QVariant();
     case DeletedColumn:
         return last ? rawValue(last->deleteCount) : QVariant();
@@ -570,6 +617,11 @@ QVariant LibrariesModel::toolTip(const Row &row, int column) const
         return tr("Last %n reading(s): from %1 to %2", nullptr, int(row.trend.size()))
             .arg(size(row.trend.constFirst()), size(row.trend.constLast()));
     case OutcomeColumn:
+        if (const auto campaign = campaignText(row)) {
+            const CampaignRef ref = m_campaigns.value(row.library);
+            const QString detail = ref.campaign->library(ref.index).detail;
+            return detail.isEmpty() ? *campaign : QString(*campaign + u'\n' + detail);
+        }
         if (row.lastCleanup) {
             QStringList lines {CleanupListModel::outcomeLabel(*row.lastCleanup)};
             for (const QString &line : {row.lastCleanup->detail, row.lastCleanup->origin}) {

@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -13,16 +14,17 @@
 #include <functional>
 #include <optional>
 
+class Campaign;
 class HistoryService;
 class TaskStore;
 
 // Every connection (library and space) side by side: its file-history
 // settings, usage now with a trend of the last samples, its last cleanup and
-// when the next clear is allowed. Usage and cleanups come from the ledger and
-// follow its signals; the settings are read from SMH on demand (refresh()) and
-// in the background, spread over time and within each library's budget (see
-// Budget). Rows follow the connections; a change touches its row alone
-// (dataChanged), never the whole model.
+// when the next clear is allowed; while a cleanup campaign of this monitor
+// holds the library, its step there is the outcome shown. Usage and cleanups come from the ledger
+// and follow its signals; the settings are read from SMH on demand (refresh()) and in the
+// background, spread over time and within each library's budget (see Budget). Rows follow the
+// connections; a change touches its row alone (dataChanged), never the whole model.
 class LibrariesModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -140,6 +142,10 @@ private:
     void onSample(const LibraryKey &library, const UsageSample &sample);
     void onCleanups(const LibraryKey &library);
     void rowChanged(int row);
+    void followCampaign(Campaign *campaign);
+    // The campaign's word on the library while it holds it (or when it
+    // ended without a cleanup record): nullopt when the record speaks.
+    std::optional<QString> campaignText(const Row &row) const;
     void scheduleNextClearTick();
 
     // The reads.
@@ -160,6 +166,12 @@ private:
     HistoryService *m_service;
     HistoryLedger *m_ledger;
     QList<Row> m_rows;
+    struct CampaignRef
+    {
+        QPointer<Campaign> campaign;
+        int index = -1; // into Campaign::libraries()
+    };
+    QHash<LibraryKey, CampaignRef> m_campaigns; // the newest of each library
     Budget m_budget;
     bool m_background = false;
     QList<qint64> m_queue; // asked for, oldest first

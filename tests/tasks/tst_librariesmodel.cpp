@@ -1,5 +1,6 @@
 #include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
+#include "history/campaign.h"
 #include "history/historyservice.h"
 #include "history/librariesmodel.h"
 #include "tasks/displaytext.h"
@@ -258,6 +259,39 @@ private Q_SLOTS:
         QCOMPARE(model.refresh(), 4); // the others only
         QTRY_VERIFY_WITH_TIMEOUT(settled(model), 20'000);
         QCOMPARE(m_requests.value(u"smhdemo-team"_s), sent);
+    }
+
+    void aRunningCampaignShowsEachLibrarysStep()
+    {
+        m_simulator->setClearRunMs(300);
+        LibrariesModel model(&m_monitor->tasks(), service());
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        const int team = rowOfLibrary(model, u"smhdemo-team"_s);
+        const int archive = rowOfLibrary(model, u"smhdemo-archive"_s);
+        const int media = rowOfLibrary(model, u"smhdemo-media"_s);
+        auto started = Campaigns::of(service())->start(
+            {{model.connectionId(team), model.connectionId(archive)}, {true, true}, 2});
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message()));
+        Campaign *campaign = *started;
+        QSignalSpy finished(campaign, &Campaign::finished);
+        QVERIFY2(text(model, team, LibrariesModel::OutcomeColumn).startsWith(u"Campaign: "_s),
+            qPrintable(text(model, team, LibrariesModel::OutcomeColumn)));
+        QCOMPARE(text(model, media, LibrariesModel::OutcomeColumn), DisplayText::noValue());
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 60'000);
+        // Cleared: the record speaks (its task's outcome and figures).
+        QCOMPARE(text(model, team, LibrariesModel::OutcomeColumn), u"Succeeded"_s);
+        QVERIFY(text(model, team, LibrariesModel::LastCleanupColumn) != DisplayText::noValue());
+        // Not an admin token: refused, in the campaign's words, with why.
+        QVERIFY2(
+            text(model, archive, LibrariesModel::OutcomeColumn).startsWith(u"Campaign: Refused"_s),
+            qPrintable(text(model, archive, LibrariesModel::OutcomeColumn)));
+        QVERIFY(model.index(archive, LibrariesModel::OutcomeColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"admin"_s, Qt::CaseInsensitive));
+        QCOMPARE(reset.size(), 0);
     }
 
     void backgroundReadsStayWithinTheBudget()

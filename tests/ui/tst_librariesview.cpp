@@ -3,6 +3,7 @@
 #include "demowindow.h"
 #include "history/librariesmodel.h"
 #include "tasks/monitor.h"
+#include "ui/campaigndialog.h"
 #include "ui/librariesview.h"
 #include "ui/libraryfiltermodel.h"
 #include "ui/mainwindow.h"
@@ -138,6 +139,18 @@ private Q_SLOTS:
         QTest::keyClick(table(), Qt::Key_Down, Qt::ShiftModifier);
         QCOMPARE(view()->selectedConnections().size(), 2);
         QVERIFY(cleanUp->isEnabled());
+        // ... which opens the guarded campaign for exactly those libraries.
+        cleanUp->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(cleanUp, Qt::Key_Space);
+        auto *dialog = part<CampaignDialog>(u"campaignDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->chosenConnections(), view()->selectedConnections());
+        QVERIFY(!dialog->campaign()); // nothing starts before the count is typed
+        dialog->close();
+        QTRY_VERIFY(!part<CampaignDialog>(u"campaignDialog"_s));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
 
         // Back to the tasks: F5 polls again, the docks are back.
         QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
