@@ -84,14 +84,30 @@ LibrariesModel::LibrariesModel(const TaskStore *store, HistoryService *service, 
     const QList<Campaign *> running = campaigns->active();
     for (Campaign *campaign : running)
         followCampaign(campaign);
+    // Opening on many libraries: the ledger is read in a few statements for
+    // all of them, not a few per library.
     const QList<Connection> connections = m_store->connections();
-    m_rows.reserve(connections.size());
+    QList<LibraryKey> libraries;
+    libraries.reserve(connections.size());
     for (const Connection &connection : connections)
-        m_rows.append(rowFor(connection));
+        libraries.append(LibraryKey::of(connection.settings));
+    const auto samples = m_ledger->recentSamples(libraries, trendLength);
+    const auto clears = m_ledger->clearsByLibrary();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_rows.reserve(connections.size());
+    for (qsizetype i = 0; i < connections.size(); ++i) {
+        Row row = rowFor(connections.at(i), false);
+        takeSamples(row, samples.value(row.library));
+        const HistoryLedger::LibraryClears clear = clears.value(row.library);
+        row.lastCleanup = clear.latest;
+        if (clear.secondsUntilNextClear > 0)
+            row.nextClearAt = now.addSecs(clear.secondsUntilNextClear);
+        m_rows.append(std::move(row));
+    }
     scheduleNextClearTick();
 }
 
-LibrariesModel::Row LibrariesModel::rowFor(const Connection &connection) const
+LibrariesModel::Row LibrariesModel::rowFor(const Connection &connection, bool readLedger) const
 {
     Row row;
     row.connectionId = connection.id;
@@ -101,22 +117,24 @@ LibrariesModel::Row LibrariesModel::rowFor(const Connection &connection) const
         && connection.settings.spaceId != ConnectionSettings::singleTenantSpace;
     if (spaced)
         row.spaceId = connection.settings.spaceId;
-    loadLedger(row);
+    if (readLedger) {
+        takeSamples(row, m_ledger->samples(row.library, {}, trendLength));
+        loadCleanups(row);
+    }
     return row;
 }
 
-void LibrariesModel::loadLedger(Row &row) const
+void LibrariesModel::takeSamples(Row &row, const QList<UsageSample> &samples) const
 {
-    const QList<UsageSample> samples = m_ledger->samples(row.library, {}, trendLength);
     row.trend.clear();
     for (const UsageSample &sample : samples)
         row.trend.append(sample.bytes);
     row.usage = samples.isEmpty() ? std::nullopt : std::optional(samples.constLast());
+    // A space's own figure is read when it is sampled; it is not in the trend.
     if (!row.spaceId.isEmpty()) {
         if (const auto space = m_ledger->latestSample(row.library, row.spaceId))
             row.spaceBytes = space->bytes;
     }
-    loadCleanups(row);
 }
 
 void LibrariesModel::loadCleanups(Row &row) const

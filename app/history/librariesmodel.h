@@ -136,8 +136,9 @@ private:
     };
 
     void syncConnections();
-    Row rowFor(const Connection &connection) const;
-    void loadLedger(Row &row) const;
+    // `readLedger` false: samples and cleanups are left to the caller.
+    Row rowFor(const Connection &connection, bool readLedger = true) const;
+    void takeSamples(Row &row, const QList<UsageSample> &samples) const;
     void loadCleanups(Row &row) const;
     void onSample(const LibraryKey &library, const UsageSample &sample);
     void onCleanups(const LibraryKey &library);
