@@ -224,6 +224,54 @@ private Q_SLOTS:
             QList<qint64> {77});
     }
 
+    void opensOnWhatTheLedgerHolds()
+    {
+        // Written before the model opens: read in its few statements.
+        const auto connections = m_monitor->tasks().connections();
+        const Connection &team = *std::find_if(connections.cbegin(), connections.cend(),
+            [](const Connection &c) { return c.settings.libraryId == u"smhdemo-team"; });
+        const LibraryKey library = LibraryKey::of(team.settings);
+        CleanupRecord older;
+        older.library = library;
+        older.connectionId = team.id;
+        older.task = {team.id, 9100};
+        older.startedAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        older.sentAt = older.startedAt;
+        older.finishedAt = older.startedAt.addSecs(30);
+        older.outcome = u"failed"_s;
+        SMH_VERIFY(service()->ledger()->addCleanup(older));
+        CleanupRecord newer = older;
+        newer.task = {team.id, 9101};
+        newer.startedAt = QDateTime::currentDateTimeUtc().addSecs(-10);
+        newer.sentAt = newer.startedAt;
+        newer.finishedAt = {};
+        newer.outcome.clear();
+        SMH_VERIFY(service()->ledger()->addCleanup(newer));
+        for (qint64 bytes : {300, 200, 100})
+            SMH_VERIFY(service()->ledger()->addSample(
+                library, {QDateTime::currentDateTimeUtc().addMSecs(bytes), bytes, {}}));
+
+        LibrariesModel model(&m_monitor->tasks(), service());
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int row = model.rowOf(team.id);
+        QCOMPARE(text(model, row, LibrariesModel::OutcomeColumn), u"Running"_s);
+        QCOMPARE(text(model, row, LibrariesModel::NextClearColumn), u"After the running clear"_s);
+        QVERIFY(model.index(row, LibrariesModel::NextClearColumn)
+                    .data(LibrariesModel::RawRole)
+                    .toLongLong()
+            > newer.sentAt.toMSecsSinceEpoch());
+        QCOMPARE(model.index(row, LibrariesModel::TrendColumn)
+                     .data(LibrariesModel::TrendRole)
+                     .value<QList<qint64>>(),
+            (QList<qint64> {100, 200, 300}));
+        QCOMPARE(model.index(row, LibrariesModel::UsageColumn).data(LibrariesModel::RawRole),
+            QVariant(qint64(300)));
+        const int media = rowOfLibrary(model, u"smhdemo-media"_s);
+        QCOMPARE(text(model, media, LibrariesModel::NextClearColumn), u"Now"_s);
+        QCOMPARE(text(model, media, LibrariesModel::UsageColumn), DisplayText::noValue());
+    }
+
     void connectionsComeAndGoAsRows()
     {
         LibrariesModel model(&m_monitor->tasks(), service());
