@@ -281,8 +281,8 @@ void LibrariesView::fitColumns()
     const int room = m_table->viewport()->width() - others;
     // Never so narrow that names cannot be told apart: the last columns
     // scroll into view then (or are hidden from the header's menu).
-    m_table->setColumnWidth(
-        library, std::clamp(room, chars * 22, std::max(chars * 22, m_table->columnWidth(library))));
+    // Room to spare goes to the names too, so that the table fills the page.
+    m_table->setColumnWidth(library, std::max(room, chars * 22));
     m_fitting = false;
 }
 
