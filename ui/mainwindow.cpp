@@ -55,6 +55,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
@@ -192,6 +193,9 @@ void MainWindow::buildCentral()
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(u"mainPages"_s);
     m_pages->setDocumentMode(true);
+    // Pages change with View > Tasks / Libraries (Ctrl+T, Ctrl+L): Tab keeps
+    // walking the panes of the page shown.
+    m_pages->tabBar()->setFocusPolicy(Qt::NoFocus);
     m_pages->addTab(central, tr("Tasks"));
     m_libraries = new LibrariesView(m_monitor, m_style, m_pages);
     m_pages->addTab(m_libraries, tr("Libraries"));
