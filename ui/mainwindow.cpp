@@ -21,6 +21,7 @@
 #include "ui/exportpath.h"
 #include "ui/filtersidebar.h"
 #include "ui/historyview.h"
+#include "ui/librariesview.h"
 #include "ui/statestyle.h"
 #include "ui/statuspanel.h"
 #include "ui/styledtaskmodel.h"
@@ -54,6 +55,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -186,7 +189,18 @@ void MainWindow::buildCentral()
     centralLayout->setSpacing(4);
     centralLayout->addLayout(filterRow);
     centralLayout->addWidget(m_view, 1);
-    setCentralWidget(central);
+    // The Libraries view is the task table's neighbour (View > Libraries).
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(u"mainPages"_s);
+    m_pages->setDocumentMode(true);
+    // Pages change with View > Tasks / Libraries (Ctrl+T, Ctrl+L): Tab keeps
+    // walking the panes of the page shown.
+    m_pages->tabBar()->setFocusPolicy(Qt::NoFocus);
+    m_pages->addTab(central, tr("Tasks"));
+    m_libraries = new LibrariesView(m_monitor, m_style, m_pages);
+    m_pages->addTab(m_libraries, tr("Libraries"));
+    connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::pageChanged);
+    setCentralWidget(m_pages);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_filter, signal, this, &MainWindow::updateShown);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateShown);
@@ -467,6 +481,13 @@ void MainWindow::createMenus()
     edit->addAction(m_remove);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Tasks"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
+            [this] { m_pages->setCurrentIndex(0); })
+        ->setObjectName(u"showTasksAction"_s);
+    view->addAction(tr("&Libraries"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
+            [this] { m_pages->setCurrentWidget(m_libraries); })
+        ->setObjectName(u"showLibrariesAction"_s);
+    view->addSeparator();
     m_columnsMenu = view->addMenu(tr("&Columns"));
     connect(m_columnsMenu, &QMenu::aboutToShow, this,
         [this] { m_view->populateColumnMenu(m_columnsMenu); });
@@ -606,8 +627,29 @@ void MainWindow::restoreSettings()
         action->setChecked(action->data().toInt() == int(theme));
 }
 
+void MainWindow::pageChanged()
+{
+    const bool libraries = m_pages->currentWidget() == m_libraries;
+    // F5 and Find act on the page shown: the Libraries view has its own.
+    m_pollNow->setShortcut(libraries ? QKeySequence() : QKeySequence(Qt::Key_F5));
+    m_find->setShortcut(libraries ? QKeySequence() : QKeySequence(QKeySequence::Find));
+    // The filters and details are the task table's: out of the wide table's way.
+    if (libraries) {
+        m_docksBeforeLibraries = {m_sidebarDock->isVisible(), m_detailsDock->isVisible()};
+        m_sidebarDock->hide();
+        m_detailsDock->hide();
+        m_libraries->setFocus(Qt::OtherFocusReason);
+    } else if (m_docksBeforeLibraries) {
+        m_sidebarDock->setVisible(m_docksBeforeLibraries->first);
+        m_detailsDock->setVisible(m_docksBeforeLibraries->second);
+        m_docksBeforeLibraries.reset();
+    }
+}
+
 void MainWindow::saveSettings()
 {
+    // The layout saved is the task page's.
+    m_pages->setCurrentIndex(0);
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState(windowStateVersion));
     m_settings.setHeaderState(m_view->saveHeaderState());

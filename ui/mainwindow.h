@@ -9,6 +9,7 @@
 #include <QPointer>
 
 class FilterSidebar;
+class LibrariesView;
 class Monitor;
 struct MonitorOptions;
 class QActionGroup;
@@ -18,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
+class QTabWidget;
 class QTimer;
 class SecretStore;
 class StateStyle;
@@ -100,6 +102,7 @@ private:
     void restoreSettings();
     void fitFrameToScreen();
     void saveSettings();
+    void pageChanged();
     void scheduleStatusUpdate();
     void updateStatus();
     void updateActions();
@@ -173,4 +176,7 @@ private:
     QMenu *m_columnsMenu = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_sidebarDock = nullptr;
+    QTabWidget *m_pages = nullptr; // the task table, the Libraries view
+    LibrariesView *m_libraries = nullptr;
+    std::optional<std::pair<bool, bool>> m_docksBeforeLibraries; // sidebar, details shown
 };

@@ -340,7 +340,8 @@ Expected<void> HistoryLedger::addSample(const LibraryKey &library, const UsageSa
     return {};
 }
 
-QList<UsageSample> HistoryLedger::samples(const LibraryKey &library, const QString &spaceId) const
+QList<UsageSample> HistoryLedger::samples(
+    const LibraryKey &library, const QString &spaceId, int limit) const
 {
     // The newest ones when there are too many, returned oldest first.
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
@@ -351,7 +352,7 @@ QList<UsageSample> HistoryLedger::samples(const LibraryKey &library, const QStri
     q.addBindValue(text(library.endpoint));
     q.addBindValue(text(library.libraryId));
     q.addBindValue(text(spaceId));
-    q.addBindValue(maxSamplesRead);
+    q.addBindValue(std::clamp(limit, 0, maxSamplesRead));
     QList<UsageSample> list;
     if (!q.exec())
         return list;
@@ -651,4 +652,55 @@ std::optional<CleanupRecord> HistoryLedger::cleanupForTask(const TaskKey &task) 
     if (found.isEmpty())
         return std::nullopt;
     return found.constFirst();
+}
+
+QHash<LibraryKey, HistoryLedger::LibraryClears> HistoryLedger::clearsByLibrary() const
+{
+    QHash<LibraryKey, LibraryClears> clears;
+    QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
+    q.setForwardOnly(true);
+    // Each library's newest by start (cleanups_by_library answers the inner query).
+    if (q.exec(u"SELECT "_s + cleanupColumns
+            + u" FROM cleanups c WHERE id = (SELECT id FROM cleanups WHERE endpoint = c.endpoint "
+              "AND library_id = c.library_id ORDER BY started_at DESC, id DESC LIMIT 1)"_s)) {
+        for (const CleanupRecord &record : readCleanups(q))
+            clears[record.library].latest = record;
+    }
+    q.finish();
+    // ... and by the DELETE's leaving: the one-a-minute rule counts from it.
+    if (q.exec(u"SELECT "_s + cleanupColumns
+            + u" FROM cleanups c WHERE id = (SELECT id FROM cleanups WHERE endpoint = c.endpoint "
+              "AND library_id = c.library_id AND sent_at IS NOT NULL "
+              "ORDER BY sent_at DESC, id DESC LIMIT 1)"_s)) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const CleanupRecord &record : readCleanups(q))
+            clears[record.library].secondsUntilNextClear = waitAfter(&record, now);
+    }
+    return clears;
+}
+
+QHash<LibraryKey, QList<UsageSample>> HistoryLedger::recentSamples(
+    const QList<LibraryKey> &libraries, int limit) const
+{
+    QHash<LibraryKey, QList<UsageSample>> samples;
+    QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
+    q.setForwardOnly(true);
+    if (!q.prepare(u"SELECT at, bytes FROM (SELECT at, bytes, id FROM usage_samples "
+                   "WHERE endpoint = ? AND library_id = ? AND space_id = '' "
+                   "ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id"_s))
+        return samples;
+    for (const LibraryKey &library : libraries) {
+        if (samples.contains(library))
+            continue;
+        q.addBindValue(text(library.endpoint));
+        q.addBindValue(text(library.libraryId));
+        q.addBindValue(std::clamp(limit, 0, maxSamplesRead));
+        QList<UsageSample> &list = samples[library];
+        if (!q.exec())
+            continue;
+        while (q.next())
+            list.append({timeFromDb(q.value(0)), q.value(1).toLongLong(), {}});
+        q.finish();
+    }
+    return samples;
 }

@@ -151,8 +151,9 @@ public:
     static bool addClearPhases(QSqlQuery &query);
 
     Expected<void> addSample(const LibraryKey &library, const UsageSample &sample);
-    // Oldest first.
-    QList<UsageSample> samples(const LibraryKey &library, const QString &spaceId = {}) const;
+    // Oldest first; the newest `limit` of them.
+    QList<UsageSample> samples(
+        const LibraryKey &library, const QString &spaceId = {}, int limit = maxSamplesRead) const;
     std::optional<UsageSample> latestSample(
         const LibraryKey &library, const QString &spaceId = {}) const;
 
@@ -191,6 +192,19 @@ public:
     void settleSettingsChange(qint64 id, const QString &outcome);
     // Newest first.
     QList<CleanupRecord> cleanups(const LibraryKey &library) const;
+    // Every library's newest cleanup and the seconds until its next clear is
+    // allowed, in two queries whatever the number of libraries (the Libraries
+    // view opens on them).
+    struct LibraryClears
+    {
+        std::optional<CleanupRecord> latest;
+        int secondsUntilNextClear = 0;
+    };
+    QHash<LibraryKey, LibraryClears> clearsByLibrary() const;
+    // The newest `limit` samples of each library (whole-library figures),
+    // oldest first: one statement, prepared once.
+    QHash<LibraryKey, QList<UsageSample>> recentSamples(
+        const QList<LibraryKey> &libraries, int limit) const;
     QList<CleanupRecord> runningCleanups() const;
     // Every library's, started at or after `since` (all when invalid),
     // whatever became of them: the cleanup report.

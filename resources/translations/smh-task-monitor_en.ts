@@ -2006,6 +2006,297 @@ Exit codes: 0 done; 1 a clear&apos;s task failed; 2 usage or input error, or ref
     </message>
 </context>
 <context>
+    <name>LibrariesModel</name>
+    <message>
+        <source>Campaign: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an admin token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No merging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the running clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings and usage read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read from SMH since the monitor started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usage read yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library: %1, read %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n reading(s): from %1 to %2</source>
+        <translation>
+            <numerusform>Last reading: %1</numerusform>
+            <numerusform>Last %n readings: from %1 to %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SMH accepts one clear a minute per library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last cleanup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibrariesView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History &amp;&amp; Cleanup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean &amp;Up Selected Libraries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: library, space, status… (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the selected libraries (all when none is selected) from SMH now (%1); a library read in the last half minute is not read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the historical versions of every selected library, in one guarded campaign (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings, storage and cleanups of the current library (Enter or double click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every library asked for was read a moment ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connections yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n library(ies)</source>
+        <translation>
+            <numerusform>%1 of %n library</numerusform>
+            <numerusform>%1 of %n libraries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryFilterModel</name>
+    <message>
+        <source>All libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection: its library and space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the last read of the library&apos;s settings and usage came to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the library keeps historical versions of files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions kept per file (1–999)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days a version is kept (0: it never expires)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge interval: saves within it make one version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library&apos;s storage as last read (SMH&apos;s figures lag behind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last readings of the library&apos;s storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the library&apos;s historical versions were last cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What became of the last clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions deleted by the last clear, when SMH told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage the last clear freed: usage before less usage after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When SMH accepts the next clear of the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n row(s) copied.</source>
@@ -2497,6 +2788,22 @@ Add task IDs, or drop a file of IDs here.</source>
     </message>
     <message>
         <source>Clear &amp;Several Libraries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Libraries</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

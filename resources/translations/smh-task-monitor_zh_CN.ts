@@ -1993,6 +1993,295 @@ Exit codes: 0 done; 1 a clear&apos;s task failed; 2 usage or input error, or ref
     </message>
 </context>
 <context>
+    <name>LibrariesModel</name>
+    <message>
+        <source>Campaign: %1</source>
+        <translation>批量清理：%1</translation>
+    </message>
+    <message>
+        <source>Never read</source>
+        <translation>从未读取</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读取</translation>
+    </message>
+    <message>
+        <source>Not an admin token</source>
+        <translation>不是管理员令牌</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Read failed</source>
+        <translation>读取失败</translation>
+    </message>
+    <message>
+        <source>Read %1</source>
+        <translation>已读取 %1</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Never expire</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>No merging</source>
+        <translation>不合并</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>After the running clear</source>
+        <translation>当前清除结束后</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Library %1</source>
+        <translation>媒体库 %1</translation>
+    </message>
+    <message>
+        <source>Space %1</source>
+        <translation>租户空间 %1</translation>
+    </message>
+    <message>
+        <source>Settings and usage read %1</source>
+        <translation>设置与用量读取于 %1</translation>
+    </message>
+    <message>
+        <source>Not read from SMH since the monitor started</source>
+        <translation>监控启动以来尚未从 SMH 读取</translation>
+    </message>
+    <message>
+        <source>No usage read yet</source>
+        <translation>尚未读取用量</translation>
+    </message>
+    <message>
+        <source>Library: %1, read %2</source>
+        <translation>媒体库：%1，读取于 %2</translation>
+    </message>
+    <message>
+        <source>Space %1: %2</source>
+        <translation>租户空间 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n reading(s): from %1 to %2</source>
+        <translation>
+            <numerusform>最近 %n 次读数：从 %1 到 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SMH accepts one clear a minute per library.</source>
+        <translation>SMH 每个媒体库每分钟只接受一次清除。</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>媒体库</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>保留版本</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>保留天数</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Last cleanup</source>
+        <translation>上次清理</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Freed</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <source>Next clear</source>
+        <translation>下次可清除</translation>
+    </message>
+</context>
+<context>
+    <name>LibrariesView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;History &amp;&amp; Cleanup…</source>
+        <translation>历史版本与清理(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Clean &amp;Up Selected Libraries…</source>
+        <translation>清理所选媒体库(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Filter: library, space, status… (%1)</source>
+        <translation>筛选：媒体库、租户空间、状态…（%1）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Libraries</source>
+        <translation>刷新媒体库(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the selected libraries (all when none is selected) from SMH now (%1); a library read in the last half minute is not read again</source>
+        <translation>立即从 SMH 读取所选媒体库（未选择时读取全部）（%1）；半分钟内读取过的媒体库不会再次读取</translation>
+    </message>
+    <message>
+        <source>&amp;Find Library</source>
+        <translation>查找媒体库(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Clear the historical versions of every selected library, in one guarded campaign (%1)</source>
+        <translation>在一次受保护的批量清理中清除所有所选媒体库的历史版本（%1）</translation>
+    </message>
+    <message>
+        <source>Settings, storage and cleanups of the current library (Enter or double click)</source>
+        <translation>当前媒体库的设置、存储与清理记录（回车或双击）</translation>
+    </message>
+    <message>
+        <source>Every library asked for was read a moment ago.</source>
+        <translation>所请求的媒体库刚刚已读取过。</translation>
+    </message>
+    <message>
+        <source>No connections yet</source>
+        <translation>尚无连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n library(ies)</source>
+        <translation>
+            <numerusform>%1 / %n 个媒体库</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryFilterModel</name>
+    <message>
+        <source>All libraries</source>
+        <translation>全部媒体库</translation>
+    </message>
+    <message>
+        <source>History on</source>
+        <translation>历史版本已开启</translation>
+    </message>
+    <message>
+        <source>History off</source>
+        <translation>历史版本已关闭</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <source>Never read</source>
+        <translation>从未读取</translation>
+    </message>
+    <message>
+        <source>The connection: its library and space</source>
+        <translation>连接：其媒体库与租户空间</translation>
+    </message>
+    <message>
+        <source>What the last read of the library&apos;s settings and usage came to</source>
+        <translation>上次读取媒体库设置与用量的结果</translation>
+    </message>
+    <message>
+        <source>Whether the library keeps historical versions of files</source>
+        <translation>媒体库是否保留文件的历史版本</translation>
+    </message>
+    <message>
+        <source>Versions kept per file (1–999)</source>
+        <translation>每个文件保留的版本数（1–999）</translation>
+    </message>
+    <message>
+        <source>Days a version is kept (0: it never expires)</source>
+        <translation>版本保留天数（0：永不过期）</translation>
+    </message>
+    <message>
+        <source>Merge interval: saves within it make one version</source>
+        <translation>合并间隔：间隔内的多次保存合为一个版本</translation>
+    </message>
+    <message>
+        <source>The library&apos;s storage as last read (SMH&apos;s figures lag behind)</source>
+        <translation>上次读取的媒体库存储用量（SMH 的数据有延迟）</translation>
+    </message>
+    <message>
+        <source>The last readings of the library&apos;s storage</source>
+        <translation>媒体库存储用量的最近读数</translation>
+    </message>
+    <message>
+        <source>When the library&apos;s historical versions were last cleared</source>
+        <translation>上次清除媒体库历史版本的时间</translation>
+    </message>
+    <message>
+        <source>What became of the last clear</source>
+        <translation>上次清除的结果</translation>
+    </message>
+    <message>
+        <source>Versions deleted by the last clear, when SMH told</source>
+        <translation>上次清除删除的版本数（SMH 提供时）</translation>
+    </message>
+    <message>
+        <source>Storage the last clear freed: usage before less usage after</source>
+        <translation>上次清除释放的存储：清理前用量减清理后用量</translation>
+    </message>
+    <message>
+        <source>When SMH accepts the next clear of the library</source>
+        <translation>SMH 何时接受该媒体库的下一次清除</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Demo: embedded SMH simulator</source>
@@ -2477,6 +2766,22 @@ Add task IDs, or drop a file of IDs here.</source>
     <message>
         <source>Clear &amp;Several Libraries…</source>
         <translation>批量清除多个媒体库(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>媒体库</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Libraries</source>
+        <translation>媒体库(&amp;L)</translation>
     </message>
 </context>
 <context>
