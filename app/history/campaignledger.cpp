@@ -13,18 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QVariant timeToDb(const QDateTime &when)
-{
-    return when.isValid() ? QVariant(when.toMSecsSinceEpoch())
-                          : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QDateTime timeFromDb(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
 QString text(const QString &value)
 {
     return value.isNull() ? u""_s : value;
@@ -51,8 +39,8 @@ void bindLibrary(QSqlQuery &q, const CampaignLibrary &library)
     q.addBindValue(CampaignLibrary::stepKey(library.step));
     q.addBindValue(CampaignLibrary::outcomeKey(library.outcome));
     q.addBindValue(library.cleanupId);
-    q.addBindValue(timeToDb(library.startedAt));
-    q.addBindValue(timeToDb(library.finishedAt));
+    q.addBindValue(LedgerSql::timeValue(library.startedAt));
+    q.addBindValue(LedgerSql::timeValue(library.finishedAt));
     q.addBindValue(text(library.detail));
     q.addBindValue(library.refusal ? int(*library.refusal) : -1);
 }
@@ -103,8 +91,8 @@ Expected<qint64> CampaignLedger::add(
         QSqlDatabase::database(m_store->databaseName(), false), [&](QSqlQuery &q) {
             q.prepare(u"INSERT INTO campaigns (started_at, finished_at, origin, options, state) "
                       "VALUES (?, ?, ?, ?, ?)"_s);
-            q.addBindValue(timeToDb(summary.startedAt));
-            q.addBindValue(timeToDb(summary.finishedAt));
+            q.addBindValue(LedgerSql::timeValue(summary.startedAt));
+            q.addBindValue(LedgerSql::timeValue(summary.finishedAt));
             q.addBindValue(text(summary.origin));
             q.addBindValue(jsonText(summary.plan.optionsJson()));
             q.addBindValue(CampaignSummary::stateKey(summary.state));
@@ -134,7 +122,7 @@ Expected<void> CampaignLedger::updateSummary(const CampaignSummary &summary)
 {
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
     q.prepare(u"UPDATE campaigns SET finished_at = ?, state = ? WHERE id = ?"_s);
-    q.addBindValue(timeToDb(summary.finishedAt));
+    q.addBindValue(LedgerSql::timeValue(summary.finishedAt));
     q.addBindValue(CampaignSummary::stateKey(summary.state));
     q.addBindValue(summary.id);
     if (!q.exec())
@@ -173,8 +161,8 @@ QList<CampaignSummary> CampaignLedger::select(
     while (q.next()) {
         CampaignSummary s;
         s.id = q.value(0).toLongLong();
-        s.startedAt = timeFromDb(q.value(1));
-        s.finishedAt = timeFromDb(q.value(2));
+        s.startedAt = LedgerSql::timeOf(q.value(1));
+        s.finishedAt = LedgerSql::timeOf(q.value(2));
         s.origin = q.value(3).toString();
         s.plan = CampaignPlan::fromOptionsJson(
             QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object());
@@ -215,8 +203,8 @@ QList<CampaignLibrary> CampaignLedger::libraries(qint64 campaignId) const
         l.step = CampaignLibrary::stepFromKey(q.value(5).toString());
         l.outcome = CampaignLibrary::outcomeFromKey(q.value(6).toString());
         l.cleanupId = q.value(7).toLongLong();
-        l.startedAt = timeFromDb(q.value(8));
-        l.finishedAt = timeFromDb(q.value(9));
+        l.startedAt = LedgerSql::timeOf(q.value(8));
+        l.finishedAt = LedgerSql::timeOf(q.value(9));
         l.detail = q.value(10).toString();
         if (const int refusal = q.value(11).toInt(); refusal >= 0)
             l.refusal = ClearRefusal::Reason(refusal);

@@ -25,18 +25,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QVariant timeToDb(const QDateTime &when)
-{
-    return when.isValid() ? QVariant(when.toMSecsSinceEpoch())
-                          : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QDateTime timeFromDb(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
 QVariant countToDb(const std::optional<qint64> &value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
@@ -81,8 +69,8 @@ void bindCleanup(QSqlQuery &q, const CleanupRecord &record)
     q.addBindValue(text(record.connectionName));
     q.addBindValue(record.task.connectionId);
     q.addBindValue(record.task.taskId);
-    q.addBindValue(timeToDb(record.startedAt));
-    q.addBindValue(timeToDb(record.finishedAt));
+    q.addBindValue(LedgerSql::timeValue(record.startedAt));
+    q.addBindValue(LedgerSql::timeValue(record.finishedAt));
     q.addBindValue(text(record.outcome));
     q.addBindValue(countToDb(record.usageBefore));
     q.addBindValue(countToDb(record.usageAfter));
@@ -92,7 +80,7 @@ void bindCleanup(QSqlQuery &q, const CleanupRecord &record)
     q.addBindValue(CleanupRecord::phaseKey(record.phase));
     q.addBindValue(text(record.origin));
     q.addBindValue(text(record.detail));
-    q.addBindValue(timeToDb(record.sentAt));
+    q.addBindValue(LedgerSql::timeValue(record.sentAt));
     q.addBindValue(CleanupRecord::historyOffKey(record.historyOff));
     q.addBindValue(jsonToDb(record.previousSettings));
     q.addBindValue(record.sentBootMs);
@@ -332,7 +320,7 @@ Expected<void> HistoryLedger::addSample(const LibraryKey &library, const UsageSa
     q.addBindValue(text(library.endpoint));
     q.addBindValue(text(library.libraryId));
     q.addBindValue(text(sample.spaceId));
-    q.addBindValue(timeToDb(sample.at));
+    q.addBindValue(LedgerSql::timeValue(sample.at));
     q.addBindValue(sample.bytes);
     if (!q.exec())
         return unexpected(WriteTransaction::describe(q.lastError()));
@@ -357,7 +345,7 @@ QList<UsageSample> HistoryLedger::samples(
     if (!q.exec())
         return list;
     while (q.next())
-        list.append({timeFromDb(q.value(0)), q.value(1).toLongLong(), spaceId});
+        list.append({LedgerSql::timeOf(q.value(0)), q.value(1).toLongLong(), spaceId});
     return list;
 }
 
@@ -372,7 +360,7 @@ std::optional<UsageSample> HistoryLedger::latestSample(
     q.addBindValue(text(spaceId));
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return UsageSample {timeFromDb(q.value(0)), q.value(1).toLongLong(), spaceId};
+    return UsageSample {LedgerSql::timeOf(q.value(0)), q.value(1).toLongLong(), spaceId};
 }
 
 Expected<void> HistoryLedger::write(QSqlQuery &q, const CleanupRecord &record, bool insert) const
@@ -554,7 +542,7 @@ Expected<qint64> HistoryLedger::recordSettingsChange(
         return unexpected(WriteTransaction::describe(q.lastError()));
     q.addBindValue(text(library.endpoint));
     q.addBindValue(text(library.libraryId));
-    q.addBindValue(timeToDb(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(LedgerSql::timeValue(QDateTime::currentDateTimeUtc()));
     q.addBindValue(QString::fromUtf8(QJsonDocument(change).toJson(QJsonDocument::Compact)));
     q.addBindValue(text(origin));
     if (!q.exec())
@@ -589,8 +577,8 @@ QList<CleanupRecord> HistoryLedger::readCleanups(QSqlQuery &q)
         r.connectionId = q.value(3).toLongLong();
         r.connectionName = q.value(4).toString();
         r.task = {q.value(5).toLongLong(), q.value(6).toLongLong()};
-        r.startedAt = timeFromDb(q.value(7));
-        r.finishedAt = timeFromDb(q.value(8));
+        r.startedAt = LedgerSql::timeOf(q.value(7));
+        r.finishedAt = LedgerSql::timeOf(q.value(8));
         r.outcome = q.value(9).toString();
         r.usageBefore = countFromDb(q.value(10));
         r.usageAfter = countFromDb(q.value(11));
@@ -600,7 +588,7 @@ QList<CleanupRecord> HistoryLedger::readCleanups(QSqlQuery &q)
         r.phase = fromKey(phases, q.value(15).toString(), CleanupRecord::Phase::Accepted);
         r.origin = q.value(16).toString();
         r.detail = q.value(17).toString();
-        r.sentAt = timeFromDb(q.value(18));
+        r.sentAt = LedgerSql::timeOf(q.value(18));
         r.historyOff =
             fromKey(historyOffStates, q.value(19).toString(), CleanupRecord::HistoryOff::Untouched);
         r.previousSettings = jsonFromDb(q.value(20));
@@ -685,9 +673,10 @@ QHash<LibraryKey, QList<UsageSample>> HistoryLedger::recentSamples(
     QHash<LibraryKey, QList<UsageSample>> samples;
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
     q.setForwardOnly(true);
+    // PostgreSQL wants the subquery named (AS newest).
     if (!q.prepare(u"SELECT at, bytes FROM (SELECT at, bytes, id FROM usage_samples "
                    "WHERE endpoint = ? AND library_id = ? AND space_id = '' "
-                   "ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id"_s))
+                   "ORDER BY at DESC, id DESC LIMIT ?) AS newest ORDER BY at, id"_s))
         return samples;
     for (const LibraryKey &library : libraries) {
         if (samples.contains(library))
@@ -699,7 +688,7 @@ QHash<LibraryKey, QList<UsageSample>> HistoryLedger::recentSamples(
         if (!q.exec())
             continue;
         while (q.next())
-            list.append({timeFromDb(q.value(0)), q.value(1).toLongLong(), {}});
+            list.append({LedgerSql::timeOf(q.value(0)), q.value(1).toLongLong(), {}});
         q.finish();
     }
     return samples;

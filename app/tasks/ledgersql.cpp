@@ -61,6 +61,18 @@ QString LedgerLocation::lockBase(const QString &location)
 
 namespace LedgerSql {
 
+QVariant timeValue(const QDateTime &when)
+{
+    return when.isValid() ? QVariant(when.toMSecsSinceEpoch())
+                          : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime timeOf(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
 bool isPostgres(const QSqlDatabase &database)
 {
     return database.driverName() == u"QPSQL";

@@ -3,8 +3,10 @@
 #include "smh/expected.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 #include <QUrl>
+#include <QVariant>
 
 #include <optional>
 
@@ -57,6 +59,11 @@ std::optional<qint64> insertedId(QSqlQuery &q);
 // and `password` when one is given, else libpq's own sources).
 Expected<QSqlDatabase> addConnection(
     const QString &name, const QString &location, const QString &password = {});
+
+// Times are kept as milliseconds since the epoch (UTC), NULL when unset, in
+// every table of both databases.
+QVariant timeValue(const QDateTime &when);
+QDateTime timeOf(const QVariant &value);
 
 // The PostgreSQL channel every ledger write is announced on (NOTIFY).
 inline QString notifyChannel()

@@ -37,20 +37,6 @@ Q_LOGGING_CATEGORY(lcStore, "smh.store", QtWarningMsg)
 
 namespace {
 
-// Times are stored as milliseconds since the epoch (UTC); NULL when unset.
-QVariant toDb(const QDateTime &when)
-{
-    return when.isValid() ? QVariant(when.toMSecsSinceEpoch())
-                          : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QDateTime fromDb(const QVariant &value)
-{
-    if (value.isNull())
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
 // A result is stored as the JSON text SMH sent, whatever its shape. A bare
 // value (a string, a number) is no JSON document, so it travels wrapped in a
 // one-element array and is unwrapped the same way.
@@ -596,11 +582,11 @@ Task TaskStore::Private::taskFromQuery(const QSqlQuery &q)
     task.status = q.value(3).toInt();
     task.result = resultFromDb(q.value(4));
     task.note = q.value(5).toString();
-    task.addedAt = fromDb(q.value(6));
-    task.stateSince = fromDb(q.value(7));
-    task.firstSeenAt = fromDb(q.value(8));
-    task.lastPolledAt = fromDb(q.value(9));
-    task.finishedAt = fromDb(q.value(10));
+    task.addedAt = LedgerSql::timeOf(q.value(6));
+    task.stateSince = LedgerSql::timeOf(q.value(7));
+    task.firstSeenAt = LedgerSql::timeOf(q.value(8));
+    task.lastPolledAt = LedgerSql::timeOf(q.value(9));
+    task.finishedAt = LedgerSql::timeOf(q.value(10));
     task.lastError = q.value(11).toString();
     task.libraryLevel = q.value(12).toBool();
     task.taskType = q.value(13).toString();
@@ -1391,11 +1377,11 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks, qint64 seq, Upsert mode
         q.bindValue(3, task.status);
         q.bindValue(4, resultToDb(task.result));
         q.bindValue(5, task.note);
-        q.bindValue(6, toDb(task.addedAt));
-        q.bindValue(7, toDb(task.stateSince));
-        q.bindValue(8, toDb(task.firstSeenAt));
-        q.bindValue(9, toDb(task.lastPolledAt));
-        q.bindValue(10, toDb(task.finishedAt));
+        q.bindValue(6, LedgerSql::timeValue(task.addedAt));
+        q.bindValue(7, LedgerSql::timeValue(task.stateSince));
+        q.bindValue(8, LedgerSql::timeValue(task.firstSeenAt));
+        q.bindValue(9, LedgerSql::timeValue(task.lastPolledAt));
+        q.bindValue(10, LedgerSql::timeValue(task.finishedAt));
         q.bindValue(11, task.lastError);
         q.bindValue(12, int(task.libraryLevel));
         q.bindValue(13, task.taskType);
@@ -1419,7 +1405,7 @@ bool touchLastPolled(QSqlQuery &q, const QList<Task> &tasks, qint64 seq)
         return false;
     QList<Task> missing;
     for (const Task &task : tasks) {
-        q.bindValue(0, toDb(task.lastPolledAt));
+        q.bindValue(0, LedgerSql::timeValue(task.lastPolledAt));
         q.bindValue(1, seq);
         q.bindValue(2, task.key.connectionId);
         q.bindValue(3, task.key.taskId);
@@ -1767,7 +1753,7 @@ QList<TaskTransition> TaskStore::timeline(const TaskKey &key) const
         t.from = TaskStates::fromKey(q.value(0).toString()).value_or(TaskState::Unknown);
         t.to = TaskStates::fromKey(q.value(1).toString()).value_or(TaskState::Unknown);
         t.status = q.value(2).toInt();
-        t.at = fromDb(q.value(3));
+        t.at = LedgerSql::timeOf(q.value(3));
         list.append(t);
     }
     return list;
@@ -1992,7 +1978,7 @@ QHash<qint64, QDateTime> TaskStore::lastPolledInLedger(
         return polled;
     polled.reserve(taskIds.size());
     while (q.next())
-        polled.insert(q.value(0).toLongLong(), fromDb(q.value(1)));
+        polled.insert(q.value(0).toLongLong(), LedgerSql::timeOf(q.value(1)));
     return polled;
 }
 
