@@ -58,23 +58,11 @@ int exitCodeOf(const CampaignLibrary &library, const std::optional<CleanupRecord
             return HeadlessRunner::UnknownStatus;
         return HeadlessRunner::TaskFailed;
     }
-    case Outcome::Refused:
-        switch (library.refusal.value_or(ClearRefusal::Reason::Failed)) {
-        case ClearRefusal::Reason::NotAdmin:
-        case ClearRefusal::Reason::AuthFailed:
-            return HeadlessRunner::AuthFailed;
-        case ClearRefusal::Reason::HistoryOn:
-        case ClearRefusal::Reason::NoConnection:
-            return HeadlessRunner::UsageError;
-        case ClearRefusal::Reason::OutcomeUnknown:
-        case ClearRefusal::Reason::AcceptedUntracked:
-            return HeadlessRunner::OutcomeUnknown;
-        case ClearRefusal::Reason::RateLimited:
-        case ClearRefusal::Reason::Busy:
-        case ClearRefusal::Reason::Failed:
-            break;
-        }
-        return HeadlessRunner::GaveUp;
+    case Outcome::Refused: {
+        ClearRefusal refusal;
+        refusal.reason = library.refusal.value_or(ClearRefusal::Reason::Failed);
+        return HistoryCommand::refusalExitCode(refusal);
+    }
     case Outcome::Unknown:
     case Outcome::Untracked:
         return HeadlessRunner::OutcomeUnknown;

@@ -52,27 +52,6 @@ QJsonValue bytesJson(const std::optional<qint64> &bytes)
     return bytes ? QJsonValue(QString::number(*bytes)) : QJsonValue(QJsonValue::Null);
 }
 
-int exitCodeFor(const ClearRefusal &refusal)
-{
-    switch (refusal.reason) {
-    case ClearRefusal::Reason::NotAdmin:
-    case ClearRefusal::Reason::AuthFailed:
-        return HeadlessRunner::AuthFailed;
-    case ClearRefusal::Reason::HistoryOn:
-    case ClearRefusal::Reason::NoConnection:
-        return HeadlessRunner::UsageError;
-    case ClearRefusal::Reason::OutcomeUnknown:
-    case ClearRefusal::Reason::AcceptedUntracked:
-        return HeadlessRunner::OutcomeUnknown;
-    case ClearRefusal::Reason::RateLimited:
-    case ClearRefusal::Reason::Busy:
-    case ClearRefusal::Reason::Failed:
-        break;
-    }
-    return refusal.error.kind() == SmhError::Kind::InvalidInput ? HeadlessRunner::UsageError
-                                                                : HeadlessRunner::GaveUp;
-}
-
 int exitCodeFor(const SmhError &error)
 {
     if (error.kind() == SmhError::Kind::InvalidInput)
@@ -503,7 +482,7 @@ void HistoryCommand::clear()
                                  "first.")
                         : started.error().message);
                 printRefusal(started.error());
-                finish(exitCodeFor(started.error()));
+                finish(refusalExitCode(started.error()));
                 return;
             }
             m_started = *started;
@@ -546,6 +525,27 @@ std::optional<CleanupRecord> HistoryCommand::lastClear() const
     if (records.isEmpty())
         return std::nullopt;
     return records.constFirst();
+}
+
+int HistoryCommand::refusalExitCode(const ClearRefusal &refusal)
+{
+    switch (refusal.reason) {
+    case ClearRefusal::Reason::NotAdmin:
+    case ClearRefusal::Reason::AuthFailed:
+        return HeadlessRunner::AuthFailed;
+    case ClearRefusal::Reason::HistoryOn:
+    case ClearRefusal::Reason::NoConnection:
+        return HeadlessRunner::UsageError;
+    case ClearRefusal::Reason::OutcomeUnknown:
+    case ClearRefusal::Reason::AcceptedUntracked:
+        return HeadlessRunner::OutcomeUnknown;
+    case ClearRefusal::Reason::RateLimited:
+    case ClearRefusal::Reason::Busy:
+    case ClearRefusal::Reason::Failed:
+        break;
+    }
+    return refusal.error.kind() == SmhError::Kind::InvalidInput ? HeadlessRunner::UsageError
+                                                                : HeadlessRunner::GaveUp;
 }
 
 QJsonObject HistoryCommand::clearJson(const CleanupRecord &record)

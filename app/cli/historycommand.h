@@ -62,6 +62,9 @@ public:
 
     // What became of a clear, as `show` and the fleet print it.
     static QJsonObject clearJson(const CleanupRecord &record);
+    // The exit code of a clear that did not start (or whose start nobody
+    // knows), for one library or one of a fleet.
+    static int refusalExitCode(const ClearRefusal &refusal);
 
     HistoryCommand(MonitorOptions monitorOptions, Options options, QObject *parent = nullptr);
     ~HistoryCommand() override;

@@ -1,6 +1,7 @@
 #include "history/campaign.h"
 
 #include "history/campaignledger.h"
+#include "history/enumkeys.h"
 #include "history/historyservice.h"
 #include "smh/redact.h"
 #include "tasks/monitor.h"
@@ -41,27 +42,6 @@ constexpr std::array states {
     std::pair {CampaignSummary::State::Cancelled, u"cancelled"},
     std::pair {CampaignSummary::State::Interrupted, u"interrupted"},
 };
-
-template<typename Enum, size_t N>
-Enum fromKey(const std::array<std::pair<Enum, const char16_t *>, N> &table, const QString &key,
-    Enum fallback)
-{
-    for (const auto &[value, name] : table) {
-        if (key == QStringView(name))
-            return value;
-    }
-    return fallback;
-}
-
-template<typename Enum, size_t N>
-QString toKey(const std::array<std::pair<Enum, const char16_t *>, N> &table, Enum value)
-{
-    for (const auto &[entry, name] : table) {
-        if (entry == value)
-            return QString::fromUtf16(name);
-    }
-    return {};
-}
 
 // What HistoryService and ClearJob write before putting settings back: the
 // restore is still in flight while the record says so.
@@ -104,22 +84,22 @@ CampaignPlan CampaignPlan::fromOptionsJson(const QJsonObject &json)
 
 QString CampaignLibrary::stepKey(Step step)
 {
-    return toKey(steps, step);
+    return EnumKeys::toKey(steps, step);
 }
 
 CampaignLibrary::Step CampaignLibrary::stepFromKey(const QString &key)
 {
-    return fromKey(steps, key, Step::Waiting);
+    return EnumKeys::fromKey(steps, key, Step::Waiting);
 }
 
 QString CampaignLibrary::outcomeKey(Outcome outcome)
 {
-    return toKey(outcomes, outcome);
+    return EnumKeys::toKey(outcomes, outcome);
 }
 
 CampaignLibrary::Outcome CampaignLibrary::outcomeFromKey(const QString &key)
 {
-    return fromKey(outcomes, key, Outcome::Pending);
+    return EnumKeys::fromKey(outcomes, key, Outcome::Pending);
 }
 
 QString CampaignLibrary::stepLabel() const
@@ -167,12 +147,12 @@ QString CampaignLibrary::outcomeLabel() const
 
 QString CampaignSummary::stateKey(State state)
 {
-    return toKey(states, state);
+    return EnumKeys::toKey(states, state);
 }
 
 CampaignSummary::State CampaignSummary::stateFromKey(const QString &key)
 {
-    return fromKey(states, key, State::Interrupted);
+    return EnumKeys::fromKey(states, key, State::Interrupted);
 }
 
 QString CampaignSummary::stateLabel() const

@@ -1,5 +1,6 @@
 #include "history/historyledger.h"
 
+#include "history/enumkeys.h"
 #include "tasks/displaytext.h"
 #include "tasks/ledgersql.h"
 #include "tasks/taskstate.h"
@@ -105,27 +106,6 @@ constexpr std::array historyOffStates {
     std::pair {CleanupRecord::HistoryOff::Restored, u"restored"},
 };
 
-template<typename Enum, size_t N>
-Enum fromKey(const std::array<std::pair<Enum, const char16_t *>, N> &table, const QString &key,
-    Enum fallback)
-{
-    for (const auto &[value, name] : table) {
-        if (key == QStringView(name))
-            return value;
-    }
-    return fallback;
-}
-
-template<typename Enum, size_t N>
-QString toKey(const std::array<std::pair<Enum, const char16_t *>, N> &table, Enum value)
-{
-    for (const auto &[entry, name] : table) {
-        if (entry == value)
-            return QString::fromUtf16(name);
-    }
-    return {};
-}
-
 // A process on this machine that is gone: its claims are no longer under way.
 bool processIsGone(const QString &origin)
 {
@@ -165,12 +145,12 @@ int waitAfter(const CleanupRecord *last, const QDateTime &now)
 
 QString CleanupRecord::phaseKey(Phase phase)
 {
-    return toKey(phases, phase);
+    return EnumKeys::toKey(phases, phase);
 }
 
 QString CleanupRecord::historyOffKey(HistoryOff state)
 {
-    return toKey(historyOffStates, state);
+    return EnumKeys::toKey(historyOffStates, state);
 }
 
 bool CleanupRecord::leftHistoryOff() const
@@ -585,12 +565,12 @@ QList<CleanupRecord> HistoryLedger::readCleanups(QSqlQuery &q)
         r.deleteCount = countFromDb(q.value(12));
         r.restoreSettings = jsonFromDb(q.value(13));
         r.restoreOutcome = q.value(14).toString();
-        r.phase = fromKey(phases, q.value(15).toString(), CleanupRecord::Phase::Accepted);
+        r.phase = EnumKeys::fromKey(phases, q.value(15).toString(), CleanupRecord::Phase::Accepted);
         r.origin = q.value(16).toString();
         r.detail = q.value(17).toString();
         r.sentAt = LedgerSql::timeOf(q.value(18));
-        r.historyOff =
-            fromKey(historyOffStates, q.value(19).toString(), CleanupRecord::HistoryOff::Untouched);
+        r.historyOff = EnumKeys::fromKey(
+            historyOffStates, q.value(19).toString(), CleanupRecord::HistoryOff::Untouched);
         r.previousSettings = jsonFromDb(q.value(20));
         r.sentBootMs = q.value(21).toLongLong();
         r.bootId = q.value(22).toString();
