@@ -18,6 +18,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -171,8 +172,13 @@ private Q_SLOTS:
         QTest::keyClick(cancel, Qt::Key_Space);
         QCOMPARE(campaign->state(), CampaignSummary::State::Cancelling);
         QVERIFY(!cancel->isEnabled());
-        m_nowMs += 10'000;
+        // The simulator's clock runs on from here: a DELETE that left just
+        // before Cancel may reach it only now, and its task must still end.
+        QTimer clock;
+        connect(&clock, &QTimer::timeout, this, [this] { m_nowMs += 1'000; });
+        clock.start(20);
         QTRY_VERIFY_WITH_TIMEOUT(campaign->isOver(), busyMachineMs);
+        clock.stop();
         QCOMPARE(campaign->state(), CampaignSummary::State::Cancelled);
         QCOMPARE(progress->model()->rowCount(), 4);
         QCOMPARE(progress->model()->index(3, CampaignModel::OutcomeColumn).data().toString(),
