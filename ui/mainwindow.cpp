@@ -22,6 +22,7 @@
 #include "ui/filtersidebar.h"
 #include "ui/historyview.h"
 #include "ui/librariesview.h"
+#include "ui/quitguard.h"
 #include "ui/statestyle.h"
 #include "ui/statuspanel.h"
 #include "ui/styledtaskmodel.h"
@@ -740,6 +741,8 @@ void MainWindow::resizeEvent(QResizeEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!QuitGuard::mayQuit(m_monitor, this))
+        return event->ignore();
     saveSettings();
     event->accept();
 }

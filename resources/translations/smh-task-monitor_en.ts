@@ -3176,6 +3176,32 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
+    <name>QuitGuard</name>
+    <message>
+        <source>Quit During a Cleanup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A cleanup campaign is still running: %n library(s) not finished.</source>
+        <translation>
+            <numerusform>A cleanup campaign is still running: %n library not finished.</numerusform>
+            <numerusform>A cleanup campaign is still running: %n libraries not finished.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>If you quit now, the libraries not yet started are left undone and named at the next start. A clear already sent is followed from the ledger then; it is never sent twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResultItemModel</name>
     <message>
         <source>Done</source>

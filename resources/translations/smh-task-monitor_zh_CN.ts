@@ -3165,6 +3165,31 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
     </message>
 </context>
 <context>
+    <name>QuitGuard</name>
+    <message>
+        <source>Quit During a Cleanup?</source>
+        <translation>批量清理进行中，确定退出？</translation>
+    </message>
+    <message numerus="yes">
+        <source>A cleanup campaign is still running: %n library(s) not finished.</source>
+        <translation>
+            <numerusform>批量清理仍在运行：还有 %n 个媒体库未完成。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>If you quit now, the libraries not yet started are left undone and named at the next start. A clear already sent is followed from the ledger then; it is never sent twice.</source>
+        <translation>如果现在退出，尚未开始的媒体库将不会被清理，并会在下次启动时列出。已经发出的清理请求届时会根据台账继续跟踪，绝不会再次发送。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running</source>
+        <translation>继续运行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Anyway</source>
+        <translation>仍然退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>ResultItemModel</name>
     <message>
         <source>Done</source>

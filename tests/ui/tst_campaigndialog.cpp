@@ -3,16 +3,19 @@
 #include "history/campaign.h"
 #include "history/campaignmodel.h"
 #include "history/historyservice.h"
+#include "smh/secretstore.h"
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
 #include "ui/campaigndialog.h"
+#include "ui/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
@@ -189,6 +192,69 @@ private Q_SLOTS:
                      .isNull());
         auto *summary = dialog->findChild<QLabel *>(u"campaignSummary"_s);
         QVERIFY(summary->text().startsWith(u"Cancelled"_s));
+    }
+
+    // Closing the window while a campaign runs asks first; Keep Running (the
+    // default, and Escape) keeps the window, Quit Anyway closes it. Once the
+    // campaign is over the window closes without a question.
+    void closingMidCampaignAsksFirst()
+    {
+        SecretStore secrets;
+        secrets.setKeychainEnabled(false);
+        secrets.setPrivateFilePath({});
+        MainWindow window(m_monitor.get(), &secrets);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        CampaignPlan plan;
+        plan.connectionIds = {m_ids.at(0), m_ids.at(1)};
+        plan.parallel = 1;
+        const Expected<Campaign *> started =
+            Campaigns::of(HistoryService::of(m_monitor.get()))->start(plan);
+        QVERIFY(started);
+        Campaign *campaign = *started;
+
+        QString asked;
+        auto answer = [&asked](const QString &button) {
+            QTimer::singleShot(50, qApp, [&asked, button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                asked = box->text();
+                if (button.isEmpty())
+                    QTest::keyClick(box, Qt::Key_Escape);
+                else
+                    box->findChild<QPushButton *>(button)->click();
+            });
+        };
+        answer({});
+        QVERIFY(!window.close());
+        QVERIFY2(asked.contains(u"2 librar"_s), qPrintable(asked)); // no catalogue: "library(s)"
+        QVERIFY(window.isVisible());
+        QVERIFY(!campaign->isOver());
+
+        asked.clear();
+        answer(u"keepRunning"_s);
+        QVERIFY(!window.close());
+        QVERIFY(!asked.isEmpty());
+
+        asked.clear();
+        answer(u"quitAnyway"_s);
+        QVERIFY(window.close());
+        QVERIFY(!asked.isEmpty());
+
+        // Over: nothing to ask.
+        window.show();
+        campaign->cancel();
+        QTimer clock;
+        connect(&clock, &QTimer::timeout, this, [this] { m_nowMs += 1'000; });
+        clock.start(20);
+        QTRY_VERIFY_WITH_TIMEOUT(campaign->isOver(), busyMachineMs);
+        clock.stop();
+        asked.clear();
+        answer(u"quitAnyway"_s); // a question would be answered, and noticed
+        QVERIFY(window.close());
+        QTest::qWait(100);
+        QVERIFY(asked.isEmpty());
     }
 
     void fitsA1024By700ScreenWithItsActionsInView()
