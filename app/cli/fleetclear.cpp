@@ -5,6 +5,7 @@
 #include "cli/fleetexit.h"
 #include "cli/headless.h"
 #include "cli/historycommand.h"
+#include "cli/interruptwatch.h"
 #include "cli/taskjson.h"
 #include "cli/texttable.h"
 
@@ -153,6 +154,10 @@ void FleetCommand::startClear()
     }
     connect(&m_monitor->polling(), &PollScheduler::connectionStatusChanged, this,
         &FleetCommand::onConnectionStatus);
+    // From here on a Ctrl+C stops the campaign in good order (and a second
+    // one at once).
+    connect(new InterruptWatch(this), &InterruptWatch::interrupted, this,
+        &FleetCommand::cancelOnInterrupt);
     if (m_monitorOptions.timeout) {
         QTimer::singleShot(*m_monitorOptions.timeout, this, [this] {
             printError(HistoryCommand::tr("gave up: --timeout reached"));
@@ -173,6 +178,22 @@ void FleetCommand::startClear()
         return fail(HeadlessRunner::GaveUp, started.error().message());
     printCampaignEvent(**started, u"started"_s);
     follow(*started);
+}
+
+// Ctrl+C: nothing new starts, a clear under way stops before its next
+// destructive call, and what was sent is followed to its end, as Cancel in
+// the window. The summary then names what was cancelled.
+void FleetCommand::cancelOnInterrupt()
+{
+    if (m_finished)
+        return;
+    for (Campaign *campaign : std::as_const(m_followed)) {
+        if (campaign->isOver() || campaign->isResumed()
+            || campaign->state() == CampaignSummary::State::Cancelling)
+            continue;
+        campaign->cancel();
+        printCampaignEvent(*campaign, u"cancelling"_s);
+    }
 }
 
 // --yes, or at a terminal the number of libraries typed, as the window's
@@ -351,7 +372,13 @@ void FleetCommand::printCampaignEvent(const Campaign &campaign, const QString &e
     }
     if (m_monitorOptions.quiet)
         return;
-    if (event == u"resumed") {
+    if (event == u"cancelling") {
+        m_err << tr("Stopping campaign %1: no new library starts, and a clear under way stops "
+                    "before its next irreversible call; what was sent is followed to its end. "
+                    "Press Ctrl+C again to stop at once (the next run picks it up).")
+                     .arg(campaign.id())
+              << Qt::endl;
+    } else if (event == u"resumed") {
         m_err << Redact::visible(
             tr("Campaign %1 (started %2 by %3) was interrupted: what it sent is tracked and never "
                "sent again; what it left undone is cleared now where it is named again.")

@@ -112,6 +112,7 @@ private:
     void onLibraryChanged(Campaign *campaign, int index);
     void onCampaignOver();
     void onConnectionStatus(qint64 connectionId);
+    void cancelOnInterrupt();
     QJsonObject libraryJson(const CampaignLibrary &library) const;
     void printLibraryEvent(const Campaign &campaign, const CampaignLibrary &library);
     void printCampaignEvent(const Campaign &campaign, const QString &event);

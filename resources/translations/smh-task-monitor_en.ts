@@ -1297,6 +1297,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>STATE</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stopping campaign %1: no new library starts, and a clear under way stops before its next irreversible call; what was sent is followed to its end. Press Ctrl+C again to stop at once (the next run picks it up).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRunner</name>

@@ -1284,6 +1284,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
         <source>STATE</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Stopping campaign %1: no new library starts, and a clear under way stops before its next irreversible call; what was sent is followed to its end. Press Ctrl+C again to stop at once (the next run picks it up).</source>
+        <translation>正在停止批量清理 %1：不再开始新的媒体库，进行中的清除会在下一次不可撤销的调用之前停止；已发出的请求会跟踪到结束。再按一次 Ctrl+C 立即停止（下次运行会接续）。</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRunner</name>

@@ -11,6 +11,8 @@
 
 #include <memory>
 
+#include <signal.h>
+
 using namespace Qt::StringLiterals;
 
 // `history show --all` and `history clear` of several profiles as a script
@@ -691,6 +693,68 @@ private Q_SLOTS:
                 !QJsonDocument::fromJson(show.out).object().contains(u"interruptedCampaigns"_s));
             QCOMPARE(deletes(m_simulator->libraryId()), 1);
         }
+    }
+
+    // Ctrl+C mid-campaign: nothing new starts, the clear already sent is
+    // followed to its end, and the summary names the rest as cancelled;
+    // nothing is left for a next run to resume. A second Ctrl+C stops the
+    // program at once.
+    void interruptCancelsTheCampaignInGoodOrder_data()
+    {
+        QTest::addColumn<bool>("twice");
+        QTest::newRow("once") << false;
+        QTest::newRow("twice") << true;
+    }
+
+    void interruptCancelsTheCampaignInGoodOrder()
+    {
+        QFETCH(bool, twice);
+        addQuietFleet();
+        m_simulator->setClearRunMs(10 * 60 * 1000); // the first clear runs on
+        m_requests.clear();
+        const QStringList arguments = clearArguments({u"main"_s, u"media"_s, u"four"_s})
+            << u"--parallel"_s << u"1"_s;
+        const CliProcess::Options options = processOptions();
+        auto process = CliProcess::start(QStringLiteral(SMH_BINARY), arguments, options);
+        QVERIFY(process);
+        const QByteArray mainTask = "GET /api/v1/task/" + m_simulator->libraryId().toUtf8() + '/';
+        QTRY_VERIFY_WITH_TIMEOUT(deletes(m_simulator->libraryId()) == 1
+                && std::any_of(m_requests.cbegin(), m_requests.cend(),
+                    [&mainTask](const QByteArray &r) { return r.startsWith(mainTask); }),
+            30'000);
+        QCOMPARE(::kill(pid_t(process->processId()), SIGINT), 0);
+        if (twice) {
+            QByteArray said;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (said += process->readAllStandardError()).contains("Stopping campaign"), 10'000);
+            QCOMPARE(::kill(pid_t(process->processId()), SIGINT), 0);
+            const Run r = CliProcess::finish(*process, options);
+            QCOMPARE(r.exitCode, -1); // stopped by the signal itself
+            QCOMPARE(deletes(media.toString()), 0);
+            QCOMPARE(deletes(u"lib-four"_s), 0);
+            return;
+        }
+        QTest::qWait(500); // the cancel is in place before the task may end
+        m_simulator->setClearRunMs(0); // its task ends now
+        const Run r = CliProcess::finish(*process, options);
+        QVERIFY2(r.exitCode == 5, qPrintable(r.text())); // gave up: cancelled libraries
+        QVERIFY2(r.err.contains("Stopping campaign"), r.err.constData());
+        const QList<QJsonObject> list = events(r.out);
+        QVERIFY(std::any_of(list.cbegin(), list.cend(),
+            [](const QJsonObject &e) { return e.value(u"event"_s) == u"cancelling"_s; }));
+        QCOMPARE(lastOf(list, u"main"_s).value(u"outcome"_s).toString(), u"cleared"_s);
+        QCOMPARE(lastOf(list, u"media"_s).value(u"outcome"_s).toString(), u"cancelled"_s);
+        const QJsonObject summary = summaryOf(list);
+        QCOMPARE(summary.value(u"cleared"_s).toInt(), 1);
+        QCOMPARE(summary.value(u"cancelled"_s).toInt(), 2);
+        QCOMPARE(summary.value(u"leftUndone"_s).toArray(), (QJsonArray {u"media"_s, u"four"_s}));
+        QCOMPARE(deletes(m_simulator->libraryId()), 1);
+        QCOMPARE(deletes(media.toString()), 0);
+        QCOMPARE(deletes(u"lib-four"_s), 0);
+        // Over in good order: nothing is said to be interrupted.
+        const Run show = run({u"history"_s, u"show"_s, u"--all"_s, u"--output"_s, u"json"_s});
+        QVERIFY2(show.exitCode == 0, qPrintable(show.text()));
+        QVERIFY(!QJsonDocument::fromJson(show.out).object().contains(u"interruptedCampaigns"_s));
     }
 
     void serverTextNeverReachesTheTerminalRaw()
