@@ -5,22 +5,64 @@
 #include "tasks/taskstore.h"
 
 #include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+namespace {
+
+// A connection's secret may be kept a moment after its row appears (a
+// script's `profile add` writes the ledger, then the keychain): an empty
+// answer is asked again a few times before the connection is left asking
+// for credentials.
+constexpr int secretRetries = 3;
+constexpr int secretRetryMs = 2'000;
+
+bool hasCredential(const Monitor &monitor, qint64 connectionId)
+{
+    const Monitor::Credential credential = monitor.credential(connectionId);
+    return !credential.librarySecret.isEmpty() || !credential.accessToken.isEmpty();
+}
+
+void readSecret(Monitor *monitor, SecretStore *secrets, const Connection &connection, int retries)
+{
+    SecretReadJob *read = secrets->read(connection.id);
+    QObject::connect(read, &SecretJob::finished, secrets, [=] {
+        // Given here since (typed in the dialog): that one stands.
+        if (!monitor->tasks().connection(connection.id) || hasCredential(*monitor, connection.id))
+            return;
+        if (const Expected<QString> secret = read->result(); secret && !secret->isEmpty())
+            return monitor->setCredential(connection, *secret);
+        // A missing secret leaves the connection asking for credentials,
+        // which the status bar and the connection column show.
+        if (retries > 0) {
+            QTimer::singleShot(secretRetryMs, secrets,
+                [=] { readSecret(monitor, secrets, connection, retries - 1); });
+        }
+    });
+}
+
+} // namespace
 
 void ConnectionProfiles::loadSecrets(
     Monitor *monitor, SecretStore *secrets, const QSet<qint64> &skip)
 {
-    const QList<Connection> connections = monitor->tasks().connections();
-    for (const Connection &connection : connections) {
-        if (skip.contains(connection.id))
-            continue;
-        SecretReadJob *read = secrets->read(connection.id);
-        QObject::connect(read, &SecretJob::finished, monitor, [monitor, read, connection] {
-            // A missing secret leaves the connection asking for credentials,
-            // which the status bar and the connection column show.
-            if (const Expected<QString> secret = read->result(); secret && !secret->isEmpty())
-                monitor->setCredential(connection, *secret);
-        });
-    }
+    auto known = std::make_shared<QSet<qint64>>(skip);
+    auto readNew = [monitor, secrets, known](int retries) {
+        const QList<Connection> connections = monitor->tasks().connections();
+        for (const Connection &connection : connections) {
+            if (!known->contains(connection.id)) {
+                known->insert(connection.id);
+                readSecret(monitor, secrets, connection, retries);
+            }
+        }
+    };
+    readNew(0);
+    // Every door writes the same ledger: a connection another program adds
+    // (a script's `profile add`) is polled here too once its secret is found
+    // where that program kept it. The secret store outlives nothing it reads for.
+    QObject::connect(&monitor->tasks(), &TaskStore::connectionsChanged, secrets,
+        [readNew] { readNew(secretRetries); });
 }
 
 ConnectionProfiles::Applied ConnectionProfiles::apply(

@@ -20,7 +20,11 @@ Monitor::Monitor(QObject *parent)
           m_client, m_store, [this](qint64 connectionId) { return m_tokens.value(connectionId); },
           this))
     , m_leaseLifetime(PollLease::defaultLifetime)
-{ }
+{
+    // Another program on the same ledger (a script's `profile add`, a
+    // colleague's monitor) adds and removes connections too.
+    connect(m_store, &TaskStore::connectionsChanged, this, &Monitor::followLedgerConnections);
+}
 
 Monitor::Credential Monitor::credential(qint64 connectionId) const
 {
@@ -57,11 +61,35 @@ Expected<void> Monitor::openStore(const QString &path, TaskStore::LoadMode mode)
     // signal: count afresh.
     delete m_notifier;
     m_notifier = new TaskNotifier(m_store, this);
-    const QList<Connection> connections = m_store->connections();
-    for (const Connection &connection : connections)
-        m_scheduler->addConnection(connection.id, ensureTokenProvider(connection));
+    followLedgerConnections();
     Q_EMIT storeOpened();
     return {};
+}
+
+// Every connection in the ledger is polled (the lease permitting), whoever
+// wrote it, and one gone from the ledger is no longer polled. Known ones are
+// left as they are: called again, nothing changes.
+void Monitor::followLedgerConnections()
+{
+    QSet<qint64> present;
+    const QList<Connection> connections = m_store->connections();
+    for (const Connection &connection : connections) {
+        present.insert(connection.id);
+        if (!m_tokens.contains(connection.id))
+            m_scheduler->addConnection(connection.id, ensureTokenProvider(connection));
+    }
+    for (auto it = m_tokens.begin(); it != m_tokens.end();) {
+        if (present.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        m_scheduler->removeConnection(it.key());
+        m_secrets.remove(it.key());
+        m_taskTypes->removeConnection(it.key());
+        // Later: a reply of its own may still be on the way up the stack.
+        it.value()->deleteLater();
+        it = m_tokens.erase(it);
+    }
 }
 
 TokenProvider *Monitor::ensureTokenProvider(const Connection &connection)
@@ -84,9 +112,7 @@ Expected<qint64> Monitor::addConnection(const Connection &connection)
     const Expected<qint64> id = m_store->addConnection(connection);
     if (!id)
         return id;
-    Connection stored = connection;
-    stored.id = *id;
-    m_scheduler->addConnection(*id, ensureTokenProvider(stored));
+    followLedgerConnections(); // done already if the ledger said so
     return id;
 }
 

@@ -149,6 +149,7 @@ private:
     friend class MonitorProbe;
 
     TokenProvider *ensureTokenProvider(const Connection &connection);
+    void followLedgerConnections();
 
     SmhClient *m_client;
     TaskStore *m_store;
