@@ -311,22 +311,7 @@ Expected<void> HistoryLedger::addSample(const LibraryKey &library, const UsageSa
 QList<UsageSample> HistoryLedger::samples(
     const LibraryKey &library, const QString &spaceId, int limit) const
 {
-    // The newest ones when there are too many, returned oldest first.
-    QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT at, bytes FROM (SELECT at, bytes, id FROM usage_samples WHERE endpoint = ? "
-              "AND library_id = ? AND space_id = ? ORDER BY at DESC, id DESC LIMIT ?) AS newest "
-              "ORDER BY at, id"_s);
-    q.addBindValue(text(library.endpoint));
-    q.addBindValue(text(library.libraryId));
-    q.addBindValue(text(spaceId));
-    q.addBindValue(std::clamp(limit, 0, maxSamplesRead));
-    QList<UsageSample> list;
-    if (!q.exec())
-        return list;
-    while (q.next())
-        list.append({LedgerSql::timeOf(q.value(0)), q.value(1).toLongLong(), spaceId});
-    return list;
+    return recentSamples({library}, limit, spaceId).value(library);
 }
 
 std::optional<UsageSample> HistoryLedger::latestSample(
@@ -648,14 +633,15 @@ QHash<LibraryKey, HistoryLedger::LibraryClears> HistoryLedger::clearsByLibrary()
 }
 
 QHash<LibraryKey, QList<UsageSample>> HistoryLedger::recentSamples(
-    const QList<LibraryKey> &libraries, int limit) const
+    const QList<LibraryKey> &libraries, int limit, const QString &spaceId) const
 {
     QHash<LibraryKey, QList<UsageSample>> samples;
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
     q.setForwardOnly(true);
+    // The newest ones when there are too many, returned oldest first.
     // PostgreSQL wants the subquery named (AS newest).
     if (!q.prepare(u"SELECT at, bytes FROM (SELECT at, bytes, id FROM usage_samples "
-                   "WHERE endpoint = ? AND library_id = ? AND space_id = '' "
+                   "WHERE endpoint = ? AND library_id = ? AND space_id = ? "
                    "ORDER BY at DESC, id DESC LIMIT ?) AS newest ORDER BY at, id"_s))
         return samples;
     for (const LibraryKey &library : libraries) {
@@ -663,12 +649,13 @@ QHash<LibraryKey, QList<UsageSample>> HistoryLedger::recentSamples(
             continue;
         q.addBindValue(text(library.endpoint));
         q.addBindValue(text(library.libraryId));
+        q.addBindValue(text(spaceId));
         q.addBindValue(std::clamp(limit, 0, maxSamplesRead));
         QList<UsageSample> &list = samples[library];
         if (!q.exec())
             continue;
         while (q.next())
-            list.append({LedgerSql::timeOf(q.value(0)), q.value(1).toLongLong(), {}});
+            list.append({LedgerSql::timeOf(q.value(0)), q.value(1).toLongLong(), spaceId});
         q.finish();
     }
     return samples;

@@ -151,7 +151,7 @@ public:
     static bool addClearPhases(QSqlQuery &query);
 
     Expected<void> addSample(const LibraryKey &library, const UsageSample &sample);
-    // Oldest first; the newest `limit` of them.
+    // Oldest first; the newest `limit` of them (recentSamples for one library).
     QList<UsageSample> samples(
         const LibraryKey &library, const QString &spaceId = {}, int limit = maxSamplesRead) const;
     std::optional<UsageSample> latestSample(
@@ -201,10 +201,10 @@ public:
         int secondsUntilNextClear = 0;
     };
     QHash<LibraryKey, LibraryClears> clearsByLibrary() const;
-    // The newest `limit` samples of each library (whole-library figures),
-    // oldest first: one statement, prepared once.
+    // The newest `limit` samples of each library (whole-library figures, or
+    // `spaceId`'s), oldest first: one statement, prepared once.
     QHash<LibraryKey, QList<UsageSample>> recentSamples(
-        const QList<LibraryKey> &libraries, int limit) const;
+        const QList<LibraryKey> &libraries, int limit, const QString &spaceId = {}) const;
     QList<CleanupRecord> runningCleanups() const;
     // Every library's, started at or after `since` (all when invalid),
     // whatever became of them: the cleanup report.

@@ -149,6 +149,34 @@ private Q_SLOTS:
         QCOMPARE(ledger.samples(m_library).size(), 2);
     }
 
+    // One library's samples are the many-library query's answer for it, for
+    // the whole library and for a space, at every limit.
+    void samplesAreRecentSamplesOfOneLibrary()
+    {
+        TaskStore store;
+        SMH_VERIFY(store.open(ledgerAt(u"samples.sqlite"_s)));
+        HistoryLedger ledger(&store);
+        const LibraryKey other {m_library.endpoint, u"other"_s};
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(ledger.addSample(m_library, {t(10 * i), 100 + i, {}}));
+            QVERIFY(ledger.addSample(m_library, {t(10 * i + 1), 200 + i, u"space-a"_s}));
+            QVERIFY(ledger.addSample(other, {t(10 * i + 2), 300 + i, {}}));
+        }
+        QCOMPARE(ledger.samples(m_library, {}, 2),
+            (QList<UsageSample> {{t(20), 102, {}}, {t(30), 103, {}}}));
+        QCOMPARE(ledger.samples(m_library, u"space-a"_s, 1),
+            (QList<UsageSample> {{t(31), 203, u"space-a"_s}}));
+        for (const int limit : {-1, 0, 1, 3, 4, HistoryLedger::maxSamplesRead + 1}) {
+            for (const QString &space : {QString(), u"space-a"_s, u"space-b"_s}) {
+                const auto many = ledger.recentSamples({m_library, other}, limit, space);
+                QCOMPARE(ledger.samples(m_library, space, limit), many.value(m_library));
+                QCOMPARE(ledger.samples(other, space, limit), many.value(other));
+            }
+        }
+        QCOMPARE(ledger.recentSamples({m_library, other}, 10).value(other).size(), 4);
+        QCOMPARE(ledger.samples(m_library, u"space-a"_s).size(), 4);
+    }
+
     void migrationIsOrderIndependent()
     {
         SMH_SQLITE_ONLY("an older SQLite file");
