@@ -242,6 +242,51 @@ private Q_SLOTS:
         QVERIFY(ledger.recordSettingsChange(m_library, {}, u"test"_s));
     }
 
+    // Ledgers from before the restore's phase said it only in words: the
+    // migration reads them (in either language) once, on both backends.
+    void theRestorePhaseIsReadFromTheWordsOfAnOlderLedger()
+    {
+        const QString file = ledgerAt(u"restore.sqlite"_s);
+        const QList<std::pair<QString, CleanupRecord::Restore>> cases = {
+            {QString(), CleanupRecord::Restore::None},
+            {u"Putting file history back was sent; no answer was recorded."_s,
+                CleanupRecord::Restore::Sending},
+            {u"恢复文件历史的请求已发送；尚未记录到回复。"_s, CleanupRecord::Restore::Sending},
+            {u"File history settings restored."_s, CleanupRecord::Restore::Answered},
+            {u"File history settings could not be restored: 403"_s,
+                CleanupRecord::Restore::Answered},
+        };
+        {
+            TaskStore store;
+            SMH_VERIFY(store.open(file));
+            HistoryLedger ledger(&store);
+            for (qsizetype i = 0; i < cases.size(); ++i) {
+                CleanupRecord r = record(10 + i, 100 + i);
+                r.restoreOutcome = cases.at(i).first;
+                QVERIFY(ledger.addCleanup(r));
+            }
+        }
+        // As the history part's second step left it.
+        QVERIFY(TestLedger::exec(file, u"ALTER TABLE cleanups DROP COLUMN restore_phase"_s));
+        QVERIFY(TestLedger::exec(
+            file, u"UPDATE schema_parts SET version = 2 WHERE part = 'history'"_s));
+        TaskStore store;
+        SMH_VERIFY(store.open(file));
+        HistoryLedger ledger(&store);
+        for (qsizetype i = 0; i < cases.size(); ++i) {
+            const auto upgraded = ledger.cleanupForTask({2, 10 + i});
+            QVERIFY(upgraded);
+            QCOMPARE(upgraded->restoreOutcome, cases.at(i).first);
+            QCOMPARE(upgraded->restore, cases.at(i).second);
+        }
+        // Written and read back as it is from now on.
+        CleanupRecord written = *ledger.cleanupForTask({2, 10});
+        written.restore = CleanupRecord::Restore::Sending;
+        written.restoreOutcome = u"在途"_s;
+        QVERIFY(ledger.updateCleanup(written));
+        QCOMPARE(ledger.cleanupForTask({2, 10})->restore, CleanupRecord::Restore::Sending);
+    }
+
     void aClaimIsRefusedWhileAnotherIsUnderWay()
     {
         TaskStore store;
