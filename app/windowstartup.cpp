@@ -66,13 +66,14 @@ Launched launchedFrom(const LaunchRequest &request, const StartupJob::Result &re
         launched.connectionId = result->connectionId;
         launched.credentialGiven = request.connection && !request.credential.isEmpty();
         launched.askForCredentials = request.connection && request.credential.isEmpty();
-    } else if (result.error().step == StartupJob::Failure::Step::Connection && request.connection) {
+    } else if (StartupJob::stepOf(result.error()) == StartupJob::Step::Connection
+        && request.connection) {
         launched.problems << QCoreApplication::translate(
             "main", "The connection to %1 could not be saved: %2")
                                  .arg(request.connection->settings.displayName(),
-                                     result.error().message);
+                                     result.error().message());
     } else {
-        launched.problems << result.error().message;
+        launched.problems << result.error().message();
     }
     return launched;
 }
@@ -257,15 +258,15 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
     StartupJob job(monitor, targetOf(launch), settings);
     std::unique_ptr<MainWindow> window;
     QObject::connect(&job, &StartupJob::finished, &job, [&](const StartupJob::Result &result) {
-        if (!result && result.error().step == StartupJob::Failure::Step::Ledger) {
+        if (!result && StartupJob::stepOf(result.error()) == StartupJob::Step::Ledger) {
             QMessageBox::critical(nullptr, title(),
                 QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
-                    .arg(result.error().message));
+                    .arg(result.error().message()));
             return QCoreApplication::exit(1);
         }
         // main() has already refused contradictory intervals.
-        if (!result && result.error().step == StartupJob::Failure::Step::Options) {
-            QMessageBox::critical(nullptr, title(), result.error().message);
+        if (!result && StartupJob::stepOf(result.error()) == StartupJob::Step::Options) {
+            QMessageBox::critical(nullptr, title(), result.error().message());
             return QCoreApplication::exit(1);
         }
         window = openWindow(monitor, secrets, options, launch, launchedFrom(launch, result));

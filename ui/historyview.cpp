@@ -509,7 +509,7 @@ void HistoryView::onClearFinished(const LibraryKey &library, const ClearResult &
     updateClearButton();
     updateHistoryOffBanner();
     if (!result) {
-        setStatus(m_clearStatus, named(result.error().message), true);
+        setStatus(m_clearStatus, named(result.error().message()), true);
         return;
     }
     if (result->previous && result->previous->enabled)

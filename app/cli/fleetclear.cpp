@@ -62,7 +62,7 @@ int exitCodeOf(const CampaignLibrary &library, const std::optional<CleanupRecord
     case Outcome::Refused: {
         ClearRefusal refusal;
         refusal.reason = library.refusal.value_or(ClearRefusal::Reason::Failed);
-        return HistoryCommand::refusalExitCode(refusal);
+        return HistoryCommand::refusalExitCode(refusal.said(library.detail));
     }
     case Outcome::Unknown:
     case Outcome::Untracked:

@@ -162,12 +162,13 @@ void HeadlessRunner::watchInMemory(const QString &why)
 void HeadlessRunner::started(const StartupJob::Result &result)
 {
     if (!result) {
-        const StartupJob::Failure &error = result.error();
-        const bool ledger = error.step == StartupJob::Failure::Step::Ledger
-            || error.step == StartupJob::Failure::Step::Connection;
+        const Error &error = result.error();
+        const auto step = StartupJob::stepOf(error);
+        const bool ledger =
+            step == StartupJob::Step::Ledger || step == StartupJob::Step::Connection;
         if (ledger && records())
-            return watchInMemory(error.message);
-        return fail(UsageError, error.message);
+            return watchInMemory(error.message());
+        return fail(UsageError, error.message());
     }
     m_connectionId = result->connectionId;
 

@@ -293,7 +293,7 @@ void HistoryCommand::prepare()
 void HistoryCommand::prepared(const StartupJob::Result &result)
 {
     if (!result) {
-        printError(result.error().message);
+        printError(result.error().message());
         return finish(HeadlessRunner::UsageError);
     }
     m_connectionId = result->connectionId;
@@ -474,13 +474,14 @@ void HistoryCommand::clear()
     ClearOptions options;
     options.disableHistoryFirst = m_options.disableHistory;
     m_history->clearHistory(
-        m_connectionId, options, this, [this](Expected<ClearStarted, ClearRefusal> started) {
+        m_connectionId, options, this, [this](const Expected<ClearStarted> &started) {
             if (!started) {
-                printError(started.error().reason == ClearRefusal::Reason::HistoryOn
-                        ? started.error().message + u' '
+                const bool historyOn =
+                    ClearRefusal::of(started.error()).reason == ClearRefusal::Reason::HistoryOn;
+                printError(historyOn ? started.error().message() + u' '
                             + tr("Nothing was changed; pass --disable-history to turn it off "
                                  "first.")
-                        : started.error().message);
+                                     : started.error().message());
                 printRefusal(started.error());
                 finish(refusalExitCode(started.error()));
                 return;
@@ -527,9 +528,9 @@ std::optional<CleanupRecord> HistoryCommand::lastClear() const
     return records.constFirst();
 }
 
-int HistoryCommand::refusalExitCode(const ClearRefusal &refusal)
+int HistoryCommand::refusalExitCode(const Error &refused)
 {
-    switch (refusal.reason) {
+    switch (ClearRefusal::of(refused).reason) {
     case ClearRefusal::Reason::NotAdmin:
     case ClearRefusal::Reason::AuthFailed:
         return HeadlessRunner::AuthFailed;
@@ -544,8 +545,8 @@ int HistoryCommand::refusalExitCode(const ClearRefusal &refusal)
     case ClearRefusal::Reason::Failed:
         break;
     }
-    return refusal.error.kind() == SmhError::Kind::InvalidInput ? HeadlessRunner::UsageError
-                                                                : HeadlessRunner::GaveUp;
+    const bool invalid = refused.smh() && refused.smh()->kind() == SmhError::Kind::InvalidInput;
+    return invalid ? HeadlessRunner::UsageError : HeadlessRunner::GaveUp;
 }
 
 QJsonObject HistoryCommand::clearJson(const CleanupRecord &record)
@@ -563,15 +564,16 @@ QJsonObject HistoryCommand::clearJson(const CleanupRecord &record)
     return object;
 }
 
-void HistoryCommand::printRefusal(const ClearRefusal &refusal)
+void HistoryCommand::printRefusal(const Error &refused)
 {
+    const ClearRefusal refusal = ClearRefusal::of(refused);
     if (m_monitorOptions.output == MonitorOptions::Output::Text || !refusal.record)
         return;
     // Scripts read what became of the attempt, not only the exit code.
     QJsonObject document = clearJson(*refusal.record);
     document.insert(u"time"_s, TaskJson::isoNow());
     document.insert(u"sent"_s, refusal.record->wasSent());
-    document.insert(u"message"_s, Redact::text(refusal.message));
+    document.insert(u"message"_s, Redact::text(refused.message()));
     document.insert(u"usageBefore"_s, bytesJson(refusal.record->usageBefore));
     m_out << QString::fromUtf8(QJsonDocument(document).toJson(
         m_monitorOptions.output == MonitorOptions::Output::Json ? QJsonDocument::Indented

@@ -64,7 +64,7 @@ public:
     static QJsonObject clearJson(const CleanupRecord &record);
     // The exit code of a clear that did not start (or whose start nobody
     // knows), for one library or one of a fleet.
-    static int refusalExitCode(const ClearRefusal &refusal);
+    static int refusalExitCode(const Error &refused);
 
     HistoryCommand(MonitorOptions monitorOptions, Options options, QObject *parent = nullptr);
     ~HistoryCommand() override;
@@ -80,7 +80,7 @@ private:
     void watch(const ClearStarted &started);
     void onTaskChanged(const QList<Task> &tasks);
     void printClearResult(const Task &task);
-    void printRefusal(const ClearRefusal &refusal);
+    void printRefusal(const Error &refused);
     // The newest record of a clear of this library, whatever became of it.
     std::optional<CleanupRecord> lastClear() const;
     void finish(int code);

@@ -43,16 +43,6 @@ constexpr std::array states {
     std::pair {CampaignSummary::State::Interrupted, u"interrupted"},
 };
 
-// What HistoryService and ClearJob write before putting settings back: the
-// restore is still in flight while the record says so.
-bool restoreInFlight(const CleanupRecord &record)
-{
-    const QString sent = u"Putting file history back was sent; no answer was recorded."_s;
-    return record.restoreOutcome == sent
-        || record.restoreOutcome == QCoreApplication::translate("HistoryService", qPrintable(sent))
-        || record.restoreOutcome == QCoreApplication::translate("ClearJob", qPrintable(sent));
-}
-
 // History was switched off for a clear that is to put it back, and it is
 // not back.
 bool leftOff(const CleanupRecord &record)
@@ -271,7 +261,7 @@ void Campaign::onClearFinished(int index, const ClearResult &result)
         follow(index);
         return;
     }
-    const ClearRefusal &refusal = result.error();
+    const ClearRefusal refusal = ClearRefusal::of(result.error());
     if (refusal.record)
         library.cleanupId = refusal.record->id;
     library.refusal = refusal.reason;
@@ -286,7 +276,7 @@ void Campaign::onClearFinished(int index, const ClearResult &result)
         outcome = Outcome::Cancelled;
     else if (m_closing && !sent && refusal.reason == ClearRefusal::Reason::Failed)
         outcome = Outcome::LeftUndone;
-    finishLibrary(index, outcome, refusal.message);
+    finishLibrary(index, outcome, result.error().message());
 }
 
 // Tracking and restoring follow the clear's record, which HistoryService
@@ -306,7 +296,7 @@ void Campaign::follow(int index)
         return;
     }
     const bool restoring = plan().options.restoreAfterwards && record->restoreSettings
-        && (record->restoreOutcome.isEmpty() || restoreInFlight(*record))
+        && record->restore != CleanupRecord::Restore::Answered
         && record->historyOff != CleanupRecord::HistoryOff::Restored;
     if (restoring) {
         if (library.step != CampaignLibrary::Step::Restoring) {
@@ -483,7 +473,7 @@ void Campaign::resumeLibrary(int index, const CleanupRecord &record)
         finishLibrary(index, Outcome::Untracked, record.detail);
         return;
     }
-    if (restoreInFlight(record)) {
+    if (record.restore == CleanupRecord::Restore::Sending) {
         finishLibrary(index,
             record.outcome == TaskStates::key(TaskState::Succeeded) ? Outcome::Cleared
                                                                     : Outcome::TaskFailed,
@@ -496,7 +486,7 @@ void Campaign::resumeLibrary(int index, const CleanupRecord &record)
     // The task ended and its settings were never put back (the crash came
     // in between): put them back now, as HistoryService would have.
     if (!record.isRunning() && plan().options.restoreAfterwards && record.restoreSettings
-        && record.restoreOutcome.isEmpty()) {
+        && record.restore == CleanupRecord::Restore::None) {
         library.step = CampaignLibrary::Step::Restoring;
         save(index);
         m_service->restoreHistory(

@@ -42,45 +42,52 @@ void ClearJob::start()
     QTimer::singleShot(0, this, &ClearJob::claim);
 }
 
-ClearRefusal ClearJob::refusalFor(const SmhError &error)
+Error ClearRefusal::said(const QString &message, const SmhError &answer) const
+{
+    const QString words = Redact::text(message);
+    // The server's answer when it gave one; otherwise what stood in the way
+    // here: what the user asked for, or the state of things.
+    const bool asked = reason == Reason::NoConnection || reason == Reason::HistoryOn;
+    const Error error = answer.isError()
+        ? Error(answer).withMessage(words)
+        : Error(asked ? Error::Kind::Input : Error::Kind::System, words);
+    return error.withDetail(*this);
+}
+
+Error ClearJob::refusalFor(const SmhError &error)
 {
     ClearRefusal refusal;
-    refusal.error = error;
+    QString message;
     if (isNoPermission(error)) {
         refusal.reason = ClearRefusal::Reason::NotAdmin;
-        refusal.message =
-            tr("Clearing historical versions needs an admin token (one minted with the admin "
-               "grant, or a library secret): %1")
-                .arg(error.toString());
+        message = tr("Clearing historical versions needs an admin token (one minted with the "
+                     "admin grant, or a library secret): %1")
+                      .arg(error.toString());
     } else if (error.isAuthError()
         || (error.httpStatus() == 404 && error.code() == u"WrongLibraryIdOrSecret")) {
         refusal.reason = ClearRefusal::Reason::AuthFailed;
-        refusal.message = tr("The credentials were refused: %1").arg(error.toString());
+        message = tr("The credentials were refused: %1").arg(error.toString());
     } else if (error.httpStatus() == 429) {
         refusal.reason = ClearRefusal::Reason::RateLimited;
         refusal.secondsLeft = error.retryAfterSeconds() > 0 ? error.retryAfterSeconds()
                                                             : HistoryLedger::clearIntervalSeconds;
-        refusal.message = tr("SMH accepts one clear of historical versions a minute per library "
-                             "and refused this one (%1). Try again in %n s; nothing is retried "
-                             "on its own.",
+        message = tr("SMH accepts one clear of historical versions a minute per library "
+                     "and refused this one (%1). Try again in %n s; nothing is retried "
+                     "on its own.",
             nullptr, refusal.secondsLeft)
-                              .arg(error.toString());
+                      .arg(error.toString());
     } else {
         refusal.reason = ClearRefusal::Reason::Failed;
-        refusal.message = error.toString();
+        message = error.toString();
     }
-    refusal.message = Redact::text(refusal.message);
-    return refusal;
+    return refusal.said(message, error);
 }
 
-ClearRefusal ClearJob::refusal(
-    ClearRefusal::Reason reason, const QString &message, const SmhError &error) const
+Error ClearJob::refusal(ClearRefusal::Reason reason, const QString &message, const SmhError &error)
 {
     ClearRefusal refusal;
     refusal.reason = reason;
-    refusal.message = Redact::text(message);
-    refusal.error = error;
-    return refusal;
+    return refusal.said(message, error);
 }
 
 bool ClearJob::record()
@@ -101,14 +108,12 @@ void ClearJob::claim()
     auto claimed = m_ledger->claimClear(record);
     if (!claimed) {
         const ClaimRefusal &why = claimed.error();
-        ClearRefusal refusal =
-            this->refusal(why.reason == ClaimRefusal::Reason::Busy ? ClearRefusal::Reason::Busy
-                    : why.reason == ClaimRefusal::Reason::RateLimited
-                    ? ClearRefusal::Reason::RateLimited
-                    : ClearRefusal::Reason::Failed,
-                why.message);
+        ClearRefusal refusal;
+        refusal.reason = why.reason == ClaimRefusal::Reason::Busy ? ClearRefusal::Reason::Busy
+            : why.reason == ClaimRefusal::Reason::RateLimited ? ClearRefusal::Reason::RateLimited
+                                                              : ClearRefusal::Reason::Failed;
         refusal.secondsLeft = why.secondsLeft;
-        finish(unexpected(refusal));
+        finish(unexpected(refusal.said(why.message)));
         return;
     }
     m_record = *claimed;
@@ -282,8 +287,7 @@ void ClearJob::onClearAnswered(ApiJob *job)
                      "Overwritten files keep no versions until it is turned back on (History & "
                      "Cleanup, or history set --enable).")
                       .arg(libraryId);
-        ClearRefusal unknown = refusal(ClearRefusal::Reason::OutcomeUnknown, message, job->error());
-        finish(unexpected(unknown));
+        finish(unexpected(refusal(ClearRefusal::Reason::OutcomeUnknown, message, job->error())));
         return;
     }
     const auto taskId = HistoryApi::clearTaskId(job->body());
@@ -319,18 +323,18 @@ QString ClearJob::stopReason() const
     return m_stopReason.isEmpty() ? tr("The monitor is closing.") : m_stopReason;
 }
 
-void ClearJob::abandon(ClearRefusal refusal)
+void ClearJob::abandon(const Error &refusal)
 {
     if (m_record.id != 0) {
         m_record.phase = CleanupRecord::Phase::Abandoned;
         m_record.finishedAt = QDateTime::currentDateTimeUtc();
-        m_record.detail = refusal.message;
+        m_record.detail = refusal.message();
         record();
     }
-    putHistoryBack(std::move(refusal));
+    putHistoryBack(refusal);
 }
 
-void ClearJob::putHistoryBack(ClearRefusal refusal)
+void ClearJob::putHistoryBack(Error refusal)
 {
     const bool switchedOff = m_record.historyOff == CleanupRecord::HistoryOff::Applied
         || m_record.historyOff == CleanupRecord::HistoryOff::Unknown;
@@ -339,12 +343,14 @@ void ClearJob::putHistoryBack(ClearRefusal refusal)
         return;
     }
     // Recorded before it leaves, like any change to the library.
+    m_record.restore = CleanupRecord::Restore::Sending;
     m_record.restoreOutcome = tr("Putting file history back was sent; no answer was recorded.");
     record();
     const HistoryChange back = HistoryChange::restoring(*m_previous);
     ApiJob *job = HistoryApi::startWriteSettings(m_client, m_target.settings, m_token, back);
     connect(job, &SmhJob::finished, this, [this, job, refusal]() mutable {
         const QString libraryId = m_target.settings.libraryId;
+        m_record.restore = CleanupRecord::Restore::Answered;
         switch (job->effect()) {
         case ApiJob::Effect::Applied:
             m_record.historyOff = CleanupRecord::HistoryOff::Restored;
@@ -365,8 +371,7 @@ void ClearJob::putHistoryBack(ClearRefusal refusal)
             break;
         }
         record();
-        refusal.message += u' ' + m_record.restoreOutcome;
-        finish(unexpected(refusal));
+        finish(unexpected(refusal.withMessage(refusal.message() + u' ' + m_record.restoreOutcome)));
     });
 }
 
@@ -377,9 +382,9 @@ void ClearJob::finish(ClearResult result)
     if (!result && m_record.id != 0) {
         if (const auto stored = m_ledger->cleanup(m_record.id))
             m_record = *stored;
-        ClearRefusal refusal = result.error();
+        ClearRefusal refusal = ClearRefusal::of(result.error());
         refusal.record = m_record;
-        result = unexpected(refusal);
+        result = unexpected(result.error().withDetail(refusal));
     }
     m_result = std::move(result);
     SmhJob *release =

@@ -23,7 +23,10 @@ struct ClearOptions
     bool restoreAfterwards = false;
 };
 
-// Why a clear did not start, or why nobody can say whether it did.
+// Why a clear did not start, or why nobody can say whether it did: what a
+// refused clear's Error carries (Error::detail) besides the sentence for the
+// user (Error::message, already redacted) and the server's answer when
+// there was one (Error::smh).
 struct ClearRefusal
 {
     enum class Reason {
@@ -41,12 +44,20 @@ struct ClearRefusal
         AcceptedUntracked,
     };
     Reason reason = Reason::Failed;
-    QString message; // sentences for the user, already redacted
-    SmhError error; // the server's answer, when there was one
     int secondsLeft = 0; // RateLimited: until the next call may be made
     // The ledger's record of the attempt, once there was one: it says
     // whether history was left off (CleanupRecord::leftHistoryOff).
     std::optional<CleanupRecord> record;
+
+    // This refusal as an Error saying `message` (redacted), with the
+    // server's `answer` when there was one.
+    Error said(const QString &message, const SmhError &answer = {}) const;
+    // The refusal `error` carries (Reason::Failed and nothing more when it
+    // carries none).
+    static ClearRefusal of(const Error &error)
+    {
+        return error.detail<ClearRefusal>().value_or(ClearRefusal {});
+    }
 };
 
 struct ClearStarted
@@ -55,7 +66,8 @@ struct ClearStarted
     std::optional<HistorySettings> previous; // the settings before the clear
 };
 
-using ClearResult = Expected<ClearStarted, ClearRefusal>;
+// A refused clear's error carries its ClearRefusal.
+using ClearResult = Expected<ClearStarted>;
 
 // One clear of historical versions, from the claim in the ledger to the
 // answer, written first step first. Every state-changing call is recorded
@@ -113,18 +125,18 @@ private:
     void sendClear();
     void onClearAnswered(ApiJob *job);
     // A clear that certainly did not happen: history goes back as it was.
-    void putHistoryBack(ClearRefusal refusal);
+    void putHistoryBack(Error refusal);
     // The one exit: the token is deleted (within a deadline), then finished().
     void finish(ClearResult result);
     void report();
 
     QString stopReason() const;
     // Ends the attempt before the DELETE with `refusal`.
-    void abandon(ClearRefusal refusal);
+    void abandon(const Error &refusal);
     bool record();
-    ClearRefusal refusal(
-        ClearRefusal::Reason reason, const QString &message, const SmhError &error = {}) const;
-    static ClearRefusal refusalFor(const SmhError &error);
+    static Error refusal(
+        ClearRefusal::Reason reason, const QString &message, const SmhError &error = {});
+    static Error refusalFor(const SmhError &error);
 
     SmhClient *m_client;
     HistoryLedger *m_ledger;

@@ -46,7 +46,7 @@ const QString cleanupColumns = u"id, endpoint, library_id, connection_id, connec
                                "task_connection_id, task_id, started_at, finished_at, outcome, "
                                "usage_before, usage_after, delete_count, restore_settings, "
                                "restore_outcome, phase, origin, detail, sent_at, history_off, "
-                               "previous_settings, sent_boot_ms, boot_id"_s;
+                               "previous_settings, sent_boot_ms, boot_id, restore_phase"_s;
 
 QVariant jsonToDb(const std::optional<QJsonObject> &object)
 {
@@ -86,6 +86,7 @@ void bindCleanup(QSqlQuery &q, const CleanupRecord &record)
     q.addBindValue(jsonToDb(record.previousSettings));
     q.addBindValue(record.sentBootMs);
     q.addBindValue(text(record.bootId));
+    q.addBindValue(CleanupRecord::restoreKey(record.restore));
 }
 
 constexpr std::array phases {
@@ -104,6 +105,12 @@ constexpr std::array historyOffStates {
     std::pair {CleanupRecord::HistoryOff::Refused, u"refused"},
     std::pair {CleanupRecord::HistoryOff::Unknown, u"unknown"},
     std::pair {CleanupRecord::HistoryOff::Restored, u"restored"},
+};
+
+constexpr std::array restoreStates {
+    std::pair {CleanupRecord::Restore::None, u""},
+    std::pair {CleanupRecord::Restore::Sending, u"sending"},
+    std::pair {CleanupRecord::Restore::Answered, u"answered"},
 };
 
 // A process on this machine that is gone: its claims are no longer under way.
@@ -153,13 +160,18 @@ QString CleanupRecord::historyOffKey(HistoryOff state)
     return EnumKeys::toKey(historyOffStates, state);
 }
 
+QString CleanupRecord::restoreKey(Restore state)
+{
+    return EnumKeys::toKey(restoreStates, state);
+}
+
 bool CleanupRecord::leftHistoryOff() const
 {
     const bool off = historyOff == HistoryOff::Applied || historyOff == HistoryOff::Unknown
         || historyOff == HistoryOff::Sending;
     const bool noClear = phase == Phase::Refused || phase == Phase::Unknown
         || phase == Phase::Abandoned || phase == Phase::Sending;
-    return off && noClear && previousSettings && restoreOutcome.isEmpty();
+    return off && noClear && previousSettings && restore == Restore::None;
 }
 
 QString CleanupRecord::outcomeLabel() const
@@ -201,7 +213,8 @@ HistoryLedger::HistoryLedger(TaskStore *store, QObject *parent)
 {
     // The wing's own tables, whatever the store's schema: samples and
     // cleanups, then a clear's phases (recorded before it is sent).
-    if (const auto added = store->addSchemaPart(u"history"_s, {&createTables, &addClearPhases});
+    if (const auto added =
+            store->addSchemaPart(u"history"_s, {&createTables, &addClearPhases, &addRestorePhase});
         !added)
         qWarning("%s", qPrintable(added.error().message()));
     // A clear recorded by another process (a script, another window): every
@@ -291,6 +304,26 @@ bool HistoryLedger::addClearPhases(QSqlQuery &q)
                 outcome TEXT NOT NULL DEFAULT 'sending'))"_s));
 }
 
+bool HistoryLedger::addRestorePhase(QSqlQuery &q)
+{
+    const std::optional<bool> has = LedgerSql::hasColumn(q, u"cleanups"_s, u"restore_phase"_s);
+    if (!has
+        || (!*has
+            && !q.exec(
+                u"ALTER TABLE cleanups ADD COLUMN restore_phase TEXT NOT NULL DEFAULT ''"_s)))
+        return false;
+    // Before, a restore in flight was known by its sentence, in either of the
+    // languages the program speaks; any other sentence was its answer.
+    if (!q.prepare(u"UPDATE cleanups SET restore_phase = 'sending' "
+                   "WHERE restore_phase = '' AND restore_outcome IN (?, ?)"_s))
+        return false;
+    q.addBindValue(u"Putting file history back was sent; no answer was recorded."_s);
+    q.addBindValue(u"恢复文件历史的请求已发送；尚未记录到回复。"_s);
+    return q.exec()
+        && q.exec(u"UPDATE cleanups SET restore_phase = 'answered' "
+                  "WHERE restore_phase = '' AND restore_outcome <> ''"_s);
+}
+
 Expected<void> HistoryLedger::addSample(const LibraryKey &library, const UsageSample &sample)
 {
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
@@ -311,22 +344,7 @@ Expected<void> HistoryLedger::addSample(const LibraryKey &library, const UsageSa
 QList<UsageSample> HistoryLedger::samples(
     const LibraryKey &library, const QString &spaceId, int limit) const
 {
-    // The newest ones when there are too many, returned oldest first.
-    QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT at, bytes FROM (SELECT at, bytes, id FROM usage_samples WHERE endpoint = ? "
-              "AND library_id = ? AND space_id = ? ORDER BY at DESC, id DESC LIMIT ?) AS newest "
-              "ORDER BY at, id"_s);
-    q.addBindValue(text(library.endpoint));
-    q.addBindValue(text(library.libraryId));
-    q.addBindValue(text(spaceId));
-    q.addBindValue(std::clamp(limit, 0, maxSamplesRead));
-    QList<UsageSample> list;
-    if (!q.exec())
-        return list;
-    while (q.next())
-        list.append({LedgerSql::timeOf(q.value(0)), q.value(1).toLongLong(), spaceId});
-    return list;
+    return recentSamples({library}, limit, spaceId).value(library);
 }
 
 std::optional<UsageSample> HistoryLedger::latestSample(
@@ -349,14 +367,14 @@ Expected<void> HistoryLedger::write(QSqlQuery &q, const CleanupRecord &record, b
         ? u"INSERT INTO cleanups (endpoint, library_id, connection_id, connection_name, "
           "task_connection_id, task_id, started_at, finished_at, outcome, usage_before, "
           "usage_after, delete_count, restore_settings, restore_outcome, phase, origin, detail, "
-          "sent_at, history_off, previous_settings, sent_boot_ms, boot_id) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
+          "sent_at, history_off, previous_settings, sent_boot_ms, boot_id, restore_phase) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
         : u"UPDATE cleanups SET endpoint = ?, library_id = ?, connection_id = ?, "
           "connection_name = ?, task_connection_id = ?, task_id = ?, started_at = ?, "
           "finished_at = ?, outcome = ?, usage_before = ?, usage_after = ?, delete_count = ?, "
           "restore_settings = ?, restore_outcome = ?, phase = ?, origin = ?, detail = ?, "
-          "sent_at = ?, history_off = ?, previous_settings = ?, sent_boot_ms = ?, boot_id = ? "
-          "WHERE id = ?"_s;
+          "sent_at = ?, history_off = ?, previous_settings = ?, sent_boot_ms = ?, boot_id = ?, "
+          "restore_phase = ? WHERE id = ?"_s;
     if (!q.prepare(sql))
         return unexpected(WriteTransaction::describe(q.lastError()));
     bindCleanup(q, record);
@@ -574,6 +592,8 @@ QList<CleanupRecord> HistoryLedger::readCleanups(QSqlQuery &q)
         r.previousSettings = jsonFromDb(q.value(20));
         r.sentBootMs = q.value(21).toLongLong();
         r.bootId = q.value(22).toString();
+        r.restore =
+            EnumKeys::fromKey(restoreStates, q.value(23).toString(), CleanupRecord::Restore::None);
         list.append(r);
     }
     return list;
@@ -648,14 +668,15 @@ QHash<LibraryKey, HistoryLedger::LibraryClears> HistoryLedger::clearsByLibrary()
 }
 
 QHash<LibraryKey, QList<UsageSample>> HistoryLedger::recentSamples(
-    const QList<LibraryKey> &libraries, int limit) const
+    const QList<LibraryKey> &libraries, int limit, const QString &spaceId) const
 {
     QHash<LibraryKey, QList<UsageSample>> samples;
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
     q.setForwardOnly(true);
+    // The newest ones when there are too many, returned oldest first.
     // PostgreSQL wants the subquery named (AS newest).
     if (!q.prepare(u"SELECT at, bytes FROM (SELECT at, bytes, id FROM usage_samples "
-                   "WHERE endpoint = ? AND library_id = ? AND space_id = '' "
+                   "WHERE endpoint = ? AND library_id = ? AND space_id = ? "
                    "ORDER BY at DESC, id DESC LIMIT ?) AS newest ORDER BY at, id"_s))
         return samples;
     for (const LibraryKey &library : libraries) {
@@ -663,12 +684,13 @@ QHash<LibraryKey, QList<UsageSample>> HistoryLedger::recentSamples(
             continue;
         q.addBindValue(text(library.endpoint));
         q.addBindValue(text(library.libraryId));
+        q.addBindValue(text(spaceId));
         q.addBindValue(std::clamp(limit, 0, maxSamplesRead));
         QList<UsageSample> &list = samples[library];
         if (!q.exec())
             continue;
         while (q.next())
-            list.append({LedgerSql::timeOf(q.value(0)), q.value(1).toLongLong(), {}});
+            list.append({LedgerSql::timeOf(q.value(0)), q.value(1).toLongLong(), spaceId});
         q.finish();
     }
     return samples;

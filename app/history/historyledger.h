@@ -67,6 +67,12 @@ public:
         Unknown, // it may have been applied
         Restored, // it was applied, and the previous settings were put back since
     };
+    // Putting the previous settings back once the clear has ended.
+    enum class Restore {
+        None, // not tried (yet)
+        Sending, // the change is about to leave or left; no answer recorded
+        Answered, // it ended: restoreOutcome says how
+    };
 
     qint64 id = 0;
     LibraryKey library;
@@ -93,7 +99,8 @@ public:
     std::optional<QJsonObject> previousSettings;
     // The settings to put back when it ends (history was switched off for it).
     std::optional<QJsonObject> restoreSettings;
-    QString restoreOutcome; // empty: nothing done yet
+    Restore restore = Restore::None;
+    QString restoreOutcome; // a sentence for the user; empty: nothing done yet
 
     // A clear whose task is being tracked.
     bool isRunning() const { return phase == Phase::Accepted && !finishedAt.isValid(); }
@@ -113,6 +120,7 @@ public:
 
     static QString phaseKey(Phase phase);
     static QString historyOffKey(HistoryOff state);
+    static QString restoreKey(Restore state);
 };
 
 // Why a library could not be claimed for a clear. Nothing was sent.
@@ -149,9 +157,12 @@ public:
     static bool createTables(QSqlQuery &query);
     // Schema 5: a clear's phases, its origin and the history it switched off.
     static bool addClearPhases(QSqlQuery &query);
+    // The history part's third step: the restore's phase (CleanupRecord::Restore),
+    // which older ledgers said only in words.
+    static bool addRestorePhase(QSqlQuery &query);
 
     Expected<void> addSample(const LibraryKey &library, const UsageSample &sample);
-    // Oldest first; the newest `limit` of them.
+    // Oldest first; the newest `limit` of them (recentSamples for one library).
     QList<UsageSample> samples(
         const LibraryKey &library, const QString &spaceId = {}, int limit = maxSamplesRead) const;
     std::optional<UsageSample> latestSample(
@@ -201,10 +212,10 @@ public:
         int secondsUntilNextClear = 0;
     };
     QHash<LibraryKey, LibraryClears> clearsByLibrary() const;
-    // The newest `limit` samples of each library (whole-library figures),
-    // oldest first: one statement, prepared once.
+    // The newest `limit` samples of each library (whole-library figures, or
+    // `spaceId`'s), oldest first: one statement, prepared once.
     QHash<LibraryKey, QList<UsageSample>> recentSamples(
-        const QList<LibraryKey> &libraries, int limit) const;
+        const QList<LibraryKey> &libraries, int limit, const QString &spaceId = {}) const;
     QList<CleanupRecord> runningCleanups() const;
     // Every library's, started at or after `since` (all when invalid),
     // whatever became of them: the cleanup report.

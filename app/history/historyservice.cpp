@@ -320,9 +320,9 @@ void HistoryService::clearHistory(
         ClearRefusal refusal;
         refusal.reason =
             connection ? ClearRefusal::Reason::Failed : ClearRefusal::Reason::NoConnection;
-        refusal.message =
-            connection ? tr("The monitor is closing.") : tr("There is no such connection.");
-        QTimer::singleShot(0, context, [done, refusal] { done(unexpected(refusal)); });
+        const Error refused = refusal.said(
+            connection ? tr("The monitor is closing.") : tr("There is no such connection."));
+        QTimer::singleShot(0, context, [done, refused] { done(unexpected(refused)); });
         return;
     }
     ClearJob::Target target;
@@ -371,6 +371,7 @@ void HistoryService::putSettingsBack(
     const CleanupRecord &record, const QJsonObject &settings, QObject *context, Done<bool> done)
 {
     CleanupRecord sending = record;
+    sending.restore = CleanupRecord::Restore::Sending;
     sending.restoreOutcome = tr("Putting file history back was sent; no answer was recorded.");
     if (!m_ledger->updateCleanup(sending)) {
         QTimer::singleShot(0, context, [done] {
@@ -386,6 +387,7 @@ void HistoryService::putSettingsBack(
             if (auto current = m_ledger->cleanup(id)) {
                 if (written)
                     current->historyOff = CleanupRecord::HistoryOff::Restored;
+                current->restore = CleanupRecord::Restore::Answered;
                 current->restoreOutcome = written
                     ? tr("File history settings restored.")
                     : tr("File history settings could not be restored: %1")
@@ -441,7 +443,7 @@ void HistoryService::finishCleanup(CleanupRecord record, const QString &outcome)
     m_sampleTimer.start();
 
     sampleUsage(record.connectionId, this, [](Expected<UsageReading, SmhError>) {});
-    if (record.restoreSettings && record.restoreOutcome.isEmpty())
+    if (record.restoreSettings && record.restore == CleanupRecord::Restore::None)
         putSettingsBack(record, *record.restoreSettings, this, [](Expected<bool, SmhError>) {});
     Q_EMIT cleanupFinished(record);
     // v2 may have said already how many versions went (TaskTypeFetcher).

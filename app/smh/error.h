@@ -5,14 +5,17 @@
 #include <QMetaType>
 #include <QString>
 
+#include <any>
 #include <optional>
 
 // Why something the program tried failed, for every function that returns
 // Expected<T> (the default error type): what kind of thing failed, so that a
 // caller can decide without parsing text, a sentence for a person, and, when
 // an SMH request failed, that request's SmhError (code, HTTP status, request
-// ID), which support asks for. The message is never a QString by accident:
-// ask message().
+// ID), which support asks for. Where a caller must tell more apart than the
+// kind says (which step of a start failed, why a clear was refused), the
+// part that failed attaches a detail of its own type, the way the SmhError
+// rides along. The message is never a QString by accident: ask message().
 class Error final
 {
 public:
@@ -61,10 +64,29 @@ public:
     int httpStatus() const { return m_smh ? m_smh->httpStatus() : 0; }
     QString requestId() const { return m_smh ? m_smh->requestId() : QString(); }
 
+    // The same failure with `detail` attached (one detail; a later one of
+    // any type replaces it).
+    template<typename T>
+    Error withDetail(T detail) const
+    {
+        Error detailed = *this;
+        detailed.m_detail = std::move(detail);
+        return detailed;
+    }
+    // The detail attached, when it is a T.
+    template<typename T>
+    std::optional<T> detail() const
+    {
+        if (const T *attached = std::any_cast<T>(&m_detail))
+            return *attached;
+        return std::nullopt;
+    }
+
 private:
     Kind m_kind = Kind::Input;
     QString m_message;
     std::optional<SmhError> m_smh;
+    std::any m_detail;
 };
 
 Q_DECLARE_METATYPE(Error)

@@ -83,6 +83,15 @@ bool isPostgres(const QSqlQuery &q)
     return q.driver() && q.driver()->dbmsType() == QSqlDriver::PostgreSQL;
 }
 
+bool hasWriteAheadLog(const QSqlDatabase &database)
+{
+    if (!database.isOpen() || database.driverName() != u"QSQLITE")
+        return false;
+    QSqlQuery q(database);
+    return q.exec(u"PRAGMA journal_mode"_s) && q.next()
+        && q.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0;
+}
+
 QString table(const QSqlQuery &q, const QString &sqliteDefinition)
 {
     if (!isPostgres(q))

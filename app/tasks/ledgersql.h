@@ -42,6 +42,11 @@ namespace LedgerSql {
 bool isPostgres(const QSqlDatabase &database);
 bool isPostgres(const QSqlQuery &q);
 
+// Whether the open `database` writes through a write-ahead log that someone
+// has to checkpoint (an SQLite file in WAL mode): not an in-memory ledger,
+// not PostgreSQL, which checkpoints its own.
+bool hasWriteAheadLog(const QSqlDatabase &database);
+
 // A CREATE TABLE written for SQLite, as PostgreSQL takes it: 64-bit
 // integers (times are milliseconds), BIGSERIAL for AUTOINCREMENT keys, no
 // WITHOUT ROWID. SQLite gets the text unchanged.

@@ -204,7 +204,7 @@ void StartupJob::resolveProfile()
                                                                   : m_settings.profileLedgerPath;
     const Expected<Connection> saved = Startup::savedConnection(m_target.profile, ledger);
     if (!saved)
-        return fail(Failure::Step::Profile, saved.error());
+        return fail(Step::Profile, saved.error());
     Connection connection = *saved;
     connection.id = 0;
     m_target.connection = connection;
@@ -240,9 +240,10 @@ void StartupJob::credentialRead(const Expected<QString> &secret)
     m_deadline->stop();
     if (!secret) {
         // Say why, not just "no credentials": a refused secrets file, say.
-        return fail(Failure::Step::Credential,
-            Startup::tr("The credentials of profile \"%1\" cannot be read: %2")
-                .arg(m_target.profile, secret.error().message()));
+        return fail(Step::Credential,
+            secret.error().withMessage(
+                Startup::tr("The credentials of profile \"%1\" cannot be read: %2")
+                    .arg(m_target.profile, secret.error().message())));
     }
     m_target.credential = *secret;
     checkTarget();
@@ -252,19 +253,20 @@ void StartupJob::checkTarget()
 {
     if (m_settings.face == Face::Command) {
         if (!m_target.connection) {
-            return fail(Failure::Step::Profile,
-                Startup::tr(
+            return fail(Step::Profile,
+                Error::input(Startup::tr(
                     "No library given: use --library ID (or SMH_LIBRARY_ID), --profile NAME, "
-                    "or --demo."));
+                    "or --demo.")));
         }
         if (m_target.credential.isEmpty()) {
-            return fail(Failure::Step::Credential,
-                Startup::tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or use "
-                            "--token-file / --secret-file."));
+            return fail(Step::Credential,
+                Error::input(
+                    Startup::tr("No credentials: set SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRET, or "
+                                "use --token-file / --secret-file.")));
         }
         if (const QStringList problems = m_target.connection->settings.validate();
             !problems.isEmpty())
-            return fail(Failure::Step::Settings, problems.join(u' '));
+            return fail(Step::Settings, Error::input(problems.join(u' ')));
     }
     prepareMonitor();
 }
@@ -278,12 +280,12 @@ void StartupJob::prepareMonitor()
     const Expected<PollPlanner::Options> polling =
         Startup::pollOptions(options, m_monitor->polling().planner().options());
     if (!polling)
-        return fail(Failure::Step::Options, polling.error());
+        return fail(Step::Options, polling.error());
     m_monitor->setPollOptions(*polling);
     if (const Expected<void> opened =
             m_monitor->openStore(m_settings.ledgerPath, m_settings.loadMode);
         !opened)
-        return fail(Failure::Step::Ledger, opened.error());
+        return fail(Step::Ledger, opened.error());
     connectMonitor();
 }
 
@@ -293,9 +295,8 @@ void StartupJob::connectMonitor()
         ? windowConnection()
         : Startup::connect(*m_monitor, *m_target.connection, m_target.credential);
     if (!id)
-        return fail(m_settings.face == Face::Window && !m_target.connection
-                ? Failure::Step::Profile
-                : Failure::Step::Connection,
+        return fail(m_settings.face == Face::Window && !m_target.connection ? Step::Profile
+                                                                            : Step::Connection,
             id.error());
     succeed(*id);
 }
@@ -316,12 +317,12 @@ Expected<qint64> StartupJob::windowConnection()
     return saved.size() == 1 ? saved.constFirst().id : 0;
 }
 
-void StartupJob::fail(Failure::Step step, const QString &message)
+void StartupJob::fail(Step step, const Error &error)
 {
     if (m_done)
         return;
     m_done = true;
-    Q_EMIT finished(unexpected(Failure {step, message}));
+    Q_EMIT finished(unexpected(error.withDetail(step)));
 }
 
 void StartupJob::succeed(qint64 connectionId)

@@ -124,21 +124,21 @@ public:
         Target target; // as resolved: the connection (id 0) and its credential
     };
 
-    struct Failure
-    {
-        enum class Step {
-            Options, // the poll options contradict each other
-            Profile, // no such profile, or no library named at all
-            Credential, // none given or stored, or the keychain failed
-            Settings, // the connection's settings are invalid
-            Ledger, // the monitor's ledger cannot be opened
-            Connection, // the connection is invalid or cannot be saved
-        };
-        Step step = Step::Options;
-        QString message;
+    // Which step of the start failed, as the Error of a failed start carries
+    // it (Error::detail): the faces go on differently after some of them.
+    enum class Step {
+        Options, // the poll options contradict each other
+        Profile, // no such profile, or no library named at all
+        Credential, // none given or stored, or the keychain failed
+        Settings, // the connection's settings are invalid
+        Ledger, // the monitor's ledger cannot be opened
+        Connection, // the connection is invalid or cannot be saved
     };
+    // The step a failed start's error names (every error of finished()
+    // names one).
+    static std::optional<Step> stepOf(const Error &error) { return error.detail<Step>(); }
 
-    using Result = Expected<Started, Failure>;
+    using Result = Expected<Started>;
 
     StartupJob(Monitor &monitor, Target target, Settings settings, QObject *parent = nullptr);
     ~StartupJob() override;
@@ -159,8 +159,7 @@ private:
     void prepareMonitor();
     void connectMonitor();
     Expected<qint64> windowConnection();
-    void fail(Failure::Step step, const QString &message);
-    void fail(Failure::Step step, const Error &error) { fail(step, error.message()); }
+    void fail(Step step, const Error &error);
     void succeed(qint64 connectionId);
 
     Monitor *m_monitor; // outlives the job

@@ -781,7 +781,7 @@ Expected<void> TaskStore::open(const QString &path, LoadMode mode)
         opened = d->openDatabase(path);
     if (opened)
         opened = d->prepareSchema(path, inMemory);
-    if (opened && !inMemory && !d->postgres)
+    if (opened && LedgerSql::hasWriteAheadLog(d->db()))
         d->checkpointElsewhere(path);
     if (opened && d->postgres)
         opened = d->notifyOthers();

@@ -1,3 +1,4 @@
+#include "clihome.h"
 #include "cliprocess.h"
 #include "demo/smhsimulator.h"
 
@@ -6,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -27,45 +27,21 @@ class TestFleetCli final : public QObject
 private:
     using Run = CliProcess::Run;
 
-    std::unique_ptr<QTemporaryDir> m_home;
-    SmhSimulator *m_simulator = nullptr;
+    std::unique_ptr<CliHome> m_home;
+    SmhSimulator *m_simulator = nullptr; // the home's
     QStringList m_secrets;
     QList<QByteArray> m_requests; // "METHOD target", in the order received
 
     static constexpr QStringView media = u"lib-media";
     static constexpr QStringView archive = u"lib-archive";
 
-    CliProcess::Options processOptions() const
-    {
-        CliProcess::Options options;
-        options.environment.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u"data"_s));
-        options.environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
-        // A server: no session bus, so no keychain; secrets in the private file.
-        options.environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/bus"_s);
-        options.secrets = m_secrets;
-        return options;
-    }
-
-    Run run(const QStringList &arguments)
-    {
-        return CliProcess::run(QStringLiteral(SMH_BINARY), arguments, processOptions());
-    }
+    Run run(const QStringList &arguments) { return m_home->run(arguments, m_secrets); }
 
     // Saves a profile the way an operator does; `secret` empty: none stored.
     void addProfile(
         const QString &name, const QUrl &endpoint, const QString &libraryId, const QString &secret)
     {
-        QStringList arguments {u"profile"_s, u"add"_s, name, u"--endpoint"_s, endpoint.toString(),
-            u"--library"_s, libraryId};
-        if (!secret.isEmpty()) {
-            QFile file(m_home->filePath(u"input/"_s + name));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(secret.toUtf8());
-            file.close();
-            arguments << u"--secret-file"_s << file.fileName() << u"--store-secret-in-file"_s;
-        }
-        const Run r = run(arguments);
-        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        m_home->addProfile(name, endpoint, libraryId, secret, m_secrets);
     }
 
     // A loopback port nobody listens on.
@@ -143,10 +119,17 @@ private:
     void addQuietFleet()
     {
         m_simulator->setHistoryState({false, 20, 30, 60});
-        m_simulator->addLibrary(
-            {u"lib-four"_s, u"four-secret-0123456789"_s, {false, 1, 0, 0}, 1024, 4096, true});
-        m_simulator->addLibrary(
-            {u"lib-five"_s, u"five-secret-0123456789"_s, {false, 1, 0, 0}, 1024, 4096, true});
+        addFourProfiles(4096);
+    }
+
+    // main, media and two small libraries keeping `historyBytes` of history
+    // each, saved as profiles of those names.
+    void addFourProfiles(qint64 historyBytes)
+    {
+        m_simulator->addLibrary({u"lib-four"_s, u"four-secret-0123456789"_s, {false, 1, 0, 0}, 1024,
+            historyBytes, true});
+        m_simulator->addLibrary({u"lib-five"_s, u"five-secret-0123456789"_s, {false, 1, 0, 0}, 1024,
+            historyBytes, true});
         m_secrets << u"four-secret-0123456789"_s << u"five-secret-0123456789"_s;
         addProfile(u"main"_s, m_simulator->baseUrl(), m_simulator->libraryId(),
             m_simulator->librarySecret());
@@ -197,11 +180,9 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_home = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_home->isValid());
-        QVERIFY(QDir(m_home->path()).mkpath(u"input"_s));
-        m_simulator = new SmhSimulator(this);
-        QVERIFY(m_simulator->start());
+        m_home = std::make_unique<CliHome>(QStringLiteral(SMH_BINARY));
+        QVERIFY(m_home->isReady());
+        m_simulator = &m_home->simulator();
         m_simulator->setHistoryState({true, 20, 30, 60});
         m_simulator->setUsage(2LL * 1024 * 1024 * 1024, 512LL * 1024 * 1024);
         m_simulator->setClearRunMs(300);
@@ -223,7 +204,6 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        delete m_simulator;
         m_simulator = nullptr;
         m_home.reset();
     }
@@ -367,17 +347,7 @@ private Q_SLOTS:
     void showAllReadsAtMostParallelLibrariesAtOnce()
     {
         QFETCH(int, parallel);
-        m_simulator->addLibrary(
-            {u"lib-four"_s, u"four-secret-0123456789"_s, {false, 1, 0, 0}, 1024, 1024, true});
-        m_simulator->addLibrary(
-            {u"lib-five"_s, u"five-secret-0123456789"_s, {false, 1, 0, 0}, 1024, 1024, true});
-        m_secrets << u"four-secret-0123456789"_s << u"five-secret-0123456789"_s;
-        addProfile(u"main"_s, m_simulator->baseUrl(), m_simulator->libraryId(),
-            m_simulator->librarySecret());
-        addProfile(u"media"_s, m_simulator->baseUrl(), media.toString(),
-            m_simulator->librarySecret(media.toString()));
-        addProfile(u"four"_s, m_simulator->baseUrl(), u"lib-four"_s, u"four-secret-0123456789"_s);
-        addProfile(u"five"_s, m_simulator->baseUrl(), u"lib-five"_s, u"five-secret-0123456789"_s);
+        addFourProfiles(1024);
         // Each library's settings answer late, so that the reads overlap
         // as far as they are let.
         m_simulator->setStall(
@@ -625,7 +595,7 @@ private Q_SLOTS:
         m_requests.clear();
         const QStringList arguments = clearArguments({u"main"_s, u"media"_s, u"four"_s})
             << u"--parallel"_s << u"1"_s;
-        const CliProcess::Options options = processOptions();
+        const CliProcess::Options options = m_home->options(m_secrets);
         auto process = CliProcess::start(QStringLiteral(SMH_BINARY), arguments, options);
         QVERIFY(process);
         const QByteArray mainTask = "GET /api/v1/task/" + m_simulator->libraryId().toUtf8() + '/';

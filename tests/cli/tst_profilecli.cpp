@@ -1,3 +1,4 @@
+#include "clihome.h"
 #include "cliprocess.h"
 #include "demo/smhsimulator.h"
 #include "tasks/taskstore.h"
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -26,32 +26,16 @@ class TestProfileCli final : public QObject
 private:
     using Run = CliProcess::Run;
 
-    std::unique_ptr<QTemporaryDir> m_home;
-    SmhSimulator *m_simulator = nullptr;
+    std::unique_ptr<CliHome> m_home;
+    SmhSimulator *m_simulator = nullptr; // the home's
     QString m_token;
 
     QString dataFolder() const { return m_home->filePath(u"data/smh-task-monitor"_s); }
     QString secretsFile() const { return dataFolder() + u"/secrets.json"_s; }
 
-    QString writeFile(const QString &name, const QByteArray &content) const
-    {
-        QFile file(m_home->filePath(name));
-        if (!file.open(QIODevice::WriteOnly))
-            return {};
-        file.write(content);
-        return file.fileName();
-    }
-
     Run run(const QStringList &arguments, const QProcessEnvironment &extra = {})
     {
-        CliProcess::Options options;
-        options.environment.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u"data"_s));
-        options.environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
-        // A server: no session bus, so no keychain.
-        options.environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/bus"_s);
-        options.environment.insert(extra);
-        options.secrets = {m_token, m_simulator->librarySecret()};
-        return CliProcess::run(QStringLiteral(SMH_BINARY), arguments, options);
+        return m_home->run(arguments, {m_token, m_simulator->librarySecret()}, extra);
     }
 
     QStringList connection() const
@@ -95,17 +79,14 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_home = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_home->isValid());
-        QVERIFY(QDir(m_home->path()).mkpath(u"input"_s));
-        m_simulator = new SmhSimulator(this);
-        QVERIFY(m_simulator->start());
+        m_home = std::make_unique<CliHome>(QStringLiteral(SMH_BINARY));
+        QVERIFY(m_home->isReady());
+        m_simulator = &m_home->simulator();
         m_token = m_simulator->issueToken();
     }
 
     void cleanup()
     {
-        delete m_simulator;
         m_simulator = nullptr;
         m_home.reset();
     }
@@ -113,7 +94,7 @@ private Q_SLOTS:
     void addListWatchRemove()
     {
         script(90);
-        const QString token = writeFile(u"input/token"_s, m_token.toUtf8());
+        const QString token = m_home->writeFile(u"input/token"_s, m_token.toUtf8());
         Run r = run(QStringList {u"profile"_s, u"add"_s, u"prod"_s}
             << connection() << u"--token-file"_s << token << u"--store-secret-in-file"_s);
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
@@ -156,7 +137,8 @@ private Q_SLOTS:
     void aLibrarySecretMintsTokens()
     {
         script(91);
-        const QString secret = writeFile(u"input/secret"_s, m_simulator->librarySecret().toUtf8());
+        const QString secret =
+            m_home->writeFile(u"input/secret"_s, m_simulator->librarySecret().toUtf8());
         Run r = run(QStringList {u"profile"_s, u"add"_s, u"minting"_s}
             << connection() << u"--secret-file"_s << secret << u"--store-secret-in-file"_s);
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
@@ -173,7 +155,7 @@ private Q_SLOTS:
 
     void withoutAKeychainTheSecretIsNotDropped()
     {
-        const QString token = writeFile(u"input/token"_s, m_token.toUtf8());
+        const QString token = m_home->writeFile(u"input/token"_s, m_token.toUtf8());
         const Run r = run(QStringList {u"profile"_s, u"add"_s, u"prod"_s}
             << connection() << u"--token-file"_s << token);
         QCOMPARE(r.exitCode, 2);
@@ -263,7 +245,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, says);
-        writeFile(u"input/token"_s, m_token.toUtf8());
+        m_home->writeFile(u"input/token"_s, m_token.toUtf8());
         for (QString &argument : arguments) {
             if (argument.startsWith(u"input/"))
                 argument = m_home->filePath(argument);

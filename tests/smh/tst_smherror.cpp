@@ -176,6 +176,30 @@ private Q_SLOTS:
         QCOMPARE(said.message(), u"Cannot save: the disk is full"_s);
     }
 
+    // A detail rides along with the failure through copies and new words,
+    // and is read back only as the type it was attached as.
+    void anErrorCarriesOneDetailOfItsPartsType()
+    {
+        enum class Step {
+            First,
+            Second
+        };
+        const Error plain = Error::input(u"no"_s);
+        QVERIFY(!plain.detail<Step>());
+        const Error detailed = plain.withDetail(Step::Second);
+        QCOMPARE(detailed.detail<Step>(), std::optional(Step::Second));
+        QVERIFY(!detailed.detail<int>());
+        const Error said = detailed.withMessage(u"not at all"_s);
+        QCOMPARE(said.detail<Step>(), std::optional(Step::Second));
+        QCOMPARE(said.kind(), Error::Kind::Input);
+        const Expected<void> failed = unexpected(said);
+        QCOMPARE(failed.error().detail<Step>(), std::optional(Step::Second));
+        const Error replaced = said.withDetail(7);
+        QVERIFY(!replaced.detail<Step>());
+        QCOMPARE(replaced.detail<int>(), std::optional(7));
+        QVERIFY(!plain.detail<Step>()); // the original is untouched
+    }
+
     void metaType()
     {
         const QVariant value = QVariant::fromValue(SmhError(Kind::Timeout, u"x"_s));

@@ -219,6 +219,46 @@ private Q_SLOTS:
         QCOMPARE(stored.at(3).cleanupId, campaign->library(3).cleanupId);
     }
 
+    // A library is restoring while its settings are on their way back, as
+    // the clear's record says (its restore phase, not the words beside it),
+    // and cleared once they are answered.
+    void aLibraryRestoresUntilTheSettingsAreAnswered()
+    {
+        auto monitor = makeMonitor(u":memory:"_s);
+        const QList<qint64> ids = connectFleet(*monitor);
+        QCOMPARE(ids.size(), 4);
+        // The second write of smhdemo's settings (history back on) is applied
+        // at once and answered late.
+        m_simulator->setStall(
+            [this](const HttpRequest &request) {
+                return isSettingsWrite(request) && libraryOf(request) == u"smhdemo"
+                    && m_settingsWrites.value(u"smhdemo"_s) == 2;
+            },
+            8s);
+        auto started = campaignsOf(*monitor)->start({{ids.at(0)}, {true, true}, 1});
+        QVERIFY(started);
+        Campaign *campaign = *started;
+        QTRY_COMPARE(totalClears(), 1);
+        m_nowMs += 10'000; // the clear's task ends
+        QTRY_COMPARE(m_settingsWrites.value(u"smhdemo"_s), 2);
+        QTRY_COMPARE(campaign->library(0).step, CampaignLibrary::Step::Restoring);
+        const auto record =
+            HistoryService::of(monitor.get())->ledger()->cleanup(campaign->library(0).cleanupId);
+        QVERIFY(record);
+        QCOMPARE(record->restore, CleanupRecord::Restore::Sending);
+        QVERIFY(!campaign->library(0).isDone());
+
+        QTRY_VERIFY_WITH_TIMEOUT(campaign->isOver(), 30'000);
+        QCOMPARE(campaign->library(0).outcome, CampaignLibrary::Outcome::Cleared);
+        QVERIFY(!campaign->library(0).historyLeftOff);
+        QCOMPARE(HistoryService::of(monitor.get())
+                     ->ledger()
+                     ->cleanup(campaign->library(0).cleanupId)
+                     ->restore,
+            CleanupRecord::Restore::Answered);
+        QVERIFY(m_simulator->historyState().enabled);
+    }
+
     void atMostNLibrariesAtOnce()
     {
         auto monitor = makeMonitor(u":memory:"_s);

@@ -149,6 +149,34 @@ private Q_SLOTS:
         QCOMPARE(ledger.samples(m_library).size(), 2);
     }
 
+    // One library's samples are the many-library query's answer for it, for
+    // the whole library and for a space, at every limit.
+    void samplesAreRecentSamplesOfOneLibrary()
+    {
+        TaskStore store;
+        SMH_VERIFY(store.open(ledgerAt(u"samples.sqlite"_s)));
+        HistoryLedger ledger(&store);
+        const LibraryKey other {m_library.endpoint, u"other"_s};
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(ledger.addSample(m_library, {t(10 * i), 100 + i, {}}));
+            QVERIFY(ledger.addSample(m_library, {t(10 * i + 1), 200 + i, u"space-a"_s}));
+            QVERIFY(ledger.addSample(other, {t(10 * i + 2), 300 + i, {}}));
+        }
+        QCOMPARE(ledger.samples(m_library, {}, 2),
+            (QList<UsageSample> {{t(20), 102, {}}, {t(30), 103, {}}}));
+        QCOMPARE(ledger.samples(m_library, u"space-a"_s, 1),
+            (QList<UsageSample> {{t(31), 203, u"space-a"_s}}));
+        for (const int limit : {-1, 0, 1, 3, 4, HistoryLedger::maxSamplesRead + 1}) {
+            for (const QString &space : {QString(), u"space-a"_s, u"space-b"_s}) {
+                const auto many = ledger.recentSamples({m_library, other}, limit, space);
+                QCOMPARE(ledger.samples(m_library, space, limit), many.value(m_library));
+                QCOMPARE(ledger.samples(other, space, limit), many.value(other));
+            }
+        }
+        QCOMPARE(ledger.recentSamples({m_library, other}, 10).value(other).size(), 4);
+        QCOMPARE(ledger.samples(m_library, u"space-a"_s).size(), 4);
+    }
+
     void migrationIsOrderIndependent()
     {
         SMH_SQLITE_ONLY("an older SQLite file");
@@ -212,6 +240,51 @@ private Q_SLOTS:
         QCOMPARE(upgraded->phase, CleanupRecord::Phase::Accepted);
         QCOMPARE(upgraded->sentAt, t(100));
         QVERIFY(ledger.recordSettingsChange(m_library, {}, u"test"_s));
+    }
+
+    // Ledgers from before the restore's phase said it only in words: the
+    // migration reads them (in either language) once, on both backends.
+    void theRestorePhaseIsReadFromTheWordsOfAnOlderLedger()
+    {
+        const QString file = ledgerAt(u"restore.sqlite"_s);
+        const QList<std::pair<QString, CleanupRecord::Restore>> cases = {
+            {QString(), CleanupRecord::Restore::None},
+            {u"Putting file history back was sent; no answer was recorded."_s,
+                CleanupRecord::Restore::Sending},
+            {u"恢复文件历史的请求已发送；尚未记录到回复。"_s, CleanupRecord::Restore::Sending},
+            {u"File history settings restored."_s, CleanupRecord::Restore::Answered},
+            {u"File history settings could not be restored: 403"_s,
+                CleanupRecord::Restore::Answered},
+        };
+        {
+            TaskStore store;
+            SMH_VERIFY(store.open(file));
+            HistoryLedger ledger(&store);
+            for (qsizetype i = 0; i < cases.size(); ++i) {
+                CleanupRecord r = record(10 + i, 100 + i);
+                r.restoreOutcome = cases.at(i).first;
+                QVERIFY(ledger.addCleanup(r));
+            }
+        }
+        // As the history part's second step left it.
+        QVERIFY(TestLedger::exec(file, u"ALTER TABLE cleanups DROP COLUMN restore_phase"_s));
+        QVERIFY(TestLedger::exec(
+            file, u"UPDATE schema_parts SET version = 2 WHERE part = 'history'"_s));
+        TaskStore store;
+        SMH_VERIFY(store.open(file));
+        HistoryLedger ledger(&store);
+        for (qsizetype i = 0; i < cases.size(); ++i) {
+            const auto upgraded = ledger.cleanupForTask({2, 10 + i});
+            QVERIFY(upgraded);
+            QCOMPARE(upgraded->restoreOutcome, cases.at(i).first);
+            QCOMPARE(upgraded->restore, cases.at(i).second);
+        }
+        // Written and read back as it is from now on.
+        CleanupRecord written = *ledger.cleanupForTask({2, 10});
+        written.restore = CleanupRecord::Restore::Sending;
+        written.restoreOutcome = u"在途"_s;
+        QVERIFY(ledger.updateCleanup(written));
+        QCOMPARE(ledger.cleanupForTask({2, 10})->restore, CleanupRecord::Restore::Sending);
     }
 
     void aClaimIsRefusedWhileAnotherIsUnderWay()

@@ -45,15 +45,14 @@ private:
         return monitor;
     }
 
-    static Expected<ClearStarted, ClearRefusal> clear(
-        Monitor &monitor, qint64 connection, const ClearOptions &options = {})
+    static ClearResult clear(Monitor &monitor, qint64 connection, const ClearOptions &options = {})
     {
-        std::optional<Expected<ClearStarted, ClearRefusal>> result;
+        std::optional<ClearResult> result;
         QObject context;
-        HistoryService::of(&monitor)->clearHistory(connection, options, &context,
-            [&](Expected<ClearStarted, ClearRefusal> r) { result.emplace(std::move(r)); });
+        HistoryService::of(&monitor)->clearHistory(
+            connection, options, &context, [&](ClearResult r) { result.emplace(std::move(r)); });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, 10'000))
-            return unexpected(ClearRefusal {ClearRefusal::Reason::Failed, u"timeout"_s, {}, 0, {}});
+            return unexpected(ClearRefusal {}.said(u"timeout"_s));
         return *result;
     }
 
@@ -94,7 +93,7 @@ private Q_SLOTS:
         QSignalSpy finished(HistoryService::of(monitor.get()), &HistoryService::cleanupFinished);
 
         const auto started = clear(*monitor, *connected);
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message()));
         QCOMPARE(m_simulator->clearCount(), 1);
         // An admin token was minted for the call.
         QVERIFY(m_simulator->mintCount() > mintsBefore);
@@ -141,9 +140,9 @@ private Q_SLOTS:
         const qint64 id = connectWithToken(*monitor, m_simulator->staticToken());
         const auto refused = clear(*monitor, id);
         QVERIFY(!refused);
-        QCOMPARE(refused.error().reason, ClearRefusal::Reason::NotAdmin);
-        QVERIFY(refused.error().message.contains(u"NoPermission"_s));
-        QVERIFY(!refused.error().message.contains(m_simulator->staticToken()));
+        QCOMPARE(ClearRefusal::of(refused.error()).reason, ClearRefusal::Reason::NotAdmin);
+        QVERIFY(refused.error().message().contains(u"NoPermission"_s));
+        QVERIFY(!refused.error().message().contains(m_simulator->staticToken()));
         QCOMPARE(m_deletes, 0);
         QVERIFY(HistoryService::of(monitor.get())->ledger()->runningCleanups().isEmpty());
     }
@@ -155,7 +154,7 @@ private Q_SLOTS:
         const qint64 id = connectWithToken(*monitor, admin);
         const int mints = m_simulator->mintCount();
         const auto started = clear(*monitor, id);
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message()));
         QCOMPARE(m_simulator->mintCount(), mints);
         // The connection's own token polls it: the task gets answered.
         QTRY_COMPARE(monitor->tasks().task(started->record.task)->state, TaskState::Running);
@@ -169,7 +168,7 @@ private Q_SLOTS:
         QVERIFY(connected);
         const auto refused = clear(*monitor, *connected);
         QVERIFY(!refused);
-        QCOMPARE(refused.error().reason, ClearRefusal::Reason::HistoryOn);
+        QCOMPARE(ClearRefusal::of(refused.error()).reason, ClearRefusal::Reason::HistoryOn);
         QCOMPARE(m_simulator->historyWrites(), 0);
         QCOMPARE(m_deletes, 0);
         QVERIFY(m_simulator->historyState().enabled);
@@ -182,7 +181,7 @@ private Q_SLOTS:
         const auto connected = DemoSetup::connect(*m_simulator, *monitor);
         QVERIFY(connected);
         const auto started = clear(*monitor, *connected, {true, true});
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message()));
         QVERIFY(!m_simulator->historyState().enabled);
         QVERIFY(started->previous && started->previous->enabled);
         QVERIFY(started->record.restoreSettings);
@@ -206,8 +205,9 @@ private Q_SLOTS:
         QVERIFY(clear(*monitor, *connected));
         const auto second = clear(*monitor, *connected);
         QVERIFY(!second);
-        QCOMPARE(second.error().reason, ClearRefusal::Reason::RateLimited);
-        QVERIFY(second.error().secondsLeft > 0 && second.error().secondsLeft <= 60);
+        QCOMPARE(ClearRefusal::of(second.error()).reason, ClearRefusal::Reason::RateLimited);
+        QVERIFY(ClearRefusal::of(second.error()).secondsLeft > 0
+            && ClearRefusal::of(second.error()).secondsLeft <= 60);
         QCOMPARE(m_deletes, 1); // refused here, not by the server
         const LibraryKey library = LibraryKey::of(DemoSetup::connection(*m_simulator).settings);
         QVERIFY(HistoryService::of(monitor.get())->secondsUntilNextClear(library) > 0);
@@ -225,14 +225,15 @@ private Q_SLOTS:
         QVERIFY(two);
         const auto refused = clear(*second, *two);
         QVERIFY(!refused);
-        QCOMPARE(refused.error().reason, ClearRefusal::Reason::RateLimited);
-        QCOMPARE(refused.error().error.httpStatus(), 429);
-        QVERIFY(refused.error().message.contains(u"RateLimitExceeded"_s));
+        QCOMPARE(ClearRefusal::of(refused.error()).reason, ClearRefusal::Reason::RateLimited);
+        QCOMPARE(refused.error().httpStatus(), 429);
+        QVERIFY(refused.error().message().contains(u"RateLimitExceeded"_s));
         QTest::qWait(300); // nothing more may arrive
         QCOMPARE(m_deletes, 2);
         QVERIFY(HistoryService::of(second.get())->ledger()->runningCleanups().isEmpty());
         // ...and it now counts its own attempt.
-        QCOMPARE(clear(*second, *two).error().reason, ClearRefusal::Reason::RateLimited);
+        QCOMPARE(ClearRefusal::of(clear(*second, *two).error()).reason,
+            ClearRefusal::Reason::RateLimited);
         QCOMPARE(m_deletes, 2);
     }
 
@@ -310,10 +311,10 @@ private Q_SLOTS:
                 if (request.target.contains("/usage/"))
                     monitor->shutdown();
             });
-        std::optional<Expected<ClearStarted, ClearRefusal>> result;
-        HistoryService::of(monitor.get())
-            ->clearHistory(*connected, {}, this,
-                [&](Expected<ClearStarted, ClearRefusal> r) { result.emplace(std::move(r)); });
+        std::optional<ClearResult> result;
+        HistoryService::of(monitor.get())->clearHistory(*connected, {}, this, [&](ClearResult r) {
+            result.emplace(std::move(r));
+        });
         QTRY_VERIFY(result.has_value());
         QVERIFY(!*result);
         QTest::qWait(200);
@@ -377,15 +378,18 @@ private Q_SLOTS:
             QVERIFY(connected);
             const auto unknown = clear(*monitor, *connected);
             QVERIFY(!unknown);
-            QCOMPARE(unknown.error().reason, ClearRefusal::Reason::OutcomeUnknown);
-            QVERIFY2(unknown.error().message.contains(u"may have accepted"_s),
-                qPrintable(unknown.error().message));
-            QVERIFY(unknown.error().record);
-            QCOMPARE(unknown.error().record->phase, CleanupRecord::Phase::Unknown);
+            QCOMPARE(
+                ClearRefusal::of(unknown.error()).reason, ClearRefusal::Reason::OutcomeUnknown);
+            QVERIFY2(unknown.error().message().contains(u"may have accepted"_s),
+                qPrintable(unknown.error().message()));
+            QVERIFY(ClearRefusal::of(unknown.error()).record);
+            QCOMPARE(
+                ClearRefusal::of(unknown.error()).record->phase, CleanupRecord::Phase::Unknown);
             QTest::qWait(300); // a resend, by Qt or by us, would arrive now
             QCOMPARE(m_simulator->clearRequests(), 1);
             // It counts as a clear: the next one waits, and nothing is sent.
-            QCOMPARE(clear(*monitor, *connected).error().reason, ClearRefusal::Reason::RateLimited);
+            QCOMPARE(ClearRefusal::of(clear(*monitor, *connected).error()).reason,
+                ClearRefusal::Reason::RateLimited);
             QCOMPARE(m_simulator->clearRequests(), 1);
             QCOMPARE(m_simulator->liveAdminTokens(), 0);
         }
@@ -407,17 +411,18 @@ private Q_SLOTS:
             HttpResponse::error(429, u"RateLimitExceeded"_s, u"wait"_s, {}), false);
         const auto refused = clear(*monitor, *connected, {true, false});
         QVERIFY(!refused);
-        QCOMPARE(refused.error().reason, ClearRefusal::Reason::RateLimited);
-        QVERIFY2(refused.error().message.contains(u"turned back on"_s),
-            qPrintable(refused.error().message));
+        QCOMPARE(ClearRefusal::of(refused.error()).reason, ClearRefusal::Reason::RateLimited);
+        QVERIFY2(refused.error().message().contains(u"turned back on"_s),
+            qPrintable(refused.error().message()));
         const SmhSimulator::HistoryState state = m_simulator->historyState();
         QVERIFY(state.enabled);
         QCOMPARE(state.count, 10);
         QCOMPARE(state.expireDays, 30);
         QCOMPARE(state.mergeInterval, 60);
-        QCOMPARE(refused.error().record->phase, CleanupRecord::Phase::Refused);
-        QCOMPARE(refused.error().record->historyOff, CleanupRecord::HistoryOff::Restored);
-        QVERIFY(!refused.error().record->leftHistoryOff());
+        QCOMPARE(ClearRefusal::of(refused.error()).record->phase, CleanupRecord::Phase::Refused);
+        QCOMPARE(ClearRefusal::of(refused.error()).record->historyOff,
+            CleanupRecord::HistoryOff::Restored);
+        QVERIFY(!ClearRefusal::of(refused.error()).record->leftHistoryOff());
         QCOMPARE(m_simulator->clearCount(), 0);
     }
 
@@ -432,11 +437,11 @@ private Q_SLOTS:
         m_simulator->failNextHistoryCall(SmhSimulator::HistoryCall::Clear, dropped, true);
         const auto unknown = clear(*monitor, *connected, {true, true});
         QVERIFY(!unknown);
-        QCOMPARE(unknown.error().reason, ClearRefusal::Reason::OutcomeUnknown);
+        QCOMPARE(ClearRefusal::of(unknown.error()).reason, ClearRefusal::Reason::OutcomeUnknown);
         QVERIFY2(
-            unknown.error().message.contains(u"is OFF"_s), qPrintable(unknown.error().message));
+            unknown.error().message().contains(u"is OFF"_s), qPrintable(unknown.error().message()));
         QVERIFY(!m_simulator->historyState().enabled);
-        const CleanupRecord record = *unknown.error().record;
+        const CleanupRecord record = *ClearRefusal::of(unknown.error()).record;
         QVERIFY(record.leftHistoryOff());
         // Nothing put it back on its own: the clear may be running.
         QTest::qWait(200);
@@ -465,14 +470,15 @@ private Q_SLOTS:
         m_simulator->failNextHistoryCall(SmhSimulator::HistoryCall::WriteSettings, dropped, true);
         const auto refused = clear(*monitor, *connected, {true, false});
         QVERIFY(!refused);
-        QVERIFY2(refused.error().message.contains(u"may have been applied"_s),
-            qPrintable(refused.error().message));
+        QVERIFY2(refused.error().message().contains(u"may have been applied"_s),
+            qPrintable(refused.error().message()));
         QTest::qWait(200);
         QCOMPARE(m_simulator->clearRequests(), 0);
         // The clear certainly did not happen: history goes back as it was.
         QVERIFY(m_simulator->historyState().enabled);
-        QCOMPARE(refused.error().record->phase, CleanupRecord::Phase::Abandoned);
-        QCOMPARE(refused.error().record->historyOff, CleanupRecord::HistoryOff::Restored);
+        QCOMPARE(ClearRefusal::of(refused.error()).record->phase, CleanupRecord::Phase::Abandoned);
+        QCOMPARE(ClearRefusal::of(refused.error()).record->historyOff,
+            CleanupRecord::HistoryOff::Restored);
     }
 
     void aSettingsChangeAppliedThenFailedMayHaveBeenApplied()
@@ -559,9 +565,9 @@ private Q_SLOTS:
             const int requests = m_simulator->server().requestCount();
             const auto refused = clear(*monitor, *connected);
             QVERIFY(!refused);
-            QCOMPARE(refused.error().reason, ClearRefusal::Reason::Failed);
-            QVERIFY2(refused.error().message.contains(u"Nothing was sent"_s),
-                qPrintable(refused.error().message));
+            QCOMPARE(ClearRefusal::of(refused.error()).reason, ClearRefusal::Reason::Failed);
+            QVERIFY2(refused.error().message().contains(u"Nothing was sent"_s),
+                qPrintable(refused.error().message()));
             QCOMPARE(m_simulator->clearRequests(), 0);
             // Not even a token was minted for it.
             QCOMPARE(m_simulator->server().requestCount(), requests);
@@ -591,7 +597,7 @@ private Q_SLOTS:
             ->clearHistory(*two, {}, &context, [&](const ClearResult &r) { b.emplace(r); });
         QTRY_VERIFY(a.has_value() && b.has_value());
         QCOMPARE(int(bool(*a)) + int(bool(*b)), 1);
-        const ClearRefusal refusal = *a ? b->error() : a->error();
+        const ClearRefusal refusal = ClearRefusal::of(*a ? b->error() : a->error());
         QVERIFY(refusal.reason == ClearRefusal::Reason::Busy
             || refusal.reason == ClearRefusal::Reason::RateLimited);
         QTest::qWait(200);

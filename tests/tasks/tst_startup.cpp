@@ -85,7 +85,7 @@ class TestStartup final : public QObject
         [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 40000); }();
         QCoreApplication::processEvents(); // a second answer would show here
         [&] { QCOMPARE(results, 1); }();
-        return result.value_or(unexpected(StartupJob::Failure {}));
+        return result.value_or(unexpected(Error()));
     }
 
 private Q_SLOTS:
@@ -139,8 +139,8 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Failure::Step::Profile);
-        QVERIFY(result.error().message.contains(u"--library"_s));
+        QCOMPARE(StartupJob::stepOf(result.error()), StartupJob::Step::Profile);
+        QVERIFY(result.error().message().contains(u"--library"_s));
         // Nothing was opened for a start that could not go anywhere.
         QVERIFY(monitor.tasks().connections().isEmpty());
     }
@@ -152,8 +152,8 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Failure::Step::Credential);
-        QVERIFY(result.error().message.contains(u"SMH_ACCESS_TOKEN"_s));
+        QCOMPARE(StartupJob::stepOf(result.error()), StartupJob::Step::Credential);
+        QVERIFY(result.error().message().contains(u"SMH_ACCESS_TOKEN"_s));
     }
 
     void invalidSettingsAreSaidBeforeConnecting()
@@ -163,7 +163,7 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Failure::Step::Settings);
+        QCOMPARE(StartupJob::stepOf(result.error()), StartupJob::Step::Settings);
         QVERIFY(monitor.tasks().connections().isEmpty());
     }
 
@@ -178,8 +178,8 @@ private Q_SLOTS:
         const StartupJob::Result result =
             run(monitor, libraryOptions(), StartupJob::Face::Command, notALedger);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Failure::Step::Ledger);
-        QVERIFY(!result.error().message.isEmpty());
+        QCOMPARE(StartupJob::stepOf(result.error()), StartupJob::Step::Ledger);
+        QVERIFY(!result.error().message().isEmpty());
     }
 
     // --profile: the saved connection's settings, its credential as given
@@ -208,7 +208,7 @@ private Q_SLOTS:
         options.profile = u"smharchive/-"_s; // by its label, too
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
-        QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().message()));
         QCOMPARE(result->target.credential, u"kept token"_s);
         QCOMPARE(result->target.connection->id, 0); // added to this monitor's ledger
         QCOMPARE(monitor.credential(result->connectionId).accessToken, u"kept token"_s);
@@ -226,10 +226,11 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Failure::Step::Credential);
-        QVERIFY2(result.error().message.contains(u"Archive"_s), qPrintable(result.error().message));
+        QCOMPARE(StartupJob::stepOf(result.error()), StartupJob::Step::Credential);
         QVERIFY2(
-            result.error().message.contains(u"chmod 600"_s), qPrintable(result.error().message));
+            result.error().message().contains(u"Archive"_s), qPrintable(result.error().message()));
+        QVERIFY2(result.error().message().contains(u"chmod 600"_s),
+            qPrintable(result.error().message()));
     }
 
     void profileWithoutCredential()
@@ -240,8 +241,8 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Failure::Step::Credential);
-        QVERIFY(result.error().message.contains(u"SMH_ACCESS_TOKEN"_s));
+        QCOMPARE(StartupJob::stepOf(result.error()), StartupJob::Step::Credential);
+        QVERIFY(result.error().message().contains(u"SMH_ACCESS_TOKEN"_s));
     }
 
     void unknownProfile()
@@ -253,8 +254,8 @@ private Q_SLOTS:
         Monitor monitor;
         const StartupJob::Result result = run(monitor, options);
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Failure::Step::Profile);
-        QVERIFY(result.error().message.contains(u"Other"_s));
+        QCOMPARE(StartupJob::stepOf(result.error()), StartupJob::Step::Profile);
+        QVERIFY(result.error().message().contains(u"Other"_s));
     }
 
     // The window: a profile among its own ledger's connections, chosen and
@@ -280,8 +281,8 @@ private Q_SLOTS:
         Monitor missing;
         result = run(missing, options, StartupJob::Face::Window, ledgerPath());
         QVERIFY(!result);
-        QCOMPARE(result.error().step, StartupJob::Failure::Step::Profile);
-        QVERIFY(result.error().message.contains(u"Other"_s));
+        QCOMPARE(StartupJob::stepOf(result.error()), StartupJob::Step::Profile);
+        QVERIFY(result.error().message().contains(u"Other"_s));
     }
 
     void windowConnectsWithoutCredential()

@@ -197,6 +197,20 @@ private Q_SLOTS:
         SMH_REQUIRE_BACKEND();
     }
 
+    // Only an SQLite file has a write-ahead log for the store to checkpoint
+    // (LedgerSql says so, not the store): in memory and on PostgreSQL the
+    // database needs none of ours.
+    void onlyAnSqliteFileHasAWriteAheadLog()
+    {
+        TaskStore file;
+        SMH_VERIFY(file.open(path(u"wal.sqlite"_s)));
+        QCOMPARE(LedgerSql::hasWriteAheadLog(QSqlDatabase::database(file.databaseName(), false)),
+            !TestLedger::isPostgres());
+        TaskStore memory;
+        SMH_VERIFY(memory.open(u":memory:"_s));
+        QVERIFY(!LedgerSql::hasWriteAheadLog(QSqlDatabase::database(memory.databaseName(), false)));
+    }
+
     // Two stores on one file, as the window and a script are: each sees
     // what the other wrote (tasks, states and timelines, notes, removals,
     // connections), announced by the same signals as its own writes.

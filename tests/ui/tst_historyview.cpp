@@ -220,10 +220,10 @@ private Q_SLOTS:
         StateStyle style;
         TaskDetailsPane pane(&m_monitor->tasks(), &style);
         pane.setHistoryLedger(HistoryService::of(m_monitor.get())->ledger());
-        std::optional<Expected<ClearStarted, ClearRefusal>> started;
+        std::optional<ClearResult> started;
         HistoryService::of(m_monitor.get())
-            ->clearHistory(m_connection, {}, this,
-                [&](Expected<ClearStarted, ClearRefusal> r) { started.emplace(std::move(r)); });
+            ->clearHistory(
+                m_connection, {}, this, [&](ClearResult r) { started.emplace(std::move(r)); });
         QTRY_VERIFY(started.has_value());
         QVERIFY(*started);
         const TaskKey key = (*started)->record.task;
