@@ -82,7 +82,7 @@ void LedgerLocationDialog::buildForm()
         return edit;
     };
     m_host = field(new QLineEdit(m_teamFields), u"hostEdit"_s);
-    m_host->setPlaceholderText(tr("db.example.com"));
+    m_host->setPlaceholderText(tr("e.g. %1").arg(u"db.example.com"_s));
     m_port = new QSpinBox(m_teamFields);
     m_port->setObjectName(u"portSpin"_s);
     m_port->setRange(1, 65535);

@@ -79,7 +79,7 @@ Expected<QString> LedgerSetting::check(const QString &location)
     if (!QUrl(trimmed).password().isEmpty())
         return unexpected(Error::input(
             tr("The URL must not carry a password: it would be saved in the settings file. "
-               "Keep it in the keychain below, in PGPASSWORD or in ~/.pgpass instead.")));
+               "Keep it in the keychain, in PGPASSWORD or in ~/.pgpass instead.")));
     const Expected<QUrl> url = LedgerLocation::parse(trimmed);
     if (!url && QUrl(trimmed, QUrl::StrictMode).isValid() && QUrl(trimmed).host().isEmpty())
         return unexpected(Error::input(tr("The team database needs a host.")));
