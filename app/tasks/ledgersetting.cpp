@@ -29,10 +29,7 @@ LedgerSetting::LedgerSetting(QSettings *settings)
             ? nullptr
             : std::make_unique<QSettings>(organization(), QCoreApplication::applicationName()))
     , m_settings(settings ? settings : m_owned.get())
-{
-    if (m_owned)
-        (void)PrivateFile::prepare(m_owned->fileName()); // settings are worth keeping anyway
-}
+{ }
 
 LedgerSetting::~LedgerSetting() = default;
 
@@ -58,6 +55,10 @@ Expected<void> LedgerSetting::setLocation(const QString &location)
         const Expected<QString> checked = check(location);
         if (!checked)
             return unexpected(checked.error());
+        // Private before it names a server; reading made nothing (a command on
+        // a server leaves no settings file behind).
+        if (m_owned)
+            (void)PrivateFile::prepare(m_owned->fileName()); // worth keeping anyway
         m_settings->setValue(locationKey, *checked);
     }
     m_settings->sync();
