@@ -49,8 +49,7 @@ private:
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return false;
-        const QJsonObject secrets {
-            {u"ledger-"_s + LedgerLocation::canonical(location), password}};
+        const QJsonObject secrets {{u"ledger-"_s + LedgerLocation::canonical(location), password}};
         file.write(QJsonDocument(QJsonObject {{u"format"_s, 1}, {u"secrets"_s, secrets}}).toJson());
         return file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
@@ -105,8 +104,7 @@ private Q_SLOTS:
         const QString ledger = TestLedger::fresh(m_home, u"window"_s);
         QVERIFY(!ledger.isEmpty());
         {
-            QSettings settings(
-                m_home.filePath(u"config/smh-task-monitor/smh-task-monitor.conf"_s),
+            QSettings settings(m_home.filePath(u"config/smh-task-monitor/smh-task-monitor.conf"_s),
                 QSettings::IniFormat);
             settings.setValue(u"ledger/location"_s, ledger);
         }
@@ -130,10 +128,10 @@ private Q_SLOTS:
         m_window->setProcessEnvironment(CliProcess::environment(env));
         m_window->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_window->start(QStringLiteral(SMH_BINARY),
-            {u"--endpoint"_s, simulator.baseUrl().toString(), u"--library"_s,
-                simulator.libraryId(), u"--interval"_s, u"0.05"_s, u"5"_s});
-        QTRY_VERIFY_WITH_TIMEOUT(!stateOf(ledger, 5).isEmpty() && stateOf(ledger, 5) != u"queued",
-            60'000);
+            {u"--endpoint"_s, simulator.baseUrl().toString(), u"--library"_s, simulator.libraryId(),
+                u"--interval"_s, u"0.05"_s, u"5"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !stateOf(ledger, 5).isEmpty() && stateOf(ledger, 5) != u"queued", 60'000);
         QVERIFY(m_window->state() == QProcess::Running);
         // This computer's file was never made.
         QVERIFY(!QFile::exists(m_home.filePath(u"data/smh-task-monitor/ledger.sqlite"_s)));
