@@ -1,5 +1,6 @@
 #include "windowstartup.h"
 
+#include "cli/fleetcommand.h"
 #include "cli/headless.h"
 #include "cli/historycommand.h"
 #include "cli/profilecommand.h"
@@ -8,6 +9,8 @@
 #include "smh/redact.h"
 #include "tasks/instanceguard.h"
 #include "tasks/launchrequest.h"
+#include "tasks/ledgerpassword.h"
+#include "tasks/ledgersetting.h"
 #include "tasks/ledgersql.h"
 #include "tasks/monitoroptions.h"
 #include "tasks/startup.h"
@@ -18,6 +21,7 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -101,6 +105,23 @@ std::optional<int> handToOpenWindow(const MonitorOptions &options, const LaunchR
     return std::nullopt;
 }
 
+// The doors that open the ledger themselves (profile, history report,
+// history fleet) find a team ledger's password as StartupJob does for the
+// others: the keychain after PGPASSWORD and ~/.pgpass, answered on the
+// application's event loop (run once before theirs, never nested), within
+// its deadline.
+void readLedgerPassword()
+{
+    const QString ledger = TaskStore::defaultPath();
+    if (!LedgerPasswordJob::needed(ledger))
+        return;
+    LedgerPasswordJob job(ledger, std::chrono::seconds(30));
+    QObject::connect(&job, &LedgerPasswordJob::finished, QCoreApplication::instance(),
+        [] { QCoreApplication::exit(0); });
+    job.start();
+    QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -139,12 +160,22 @@ int main(int argc, char **argv)
         parser.showVersion();
 
     // Every door of this process (window, commands, profiles, the report)
-    // meets at the ledger --ledger names; MonitorOptions checks it below.
-    if (parser.isSet(u"ledger"_s))
+    // meets at the ledger --ledger names (MonitorOptions checks it below),
+    // else at the one chosen in the window's settings.
+    if (parser.isSet(u"ledger"_s)) {
         TaskStore::setDefaultLocation(parser.value(u"ledger"_s));
+    } else if (const Expected<QString> saved = LedgerSetting().location(); !saved) {
+        std::fprintf(
+            stderr, "smh-task-monitor: %s\n", qPrintable(Redact::text(saved.error().message())));
+        return 2;
+    } else if (!saved->isEmpty()) {
+        TaskStore::setDefaultLocation(*saved);
+    }
     // The report reads the ledger alone: no connection, and its own --output.
-    if (history && HistoryCommand::wantsReport(parser))
+    if (history && HistoryCommand::wantsReport(parser)) {
+        readLedgerPassword();
         return HistoryCommand::report(parser);
+    }
     Expected<MonitorOptions> parsed = MonitorOptions::fromParser(parser);
     if (parsed) {
         if (const auto polling = Startup::pollOptions(*parsed); !polling)
@@ -158,6 +189,8 @@ int main(int argc, char **argv)
         return 2;
     }
     MonitorOptions &options = *parsed;
+    if (profile || (history && FleetCommand::wanted(parser)))
+        readLedgerPassword();
     if (profile)
         return ProfileCommand::run(parser, options);
     // The simulator lives as long as either face runs; the faces see only a

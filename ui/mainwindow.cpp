@@ -21,6 +21,7 @@
 #include "ui/exportpath.h"
 #include "ui/filtersidebar.h"
 #include "ui/historyview.h"
+#include "ui/ledgerdialog.h"
 #include "ui/librariesview.h"
 #include "ui/quitguard.h"
 #include "ui/statestyle.h"
@@ -471,6 +472,9 @@ void MainWindow::createMenus()
             })
         ->setObjectName(u"exportCleanupReportAction"_s);
     file->addSeparator();
+    file->addAction(tr("&Ledger Location…"), this, &MainWindow::editLedgerLocation)
+        ->setObjectName(u"ledgerLocationAction"_s);
+    file->addSeparator();
     file->addAction(m_quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -737,6 +741,37 @@ void MainWindow::resizeEvent(QResizeEvent *event)
     }
     if (!docks.isEmpty())
         resizeDocks(docks, widths, Qt::Horizontal);
+}
+
+void MainWindow::editLedgerLocation()
+{
+    auto *dialog =
+        new LedgerLocationDialog(m_monitor->isDemoMode() ? u":memory:"_s : TaskStore::defaultPath(),
+            m_secrets, nullptr, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &LedgerLocationDialog::restartRequested, this, &MainWindow::restart);
+    dialog->open();
+}
+
+// A new window on the saved ledger, then this one quits: the ledgers differ,
+// so each keeps its own lock and one window per ledger still holds.
+void MainWindow::restart()
+{
+    QStringList arguments;
+    const QStringList own = QCoreApplication::arguments();
+    for (qsizetype i = 1; i < own.size(); ++i) {
+        // The language is the user's; tasks and credentials were handed over already.
+        if (own.at(i).startsWith(u"--lang="_s))
+            arguments << own.at(i);
+        else if (own.at(i) == u"--lang" && i + 1 < own.size())
+            arguments << own.at(i) << own.at(i + 1);
+    }
+    if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments)) {
+        showMessage(tr("The monitor could not be started again; start it yourself to use the "
+                       "new ledger."));
+        return;
+    }
+    m_quit->trigger();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

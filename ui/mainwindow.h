@@ -112,6 +112,8 @@ private:
     void importDialog();
     void showConnectionMenu(qint64 connectionId, const QPoint &position);
     void showMessage(const QString &text);
+    void editLedgerLocation();
+    void restart();
     QWidget *createEmptyState();
     QWidget *createNoMatchState();
     void updateEmptyState();

@@ -62,9 +62,16 @@ SecretStore::SecretStore(QObject *parent)
 
 SecretStore::~SecretStore() = default;
 
-QString SecretStore::keyFor(qint64 connectionId)
+SecretKey SecretKey::connection(qint64 connectionId)
 {
-    return u"connection-%1"_s.arg(connectionId);
+    // The file has always named a connection's entry by its bare id.
+    return SecretKey(QString::number(connectionId), u"connection-%1"_s.arg(connectionId));
+}
+
+SecretKey SecretKey::ledger(const QString &location)
+{
+    const QString name = u"ledger-"_s + location;
+    return SecretKey(name, name);
 }
 
 QString SecretStore::defaultPrivateFilePath()
@@ -87,7 +94,7 @@ QString SecretStore::backendProblem() const
         return {};
     case Backend::PrivateFile: {
         // The file is there, but it may be refused: then that is the news.
-        if (const Expected<QHash<qint64, QString>> file = loadPrivateFile(); !file)
+        if (const Expected<QHash<QString, QString>> file = loadPrivateFile(); !file)
             return file.error().message();
         return tr("No keychain is available: tokens and secrets are kept in %1, which only your "
                   "user account can read.")
@@ -124,13 +131,13 @@ bool SecretStore::privateFileEnabled() const
     return !m_privateFilePath.isEmpty() && QFileInfo::exists(m_privateFilePath);
 }
 
-Expected<QHash<qint64, QString>> SecretStore::loadPrivateFile() const
+Expected<QHash<QString, QString>> SecretStore::loadPrivateFile() const
 {
-    auto refuse = [](const QString &why) -> Expected<QHash<qint64, QString>> {
+    auto refuse = [](const QString &why) -> Expected<QHash<QString, QString>> {
         return unexpected(Error::keychain(why));
     };
     const QString shown = QDir::toNativeSeparators(m_privateFilePath);
-    QHash<qint64, QString> secrets;
+    QHash<QString, QString> secrets;
     QFile file(m_privateFilePath);
     if (!file.exists())
         return secrets;
@@ -169,26 +176,24 @@ Expected<QHash<qint64, QString>> SecretStore::loadPrivateFile() const
     }
     const QJsonObject entries = root.value(fileSecretsKey).toObject();
     for (auto it = entries.begin(); it != entries.end(); ++it) {
-        bool ok = false;
-        const qint64 id = it.key().toLongLong(&ok);
-        if (ok && it.value().isString())
-            secrets.insert(id, it.value().toString());
+        if (it.value().isString())
+            secrets.insert(it.key(), it.value().toString());
     }
     return secrets;
 }
 
 Expected<void> SecretStore::updatePrivateFile(
-    const std::function<void(QHash<qint64, QString> &)> &change)
+    const std::function<void(QHash<QString, QString> &)> &change)
 {
     // Entries of connections this session never touched are kept: read first.
-    Expected<QHash<qint64, QString>> secrets = loadPrivateFile();
+    Expected<QHash<QString, QString>> secrets = loadPrivateFile();
     if (!secrets)
         return unexpected(secrets.error());
     change(*secrets);
 
     QJsonObject entries;
     for (auto it = secrets->cbegin(); it != secrets->cend(); ++it)
-        entries.insert(QString::number(it.key()), it.value());
+        entries.insert(it.key(), it.value());
     const QJsonObject root {{fileFormatKey, fileFormat}, {fileSecretsKey, entries}};
 
     const QString shown = QDir::toNativeSeparators(m_privateFilePath);
@@ -213,15 +218,15 @@ Expected<void> SecretStore::updatePrivateFile(
     return {};
 }
 
-Expected<QString> SecretStore::readFromPrivateFile(qint64 connectionId)
+Expected<QString> SecretStore::readFromPrivateFile(const SecretKey &key)
 {
     // No file (or none in this mode) reads as no entries.
-    const Expected<QHash<qint64, QString>> secrets = loadPrivateFile();
+    const Expected<QHash<QString, QString>> secrets = loadPrivateFile();
     if (!secrets)
         return unexpected(secrets.error());
-    const QString secret = secrets->value(connectionId);
+    const QString secret = secrets->value(key.fileKey());
     if (!secret.isEmpty())
-        m_session.insert(connectionId, secret);
+        m_session.insert(key.fileKey(), secret);
     return secret;
 }
 
@@ -229,8 +234,8 @@ Expected<void> SecretStore::enablePrivateFile()
 {
     if (m_privateFilePath.isEmpty())
         return unexpected(Error::keychain(tr("Secrets cannot be kept in a file in this mode.")));
-    const QHash<qint64, QString> known = m_session;
-    return updatePrivateFile([&known](QHash<qint64, QString> &secrets) {
+    const QHash<QString, QString> known = m_session;
+    return updatePrivateFile([&known](QHash<QString, QString> &secrets) {
         for (auto it = known.cbegin(); it != known.cend(); ++it)
             secrets.insert(it.key(), it.value());
     });
@@ -267,14 +272,14 @@ SecretJob *SecretStore::probe()
     return answer;
 }
 
-SecretWriteJob *SecretStore::write(qint64 connectionId, const QString &secret)
+SecretWriteJob *SecretStore::write(const SecretKey &key, const QString &secret)
 {
     auto *answer = new SecretWriteJob(this);
-    m_session.insert(connectionId, secret);
-    auto keepInFile = [this, connectionId, secret, answer] {
+    m_session.insert(key.fileKey(), secret);
+    auto keepInFile = [this, key, secret, answer] {
         answer->m_result = privateFileEnabled()
             ? updatePrivateFile(
-                [&](QHash<qint64, QString> &secrets) { secrets.insert(connectionId, secret); })
+                [&](QHash<QString, QString> &secrets) { secrets.insert(key.fileKey(), secret); })
             : Expected<void>();
     };
     if (!keychainUsable()) {
@@ -284,7 +289,7 @@ SecretWriteJob *SecretStore::write(qint64 connectionId, const QString &secret)
     }
     auto *job = new QKeychain::WritePasswordJob(keychainService, this);
     job->setAutoDelete(true);
-    job->setKey(keyFor(connectionId));
+    job->setKey(key.keychainKey());
     job->setTextData(secret);
     connect(job, &QKeychain::Job::finished, answer,
         [this, answer, keepInFile](QKeychain::Job *finished) {
@@ -302,57 +307,55 @@ SecretWriteJob *SecretStore::write(qint64 connectionId, const QString &secret)
     return answer;
 }
 
-SecretReadJob *SecretStore::read(qint64 connectionId)
+SecretReadJob *SecretStore::read(const SecretKey &key)
 {
     auto *answer = new SecretReadJob(this);
-    const auto cached = m_session.constFind(connectionId);
+    const auto cached = m_session.constFind(key.fileKey());
     if (cached != m_session.cend() || !keychainUsable()) {
-        answer->m_result = cached != m_session.cend() ? *cached : readFromPrivateFile(connectionId);
+        answer->m_result = cached != m_session.cend() ? *cached : readFromPrivateFile(key);
         answer->finishLater();
         return answer;
     }
     auto *job = new QKeychain::ReadPasswordJob(keychainService, this);
     job->setAutoDelete(true);
-    job->setKey(keyFor(connectionId));
-    connect(job, &QKeychain::Job::finished, answer,
-        [this, answer, connectionId](QKeychain::Job *finished) {
-            answer->m_result =
-                readAnswer(connectionId, *static_cast<QKeychain::ReadPasswordJob *>(finished));
-            answer->finishNow();
-        });
+    job->setKey(key.keychainKey());
+    connect(job, &QKeychain::Job::finished, answer, [this, answer, key](QKeychain::Job *finished) {
+        answer->m_result = readAnswer(key, *static_cast<QKeychain::ReadPasswordJob *>(finished));
+        answer->finishNow();
+    });
     job->start();
     return answer;
 }
 
 Expected<QString> SecretStore::readAnswer(
-    qint64 connectionId, const QKeychain::ReadPasswordJob &read)
+    const SecretKey &key, const QKeychain::ReadPasswordJob &read)
 {
     if (read.error() == QKeychain::NoError) {
-        m_session.insert(connectionId, read.textData());
+        m_session.insert(key.fileKey(), read.textData());
         return read.textData();
     }
     if (read.error() == QKeychain::EntryNotFound) {
         // Saved while there was no keychain, perhaps.
-        return readFromPrivateFile(connectionId);
+        return readFromPrivateFile(key);
     }
     if (meansNoKeychain(read.error())) {
         // Nothing was lost: without a keychain there is only the file,
         // and without the file the secret was never kept.
         fallBack(read.errorString());
-        return readFromPrivateFile(connectionId);
+        return readFromPrivateFile(key);
     }
     return unexpected(
         Error::keychain(tr("The keychain could not be read: %1").arg(read.errorString())));
 }
 
-SecretWriteJob *SecretStore::remove(qint64 connectionId)
+SecretWriteJob *SecretStore::remove(const SecretKey &key)
 {
     auto *answer = new SecretWriteJob(this);
-    m_session.remove(connectionId);
+    m_session.remove(key.fileKey());
     Expected<void> fromFile;
     if (privateFileEnabled()) {
         fromFile = updatePrivateFile(
-            [connectionId](QHash<qint64, QString> &secrets) { secrets.remove(connectionId); });
+            [&key](QHash<QString, QString> &secrets) { secrets.remove(key.fileKey()); });
     }
     answer->m_result = fromFile;
     // A failure of the file is logged when nobody listens for it; known only
@@ -368,7 +371,7 @@ SecretWriteJob *SecretStore::remove(qint64 connectionId)
     }
     auto *job = new QKeychain::DeletePasswordJob(keychainService, this);
     job->setAutoDelete(true);
-    job->setKey(keyFor(connectionId));
+    job->setKey(key.keychainKey());
     connect(job, &QKeychain::Job::finished, answer, [answer, finish](QKeychain::Job *finished) {
         // Nothing to delete, or no keychain at all, is not a failure.
         const QKeychain::Error error = finished->error();

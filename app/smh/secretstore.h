@@ -71,9 +71,32 @@ private:
     Expected<void> m_result;
 };
 
-// Keeps access tokens and library secrets out of every file we write: in the
-// desktop keychain (Secret Service / KWallet, through QtKeychain) when there
-// is one, otherwise in memory for this session only. Keys are connection ids.
+// What a secret belongs to: a connection (by its id) or a team ledger (by its
+// URL, which never holds a password). The two spaces cannot collide, in the
+// keychain ("connection-7", "ledger-postgresql://…") nor in the private file
+// ("7", "ledger-postgresql://…").
+class SecretKey final
+{
+public:
+    static SecretKey connection(qint64 connectionId);
+    static SecretKey ledger(const QString &location);
+
+    QString fileKey() const { return m_fileKey; }
+    QString keychainKey() const { return m_keychainKey; }
+
+private:
+    SecretKey(QString fileKey, QString keychainKey)
+        : m_fileKey(std::move(fileKey))
+        , m_keychainKey(std::move(keychainKey))
+    { }
+    QString m_fileKey;
+    QString m_keychainKey;
+};
+
+// Keeps access tokens, library secrets and team ledgers' passwords out of
+// every file we write: in the desktop keychain (Secret Service / KWallet,
+// through QtKeychain) when there is one, otherwise in memory for this session
+// only.
 //
 // A user without a keychain may opt in to a private file instead: a JSON file
 // of mode 0600 beside the ledger. The file existing is the opt-in, so the
@@ -120,23 +143,33 @@ public:
     // offered the file before typing a secret; it finishes when that is known.
     SecretJob *probe();
 
-    SecretWriteJob *write(qint64 connectionId, const QString &secret);
-    SecretReadJob *read(qint64 connectionId);
+    SecretWriteJob *write(const SecretKey &key, const QString &secret);
+    SecretReadJob *read(const SecretKey &key);
     // The job hears of a failure to delete it (the keychain's or the file's);
     // unheard, a failure of the file is logged.
-    SecretWriteJob *remove(qint64 connectionId);
+    SecretWriteJob *remove(const SecretKey &key);
+
+    // A connection's token or library secret.
+    SecretWriteJob *write(qint64 connectionId, const QString &secret)
+    {
+        return write(SecretKey::connection(connectionId), secret);
+    }
+    SecretReadJob *read(qint64 connectionId) { return read(SecretKey::connection(connectionId)); }
+    SecretWriteJob *remove(qint64 connectionId)
+    {
+        return remove(SecretKey::connection(connectionId));
+    }
 
 private:
-    static QString keyFor(qint64 connectionId);
     bool keychainUsable() const { return m_keychainEnabled && !m_keychainUnreachable; }
     void fallBack(const QString &reason);
-    Expected<QHash<qint64, QString>> loadPrivateFile() const;
+    Expected<QHash<QString, QString>> loadPrivateFile() const;
     // Applies `change` to the file's entries and writes it back atomically.
-    Expected<void> updatePrivateFile(const std::function<void(QHash<qint64, QString> &)> &change);
-    Expected<QString> readFromPrivateFile(qint64 connectionId);
-    Expected<QString> readAnswer(qint64 connectionId, const QKeychain::ReadPasswordJob &read);
+    Expected<void> updatePrivateFile(const std::function<void(QHash<QString, QString> &)> &change);
+    Expected<QString> readFromPrivateFile(const SecretKey &key);
+    Expected<QString> readAnswer(const SecretKey &key, const QKeychain::ReadPasswordJob &read);
 
-    QHash<qint64, QString> m_session;
+    QHash<QString, QString> m_session; // by SecretKey::fileKey()
     QString m_privateFilePath = defaultPrivateFilePath();
     QString m_keychainProblem;
     bool m_keychainEnabled = true;

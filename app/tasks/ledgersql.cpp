@@ -2,6 +2,9 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -57,6 +60,108 @@ QString LedgerLocation::lockBase(const QString &location)
         QCryptographicHash::hash(display(location).toUtf8(), QCryptographicHash::Sha256).toHex();
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
         .filePath(u"team-ledger-"_s + QString::fromLatin1(key.left(16)));
+}
+
+QString LedgerLocation::canonical(const QString &location)
+{
+    QUrl url(location);
+    url.setScheme(u"postgresql"_s);
+    url.setHost(url.host().toLower());
+    url.setPort(url.port(5432));
+    return url.adjusted(QUrl::RemovePassword | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+}
+
+namespace {
+
+// One field of a line of libpq's password file: `\` escapes, `:` ends it.
+QStringList passFileFields(const QString &line)
+{
+    QStringList fields(1);
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (c == u'\\' && i + 1 < line.size())
+            fields.last() += line.at(++i);
+        else if (c == u':' && fields.size() < 5)
+            fields.append(QString());
+        else
+            fields.last() += c;
+    }
+    return fields;
+}
+
+QString passFilePath()
+{
+    const QString named = qEnvironmentVariable("PGPASSFILE");
+    return named.isEmpty() ? QDir::home().filePath(u".pgpass"_s) : named;
+}
+
+// The user libpq logs in as when the URL names none.
+QString defaultUser()
+{
+    for (const char *variable : {"PGUSER", "USER", "LOGNAME"}) {
+        if (const QString user = qEnvironmentVariable(variable); !user.isEmpty())
+            return user;
+    }
+    return {};
+}
+
+} // namespace
+
+bool LedgerLocation::libpqHasPassword(const QString &location)
+{
+    if (!qEnvironmentVariableIsEmpty("PGPASSWORD"))
+        return true;
+    QFile file(passFilePath());
+    // libpq ignores a file others may read (with a warning); so do we.
+    constexpr auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if ((file.permissions() & others) || file.size() > 1024 * 1024
+        || !file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return false;
+    const QUrl url(location);
+    const QString user = url.userName().isEmpty() ? defaultUser() : url.userName();
+    const QStringList wanted {url.host(), QString::number(url.port(5432)), url.path().mid(1), user};
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList fields = passFileFields(line);
+        if (fields.size() < 5)
+            continue;
+        bool matches = true;
+        for (int i = 0; i < 4 && matches; ++i)
+            matches = fields.at(i) == u"*" || fields.at(i) == wanted.at(i);
+        if (matches)
+            return !fields.at(4).isEmpty();
+    }
+    return false;
+}
+
+namespace {
+
+QMutex keptMutex;
+QHash<QString, QString> &keptPasswords()
+{
+    static QHash<QString, QString> passwords;
+    return passwords;
+}
+
+} // namespace
+
+void LedgerLocation::keepPassword(const QString &location, const QString &password)
+{
+    const QMutexLocker lock(&keptMutex);
+    if (password.isEmpty())
+        keptPasswords().remove(canonical(location));
+    else
+        keptPasswords().insert(canonical(location), password);
+}
+
+QString LedgerLocation::keptPassword(const QString &location)
+{
+    // Connections are made on worker threads too (the background read).
+    const QMutexLocker lock(&keptMutex);
+    return keptPasswords().value(canonical(location));
 }
 
 namespace LedgerSql {
@@ -164,7 +269,7 @@ Expected<QSqlDatabase> addConnection(
     database.setPort(url->port(5432));
     database.setUserName(url->userName());
     database.setDatabaseName(url->path().mid(1));
-    database.setPassword(password);
+    database.setPassword(password.isEmpty() ? LedgerLocation::keptPassword(location) : password);
     // Every wait has a deadline: connecting, and a server that stops
     // answering mid-statement (keepalives notice a dead peer).
     // The server's notices ("already exists, skipping") are no one's

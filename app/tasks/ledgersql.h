@@ -33,6 +33,21 @@ public:
     // Where one window per ledger keeps its lock: beside a file; for a
     // server, a name in the application's data folder made from the URL.
     static QString lockBase(const QString &location);
+
+    // A team ledger's URL as one name, whatever the spelling: postgresql://,
+    // the host in lower case, the port given, no password and no query. Its
+    // password is kept in the keychain under this name.
+    static QString canonical(const QString &location);
+
+    // Whether libpq finds the password of a team ledger by itself, as it
+    // looks first: PGPASSWORD, then a line of the password file (PGPASSFILE,
+    // else ~/.pgpass, and only while others cannot read it) that names this
+    // server, database and user. Only when it finds none is the keychain asked.
+    static bool libpqHasPassword(const QString &location);
+    // A team ledger's password read from the keychain, for this process's
+    // connections to it; held in memory only, never written anywhere.
+    static void keepPassword(const QString &location, const QString &password);
+    static QString keptPassword(const QString &location);
 };
 
 // The few places where SQLite and PostgreSQL speak differently, so that the
@@ -61,7 +76,8 @@ std::optional<qint64> insertedId(QSqlQuery &q);
 
 // Adds (without opening) a connection named `name` to the ledger at
 // `location`: QSQLITE for a file, QPSQL for a URL (with a connect deadline,
-// and `password` when one is given, else libpq's own sources).
+// and `password` when one is given, else the one kept from the keychain,
+// else libpq's own sources).
 Expected<QSqlDatabase> addConnection(
     const QString &name, const QString &location, const QString &password = {});
 

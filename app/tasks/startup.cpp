@@ -1,6 +1,7 @@
 #include "tasks/startup.h"
 
 #include "smh/secretstore.h"
+#include "tasks/ledgerpassword.h"
 #include "tasks/monitor.h"
 #include "tasks/monitoroptions.h"
 #include "tasks/pollscheduler.h"
@@ -190,6 +191,34 @@ StartupJob::StartupJob(Monitor &monitor, Target target, Settings settings, QObje
 StartupJob::~StartupJob() = default;
 
 void StartupJob::start()
+{
+    // A team ledger's password comes first: profiles are looked up there too.
+    const QString ledger = teamLedgerWithoutPassword();
+    if (ledger.isEmpty())
+        return resolveTarget();
+    auto *read = new LedgerPasswordJob(ledger, m_settings.credentialDeadline, this);
+    connect(read, &LedgerPasswordJob::finished, this, [this, read] {
+        read->deleteLater();
+        resolveTarget();
+    });
+    read->start();
+}
+
+// The team ledger this start opens whose password libpq does not find
+// (PGPASSWORD, ~/.pgpass): the keychain is asked for it. Empty: none.
+QString StartupJob::teamLedgerWithoutPassword() const
+{
+    if (m_settings.prepare && LedgerPasswordJob::needed(m_settings.ledgerPath))
+        return m_settings.ledgerPath;
+    const QString profiles = m_settings.profileLedgerPath.isEmpty() ? TaskStore::defaultPath()
+                                                                    : m_settings.profileLedgerPath;
+    if (m_settings.face == Face::Command && !m_target.profile.isEmpty()
+        && LedgerPasswordJob::needed(profiles))
+        return profiles;
+    return {};
+}
+
+void StartupJob::resolveTarget()
 {
     if (m_settings.face == Face::Window || m_target.profile.isEmpty())
         return checkTarget();

@@ -74,8 +74,8 @@ public:
 // the three used to carry their own copies, which drifted.
 //
 // The monitor outlives the job. One job per start: finished() comes once, possibly before start()
-// returns when nothing has to be waited for, so connect to it first. The only wait (a keychain's
-// answer) has a deadline.
+// returns when nothing has to be waited for, so connect to it first. The only waits (a keychain's
+// answers: a team ledger's password, a profile's credential) have a deadline.
 class StartupJob final : public QObject
 {
     Q_OBJECT
@@ -152,6 +152,8 @@ Q_SIGNALS:
     void finished(const StartupJob::Result &result);
 
 private:
+    QString teamLedgerWithoutPassword() const;
+    void resolveTarget();
     void resolveProfile();
     void readCredential(qint64 savedId);
     void credentialRead(const Expected<QString> &secret);

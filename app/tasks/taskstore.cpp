@@ -714,8 +714,11 @@ bool TaskStore::exists(const QString &location)
 
 QString TaskStore::defaultPath()
 {
-    if (!chosenLocation().isEmpty())
-        return chosenLocation();
+    return chosenLocation().isEmpty() ? localPath() : chosenLocation();
+}
+
+QString TaskStore::localPath()
+{
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return QDir(dir).filePath(u"ledger.sqlite"_s);
 }

@@ -43,6 +43,8 @@ public:
     // The ledger every door opens: the one --ledger chose for this process
     // (setDefaultLocation), else the file under QStandardPaths::AppDataLocation.
     static QString defaultPath();
+    // This computer's ledger file, whatever was chosen.
+    static QString localPath();
     static void setDefaultLocation(const QString &location);
     // Whether there is a ledger at `location` to read (a server always
     // counts: it says itself when it cannot be reached).

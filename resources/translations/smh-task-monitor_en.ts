@@ -2010,6 +2010,189 @@ Exit codes: 0 done; 1 a clear&apos;s task failed; 2 usage or input error, or ref
     </message>
 </context>
 <context>
+    <name>LedgerLocationDialog</name>
+    <message>
+        <source>Ledger Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the window and the commands (watch, query, history, profile) keep their ledger when no --ledger is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This c&amp;omputer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;team database (PostgreSQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from PGPASSWORD, ~/.pgpass or the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the password in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is looked for in PGPASSWORD, then ~/.pgpass, then the keychain; it is never saved in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test &amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restart Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. This window already uses that ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The commands use %1 from now on; this window keeps %2 until it starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPasswordJob</name>
+    <message>
+        <source>the keychain did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerProbe</name>
+    <message>
+        <source>The server refused the password of user &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks for a password and none was found: type it here, or keep it in PGPASSWORD or ~/.pgpass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host &quot;%1&quot; is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: the first monitor to start sets up the ledger there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected, but the database holds other tables and no task ledger: give the ledger a database of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected, but the ledger was written by a newer version of SMH Task Monitor (schema %1, this version knows %2): update this program first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: a task ledger this version can use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>The server did not answer within %n second.</numerusform>
+            <numerusform>The server did not answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSetting</name>
+    <message>
+        <source>The ledger location saved in %1 cannot be used: %2 Choose it again in the window (File &gt; Ledger Location…) or give --ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger location cannot be saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database&apos;s URL is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A team database is given as postgresql://user@host:port/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database needs a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database needs a database name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database needs a user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host is not a valid host name or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL must not carry a password: it would be saved in the settings file. Keep it in the keychain, in PGPASSWORD or in ~/.pgpass instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibrariesModel</name>
     <message>
         <source>Campaign: %1</source>
@@ -2808,6 +2991,14 @@ Add task IDs, or drop a file of IDs here.</source>
     </message>
     <message>
         <source>&amp;Libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ledger Location…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monitor could not be started again; start it yourself to use the new ledger.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1997,6 +1997,188 @@ Exit codes: 0 done; 1 a clear&apos;s task failed; 2 usage or input error, or ref
     </message>
 </context>
 <context>
+    <name>LedgerLocationDialog</name>
+    <message>
+        <source>Ledger Location</source>
+        <translation>账本位置</translation>
+    </message>
+    <message>
+        <source>Where the window and the commands (watch, query, history, profile) keep their ledger when no --ledger is given.</source>
+        <translation>未指定 --ledger 时，窗口和命令（watch、query、history、profile）使用的任务账本位置。</translation>
+    </message>
+    <message>
+        <source>This c&amp;omputer</source>
+        <translation>本机(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A &amp;team database (PostgreSQL)</source>
+        <translation>团队数据库（PostgreSQL）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>from PGPASSWORD, ~/.pgpass or the keychain</source>
+        <translation>取自 PGPASSWORD、~/.pgpass 或钥匙串</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the password in the keychain</source>
+        <translation>将密码保存在钥匙串中(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode:</source>
+        <translation>SSL 模式(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The password is looked for in PGPASSWORD, then ~/.pgpass, then the keychain; it is never saved in the settings.</source>
+        <translation>密码依次从 PGPASSWORD、~/.pgpass、钥匙串中查找；绝不会保存在设置中。</translation>
+    </message>
+    <message>
+        <source>Test &amp;Connection</source>
+        <translation>测试连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Now</source>
+        <translation>立即重启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Saved. This window already uses that ledger.</source>
+        <translation>已保存。本窗口已在使用该任务账本。</translation>
+    </message>
+    <message>
+        <source>Saved. The commands use %1 from now on; this window keeps %2 until it starts again.</source>
+        <translation>已保存。从现在起命令将使用 %1；本窗口在重新启动前仍使用 %2。</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPasswordJob</name>
+    <message>
+        <source>the keychain did not answer in time.</source>
+        <translation>钥匙串未能及时响应。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerProbe</name>
+    <message>
+        <source>The server refused the password of user &quot;%1&quot;.</source>
+        <translation>服务器拒绝了用户“%1”的密码。</translation>
+    </message>
+    <message>
+        <source>The server asks for a password and none was found: type it here, or keep it in PGPASSWORD or ~/.pgpass.</source>
+        <translation>服务器要求提供密码，但未找到密码：请在此输入，或将其保存在 PGPASSWORD 或 ~/.pgpass 中。</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database &quot;%2&quot;.</source>
+        <translation>%1 上的服务器没有名为“%2”的数据库。</translation>
+    </message>
+    <message>
+        <source>The host &quot;%1&quot; is not known.</source>
+        <translation>无法识别主机“%1”。</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached (%2).</source>
+        <translation>无法连接 %1 上的服务器（%2）。</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: %1</source>
+        <translation>服务器拒绝了连接：%1</translation>
+    </message>
+    <message>
+        <source>The database cannot be read: %1</source>
+        <translation>无法读取数据库：%1</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: the first monitor to start sets up the ledger there.</source>
+        <translation>已连接。该数据库为空：第一个启动的监控程序会在其中建立任务账本。</translation>
+    </message>
+    <message>
+        <source>Connected, but the database holds other tables and no task ledger: give the ledger a database of its own.</source>
+        <translation>已连接，但该数据库中存放着其他表而没有任务账本：请为任务账本使用一个单独的数据库。</translation>
+    </message>
+    <message>
+        <source>Connected, but the ledger was written by a newer version of SMH Task Monitor (schema %1, this version knows %2): update this program first.</source>
+        <translation>已连接，但该任务账本由更新版本的 SMH 任务监控写入（架构 %1，本版本支持 %2）：请先更新本程序。</translation>
+    </message>
+    <message>
+        <source>Connected: a task ledger this version can use.</source>
+        <translation>已连接：本版本可以使用该任务账本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>服务器未在 %n 秒内响应。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSetting</name>
+    <message>
+        <source>The ledger location saved in %1 cannot be used: %2 Choose it again in the window (File &gt; Ledger Location…) or give --ledger.</source>
+        <translation>%1 中保存的账本位置无法使用：%2 请在窗口中重新选择（文件 &gt; 账本位置…），或使用 --ledger。</translation>
+    </message>
+    <message>
+        <source>The ledger location cannot be saved in %1.</source>
+        <translation>无法将账本位置保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The team database&apos;s URL is too long.</source>
+        <translation>团队数据库的 URL 过长。</translation>
+    </message>
+    <message>
+        <source>A team database is given as postgresql://user@host:port/database.</source>
+        <translation>团队数据库的格式应为 postgresql://用户@主机:端口/数据库。</translation>
+    </message>
+    <message>
+        <source>The team database needs a host.</source>
+        <translation>团队数据库需要填写主机。</translation>
+    </message>
+    <message>
+        <source>The team database needs a database name.</source>
+        <translation>团队数据库需要填写数据库名称。</translation>
+    </message>
+    <message>
+        <source>The team database needs a user name.</source>
+        <translation>团队数据库需要填写用户名。</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>The host is not a valid host name or address.</source>
+        <translation>主机不是有效的主机名或地址。</translation>
+    </message>
+    <message>
+        <source>The URL must not carry a password: it would be saved in the settings file. Keep it in the keychain, in PGPASSWORD or in ~/.pgpass instead.</source>
+        <translation>URL 中不能包含密码：否则密码会被保存到设置文件中。请改为将其保存在钥匙串、PGPASSWORD 或 ~/.pgpass 中。</translation>
+    </message>
+</context>
+<context>
     <name>LibrariesModel</name>
     <message>
         <source>Campaign: %1</source>
@@ -2786,6 +2968,14 @@ Add task IDs, or drop a file of IDs here.</source>
     <message>
         <source>&amp;Libraries</source>
         <translation>媒体库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger Location…</source>
+        <translation>账本位置(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The monitor could not be started again; start it yourself to use the new ledger.</source>
+        <translation>无法重新启动监控程序；请手动启动它以使用新的任务账本。</translation>
     </message>
 </context>
 <context>

@@ -21,9 +21,14 @@ class TestSecretStore final : public QObject
 private:
     static QString readBack(SecretStore &store, qint64 id, QString *error = nullptr)
     {
+        return readBack(store, SecretKey::connection(id), error);
+    }
+
+    static QString readBack(SecretStore &store, const SecretKey &key, QString *error = nullptr)
+    {
         QString value;
         bool done = false;
-        SecretReadJob *job = store.read(id);
+        SecretReadJob *job = store.read(key);
         QObject::connect(job, &SecretJob::finished, job, [&, job] {
             const Expected<QString> secret = job->result();
             value = secret.valueOr(QString());
@@ -38,9 +43,14 @@ private:
 
     static QString writeAndWait(SecretStore &store, qint64 id, const QString &secret)
     {
+        return writeAndWait(store, SecretKey::connection(id), secret);
+    }
+
+    static QString writeAndWait(SecretStore &store, const SecretKey &key, const QString &secret)
+    {
         QString result;
         bool done = false;
-        SecretWriteJob *job = store.write(id, secret);
+        SecretWriteJob *job = store.write(key, secret);
         QObject::connect(job, &SecretJob::finished, job, [&, job] {
             const Expected<void> written = job->result();
             result = written ? QString() : written.error().message();
@@ -185,6 +195,34 @@ private Q_SLOTS:
         withoutKeychain(check, dir);
         QCOMPARE(readBack(check, 1), u"from-the-first-session"_s);
         QCOMPARE(readBack(check, 2), u"from-the-second-session"_s);
+    }
+
+    // A team ledger's password has keys of its own: it never answers for a
+    // connection, nor a connection's secret for it, in the file or in
+    // memory, and a connection's entries written later keep it.
+    void ledgerPasswordsHaveTheirOwnKeys()
+    {
+        QTemporaryDir dir;
+        const SecretKey ledger = SecretKey::ledger(u"postgresql://smh@db:5432/team"_s);
+        QVERIFY(ledger.fileKey() != SecretKey::connection(1).fileKey());
+        QVERIFY(ledger.keychainKey() != SecretKey::connection(1).keychainKey());
+        QVERIFY(ledger.keychainKey().startsWith(u"ledger-"_s));
+        SecretStore first;
+        withoutKeychain(first, dir);
+        QVERIFY(first.enablePrivateFile());
+        QCOMPARE(writeAndWait(first, ledger, u"ledger-password"_s), QString());
+        QCOMPARE(writeAndWait(first, 1, u"token-one"_s), QString());
+        QCOMPARE(readBack(first, ledger), u"ledger-password"_s);
+
+        SecretStore second;
+        withoutKeychain(second, dir);
+        QCOMPARE(writeAndWait(second, 2, u"token-two"_s), QString());
+        SecretStore check;
+        withoutKeychain(check, dir);
+        QCOMPARE(readBack(check, ledger), u"ledger-password"_s);
+        QCOMPARE(readBack(check, 1), u"token-one"_s);
+        QCOMPARE(
+            readBack(check, SecretKey::ledger(u"postgresql://smh@db:5432/other"_s)), QString());
     }
 
     void fileReadableByOthersIsRefusedAndLeftAlone()
