@@ -306,6 +306,12 @@ private Q_SLOTS:
         const int team = rowOfLibrary(model, u"smhdemo-team"_s);
         QCOMPARE(model.refresh({model.connectionId(team)}), 1);
         QTRY_VERIFY_WITH_TIMEOUT(settled(model), 10'000);
+        // The read's admin token is deleted after its answers are in: that
+        // request too belongs to this read.
+        bool released = false;
+        QObject waiting; // after `released`: gone first
+        service()->whenTokensReleased(&waiting, [&released] { released = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(released, 10'000);
         const int sent = m_requests.value(u"smhdemo-team"_s);
         QVERIFY(sent > 0);
         QVERIFY(sent <= LibrariesModel::requestsPerRead);
