@@ -152,7 +152,7 @@ QList<CampaignSummary> CampaignLedger::select(
     QSqlQuery q(QSqlDatabase::database(m_store->databaseName(), false));
     q.setForwardOnly(true);
     q.prepare(u"SELECT "_s + summaryColumns + u" FROM campaigns c WHERE "_s + where
-        + u" ORDER BY c.started_at DESC, c.id DESC LIMIT "_s + QString::number(limit));
+        + u" ORDER BY c.started_at DESC, c.id DESC"_s + LedgerSql::limit(limit));
     for (const QVariant &value : values)
         q.addBindValue(value);
     QList<CampaignSummary> list;

@@ -209,6 +209,11 @@ QString table(const QSqlQuery &q, const QString &sqliteDefinition)
     return sql;
 }
 
+QString limit(qint64 rows)
+{
+    return rows < 0 ? QString() : u" LIMIT "_s + QString::number(rows);
+}
+
 std::optional<bool> hasColumn(QSqlQuery &q, const QString &table, const QString &column)
 {
     if (isPostgres(q)) {

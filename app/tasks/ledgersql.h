@@ -67,6 +67,10 @@ bool hasWriteAheadLog(const QSqlDatabase &database);
 // WITHOUT ROWID. SQLite gets the text unchanged.
 QString table(const QSqlQuery &q, const QString &sqliteDefinition);
 
+// A LIMIT clause (with its leading space) for at most `rows` rows; none for
+// a negative count, which SQLite reads as "no limit" and PostgreSQL refuses.
+QString limit(qint64 rows);
+
 // Whether `table` has `column`; nullopt when the database could not say.
 std::optional<bool> hasColumn(QSqlQuery &q, const QString &table, const QString &column);
 

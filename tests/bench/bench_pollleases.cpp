@@ -8,10 +8,14 @@
 // moment. Also the cost of the lease itself: one take-or-renew.
 //
 // build/tests/bench/bench_pollleases [--seconds N]
+// SMH_BENCH_LEDGER=postgresql://user@host:port/db: the same on a team ledger
+// (an empty database, the password from PGPASSWORD or ~/.pgpass): each part
+// on that one database, its connection and tasks removed when it is done.
 
 #include "demo/smhsimulator.h"
 #include "smh/smhclient.h"
 #include "smh/tokenprovider.h"
+#include "tasks/ledgersql.h"
 #include "tasks/monitor.h"
 #include "tasks/polllease.h"
 #include "tasks/pollscheduler.h"
@@ -58,6 +62,20 @@ qint64 prepare(const QString &file, SmhSimulator &simulator, const QList<qint64>
         simulator.setTask(task, s);
     }
     return id;
+}
+
+// The part is over: a team ledger is left as empty as it was found, so that
+// the next part's monitors see its connection alone (a file is left as is:
+// each part has its own).
+void forget(const QString &ledger, qint64 connectionId)
+{
+    if (!LedgerLocation::isPostgres(ledger))
+        return;
+    TaskStore store;
+    if (const Expected<void> opened = store.open(ledger); !opened)
+        qFatal("%s", qPrintable(opened.error().message()));
+    if (const Expected<void> removed = store.removeConnection(connectionId); !removed)
+        qFatal("%s", qPrintable(removed.error().message()));
 }
 
 // A monitor as before leases: client, store and scheduler, no gate.
@@ -127,6 +145,9 @@ Sent polling(const QString &file, SmhSimulator &simulator, int count, bool lease
         sent.each << QString::number(monitor->polling().status(connectionId).requestsSent);
     for (const auto &monitor : ungated)
         sent.each << QString::number(monitor->scheduler.status(connectionId).requestsSent);
+    monitors.clear();
+    ungated.clear();
+    forget(file, connectionId);
     return sent;
 }
 
@@ -153,7 +174,13 @@ double renewalMicroseconds(const QString &file)
         if (!lease->mayPoll(id, start.addSecs(i), true).mayPoll)
             qFatal("the lease was refused");
     }
-    return double(clock.nsecsElapsed()) / rounds / 1000.0;
+    const double microseconds = double(clock.nsecsElapsed()) / rounds / 1000.0;
+    lease->release(id);
+    if (LedgerLocation::isPostgres(file)) {
+        if (const Expected<void> removed = store.removeConnection(id); !removed)
+            qFatal("%s", qPrintable(removed.error().message()));
+    }
+    return microseconds;
 }
 
 } // namespace
@@ -167,22 +194,26 @@ int main(int argc, char **argv)
         seconds = arguments.at(at + 1).toInt();
 
     QTemporaryDir dir;
+    const QString team = qEnvironmentVariable("SMH_BENCH_LEDGER");
+    // A file of its own per part, or the one team database for every part.
+    const auto ledger = [&](const char *name) {
+        return team.isEmpty() ? dir.filePath(QString::fromUtf8(name) + u".sqlite"_s) : team;
+    };
     SmhSimulator simulator;
     if (!simulator.start())
         qFatal("the simulator did not start");
-    const Sent one = polling(dir.filePath(u"one.sqlite"_s), simulator, 1, true, seconds);
-    const Sent three = polling(dir.filePath(u"three.sqlite"_s), simulator, 3, true, seconds);
-    const Sent bare = polling(dir.filePath(u"bare.sqlite"_s), simulator, 3, false, seconds);
+    const Sent one = polling(ledger("one"), simulator, 1, true, seconds);
+    const Sent three = polling(ledger("three"), simulator, 3, true, seconds);
+    const Sent bare = polling(ledger("bare"), simulator, 3, false, seconds);
     // Started at the same moment (a restart of every desktop, a network
     // back): nobody has polled yet, so the ledger's poll times cannot help.
-    const Sent together =
-        polling(dir.filePath(u"together.sqlite"_s), simulator, 3, true, seconds, 0);
-    const Sent bareTogether =
-        polling(dir.filePath(u"baretogether.sqlite"_s), simulator, 3, false, seconds, 0);
+    const Sent together = polling(ledger("together"), simulator, 3, true, seconds, 0);
+    const Sent bareTogether = polling(ledger("baretogether"), simulator, 3, false, seconds, 0);
+    const char *where = team.isEmpty() ? "one ledger file" : "one PostgreSQL ledger";
     const auto line = [](const Sent &sent) {
         return u"%1 (%2)"_s.arg(sent.total).arg(sent.each.join(u" + "_s));
     };
-    out << "1,000 running tasks on one ledger file, polled for " << seconds << " s" << Qt::endl;
+    out << "1,000 running tasks on " << where << ", polled for " << seconds << " s" << Qt::endl;
     row("Task queries, one monitor", line(one));
     row("Task queries, three monitors", line(three));
     row("Ratio", QString::number(double(three.total) / std::max(1, one.total), 'f', 2));
@@ -195,7 +226,8 @@ int main(int argc, char **argv)
     row("Task queries, three monitors without leases", line(bareTogether));
     row("Ratio without leases",
         QString::number(double(bareTogether.total) / std::max(1, one.total), 'f', 2));
-    row("One take or renewal of a lease (SQLite file)",
-        u"%1 µs"_s.arg(renewalMicroseconds(dir.filePath(u"lease.sqlite"_s)), 0, 'f', 1));
+    row(team.isEmpty() ? "One take or renewal of a lease (SQLite file)"
+                       : "One take or renewal of a lease (PostgreSQL)",
+        u"%1 µs"_s.arg(renewalMicroseconds(ledger("lease")), 0, 'f', 1));
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
+#include "testledger.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -122,6 +123,16 @@ private:
         return ids;
     }
 
+    // A ledger of the test's own: in memory, or (the PostgreSQL run) a new
+    // database of the test cluster.
+    static QString scratchLedger()
+    {
+        const QString ledger = TestLedger::scratch(QString::fromUtf8(QTest::currentTestFunction()));
+        if (ledger.isEmpty())
+            qWarning("no scratch ledger for %s", QTest::currentTestFunction());
+        return ledger;
+    }
+
     static Campaigns *campaignsOf(Monitor &monitor)
     {
         return Campaigns::of(HistoryService::of(&monitor));
@@ -136,6 +147,8 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase() { SMH_REQUIRE_BACKEND(); }
+
     void init()
     {
         m_nowMs = 1'000'000;
@@ -166,7 +179,7 @@ private Q_SLOTS:
 
     void everyAdminLibraryIsClearedOnceTheOtherRefused()
     {
-        auto monitor = makeMonitor(u":memory:"_s);
+        auto monitor = makeMonitor(scratchLedger());
         const QList<qint64> ids = connectFleet(*monitor);
         QCOMPARE(ids.size(), 4);
         auto started = campaignsOf(*monitor)->start({ids, {true, true}, 4});
@@ -261,7 +274,7 @@ private Q_SLOTS:
 
     void atMostNLibrariesAtOnce()
     {
-        auto monitor = makeMonitor(u":memory:"_s);
+        auto monitor = makeMonitor(scratchLedger());
         const QList<qint64> ids = connectFleet(*monitor);
         QCOMPARE(ids.size(), 4);
         // The archive is left out: four libraries that can be cleared.
@@ -297,7 +310,7 @@ private Q_SLOTS:
 
     void cancelStopsBeforeTheNextDestructiveCall()
     {
-        auto monitor = makeMonitor(u":memory:"_s);
+        auto monitor = makeMonitor(scratchLedger());
         const QList<qint64> ids = connectFleet(*monitor);
         QCOMPARE(ids.size(), 4);
         // smhdemo-team's settings are answered slowly: cancel comes while its
@@ -334,7 +347,7 @@ private Q_SLOTS:
 
     void aLibraryWaitsForItsMinute()
     {
-        auto monitor = makeMonitor(u":memory:"_s);
+        auto monitor = makeMonitor(scratchLedger());
         const QList<qint64> ids = connectFleet(*monitor);
         QCOMPARE(ids.size(), 4);
         // smhdemo-media was cleared a moment ago, on its own.
@@ -361,7 +374,7 @@ private Q_SLOTS:
 
     void refusedPlans()
     {
-        auto monitor = makeMonitor(u":memory:"_s);
+        auto monitor = makeMonitor(scratchLedger());
         const QList<qint64> ids = connectFleet(*monitor);
         QVERIFY(!campaignsOf(*monitor)->start({{}, {}, 4}));
         QVERIFY(!campaignsOf(*monitor)->start({{ids.at(0), 999}, {}, 4}));
@@ -383,7 +396,9 @@ private Q_SLOTS:
     void resumeAfterKillMidCampaign()
     {
         QVERIFY(m_dir.isValid());
-        const QString file = m_dir.filePath(u"crash.sqlite"_s);
+        // A file, or (the PostgreSQL run) a database of the test cluster.
+        const QString file = TestLedger::fresh(m_dir, u"crash.sqlite"_s);
+        QVERIFY(!file.isEmpty());
         const QList<qint64> ids = [&] {
             auto monitor = makeMonitor(file);
             return connectFleet(*monitor);

@@ -8,6 +8,7 @@
 #include "tasks/monitoroptions.h"
 #include "tasks/startup.h"
 #include "tasks/taskstore.h"
+#include "testledger.h"
 #include "verifyexpected.h"
 
 #include <QAbstractItemModelTester>
@@ -65,6 +66,8 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase() { SMH_REQUIRE_BACKEND(); }
+
     void init()
     {
         m_simulator = std::make_unique<SmhSimulator>();
@@ -82,7 +85,10 @@ private Q_SLOTS:
             });
         m_monitor = std::make_unique<Monitor>();
         m_monitor->setDemoMode(true);
-        SMH_VERIFY(m_monitor->openStore(u":memory:"_s));
+        // In memory, or (the PostgreSQL run) a new database of the test cluster.
+        const QString ledger = TestLedger::scratch(QString::fromUtf8(QTest::currentTestFunction()));
+        QVERIFY(!ledger.isEmpty());
+        SMH_VERIFY(m_monitor->openStore(ledger));
         SMH_VERIFY(DemoSetup::connect(*m_simulator, *m_monitor));
         SMH_VERIFY(Startup::addExtraConnections(*m_monitor, options));
 
@@ -300,6 +306,12 @@ private Q_SLOTS:
         const int team = rowOfLibrary(model, u"smhdemo-team"_s);
         QCOMPARE(model.refresh({model.connectionId(team)}), 1);
         QTRY_VERIFY_WITH_TIMEOUT(settled(model), 10'000);
+        // The read's admin token is deleted after its answers are in: that
+        // request too belongs to this read.
+        bool released = false;
+        QObject waiting; // after `released`: gone first
+        service()->whenTokensReleased(&waiting, [&released] { released = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(released, 10'000);
         const int sent = m_requests.value(u"smhdemo-team"_s);
         QVERIFY(sent > 0);
         QVERIFY(sent <= LibrariesModel::requestsPerRead);

@@ -1,4 +1,6 @@
 #include "demo/smhsimulator.h"
+#include "history/historyledger.h"
+#include "history/historyservice.h"
 #include "tasks/connectionhealth.h"
 #include "tasks/ledgersql.h"
 #include "tasks/monitor.h"
@@ -12,6 +14,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QSocketNotifier>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -19,9 +22,11 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <array>
 #include <cstdio>
 #include <memory>
 #include <signal.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -59,6 +64,41 @@ int holdLease(const QString &file, qint64 connectionId)
     return QCoreApplication::exec();
 }
 
+// The child process of threeOperatorsClearAtOnce: a monitor on the ledger
+// that asks to clear the connection's library as soon as a line comes on its
+// standard input, says what came of it on standard output ("cleared", or
+// "refused REASON MESSAGE"), and stays, its claim with it, until it is
+// killed (or a minute has passed).
+int clearOnCue(const QString &file, qint64 connectionId)
+{
+    Monitor monitor;
+    if (!monitor.openStore(file))
+        return 3;
+    monitor.setAccessToken(connectionId, qEnvironmentVariable("SMH_ACCESS_TOKEN"));
+    HistoryService *history = HistoryService::of(&monitor);
+    QSocketNotifier cue(STDIN_FILENO, QSocketNotifier::Read);
+    QObject::connect(&cue, &QSocketNotifier::activated, &monitor, [&] {
+        cue.setEnabled(false);
+        char line[16];
+        if (::read(STDIN_FILENO, line, sizeof line) <= 0) {
+            QCoreApplication::exit(5);
+            return;
+        }
+        history->clearHistory(connectionId, {}, &monitor, [](const ClearResult &result) {
+            if (result)
+                std::puts("cleared");
+            else
+                std::printf("refused %d %s\n", int(result.error().reason),
+                    qPrintable(result.error().message));
+            std::fflush(stdout);
+        });
+    });
+    std::puts("ready");
+    std::fflush(stdout);
+    QTimer::singleShot(60s, qApp, [] { QCoreApplication::exit(4); });
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 // Several monitors on one ledger poll each library once: one holds the
@@ -78,7 +118,7 @@ private:
     qint64 m_nowMs = 1'000'000;
 
     std::unique_ptr<Monitor> openMonitor(
-        std::chrono::milliseconds lifetime = PollLease::defaultLifetime) const
+        std::chrono::milliseconds lifetime = PollLease::defaultLifetime, QString token = {}) const
     {
         auto monitor = std::make_unique<Monitor>();
         monitor->setPollLeaseLifetime(lifetime);
@@ -87,8 +127,21 @@ private:
             return {};
         }
         monitor->setPollOptions(fastPolling());
-        monitor->setAccessToken(m_connectionId, m_simulator->staticToken());
+        monitor->setAccessToken(
+            m_connectionId, token.isEmpty() ? m_simulator->staticToken() : token);
         return monitor;
+    }
+
+    // A child of this test binary on the ledger: `mode` and its arguments,
+    // with `token` for the connection.
+    void startChild(QProcess &child, const QString &mode, const QString &token) const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"SMH_ACCESS_TOKEN"_s, token);
+        child.setProcessEnvironment(environment);
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(),
+            {mode, m_file, QString::number(m_connectionId)});
     }
 
     // Tasks that run until the test moves the simulator's clock.
@@ -379,6 +432,139 @@ private Q_SLOTS:
         QTRY_COMPARE(status(*script, m_connectionId).requestsSent, sent + 1);
     }
 
+    // Three monitors on one ledger, as three operators' desktops: one (a
+    // process) holds the lease and polls, the other two send nothing and
+    // show its answers. Killed (SIGKILL: nothing released), it is taken
+    // over within 30 s by exactly one of the two. Each monitor has a token
+    // of its own, so the simulator counts who asked.
+    void threeMonitorsAKilledHolderIsTakenOverByOne()
+    {
+        QHash<QString, int> queries; // task queries, by the token they carry
+        QObject counting; // declared after `queries`: disconnects first
+        connect(&m_simulator->server(), &HttpServer::requestReceived, &counting,
+            [&queries](const HttpRequest &request) {
+                if (request.pathSegments().value(2) == u"task")
+                    ++queries[request.queryValue(u"access_token"_s)];
+            });
+        const QString holderToken = m_simulator->issueToken();
+        const QStringList tokens {m_simulator->issueToken(), m_simulator->issueToken()};
+        script({1}, 5'000); // ends when the test moves the clock; 2 and 3 run on
+        {
+            auto seed = openMonitor();
+            QVERIFY(seed);
+            QVERIFY(seed->addTasks(m_connectionId, {1, 2, 3}));
+            seed->setPaused(m_connectionId, true);
+        }
+        QProcess holder;
+        startChild(holder, u"--hold-lease"_s, holderToken);
+        QVERIFY(holder.waitForStarted(10'000));
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (said += holder.readAllStandardOutput()).contains("polled"), 20'000);
+        const qint64 holderPid = holder.processId();
+
+        std::vector<std::unique_ptr<Monitor>> others;
+        for (const QString &token : tokens) {
+            others.push_back(openMonitor(PollLease::defaultLifetime, token));
+            QVERIFY(others.back());
+        }
+        for (const auto &other : others) {
+            QTRY_COMPARE(status(*other, m_connectionId).health, PollScheduler::Health::Elsewhere);
+            QVERIFY(status(*other, m_connectionId).polledBy.endsWith(u"pid %1"_s.arg(holderPid)));
+        }
+        // The holder's answers reach both; neither asked.
+        m_nowMs += 10'000;
+        for (const auto &other : others)
+            QTRY_COMPARE(other->tasks().task({m_connectionId, 1})->state, TaskState::Succeeded);
+        QVERIFY(queries.value(holderToken) > 0);
+        QCOMPARE(queries.value(tokens.at(0)) + queries.value(tokens.at(1)), 0);
+
+        ::kill(pid_t(holderPid), SIGKILL);
+        QVERIFY(holder.waitForFinished(10'000));
+        QElapsedTimer clock;
+        clock.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            queries.value(tokens.at(0)) + queries.value(tokens.at(1)) > 0, 30'000);
+        QVERIFY(clock.elapsed() < 30'000);
+        const int taker = queries.value(tokens.at(0)) > 0 ? 0 : 1;
+        Monitor &waiting = *others.at(1 - taker);
+        // The new holder goes on polling; the other still only reads.
+        QTRY_VERIFY(queries.value(tokens.at(taker)) >= 3);
+        QCOMPARE(queries.value(tokens.at(1 - taker)), 0);
+        QCOMPARE(status(*others.at(taker), m_connectionId).health, PollScheduler::Health::Ok);
+        QCOMPARE(status(waiting, m_connectionId).health, PollScheduler::Health::Elsewhere);
+        QCOMPARE(status(waiting, m_connectionId).requestsSent, 0);
+        QCOMPARE(leaseRow()->pid, QCoreApplication::applicationPid());
+        m_nowMs += 2'000'000'000;
+        QTRY_COMPARE(waiting.tasks().task({m_connectionId, 3})->state, TaskState::Succeeded);
+        QCOMPARE(queries.value(tokens.at(1 - taker)), 0);
+    }
+
+    // Three operators ask to clear the same library at the same moment,
+    // each from a monitor (a process) of their own on the ledger: the
+    // ledger's claim lets exactly one DELETE reach SMH, and the two others
+    // are refused with that claim named (who, from where).
+    void threeOperatorsClearAtOnce()
+    {
+        m_simulator->setHistoryState({false, {}, {}, {}});
+        // The winner's settings are read slowly: its claim stands until the
+        // others have asked, however loaded the machine.
+        m_simulator->setStall(
+            [](const HttpRequest &request) {
+                return request.method == "GET" && request.target.contains("library-history");
+            },
+            3s);
+        const QString admin = m_simulator->issueToken(0, true);
+        std::array<QProcess, 3> operators;
+        std::array<QByteArray, 3> said;
+        for (QProcess &child : operators) {
+            startChild(child, u"--clear-on-cue"_s, admin);
+            QVERIFY(child.waitForStarted(10'000));
+        }
+        for (std::size_t i = 0; i < operators.size(); ++i)
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (said[i] += operators[i].readAllStandardOutput()).contains("ready"), 20'000);
+        for (QProcess &child : operators)
+            child.write("go\n");
+        for (std::size_t i = 0; i < operators.size(); ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (said[i] += operators[i].readAllStandardOutput()).contains("cleared")
+                    || said[i].contains("refused"),
+                30'000);
+        }
+        QList<qint64> winners;
+        for (std::size_t i = 0; i < operators.size(); ++i) {
+            if (said[i].contains("cleared"))
+                winners << operators[i].processId();
+        }
+        QCOMPARE(winners.size(), 1);
+        const QString origin = u"pid %1"_s.arg(winners.constFirst());
+        for (std::size_t i = 0; i < operators.size(); ++i) {
+            if (operators[i].processId() == winners.constFirst())
+                continue;
+            const QString answer = QString::fromUtf8(said[i]);
+            const QString busy = u"refused %1 "_s.arg(int(ClearRefusal::Reason::Busy));
+            QVERIFY2(answer.contains(busy) && answer.contains(u"under way"_s)
+                    && answer.contains(origin) && answer.contains(m_simulator->libraryId()),
+                qPrintable(answer));
+        }
+        QCOMPARE(m_simulator->clearRequests(), 1);
+        // The ledger holds the winner's clear alone: a refusal is never recorded.
+        TaskStore store;
+        SMH_VERIFY(store.open(m_file));
+        HistoryLedger ledger(&store);
+        const QList<CleanupRecord> records =
+            ledger.cleanups(LibraryKey::of(store.connection(m_connectionId)->settings));
+        QCOMPARE(records.size(), 1);
+        QVERIFY2(
+            records.constFirst().origin.endsWith(origin), qPrintable(records.constFirst().origin));
+        for (QProcess &child : operators) {
+            ::kill(pid_t(child.processId()), SIGKILL);
+            QVERIFY(child.waitForFinished(10'000));
+        }
+        QCOMPARE(m_simulator->clearRequests(), 1);
+    }
+
     // A ledger in memory is nobody else's: no lease, no gate.
     void aLedgerInMemoryPollsWithoutALease()
     {
@@ -403,6 +589,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     if (argc == 4 && qstrcmp(argv[1], "--hold-lease") == 0)
         return holdLease(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toLongLong());
+    if (argc == 4 && qstrcmp(argv[1], "--clear-on-cue") == 0)
+        return clearOnCue(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toLongLong());
     TestPollLease test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);

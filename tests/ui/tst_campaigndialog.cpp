@@ -7,6 +7,7 @@
 #include "tasks/monitor.h"
 #include "tasks/pollscheduler.h"
 #include "tasks/taskstore.h"
+#include "testledger.h"
 #include "ui/campaigndialog.h"
 #include "ui/mainwindow.h"
 
@@ -57,13 +58,18 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase() { SMH_REQUIRE_BACKEND(); }
+
     void init()
     {
         m_nowMs = 1'000'000;
         m_simulator = std::make_unique<SmhSimulator>();
         m_simulator->setClock([this] { return m_nowMs; });
         m_monitor = std::make_unique<Monitor>();
-        QVERIFY(m_monitor->openStore(u":memory:"_s));
+        // In memory, or (the PostgreSQL run) a new database of the test cluster.
+        const QString ledger = TestLedger::scratch(QString::fromUtf8(QTest::currentTestFunction()));
+        QVERIFY(!ledger.isEmpty());
+        QVERIFY(m_monitor->openStore(ledger));
         PollPlanner::Options fast;
         fast.baseInterval = 50ms;
         fast.maxInterval = 100ms;
