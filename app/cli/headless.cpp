@@ -21,6 +21,7 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -41,15 +42,6 @@ QJsonObject summaryOf(const TaskNotifier &counts)
         summary.insert(TaskStates::key(TaskState::Queued), queued);
     summary.insert(u"total"_s, counts.total());
     return summary;
-}
-
-// An object as QJsonDocument indents it `level` deep inside a document.
-QString nestedJson(const QJsonObject &object, int level)
-{
-    QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
-    json.chop(1); // the document's final new line
-    const QByteArray newLine = QByteArray("\n") + QByteArray(4 * level, ' ');
-    return QString::fromUtf8(json.replace('\n', newLine));
 }
 
 } // namespace
@@ -181,12 +173,17 @@ void HeadlessRunner::started(const StartupJob::Result &result)
                 m_ids.append(task.key.taskId);
         }
     }
+    // A private ledger holds the watched tasks alone: counted without a set
+    // of a million keys to look them up in.
     QSet<TaskKey> watched;
-    watched.reserve(m_ids.size());
-    for (qint64 id : std::as_const(m_ids))
-        watched.insert({m_connectionId, id});
+    if (records()) {
+        watched.reserve(m_ids.size());
+        for (qint64 id : std::as_const(m_ids))
+            watched.insert({m_connectionId, id});
+    }
     // Before any signal is connected: the counts follow a transition first.
-    m_counts = std::make_unique<TaskNotifier>(store, watched);
+    m_counts = records() ? std::make_unique<TaskNotifier>(store, watched)
+                         : std::make_unique<TaskNotifier>(store);
     // A query is answered once its cycle is through: after the store has
     // announced every change of that answer.
     connect(&m_monitor->polling(), &PollScheduler::cycleFinished, this,
@@ -203,7 +200,7 @@ void HeadlessRunner::started(const StartupJob::Result &result)
             [this] { fail(GaveUp, tr("gave up: --timeout reached with tasks still running")); });
         m_deadline->start(*m_options.timeout);
     }
-    if (const auto added = m_monitor->addTasks(m_connectionId, m_ids); !added) {
+    if (const Expected<void> added = addWatchedTasks(); !added) {
         if (!records())
             return fail(UsageError, added.error().message());
         // A full ledger, say: the tasks are still watched, in memory.
@@ -221,6 +218,20 @@ void HeadlessRunner::started(const StartupJob::Result &result)
         return;
     }
     QTimer::singleShot(0, this, &HeadlessRunner::checkDone);
+}
+
+Expected<void> HeadlessRunner::addWatchedTasks()
+{
+    // A shared ledger takes them in one transaction (all or none); a
+    // private one in slices: every addition is handed back as a list of
+    // tasks, and a million of them at once cost more than the ledger itself.
+    const qsizetype slice = records() ? std::max<qsizetype>(m_ids.size(), 1) : addSlice;
+    for (qsizetype at = 0; at < m_ids.size(); at += slice) {
+        const auto added = m_monitor->addTasks(m_connectionId, m_ids.mid(at, slice));
+        if (!added)
+            return unexpected(added.error());
+    }
+    return {};
 }
 
 namespace {
@@ -318,6 +329,9 @@ void HeadlessRunner::onTransitioned(const QList<TaskTransition> &transitions)
         task.status = transition.status;
         printEvent(task);
     }
+    // Nobody reads what follows: watching on would be for nothing.
+    if (outputFailed())
+        finish(GaveUp);
 }
 
 void HeadlessRunner::checkDone()
@@ -423,20 +437,16 @@ void HeadlessRunner::printFinal()
     const QList<qint64> ids = presentIds();
     switch (m_options.output) {
     case MonitorOptions::Output::Json: {
-        // Written task by task, in the bytes QJsonDocument's indented form
-        // would give: one document of a million tasks took gigabytes.
-        m_out << "{\n    \"summary\": " << nestedJson(summaryOf(*counts()), 1)
-              << ",\n    \"tasks\": [\n";
-        for (qsizetype i = 0; i < ids.size(); ++i) {
-            m_out << "        " << nestedJson(TaskJson::of(watchedTask(ids.at(i)).value()), 2)
-                  << (i + 1 < ids.size() ? ",\n" : "\n");
-        }
-        m_out << "    ]\n}\n";
+        // Task by task: one document of a million tasks took gigabytes.
+        TaskJson::writeDocument(m_out, summaryOf(*counts()), ids.size(),
+            [this, &ids](qsizetype i) { return TaskJson::of(watchedTask(ids.at(i)).value()); });
         break;
     }
     case MonitorOptions::Output::JsonLines: {
         if (m_options.command == MonitorOptions::Command::Query) {
             for (qint64 id : ids) {
+                if (m_out.status() != QTextStream::Ok)
+                    break; // nobody reads the rest
                 const Task task = watchedTask(id).value();
                 if (task.state == TaskState::Queued) // never answered, never announced
                     printEvent(task);
@@ -469,6 +479,16 @@ void HeadlessRunner::printTextTable(const QList<qint64> &ids)
     TextTable::write(m_out, headers, ids.size(), row);
 }
 
+bool HeadlessRunner::outputFailed()
+{
+    if (!m_outputFailed && m_out.status() == QTextStream::WriteFailed) {
+        m_outputFailed = true;
+        printError(tr("cannot write the results to standard output: %1")
+                       .arg(m_out.device()->errorString()));
+    }
+    return m_outputFailed;
+}
+
 void HeadlessRunner::finish(int code)
 {
     if (m_finished)
@@ -486,6 +506,10 @@ void HeadlessRunner::finish(int code)
     // and a script reading JSON always gets a document once polling started.
     if (code != UsageError && m_monitor && counts())
         printFinal();
+    // Results nobody received are no success: given up on, below what a
+    // usage or authentication error says.
+    if (outputFailed() && m_exitCode != UsageError && m_exitCode != AuthFailed)
+        m_exitCode = GaveUp;
     if (m_monitor)
         m_monitor->shutdown();
     QCoreApplication::exit(m_exitCode);

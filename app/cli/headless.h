@@ -72,6 +72,9 @@ private:
     void fail(int code, const QString &message);
     // `mayBeEmpty`: watch --profile follows the connection's unfinished tasks.
     Expected<QList<qint64>> readTaskIds(bool mayBeEmpty) const;
+    // The watched IDs into the ledger (a private one a slice at a time).
+    Expected<void> addWatchedTasks();
+    static constexpr qsizetype addSlice = 10'000;
     void onCycleFinished();
     void onTransitioned(const QList<TaskTransition> &transitions);
     void onConnectionStatus();
@@ -81,6 +84,9 @@ private:
     void printEvent(const Task &task);
     void updateProgressLine();
     void printError(const QString &message);
+    // Standard output refused what was written (a full disk, say): said
+    // once on stderr; the command then ends with exit code 5.
+    bool outputFailed();
     // The watched IDs the ledger holds, in the order given (repeats kept):
     // the tasks are read from the store one at a time as they are printed,
     // never copied all at once.
@@ -94,6 +100,7 @@ private:
     // The watched tasks' states (the ledger may hold others).
     std::unique_ptr<TaskNotifier> m_counts;
     bool m_recordingFailed = false;
+    bool m_outputFailed = false;
     // A query's answer is one polled after this (a recorded task may carry
     // an older poll time).
     QDateTime m_startedAt;

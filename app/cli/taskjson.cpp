@@ -3,6 +3,8 @@
 #include "tasks/taskstate.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QTextStream>
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +34,30 @@ QJsonObject of(const Task &task)
 QString isoNow()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+namespace {
+
+// An object as QJsonDocument indents it `level` deep inside a document: its
+// own indented form with every line after the first moved right. No string
+// of it holds a raw new line (JSON escapes them), so each '\n' is a line's end.
+QString nested(const QJsonObject &object, int level)
+{
+    QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    json.chop(1); // the document's final new line
+    const QByteArray newLine = QByteArray("\n") + QByteArray(4 * level, ' ');
+    return QString::fromUtf8(json.replace('\n', newLine));
+}
+
+} // namespace
+
+void writeDocument(QTextStream &out, const QJsonObject &summary, qsizetype count,
+    const std::function<QJsonObject(qsizetype)> &task)
+{
+    out << "{\n    \"summary\": " << nested(summary, 1) << ",\n    \"tasks\": [\n";
+    for (qsizetype i = 0; i < count && out.status() == QTextStream::Ok; ++i)
+        out << "        " << nested(task(i), 2) << (i + 1 < count ? ",\n" : "\n");
+    out << "    ]\n}\n";
 }
 
 } // namespace TaskJson

@@ -5,6 +5,10 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
+
+class QTextStream;
+
 // How every command prints a task, so that watch, query and history clear
 // say the same of the same answer.
 namespace TaskJson {
@@ -17,5 +21,13 @@ bool hasStatus(const Task &task);
 QJsonObject of(const Task &task);
 // Now, as the timestamps of jsonl lines.
 QString isoNow();
+
+// `{"summary": summary, "tasks": [task(0), …, task(count - 1)]}` written to
+// `out` one task at a time, in the very bytes QJsonDocument's indented form
+// gives for the whole document (indentation, key order, escaping, numbers):
+// a million tasks never exist as one tree or one text, only the task being
+// written. Stops early once `out` fails (its status says so).
+void writeDocument(QTextStream &out, const QJsonObject &summary, qsizetype count,
+    const std::function<QJsonObject(qsizetype)> &task);
 
 } // namespace TaskJson

@@ -80,7 +80,7 @@ void write(QTextStream &out, const QStringList &headers, qsizetype rowCount,
         out << QChar(u'\n');
     };
     writeLine(headers);
-    for (qsizetype i = 0; i < rowCount; ++i)
+    for (qsizetype i = 0; i < rowCount && out.status() == QTextStream::Ok; ++i)
         writeLine(cleaned(i));
 }
 

@@ -27,7 +27,8 @@ QString render(const QStringList &headers, const QList<QStringList> &rows);
 
 // The same table written to `out` line by line, row `i` of `rowCount` read
 // from `row(i)` twice (once for the widths, once to write it): a million
-// rows never exist as text at once, only the line being written.
+// rows never exist as text at once, only the line being written. Stops
+// early once `out` fails (its status says so).
 void write(QTextStream &out, const QStringList &headers, qsizetype rowCount,
     const std::function<QStringList(qsizetype)> &row);
 

@@ -1363,6 +1363,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
             <numerusform>%Ln tasks: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>cannot write the results to standard output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryChange</name>

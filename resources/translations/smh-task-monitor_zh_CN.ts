@@ -1349,6 +1349,10 @@ You can also drop a text or CSV file here. %1 adds.</source>
             <numerusform>%Ln 个任务：%1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>cannot write the results to standard output: %1</source>
+        <translation>无法将结果写入标准输出：%1</translation>
+    </message>
 </context>
 <context>
     <name>HistoryChange</name>

@@ -5,7 +5,11 @@
 // ledger: a first start).
 //
 //   bench_footprint [--tasks N] [--query-tasks M] [--settle S] [--runs R]
-//                   [--no-window] [--no-query]
+//                   [--no-window] [--no-query] [--formats text,json,jsonl]
+//                   [--binary PATH]
+//
+// --binary runs another build of the program (an earlier one, to compare
+// before and after on the same machine at the same load).
 //
 // Figures:
 // * the window (QT_QPA_PLATFORM=offscreen) started with N task IDs on its
@@ -14,7 +18,8 @@
 //   minus that of a window started without IDs, per task (/proc/PID/status);
 // * `query` of M IDs (from a file): its peak resident memory (the kernel's
 //   high-water mark of the child, getrusage), in all and per task above a
-//   query of one ID, with its output's size, in text and JSON.
+//   query of one ID, with its output's size, in each of --formats (text and
+//   json unless told).
 #include "demo/smhsimulator.h"
 
 #include <QCoreApplication>
@@ -42,6 +47,13 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr qint64 firstId = 10'000'000;
+
+// The program measured: this build's, unless --binary names another.
+QString &binary()
+{
+    static QString path = QStringLiteral(SMH_BINARY);
+    return path;
+}
 
 // A field of /proc/PID/status, in bytes (0: gone).
 qint64 statusBytes(qint64 pid, const QByteArray &field)
@@ -132,6 +144,16 @@ void row(const char *what, const QString &value)
     std::fflush(stdout);
 }
 
+// The machine's 1-minute load average: figures taken under load are not
+// those of an idle machine, so each says what it was.
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"?"_s;
+    return QString::fromLatin1(file.readAll().split(' ').constFirst());
+}
+
 QString mib(qint64 bytes)
 {
     return u"%1 MiB"_s.arg(double(bytes) / 1048576.0, 0, 'f', 1);
@@ -157,7 +179,7 @@ std::unique_ptr<QProcess> launch(
 {
     auto process = std::make_unique<QProcess>();
     process->setProcessEnvironment(environment(home, server));
-    process->setProgram(QStringLiteral(SMH_BINARY));
+    process->setProgram(binary());
     process->setArguments(arguments);
     process->setStandardOutputFile(QProcess::nullDevice());
     process->setStandardErrorFile(home.filePath(u"stderr.txt"_s));
@@ -274,7 +296,7 @@ int peakOf(const QStringList &args)
     QProcess process;
     process.setStandardOutputFile(args.at(out + 1));
     process.setStandardErrorFile(args.at(out + 1) + u".err"_s);
-    process.start(QStringLiteral(SMH_BINARY), args.mid(at + 1, out - at - 1));
+    process.start(binary(), args.mid(at + 1, out - at - 1));
     if (!process.waitForStarted(10'000) || !process.waitForFinished(-1))
         return 1;
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
@@ -300,8 +322,8 @@ qint64 runQuery(const SimulatorThread &server, const QString &idsFile, qint64 co
     QProcess process;
     process.setProcessEnvironment(environment(home, server));
     process.start(QCoreApplication::applicationFilePath(),
-        QStringList {u"--peak-of"_s, u"query"_s, u"--request-rate"_s, u"100"_s, u"--output"_s,
-            format, u"--ids-file"_s, idsFile}
+        QStringList {u"--binary"_s, binary(), u"--peak-of"_s, u"query"_s, u"--request-rate"_s,
+            u"100"_s, u"--output"_s, format, u"--ids-file"_s, idsFile}
             + server.connection() + QStringList {u"--out"_s, output});
     if (!process.waitForStarted(10'000))
         return 0;
@@ -317,15 +339,16 @@ qint64 runQuery(const SimulatorThread &server, const QString &idsFile, qint64 co
     return process.readAllStandardOutput().trimmed().toLongLong();
 }
 
-void measureQuery(const SimulatorThread &server, qint64 tasks)
+void measureQuery(const SimulatorThread &server, qint64 tasks, const QStringList &formats)
 {
     QTemporaryDir dir;
     const QString idsFile = dir.filePath(u"ids.txt"_s);
     std::printf("query of %lld IDs (--ids-file), peak resident memory of the process:\n",
         static_cast<long long>(tasks));
-    for (const QString &format : {u"text"_s, u"json"_s}) {
+    for (const QString &format : formats) {
         qint64 bytes = 0;
         double seconds = 0;
+        const QString loadBefore = loadAverage();
         const qint64 one = runQuery(server, idsFile, 1, format, &bytes, &seconds);
         const qint64 all = runQuery(server, idsFile, tasks, format, &bytes, &seconds);
         if (one == 0 || all == 0)
@@ -337,6 +360,8 @@ void measureQuery(const SimulatorThread &server, qint64 tasks)
                 .arg(double(all - one) / double(tasks), 0, 'f', 0)
                 .arg(seconds, 0, 'f', 0)
                 .arg(mib(bytes)));
+        row(qPrintable(u"--output %1: load average before / after"_s.arg(format)),
+            loadBefore + u" / "_s + loadAverage());
     }
 }
 
@@ -346,6 +371,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (const qsizetype at = args.indexOf(u"--binary"_s); at >= 0 && at + 1 < args.size())
+        binary() = args.at(at + 1);
     if (args.contains(u"--peak-of"_s))
         return peakOf(args);
     auto value = [&args](const QString &name, int fallback) {
@@ -356,6 +383,10 @@ int main(int argc, char **argv)
     const int queryTasks = value(u"--query-tasks"_s, 1'000'000);
     const int settle = value(u"--settle"_s, 10);
     const int runs = value(u"--runs"_s, 1);
+    const qsizetype formatsAt = args.indexOf(u"--formats"_s);
+    const QStringList formats = formatsAt >= 0 && formatsAt + 1 < args.size()
+        ? args.at(formatsAt + 1).split(u',', Qt::SkipEmptyParts)
+        : QStringList {u"text"_s, u"json"_s};
 
     SimulatorThread server;
     if (!server.start()) {
@@ -363,7 +394,7 @@ int main(int argc, char **argv)
         return 1;
     }
     if (!args.contains(u"--no-query"_s))
-        measureQuery(server, queryTasks);
+        measureQuery(server, queryTasks, formats);
     if (!args.contains(u"--no-window"_s))
         measureWindow(server, tasks, settle, runs);
     return 0;

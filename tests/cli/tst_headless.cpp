@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
@@ -957,6 +958,95 @@ private Q_SLOTS:
         const QByteArray expected = file.readAll();
         QVERIFY(expected.size() > 1000);
         QCOMPARE(out, expected);
+    }
+
+    // Thousands of tasks, hostile text in their results: the document written
+    // task by task is, to the byte, what one QJsonDocument of the whole
+    // gives (how the query printed before), and every jsonl line is the
+    // compact form of its object.
+    void jsonAtScaleIsTheWholeDocument_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("json") << u"json"_s;
+        QTest::newRow("jsonl") << u"jsonl"_s;
+    }
+
+    void jsonAtScaleIsTheWholeDocument()
+    {
+        QFETCH(QString, format);
+        constexpr qint64 first = 20'000;
+        constexpr qint64 count = 4'000;
+        for (qint64 id = first; id < first + count; ++id) {
+            SmhSimulator::TaskScript s = m_simulator->scriptFor(id);
+            s.known = id % 11 != 0;
+            s.startMs = m_simulator->nowMs();
+            s.runMs = id % 3 == 0 ? 600'000 : 0;
+            if (id % 5 == 0)
+                s.result = QJsonObject {{u"path"_s, QJsonArray {u"a\u001b]0;x\u0007"_s, u"\"\\"_s}},
+                    {u"note"_s, u"\u202e\u2028😀\n"_s}, {u"size"_s, 0.5}, {u"id"_s, id}};
+            m_simulator->setTask(id, s);
+        }
+        const Run r = run(QStringList {u"query"_s, u"--output"_s, format} + connection()
+            + QStringList {u"%1-%2"_s.arg(first).arg(first + count - 1)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QVERIFY(!r.out.contains('\x1b'));
+        if (format == u"json") {
+            const QJsonDocument document = QJsonDocument::fromJson(r.out);
+            QCOMPARE(document.object().value(u"tasks").toArray().size(), count);
+            QVERIFY(r.out == document.toJson(QJsonDocument::Indented));
+            return;
+        }
+        const QList<QByteArray> lines = r.out.split('\n');
+        QCOMPARE(lines.constLast(), QByteArray()); // every line ends
+        QCOMPARE(lines.size(), count + 2); // one per task, the summary
+        for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+            const QJsonDocument line = QJsonDocument::fromJson(lines.at(i));
+            QVERIFY2(line.isObject(), lines.at(i).constData());
+            QCOMPARE(line.toJson(QJsonDocument::Compact), lines.at(i));
+        }
+    }
+
+    // A full disk under standard output: the results never arrived, so the
+    // command says so once and ends with 5 (gave up), not 0; a watch does
+    // not go on for hours printing to nobody.
+    void unwritableOutputIsAnError_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("format");
+        QTest::newRow("query text") << u"query"_s << u"text"_s;
+        QTest::newRow("query json") << u"query"_s << u"json"_s;
+        QTest::newRow("query jsonl") << u"query"_s << u"jsonl"_s;
+        QTest::newRow("watch jsonl") << u"watch"_s << u"jsonl"_s;
+    }
+
+    void unwritableOutputIsAnError()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, format);
+        for (qint64 id = 7000; id < 9000; ++id) {
+            SmhSimulator::TaskScript s = m_simulator->scriptFor(id);
+            s.known = true;
+            s.startMs = m_simulator->nowMs();
+            s.runMs = 3'600'000; // a watch of them would last an hour
+            m_simulator->setTask(id, s);
+        }
+        CliProcess::Options options;
+        options.environment.insert(u"SMH_ACCESS_TOKEN"_s, m_token);
+        QProcess process;
+        process.setProcessEnvironment(CliProcess::environment(options.environment));
+        process.setStandardOutputFile(u"/dev/full"_s);
+        process.start(QStringLiteral(SMH_BINARY),
+            QStringList {command, u"--output"_s, format} + connection()
+                + QStringList {u"7000-8999"_s});
+        QVERIFY(process.waitForStarted(10'000));
+        const CliProcess::Run r =
+            CliProcess::finish(process, options); // the simulator answers meanwhile
+        QVERIFY2(r.exitCode == 5, qPrintable(r.text()));
+        // The one thing that went wrong, said once.
+        QCOMPARE(r.err.trimmed().split('\n').size(), 1);
+        QVERIFY2(r.err.startsWith("smh-task-monitor: cannot write the results to standard output: "
+                                  "No space left on device"),
+            qPrintable(r.text()));
     }
 
     void demoNeedsNoAccount()

@@ -1136,6 +1136,33 @@ private Q_SLOTS:
         QCOMPARE(QSqlDatabase::connectionNames(), before);
     }
 
+    // A private ledger (a query's, the demo's) keeps a bounded cache of its
+    // pages and leaves the rest to SQLite's temporary file, deleted on close:
+    // a pure in-memory database journals in memory and keeps every page.
+    void privateLedgerPagesLeaveMemory()
+    {
+        TaskStore store;
+        QVERIFY(store.open(u":memory:"_s));
+        QCOMPARE(store.path(), u":memory:"_s);
+        QSqlQuery q(QSqlDatabase::database(store.databaseName()));
+        QVERIFY(q.exec(u"PRAGMA journal_mode"_s) && q.next());
+        QCOMPARE(q.value(0).toString(), u"delete"_s);
+        QVERIFY(q.exec(u"PRAGMA cache_size"_s) && q.next());
+        const int cacheKiB = -q.value(0).toInt(); // negative: KiB, not pages
+        QVERIFY2(cacheKiB > 0 && cacheKiB <= 16384, qPrintable(QString::number(cacheKiB)));
+        QVERIFY(q.exec(u"PRAGMA synchronous"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // nothing of it outlives the process
+        // Still a ledger like any other.
+        const qint64 connection = store.addConnection(sampleConnection()).value();
+        QList<qint64> ids(3000);
+        std::iota(ids.begin(), ids.end(), 1);
+        QVERIFY(store.addTasks(connection, ids, {}, QDateTime::currentDateTimeUtc()));
+        QCOMPARE(store.taskCount(), 3000);
+        q.finish();
+        QVERIFY(q.exec(u"SELECT count(*) FROM tasks"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3000);
+    }
+
     void defaultPathIsUnderAppData()
     {
         SMH_SQLITE_ONLY("the default file");
