@@ -1419,15 +1419,6 @@ bool insertNewTasks(QSqlQuery &q, const QList<Task> &tasks, qint64 seq)
                       "FROM json_each(?) WHERE true "
                       "ON CONFLICT (connection_id, task_id) DO NOTHING"_s))
         return upsertTasks(q, tasks, seq, Upsert::OnlyNew);
-    QByteArray ids;
-    ids.reserve(tasks.size() * 12 + 2);
-    ids += '[';
-    for (const Task &task : tasks) {
-        if (ids.size() > 1)
-            ids += ',';
-        ids += QByteArray::number(task.key.taskId);
-    }
-    ids += ']';
     q.bindValue(0, first.key.connectionId);
     q.bindValue(1, TaskStates::key(first.state));
     q.bindValue(2, first.note.isNull() ? u""_s : first.note);
@@ -1435,8 +1426,24 @@ bool insertNewTasks(QSqlQuery &q, const QList<Task> &tasks, qint64 seq)
     q.bindValue(4, LedgerSql::timeValue(first.stateSince));
     q.bindValue(5, int(first.libraryLevel));
     q.bindValue(6, seq);
-    q.bindValue(7, QString::fromLatin1(ids));
-    return q.exec();
+    // A few thousand IDs a statement: `query` adds a million at once, and
+    // their array (and SQLite's parse of it) need not be in memory whole.
+    constexpr qsizetype perStatement = 4096;
+    for (qsizetype at = 0; at < tasks.size(); at += perStatement) {
+        QByteArray ids;
+        ids.reserve(std::min(perStatement, tasks.size() - at) * 12 + 2);
+        ids += '[';
+        for (qsizetype i = at; i < std::min(at + perStatement, tasks.size()); ++i) {
+            if (i > at)
+                ids += ',';
+            ids += QByteArray::number(tasks.at(i).key.taskId);
+        }
+        ids += ']';
+        q.bindValue(7, QString::fromLatin1(ids));
+        if (!q.exec())
+            return false;
+    }
+    return true;
 }
 
 // Most answers say "still running": only the poll time moves, and writing

@@ -371,9 +371,17 @@ private Q_SLOTS:
             // Task 13 written whole (a note changed and changed back).
             QVERIFY(store.setNote({c, 13}, u"other"_s));
             QVERIFY(store.setNote({c, 13}, u"清理 \"q\""_s));
+            // More than two statements' worth in one call, as `query` adds.
+            QList<qint64> many(9'000);
+            std::iota(many.begin(), many.end(), qint64(100));
+            QCOMPARE(store.addTasks(c, many, {}, t(6))->size(), 9'000);
         }
         const Observer observer(file);
         QVERIFY(observer.isOpen());
+        QCOMPARE(observer.scalar(u"SELECT count(*) FROM tasks"_s).toLongLong(), 9'003);
+        QCOMPARE(
+            observer.scalar(u"SELECT max(task_id) FROM tasks WHERE task_id < 10000"_s).toLongLong(),
+            9'099);
         const QStringList columns {u"state"_s, u"status"_s, u"result"_s, u"note"_s, u"added_at"_s,
             u"state_since"_s, u"first_seen_at"_s, u"last_polled_at"_s, u"finished_at"_s,
             u"last_error"_s, u"library_level"_s, u"task_type"_s, u"typed_result"_s};
@@ -395,7 +403,7 @@ private Q_SLOTS:
         QCOMPARE(row(big), row(13));
         TaskStore reopened;
         SMH_VERIFY(reopened.open(file));
-        QCOMPARE(reopened.taskCount(), 3);
+        QCOMPARE(reopened.taskCount(), 9'003);
         for (const Task &task : std::as_const(added))
             QCOMPARE(*reopened.task(task.key), task);
         QCOMPARE(reopened.task({c, big})->libraryLevel, true);
