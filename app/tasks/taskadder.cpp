@@ -43,7 +43,7 @@ void TaskAdder::start()
 
 void TaskAdder::addSlices()
 {
-    const WorkTurn turn;
+    const WorkTurn turn(turnMs);
     while (m_next < m_ids.size()) {
         const qsizetype count = std::min(sliceSize, m_ids.size() - m_next);
         const Expected<QList<Task>> added =

@@ -24,6 +24,7 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <algorithm>
 #include <atomic>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -1409,6 +1410,58 @@ bool upsertTasks(QSqlQuery &q, const QList<Task> &tasks, qint64 seq, Upsert mode
     return true;
 }
 
+// New tasks, as addTasks makes them: one connection, note, time and scope,
+// the state and every other column at its start. On SQLite the rows go in
+// with one statement over the IDs as a JSON array: binding sixteen values a
+// row through QSqlQuery cost more than SQLite's own insert (a first start of
+// 100,000 IDs spent most of its GUI-thread time there). A row another
+// process added meanwhile is left as it is. PostgreSQL (and an SQLite
+// without JSON) takes them a row at a time.
+bool insertNewTasks(QSqlQuery &q, const QList<Task> &tasks, qint64 seq)
+{
+    if (tasks.isEmpty())
+        return true;
+    const Task &first = tasks.constFirst();
+    const bool oneShape = std::all_of(tasks.cbegin(), tasks.cend(), [&first](const Task &task) {
+        return task.key.connectionId == first.key.connectionId && task.note == first.note
+            && task.addedAt == first.addedAt && task.stateSince == first.stateSince
+            && task.libraryLevel == first.libraryLevel && task.state == first.state;
+    });
+    if (!oneShape || LedgerSql::isPostgres(q)
+        || !q.prepare(u"INSERT INTO tasks (connection_id, task_id, state, status, result, note, "
+                      "added_at, state_since, first_seen_at, last_polled_at, finished_at, "
+                      "last_error, library_level, task_type, typed_result, change_seq) "
+                      "SELECT ?, value, ?, 0, NULL, ?, ?, ?, NULL, NULL, NULL, '', ?, '', NULL, ? "
+                      "FROM json_each(?) WHERE true "
+                      "ON CONFLICT (connection_id, task_id) DO NOTHING"_s))
+        return upsertTasks(q, tasks, seq, Upsert::OnlyNew);
+    q.bindValue(0, first.key.connectionId);
+    q.bindValue(1, TaskStates::key(first.state));
+    q.bindValue(2, first.note.isNull() ? u""_s : first.note);
+    q.bindValue(3, LedgerSql::timeValue(first.addedAt));
+    q.bindValue(4, LedgerSql::timeValue(first.stateSince));
+    q.bindValue(5, int(first.libraryLevel));
+    q.bindValue(6, seq);
+    // A few thousand IDs a statement: `query` adds a million at once, and
+    // their array (and SQLite's parse of it) need not be in memory whole.
+    constexpr qsizetype perStatement = 4096;
+    for (qsizetype at = 0; at < tasks.size(); at += perStatement) {
+        QByteArray ids;
+        ids.reserve(std::min(perStatement, tasks.size() - at) * 12 + 2);
+        ids += '[';
+        for (qsizetype i = at; i < std::min(at + perStatement, tasks.size()); ++i) {
+            if (i > at)
+                ids += ',';
+            ids += QByteArray::number(tasks.at(i).key.taskId);
+        }
+        ids += ']';
+        q.bindValue(7, QString::fromLatin1(ids));
+        if (!q.exec())
+            return false;
+    }
+    return true;
+}
+
 // Most answers say "still running": only the poll time moves, and writing
 // that one column costs a fraction of the whole row. A row missing from the
 // file (deleted behind our back) is written whole again.
@@ -1490,9 +1543,8 @@ Expected<QList<Task>> TaskStore::addTasks(qint64 connectionId, const QList<qint6
         return unexpected(
             Error::input(tr("The ledger may hold at most %1 tasks; remove finished ones first.")
                              .arg(m_taskLimit)));
-    if (const Expected<void> written = d->write([&added](QSqlQuery &q, qint64 seq) {
-            return upsertTasks(q, added, seq, Upsert::OnlyNew);
-        });
+    if (const Expected<void> written =
+            d->write([&added](QSqlQuery &q, qint64 seq) { return insertNewTasks(q, added, seq); });
         !written)
         return unexpected(written.error());
     d->remember(added);

@@ -20,18 +20,18 @@
 //   high-water mark of the child, getrusage), in all and per task above a
 //   query of one ID, with its output's size, in each of --formats (text and
 //   json unless told).
+
+#include "benchserver.h"
 #include "demo/smhsimulator.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTimer>
 
 #include <sys/resource.h>
@@ -76,67 +76,6 @@ qint64 childrenPeakBytes()
     getrusage(RUSAGE_CHILDREN, &usage);
     return qint64(usage.ru_maxrss) * 1024;
 }
-
-// Runs the event loop until `done` or the limit, looking every 20 ms.
-bool waitFor(const std::function<bool()> &done, std::chrono::milliseconds limit)
-{
-    QEventLoop loop;
-    QTimer check;
-    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    check.start(20);
-    QTimer::singleShot(limit, &loop, &QEventLoop::quit);
-    if (!done())
-        loop.exec();
-    return done();
-}
-
-// The stand-in for SMH, on a thread of its own as a server would be elsewhere.
-class SimulatorThread final
-{
-public:
-    SimulatorThread()
-    {
-        m_thread.start();
-        m_anchor.moveToThread(&m_thread);
-    }
-    ~SimulatorThread()
-    {
-        run([this] { m_simulator.reset(); });
-        m_thread.quit();
-        m_thread.wait();
-    }
-    Q_DISABLE_COPY_MOVE(SimulatorThread)
-
-    void run(const std::function<void()> &work)
-    {
-        QMetaObject::invokeMethod(&m_anchor, work, Qt::BlockingQueuedConnection);
-    }
-    bool start()
-    {
-        bool started = false;
-        run([&] {
-            m_simulator = std::make_unique<SmhSimulator>();
-            started = m_simulator->start();
-            m_url = m_simulator->baseUrl().toString();
-            m_library = m_simulator->libraryId();
-            m_token = m_simulator->issueToken();
-        });
-        return started;
-    }
-    QStringList connection() const { return {u"--endpoint"_s, m_url, u"--library"_s, m_library}; }
-    const QString &token() const { return m_token; }
-
-private:
-    QThread m_thread;
-    QObject m_anchor;
-    std::unique_ptr<SmhSimulator> m_simulator;
-    QString m_url;
-    QString m_library;
-    QString m_token;
-};
 
 void row(const char *what, const QString &value)
 {
@@ -246,7 +185,7 @@ std::optional<WindowRun> runWindow(
             return process->state() != QProcess::Running
                 || (QFile::exists(ledger) && ledgerCount(ledger) >= count);
         },
-        300s);
+        300s, 20ms); // each look opens the ledger
     run.allInLedgerMs = double(clock.nsecsElapsed()) / 1e6;
     if (!in || process->state() != QProcess::Running) {
         QFile err(home.filePath(u"stderr.txt"_s));

@@ -12,6 +12,7 @@
 // resident memory per task above an empty window; sort by each column and
 // filter; task-query requests per minute; for a first start (the IDs given)
 // and a second start (the same tasks reopened from the ledger).
+#include "benchserver.h"
 #include "demo/demosetup.h"
 #include "demo/smhsimulator.h"
 #include "latencyprobe.h"
@@ -23,17 +24,16 @@
 #include <QAbstractItemModel>
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +52,25 @@ qint64 residentBytes()
             return line.mid(6).trimmed().split(' ').constFirst().toLongLong() * 1024;
     }
     return 0;
+}
+
+// CPU time of the calling thread, in milliseconds: what the GUI thread
+// itself spent, which other work on the machine stretches far less than
+// the time on the clock.
+double threadCpuMs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+// The first three fields of /proc/loadavg.
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"?"_s;
+    return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
 }
 
 class PaintWatch final : public QObject
@@ -77,69 +96,6 @@ private:
     bool m_painted = false;
 };
 
-// Runs the event loop until `done` or the limit, looking every 5 ms: a
-// spinning loop would be load of its own on the thread being measured.
-void waitFor(const std::function<bool()> &done, std::chrono::milliseconds limit)
-{
-    if (done())
-        return;
-    QEventLoop loop;
-    QTimer check;
-    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    check.start(5);
-    QTimer::singleShot(limit, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-// The stand-in for SMH runs on a thread of its own, as a server would run
-// elsewhere: its work is not the window's.
-class SimulatorThread final
-{
-public:
-    SimulatorThread()
-    {
-        m_thread.start();
-        m_anchor.moveToThread(&m_thread);
-    }
-    ~SimulatorThread()
-    {
-        run([this] { m_simulator.reset(); });
-        m_thread.quit();
-        m_thread.wait();
-    }
-    Q_DISABLE_COPY_MOVE(SimulatorThread)
-
-    // Runs `work` on the simulator's thread and waits for it.
-    void run(const std::function<void()> &work)
-    {
-        QMetaObject::invokeMethod(&m_anchor, work, Qt::BlockingQueuedConnection);
-    }
-    bool start()
-    {
-        bool started = false;
-        run([&] {
-            m_simulator = std::make_unique<SmhSimulator>();
-            started = m_simulator->start();
-        });
-        return started;
-    }
-    SmhSimulator &simulator() { return *m_simulator; }
-    int taskQueryCount()
-    {
-        int count = 0;
-        run([&] { count = m_simulator->taskQueryCount(); });
-        return count;
-    }
-
-private:
-    QThread m_thread;
-    QObject m_anchor;
-    std::unique_ptr<SmhSimulator> m_simulator;
-};
-
 void row(const char *what, const QString &value)
 {
     std::printf("  %-46s %s\n", what, qPrintable(value));
@@ -149,7 +105,9 @@ struct Run
 {
     double launchMs = 0;
     double allInTableMs = 0;
+    double allInTableCpuMs = 0; // the GUI thread's own
     double startStallMax = 0;
+    double startStallP99 = 0;
     double stallMax = 0;
     double stallP99 = 0;
     double bytesPerTask = 0;
@@ -163,6 +121,7 @@ Run runOnce(SimulatorThread &server, const QString &ledger, const QList<qint64> 
     LatencyProbe probe;
     QElapsedTimer launch;
     launch.start();
+    const double cpuAtLaunch = threadCpuMs();
     SmhSimulator &simulator = server.simulator();
     const int queriesBefore = server.taskQueryCount();
 
@@ -193,9 +152,14 @@ Run runOnce(SimulatorThread &server, const QString &ledger, const QList<qint64> 
     row("launch to a painted, populated table", u"%1 ms"_s.arg(run.launchMs, 0, 'f', 0));
     waitFor([&] { return view->model()->rowCount() >= ids.size(); }, 120s);
     run.allInTableMs = double(launch.nsecsElapsed()) / 1e6;
+    run.allInTableCpuMs = threadCpuMs() - cpuAtLaunch;
     run.startStallMax = probe.maxMs();
+    run.startStallP99 = probe.percentileMs(0.99);
     row("launch to every task in the table", u"%1 ms"_s.arg(run.allInTableMs, 0, 'f', 0));
+    row("  of which the GUI thread's CPU time", u"%1 ms"_s.arg(run.allInTableCpuMs, 0, 'f', 0));
     row("GUI-thread stall during start-up, longest", u"%1 ms"_s.arg(run.startStallMax, 0, 'f', 1));
+    row("GUI-thread stall during start-up, 99th pct.",
+        u"%1 ms"_s.arg(run.startStallP99, 0, 'f', 1));
     probe.start();
 
     // Polling: the window lives while the engine works.
@@ -296,8 +260,20 @@ int main(int argc, char **argv)
     std::printf(
         "bench_window: %d tasks, %d s of polling per start, window 1400x860\n", count, seconds);
     std::printf("first start, the IDs given:\n");
-    runOnce(server, ledger, ids, true, seconds, emptyRss);
+    const Run first = runOnce(server, ledger, ids, true, seconds, emptyRss);
     std::printf("second start, the tasks in the ledger:\n");
-    runOnce(server, ledger, ids, false, seconds, emptyRss);
+    const Run second = runOnce(server, ledger, ids, false, seconds, emptyRss);
+    // The start-up figures side by side, with the load they were taken
+    // under (other work on the machine stretches every one of them).
+    std::printf("start-up, first / second start (load average %s):\n", qPrintable(loadAverage()));
+    const auto pair = [](double a, double b, int decimals) {
+        return u"%1 / %2 ms"_s.arg(a, 0, 'f', decimals).arg(b, 0, 'f', decimals);
+    };
+    row("launch to a painted, populated table", pair(first.launchMs, second.launchMs, 0));
+    row("launch to every task in the table", pair(first.allInTableMs, second.allInTableMs, 0));
+    row("  of which the GUI thread's CPU time",
+        pair(first.allInTableCpuMs, second.allInTableCpuMs, 0));
+    row("GUI-thread stall, longest", pair(first.startStallMax, second.startStallMax, 1));
+    row("GUI-thread stall, 99th pct.", pair(first.startStallP99, second.startStallP99, 1));
     return 0;
 }

@@ -367,6 +367,62 @@ private Q_SLOTS:
         QCOMPARE(timeline.at(1).status, 200);
     }
 
+    // New tasks are written by one statement over the whole slice (not a
+    // row at a time): the rows must be the ones a whole write of the same
+    // task leaves, IDs past 2^53 included, and read back as they were added.
+    void addedTasksAreWrittenWhole()
+    {
+        const QString file = path(u"added.sqlite"_s);
+        constexpr qint64 big = 9'007'199'254'740'993; // 2^53 + 1: no double holds it
+        QList<Task> added;
+        qint64 c = 0;
+        {
+            TaskStore store;
+            SMH_VERIFY(store.open(file));
+            c = store.addConnection(sampleConnection()).value();
+            added = store.addTasks(c, {11, big, 13}, u"清理 \"q\""_s, t(5), true).value();
+            QCOMPARE(added.size(), 3);
+            // Task 13 written whole (a note changed and changed back).
+            QVERIFY(store.setNote({c, 13}, u"other"_s));
+            QVERIFY(store.setNote({c, 13}, u"清理 \"q\""_s));
+            // More than two statements' worth in one call, as `query` adds.
+            QList<qint64> many(9'000);
+            std::iota(many.begin(), many.end(), qint64(100));
+            QCOMPARE(store.addTasks(c, many, {}, t(6))->size(), 9'000);
+        }
+        const Observer observer(file);
+        QVERIFY(observer.isOpen());
+        QCOMPARE(observer.scalar(u"SELECT count(*) FROM tasks"_s).toLongLong(), 9'003);
+        QCOMPARE(
+            observer.scalar(u"SELECT max(task_id) FROM tasks WHERE task_id < 10000"_s).toLongLong(),
+            9'099);
+        const QStringList columns {u"state"_s, u"status"_s, u"result"_s, u"note"_s, u"added_at"_s,
+            u"state_since"_s, u"first_seen_at"_s, u"last_polled_at"_s, u"finished_at"_s,
+            u"last_error"_s, u"library_level"_s, u"task_type"_s, u"typed_result"_s};
+        const auto row = [&](qint64 id) {
+            QStringList values;
+            for (const QString &column : columns)
+                values << observer
+                              .scalar(u"SELECT CASE WHEN %1 IS NULL THEN 'NULL' ELSE "
+                                      "CAST(%1 AS TEXT) END FROM tasks "
+                                      "WHERE connection_id = %2 AND task_id = %3"_s.arg(column)
+                                          .arg(c)
+                                          .arg(id))
+                              .toString();
+            return values;
+        };
+        QCOMPARE(row(13).at(3), u"清理 \"q\""_s);
+        QCOMPARE(row(13).at(2), u"NULL"_s);
+        QCOMPARE(row(11), row(13));
+        QCOMPARE(row(big), row(13));
+        TaskStore reopened;
+        SMH_VERIFY(reopened.open(file));
+        QCOMPARE(reopened.taskCount(), 9'003);
+        for (const Task &task : std::as_const(added))
+            QCOMPARE(*reopened.task(task.key), task);
+        QCOMPARE(reopened.task({c, big})->libraryLevel, true);
+    }
+
     void transitionsOnlyOnChangeAndFinishedAtKept()
     {
         TaskStore store;
