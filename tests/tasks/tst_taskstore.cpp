@@ -544,6 +544,63 @@ private Q_SLOTS:
         QCOMPARE(*reopened.task({c, 43}), expected43);
     }
 
+    // "Still running" answers are written a few hundred to a statement, per
+    // connection and poll time: two connections with the same task IDs,
+    // polled at different moments in one interleaved batch, rows deleted
+    // behind the store's back in several statements' share. Every row must
+    // end as the cache says, the other connection's rows untouched by the
+    // first's times.
+    void manyStillRunningAnswersReachTheFile()
+    {
+        const QString file = path(u"many-still-running.sqlite"_s);
+        constexpr qint64 count = 1'200;
+        QList<qint64> ids;
+        for (qint64 id = 1; id <= count; ++id)
+            ids << id;
+        QList<Task> expected;
+        qint64 c1 = 0;
+        qint64 c2 = 0;
+        {
+            TaskStore store;
+            SMH_VERIFY(store.open(file));
+            c1 = store.addConnection(sampleConnection()).value();
+            c2 = store.addConnection(sampleConnection()).value();
+            QList<TaskObservation> first;
+            for (const qint64 c : {c1, c2}) {
+                QVERIFY(store.addTasks(c, ids, {}, t(0)));
+                for (qint64 id : std::as_const(ids))
+                    first << observation(c, id, TaskState::Running, 202, 10);
+            }
+            QVERIFY(store.applyObservations(first));
+            {
+                Observer raw(file);
+                QVERIFY(raw.exec(u"DELETE FROM tasks WHERE connection_id = %1 "
+                                 "AND task_id IN (7, 600, 1100)"_s.arg(c1)));
+            }
+            QList<TaskObservation> again;
+            for (qint64 id = 1; id <= 700; ++id)
+                again << observation(c1, id, TaskState::Running, 202, 20);
+            for (qint64 id : std::as_const(ids))
+                again << observation(c2, id, TaskState::Running, 202, 20);
+            for (qint64 id = 701; id <= count; ++id)
+                again << observation(c1, id, TaskState::Running, 202, 30);
+            QCOMPARE(changedBy(store, again).size(), 2 * count);
+            expected = store.tasks();
+        }
+        QCOMPARE(expected.size(), 2 * count);
+        TaskStore reopened;
+        SMH_VERIFY(reopened.open(file));
+        QCOMPARE(reopened.taskCount(), 2 * count);
+        for (const Task &task : std::as_const(expected)) {
+            const std::optional<Task> read = reopened.task(task.key);
+            QVERIFY(read);
+            QCOMPARE(*read, task);
+            const qint64 polled = task.key.connectionId == c1 && task.key.taskId > 700 ? 30 : 20;
+            QCOMPARE(read->lastPolledAt, t(polled));
+            QCOMPARE(read->stateSince, t(10));
+        }
+    }
+
     void untrackedObservationsAndDuplicatesAreIgnored()
     {
         TaskStore store;
