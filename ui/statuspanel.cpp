@@ -57,7 +57,8 @@ StatusPanel::StatusPanel(StateStyle *style, QWidget *parent)
     layout->addWidget(m_errors, 1);
     m_polling->setObjectName(u"pollingStatus"_s);
     m_ledger->setObjectName(u"ledgerStatus"_s);
-    m_ledger->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // Said whole: the connections' health gives way to it.
+    m_ledger->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
     m_ledger->setVisible(false);
     m_ledgerIcon->setVisible(false);
     m_message->setObjectName(u"statusMessage"_s);

@@ -443,8 +443,13 @@ public:
     Expected<void> transactOnce(const std::function<bool(QSqlQuery &)> &work)
     {
         QSqlDatabase database = db();
-        if (!open || !database.isOpen())
+        if (!open || !database.isOpen()) {
+            // An open PostgreSQL ledger whose connection the driver closed
+            // itself: its socket died (a network cut, not a server that said
+            // goodbye), which is a lost server like any other.
+            droppedConnection = open && postgres;
             return unexpected(Error::ledger(TaskStore::tr("The task ledger is not open.")));
+        }
         if (!database.transaction()) {
             droppedConnection = LedgerSql::isConnectionLost(database, database.lastError().text());
             return unexpected(Error::ledger(database.lastError().text()));

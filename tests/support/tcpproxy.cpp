@@ -42,6 +42,8 @@ private:
             client->deleteLater();
             return;
         }
+        if (m_state->mode == Mode::Hold)
+            return; // kept, unanswered, until cut or the client gives up
         ++m_state->forwarded;
         auto *server = new QTcpSocket(this);
         auto pipe = [](QTcpSocket *from, QTcpSocket *to) {
@@ -93,7 +95,7 @@ TcpProxy::~TcpProxy()
 void TcpProxy::setMode(Mode mode)
 {
     m_state->mode = mode;
-    if (mode == Mode::Refuse)
+    if (mode != Mode::Forward)
         QMetaObject::invokeMethod(
             m_worker, [worker = m_worker] { worker->cut(); }, Qt::BlockingQueuedConnection);
 }

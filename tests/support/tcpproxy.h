@@ -19,6 +19,9 @@ public:
     enum class Mode {
         Forward,
         Refuse,
+        // Takes each connection and never answers (a server that hangs, a
+        // network that drops packets): the client waits for its deadline.
+        Hold,
     };
 
     explicit TcpProxy(quint16 targetPort, Mode mode = Mode::Forward);
@@ -28,7 +31,7 @@ public:
 
     // The port it listens on (0: it could not listen).
     quint16 port() const { return m_port; }
-    // Refuse also cuts the connections under way.
+    // Refuse and Hold also cut the connections under way.
     void setMode(Mode mode);
     // Connections refused so far.
     int refused() const { return m_state->refused; }
