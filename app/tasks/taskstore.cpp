@@ -1,6 +1,7 @@
 #include "tasks/taskstore.h"
 
 #include "smh/privatefile.h"
+#include "tasks/ledgerprobe.h"
 #include "tasks/ledgersql.h"
 #include "tasks/walcheckpointer.h"
 #include "tasks/workturn.h"
@@ -415,6 +416,7 @@ public:
     QHash<TaskKey, Task> waitingTasks;
     QList<TaskTransition> waitingTransitions;
     QTimer retry;
+    std::unique_ptr<LedgerProbe> probe; // whether the server answers again, off the GUI thread
     std::function<void()> onLost;
 
     Error unreachable() const
@@ -777,6 +779,7 @@ bool TaskStore::isLoading() const
 Expected<void> TaskStore::open(const QString &path, LoadMode mode)
 {
     d->stopReading();
+    d->probe.reset(); // it asked after the ledger open before
     d->checkpointer.reset();
     const bool inMemory = path == u":memory:";
     const bool atOnce = inMemory || mode == LoadMode::AtOnce;
@@ -1716,6 +1719,24 @@ qsizetype TaskStore::waitingWrites() const
 // found meanwhile is written in one transaction, then what others wrote
 // meanwhile is read.
 void TaskStore::retryLedger()
+{
+    if (!d->lost)
+        return;
+    // Connecting waits up to libpq's connect timeout for a server that does
+    // not answer (a network cut): asked off the GUI thread first, and
+    // connected to here only once it answers.
+    if (!d->probe) {
+        d->probe = std::make_unique<LedgerProbe>(d->path);
+        connect(
+            d->probe.get(), &LedgerProbe::finished, this, [this](const Expected<void> &answered) {
+                if (answered)
+                    writeWaiting();
+            });
+    }
+    d->probe->start();
+}
+
+void TaskStore::writeWaiting()
 {
     if (!d->lost || !d->reconnect())
         return;
