@@ -572,10 +572,12 @@ void MainWindow::createMenus()
     connection->addAction(m_pollNow);
     connection->addAction(m_pause);
     connection->addSeparator();
-    connection->addAction(tr("&History && Cleanup…"), this,
+    m_history = connection->addAction(tr("&History && Cleanup…"), this,
         [this] { HistoryView::open(m_monitor, m_sidebar->connectionFilter(), this); });
+    m_history->setObjectName(u"historyAction"_s);
     m_clearSeveral = connection->addAction(tr("Clear &Several Libraries…"), this,
         [this] { CampaignDialog::openLatest(m_monitor, this); });
+    m_clearSeveral->setObjectName(u"clearSeveralAction"_s);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcuts);
@@ -855,7 +857,7 @@ void MainWindow::updateActions()
     m_remove->setEnabled(writable && !keys.isEmpty());
     m_copy->setEnabled(!keys.isEmpty());
     m_editNote->setEnabled(writable && detailsKey().has_value());
-    for (QAction *action : {m_addTasks, m_import, m_manageConnections, m_clearSeveral}) {
+    for (QAction *action : {m_addTasks, m_import, m_manageConnections, m_history, m_clearSeveral}) {
         if (action)
             action->setEnabled(writable);
     }
@@ -1122,6 +1124,7 @@ void MainWindow::showConnectionMenu(qint64 connectionId, const QPoint &position)
     menu.addSeparator();
     QAction *edit = menu.addAction(tr("&Edit Connection…"));
     QAction *history = menu.addAction(tr("&History && Cleanup…"));
+    history->setEnabled(!ledgerLost());
     QAction *chosen = menu.exec(position);
     if (chosen == pause)
         m_monitor->setPaused(connectionId, !paused);

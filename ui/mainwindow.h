@@ -173,6 +173,7 @@ private:
     QAction *m_pause = nullptr;
     QAction *m_shortcuts = nullptr;
     QAction *m_about = nullptr;
+    QAction *m_history = nullptr; // the history is read from the ledger, clears claimed in it
     QAction *m_clearSeveral = nullptr;
     QLabel *m_emptyText = nullptr;
     QPushButton *m_emptyAddConnection = nullptr;

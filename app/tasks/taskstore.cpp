@@ -417,6 +417,7 @@ public:
     QList<TaskTransition> waitingTransitions;
     QTimer retry;
     std::unique_ptr<LedgerProbe> probe; // whether the server answers again, off the GUI thread
+    bool serverAnswered = false; // the probe's last answer, for the next retryLedger()
     std::function<void()> onLost;
 
     Error unreachable() const
@@ -1725,20 +1726,20 @@ void TaskStore::retryLedger()
     // Connecting waits up to libpq's connect timeout for a server that does
     // not answer (a network cut): asked off the GUI thread first, and
     // connected to here only once it answers.
-    if (!d->probe) {
-        d->probe = std::make_unique<LedgerProbe>(d->path);
-        connect(
-            d->probe.get(), &LedgerProbe::finished, this, [this](const Expected<void> &answered) {
-                if (answered)
-                    writeWaiting();
-            });
+    if (!std::exchange(d->serverAnswered, false)) {
+        if (!d->probe) {
+            d->probe = std::make_unique<LedgerProbe>(d->path);
+            connect(d->probe.get(), &LedgerProbe::finished, this,
+                [this](const Expected<void> &answered) {
+                    d->serverAnswered = bool(answered);
+                    if (answered)
+                        retryLedger();
+                });
+        }
+        d->probe->start();
+        return;
     }
-    d->probe->start();
-}
-
-void TaskStore::writeWaiting()
-{
-    if (!d->lost || !d->reconnect())
+    if (!d->reconnect())
         return;
     d->lost = false;
     QList<Task> tasks;

@@ -191,7 +191,6 @@ private:
     void listenForOthers();
     bool keepWhileLost(const QList<Task> &changed, const QList<TaskTransition> &transitions);
     void retryLedger();
-    void writeWaiting();
 
     class Private;
     std::unique_ptr<Private> d;

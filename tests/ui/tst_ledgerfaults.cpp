@@ -32,6 +32,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -199,6 +200,13 @@ private Q_SLOTS:
         QVERIFY(!said.contains(u"\n"_s));
         auto *retryNow = wait.findChild<QPushButton *>(u"retryNow"_s);
         QVERIFY(retryNow && retryNow->isEnabled());
+        // Whole on a 1024x700 screen, its sentence wrapped rather than cut.
+        QVERIFY(wait.frameGeometry().width() <= 1024 && wait.frameGeometry().height() <= 700);
+        auto *sentence = wait.findChild<QLabel *>(u"ledgerWaitText"_s);
+        QVERIFY(sentence->isVisible());
+        QVERIFY(sentence->heightForWidth(sentence->width()) <= sentence->height());
+        QVERIFY(retryNow->isVisible());
+        QVERIFY(wait.rect().contains(retryNow->geometry()));
         // Retry Now tries at once, whatever the back-off says.
         const int before = m_proxy->refused();
         QTRY_VERIFY(retryNow->isEnabled());
@@ -303,6 +311,12 @@ private Q_SLOTS:
         QVERIFY(ledger && addTasks && manage);
         QVERIFY(!ledger->isVisible());
         QVERIFY(addTasks->isEnabled());
+        auto *libraries = window->findChild<QTableView *>(u"librariesTable"_s);
+        auto *cleanUp = window->findChild<QAction *>(u"cleanUpSelectedAction"_s);
+        QVERIFY(libraries && cleanUp);
+        QTRY_VERIFY(libraries->model()->rowCount() > 0);
+        libraries->selectAll();
+        QVERIFY(cleanUp->isEnabled());
 
         QSignalSpy reachability(&store, &TaskStore::reachabilityChanged);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"cannot be reached"_s));
@@ -323,6 +337,10 @@ private Q_SLOTS:
         QVERIFY(!manage->isEnabled());
         QVERIFY(!window->findChild<QAction *>(u"removeAction"_s)->isEnabled());
         QVERIFY(!window->findChild<QAction *>(u"editNoteAction"_s)->isEnabled());
+        // Clears are claimed in the ledger, and the history is read from it.
+        QVERIFY(!window->findChild<QAction *>(u"clearSeveralAction"_s)->isEnabled());
+        QVERIFY(!window->findChild<QAction *>(u"historyAction"_s)->isEnabled());
+        QVERIFY(!cleanUp->isEnabled());
         // The trouble colour reads on the status bar in both themes.
         auto contrast = [&] {
             return StateStyle::contrast(ledger->palette().color(QPalette::WindowText),
@@ -350,6 +368,9 @@ private Q_SLOTS:
         QTRY_VERIFY(!ledger->isVisible());
         QVERIFY(addTasks->isEnabled());
         QVERIFY(manage->isEnabled());
+        QVERIFY(window->findChild<QAction *>(u"clearSeveralAction"_s)->isEnabled());
+        QVERIFY(window->findChild<QAction *>(u"historyAction"_s)->isEnabled());
+        QVERIFY(cleanUp->isEnabled());
         QCOMPARE(store.waitingWrites(), 0);
 
         // Nothing lost: what the window shows is what the ledger holds.
