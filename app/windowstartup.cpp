@@ -1,5 +1,6 @@
 #include "windowstartup.h"
 
+#include "ui/ledgerwaitwindow.h"
 #include "ui/mainwindow.h"
 
 #include "demo/demosetup.h"
@@ -223,6 +224,23 @@ std::unique_ptr<MainWindow> openWindow(Monitor &monitor, SecretStore &secrets,
     return window;
 }
 
+// The ledger first: a team ledger's server that cannot be reached (at start,
+// or when opening it failed) is waited for in a window that says so and tries
+// again; once it answers, the start runs (again). A ledger that cannot be
+// opened for any other reason (a file, a schema newer than this program) is
+// refused, as before.
+void startOnceReachable(LedgerWaitWindow &wait, const std::function<void()> &start)
+{
+    QObject::connect(&wait, &LedgerWaitWindow::reachable, &wait, start);
+    QObject::connect(&wait, &LedgerWaitWindow::refused, &wait, [](const QString &why) {
+        QMessageBox::critical(nullptr, title(),
+            QCoreApplication::translate("main", "The task ledger cannot be opened: %1").arg(why));
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(
+        &wait, &LedgerWaitWindow::quitRequested, &wait, [] { QCoreApplication::exit(0); });
+}
+
 } // namespace
 
 int runMonitorWindow(QApplication &app, const MonitorOptions &options, const LaunchRequest &launch,
@@ -255,25 +273,31 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
     settings.ledgerPath = options.demo ? u":memory:"_s : TaskStore::defaultPath();
     // The ledger's tasks arrive while the window is already up.
     settings.loadMode = TaskStore::LoadMode::InBackground;
-    StartupJob job(monitor, targetOf(launch), settings);
+    std::unique_ptr<StartupJob> job;
     std::unique_ptr<MainWindow> window;
-    QObject::connect(&job, &StartupJob::finished, &job, [&](const StartupJob::Result &result) {
-        if (!result && StartupJob::stepOf(result.error()) == StartupJob::Step::Ledger) {
-            QMessageBox::critical(nullptr, title(),
-                QCoreApplication::translate("main", "The task ledger cannot be opened: %1")
-                    .arg(result.error().message()));
-            return QCoreApplication::exit(1);
-        }
-        // main() has already refused contradictory intervals.
-        if (!result && StartupJob::stepOf(result.error()) == StartupJob::Step::Options) {
-            QMessageBox::critical(nullptr, title(), result.error().message());
-            return QCoreApplication::exit(1);
-        }
-        window = openWindow(monitor, secrets, options, launch, launchedFrom(launch, result));
-        if (guard)
-            answerLaterLaunches(*guard, monitor, secrets, *window);
-    });
-    QTimer::singleShot(0, &job, &StartupJob::start);
+    // A team ledger's server is reached off the GUI thread first; while it
+    // cannot be, this says so and tries again (see startOnceReachable).
+    LedgerWaitWindow wait(settings.ledgerPath);
+    const std::function<void()> startJob = [&] {
+        job = std::make_unique<StartupJob>(monitor, targetOf(launch), settings);
+        QObject::connect(
+            job.get(), &StartupJob::finished, job.get(), [&](const StartupJob::Result &result) {
+                if (!result && StartupJob::stepOf(result.error()) == StartupJob::Step::Ledger)
+                    return wait.check(result.error().message());
+                // main() has already refused contradictory intervals.
+                if (!result && StartupJob::stepOf(result.error()) == StartupJob::Step::Options) {
+                    QMessageBox::critical(nullptr, title(), result.error().message());
+                    return QCoreApplication::exit(1);
+                }
+                window =
+                    openWindow(monitor, secrets, options, launch, launchedFrom(launch, result));
+                if (guard)
+                    answerLaterLaunches(*guard, monitor, secrets, *window);
+            });
+        job->start();
+    };
+    startOnceReachable(wait, startJob);
+    QTimer::singleShot(0, &wait, [&wait] { wait.check(std::nullopt); });
     const int code = app.exec();
     monitor.shutdown();
     return code;

@@ -3,6 +3,7 @@
 #include "history/historyservice.h"
 #include "history/librariesmodel.h"
 #include "tasks/monitor.h"
+#include "tasks/taskstore.h"
 #include "ui/campaigndialog.h"
 #include "ui/historyview.h"
 #include "ui/libraryfiltermodel.h"
@@ -121,6 +122,8 @@ LibrariesView::LibrariesView(Monitor *monitor, StateStyle *style, QWidget *paren
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &LibrariesView::updateSummary);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &LibrariesView::updateSummary);
     connect(m_model, &LibrariesModel::readFinished, this, &LibrariesView::updateSummary);
+    connect(
+        &monitor->tasks(), &TaskStore::reachabilityChanged, this, &LibrariesView::updateActions);
     updateSummary();
     updateActions();
 }
@@ -218,9 +221,12 @@ void LibrariesView::openHistory()
 void LibrariesView::updateActions()
 {
     const bool any = m_table->selectionModel()->hasSelection();
-    m_cleanUp->setEnabled(any);
-    m_cleanUpButton->setEnabled(any);
-    m_historyButton->setEnabled(m_table->currentIndex().isValid());
+    // A clear is claimed in the ledger first, and the history is read from
+    // it: both wait while a team ledger cannot be reached.
+    const bool ledger = m_monitor->tasks().isReachable();
+    m_cleanUp->setEnabled(ledger && any);
+    m_cleanUpButton->setEnabled(ledger && any);
+    m_historyButton->setEnabled(ledger && m_table->currentIndex().isValid());
 }
 
 void LibrariesView::updateSummary()

@@ -301,6 +301,26 @@ void MainWindow::connectStatus()
     connect(store, &TaskStore::tasksRemoved, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::scheduleStatusUpdate);
     connect(store, &TaskStore::connectionsChanged, this, &MainWindow::updateEmptyState);
+    connect(store, &TaskStore::reachabilityChanged, this, &MainWindow::ledgerReachabilityChanged);
+}
+
+// A team ledger lost mid-run: polls go on and their answers wait in memory;
+// what would change the ledger itself waits until it answers again.
+void MainWindow::ledgerReachabilityChanged(bool reachable)
+{
+    m_ledgerLostAt = reachable ? QDateTime() : QDateTime::currentDateTimeUtc();
+    updateActions();
+    updateStatus();
+}
+
+bool MainWindow::refusedWhileLedgerLost(const QString &what)
+{
+    if (!ledgerLost())
+        return false;
+    QMessageBox::information(this, what,
+        StatusPanel::ledgerLostText(m_ledgerLostAt, m_monitor->tasks().waitingWrites()) + u"\n\n"_s
+            + tr("This waits until the ledger answers again."));
+    return true;
 }
 
 void MainWindow::connectTypeRequests()
@@ -557,10 +577,12 @@ void MainWindow::createMenus()
     connection->addAction(m_pollNow);
     connection->addAction(m_pause);
     connection->addSeparator();
-    connection->addAction(tr("&History && Cleanup…"), this,
+    m_history = connection->addAction(tr("&History && Cleanup…"), this,
         [this] { HistoryView::open(m_monitor, m_sidebar->connectionFilter(), this); });
-    connection->addAction(tr("Clear &Several Libraries…"), this,
+    m_history->setObjectName(u"historyAction"_s);
+    m_clearSeveral = connection->addAction(tr("Clear &Several Libraries…"), this,
         [this] { CampaignDialog::openLatest(m_monitor, this); });
+    m_clearSeveral->setObjectName(u"clearSeveralAction"_s);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcuts);
@@ -831,6 +853,7 @@ void MainWindow::updateStatus()
         entries << entry;
     }
     m_status->setHealth(health, tasks->unfinished());
+    m_status->setLedgerLost(m_ledgerLostAt, m_monitor->tasks().waitingWrites());
     m_sidebar->setConnections(entries);
     m_notifier->setConnectionTrouble(!health.problems.isEmpty());
     m_pause->setChecked(health.allPaused);
@@ -866,9 +889,20 @@ void MainWindow::updateShown()
 void MainWindow::updateActions()
 {
     const QList<TaskKey> keys = m_view->selectedTaskKeys();
-    m_remove->setEnabled(!keys.isEmpty());
+    // Changes to the ledger wait while it cannot be reached (the status bar
+    // says since when); reading, copying and polling go on.
+    const bool writable = !ledgerLost();
+    m_remove->setEnabled(writable && !keys.isEmpty());
     m_copy->setEnabled(!keys.isEmpty());
-    m_editNote->setEnabled(detailsKey().has_value());
+    m_editNote->setEnabled(writable && detailsKey().has_value());
+    for (QAction *action : {m_addTasks, m_import, m_manageConnections, m_history, m_clearSeveral}) {
+        if (action)
+            action->setEnabled(writable);
+    }
+    for (QPushButton *button : {m_emptyAddTasks, m_emptyAddConnection}) {
+        if (button)
+            button->setEnabled(writable);
+    }
     bool anyFinal = false;
     for (const TaskKey &key : keys) {
         const int row = m_model->rowOf(key);
@@ -887,6 +921,8 @@ void MainWindow::showMessage(const QString &text)
 
 void MainWindow::addTasks(const QString &prefill, const QStringList &files)
 {
+    if (refusedWhileLedgerLost(tr("Add Tasks")))
+        return;
     const QList<Connection> connections = m_monitor->tasks().connections();
     if (connections.isEmpty()) {
         QMessageBox box(QMessageBox::Information, tr("Add Tasks"),
@@ -1047,7 +1083,7 @@ void MainWindow::manageConnections(qint64 select, const std::optional<Connection
 void MainWindow::removeSelectedTasks()
 {
     const QList<TaskKey> keys = m_view->selectedTaskKeys();
-    if (keys.isEmpty())
+    if (keys.isEmpty() || refusedWhileLedgerLost(tr("Remove Tasks")))
         return;
     if (m_confirmRemoval) {
         QStringList ids;
@@ -1126,6 +1162,7 @@ void MainWindow::showConnectionMenu(qint64 connectionId, const QPoint &position)
     menu.addSeparator();
     QAction *edit = menu.addAction(tr("&Edit Connection…"));
     QAction *history = menu.addAction(tr("&History && Cleanup…"));
+    history->setEnabled(!ledgerLost());
     QAction *chosen = menu.exec(position);
     if (chosen == pause)
         m_monitor->setPaused(connectionId, !paused);
@@ -1265,7 +1302,7 @@ void MainWindow::keepSelectionInStep()
 void MainWindow::editNote()
 {
     const std::optional<TaskKey> key = detailsKey();
-    if (!key)
+    if (!key || refusedWhileLedgerLost(tr("Edit Note")))
         return;
     const QModelIndex note = m_view->currentIndex().siblingAtColumn(TaskTableModel::NoteColumn);
     if (!m_view->isColumnHidden(TaskTableModel::NoteColumn)) {

@@ -5,6 +5,7 @@
 #include "tasks/task.h"
 #include "ui/uisettings.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -127,6 +128,11 @@ private:
     QString secretsSentence() const;
     void showShortcuts();
     QString connectionName(qint64 connectionId) const;
+    void ledgerReachabilityChanged(bool reachable);
+    bool ledgerLost() const { return m_ledgerLostAt.isValid(); }
+    // While the ledger is lost: says why `what` cannot be done now and
+    // returns true.
+    bool refusedWhileLedgerLost(const QString &what);
 
     Monitor *m_monitor;
     QPointer<SecretStore> m_secrets;
@@ -153,6 +159,7 @@ private:
     QSize m_firstSize; // first start's size, its frame to be kept within the screen
     bool m_fitScheduled = false;
     TaskStates::Counts m_counts {};
+    QDateTime m_ledgerLostAt; // invalid: the ledger answers
 
     QAction *m_addTasks = nullptr;
     QAction *m_import = nullptr;
@@ -168,6 +175,8 @@ private:
     QAction *m_pause = nullptr;
     QAction *m_shortcuts = nullptr;
     QAction *m_about = nullptr;
+    QAction *m_history = nullptr; // the history is read from the ledger, clears claimed in it
+    QAction *m_clearSeveral = nullptr;
     QLabel *m_emptyText = nullptr;
     QPushButton *m_emptyAddConnection = nullptr;
     QPushButton *m_emptyAddTasks = nullptr;

@@ -182,6 +182,11 @@ QColor StateStyle::foregroundFor(TaskState state, const QPalette &palette)
     return palette.color(QPalette::Active, QPalette::Text);
 }
 
+QColor StateStyle::readableOn(const QColor &colour, const QColor &background)
+{
+    return withContrast(colour, background);
+}
+
 void StateStyle::setPalette(const QPalette &palette)
 {
     const bool same = palette.color(QPalette::Active, QPalette::Base)

@@ -40,6 +40,9 @@ public:
     // The state colour for a palette, without building icons (for widgets
     // that only colour a line of text).
     static QColor foregroundFor(TaskState state, const QPalette &palette);
+    // `colour`, darkened or lightened until it keeps minimumContrast against
+    // `background` (text on the window colour rather than the base).
+    static QColor readableOn(const QColor &colour, const QColor &background);
 
     // Recomputes colours and icons for `palette`; emits changed() when
     // anything a view shows is different.

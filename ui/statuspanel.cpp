@@ -6,6 +6,7 @@
 #include "ui/statestyle.h"
 
 #include <QFrame>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -18,6 +19,8 @@ StatusPanel::StatusPanel(StateStyle *style, QWidget *parent)
     , m_style(style)
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
     , m_polling(new QLabel(this))
+    , m_ledgerIcon(new QLabel(this))
+    , m_ledger(new ElidedLabel(this))
     , m_message(new ElidedLabel(this))
     , m_messageTimer(new QTimer(this))
     , m_errorIcon(new QLabel(this))
@@ -45,12 +48,19 @@ StatusPanel::StatusPanel(StateStyle *style, QWidget *parent)
         layout->addWidget(line);
     };
     separator();
+    layout->addWidget(m_ledgerIcon);
+    layout->addWidget(m_ledger, 3);
     layout->addWidget(m_polling);
     layout->addWidget(m_message, 3);
     separator();
     layout->addWidget(m_errorIcon);
     layout->addWidget(m_errors, 1);
     m_polling->setObjectName(u"pollingStatus"_s);
+    m_ledger->setObjectName(u"ledgerStatus"_s);
+    // Said whole: the connections' health gives way to it.
+    m_ledger->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
+    m_ledger->setVisible(false);
+    m_ledgerIcon->setVisible(false);
     m_message->setObjectName(u"statusMessage"_s);
     m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_message->setVisible(false);
@@ -76,6 +86,14 @@ void StatusPanel::restyle()
         m_style
             ->troubleIcon(m_authProblem ? StateStyle::Trouble::Auth : StateStyle::Trouble::Network)
             .pixmap(16, 16));
+    m_ledgerIcon->setPixmap(m_style->troubleIcon(StateStyle::Trouble::Network).pixmap(16, 16));
+    // The trouble colour, kept readable on the status bar's own background
+    // (the window colour, not the table's base).
+    QPalette palette = m_ledger->palette();
+    palette.setColor(QPalette::WindowText,
+        StateStyle::readableOn(m_style->troubleColor(),
+            QGuiApplication::palette().color(QPalette::Active, QPalette::Window)));
+    m_ledger->setPalette(palette);
 }
 
 void StatusPanel::setStateCounts(const TaskStates::Counts &counts)
@@ -169,10 +187,28 @@ void StatusPanel::clearMessage()
     m_messageTimer->stop();
     m_message->setText({});
     m_message->setVisible(false);
-    m_polling->setVisible(true);
+    m_polling->setVisible(!m_ledger->isVisibleTo(this));
 }
 
 QString StatusPanel::currentMessage() const
 {
     return m_message->isVisible() ? m_message->text() : QString();
+}
+
+QString StatusPanel::ledgerLostText(const QDateTime &since, qsizetype waiting)
+{
+    return tr("Ledger unreachable since %1 — answers kept in memory (%2)")
+        .arg(DisplayText::compact(since.toLocalTime()), QLocale().toString(waiting));
+}
+
+void StatusPanel::setLedgerLost(const QDateTime &since, qsizetype waiting)
+{
+    const bool lost = since.isValid();
+    m_ledger->setText(lost ? ledgerLostText(since, waiting) : QString());
+    m_ledger->setDetails(lost ? tr("Polls go on; what they find is written to the ledger once it "
+                                   "answers again. Adding, removing and clearing wait until then.")
+                              : QString());
+    m_ledger->setVisible(lost);
+    m_ledgerIcon->setVisible(lost);
+    m_polling->setVisible(!lost && !m_message->isVisibleTo(this));
 }

@@ -35,6 +35,12 @@ public:
     // polling line for `timeoutMs` (0: until the next message or clear), so
     // that the counts and the connections' health stay in view.
     void showMessage(const QString &text, int timeoutMs);
+    // A team ledger lost since `since` (invalid: it answers), with `waiting`
+    // answers kept in memory for it: said in the place of the polling line,
+    // in the trouble colour, until it answers again.
+    void setLedgerLost(const QDateTime &since, qsizetype waiting);
+    // The sentence, as shown and as the window's refusals repeat it.
+    static QString ledgerLostText(const QDateTime &since, qsizetype waiting);
     void clearMessage();
     QString currentMessage() const;
 
@@ -46,6 +52,8 @@ private:
     std::array<QLabel *, TaskStates::count> m_stateIcons {};
     std::array<QLabel *, TaskStates::count> m_stateCounts {};
     QLabel *m_polling;
+    QLabel *m_ledgerIcon;
+    ElidedLabel *m_ledger;
     ElidedLabel *m_message;
     QTimer *m_messageTimer;
     QLabel *m_errorIcon;

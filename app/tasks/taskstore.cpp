@@ -1,6 +1,7 @@
 #include "tasks/taskstore.h"
 
 #include "smh/privatefile.h"
+#include "tasks/ledgerping.h"
 #include "tasks/ledgersql.h"
 #include "tasks/walcheckpointer.h"
 #include "tasks/workturn.h"
@@ -421,6 +422,8 @@ public:
     QHash<TaskKey, Task> waitingTasks;
     QList<TaskTransition> waitingTransitions;
     QTimer retry;
+    std::unique_ptr<LedgerPing> probe; // whether the server answers again, off the GUI thread
+    bool serverAnswered = false; // the probe's last answer, for the next retryLedger()
     std::function<void()> onLost;
 
     Error unreachable() const
@@ -449,8 +452,13 @@ public:
     Expected<void> transactOnce(const std::function<bool(QSqlQuery &)> &work)
     {
         QSqlDatabase database = db();
-        if (!open || !database.isOpen())
+        if (!open || !database.isOpen()) {
+            // An open PostgreSQL ledger whose connection the driver closed
+            // itself: its socket died (a network cut, not a server that said
+            // goodbye), which is a lost server like any other.
+            droppedConnection = open && postgres;
             return unexpected(Error::ledger(TaskStore::tr("The task ledger is not open.")));
+        }
         if (!database.transaction()) {
             droppedConnection = LedgerSql::isConnectionLost(database, database.lastError().text());
             return unexpected(Error::ledger(database.lastError().text()));
@@ -781,6 +789,7 @@ bool TaskStore::isLoading() const
 Expected<void> TaskStore::open(const QString &path, LoadMode mode)
 {
     d->stopReading();
+    d->probe.reset(); // it asked after the ledger open before
     d->checkpointer.reset();
     const bool inMemory = path == u":memory:";
     const bool atOnce = inMemory || mode == LoadMode::AtOnce;
@@ -1839,7 +1848,25 @@ qsizetype TaskStore::waitingWrites() const
 // meanwhile is read.
 void TaskStore::retryLedger()
 {
-    if (!d->lost || !d->reconnect())
+    if (!d->lost)
+        return;
+    // Connecting waits up to libpq's connect timeout for a server that does
+    // not answer (a network cut): asked off the GUI thread first, and
+    // connected to here only once it answers.
+    if (!std::exchange(d->serverAnswered, false)) {
+        if (!d->probe) {
+            d->probe = std::make_unique<LedgerPing>(d->path);
+            connect(d->probe.get(), &LedgerPing::finished, this,
+                [this](const Expected<void> &answered) {
+                    d->serverAnswered = bool(answered);
+                    if (answered)
+                        retryLedger();
+                });
+        }
+        d->probe->start();
+        return;
+    }
+    if (!d->reconnect())
         return;
     d->lost = false;
     QList<Task> tasks;
