@@ -2197,6 +2197,37 @@ Exit codes: 0 done; 1 a clear&apos;s task failed; 2 usage or input error, or ref
     </message>
 </context>
 <context>
+    <name>LedgerWaitWindow</name>
+    <message>
+        <source>Retry Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team ledger unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your tasks open here as soon as the ledger answers; nothing is polled meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the team ledger at %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team ledger at %1 cannot be reached: %2. Trying again now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team ledger at %1 cannot be reached: %2. Retrying in %3 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibrariesModel</name>
     <message>
         <source>Campaign: %1</source>
@@ -3005,6 +3036,10 @@ Add task IDs, or drop a file of IDs here.</source>
         <source>The monitor could not be started again; start it yourself to use the new ledger.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This waits until the ledger answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonitorOptions</name>
@@ -3804,6 +3839,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
             <numerusform>%n connection polled by another monitor. %1</numerusform>
             <numerusform>%n connections polled by other monitors. %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ledger unreachable since %1 — answers kept in memory (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polls go on; what they find is written to the ledger once it answers again. Adding, removing and clearing wait until then.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

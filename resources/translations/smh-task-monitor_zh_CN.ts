@@ -2183,6 +2183,37 @@ Exit codes: 0 done; 1 a clear&apos;s task failed; 2 usage or input error, or ref
     </message>
 </context>
 <context>
+    <name>LedgerWaitWindow</name>
+    <message>
+        <source>Retry Now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Team ledger unreachable</source>
+        <translation>无法连接团队账本</translation>
+    </message>
+    <message>
+        <source>Your tasks open here as soon as the ledger answers; nothing is polled meanwhile.</source>
+        <translation>账本一有响应，任务就会在此打开；在此之前不会查询任何任务。</translation>
+    </message>
+    <message>
+        <source>Connecting to the team ledger at %1…</source>
+        <translation>正在连接位于 %1 的团队账本…</translation>
+    </message>
+    <message>
+        <source>The team ledger at %1 cannot be reached: %2. Trying again now…</source>
+        <translation>无法连接位于 %1 的团队账本：%2。正在重试…</translation>
+    </message>
+    <message>
+        <source>The team ledger at %1 cannot be reached: %2. Retrying in %3 s.</source>
+        <translation>无法连接位于 %1 的团队账本：%2。%3 秒后重试。</translation>
+    </message>
+</context>
+<context>
     <name>LibrariesModel</name>
     <message>
         <source>Campaign: %1</source>
@@ -2980,6 +3011,10 @@ Add task IDs, or drop a file of IDs here.</source>
     <message>
         <source>The monitor could not be started again; start it yourself to use the new ledger.</source>
         <translation>无法重新启动监控程序；请手动启动它以使用新的任务账本。</translation>
+    </message>
+    <message>
+        <source>This waits until the ledger answers again.</source>
+        <translation>此操作需等到账本恢复响应后才能进行。</translation>
     </message>
 </context>
 <context>
@@ -3788,6 +3823,14 @@ Credentials are read from the environment (SMH_ACCESS_TOKEN or SMH_LIBRARY_SECRE
         <translation>
             <numerusform>%n 个连接由其他监视器轮询。%1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ledger unreachable since %1 — answers kept in memory (%2)</source>
+        <translation>自 %1 起无法连接账本 — 查询结果暂存于内存（%2）</translation>
+    </message>
+    <message>
+        <source>Polls go on; what they find is written to the ledger once it answers again. Adding, removing and clearing wait until then.</source>
+        <translation>查询照常进行；结果将在账本恢复响应后写入。添加、移除和清理需等到那时。</translation>
     </message>
 </context>
 <context>

@@ -684,7 +684,7 @@ private Q_SLOTS:
         m_requests.clear();
         const QStringList arguments = clearArguments({u"main"_s, u"media"_s, u"four"_s})
             << u"--parallel"_s << u"1"_s;
-        const CliProcess::Options options = processOptions();
+        const CliProcess::Options options = m_home->options(m_secrets);
         auto process = CliProcess::start(QStringLiteral(SMH_BINARY), arguments, options);
         QVERIFY(process);
         const QByteArray mainTask = "GET /api/v1/task/" + m_simulator->libraryId().toUtf8() + '/';

@@ -88,8 +88,8 @@ int clearOnCue(const QString &file, qint64 connectionId)
             if (result)
                 std::puts("cleared");
             else
-                std::printf("refused %d %s\n", int(result.error().reason),
-                    qPrintable(result.error().message));
+                std::printf("refused %d %s\n", int(ClearRefusal::of(result.error()).reason),
+                    qPrintable(result.error().message()));
             std::fflush(stdout);
         });
     });
