@@ -11,6 +11,7 @@
 #include "tasks/connectionprofiles.h"
 #include "tasks/instanceguard.h"
 #include "tasks/launchrequest.h"
+#include "tasks/ledgerpassword.h"
 #include "tasks/monitor.h"
 #include "tasks/monitoroptions.h"
 #include "tasks/startup.h"
@@ -297,7 +298,12 @@ int runMonitorWindow(QApplication &app, const MonitorOptions &options, const Lau
         job->start();
     };
     startOnceReachable(wait, startJob);
-    QTimer::singleShot(0, &wait, [&wait] { wait.check(std::nullopt); });
+    // A team ledger's password kept in the keychain is found before its
+    // server is first asked (the start-up job then finds it kept).
+    LedgerPasswordJob password(settings.ledgerPath, std::chrono::seconds(30));
+    QObject::connect(
+        &password, &LedgerPasswordJob::finished, &wait, [&wait] { wait.check(std::nullopt); });
+    QTimer::singleShot(0, &password, &LedgerPasswordJob::start);
     const int code = app.exec();
     monitor.shutdown();
     return code;
